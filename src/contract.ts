@@ -1,0 +1,281 @@
+// The input/output contract: the one source of truth for action.yml (generated from it
+// by scripts/gen-action.ts), the CLI's --help, the README tables, and settings.ts.
+
+export interface InputSpec {
+  readonly name: string;
+  readonly description: string;
+  /** The default as action.yml shows it; settings.ts applies the same value when the input is empty. */
+  readonly default?: string;
+  /** What is accepted, for error messages and --help. */
+  readonly accepts: string;
+  /** Masked with core.setSecret as soon as it is read. */
+  readonly secret?: boolean;
+  /** Only on the CLI (files to write, ports): not an action input. */
+  readonly cliOnly?: boolean;
+}
+
+export interface OutputSpec {
+  readonly name: string;
+  readonly description: string;
+}
+
+export const COMMANDS = ['run', 'step', 'promote', 'rollback', 'status', 'cleanup'] as const;
+export const CLUSTERS = ['existing', 'kind', 'minikube', 'sim'] as const;
+export const ISTIO_PROFILES = ['demo', 'minimal', 'default'] as const;
+export const METRICS_SOURCES = ['loadgen', 'prometheus', 'both'] as const;
+export const FINALIZE_MODES = ['promote-stable', 'keep'] as const;
+export const FAILURE_MODES = ['rollback', 'hold'] as const;
+export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const;
+export const CLUSTER_CLEANUP_MODES = ['auto', 'always', 'never'] as const;
+
+/** Tool versions pinned in code; src/cluster pins a SHA-256 for each artifact of these. */
+export const PINNED = {
+  kind: 'v0.32.0',
+  minikube: 'v1.38.1',
+  istio: '1.30.0',
+} as const;
+
+const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(', ');
+
+export const INPUTS: readonly InputSpec[] = [
+  {
+    name: 'command',
+    description:
+      'What to do: `run` (the whole schedule with analysis), `step` (advance one step, for manual gating), `promote` (to 100% now, then finalize), `rollback` (canary to 0 now), `status` (print the state), `cleanup` (delete a preview environment).',
+    default: 'run',
+    accepts: list(COMMANDS),
+  },
+  {
+    name: 'cluster',
+    description:
+      'Where to run: `existing` (the `kubeconfig` input or $KUBECONFIG), `kind` or `minikube` (created in the job, with Istio), `sim` (the embedded mesh).',
+    default: 'existing',
+    accepts: list(CLUSTERS),
+  },
+  {
+    name: 'kubeconfig',
+    description: 'Kubeconfig content for `cluster: existing` (masked). Empty: $KUBECONFIG or ~/.kube/config.',
+    accepts: 'kubeconfig YAML',
+    secret: true,
+  },
+  { name: 'context', description: 'Kubeconfig context to use. Empty: the current context.', accepts: 'a context name' },
+  {
+    name: 'kind-version',
+    description: 'kind release to download (checksum-verified) for `cluster: kind`.',
+    default: PINNED.kind,
+    accepts: 'a version such as v0.32.0',
+  },
+  {
+    name: 'minikube-version',
+    description: 'minikube release to download (checksum-verified) for `cluster: minikube`.',
+    default: PINNED.minikube,
+    accepts: 'a version such as v1.38.1',
+  },
+  {
+    name: 'istio-version',
+    description: 'Istio release (istioctl) to install in a created cluster (checksum-verified).',
+    default: PINNED.istio,
+    accepts: 'a version such as 1.30.0',
+  },
+  {
+    name: 'istio-profile',
+    description: 'Istio profile for `istioctl install` in a created cluster (`demo` as in the seeds).',
+    default: 'demo',
+    accepts: list(ISTIO_PROFILES),
+  },
+  {
+    name: 'cluster-name',
+    description: 'Name of the kind/minikube cluster to create.',
+    default: 'istio-canary',
+    accepts: 'a DNS label (lowercase letters, digits, -; at most 63 characters)',
+  },
+  {
+    name: 'cleanup-cluster',
+    description:
+      'Whether the post step deletes a cluster this action created: `auto` (not on GitHub-hosted runners, whose VM is discarded anyway), `always`, `never`.',
+    default: 'auto',
+    accepts: list(CLUSTER_CLEANUP_MODES),
+  },
+  {
+    name: 'install-prometheus',
+    description: "Install Istio's Prometheus addon in a created cluster.",
+    default: 'true',
+    accepts: '`true` or `false`',
+  },
+  {
+    name: 'namespace',
+    description: 'Target namespace; labelled `istio-injection=enabled` in a created cluster.',
+    default: 'default',
+    accepts: 'a DNS label (lowercase letters, digits, -; at most 63 characters)',
+  },
+  {
+    name: 'manifests',
+    description:
+      'YAML files or globs (comma or newline separated) applied by server-side apply: deployments, service, DestinationRule, VirtualService, Gateway.',
+    accepts: 'file paths or globs, comma or newline separated',
+  },
+  {
+    name: 'canary-image',
+    description: "Image set on the canary Deployment's containers.",
+    accepts: 'an image reference such as ghcr.io/org/app:1.2.3',
+  },
+  {
+    name: 'virtual-service',
+    description: 'The VirtualService to step. Empty: the one whose route sends to both subsets.',
+    accepts: 'a VirtualService name',
+  },
+  {
+    name: 'route',
+    description: 'The http route of the VirtualService to step, by name or index. Empty: detected.',
+    accepts: 'a route name or a 0-based index',
+  },
+  {
+    name: 'stable-subset',
+    description: 'DestinationRule subset of the stable version (the seeds use `ga` and `v1`). Empty: detected.',
+    accepts: 'a subset name',
+  },
+  {
+    name: 'canary-subset',
+    description: 'DestinationRule subset of the canary version (the seeds use `canary` and `v2`). Empty: detected.',
+    accepts: 'a subset name',
+  },
+  {
+    name: 'steps',
+    description: 'Canary weights in percent, strictly ascending, each 1 to 100 (e.g. `10,60,100`).',
+    default: '10,25,50,100',
+    accepts: 'comma-separated integers 1-100, strictly ascending',
+  },
+  {
+    name: 'interval',
+    description: 'Analysis window at each step.',
+    default: '1m',
+    accepts: 'a duration such as 30s, 2m, 1m30s, 500ms (at least 1s, at most 24h)',
+  },
+  {
+    name: 'min-requests',
+    description: 'Canary requests needed in a window for a verdict; fewer is inconclusive.',
+    default: '50',
+    accepts: 'a whole number >= 1',
+  },
+  {
+    name: 'max-error-rate',
+    description: 'Highest canary error rate (non-2xx/3xx responses, timeouts, resets) allowed in a window.',
+    default: '1%',
+    accepts: 'a percentage such as 1% or a fraction such as 0.01 (0 to 100%)',
+  },
+  {
+    name: 'max-p99-ms',
+    description: 'Highest canary p99 latency allowed, in milliseconds. Empty: no absolute limit.',
+    accepts: 'a positive number of milliseconds',
+  },
+  {
+    name: 'max-latency-regression',
+    description: 'Allowed p99 regression of the canary against stable in the same window.',
+    default: '25%',
+    accepts: 'a percentage such as 25% or a fraction such as 0.25 (0% or more)',
+  },
+  {
+    name: 'metrics',
+    description:
+      'Source of step measurements: `loadgen` (the built-in load generator), `prometheus` (Istio standard metrics), `both`. Empty: `loadgen` when `load-url` is set, else `prometheus`.',
+    accepts: list(METRICS_SOURCES),
+  },
+  {
+    name: 'load-url',
+    description: 'URL the built-in load generator sends to (the ingress gateway). Empty in a created cluster: the ingress.',
+    accepts: 'an http:// or https:// URL',
+  },
+  { name: 'load-host', description: 'Host header for the load generator (the VirtualService host).', accepts: 'a host name' },
+  {
+    name: 'load-rps',
+    description: 'Requests per second the load generator sends (open loop, fixed rate).',
+    default: '50',
+    accepts: 'a number > 0 and <= 100000',
+  },
+  {
+    name: 'load-connections',
+    description: 'Keep-alive connections the load generator uses.',
+    default: '8',
+    accepts: 'a whole number from 1 to 1000',
+  },
+  {
+    name: 'prometheus-url',
+    description: "Prometheus with Istio's standard metrics. Empty in a created cluster: the addon.",
+    accepts: 'an http:// or https:// URL',
+  },
+  {
+    name: 'finalize',
+    description:
+      "At 100%: `promote-stable` (stable gets the canary's pod template, traffic back to stable, canary scaled to 0) or `keep` (leave 100% on the canary).",
+    default: 'promote-stable',
+    accepts: list(FINALIZE_MODES),
+  },
+  {
+    name: 'on-failure',
+    description: 'When a step fails analysis or an error stops the promotion: `rollback` (canary to 0) or `hold` (keep the weight).',
+    default: 'rollback',
+    accepts: list(FAILURE_MODES),
+  },
+  {
+    name: 'on-cancel',
+    description: 'When the run is cancelled (SIGINT/SIGTERM): `rollback` or `hold`.',
+    default: 'rollback',
+    accepts: list(FAILURE_MODES),
+  },
+  {
+    name: 'rollout-timeout',
+    description: 'How long the canary Deployment may take to become available.',
+    default: '5m',
+    accepts: 'a duration such as 90s or 5m (at least 1s, at most 24h)',
+  },
+  {
+    name: 'dry-run',
+    description: 'Show every change (server-side dry run when a cluster is reachable) without writing.',
+    default: 'false',
+    accepts: '`true` or `false`',
+  },
+  {
+    name: 'preview',
+    description: 'PR preview environment: deploy to namespace `pr-<number>`; `command: cleanup` removes it.',
+    default: 'false',
+    accepts: '`true` or `false`',
+  },
+  {
+    name: 'pr-number',
+    description: 'Pull request to comment on and to name a preview after. Empty: from the event (or the branch for workflow_dispatch).',
+    accepts: 'a whole number >= 1',
+  },
+  {
+    name: 'github-token',
+    description: 'Token for the PR comment (masked).',
+    default: '${{ github.token }}',
+    accepts: 'a GitHub token',
+    secret: true,
+  },
+  {
+    name: 'comment',
+    description: 'When to post the sticky PR comment.',
+    default: 'always',
+    accepts: list(COMMENT_MODES),
+  },
+];
+
+export const OUTPUTS: readonly OutputSpec[] = [
+  { name: 'status', description: '`promoted`, `rolled-back`, `held` or `in-progress`.' },
+  { name: 'weight', description: 'Canary weight now, in percent.' },
+  { name: 'step', description: 'Index of the last completed step (0 before the first).' },
+  { name: 'report-json', description: 'Path of the full report as JSON.' },
+  { name: 'comment-url', description: 'URL of the sticky PR comment, when one was posted.' },
+];
+
+export const ACTION_META = {
+  name: 'istio-canary',
+  description:
+    'Staged canary promotion on Istio: step VirtualService weights, judge latency and errors per version, roll back, report in the PR.',
+  author: 'istio-canary',
+  branding: { icon: 'git-pull-request', color: 'blue' },
+} as const;
+
+export function inputSpec(name: string): InputSpec | undefined {
+  return INPUTS.find((i) => i.name === name);
+}

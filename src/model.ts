@@ -1,0 +1,120 @@
+// Domain types shared by the promotion, the measurement and the report. Plain data only:
+// every value here can be written to JSON (the report file, the state annotation).
+
+export type Version = 'stable' | 'canary';
+
+/** What one version did during one analysis window. Latencies in milliseconds; null when no sample. */
+export interface VersionStats {
+  requests: number;
+  /** Responses counted as errors: 5xx by default, plus timeouts and connection resets. */
+  errors: number;
+  /** Requests per second over the window. */
+  rps: number;
+  /** 1 - errors/requests; null with no requests. */
+  successRate: number | null;
+  p50Ms: number | null;
+  p90Ms: number | null;
+  p99Ms: number | null;
+  /** Errors by kind: HTTP status codes ("503"), "timeout", "reset", "other". */
+  errorsByKind?: Record<string, number>;
+}
+
+export type MetricsSource = 'loadgen' | 'prometheus' | 'judge' | 'test';
+
+/** One check that went into a verdict: the metric, the value, the limit and where it came from. */
+export interface Reason {
+  metric: string;
+  value: number | null;
+  limit: number | null;
+  source: MetricsSource;
+  ok: boolean;
+  /** A sentence a reviewer can read, e.g. "canary p99 412 ms > limit 300 ms (loadgen)". */
+  message: string;
+}
+
+export type VerdictOutcome = 'pass' | 'fail' | 'inconclusive';
+
+export interface Verdict {
+  outcome: VerdictOutcome;
+  reasons: Reason[];
+  stable: VersionStats | null;
+  canary: VersionStats | null;
+  /** Milliseconds the window actually lasted (a sequential judge may end it early). */
+  durationMs: number;
+}
+
+/** What the promotion asks the measurement for at each step. */
+export interface StepWindow {
+  /** 1-based step index in the schedule. */
+  step: number;
+  /** Canary weight during the window. */
+  weight: number;
+  /** The configured window length; a measurement may return earlier when its evidence is conclusive. */
+  intervalMs: number;
+  /** Aborted on cancellation: the measurement returns promptly with what it has. */
+  signal: AbortSignal;
+  namespace: string;
+  stableWorkload: string;
+  canaryWorkload: string;
+}
+
+/** The analysis hook of the promotion: one verdict per step window. */
+export interface Metrics {
+  measure(window: StepWindow): Promise<Verdict>;
+  close?(): Promise<void>;
+}
+
+export type Phase = 'in-progress' | 'promoting' | 'promoted' | 'rolling-back' | 'rolled-back' | 'held';
+
+export interface StepRecord {
+  step: number;
+  weight: number;
+  startedAt: string;
+  endedAt: string;
+  verdict: Verdict;
+}
+
+/** The promotion state as stored in the VirtualService annotation, written with the weights. */
+export interface PromotionState {
+  phase: Phase;
+  /** Canary weight now. */
+  weight: number;
+  /** Index of the last completed step (0 before the first). */
+  step: number;
+  steps: number[];
+  canaryImage: string | null;
+  /** `<repo>/<run id>` of the run that wrote this state. */
+  runId: string;
+  startedAt: string;
+  updatedAt: string;
+  /** Why the promotion stopped (failed verdict, error, cancellation), when it did. */
+  reason: string | null;
+  history: StepRecord[];
+}
+
+export type PromotionStatus = 'promoted' | 'rolled-back' | 'held' | 'in-progress';
+
+/** Everything the report renders; also the report JSON (schema in docs/report.schema.json). */
+export interface PromotionReport {
+  schemaVersion: 1;
+  status: PromotionStatus;
+  reason: string | null;
+  command: string;
+  namespace: string;
+  virtualService: string;
+  route: string;
+  stableSubset: string;
+  canarySubset: string;
+  canaryImage: string | null;
+  steps: number[];
+  weight: number;
+  step: number;
+  history: StepRecord[];
+  /** The weights written to the VirtualService, in order, e.g. [{stable: 90, canary: 10}, ...]. */
+  weightsApplied: { stable: number; canary: number; at: string }[];
+  run: { repository: string | null; runId: string | null; runUrl: string | null; serverUrl: string };
+  /** When the promotion waits for a person (`step` command or hold): the commands to continue. */
+  nextCommands: string[];
+  startedAt: string;
+  endedAt: string;
+}
