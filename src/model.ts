@@ -118,3 +118,13 @@ export interface PromotionReport {
   startedAt: string;
   endedAt: string;
 }
+
+/** The limits a step is judged against (from the inputs of the same names). */
+export interface AnalysisLimits {
+  minRequests: number;
+  /** Fraction, 0..1. */
+  maxErrorRate: number;
+  maxP99Ms: number | null;
+  /** Fraction, e.g. 0.25 for 25%. */
+  maxLatencyRegression: number;
+}
