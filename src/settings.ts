@@ -91,3 +91,363 @@ export interface Settings {
   comment: CommentMode;
   github: GithubContext;
 }
+
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import {
+  CLUSTERS as CLUSTER_VALUES,
+  CLUSTER_CLEANUP_MODES as CLEANUP_VALUES,
+  COMMANDS as COMMAND_VALUES,
+  COMMENT_MODES as COMMENT_VALUES,
+  FAILURE_MODES as FAILURE_VALUES,
+  FINALIZE_MODES as FINALIZE_VALUES,
+  INPUTS,
+  ISTIO_PROFILES as PROFILE_VALUES,
+  METRICS_SOURCES as METRICS_VALUES,
+  inputSpec,
+} from './contract.js';
+
+/** Raw input by name ('' when unset), e.g. core.getInput or the CLI's flags. */
+export type InputSource = (name: string) => string;
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface InputError {
+  input: string;
+  value: string;
+  message: string;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: InputError[] };
+
+/** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
+export function formatInputError(e: InputError): string {
+  const accepts = inputSpec(e.input)?.accepts;
+  const shown = e.value.length > 80 ? `${e.value.slice(0, 77)}...` : e.value;
+  return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
+}
+
+/** Thrown by the parsers below; collected per input so that all problems are reported at once. */
+class Invalid extends Error {}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `30s`, `2m`, `1m30s`, `500ms`, `1h`; a bare number is seconds. Returns milliseconds. */
+export function parseDuration(raw: string): number {
+  const text = raw.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let matched = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
+    matched = re.lastIndex;
+  }
+  if (text === '' || matched !== text.length) throw new Invalid('is not a duration');
+  return Math.round(total);
+}
+
+/** `1%`, `0.5%`, or a fraction `0.01`. Returns a fraction. */
+export function parsePercentage(raw: string): number {
+  const text = raw.trim();
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (pct) return Number(pct[1]) / 100;
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const v = Number(text);
+    if (v > 1) throw new Invalid(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
+    return v;
+  }
+  throw new Invalid('is not a percentage');
+}
+
+/** `10,60,100`: whole numbers 1..100, strictly ascending. */
+export function parseSteps(raw: string): number[] {
+  const parts = raw.split(/[,\s]+/).filter((p) => p !== '');
+  if (parts.length === 0) throw new Invalid('has no steps');
+  const weights = parts.map((p) => {
+    if (!/^\d+$/.test(p)) throw new Invalid(`has "${p}", which is not a whole number`);
+    return Number(p);
+  });
+  // Every problem of the list in one message, so a user fixes it in one go.
+  const problems: string[] = [];
+  const outside = weights.filter((w) => w < 1 || w > 100);
+  if (outside.length > 0) problems.push(`has ${outside.join(', ')}, outside 1-100`);
+  for (let i = 1; i < weights.length; i++)
+    if (weights[i]! <= weights[i - 1]!) {
+      problems.push(`is not strictly ascending (${weights[i - 1]} then ${weights[i]})`);
+      break;
+    }
+  if (problems.length > 0) throw new Invalid(problems.join('; '));
+  return weights;
+}
+
+export function parseBoolean(raw: string): boolean {
+  const t = raw.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(t)) return true;
+  if (['false', 'no', '0', 'off'].includes(t)) return false;
+  throw new Invalid('is not a boolean');
+}
+
+function parseEnum<T extends string>(values: readonly T[]) {
+  return (raw: string): T => {
+    const t = raw.trim();
+    if ((values as readonly string[]).includes(t)) return t as T;
+    throw new Invalid('is not one of the accepted values');
+  };
+}
+
+function parseInteger(min: number, max: number) {
+  return (raw: string): number => {
+    const t = raw.trim();
+    if (!/^\d+$/.test(t)) throw new Invalid('is not a whole number');
+    const v = Number(t);
+    if (v < min || v > max) throw new Invalid(`is outside ${min}-${max}`);
+    return v;
+  };
+}
+
+function parsePositiveNumber(max: number) {
+  return (raw: string): number => {
+    const t = raw.trim();
+    if (!/^\d+(\.\d+)?$/.test(t)) throw new Invalid('is not a number');
+    const v = Number(t);
+    if (v <= 0 || v > max) throw new Invalid(`is not > 0 and <= ${max}`);
+    return v;
+  };
+}
+
+function parseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Invalid('is not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(`has scheme ${url.protocol}, not http or https`);
+  return url.toString();
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function parseDnsLabel(raw: string): string {
+  const t = raw.trim();
+  if (t.length > 63 || !DNS_LABEL.test(t)) throw new Invalid('is not a DNS label');
+  return t;
+}
+
+function parseVersion(prefixV: boolean) {
+  return (raw: string): string => {
+    const t = raw.trim();
+    const re = prefixV ? /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/ : /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+    if (!re.test(t)) throw new Invalid('is not a release version');
+    return t;
+  };
+}
+
+function parseDurationBetween(minMs: number, maxMs: number) {
+  return (raw: string): number => {
+    const ms = parseDuration(raw);
+    if (ms < minMs || ms > maxMs) throw new Invalid(`is outside ${minMs / 1000}s-${maxMs / 3_600_000}h`);
+    return ms;
+  };
+}
+
+const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+function parseImage(raw: string): string {
+  const t = raw.trim();
+  if (!IMAGE.test(t)) throw new Invalid('is not an image reference');
+  return t;
+}
+
+function parseRoute(raw: string): string | number {
+  const t = raw.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t)) throw new Invalid('is not a route name or index');
+  return t;
+}
+
+function parseName(raw: string): string {
+  const t = raw.trim();
+  if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t)) throw new Invalid('is not a Kubernetes object name');
+  return t;
+}
+
+function parseHost(raw: string): string {
+  const t = raw.trim();
+  if (!/^[A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?(:\d+)?$/.test(t)) throw new Invalid('is not a host name');
+  return t;
+}
+
+/** Comma- or newline-separated file paths or globs. */
+export function parseList(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function parseKubeconfig(raw: string): string {
+  if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw)) throw new Invalid('is not kubeconfig YAML (no apiVersion/clusters)');
+  return raw;
+}
+
+function readEvent(path: string | undefined): Record<string, unknown> | null {
+  if (!path) return null;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The GitHub run context, read once from the runner's environment. */
+export function readGithubContext(env: Environment): GithubContext {
+  const nonEmpty = (k: string) => (env[k] && env[k] !== '' ? env[k] : null);
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const ref = nonEmpty('GITHUB_REF');
+  const branch = nonEmpty('GITHUB_HEAD_REF') ?? (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null);
+  return {
+    repository: nonEmpty('GITHUB_REPOSITORY'),
+    runId: nonEmpty('GITHUB_RUN_ID'),
+    runAttempt: nonEmpty('GITHUB_RUN_ATTEMPT'),
+    apiUrl: (nonEmpty('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
+    serverUrl: (nonEmpty('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, ''),
+    eventName: nonEmpty('GITHUB_EVENT_NAME'),
+    event,
+    sha: nonEmpty('GITHUB_SHA'),
+    ref,
+    branch,
+    workflow: nonEmpty('GITHUB_WORKFLOW'),
+    githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
+    tempDir: nonEmpty('RUNNER_TEMP') ?? tmpdir(),
+  };
+}
+
+/** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */
+function eventPrNumber(github: GithubContext): number | null {
+  const pr = github.event?.pull_request ?? github.event?.issue;
+  if (typeof pr === 'object' && pr !== null && typeof (pr as { number?: unknown }).number === 'number')
+    return (pr as { number: number }).number;
+  const n = github.event?.number;
+  return typeof n === 'number' ? n : null;
+}
+
+/**
+ * Every input parsed and validated. Pure but for reading the event payload file named by
+ * $GITHUB_EVENT_PATH. All errors are returned together; nothing here touches a cluster.
+ */
+export function parseSettings(input: InputSource, env: Environment = {}): SettingsResult {
+  const errors: InputError[] = [];
+  const raw = (name: string): string => {
+    const v = input(name);
+    return v.trim() === '' ? (inputSpec(name)?.default ?? '') : v;
+  };
+  function field<T>(name: string, parse: (s: string) => T, fallback: T): T;
+  function field<T>(name: string, parse: (s: string) => T, fallback: null): T | null;
+  function field<T>(name: string, parse: (s: string) => T, fallback: T | null): T | null {
+    const value = raw(name);
+    if (value.trim() === '') return fallback;
+    try {
+      return parse(value);
+    } catch (e) {
+      errors.push({ input: name, value: inputSpec(name)?.secret ? '***' : value, message: e instanceof Invalid ? e.message : String(e) });
+      return fallback;
+    }
+  }
+
+  const github = readGithubContext(env);
+  const command = field('command', parseEnum(COMMAND_VALUES), 'run');
+  const cluster = field('cluster', parseEnum(CLUSTER_VALUES), 'existing');
+  const manifests = parseList(raw('manifests'));
+  const steps = field('steps', parseSteps, [10, 25, 50, 100]);
+  const loadUrl = field('load-url', parseUrl, null);
+  const prometheusUrl = field('prometheus-url', parseUrl, null);
+  const metricsRaw = raw('metrics').trim();
+  const metrics = metricsRaw === '' ? (loadUrl || cluster === 'sim' ? 'loadgen' : 'prometheus') : field('metrics', parseEnum(METRICS_VALUES), 'loadgen');
+  const preview = field('preview', parseBoolean, false);
+  const prNumber = field('pr-number', parseInteger(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
+  const namespaceInput = raw('namespace').trim();
+  let namespace = field('namespace', parseDnsLabel, 'default');
+  if (preview) {
+    if (prNumber === null)
+      errors.push({ input: 'preview', value: 'true', message: 'needs a pull request number: run on a pull_request event or set pr-number' });
+    else namespace = `pr-${prNumber}`;
+  }
+
+  const settings: Settings = {
+    command,
+    cluster,
+    kubeconfig: field('kubeconfig', parseKubeconfig, null),
+    kubeconfigPath: env.KUBECONFIG && env.KUBECONFIG !== '' ? env.KUBECONFIG : null,
+    context: field('context', (s) => s.trim(), null),
+    kindVersion: field('kind-version', parseVersion(true), 'v0.32.0'),
+    minikubeVersion: field('minikube-version', parseVersion(true), 'v1.38.1'),
+    istioVersion: field('istio-version', parseVersion(false), '1.30.0'),
+    istioProfile: field('istio-profile', parseEnum(PROFILE_VALUES), 'demo'),
+    clusterName: field('cluster-name', parseDnsLabel, 'istio-canary'),
+    cleanupCluster: field('cleanup-cluster', parseEnum(CLEANUP_VALUES), 'auto'),
+    installPrometheus: field('install-prometheus', parseBoolean, true),
+    namespace,
+    manifests,
+    canaryImage: field('canary-image', parseImage, null),
+    virtualService: field('virtual-service', parseName, null),
+    route: field('route', parseRoute, null),
+    stableSubset: field('stable-subset', parseName, null),
+    canarySubset: field('canary-subset', parseName, null),
+    steps,
+    intervalMs: field('interval', parseDurationBetween(1000, 86_400_000), 60_000),
+    limits: {
+      minRequests: field('min-requests', parseInteger(1, 1_000_000_000), 50),
+      maxErrorRate: field('max-error-rate', parsePercentageBetween(0, 1), 0.01),
+      maxP99Ms: field('max-p99-ms', parsePositiveNumber(3_600_000), null),
+      maxLatencyRegression: field('max-latency-regression', parsePercentageBetween(0, 100), 0.25),
+    },
+    metrics,
+    loadUrl,
+    loadHost: field('load-host', parseHost, null),
+    loadRps: field('load-rps', parsePositiveNumber(100_000), 50),
+    loadConnections: field('load-connections', parseInteger(1, 1000), 8),
+    prometheusUrl,
+    finalize: field('finalize', parseEnum(FINALIZE_VALUES), 'promote-stable'),
+    onFailure: field('on-failure', parseEnum(FAILURE_VALUES), 'rollback'),
+    onCancel: field('on-cancel', parseEnum(FAILURE_VALUES), 'rollback'),
+    rolloutTimeoutMs: field('rollout-timeout', parseDurationBetween(1000, 86_400_000), 300_000),
+    dryRun: field('dry-run', parseBoolean, false),
+    preview,
+    prNumber,
+    githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{') ? null : raw('github-token').trim(),
+    comment: field('comment', parseEnum(COMMENT_VALUES), 'always'),
+    github,
+  };
+
+  // Rules between inputs, checked only among inputs that are valid on their own (a bad
+  // `cluster` must not also produce a complaint that follows from its fallback value).
+  const bad = new Set(errors.map((e) => e.input));
+  const valid = (...names: string[]) => names.every((n) => !bad.has(n));
+  const writes = ['run', 'step', 'promote'].includes(command);
+  if (valid('preview', 'namespace') && preview && namespaceInput !== '' && namespaceInput !== 'default')
+    errors.push({ input: 'namespace', value: namespaceInput, message: 'cannot be set with preview: true (the namespace is pr-<number>)' });
+  if (valid('command', 'preview') && command === 'cleanup' && !preview)
+    errors.push({ input: 'command', value: 'cleanup', message: 'deletes a preview environment and needs preview: true' });
+  if (valid('metrics', 'cluster', 'command', 'load-url') && settings.metrics !== 'prometheus' && metricsRaw !== '' && !loadUrl && cluster !== 'sim' && cluster !== 'kind' && cluster !== 'minikube' && writes && command !== 'promote')
+    errors.push({ input: 'load-url', value: '', message: `is needed with metrics: ${settings.metrics} on an existing cluster` });
+  if (valid('metrics', 'cluster', 'command', 'prometheus-url') && settings.metrics !== 'loadgen' && !prometheusUrl && cluster === 'existing' && writes && command !== 'promote')
+    errors.push({ input: 'prometheus-url', value: '', message: `is needed with metrics: ${settings.metrics} on an existing cluster` });
+  if (valid('cluster', 'kubeconfig') && settings.kubeconfig && cluster !== 'existing')
+    errors.push({ input: 'kubeconfig', value: '***', message: `is only used with cluster: existing (cluster is ${cluster})` });
+  if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
+    errors.push({ input: 'canary-subset', value: settings.canarySubset ?? '', message: 'is the same as stable-subset' });
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+}
+
+function parsePercentageBetween(min: number, max: number) {
+  return (raw: string): number => {
+    const v = parsePercentage(raw);
+    if (v < min || v > max) throw new Invalid(`is outside ${min * 100}%-${max * 100}%`);
+    return v;
+  };
+}
+
+/** The names every source must answer for (the contract's inputs, for the action). */
+export const INPUT_NAMES: readonly string[] = INPUTS.filter((i) => !i.cliOnly).map((i) => i.name);

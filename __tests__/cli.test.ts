@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main, parseFlags } from '../src/cli.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) }, out, err };
+}
+
+/** Runs a process to its end; resolves with its exit code and output. */
+function runProcess(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+describe('istio-canary CLI', () => {
+  it('prints the three VirtualService changes of the podinfo seed in a dry run (npx istio-canary ...)', async () => {
+    const r = await runProcess(['bin/istio-canary.js', 'run', '--cluster', 'sim', '--steps', '10,60,100', '--dry-run', '--manifests', 'examples/podinfo/*.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const steps = r.stdout.split('\n').filter((l) => l.startsWith('step '));
+    expect(steps).toEqual([
+      'step 1/3: ga 90%, canary 10% — VirtualService test/podinfo http[0].route becomes:',
+      'step 2/3: ga 40%, canary 60% — VirtualService test/podinfo http[0].route becomes:',
+      'step 3/3: ga 0%, canary 100% — VirtualService test/podinfo http[0].route becomes:',
+    ]);
+    expect(r.stdout.match(/x-istio-canary: canary/g)).toHaveLength(3);
+  });
+
+  it('reports every bad flag value at once and exits 2 without touching anything', async () => {
+    const c = capture();
+    const code = await main(['run', '--steps', '10,5,200', '--interval', 'soon', '--cluster', 'docker'], c.io, {});
+    expect(code).toBe(2);
+    const errors = c.err.join('').split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors.map((l) => l.slice(7).split(':')[0])).toEqual(['cluster', 'steps', 'interval', '3 input(s) are not valid; nothing was changed.']);
+  });
+
+  it('refuses unknown flags and unknown commands, naming them', async () => {
+    const c = capture();
+    expect(await main(['run', '--stepz', '10'], c.io, {})).toBe(2);
+    expect(c.err.join('')).toContain('unknown flag(s): --stepz');
+    expect(await main(['deploy'], c.io, {})).toBe(2);
+    expect(c.err.join('')).toContain('unknown command "deploy"');
+  });
+
+  it('parses --name value, --name=value, bare booleans and repeated manifests', () => {
+    const { flags } = parseFlags(['--steps=10,100', '--dry-run', '--manifests', 'a.yaml', '--manifests', 'b/*.yaml', '--preview', 'false']);
+    expect(Object.fromEntries(flags)).toEqual({ steps: '10,100', 'dry-run': 'true', manifests: 'a.yaml\nb/*.yaml', preview: 'false' });
+  });
+
+  it('--help shows the commands and exits 0', async () => {
+    const c = capture();
+    expect(await main(['--help'], c.io, {})).toBe(0);
+    expect(c.out.join('')).toMatch(/Usage: istio-canary <command>/);
+  });
+});
+
+describe('the action bundle (dist/index.js)', () => {
+  // A preloaded module that fails the process on any socket or DNS use: proof that bad
+  // inputs are reported before anything touches the network.
+  const noNetwork = `data:text/javascript,${encodeURIComponent(`
+    import net from 'node:net'; import dns from 'node:dns';
+    const deny = (what) => () => { process.stderr.write('NETWORK CALL: ' + what + '\\n'); process.exit(99); };
+    net.Socket.prototype.connect = deny('connect'); dns.lookup = deny('dns.lookup');
+    globalThis.fetch = deny('fetch');`)}`;
+
+  it('fails in under a second with one message per bad input and no network call', async () => {
+    const r = await runProcess(['--import', noNetwork, 'dist/index.js'], {
+      INPUT_STEPS: '10,5,200',
+      INPUT_INTERVAL: 'soon',
+      INPUT_CLUSTER: 'docker',
+      GITHUB_STATE: '/dev/null',
+      GITHUB_OUTPUT: '/dev/null',
+    });
+    expect(r.stdout).not.toContain('NETWORK CALL');
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors.map((l) => l.slice('::error::'.length).split(':')[0])).toEqual([
+      'cluster',
+      'steps',
+      'interval',
+      '3 input(s) are not valid; nothing was changed.',
+      'Invalid inputs (see the errors above).',
+    ]);
+    expect(r.ms).toBeLessThan(1000);
+  });
+});

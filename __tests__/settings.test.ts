@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { INPUTS } from '../src/contract.js';
+import { formatInputError, parseDuration, parsePercentage, parseSettings, parseSteps } from '../src/settings.js';
+
+const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+// Each case: inputs, and the input the error must name. Values an action user really types.
+const BAD: [Record<string, string>, string][] = [
+  [{ steps: '10,5,200' }, 'steps'],
+  [{ steps: 'abc' }, 'steps'],
+  [{ steps: '0,50' }, 'steps'],
+  [{ steps: '10,10,100' }, 'steps'],
+  [{ steps: '101' }, 'steps'],
+  [{ steps: '-5,10' }, 'steps'],
+  [{ steps: '10;20' }, 'steps'],
+  [{ steps: '5.5,100' }, 'steps'],
+  [{ steps: '100,50' }, 'steps'],
+  [{ interval: 'soon' }, 'interval'],
+  [{ interval: '0s' }, 'interval'],
+  [{ interval: '25h' }, 'interval'],
+  [{ interval: '10x' }, 'interval'],
+  [{ interval: '-1s' }, 'interval'],
+  [{ interval: '1m30' }, 'interval'],
+  [{ cluster: 'docker' }, 'cluster'],
+  [{ cluster: 'KIND' }, 'cluster'],
+  [{ command: 'deploy' }, 'command'],
+  [{ 'istio-profile': 'ambient' }, 'istio-profile'],
+  [{ 'kind-version': '0.32.0' }, 'kind-version'],
+  [{ 'kind-version': 'latest' }, 'kind-version'],
+  [{ 'istio-version': 'v1.30.0' }, 'istio-version'],
+  [{ 'istio-version': '1.30' }, 'istio-version'],
+  [{ 'minikube-version': 'latest' }, 'minikube-version'],
+  [{ 'cluster-name': 'My_Cluster' }, 'cluster-name'],
+  [{ 'cluster-name': 'a'.repeat(64) }, 'cluster-name'],
+  [{ 'cleanup-cluster': 'sometimes' }, 'cleanup-cluster'],
+  [{ 'install-prometheus': 'maybe' }, 'install-prometheus'],
+  [{ namespace: 'Test' }, 'namespace'],
+  [{ namespace: 'ns_1' }, 'namespace'],
+  [{ namespace: '-ns' }, 'namespace'],
+  [{ 'canary-image': 'UPPER/Case:tag' }, 'canary-image'],
+  [{ 'canary-image': 'image:tag with space' }, 'canary-image'],
+  [{ 'virtual-service': 'Pod_Info' }, 'virtual-service'],
+  [{ route: 'a b' }, 'route'],
+  [{ 'stable-subset': 'GA' }, 'stable-subset'],
+  [{ 'canary-subset': 'Canary!' }, 'canary-subset'],
+  [{ 'min-requests': '0' }, 'min-requests'],
+  [{ 'min-requests': 'ten' }, 'min-requests'],
+  [{ 'min-requests': '1.5' }, 'min-requests'],
+  [{ 'max-error-rate': '150%' }, 'max-error-rate'],
+  [{ 'max-error-rate': 'abc' }, 'max-error-rate'],
+  [{ 'max-error-rate': '2' }, 'max-error-rate'],
+  [{ 'max-error-rate': '-1%' }, 'max-error-rate'],
+  [{ 'max-p99-ms': '0' }, 'max-p99-ms'],
+  [{ 'max-p99-ms': 'fast' }, 'max-p99-ms'],
+  [{ 'max-latency-regression': 'x' }, 'max-latency-regression'],
+  [{ 'max-latency-regression': '50' }, 'max-latency-regression'],
+  [{ metrics: 'datadog' }, 'metrics'],
+  [{ 'load-url': 'ftp://example.com/' }, 'load-url'],
+  [{ 'load-url': 'not a url' }, 'load-url'],
+  [{ 'load-host': 'bad host!' }, 'load-host'],
+  [{ 'load-rps': '0' }, 'load-rps'],
+  [{ 'load-rps': 'many' }, 'load-rps'],
+  [{ 'load-rps': '200000' }, 'load-rps'],
+  [{ 'load-connections': '0' }, 'load-connections'],
+  [{ 'load-connections': '1001' }, 'load-connections'],
+  [{ 'prometheus-url': 'localhost:9090' }, 'prometheus-url'],
+  [{ finalize: 'merge' }, 'finalize'],
+  [{ 'on-failure': 'ignore' }, 'on-failure'],
+  [{ 'on-cancel': 'continue' }, 'on-cancel'],
+  [{ 'rollout-timeout': 'forever' }, 'rollout-timeout'],
+  [{ 'rollout-timeout': '0s' }, 'rollout-timeout'],
+  [{ 'dry-run': 'perhaps' }, 'dry-run'],
+  [{ preview: 'y' }, 'preview'],
+  [{ 'pr-number': '0' }, 'pr-number'],
+  [{ 'pr-number': 'abc' }, 'pr-number'],
+  [{ comment: 'sometimes' }, 'comment'],
+  [{ kubeconfig: 'not yaml at all' }, 'kubeconfig'],
+  // Rules between inputs.
+  [{ preview: 'true' }, 'preview'],
+  [{ command: 'cleanup' }, 'command'],
+  [{ cluster: 'kind', kubeconfig: 'apiVersion: v1\nclusters: []\n' }, 'kubeconfig'],
+  [{ 'stable-subset': 'v1', 'canary-subset': 'v1' }, 'canary-subset'],
+  [{ preview: 'true', 'pr-number': '7', namespace: 'prod' }, 'namespace'],
+  [{ metrics: 'loadgen', 'load-url': '' }, 'load-url'],
+  [{ metrics: 'prometheus', 'load-url': 'http://127.0.0.1:1/' }, 'prometheus-url'],
+];
+
+describe('settings: bad inputs', () => {
+  it('has at least 40 cases', () => expect(BAD.length).toBeGreaterThanOrEqual(40));
+
+  it.each(BAD)('rejects %j naming %s', (inputs, name) => {
+    const result = parseSettings(from({ 'load-url': 'http://127.0.0.1:8080/', ...inputs }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const named = result.errors.filter((e) => e.input === name);
+    expect(named.length, JSON.stringify(result.errors)).toBe(1);
+    const line = formatInputError(named[0]!);
+    expect(line.startsWith(`${name}: `)).toBe(true);
+  });
+
+  it('reports every bad input at once, each with the value and what is accepted', () => {
+    const result = parseSettings(from({ steps: '10,5,200', interval: 'soon', cluster: 'docker' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.input).sort()).toEqual(['cluster', 'interval', 'steps']);
+    const lines = result.errors.map(formatInputError);
+    expect(lines.find((l) => l.startsWith('cluster'))).toBe(
+      'cluster: "docker" is not one of the accepted values (accepted: `existing`, `kind`, `minikube`, `sim`)',
+    );
+    expect(lines.find((l) => l.startsWith('steps'))).toContain('not strictly ascending (10 then 5)');
+    expect(lines.find((l) => l.startsWith('interval'))).toContain('accepted: a duration');
+  });
+
+  it('never echoes a secret input in an error', () => {
+    const result = parseSettings(from({ kubeconfig: 'token: hunter2-secret' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(JSON.stringify(result.errors)).not.toContain('hunter2');
+  });
+});
+
+describe('settings: good inputs', () => {
+  it('applies the documented defaults', () => {
+    const result = parseSettings(from({ 'prometheus-url': 'http://prom:9090' }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const s = result.settings;
+    expect(s.command).toBe('run');
+    expect(s.cluster).toBe('existing');
+    expect(s.steps).toEqual([10, 25, 50, 100]);
+    expect(s.intervalMs).toBe(60_000);
+    expect(s.limits).toEqual({ minRequests: 50, maxErrorRate: 0.01, maxP99Ms: null, maxLatencyRegression: 0.25 });
+    expect(s.metrics).toBe('prometheus');
+    expect(s.loadRps).toBe(50);
+    expect(s.rolloutTimeoutMs).toBe(300_000);
+    expect(s.githubToken).toBeNull();
+  });
+
+  it('every contract default is accepted by the parser', () => {
+    const inputs: Record<string, string> = {};
+    for (const spec of INPUTS) if (spec.default !== undefined) inputs[spec.name] = spec.default;
+    const result = parseSettings(from({ ...inputs, 'prometheus-url': 'http://prom:9090' }));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('takes metrics loadgen when load-url is set, and the preview namespace from the PR event', () => {
+    const result = parseSettings(from({ 'load-url': 'http://127.0.0.1:8080', preview: 'true' }), {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: new URL('./fixtures/pull_request_event.json', import.meta.url).pathname,
+    });
+    expect(result.ok ? null : result.errors).toBeNull();
+    if (!result.ok) return;
+    expect(result.settings.metrics).toBe('loadgen');
+    expect(result.settings.prNumber).toBe(42);
+    expect(result.settings.namespace).toBe('pr-42');
+    expect(result.settings.github.eventName).toBe('pull_request');
+  });
+
+  it('parses route indexes as numbers and names as strings', () => {
+    const r1 = parseSettings(from({ cluster: 'sim', route: '2' }));
+    const r2 = parseSettings(from({ cluster: 'sim', route: 'primary' }));
+    expect(r1.ok && r1.settings.route).toBe(2);
+    expect(r2.ok && r2.settings.route).toBe('primary');
+  });
+});
+
+describe('settings: parsers (properties)', () => {
+  it('a duration written as h/m/s/ms parts parses to their sum', () => {
+    fc.assert(
+      fc.property(fc.nat(23), fc.nat(59), fc.nat(59), fc.nat(999), (h, m, s, ms) => {
+        const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : '', ms ? `${ms}ms` : ''].join('');
+        fc.pre(parts !== '');
+        expect(parseDuration(parts)).toBe(h * 3_600_000 + m * 60_000 + s * 1000 + ms);
+      }),
+    );
+  });
+
+  it('a bare number of seconds is seconds', () => {
+    fc.assert(fc.property(fc.nat(86_400), (s) => {
+        expect(parseDuration(String(s))).toBe(s * 1000);
+      }));
+  });
+
+  it('garbage around a duration is rejected', () => {
+    fc.assert(
+      fc.property(fc.nat(1000), fc.constantFrom('x', ' s', 'sec', 'mm', 'd', '%'), (n, junk) => {
+        expect(() => parseDuration(`${n}${junk}`)).toThrow();
+      }),
+    );
+  });
+
+  it('a percentage and its fraction parse to the same value', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (bp) => {
+        const pct = bp / 100;
+        expect(parsePercentage(`${pct}%`)).toBeCloseTo(bp / 10_000, 12);
+        if (bp <= 10_000) expect(parsePercentage(String(bp / 10_000))).toBeCloseTo(bp / 10_000, 12);
+      }),
+    );
+  });
+
+  it('strictly ascending weights within 1..100 round-trip; anything else is rejected', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 12 }), (ws) => {
+        const sorted = [...ws].sort((a, b) => a - b);
+        expect(parseSteps(sorted.join(','))).toEqual(sorted);
+        if (ws.length > 1 && ws.join() !== sorted.join()) expect(() => parseSteps(ws.join(','))).toThrow(/ascending/);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 101, max: 10_000 }), (w) => {
+        expect(() => parseSteps(`10,${w}`)).toThrow(/outside 1-100/);
+      }),
+    );
+  });
+});
