@@ -8,14 +8,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) }, out, err };
+  return {
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
+    out,
+    err,
+  };
 }
 
 /** Runs a process to its end; resolves with its exit code and output. */
-function runProcess(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function runProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -27,7 +37,17 @@ function runProcess(args: string[], env: Record<string, string> = {}): Promise<{
 
 describe('istio-canary CLI', () => {
   it('prints the three VirtualService changes of the podinfo seed in a dry run (npx istio-canary ...)', async () => {
-    const r = await runProcess(['bin/istio-canary.js', 'run', '--cluster', 'sim', '--steps', '10,60,100', '--dry-run', '--manifests', 'examples/podinfo/*.yaml']);
+    const r = await runProcess([
+      'bin/istio-canary.js',
+      'run',
+      '--cluster',
+      'sim',
+      '--steps',
+      '10,60,100',
+      '--dry-run',
+      '--manifests',
+      'examples/podinfo/*.yaml',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const steps = r.stdout.split('\n').filter((l) => l.startsWith('step '));
@@ -41,10 +61,22 @@ describe('istio-canary CLI', () => {
 
   it('reports every bad flag value at once and exits 2 without touching anything', async () => {
     const c = capture();
-    const code = await main(['run', '--steps', '10,5,200', '--interval', 'soon', '--cluster', 'docker'], c.io, {});
+    const code = await main(
+      ['run', '--steps', '10,5,200', '--interval', 'soon', '--cluster', 'docker'],
+      c.io,
+      {},
+    );
     expect(code).toBe(2);
-    const errors = c.err.join('').split('\n').filter((l) => l.startsWith('error: '));
-    expect(errors.map((l) => l.slice(7).split(':')[0])).toEqual(['cluster', 'steps', 'interval', '3 input(s) are not valid; nothing was changed.']);
+    const errors = c.err
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('error: '));
+    expect(errors.map((l) => l.slice(7).split(':')[0])).toEqual([
+      'cluster',
+      'steps',
+      'interval',
+      '3 input(s) are not valid; nothing was changed.',
+    ]);
   });
 
   it('refuses unknown flags and unknown commands, naming them', async () => {
@@ -56,8 +88,22 @@ describe('istio-canary CLI', () => {
   });
 
   it('parses --name value, --name=value, bare booleans and repeated manifests', () => {
-    const { flags } = parseFlags(['--steps=10,100', '--dry-run', '--manifests', 'a.yaml', '--manifests', 'b/*.yaml', '--preview', 'false']);
-    expect(Object.fromEntries(flags)).toEqual({ steps: '10,100', 'dry-run': 'true', manifests: 'a.yaml\nb/*.yaml', preview: 'false' });
+    const { flags } = parseFlags([
+      '--steps=10,100',
+      '--dry-run',
+      '--manifests',
+      'a.yaml',
+      '--manifests',
+      'b/*.yaml',
+      '--preview',
+      'false',
+    ]);
+    expect(Object.fromEntries(flags)).toEqual({
+      steps: '10,100',
+      'dry-run': 'true',
+      manifests: 'a.yaml\nb/*.yaml',
+      preview: 'false',
+    });
   });
 
   it('--help shows the commands and exits 0', async () => {

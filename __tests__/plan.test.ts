@@ -14,7 +14,8 @@ import {
 } from '../src/plan.js';
 
 type Json = Record<string, unknown>;
-const docs = (file: string) => loadAll(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')) as Json[];
+const docs = (file: string) =>
+  loadAll(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')) as Json[];
 const vsOf = (file: string) => docs(file).filter((d) => d.kind === 'VirtualService');
 const none: RouteWanted = { virtualService: null, route: null, stableSubset: null, canarySubset: null };
 const routeOf = (vs: Json) => (vs.spec as { http: { route: Json[] }[] }).http[0]!.route;
@@ -25,7 +26,10 @@ const vs = (name: string, http: unknown[]): Json => ({
   metadata: { name, namespace: 'ns' },
   spec: { hosts: [name], http },
 });
-const dest = (subset: string, weight?: number, host = 'svc') => ({ destination: { host, subset }, ...(weight === undefined ? {} : { weight }) });
+const dest = (subset: string, weight?: number, host = 'svc') => ({
+  destination: { host, subset },
+  ...(weight === undefined ? {} : { weight }),
+});
 
 describe('selectRoute', () => {
   it('detects the podinfo seed: ga is stable, canary is canary, though canary is listed first', () => {
@@ -69,22 +73,59 @@ describe('selectRoute', () => {
     expect(() => selectRoute([two], none)).toThrow(/2 http routes could be stepped.*Set virtual-service/);
     expect(selectRoute([two], { ...none, route: 'web' }).routeIndex).toBe(1);
     expect(selectRoute([two], { ...none, route: 0 }).routeName).toBe('api');
-    expect(() => selectRoute([two], { ...none, virtualService: 'a', route: 'admin' })).toThrow(/no http route named "admin".*api, web/);
+    expect(() => selectRoute([two], { ...none, virtualService: 'a', route: 'admin' })).toThrow(
+      /no http route named "admin".*api, web/,
+    );
   });
 
   it.each([
     ['no VirtualService', [], none, /no VirtualService found/],
-    ['an unknown name', [vs('a', [])], { ...none, virtualService: 'b' }, /virtual-service: no VirtualService named "b"; found: a/],
-    ['a single destination', [vs('a', [{ route: [dest('v1')] }])], none, /1 destinations with a subset; expected 2/],
-    ['three subsets', [vs('a', [{ route: [dest('a', 50), dest('b', 25), dest('c', 25)] }])], none, /3 destinations with a subset/],
-    ['a missing named subset', [vs('a', [{ route: [dest('v1', 100), dest('v2', 0)] }])], { ...none, stableSubset: 'ga', canarySubset: 'v2' }, /no destination with subset "ga"/],
-    ['two routes in two services', [vs('a', [{ route: [dest('v1', 100), dest('v2', 0)] }]), vs('b', [{ route: [dest('v1', 100), dest('v2', 0)] }])], none, /2 http routes could be stepped: a http\[0\]; b http\[0\]/],
+    [
+      'an unknown name',
+      [vs('a', [])],
+      { ...none, virtualService: 'b' },
+      /virtual-service: no VirtualService named "b"; found: a/,
+    ],
+    [
+      'a single destination',
+      [vs('a', [{ route: [dest('v1')] }])],
+      none,
+      /1 destinations with a subset; expected 2/,
+    ],
+    [
+      'three subsets',
+      [vs('a', [{ route: [dest('a', 50), dest('b', 25), dest('c', 25)] }])],
+      none,
+      /3 destinations with a subset/,
+    ],
+    [
+      'a missing named subset',
+      [vs('a', [{ route: [dest('v1', 100), dest('v2', 0)] }])],
+      { ...none, stableSubset: 'ga', canarySubset: 'v2' },
+      /no destination with subset "ga"/,
+    ],
+    [
+      'two routes in two services',
+      [
+        vs('a', [{ route: [dest('v1', 100), dest('v2', 0)] }]),
+        vs('b', [{ route: [dest('v1', 100), dest('v2', 0)] }]),
+      ],
+      none,
+      /2 http routes could be stepped: a http\[0\]; b http\[0\]/,
+    ],
   ])('fails clearly for %s', (_name, list, want, message) => {
-    expect(() => selectRoute(list as Json[], want as RouteWanted)).toThrow(message);
+    expect(() => selectRoute(list, want)).toThrow(message);
   });
 
   it('rejects the 2018 destination.name shape of seed 003 with the fix', () => {
-    const legacy = vs('podinfo', [{ route: [{ destination: { name: 'podinfo.test', subset: 'canary' }, weight: 0 }, { destination: { name: 'podinfo.test', subset: 'ga' }, weight: 100 }] }]);
+    const legacy = vs('podinfo', [
+      {
+        route: [
+          { destination: { name: 'podinfo.test', subset: 'canary' }, weight: 0 },
+          { destination: { name: 'podinfo.test', subset: 'ga' }, weight: 100 },
+        ],
+      },
+    ]);
     expect(() => selectRoute([legacy], none)).toThrow(PlanError);
     expect(() => selectRoute([legacy], none)).toThrow('use destination.host: podinfo.test');
   });
@@ -99,15 +140,20 @@ describe('withCanaryWeight', () => {
     const next = withCanaryWeight(seed, sel, 10);
     expect(JSON.stringify(seed)).toBe(before);
     expect(currentWeights(next, sel)).toEqual({ stable: 90, canary: 10 });
-    const tags = routeOf(next).map((d) => ((d.headers as Json).response as { set: Record<string, string> }).set[VERSION_HEADER]);
+    const tags = routeOf(next).map(
+      (d) => ((d.headers as Json).response as { set: Record<string, string> }).set[VERSION_HEADER],
+    );
     expect(tags).toEqual(['canary', 'stable']);
   });
 
   it('keeps headers the user already set', () => {
     const withHeaders = structuredClone(seed);
-    (routeOf(withHeaders)[1]!).headers = { response: { set: { 'x-team': 'payments' }, remove: ['server'] } };
+    routeOf(withHeaders)[1]!.headers = { response: { set: { 'x-team': 'payments' }, remove: ['server'] } };
     const next = withCanaryWeight(withHeaders, sel, 60);
-    expect((routeOf(next)[1]!.headers as Json).response).toEqual({ set: { 'x-team': 'payments', [VERSION_HEADER]: 'stable' }, remove: ['server'] });
+    expect((routeOf(next)[1]!.headers as Json).response).toEqual({
+      set: { 'x-team': 'payments', [VERSION_HEADER]: 'stable' },
+      remove: ['server'],
+    });
   });
 
   it('refuses weights outside 0..100', () => {
@@ -119,7 +165,9 @@ describe('withCanaryWeight', () => {
 describe('plan (properties)', () => {
   const seed = vsOf('examples/podinfo/istio.yaml')[0]!;
   const sel = selectRoute([seed], none);
-  const stepsArb = fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 10 }).map((a) => a.sort((x, y) => x - y));
+  const stepsArb = fc
+    .uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 10 })
+    .map((a) => a.sort((x, y) => x - y));
 
   it('every planned step is ascending, sums to 100, and resuming never goes back', () => {
     fc.assert(

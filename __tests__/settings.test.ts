@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../src/contract.js';
-import { formatInputError, parseDuration, parsePercentage, parseSettings, parseSteps } from '../src/settings.js';
+import {
+  formatInputError,
+  parseDuration,
+  parsePercentage,
+  parseSettings,
+  parseSteps,
+} from '../src/settings.js';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
@@ -130,7 +136,12 @@ describe('settings: good inputs', () => {
     expect(s.cluster).toBe('existing');
     expect(s.steps).toEqual([10, 25, 50, 100]);
     expect(s.intervalMs).toBe(60_000);
-    expect(s.limits).toEqual({ minRequests: 50, maxErrorRate: 0.01, maxP99Ms: null, maxLatencyRegression: 0.25 });
+    expect(s.limits).toEqual({
+      minRequests: 50,
+      maxErrorRate: 0.01,
+      maxP99Ms: null,
+      maxLatencyRegression: 0.25,
+    });
     expect(s.metrics).toBe('prometheus');
     expect(s.loadRps).toBe(50);
     expect(s.rolloutTimeoutMs).toBe(300_000);
@@ -177,9 +188,11 @@ describe('settings: parsers (properties)', () => {
   });
 
   it('a bare number of seconds is seconds', () => {
-    fc.assert(fc.property(fc.nat(86_400), (s) => {
+    fc.assert(
+      fc.property(fc.nat(86_400), (s) => {
         expect(parseDuration(String(s))).toBe(s * 1000);
-      }));
+      }),
+    );
   });
 
   it('garbage around a duration is rejected', () => {
@@ -205,7 +218,8 @@ describe('settings: parsers (properties)', () => {
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 12 }), (ws) => {
         const sorted = [...ws].sort((a, b) => a - b);
         expect(parseSteps(sorted.join(','))).toEqual(sorted);
-        if (ws.length > 1 && ws.join() !== sorted.join()) expect(() => parseSteps(ws.join(','))).toThrow(/ascending/);
+        if (ws.length > 1 && ws.join() !== sorted.join())
+          expect(() => parseSteps(ws.join(','))).toThrow(/ascending/);
       }),
     );
     fc.assert(

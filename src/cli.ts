@@ -38,7 +38,8 @@ export function helpText(): string {
     'Inputs (the same names as the GitHub Action; booleans may be given as a bare flag):',
   ];
   for (const spec of INPUTS) {
-    const def = spec.default !== undefined && !spec.default.includes('${{') ? ` [default: ${spec.default}]` : '';
+    const def =
+      spec.default !== undefined && !spec.default.includes('${{') ? ` [default: ${spec.default}]` : '';
     lines.push(`  --${spec.name}${def}`);
     lines.push(`      ${spec.description.replace(/`/g, '')}`);
     lines.push(`      accepts: ${spec.accepts.replace(/`/g, '')}`);
@@ -74,14 +75,23 @@ export function parseFlags(argv: readonly string[]): { flags: Map<string, string
     }
     let value: string;
     if (eq !== -1) value = arg.slice(eq + 1);
-    else if (BOOLEAN_INPUTS.has(name) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--') || !/^(true|false|yes|no|1|0|on|off)$/i.test(argv[i + 1]!)))
+    else if (
+      BOOLEAN_INPUTS.has(name) &&
+      (argv[i + 1] === undefined ||
+        argv[i + 1]!.startsWith('--') ||
+        !/^(true|false|yes|no|1|0|on|off)$/i.test(argv[i + 1]!))
+    )
       value = 'true';
-    else if (argv[i + 1] === undefined) throw new UsageError(`--${name} needs a value (accepted: ${INPUTS.find((s) => s.name === name)!.accepts.replace(/`/g, '')})`);
+    else if (argv[i + 1] === undefined)
+      throw new UsageError(
+        `--${name} needs a value (accepted: ${INPUTS.find((s) => s.name === name)!.accepts.replace(/`/g, '')})`,
+      );
     else value = argv[++i]!;
     // Repeated --manifests accumulate, like a newline-separated input.
     flags.set(name, flags.has(name) && name === 'manifests' ? `${flags.get(name)}\n${value}` : value);
   }
-  if (unknown.length > 0) throw new UsageError(`unknown flag(s): ${unknown.join(', ')} (see istio-canary --help)`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown flag(s): ${unknown.join(', ')} (see istio-canary --help)`);
   return { flags, positional };
 }
 
@@ -125,9 +135,12 @@ export async function main(
   process.once('SIGINT', sigint);
   process.once('SIGTERM', sigterm);
   try {
-    if (command in TOOL_COMMANDS) return await runTool(command as keyof typeof TOOL_COMMANDS, rest, io, controller.signal);
+    if (command in TOOL_COMMANDS)
+      return await runTool(command as keyof typeof TOOL_COMMANDS, rest, io, controller.signal);
     if (!(COMMANDS as readonly string[]).includes(command)) {
-      io.stderr(`error: unknown command "${command}"; accepted: ${[...COMMANDS, ...Object.keys(TOOL_COMMANDS)].join(', ')}\n`);
+      io.stderr(
+        `error: unknown command "${command}"; accepted: ${[...COMMANDS, ...Object.keys(TOOL_COMMANDS)].join(', ')}\n`,
+      );
       return 2;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -159,7 +172,12 @@ export async function main(
   }
 }
 
-async function runTool(command: keyof typeof TOOL_COMMANDS, argv: string[], io: CliIo, signal: AbortSignal): Promise<number> {
+async function runTool(
+  command: keyof typeof TOOL_COMMANDS,
+  argv: string[],
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<number> {
   switch (command) {
     case 'sim': {
       const { runSimCommand } = await import('./sim/command.js');

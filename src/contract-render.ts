@@ -26,14 +26,15 @@ export function renderActionYml(): string {
     outputs,
     runs: { using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' },
   };
-  return `# Generated from src/contract.ts by \`npm run gen\`; edit the contract, not this file.\n${dump(doc, { lineWidth: 100, noRefs: true})}`;
+  return `# Generated from src/contract.ts by \`npm run gen\`; edit the contract, not this file.\n${dump(doc, { lineWidth: 100, noRefs: true })}`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderInputsTable(): string {
   const rows = INPUTS.filter((i) => !i.cliOnly).map(
-    (i) => `| \`${i.name}\` | ${cell(i.description)} | ${cell(i.accepts)} | ${i.default !== undefined ? `\`${cell(i.default)}\`` : '—'} |`,
+    (i) =>
+      `| \`${i.name}\` | ${cell(i.description)} | ${cell(i.accepts)} | ${i.default !== undefined ? `\`${cell(i.default)}\`` : '—'} |`,
   );
   return ['| input | what it does | accepts | default |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -54,5 +55,9 @@ export function replaceBetweenMarkers(text: string, name: string, body: string):
 }
 
 export function renderReadme(readme: string): string {
-  return replaceBetweenMarkers(replaceBetweenMarkers(readme, 'inputs', renderInputsTable()), 'outputs', renderOutputsTable());
+  return replaceBetweenMarkers(
+    replaceBetweenMarkers(readme, 'inputs', renderInputsTable()),
+    'outputs',
+    renderOutputsTable(),
+  );
 }

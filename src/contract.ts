@@ -58,7 +58,11 @@ export const INPUTS: readonly InputSpec[] = [
     accepts: 'kubeconfig YAML',
     secret: true,
   },
-  { name: 'context', description: 'Kubeconfig context to use. Empty: the current context.', accepts: 'a context name' },
+  {
+    name: 'context',
+    description: 'Kubeconfig context to use. Empty: the current context.',
+    accepts: 'a context name',
+  },
   {
     name: 'kind-version',
     description: 'kind release to download (checksum-verified) for `cluster: kind`.',
@@ -131,12 +135,14 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'stable-subset',
-    description: 'DestinationRule subset of the stable version (the seeds use `ga` and `v1`). Empty: detected.',
+    description:
+      'DestinationRule subset of the stable version (the seeds use `ga` and `v1`). Empty: detected.',
     accepts: 'a subset name',
   },
   {
     name: 'canary-subset',
-    description: 'DestinationRule subset of the canary version (the seeds use `canary` and `v2`). Empty: detected.',
+    description:
+      'DestinationRule subset of the canary version (the seeds use `canary` and `v2`). Empty: detected.',
     accepts: 'a subset name',
   },
   {
@@ -182,10 +188,15 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'load-url',
-    description: 'URL the built-in load generator sends to (the ingress gateway). Empty in a created cluster: the ingress.',
+    description:
+      'URL the built-in load generator sends to (the ingress gateway). Empty in a created cluster: the ingress.',
     accepts: 'an http:// or https:// URL',
   },
-  { name: 'load-host', description: 'Host header for the load generator (the VirtualService host).', accepts: 'a host name' },
+  {
+    name: 'load-host',
+    description: 'Host header for the load generator (the VirtualService host).',
+    accepts: 'a host name',
+  },
   {
     name: 'load-rps',
     description: 'Requests per second the load generator sends (open loop, fixed rate).',
@@ -212,7 +223,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'on-failure',
-    description: 'When a step fails analysis or an error stops the promotion: `rollback` (canary to 0) or `hold` (keep the weight).',
+    description:
+      'When a step fails analysis or an error stops the promotion: `rollback` (canary to 0) or `hold` (keep the weight).',
     default: 'rollback',
     accepts: list(FAILURE_MODES),
   },
@@ -242,7 +254,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'pr-number',
-    description: 'Pull request to comment on and to name a preview after. Empty: from the event (or the branch for workflow_dispatch).',
+    description:
+      'Pull request to comment on and to name a preview after. Empty: from the event (or the branch for workflow_dispatch).',
     accepts: 'a whole number >= 1',
   },
   {

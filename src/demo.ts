@@ -8,5 +8,9 @@ export function podinfoManifests(): string {
 }
 
 export async function runDemoCommand(_argv: string[], io: CliIo, _signal: AbortSignal): Promise<number> {
-  return main(['run', '--cluster', 'sim', '--steps', '10,60,100', '--dry-run', '--manifests', podinfoManifests()], io, {});
+  return main(
+    ['run', '--cluster', 'sim', '--steps', '10,60,100', '--dry-run', '--manifests', podinfoManifests()],
+    io,
+    {},
+  );
 }

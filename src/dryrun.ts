@@ -13,7 +13,9 @@ function routeOf(vs: Json, selection: RouteSelection): unknown {
 /** Renders the plan for the VirtualServices found in the manifests (or read from the cluster). */
 export function renderPlan(virtualServices: readonly Json[], settings: Settings, currentWeight = 0): string {
   const selection = selectRoute(virtualServices, settings);
-  const vs = virtualServices.find((v) => (v.metadata as { name?: string } | undefined)?.name === selection.virtualService)!;
+  const vs = virtualServices.find(
+    (v) => (v.metadata as { name?: string } | undefined)?.name === selection.virtualService,
+  )!;
   const ns = selection.namespace ?? settings.namespace;
   const lines = [
     `Plan: VirtualService ${ns}/${selection.virtualService}, http[${selection.routeIndex}]${selection.routeName ? ` (${selection.routeName})` : ''}: ` +

@@ -37,7 +37,8 @@ async function readManifestObjects(patterns: readonly string[]): Promise<Record<
     for await (const f of glob(pattern)) files.push(f);
     if (files.length === 0) throw new PlanError(`manifests: "${pattern}" matches no file`);
     for (const file of files.sort()) {
-      for (const d of loadAll(await readFile(file, 'utf8'))) if (d && typeof d === 'object') docs.push(d as Record<string, unknown>);
+      for (const d of loadAll(await readFile(file, 'utf8')))
+        if (d && typeof d === 'object') docs.push(d as Record<string, unknown>);
     }
   }
   return docs;
@@ -57,12 +58,17 @@ export async function execute(settings: Settings, io: Io, _signal: AbortSignal):
 }
 
 /** Parses the inputs; on any error reports all of them and returns null (nothing else runs). */
-export function settingsOrReport(input: InputSource, env: Environment, io: Pick<Io, 'logger' | 'setSecret'>): Settings | null {
+export function settingsOrReport(
+  input: InputSource,
+  env: Environment,
+  io: Pick<Io, 'logger' | 'setSecret'>,
+): Settings | null {
   // Mask secrets before anything could print them, including in an error message.
-  for (const spec of INPUTS) if (spec.secret) {
-    const v = input(spec.name);
-    if (v.trim() !== '' && !v.includes('${{')) io.setSecret(v.trim());
-  }
+  for (const spec of INPUTS)
+    if (spec.secret) {
+      const v = input(spec.name);
+      if (v.trim() !== '' && !v.includes('${{')) io.setSecret(v.trim());
+    }
   const result = parseSettings(input, env);
   if (!result.ok) {
     for (const e of result.errors) io.logger.error(formatInputError(e));

@@ -98,7 +98,8 @@ function orderPair(a: RawDestination & { index: number }, b: RawDestination & { 
   if (canaryA !== canaryB) return canaryA ? { stable: b, canary: a } : { stable: a, canary: b };
   const va = versionNumber(sa);
   const vb = versionNumber(sb);
-  if (va !== null && vb !== null && va !== vb) return va > vb ? { stable: b, canary: a } : { stable: a, canary: b };
+  if (va !== null && vb !== null && va !== vb)
+    return va > vb ? { stable: b, canary: a } : { stable: a, canary: b };
   const wa = a.weight ?? 0;
   const wb = b.weight ?? 0;
   if (wa !== wb) return wa < wb ? { stable: b, canary: a } : { stable: a, canary: b };
@@ -162,7 +163,12 @@ function candidateFor(vs: Json, index: number, route: Json, want: RouteWanted): 
       virtualService: vsName(vs),
       routeIndex: index,
       routeName: str(route.name),
-      stable: { host: stable.host!, subset: stable.subset!, index: stable.index, weight: stable.weight ?? (dests.length === 1 ? 100 : 0) },
+      stable: {
+        host: stable.host!,
+        subset: stable.subset!,
+        index: stable.index,
+        weight: stable.weight ?? (dests.length === 1 ? 100 : 0),
+      },
       canary: { host: canary.host!, subset: canary.subset!, index: canary.index, weight: canary.weight ?? 0 },
     },
   };
@@ -173,7 +179,9 @@ function candidateFor(vs: Json, index: number, route: Json, want: RouteWanted): 
  * Throws a PlanError naming the inputs and the candidates when none or several match.
  */
 export function selectRoute(virtualServices: readonly Json[], want: RouteWanted): RouteSelection {
-  const pool = want.virtualService ? virtualServices.filter((vs) => vsName(vs) === want.virtualService) : virtualServices;
+  const pool = want.virtualService
+    ? virtualServices.filter((vs) => vsName(vs) === want.virtualService)
+    : virtualServices;
   if (want.virtualService && pool.length === 0) {
     const names = virtualServices.map(vsName);
     throw new PlanError(
@@ -187,14 +195,19 @@ export function selectRoute(virtualServices: readonly Json[], want: RouteWanted)
     const routes = httpRoutes(vs);
     routes.forEach((route, index) => {
       if (want.route !== null) {
-        const matches = typeof want.route === 'number' ? index === want.route : str(route.name) === want.route;
+        const matches =
+          typeof want.route === 'number' ? index === want.route : str(route.name) === want.route;
         if (!matches) return;
       }
       const c = candidateFor(vs, index, route, want);
       if (typeof c === 'string') rejected.push(c);
       else found.push(c);
     });
-    if (want.route !== null && want.virtualService && !routes.some((r, i) => (typeof want.route === 'number' ? i === want.route : str(r.name) === want.route))) {
+    if (
+      want.route !== null &&
+      want.virtualService &&
+      !routes.some((r, i) => (typeof want.route === 'number' ? i === want.route : str(r.name) === want.route))
+    ) {
       throw new PlanError(
         `route: VirtualService ${vsName(vs)} has no http route ${typeof want.route === 'number' ? `at index ${want.route}` : `named "${want.route}"`} (it has ${routes.length} http route(s)${routes.some((r) => str(r.name)) ? `: ${routes.map((r, i) => str(r.name) ?? `#${i}`).join(', ')}` : ''})`,
       );
@@ -236,19 +249,32 @@ export function withCanaryWeight(vs: Json, selection: RouteSelection, canaryWeig
   const spec = isObject(next.spec) ? next.spec : {};
   const routes = asArray(spec.http);
   const route = routes[selection.routeIndex];
-  if (!isObject(route)) throw new PlanError(`VirtualService ${vsName(vs)} has no http[${selection.routeIndex}]`);
+  if (!isObject(route))
+    throw new PlanError(`VirtualService ${vsName(vs)} has no http[${selection.routeIndex}]`);
   const dests = asArray(route.route);
   const find = (d: Destination): Json | undefined => {
     const exact = dests.find(
-      (x): x is Json => isObject(x) && isObject(x.destination) && x.destination.subset === d.subset && x.destination.host === d.host,
+      (x): x is Json =>
+        isObject(x) &&
+        isObject(x.destination) &&
+        x.destination.subset === d.subset &&
+        x.destination.host === d.host,
     );
     return exact ?? (d.index >= 0 && isObject(dests[d.index]) ? (dests[d.index] as Json) : undefined);
   };
   const stable = find(selection.stable);
-  if (!stable) throw new PlanError(`VirtualService ${vsName(vs)} http[${selection.routeIndex}] lost its stable destination`);
+  if (!stable)
+    throw new PlanError(
+      `VirtualService ${vsName(vs)} http[${selection.routeIndex}] lost its stable destination`,
+    );
   let canary = find(selection.canary);
   if (!canary) {
-    canary = { destination: { ...(isObject(stable.destination) ? stable.destination : {}), subset: selection.canary.subset } };
+    canary = {
+      destination: {
+        ...(isObject(stable.destination) ? stable.destination : {}),
+        subset: selection.canary.subset,
+      },
+    };
     dests.push(canary);
     route.route = dests;
   }
@@ -291,7 +317,12 @@ export interface PlannedStep {
 }
 
 /** Every change the promotion would write from the current weight on (what dry-run prints). */
-export function planSteps(vs: Json, selection: RouteSelection, steps: readonly number[], currentWeight: number): PlannedStep[] {
+export function planSteps(
+  vs: Json,
+  selection: RouteSelection,
+  steps: readonly number[],
+  currentWeight: number,
+): PlannedStep[] {
   return schedule(steps, currentWeight).map((weight) => ({
     step: stepIndexOf(steps, weight),
     total: steps.length,

@@ -15,7 +15,13 @@ export interface CommandRunner {
   run(
     file: string,
     args: readonly string[],
-    options?: { cwd?: string; env?: Record<string, string>; input?: string; silent?: boolean; signal?: AbortSignal },
+    options?: {
+      cwd?: string;
+      env?: Record<string, string>;
+      input?: string;
+      silent?: boolean;
+      signal?: AbortSignal;
+    },
   ): Promise<{ exitCode: number; stdout: string; stderr: string }>;
 }
 

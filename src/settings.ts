@@ -223,7 +223,8 @@ function parseUrl(raw: string): string {
   } catch {
     throw new Invalid('is not a URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(`has scheme ${url.protocol}, not http or https`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Invalid(`has scheme ${url.protocol}, not http or https`);
   return url.toString();
 }
 
@@ -251,7 +252,8 @@ function parseDurationBetween(minMs: number, maxMs: number) {
   };
 }
 
-const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+const IMAGE =
+  /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 function parseImage(raw: string): string {
   const t = raw.trim();
   if (!IMAGE.test(t)) throw new Invalid('is not an image reference');
@@ -261,13 +263,15 @@ function parseImage(raw: string): string {
 function parseRoute(raw: string): string | number {
   const t = raw.trim();
   if (/^\d+$/.test(t)) return Number(t);
-  if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t)) throw new Invalid('is not a route name or index');
+  if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t))
+    throw new Invalid('is not a route name or index');
   return t;
 }
 
 function parseName(raw: string): string {
   const t = raw.trim();
-  if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t)) throw new Invalid('is not a Kubernetes object name');
+  if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t))
+    throw new Invalid('is not a Kubernetes object name');
   return t;
 }
 
@@ -286,7 +290,8 @@ export function parseList(raw: string): string[] {
 }
 
 function parseKubeconfig(raw: string): string {
-  if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw)) throw new Invalid('is not kubeconfig YAML (no apiVersion/clusters)');
+  if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw))
+    throw new Invalid('is not kubeconfig YAML (no apiVersion/clusters)');
   return raw;
 }
 
@@ -305,7 +310,8 @@ export function readGithubContext(env: Environment): GithubContext {
   const nonEmpty = (k: string) => (env[k] && env[k] !== '' ? env[k] : null);
   const event = readEvent(env.GITHUB_EVENT_PATH);
   const ref = nonEmpty('GITHUB_REF');
-  const branch = nonEmpty('GITHUB_HEAD_REF') ?? (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null);
+  const branch =
+    nonEmpty('GITHUB_HEAD_REF') ?? (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null);
   return {
     repository: nonEmpty('GITHUB_REPOSITORY'),
     runId: nonEmpty('GITHUB_RUN_ID'),
@@ -350,7 +356,11 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     try {
       return parse(value);
     } catch (e) {
-      errors.push({ input: name, value: inputSpec(name)?.secret ? '***' : value, message: e instanceof Invalid ? e.message : String(e) });
+      errors.push({
+        input: name,
+        value: inputSpec(name)?.secret ? '***' : value,
+        message: e instanceof Invalid ? e.message : String(e),
+      });
       return fallback;
     }
   }
@@ -363,14 +373,24 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
   const loadUrl = field('load-url', parseUrl, null);
   const prometheusUrl = field('prometheus-url', parseUrl, null);
   const metricsRaw = raw('metrics').trim();
-  const metrics = metricsRaw === '' ? (loadUrl || cluster === 'sim' ? 'loadgen' : 'prometheus') : field('metrics', parseEnum(METRICS_VALUES), 'loadgen');
+  const metrics =
+    metricsRaw === ''
+      ? loadUrl || cluster === 'sim'
+        ? 'loadgen'
+        : 'prometheus'
+      : field('metrics', parseEnum(METRICS_VALUES), 'loadgen');
   const preview = field('preview', parseBoolean, false);
-  const prNumber = field('pr-number', parseInteger(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
+  const prNumber =
+    field('pr-number', parseInteger(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
   const namespaceInput = raw('namespace').trim();
   let namespace = field('namespace', parseDnsLabel, 'default');
   if (preview) {
     if (prNumber === null)
-      errors.push({ input: 'preview', value: 'true', message: 'needs a pull request number: run on a pull_request event or set pr-number' });
+      errors.push({
+        input: 'preview',
+        value: 'true',
+        message: 'needs a pull request number: run on a pull_request event or set pr-number',
+      });
     else namespace = `pr-${prNumber}`;
   }
 
@@ -415,7 +435,10 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     dryRun: field('dry-run', parseBoolean, false),
     preview,
     prNumber,
-    githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{') ? null : raw('github-token').trim(),
+    githubToken:
+      raw('github-token').trim() === '' || raw('github-token').includes('${{')
+        ? null
+        : raw('github-token').trim(),
     comment: field('comment', parseEnum(COMMENT_VALUES), 'always'),
     github,
   };
@@ -426,17 +449,58 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
   const valid = (...names: string[]) => names.every((n) => !bad.has(n));
   const writes = ['run', 'step', 'promote'].includes(command);
   if (valid('preview', 'namespace') && preview && namespaceInput !== '' && namespaceInput !== 'default')
-    errors.push({ input: 'namespace', value: namespaceInput, message: 'cannot be set with preview: true (the namespace is pr-<number>)' });
+    errors.push({
+      input: 'namespace',
+      value: namespaceInput,
+      message: 'cannot be set with preview: true (the namespace is pr-<number>)',
+    });
   if (valid('command', 'preview') && command === 'cleanup' && !preview)
-    errors.push({ input: 'command', value: 'cleanup', message: 'deletes a preview environment and needs preview: true' });
-  if (valid('metrics', 'cluster', 'command', 'load-url') && settings.metrics !== 'prometheus' && metricsRaw !== '' && !loadUrl && cluster !== 'sim' && cluster !== 'kind' && cluster !== 'minikube' && writes && command !== 'promote')
-    errors.push({ input: 'load-url', value: '', message: `is needed with metrics: ${settings.metrics} on an existing cluster` });
-  if (valid('metrics', 'cluster', 'command', 'prometheus-url') && settings.metrics !== 'loadgen' && !prometheusUrl && cluster === 'existing' && writes && command !== 'promote')
-    errors.push({ input: 'prometheus-url', value: '', message: `is needed with metrics: ${settings.metrics} on an existing cluster` });
+    errors.push({
+      input: 'command',
+      value: 'cleanup',
+      message: 'deletes a preview environment and needs preview: true',
+    });
+  if (
+    valid('metrics', 'cluster', 'command', 'load-url') &&
+    settings.metrics !== 'prometheus' &&
+    metricsRaw !== '' &&
+    !loadUrl &&
+    cluster !== 'sim' &&
+    cluster !== 'kind' &&
+    cluster !== 'minikube' &&
+    writes &&
+    command !== 'promote'
+  )
+    errors.push({
+      input: 'load-url',
+      value: '',
+      message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
+    });
+  if (
+    valid('metrics', 'cluster', 'command', 'prometheus-url') &&
+    settings.metrics !== 'loadgen' &&
+    !prometheusUrl &&
+    cluster === 'existing' &&
+    writes &&
+    command !== 'promote'
+  )
+    errors.push({
+      input: 'prometheus-url',
+      value: '',
+      message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
+    });
   if (valid('cluster', 'kubeconfig') && settings.kubeconfig && cluster !== 'existing')
-    errors.push({ input: 'kubeconfig', value: '***', message: `is only used with cluster: existing (cluster is ${cluster})` });
+    errors.push({
+      input: 'kubeconfig',
+      value: '***',
+      message: `is only used with cluster: existing (cluster is ${cluster})`,
+    });
   if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
-    errors.push({ input: 'canary-subset', value: settings.canarySubset ?? '', message: 'is the same as stable-subset' });
+    errors.push({
+      input: 'canary-subset',
+      value: settings.canarySubset ?? '',
+      message: 'is the same as stable-subset',
+    });
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
 }
