@@ -1,11 +1,10 @@
 // run(deps): settings → cluster → deploy → promote → report. The action and the CLI both
 // end up in execute(); only the way inputs, logs and outputs travel differs.
 import * as core from '@actions/core';
-import { loadAll } from 'js-yaml';
-import { readFile, glob } from 'node:fs/promises';
 import { renderPlan } from './dryrun.js';
-import { PlanError } from './plan.js';
-import type { Logger, StateStore } from './ports.js';
+import { readManifests } from './kube/manifests.js';
+import type { Metrics, PromotionReport } from './model.js';
+import type { ClusterConnection, Logger, Reporter, StateStore } from './ports.js';
 import {
   formatInputError,
   INPUT_NAMES,
@@ -29,32 +28,144 @@ export interface Outcome {
   exitCode: number;
 }
 
-/** Expands the manifests patterns (files or globs) to the YAML documents they hold. */
-async function readManifestObjects(patterns: readonly string[]): Promise<Record<string, unknown>[]> {
-  const docs: Record<string, unknown>[] = [];
-  for (const pattern of patterns) {
-    const files: string[] = [];
-    for await (const f of glob(pattern)) files.push(f);
-    if (files.length === 0) throw new PlanError(`manifests: "${pattern}" matches no file`);
-    for (const file of files.sort()) {
-      for (const d of loadAll(await readFile(file, 'utf8')))
-        if (d && typeof d === 'object') docs.push(d as Record<string, unknown>);
-    }
+/** core.saveState key: `started` while a promotion runs, `finished` once it ended by itself. */
+export const PROMOTION_STATE = 'promotion';
+
+/** The outside systems execute() talks to; tests and the demo replace any of them. */
+export interface EngineDeps {
+  /** A ready cluster for the settings (default: the embedded mesh for `sim`, src/cluster otherwise). */
+  connect?(settings: Settings, io: Io, signal: AbortSignal): Promise<ClusterConnection>;
+  /** The measurement (default: src/metrics from the settings and the cluster's URLs). */
+  metrics?(settings: Settings, connection: ClusterConnection, io: Io): Metrics;
+  /** The report's destinations (default: sticky comment, job summary, outputs). */
+  reporter?(settings: Settings, io: Io): Reporter;
+  /** The job summary sink (core.summary in the action; none in the CLI). */
+  summary?: { write(markdown: string): Promise<void> };
+  /** Where relative manifest paths resolve. */
+  cwd?: string;
+}
+
+/** The canary failed (or the run stopped with an error): the job must go red. */
+export function failed(report: PromotionReport): boolean {
+  return (
+    report.status === 'rolled-back' ||
+    (report.status === 'held' && report.reason !== null && !/steps end at/.test(report.reason))
+  );
+}
+
+async function dryRunPlan(settings: Settings, io: Io, cwd: string): Promise<Outcome> {
+  const docs = await readManifests(settings.manifests, cwd);
+  const virtualServices = docs.map((d) => d.object).filter((o) => o.kind === 'VirtualService');
+  io.print(renderPlan(virtualServices, settings));
+  io.setOutput('status', 'in-progress');
+  return { exitCode: 0 };
+}
+
+async function defaultConnect(settings: Settings, io: Io, signal: AbortSignal): Promise<ClusterConnection> {
+  if (settings.cluster === 'sim') {
+    const { startMesh } = await import('./sim/mesh.js');
+    io.logger.info('Starting the embedded mesh on 127.0.0.1.');
+    const mesh = await startMesh({});
+    io.logger.info(
+      `Embedded mesh: API ${mesh.apiUrl}, ingress ${mesh.ingressUrl}, metrics ${mesh.metricsUrl}`,
+    );
+    return {
+      kubeconfig: mesh.kubeconfig,
+      context: 'istio-canary-sim',
+      prometheusUrl: null,
+      loadUrl: mesh.ingressUrl,
+      created: true,
+      close: () => mesh.close(),
+    };
   }
-  return docs;
+  const { prepareCluster } = await import('./cluster/index.js');
+  const { createCommandRunner } = await import('./cluster/exec.js');
+  return prepareCluster(settings, {
+    runner: createCommandRunner({ echo: io.logger.info, signal }),
+    state: io.state,
+    logger: io.logger,
+  });
+}
+
+async function defaultMetrics(settings: Settings, connection: ClusterConnection, io: Io): Promise<Metrics> {
+  const { createMetrics } = await import('./metrics/index.js');
+  const loadUrl = settings.loadUrl ?? connection.loadUrl;
+  const prometheusUrl = settings.prometheusUrl ?? connection.prometheusUrl;
+  return createMetrics({
+    source: settings.metrics,
+    limits: settings.limits,
+    load: loadUrl
+      ? {
+          url: loadUrl,
+          host: settings.loadHost ?? undefined,
+          rps: settings.loadRps,
+          connections: settings.loadConnections,
+        }
+      : undefined,
+    prometheus: prometheusUrl ? { url: prometheusUrl } : undefined,
+    logger: io.logger,
+  });
+}
+
+async function defaultReporter(
+  settings: Settings,
+  io: Io,
+  summary: EngineDeps['summary'],
+): Promise<Reporter> {
+  const { createReporter } = await import('./report/summary.js');
+  return createReporter(settings, {
+    logger: io.logger,
+    summary: summary ?? { write: () => Promise.resolve() },
+    setOutput: io.setOutput,
+  });
 }
 
 /** The engine behind both the action and the CLI, once settings are valid. */
-export async function execute(settings: Settings, io: Io, _signal: AbortSignal): Promise<Outcome> {
-  if (settings.dryRun) {
-    const objects = await readManifestObjects(settings.manifests);
-    const virtualServices = objects.filter((o) => o.kind === 'VirtualService');
-    io.print(renderPlan(virtualServices, settings));
-    io.setOutput('status', 'in-progress');
-    return { exitCode: 0 };
+export async function execute(
+  settings: Settings,
+  io: Io,
+  signal: AbortSignal,
+  deps: EngineDeps = {},
+): Promise<Outcome & { report?: PromotionReport }> {
+  const cwd = deps.cwd ?? process.cwd();
+  // A dry run needs no cluster when there is none to ask: the plan comes from the manifests.
+  if (settings.dryRun && settings.cluster !== 'existing') return dryRunPlan(settings, io, cwd);
+
+  const connection = await (deps.connect ?? defaultConnect)(settings, io, signal);
+  let metrics: Metrics | null = null;
+  try {
+    const { createKubeClient } = await import('./kube/client.js');
+    const kube = await createKubeClient({
+      kubeconfig: connection.kubeconfig,
+      context: connection.context,
+      logger: io.logger,
+    });
+    if (settings.command === 'cleanup') {
+      const { deletePreviewNamespace } = await import('./kube/preview.js');
+      const outcome = await deletePreviewNamespace(kube, settings, io.logger);
+      io.setOutput('status', outcome);
+      return { exitCode: 0 };
+    }
+    metrics = deps.metrics
+      ? deps.metrics(settings, connection, io)
+      : await defaultMetrics(settings, connection, io);
+    const reporter = deps.reporter
+      ? deps.reporter(settings, io)
+      : await defaultReporter(settings, io, deps.summary);
+    const { runPromotion } = await import('./promote/runner.js');
+    if (settings.preview) {
+      const { ensurePreviewNamespace } = await import('./kube/preview.js');
+      await ensurePreviewNamespace(kube, settings, io.logger);
+    }
+    // Tells the post step whether a promotion may have been left half-way.
+    io.state.save(PROMOTION_STATE, 'started');
+    const report = await runPromotion(settings, { kube, metrics, reporter, logger: io.logger, signal, cwd });
+    io.state.save(PROMOTION_STATE, 'finished');
+    return { exitCode: failed(report) ? 1 : 0, report };
+  } finally {
+    await metrics?.close?.();
+    await connection.close();
   }
-  io.logger.error(`command ${settings.command} on cluster ${settings.cluster} is not wired yet`);
-  return { exitCode: 1 };
 }
 
 /** Parses the inputs; on any error reports all of them and returns null (nothing else runs). */
@@ -104,7 +215,15 @@ export async function run(env: Environment = process.env): Promise<void> {
   process.once('SIGINT', () => abort('SIGINT'));
   process.once('SIGTERM', () => abort('SIGTERM'));
   try {
-    const outcome = await execute(settings, io, controller.signal);
+    const outcome = await execute(settings, io, controller.signal, {
+      summary: {
+        write: (md) =>
+          core.summary
+            .addRaw(md)
+            .write()
+            .then(() => undefined),
+      },
+    });
     if (outcome.exitCode !== 0) core.setFailed(`istio-canary ${settings.command} failed`);
   } catch (e) {
     core.setFailed(e instanceof Error ? e.message : String(e));

@@ -1,12 +1,110 @@
-// The post step: finish a rollback an interrupted run left behind, delete a created cluster.
+// The post step (runs even when the job failed or was cancelled): finish a rollback an
+// interrupted run left behind, then delete a cluster this action created.
 import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { PROMOTION_STATE, settingsOrReport, type Io } from './main.js';
+import type { Environment, InputSource, Settings } from './settings.js';
 
-export async function post(): Promise<void> {
-  const created = core.getState('created-cluster');
-  if (created === '') {
-    core.info('istio-canary post: nothing to clean up.');
-    return;
+export interface PostDeps {
+  io: Io;
+  input: InputSource;
+  env: Environment;
+}
+
+/** The kubeconfig main used: the input, $KUBECONFIG, ~/.kube/config, or the created cluster's file. */
+async function kubeconfigFor(settings: Settings, io: Io): Promise<string | null> {
+  if (settings.cluster === 'sim') return null; // the embedded mesh ended with main
+  if (settings.cluster === 'existing') {
+    if (settings.kubeconfig) return settings.kubeconfig;
+    return readFile(settings.kubeconfigPath ?? join(homedir(), '.kube', 'config'), 'utf8');
   }
-  core.info(`istio-canary post: cluster state ${created}`);
-  await Promise.resolve();
+  const record = io.state.get('created-cluster');
+  if (record === '') return null;
+  return readFile((JSON.parse(record) as { kubeconfigPath: string }).kubeconfigPath, 'utf8');
+}
+
+/** Rolls back a promotion that a cancelled or killed main step left in progress. */
+async function finishPromotion(settings: Settings, io: Io): Promise<void> {
+  // Only when main started a promotion and did not see it to its end (cancelled, killed).
+  if (io.state.get(PROMOTION_STATE) !== 'started') return;
+  const kubeconfig = await kubeconfigFor(settings, io);
+  if (kubeconfig === null) return;
+  const [{ createKubeClient }, { finishInterrupted }] = await Promise.all([
+    import('./kube/client.js'),
+    import('./promote/runner.js'),
+  ]);
+  const kube = await createKubeClient({
+    kubeconfig,
+    context: io.state.get('context-for-post') || null,
+    logger: io.logger,
+  });
+  const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
+  const { createReporter } = await import('./report/summary.js');
+  const reporter = createReporter(settings, {
+    logger: io.logger,
+    summary: {
+      write: (md) =>
+        core.summary
+          .addRaw(md)
+          .write()
+          .then(() => undefined),
+    },
+    setOutput: io.setOutput,
+  });
+  const controller = new AbortController();
+  const report = await finishInterrupted(settings, {
+    kube,
+    metrics: noMetrics,
+    reporter,
+    logger: io.logger,
+    signal: controller.signal,
+  });
+  if (report)
+    io.logger.warning(
+      `post: the interrupted promotion was rolled back (${report.status} at ${report.weight}%).`,
+    );
+}
+
+export async function runPost(deps: PostDeps): Promise<void> {
+  const { io } = deps;
+  const settings = settingsOrReport(deps.input, deps.env, io);
+  if (!settings) return; // main already failed on the same inputs
+  try {
+    if (settings.command !== 'status' && settings.command !== 'cleanup' && !settings.dryRun)
+      await finishPromotion(settings, io);
+  } catch (e) {
+    io.logger.error(
+      `post: could not finish the interrupted promotion: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (io.state.get('created-cluster') !== '') {
+    const [{ cleanupCluster }, { createCommandRunner }] = await Promise.all([
+      import('./cluster/index.js'),
+      import('./cluster/exec.js'),
+    ]);
+    const outcome = await cleanupCluster(settings, {
+      runner: createCommandRunner({ echo: io.logger.info }),
+      state: io.state,
+      logger: io.logger,
+    });
+    io.logger.info(`post: cluster ${JSON.stringify(outcome)}`);
+  }
+}
+
+export async function post(env: Environment = process.env): Promise<void> {
+  const io: Io = {
+    logger: { info: core.info, warning: core.warning, error: core.error, debug: core.debug },
+    print: core.info,
+    setOutput: core.setOutput,
+    setSecret: core.setSecret,
+    state: { save: core.saveState, get: core.getState },
+  };
+  try {
+    await runPost({ io, input: (name) => core.getInput(name), env });
+  } catch (e) {
+    // The post step reports but never turns a green job red on its own cleanup.
+    core.warning(`post: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
