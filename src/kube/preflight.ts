@@ -1,0 +1,265 @@
+// Checks an existing cluster before anything is changed, with errors a user can act on: an
+// unreachable API server (its URL and the error), missing Istio CRDs (which, and how to
+// install Istio), and RBAC denials (every missing verb and resource, from
+// SelfSubjectAccessReviews, so no permission to read RBAC objects is needed).
+import * as k8s from '@kubernetes/client-node';
+
+export interface Permission {
+  /** API group ('' for the core group). */
+  group: string;
+  resource: string;
+  verbs: readonly string[];
+  /** Cluster-scoped (namespaces): granted by a ClusterRole. */
+  clusterScoped?: boolean;
+}
+
+/** Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal). */
+export function requiredPermissions(preview: boolean): Permission[] {
+  const perms: Permission[] = [
+    {
+      group: 'networking.istio.io',
+      resource: 'virtualservices',
+      verbs: ['get', 'list', 'watch', 'patch', 'update'],
+    },
+    {
+      group: 'networking.istio.io',
+      resource: 'destinationrules',
+      verbs: ['get', 'list', 'watch', 'patch', 'update'],
+    },
+    { group: 'apps', resource: 'deployments', verbs: ['get', 'list', 'watch', 'patch'] },
+    { group: 'coordination.k8s.io', resource: 'leases', verbs: ['create', 'get', 'update'] },
+  ];
+  if (preview)
+    perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
+  return perms;
+}
+
+export const ISTIO_GROUP = 'networking.istio.io';
+export const ISTIO_KINDS = [
+  { kind: 'VirtualService', crd: 'virtualservices.networking.istio.io' },
+  { kind: 'DestinationRule', crd: 'destinationrules.networking.istio.io' },
+] as const;
+
+export interface PreflightOptions {
+  kubeconfig: string;
+  context: string | null;
+  namespace: string;
+  preview: boolean;
+}
+
+export interface PreflightResult {
+  server: string;
+  context: string;
+  /** The networking.istio.io version the CRDs were found in (preferred first). */
+  istioVersion: string;
+}
+
+export type PreflightProblem = 'config' | 'unreachable' | 'istio-crds' | 'rbac';
+
+export class PreflightError extends Error {
+  constructor(
+    readonly problem: PreflightProblem,
+    message: string,
+    readonly missing: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'PreflightError';
+  }
+}
+
+/** `verbs resource.group`, the way kubectl auth can-i and RBAC errors name them. */
+export function qualified(group: string, resource: string): string {
+  return group ? `${resource}.${group}` : resource;
+}
+
+/** The RBAC message: one line per resource with every missing verb (pure). */
+export function rbacMessage(
+  context: string,
+  namespace: string,
+  denied: readonly { group: string; resource: string; verb: string; clusterScoped?: boolean }[],
+): string {
+  const byResource = new Map<string, { verbs: string[]; clusterScoped: boolean }>();
+  for (const d of denied) {
+    const key = qualified(d.group, d.resource);
+    const entry = byResource.get(key) ?? { verbs: [], clusterScoped: d.clusterScoped === true };
+    entry.verbs.push(d.verb);
+    byResource.set(key, entry);
+  }
+  const lines = [...byResource].map(
+    ([res, e]) =>
+      `  - ${e.verbs.join(', ')} on ${res}${e.clusterScoped ? ' (cluster-wide)' : ` in namespace ${namespace}`}`,
+  );
+  return [
+    `RBAC: the credentials of context "${context}" are missing permissions istio-canary needs:`,
+    ...lines,
+    'Grant them with a Role and RoleBinding like examples/rbac/role.yaml (and examples/rbac/preview-clusterrole.yaml for previews).',
+  ].join('\n');
+}
+
+function describe(err: unknown): string {
+  if (err instanceof k8s.ApiException)
+    return `HTTP ${err.code}: ${typeof err.body === 'string' ? err.body : JSON.stringify(err.body)}`.slice(
+      0,
+      500,
+    );
+  if (err instanceof Error) {
+    const cause = (err as { cause?: unknown }).cause;
+    const code = (err as { code?: string }).code ?? (cause as { code?: string } | undefined)?.code;
+    return `${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
+  }
+  return String(err);
+}
+
+/** Resource discovery, reusing KubernetesObjectApi's own lookup of a group version's kinds. */
+class Discovery extends k8s.KubernetesObjectApi {
+  find(apiVersion: string, kind: string): Promise<k8s.V1APIResource | undefined> {
+    return this.resource(apiVersion, kind);
+  }
+}
+
+export function loadKubeConfig(kubeconfig: string, context: string | null): k8s.KubeConfig {
+  const kc = new k8s.KubeConfig();
+  try {
+    kc.loadFromString(kubeconfig);
+  } catch (err) {
+    throw new PreflightError('config', `the kubeconfig could not be parsed: ${describe(err)}`);
+  }
+  if (context) {
+    if (!kc.getContextObject(context)) {
+      const known = kc.getContexts().map((c) => c.name);
+      throw new PreflightError(
+        'config',
+        `context "${context}" is not in the kubeconfig (it has: ${known.join(', ') || 'none'})`,
+      );
+    }
+    kc.setCurrentContext(context);
+  }
+  if (!kc.getCurrentCluster()) {
+    throw new PreflightError(
+      'config',
+      `the kubeconfig has no cluster for context "${kc.getCurrentContext() || '(none)'}"`,
+    );
+  }
+  return kc;
+}
+
+export async function preflight(o: PreflightOptions): Promise<PreflightResult> {
+  const kc = loadKubeConfig(o.kubeconfig, o.context);
+  const server = kc.getCurrentCluster()!.server;
+  const context = kc.getCurrentContext();
+
+  try {
+    await kc.makeApiClient(k8s.VersionApi).getCode();
+  } catch (err) {
+    const status = err instanceof k8s.ApiException ? err.code : null;
+    const what =
+      status === 401
+        ? 'rejected the credentials (401 Unauthorized)'
+        : status !== null
+          ? `answered ${status}`
+          : 'could not be reached';
+    throw new PreflightError(
+      'unreachable',
+      `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`,
+    );
+  }
+
+  const istioVersion = await checkIstioCrds(kc, server);
+  await checkRbac(kc, context, o.namespace, o.preview);
+  return { server, context, istioVersion };
+}
+
+const INSTALL_ISTIO =
+  'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
+
+async function checkIstioCrds(kc: k8s.KubeConfig, server: string): Promise<string> {
+  let groups: k8s.V1APIGroupList;
+  try {
+    groups = await kc.makeApiClient(k8s.ApisApi).getAPIVersions();
+  } catch (err) {
+    throw new PreflightError('unreachable', `API discovery on ${server} failed: ${describe(err)}`);
+  }
+  const group = groups.groups.find((g) => g.name === ISTIO_GROUP);
+  const all = ISTIO_KINDS.map((k) => k.crd);
+  if (!group) {
+    throw new PreflightError(
+      'istio-crds',
+      `Istio CRDs missing on ${server}: ${all.join(', ')} (the API group ${ISTIO_GROUP} is not served). ${INSTALL_ISTIO}`,
+      all,
+    );
+  }
+  const preferred = group.preferredVersion?.groupVersion;
+  const versions = [
+    ...new Set([preferred, ...group.versions.map((v) => v.groupVersion)].filter((v): v is string => !!v)),
+  ];
+  const discovery = kc.makeApiClient(Discovery);
+  const missing = new Set<string>(all);
+  let foundIn: string | null = null;
+  for (const gv of versions) {
+    for (const k of ISTIO_KINDS) {
+      if (!missing.has(k.crd)) continue;
+      try {
+        if (await discovery.find(gv, k.kind)) {
+          missing.delete(k.crd);
+          foundIn ??= gv;
+        }
+      } catch {
+        // a version that cannot be listed is treated as not serving the kind
+      }
+    }
+    if (missing.size === 0) break;
+  }
+  if (missing.size > 0) {
+    const list = [...missing];
+    throw new PreflightError(
+      'istio-crds',
+      `Istio CRDs missing on ${server}: ${list.join(', ')} (${ISTIO_GROUP} serves ${versions.join(', ')}). ${INSTALL_ISTIO}`,
+      list,
+    );
+  }
+  return foundIn ?? preferred ?? ISTIO_GROUP;
+}
+
+async function checkRbac(
+  kc: k8s.KubeConfig,
+  context: string,
+  namespace: string,
+  preview: boolean,
+): Promise<void> {
+  const authz = kc.makeApiClient(k8s.AuthorizationV1Api);
+  const checks = requiredPermissions(preview).flatMap((p) => p.verbs.map((verb) => ({ ...p, verb })));
+  const results = await Promise.all(
+    checks.map(async (c) => {
+      try {
+        const review = await authz.createSelfSubjectAccessReview({
+          body: {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: {
+              resourceAttributes: {
+                group: c.group,
+                resource: c.resource,
+                verb: c.verb,
+                ...(c.clusterScoped ? {} : { namespace }),
+              },
+            },
+          },
+        });
+        return { check: c, allowed: review.status?.allowed === true };
+      } catch (err) {
+        throw new PreflightError(
+          'rbac',
+          `could not check permissions with a SelfSubjectAccessReview (context "${context}"): ${describe(err)}`,
+        );
+      }
+    }),
+  );
+  const denied = results.filter((r) => !r.allowed).map((r) => r.check);
+  if (denied.length > 0) {
+    throw new PreflightError(
+      'rbac',
+      rbacMessage(context, namespace, denied),
+      denied.map((d) => `${d.verb} ${qualified(d.group, d.resource)}`),
+    );
+  }
+}

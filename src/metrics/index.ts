@@ -1,0 +1,318 @@
+// The promotion's Metrics: one verdict per step window from the built-in load generator, from
+// Prometheus (Istio's standard metrics), or both. The load runs continuously from the first
+// window until close(), as a real service's traffic would; each window reads its own slice.
+import type {
+  AnalysisLimits,
+  Metrics,
+  MetricsSource,
+  Reason,
+  StepWindow,
+  Verdict,
+  VersionStats,
+} from '../model.js';
+import {
+  DEFAULT_VERSION_HEADER,
+  LoadGenerator,
+  UNATTRIBUTED,
+  type VersionRecord,
+  type WindowSnapshot,
+} from '../traffic/loadgen.js';
+import {
+  DEFAULT_SEQUENTIAL,
+  P99_REGRESSION_MIN_SAMPLES,
+  initialSequentialState,
+  judgeStep,
+  sequentialLook,
+  type SequentialOptions,
+  type VersionData,
+} from './analysis.js';
+import { PrometheusClient, queryWindowStats } from './prometheus.js';
+
+export { judgeStep, sequentialLook } from './analysis.js';
+export { PrometheusClient } from './prometheus.js';
+
+export interface CreateMetricsOptions {
+  source: 'loadgen' | 'prometheus' | 'both';
+  limits: AnalysisLimits;
+  load?: {
+    url: string;
+    host?: string | null;
+    rps: number;
+    connections: number;
+    /** Response header carrying "stable" / "canary"; default x-istio-canary. */
+    headerName?: string;
+    timeoutMs?: number;
+    headers?: Record<string, string>;
+  };
+  prometheus?: {
+    url: string;
+    headers?: Record<string, string>;
+    /** Wait this long after the window before querying, so the last scrape covers its end (≈ scrape interval). */
+    settleMs?: number;
+    /**
+     * Shortest [range] queried, default 30 s: rate() needs a few scrapes in its range, and a
+     * window the judge ended early may be shorter than that (Istio's addon scrapes every 15 s).
+     */
+    minRangeSeconds?: number;
+  };
+  logger?: { info(s: string): void };
+  /** How often the sequential judge looks at a running window; default 1 s. */
+  lookEveryMs?: number;
+  /** Progress line period; default 10 s. */
+  logEveryMs?: number;
+  sequential?: SequentialOptions;
+}
+
+const VERSIONS = { stable: 'stable', canary: 'canary' } as const;
+
+/** Per-version summary of a load generator record. */
+export function loadStats(r: VersionRecord | undefined, elapsedMs: number): VersionStats | null {
+  if (r === undefined || r.count === 0) return null;
+  const ms = (v: number | null): number | null => (v === null ? null : v / 1000);
+  return {
+    requests: r.count,
+    errors: r.errors,
+    rps: elapsedMs > 0 ? r.count / (elapsedMs / 1000) : 0,
+    successRate: 1 - r.errors / r.count,
+    p50Ms: ms(r.histogram.percentile(50)),
+    p90Ms: ms(r.histogram.percentile(90)),
+    p99Ms: ms(r.histogram.percentile(99)),
+    errorsByKind: r.errorsByKind,
+  };
+}
+
+function versionData(r: VersionRecord | undefined): VersionData {
+  return r === undefined
+    ? { requests: 0, errors: 0, samplesMs: [] }
+    : { requests: r.count, errors: r.errors, samplesMs: r.samplesMs };
+}
+
+const info = (metric: string, source: MetricsSource, message: string, ok = true): Reason => ({
+  metric,
+  value: null,
+  limit: null,
+  source,
+  ok,
+  message: `${message} (${source})`,
+});
+
+/** Combines per-source verdicts: fail if either fails; pass if one passes; else inconclusive. */
+export function combineVerdicts(verdicts: Verdict[], durationMs: number): Verdict {
+  const outcome = verdicts.some((v) => v.outcome === 'fail')
+    ? 'fail'
+    : verdicts.some((v) => v.outcome === 'pass')
+      ? 'pass'
+      : 'inconclusive';
+  const first = verdicts.find((v) => v.canary !== null) ?? verdicts[0];
+  return {
+    outcome,
+    reasons: verdicts.flatMap((v) => v.reasons),
+    stable: first?.stable ?? null,
+    canary: first?.canary ?? null,
+    durationMs,
+  };
+}
+
+function waitOrAbort(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+const fmt = (s: VersionStats | null): string =>
+  s === null
+    ? 'no requests'
+    : `${s.requests} req, ${s.errors} errors, p99 ${s.p99Ms === null ? '-' : s.p99Ms.toFixed(1)} ms`;
+
+export function createMetrics(options: CreateMetricsOptions): Metrics {
+  const useLoad = options.source !== 'prometheus';
+  const useProm = options.source !== 'loadgen';
+  if (useLoad && !options.load) throw new Error(`metrics: ${options.source} needs load-url`);
+  if (useProm && !options.prometheus) throw new Error(`metrics: ${options.source} needs prometheus-url`);
+  const limits = options.limits;
+  const lookEvery = options.lookEveryMs ?? 1000;
+  const logEvery = options.logEveryMs ?? 10_000;
+  const log = (s: string): void => options.logger?.info(s);
+  const prom = options.prometheus
+    ? new PrometheusClient({ url: options.prometheus.url, headers: options.prometheus.headers })
+    : null;
+  let gen: LoadGenerator | null = null;
+
+  function generator(): LoadGenerator {
+    if (gen === null) {
+      const l = options.load!;
+      gen = new LoadGenerator({
+        url: l.url,
+        host: l.host,
+        rps: l.rps,
+        connections: l.connections,
+        headerName: l.headerName ?? DEFAULT_VERSION_HEADER,
+        timeoutMs: l.timeoutMs,
+        headers: l.headers,
+      }).start();
+      log(
+        `load: ${l.rps} rps over ${l.connections} connections to ${l.url}${l.host ? ` (Host: ${l.host})` : ''}`,
+      );
+    }
+    return gen;
+  }
+
+  function loadVerdict(snap: WindowSnapshot, extra: Reason[]): Verdict {
+    const stable = loadStats(snap.versions.get(VERSIONS.stable), snap.elapsedMs);
+    const canary = loadStats(snap.versions.get(VERSIONS.canary), snap.elapsedMs);
+    const v = judgeStep(stable, canary, limits, 'loadgen', snap.elapsedMs);
+    const un = snap.versions.get(UNATTRIBUTED);
+    if (un !== undefined && un.count > 0) {
+      const kinds = Object.entries(un.errorsByKind)
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(', ');
+      v.reasons.push(
+        info(
+          'unattributed',
+          'loadgen',
+          `${un.count} responses carried no ${options.load?.headerName ?? DEFAULT_VERSION_HEADER} header${kinds ? ` (errors ${kinds})` : ''}`,
+        ),
+      );
+    }
+    if (extra.some((r) => !r.ok)) v.outcome = 'fail';
+    v.reasons.push(...extra);
+    return v;
+  }
+
+  /** Runs the load generator's side of a window; returns early on a conclusive sequential look. */
+  async function measureLoad(window: StepWindow, started: number): Promise<Verdict> {
+    const win = generator().openWindow();
+    let state = initialSequentialState();
+    let lastLog = started;
+    try {
+      for (;;) {
+        const elapsed = Date.now() - started;
+        const remaining = window.intervalMs - elapsed;
+        if (window.signal.aborted) {
+          const v = loadVerdict(win.read(), []);
+          v.outcome = v.outcome === 'fail' ? 'fail' : 'inconclusive';
+          v.reasons.push(
+            info(
+              'aborted',
+              'loadgen',
+              `window aborted after ${Math.round(elapsed / 1000)} s; partial data only`,
+              false,
+            ),
+          );
+          return v;
+        }
+        if (remaining > 0) await waitOrAbort(Math.min(lookEvery, remaining), window.signal);
+        if (window.signal.aborted) continue;
+        const snap = win.read();
+        const now = Date.now();
+        const fraction = Math.min(1, (now - started) / window.intervalMs);
+        const look = sequentialLook(
+          state,
+          versionData(snap.versions.get(VERSIONS.stable)),
+          versionData(snap.versions.get(VERSIONS.canary)),
+          limits,
+          fraction,
+          options.sequential ?? DEFAULT_SEQUENTIAL,
+        );
+        state = look.state;
+        if (now - lastLog >= logEvery) {
+          lastLog = now;
+          log(
+            `step ${window.step} (canary ${window.weight}%): ${Math.round((now - started) / 1000)} s of ${Math.round(window.intervalMs / 1000)} s; canary ${fmt(loadStats(snap.versions.get(VERSIONS.canary), snap.elapsedMs))}; stable ${fmt(loadStats(snap.versions.get(VERSIONS.stable), snap.elapsedMs))}`,
+          );
+        }
+        if (look.decision === 'fail') {
+          if (fraction < 1)
+            log(
+              `step ${window.step}: the statistical judge failed the canary early, at ${Math.round((now - started) / 1000)} s`,
+            );
+          return loadVerdict(snap, look.reasons);
+        }
+        if (look.decision === 'pass' || fraction >= 1) {
+          const v = loadVerdict(snap, look.reasons);
+          // An early pass must not skip the p99 regression check, which needs enough canary responses.
+          const p99Judged = v.stable === null || (v.canary?.requests ?? 0) >= P99_REGRESSION_MIN_SAMPLES;
+          if (fraction >= 1 || (v.outcome === 'pass' && p99Judged)) {
+            if (fraction < 1)
+              log(
+                `step ${window.step}: evidence conclusive, window ended early at ${Math.round((now - started) / 1000)} s`,
+              );
+            return v;
+          }
+        }
+      }
+    } finally {
+      win.close();
+    }
+  }
+
+  async function measureProm(window: StepWindow, endedAt: number, durationMs: number): Promise<Verdict> {
+    const settle = options.prometheus?.settleMs ?? 0;
+    if (settle > 0) await waitOrAbort(settle, window.signal);
+    try {
+      const { stats, warnings } = await queryWindowStats(
+        prom!,
+        {
+          namespace: window.namespace,
+          workloads: [window.stableWorkload, window.canaryWorkload],
+          seconds: Math.max(options.prometheus?.minRangeSeconds ?? 30, 1, Math.round(durationMs / 1000)),
+        },
+        new Date(endedAt),
+        window.signal,
+      );
+      const v = judgeStep(
+        stats.get(window.stableWorkload) ?? null,
+        stats.get(window.canaryWorkload) ?? null,
+        limits,
+        'prometheus',
+        durationMs,
+      );
+      for (const w of warnings)
+        v.reasons.push(info('prometheus-warning', 'prometheus', `Prometheus warned: ${w}`));
+      return v;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return {
+        outcome: 'inconclusive',
+        reasons: [info('prometheus', 'prometheus', `no verdict from Prometheus: ${message}`, false)],
+        stable: null,
+        canary: null,
+        durationMs,
+      };
+    }
+  }
+
+  return {
+    async measure(window: StepWindow): Promise<Verdict> {
+      const started = Date.now();
+      const verdicts: Verdict[] = [];
+      if (useLoad) verdicts.push(await measureLoad(window, started));
+      else await waitOrAbort(window.intervalMs, window.signal);
+      const endedAt = Date.now();
+      const durationMs = endedAt - started;
+      if (useProm && !(window.signal.aborted && useLoad)) {
+        verdicts.push(await measureProm(window, endedAt, durationMs));
+      }
+      const v = combineVerdicts(verdicts, durationMs);
+      if (window.signal.aborted && v.outcome === 'pass') v.outcome = 'inconclusive';
+      log(
+        `step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}`,
+      );
+      return v;
+    },
+    async close(): Promise<void> {
+      if (gen !== null) {
+        gen.stop();
+        await gen.done;
+        gen = null;
+      }
+    },
+  };
+}

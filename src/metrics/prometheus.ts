@@ -1,0 +1,263 @@
+// A small Prometheus HTTP API client (instant queries) and the per-version window stats from
+// Istio's standard metrics, reporter="destination" (the server-side view of each workload).
+import type { VersionStats } from '../model.js';
+
+export interface PrometheusOptions {
+  /** Base URL, e.g. http://prometheus.istio-system:9090 (a path prefix is kept). */
+  url: string;
+  /** Extra headers, e.g. { authorization: 'Bearer …' } or basic auth; never logged. */
+  headers?: Record<string, string>;
+  /** POST form bodies (long queries, proxies that cache GET); default GET. */
+  method?: 'GET' | 'POST';
+  /** Attempts on 5xx, 429 and network errors; default 4. */
+  attempts?: number;
+  /** First backoff; doubles per attempt, capped at 5 s (Retry-After honoured up to that cap). */
+  backoffMs?: number;
+  /** Per-request timeout; default 10 s. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface PromSample {
+  metric: Record<string, string>;
+  /** NaN, +Inf and -Inf are kept as such: callers decide what "no value" means. */
+  value: number;
+}
+
+export interface QueryResult {
+  samples: PromSample[];
+  warnings: string[];
+}
+
+export class PrometheusError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'PrometheusError';
+  }
+}
+
+const MAX_BACKOFF_MS = 5000;
+
+/** Prometheus renders special floats as strings: "NaN", "+Inf", "-Inf". */
+export function parsePromValue(text: string): number {
+  switch (text) {
+    case 'NaN':
+      return NaN;
+    case '+Inf':
+    case 'Inf':
+      return Infinity;
+    case '-Inf':
+      return -Infinity;
+    default:
+      return Number(text);
+  }
+}
+
+function abortable(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+interface ApiBody {
+  status?: string;
+  error?: string;
+  errorType?: string;
+  warnings?: string[];
+  data?: { resultType?: string; result?: unknown };
+}
+
+export class PrometheusClient {
+  private readonly base: string;
+  private readonly fetchImpl: typeof fetch;
+  constructor(private readonly opts: PrometheusOptions) {
+    this.base = opts.url.replace(/\/+$/, '');
+    this.fetchImpl = opts.fetch ?? fetch;
+  }
+
+  /** Instant query at `time` (default: now). Retries transient failures with bounded backoff. */
+  async query(expr: string, time?: Date, signal?: AbortSignal): Promise<QueryResult> {
+    const params = new URLSearchParams({ query: expr });
+    if (time) params.set('time', (time.getTime() / 1000).toFixed(3));
+    const attempts = Math.max(1, this.opts.attempts ?? 4);
+    let backoff = this.opts.backoffMs ?? 250;
+    let lastError: Error = new PrometheusError('no attempt made', null);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      let retryAfterMs: number | null = null;
+      try {
+        const res = await this.send(params, signal);
+        const text = await res.text();
+        if (res.status === 429 || res.status >= 500) {
+          const ra = Number(res.headers.get('retry-after'));
+          retryAfterMs = Number.isFinite(ra) && ra >= 0 ? ra * 1000 : null;
+          lastError = new PrometheusError(
+            `Prometheus answered ${res.status}: ${text.slice(0, 200)}`,
+            res.status,
+          );
+        } else {
+          return this.parse(res.status, text);
+        }
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        if (err instanceof PrometheusError) throw err;
+        lastError = new PrometheusError(
+          `Prometheus at ${this.base} unreachable: ${err instanceof Error ? err.message : String(err)}`,
+          null,
+        );
+      }
+      if (attempt < attempts) {
+        await abortable(Math.min(MAX_BACKOFF_MS, retryAfterMs ?? backoff), signal);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+      }
+    }
+    throw lastError;
+  }
+
+  private async send(params: URLSearchParams, signal?: AbortSignal): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 10_000);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', ...this.opts.headers };
+    if (this.opts.method === 'POST') {
+      return this.fetchImpl(`${this.base}/api/v1/query`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        body: params.toString(),
+        signal: combined,
+      });
+    }
+    return this.fetchImpl(`${this.base}/api/v1/query?${params.toString()}`, { headers, signal: combined });
+  }
+
+  private parse(status: number, text: string): QueryResult {
+    let body: ApiBody;
+    try {
+      body = JSON.parse(text) as ApiBody;
+    } catch {
+      throw new PrometheusError(
+        `Prometheus answered ${status} with a non-JSON body: ${text.slice(0, 200)}`,
+        status,
+      );
+    }
+    if (status >= 400 || body.status !== 'success') {
+      const hint = status === 401 || status === 403 ? ' (check the auth headers for prometheus-url)' : '';
+      throw new PrometheusError(
+        `Prometheus query failed (${status}${body.errorType ? `, ${body.errorType}` : ''}): ${body.error ?? text.slice(0, 200)}${hint}`,
+        status,
+      );
+    }
+    const warnings = Array.isArray(body.warnings) ? body.warnings.map(String) : [];
+    const data = body.data ?? {};
+    const samples: PromSample[] = [];
+    if (data.resultType === 'vector' && Array.isArray(data.result)) {
+      for (const r of data.result as { metric?: Record<string, string>; value?: [number, string] }[]) {
+        samples.push({ metric: r.metric ?? {}, value: parsePromValue(r.value?.[1] ?? 'NaN') });
+      }
+    } else if (data.resultType === 'scalar' && Array.isArray(data.result)) {
+      samples.push({ metric: {}, value: parsePromValue(String((data.result as unknown[])[1])) });
+    } else {
+      throw new PrometheusError(`expected an instant vector, got ${String(data.resultType)}`, status);
+    }
+    return { samples, warnings };
+  }
+}
+
+/** A label value as a literal inside a PromQL =~ regex string: regex-escaped, then string-escaped. */
+function quoteRegex(value: string): string {
+  const re = value.replace(/[\\.^$|?*+()[\]{}]/g, '\\$&');
+  return re.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+export interface WorkloadQuery {
+  namespace: string;
+  workloads: string[];
+  /** Window length in whole seconds (the [Ns] range). */
+  seconds: number;
+}
+
+/** The PromQL for one window: requests, 5xx, and the three percentiles, per destination_workload. */
+export function windowQueries(q: WorkloadQuery): {
+  requests: string;
+  errors: string;
+  quantile: (p: number) => string;
+} {
+  const ns = q.namespace.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const sel = `reporter="destination",destination_workload_namespace="${ns}",destination_workload=~"${q.workloads.map(quoteRegex).join('|')}"`;
+  const range = `[${Math.max(1, Math.round(q.seconds))}s]`;
+  return {
+    requests: `sum by (destination_workload) (increase(istio_requests_total{${sel}}${range}))`,
+    errors: `sum by (destination_workload) (increase(istio_requests_total{${sel},response_code=~"5.."}${range}))`,
+    quantile: (p) =>
+      `histogram_quantile(${p}, sum by (destination_workload, le) (rate(istio_request_duration_milliseconds_bucket{${sel}}${range})))`,
+  };
+}
+
+const finiteOrNull = (v: number | undefined): number | null =>
+  v === undefined || !Number.isFinite(v) ? null : v;
+
+function byWorkload(r: QueryResult): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const s of r.samples) m.set(s.metric.destination_workload ?? '', s.value);
+  return m;
+}
+
+/**
+ * Per-workload stats over the window ending at `end`. A workload with no series (no traffic)
+ * gets null: the judge turns that into "inconclusive", never a pass.
+ */
+export async function queryWindowStats(
+  client: PrometheusClient,
+  q: WorkloadQuery,
+  end: Date,
+  signal?: AbortSignal,
+): Promise<{ stats: Map<string, VersionStats | null>; warnings: string[] }> {
+  const qs = windowQueries(q);
+  const [req, err, p50, p90, p99] = await Promise.all([
+    client.query(qs.requests, end, signal),
+    client.query(qs.errors, end, signal),
+    client.query(qs.quantile(0.5), end, signal),
+    client.query(qs.quantile(0.9), end, signal),
+    client.query(qs.quantile(0.99), end, signal),
+  ]);
+  const warnings = [...new Set([req, err, p50, p90, p99].flatMap((r) => r.warnings))];
+  const [mReq, mErr, m50, m90, m99] = [req, err, p50, p90, p99].map(byWorkload) as [
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+  ];
+  const stats = new Map<string, VersionStats | null>();
+  for (const w of q.workloads) {
+    const raw = finiteOrNull(mReq.get(w));
+    if (raw === null) {
+      stats.set(w, null);
+      continue;
+    }
+    // increase() extrapolates to the window edges, so counts are fractional: round for display.
+    const requests = Math.round(raw);
+    const errors = Math.min(requests, Math.round(finiteOrNull(mErr.get(w)) ?? 0));
+    stats.set(w, {
+      requests,
+      errors,
+      rps: raw / q.seconds,
+      successRate: requests > 0 ? 1 - errors / requests : null,
+      p50Ms: requests > 0 ? finiteOrNull(m50.get(w)) : null,
+      p90Ms: requests > 0 ? finiteOrNull(m90.get(w)) : null,
+      p99Ms: requests > 0 ? finiteOrNull(m99.get(w)) : null,
+      errorsByKind: errors > 0 ? { '5xx': errors } : {},
+    });
+  }
+  return { stats, warnings };
+}

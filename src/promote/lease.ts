@@ -1,0 +1,149 @@
+// One promotion per VirtualService: a coordination.k8s.io/v1 Lease `istio-canary-<vs>` held by
+// `<repo>/<run id>`, renewed while the run lasts, taken over only when expired (or when the
+// holder is this same run, e.g. a re-run after a crash).
+import type { Logger } from '../ports.js';
+import type { Kube, KubeObject } from '../kube/client.js';
+import { KubeApiError } from '../kube/client.js';
+
+export interface LeaseOptions {
+  namespace: string;
+  virtualService: string;
+  holder: string;
+  durationMs: number;
+  /** How long a second run waits for the holder to finish before failing. */
+  waitMs: number;
+  signal?: AbortSignal;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface HeldLease {
+  readonly name: string;
+  /** Set when a renewal found another holder (the run must stop writing). */
+  lost(): string | null;
+  release(): Promise<void>;
+}
+
+export class LeaseHeldError extends Error {
+  override name = 'LeaseHeldError';
+}
+
+export const leaseName = (virtualService: string): string => `istio-canary-${virtualService}`.slice(0, 253);
+
+/** Kubernetes MicroTime: RFC 3339 with microseconds. */
+const microTime = (ms: number): string => new Date(ms).toISOString().replace(/Z$/, '000Z');
+
+interface LeaseSpec {
+  holderIdentity?: string | null;
+  leaseDurationSeconds?: number;
+  renewTime?: string;
+  acquireTime?: string;
+  leaseTransitions?: number;
+}
+
+const specOf = (o: KubeObject): LeaseSpec => (typeof o.spec === 'object' && o.spec !== null ? (o.spec) : {});
+
+/** When the lease expires (ms since epoch), from its renewTime and duration. */
+export function leaseExpiry(o: KubeObject): number {
+  const s = specOf(o);
+  const renewed = Date.parse(s.renewTime ?? s.acquireTime ?? '');
+  if (Number.isNaN(renewed)) return 0;
+  return renewed + (s.leaseDurationSeconds ?? 0) * 1000;
+}
+
+export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLease> {
+  const now = o.now ?? Date.now;
+  const name = leaseName(o.virtualService);
+  const ref = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name, namespace: o.namespace };
+  const seconds = Math.max(1, Math.ceil(o.durationMs / 1000));
+  const deadline = now() + o.waitMs;
+  let announced = false;
+  const mine = (t: number, transitions: number): LeaseSpec => ({
+    holderIdentity: o.holder,
+    leaseDurationSeconds: seconds,
+    acquireTime: microTime(t),
+    renewTime: microTime(t),
+    leaseTransitions: transitions,
+  });
+  for (;;) {
+    if (o.signal?.aborted) throw new Error('cancelled while waiting for the promotion lease');
+    const live = await kube.get(ref, { signal: o.signal });
+    const t = now();
+    try {
+      if (!live) {
+        await kube.create({ apiVersion: ref.apiVersion, kind: 'Lease', metadata: { name, namespace: o.namespace }, spec: mine(t, 0) });
+        break;
+      }
+      const spec = specOf(live);
+      const holder = spec.holderIdentity ?? '';
+      if (!holder || holder === o.holder || leaseExpiry(live) <= t) {
+        if (holder && holder !== o.holder) o.logger.warning(`taking over the expired lease ${name} from ${holder}`);
+        const transitions = (spec.leaseTransitions ?? 0) + (holder === o.holder ? 0 : 1);
+        await kube.replace({ ...live, spec: mine(t, transitions) });
+        break;
+      }
+      const expires = leaseExpiry(live);
+      if (t >= deadline) {
+        throw new LeaseHeldError(
+          `VirtualService ${o.namespace}/${o.virtualService} is being promoted by ${holder} (lease ${o.namespace}/${name}, renewed ${spec.renewTime ?? '?'}, expires ${new Date(expires).toISOString()})${o.waitMs > 0 ? `; waited ${Math.round(o.waitMs / 1000)} s` : ''}. Wait for it to finish, or cancel that run.`,
+        );
+      }
+      if (!announced) {
+        o.logger.info(`waiting up to ${Math.round(o.waitMs / 1000)} s for ${holder}, which holds the lease ${name}`);
+        announced = true;
+      }
+      // Wake on any change of the lease (released, renewed by another), or when it would expire.
+      const rv = live.metadata?.resourceVersion;
+      await kube
+        .waitFor(ref, (x) => !x || x.metadata?.resourceVersion !== rv, {
+          timeoutMs: Math.max(50, Math.min(deadline, expires + 50) - t),
+          signal: o.signal,
+        })
+        .catch((err: unknown) => {
+          if (o.signal?.aborted) throw err;
+        });
+    } catch (err) {
+      // Someone else created or renewed it between our read and write: read again.
+      if (err instanceof KubeApiError && err.code === 409) continue;
+      throw err;
+    }
+  }
+  let lost: string | null = null;
+  let renewing: Promise<void> = Promise.resolve();
+  const renew = async () => {
+    try {
+      const live = await kube.get(ref);
+      const holder = live ? (specOf(live).holderIdentity ?? '') : '';
+      if (!live || holder !== o.holder) {
+        lost = `the lease ${name} is now held by ${holder || 'nobody'}`;
+        return;
+      }
+      await kube.replace({ ...live, spec: { ...specOf(live), renewTime: microTime(now()) } });
+    } catch (err) {
+      o.logger.warning(`renewing the lease ${name}: ${(err as Error).message}`);
+    }
+  };
+  const timer = setInterval(() => {
+    renewing = renewing.then(renew);
+  }, Math.max(200, Math.floor(o.durationMs / 3)));
+  timer.unref();
+  return {
+    name,
+    lost: () => lost,
+    async release() {
+      clearInterval(timer);
+      await renewing;
+      if (lost) return;
+      try {
+        const live = await kube.get(ref);
+        if (live && specOf(live).holderIdentity === o.holder) {
+          const { holderIdentity: _holder, ...rest } = specOf(live);
+          await kube.replace({ ...live, spec: { ...rest, leaseDurationSeconds: 1 } });
+        }
+      } catch (err) {
+        // Not fatal: the lease expires on its own.
+        o.logger.warning(`releasing the lease ${name}: ${(err as Error).message}`);
+      }
+    },
+  };
+}

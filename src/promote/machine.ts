@@ -1,0 +1,245 @@
+// The promotion state machine: pure transitions (state + event → new state + next action).
+// The runner performs the actions (writes, measurements, finalize) and feeds back events.
+//
+// State semantics (stored in the VirtualService annotation with the weights):
+// - `weight` is the canary weight written now; `history` holds every judged step.
+// - A step is done only when its passing verdict is in `history`; `step` counts done steps.
+// - A weight above the last passed step's weight is a step written but not judged yet: a rerun
+//   measures it again at that weight (never lowers it, never re-does a passed step).
+// - Writing weight N+1 records step N's verdict in the same update: one write per weight step.
+// - Inconclusive verdicts: the window is measured once more; inconclusive twice counts as a failure.
+import type { Phase, PromotionState, PromotionStatus, StepRecord, Verdict } from '../model.js';
+import type { Command, FailureMode, FinalizeMode } from '../settings.js';
+import { schedule, stepIndexOf } from '../plan.js';
+
+export interface MachineContext {
+  command: Command;
+  steps: readonly number[];
+  finalize: FinalizeMode;
+  onFailure: FailureMode;
+  onCancel: FailureMode;
+  runId: string;
+  canaryImage: string | null;
+  now: string;
+}
+
+export type Action =
+  /** Write `state.weight` and the state annotation in one VirtualService update, then continue with `then`. */
+  | { type: 'write'; then: Action }
+  /** Measure the window of a step at its weight; `attempt` 2 is the extension after an inconclusive verdict. */
+  | { type: 'measure'; step: number; weight: number; attempt: number }
+  /** promote-stable: give the stable Deployment the canary's pod template and wait for it. */
+  | { type: 'promote-stable' }
+  /** Scale the canary Deployment to 0 (after traffic is back on the promoted stable). */
+  | { type: 'scale-canary-down'; then: Action }
+  | { type: 'stop'; message: string };
+
+export type MachineEvent =
+  | { type: 'begin'; liveWeight: number }
+  | { type: 'verdict'; step: number; weight: number; attempt: number; verdict: Verdict; startedAt: string; endedAt: string }
+  | { type: 'cancelled'; why: string }
+  | { type: 'error'; message: string }
+  | { type: 'stable-promoted' };
+
+export interface Transition {
+  state: PromotionState;
+  action: Action;
+}
+
+const TERMINAL: readonly Phase[] = ['promoted', 'rolled-back'];
+
+export function statusOf(phase: Phase): PromotionStatus {
+  switch (phase) {
+    case 'promoted':
+      return 'promoted';
+    case 'rolled-back':
+      return 'rolled-back';
+    case 'held':
+      return 'held';
+    default:
+      return 'in-progress';
+  }
+}
+
+/** A new promotion starting from the weight the route has now. */
+export function freshState(ctx: MachineContext, liveWeight: number): PromotionState {
+  return {
+    phase: 'in-progress',
+    weight: liveWeight,
+    step: 0,
+    steps: [...ctx.steps],
+    canaryImage: ctx.canaryImage,
+    runId: ctx.runId,
+    startedAt: ctx.now,
+    updatedAt: ctx.now,
+    reason: null,
+    history: [],
+  };
+}
+
+/** Whether this run starts a new promotion rather than continuing the stored one. */
+export function startsFresh(state: PromotionState | null, canaryImage: string | null): boolean {
+  if (!state) return true;
+  if (!TERMINAL.includes(state.phase)) return false;
+  return canaryImage !== null && canaryImage !== state.canaryImage;
+}
+
+const passedWeight = (s: PromotionState): number =>
+  s.history.filter((h) => h.verdict.outcome === 'pass').reduce((m, h) => Math.max(m, h.weight), 0);
+
+const update = (s: PromotionState, ctx: MachineContext, patch: Partial<PromotionState>): PromotionState => ({
+  ...s,
+  ...patch,
+  steps: [...ctx.steps],
+  runId: ctx.runId,
+  updatedAt: ctx.now,
+});
+
+const write = (state: PromotionState, then: Action): Transition => ({ state, action: { type: 'write', then } });
+const stop = (state: PromotionState, message: string): Action => ({ type: 'stop', message });
+
+/** After the current weight is judged (or when it needs no judging): where the schedule goes next. */
+function advance(s: PromotionState, ctx: MachineContext, justPassed: boolean): Transition {
+  const pending = s.weight > passedWeight(s) && s.weight > 0;
+  if (pending) {
+    // Written but not judged (a crash or cancel mid-step): judge it at the same weight.
+    return { state: s, action: { type: 'measure', step: stepIndexOf(ctx.steps, s.weight), weight: s.weight, attempt: 1 } };
+  }
+  const next = schedule(ctx.steps, s.weight)[0];
+  if (next !== undefined && (ctx.command === 'run' || !justPassed)) {
+    const step = stepIndexOf(ctx.steps, next);
+    const state = update(s, ctx, { phase: 'in-progress', weight: next, reason: null });
+    return write(state, { type: 'measure', step, weight: next, attempt: 1 });
+  }
+  if (next !== undefined) {
+    // `step`: one step per invocation; record the verdict and hold for the next invocation
+    // (held, not in-progress: in-progress always means a run is walking, see finishInterrupted).
+    const reason = `step ${s.step}/${ctx.steps.length} passed at ${s.weight}%; run \`step\` again for ${next}%`;
+    const state = update(s, ctx, { phase: 'held', reason });
+    return write(state, stop(state, reason));
+  }
+  if (s.weight >= 100) return finalize(s, ctx);
+  // The schedule ends below 100: the promotion holds there until `promote` or `rollback`.
+  const reason = `the schedule ends at ${s.weight}% canary; run \`promote\` to go to 100% or \`rollback\``;
+  const state = update(s, ctx, { phase: 'held', reason });
+  return justPassed || s.phase !== 'held' ? write(state, stop(state, reason)) : { state: s, action: stop(s, reason) };
+}
+
+function finalize(s: PromotionState, ctx: MachineContext): Transition {
+  if (ctx.finalize === 'keep') {
+    const state = update(s, ctx, { phase: 'promoted', weight: 100, reason: null });
+    return write(state, stop(state, 'promoted: 100% on the canary (finalize: keep)'));
+  }
+  const state = update(s, ctx, { phase: 'promoting', weight: 100, reason: null });
+  // Already at 100% (the schedule's last step): no write of its own; the final write records
+  // the verdict with the route back to stable. A crash in between re-judges the 100% step.
+  if (s.weight === 100) return { state, action: { type: 'promote-stable' } };
+  return write(state, { type: 'promote-stable' });
+}
+
+function rollBack(s: PromotionState, ctx: MachineContext, reason: string): Transition {
+  const state = update(s, ctx, { phase: 'rolled-back', weight: 0, reason });
+  return write(state, stop(state, `rolled back: ${reason}`));
+}
+
+function hold(s: PromotionState, ctx: MachineContext, reason: string): Transition {
+  const state = update(s, ctx, { phase: 'held', reason });
+  return write(state, stop(state, `held at ${s.weight}%: ${reason}`));
+}
+
+function reasonsText(v: Verdict): string {
+  const bad = v.reasons.filter((r) => !r.ok);
+  return (bad.length ? bad : v.reasons).map((r) => r.message).join('; ') || v.outcome;
+}
+
+export function transition(s: PromotionState, event: MachineEvent, ctx: MachineContext): Transition {
+  switch (event.type) {
+    case 'begin':
+      return begin(s, ctx);
+    case 'verdict': {
+      const record: StepRecord = {
+        step: event.step,
+        weight: event.weight,
+        startedAt: event.startedAt,
+        endedAt: event.endedAt,
+        verdict: event.verdict,
+      };
+      const where = `step ${event.step}/${ctx.steps.length} at ${event.weight}%`;
+      if (event.verdict.outcome === 'inconclusive' && event.attempt < 2)
+        return { state: s, action: { type: 'measure', step: event.step, weight: event.weight, attempt: event.attempt + 1 } };
+      const withRecord = { ...s, history: [...s.history, record] };
+      if (event.verdict.outcome === 'pass') return advance({ ...withRecord, step: stepIndexOf(ctx.steps, event.weight) }, ctx, true);
+      const why =
+        event.verdict.outcome === 'inconclusive'
+          ? `${where}: inconclusive twice (${reasonsText(event.verdict)})`
+          : `${where} failed: ${reasonsText(event.verdict)}`;
+      return ctx.onFailure === 'hold' ? hold(withRecord, ctx, why) : rollBack(withRecord, ctx, why);
+    }
+    case 'cancelled':
+      return ctx.onCancel === 'hold' ? hold(s, ctx, event.why) : rollBack(s, ctx, event.why);
+    case 'error':
+      return ctx.onFailure === 'hold' ? hold(s, ctx, event.message) : rollBack(s, ctx, event.message);
+    case 'stable-promoted': {
+      const state = update(s, ctx, { phase: 'promoted', weight: 0, reason: null });
+      return write(state, {
+        type: 'scale-canary-down',
+        then: stop(state, 'promoted: the stable Deployment runs the canary pod template and takes 100% again; canary scaled to 0'),
+      });
+    }
+  }
+}
+
+function begin(s: PromotionState, ctx: MachineContext): Transition {
+  switch (ctx.command) {
+    case 'status':
+      return { state: s, action: stop(s, describe(s)) };
+    case 'rollback':
+      if (s.phase === 'rolled-back' && s.weight === 0) return { state: s, action: stop(s, 'already rolled back') };
+      if (s.phase === 'promoted' && s.weight === 0)
+        return { state: s, action: stop(s, 'already promoted to stable: all traffic is on stable; nothing to roll back') };
+      return rollBack(s, ctx, `rollback requested by ${ctx.runId}`);
+    case 'promote':
+      if (s.phase === 'promoted') return { state: s, action: stop(s, 'already promoted') };
+      if (s.phase === 'promoting') return { state: s, action: { type: 'promote-stable' } };
+      return finalize(s, ctx);
+    default:
+      break;
+  }
+  // run / step
+  if (s.phase === 'promoted' || s.phase === 'rolled-back')
+    return { state: s, action: stop(s, `${describe(s)}; a new promotion starts with a new canary-image`) };
+  if (s.phase === 'promoting') return { state: s, action: { type: 'promote-stable' } };
+  if (s.phase === 'rolling-back') return rollBack(s, ctx, s.reason ?? 'finishing an interrupted rollback');
+  return advance(s, ctx, false);
+}
+
+export function describe(s: PromotionState): string {
+  const done = s.history.filter((h) => h.verdict.outcome === 'pass').length;
+  return `${s.phase}: canary at ${s.weight}%, ${done}/${s.steps.length} steps passed (${s.steps.join(',')})${s.reason ? `; ${s.reason}` : ''}`;
+}
+
+/** Reads the annotation value; null when absent, an error naming the annotation when unreadable. */
+export function parseState(raw: string | undefined): PromotionState | null {
+  if (raw === undefined || raw === '') return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    throw new Error('the promotion state annotation is not valid JSON; remove it to start over');
+  }
+  const s = v as Partial<PromotionState>;
+  if (typeof s !== 'object' || s === null || typeof s.phase !== 'string' || typeof s.weight !== 'number' || !Array.isArray(s.history))
+    throw new Error('the promotion state annotation lacks phase, weight or history; remove it to start over');
+  return {
+    phase: s.phase,
+    weight: s.weight,
+    step: typeof s.step === 'number' ? s.step : 0,
+    steps: Array.isArray(s.steps) ? s.steps : [],
+    canaryImage: s.canaryImage ?? null,
+    runId: s.runId ?? '',
+    startedAt: s.startedAt ?? '',
+    updatedAt: s.updatedAt ?? '',
+    reason: s.reason ?? null,
+    history: s.history,
+  };
+}

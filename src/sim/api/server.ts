@@ -1,0 +1,1703 @@
+// The embedded Kubernetes API server: HTTP routing, the generic REST verbs over the store,
+// watches, subresources, faults and the request log. kubectl and @kubernetes/client-node
+// talk to it unchanged over plain HTTP on loopback.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { load } from 'js-yaml';
+import {
+  ApiError,
+  alreadyExists,
+  badRequest,
+  conflict,
+  failure,
+  invalid,
+  methodNotAllowed,
+  notFound,
+  qualified,
+  resourceNotFound,
+  successStatus,
+  unsupportedMediaType,
+  type FieldError,
+  type Status,
+} from './status.js';
+import { type Json, type JsonObject, clone, deepEqual, isObject, obj } from './json.js';
+import { BUILTINS, istioCrds, sortVersions, typeFromCrd, type ResourceType } from './resources.js';
+import { Store, metaOf, type StoreEvent } from './store.js';
+import { Faults, type Verb } from './faults.js';
+import { schemaFor } from './schema.js';
+import { recordUpdate, serverSideApply, nowSeconds } from './managed.js';
+import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
+import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { DeploymentController } from './controller.js';
+import {
+  SERVER_VERSION,
+  apiGroupDoc,
+  apiGroupList,
+  apiVersions,
+  openapiV2,
+  openapiV3Doc,
+  openapiV3Root,
+  resourceList,
+  toTable,
+  type IncludeObject,
+} from './discovery.js';
+
+export interface ApiServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Delay before a Deployment rollout becomes available (default 200 ms; tests use 0 or small). */
+  readinessDelayMs?: number;
+  /** Events kept for watches to resume from; older resourceVersions get 410 Expired (default 10,000). */
+  watchCacheSize?: number;
+  /** How often watches with allowWatchBookmarks receive a BOOKMARK (default 60 s, like the real server's ~1 min). */
+  bookmarkIntervalMs?: number;
+  /** Seed of the fault generator. */
+  seed?: number;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface RequestLogEntry {
+  time: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Kubernetes verb (get, list, watch, create, update, patch, delete, deletecollection) or '' for non-resource paths. */
+  verb: string;
+  group: string;
+  version: string;
+  resource: string;
+  subresource: string;
+  namespace: string;
+  name: string;
+  /** Content-Type of a patch, e.g. application/merge-patch+json. */
+  contentType: string;
+  status: number;
+  userAgent: string;
+}
+
+export interface ApiServer {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  faults: Faults;
+  /** Every request answered so far, in order. */
+  readonly requests: readonly RequestLogEntry[];
+  clearRequests(): void;
+  /** Direct access to stored objects (storage version) for tests and the data plane. */
+  objects(group: string, resource: string, namespace?: string): JsonObject[];
+  object(group: string, resource: string, namespace: string, name: string): JsonObject | undefined;
+  /** Called after every stored change. */
+  onChange(listener: (e: StoreEvent) => void): () => void;
+  readonly resourceVersion: number;
+  close(): Promise<void>;
+}
+
+interface Req {
+  method: string;
+  url: URL;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+interface ResourceRequest {
+  rt: ResourceType;
+  group: string;
+  version: string;
+  namespace: string;
+  name: string;
+  subresource: string;
+  verb: Verb;
+}
+
+class Reply {
+  constructor(
+    readonly code: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+const WATCH_TRUE = new Set(['true', '1']);
+const PATCH_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/apply-patch+yaml',
+  'application/apply-patch+cbor',
+];
+
+function nameRegexError(rule: ResourceType['nameRule'], name: string): string | undefined {
+  const sub = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+  const dns1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+  if (rule === 'subdomain') {
+    if (name.length > 253) return 'must be no more than 253 characters';
+    if (!sub.test(name))
+      return "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+  } else if (rule === 'label') {
+    if (name.length > 63) return 'must be no more than 63 characters';
+    if (!label.test(name))
+      return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+  } else {
+    if (name.length > 63) return 'must be no more than 63 characters';
+    if (!dns1035.test(name))
+      return "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+  }
+  return undefined;
+}
+
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
+  const api = new ApiServerImpl(options);
+  await api.listen(options.port ?? 0);
+  return api;
+}
+
+class ApiServerImpl implements ApiServer {
+  url = '';
+  port = 0;
+  readonly faults: Faults;
+  readonly requests: RequestLogEntry[] = [];
+  private readonly store: Store;
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly watches = new Set<() => void>();
+  private types: ResourceType[] = [];
+  private readonly now: () => Date;
+  private readonly controller: DeploymentController;
+  private readonly bookmarkIntervalMs: number;
+  private ipCounter = 10;
+  private closed = false;
+
+  constructor(options: ApiServerOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.faults = new Faults(options.seed ?? 1);
+    this.store = new Store(options.watchCacheSize ?? 10_000);
+    this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
+    this.controller = new DeploymentController(
+      {
+        get: (ns, name) => this.store.get('apps/deployments', ns, name),
+        writeStatus: (ns, name, status) => this.internalStatusWrite(ns, name, status),
+      },
+      options.readinessDelayMs ?? 200,
+      this.now,
+    );
+    this.store.subscribe((e) => this.controller.onEvent(e));
+    this.refreshTypes();
+    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system'])
+      this.seed(this.typeOf('', 'namespaces'), {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns },
+      });
+    for (const crd of istioCrds())
+      this.seed(this.typeOf('apiextensions.k8s.io', 'customresourcedefinitions'), crd);
+    this.server = createServer((req, res) => this.handle(req, res));
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+  }
+
+  listen(port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        const a = this.server.address() as AddressInfo;
+        this.port = a.port;
+        this.url = `http://127.0.0.1:${a.port}`;
+        resolve();
+      });
+    });
+  }
+
+  get resourceVersion(): number {
+    return this.store.resourceVersion;
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  objects(group: string, resource: string, namespace?: string): JsonObject[] {
+    return this.store.list(`${group}/${resource}`, namespace);
+  }
+
+  object(group: string, resource: string, namespace: string, name: string): JsonObject | undefined {
+    return this.store.get(`${group}/${resource}`, namespace, name);
+  }
+
+  onChange(listener: (e: StoreEvent) => void): () => void {
+    return this.store.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.controller.close();
+    for (const stop of [...this.watches]) stop();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+      for (const s of this.sockets) s.destroy();
+    });
+  }
+
+  // ---- types ----
+
+  private refreshTypes(): void {
+    const crds = this.store.list('apiextensions.k8s.io/customresourcedefinitions');
+    const custom = crds.map(typeFromCrd).filter((t): t is ResourceType => t !== undefined);
+    this.types = [...BUILTINS, ...custom];
+  }
+
+  private typeOf(group: string, resource: string): ResourceType {
+    const t = this.types.find((x) => x.group === group && x.resource === resource);
+    if (!t) throw new Error(`no type ${group}/${resource}`);
+    return t;
+  }
+
+  private seed(rt: ResourceType, o: JsonObject): void {
+    const created = this.prepareCreate(rt, rt.storageVersion, '', o, 'kube-apiserver');
+    this.store.put(this.key(rt), created, 'ADDED');
+    if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
+  }
+
+  private key(rt: ResourceType): string {
+    return `${rt.group}/${rt.resource}`;
+  }
+
+  // ---- HTTP ----
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= 3 * 1024 * 1024) chunks.push(c);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const r: Req = {
+        method: req.method ?? 'GET',
+        url,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
+      const entry: RequestLogEntry = {
+        time: new Date().toISOString(),
+        method: r.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        verb: '',
+        group: '',
+        version: '',
+        resource: '',
+        subresource: '',
+        namespace: '',
+        name: '',
+        contentType: String(req.headers['content-type'] ?? ''),
+        status: 0,
+        userAgent: String(req.headers['user-agent'] ?? ''),
+      };
+      res.on('finish', () => {
+        entry.status = res.statusCode;
+        this.requests.push(entry);
+      });
+      res.on('close', () => {
+        if (!res.writableFinished && entry.status === 0) {
+          entry.status = res.statusCode;
+          this.requests.push(entry);
+        }
+      });
+      if (size > 3 * 1024 * 1024) {
+        this.send(
+          res,
+          new Reply(413, failure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728')),
+        );
+        return;
+      }
+      this.route(r, res, entry).then(
+        (reply) => {
+          if (reply) this.send(res, reply);
+        },
+        (err: unknown) => {
+          if (err instanceof ApiError) this.send(res, new Reply(err.status.code, err.status, err.headers));
+          else {
+            const msg = err instanceof Error ? err.message : String(err);
+            this.send(
+              res,
+              new Reply(
+                500,
+                failure(500, 'InternalError', `Internal error occurred: ${msg}`, {
+                  causes: [{ message: msg }],
+                }),
+              ),
+            );
+          }
+        },
+      );
+    });
+  }
+
+  private send(res: ServerResponse, reply: Reply): void {
+    if (res.headersSent || res.destroyed) return;
+    if (typeof reply.body === 'string') {
+      res.writeHead(reply.code, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'X-Content-Type-Options': 'nosniff',
+        ...reply.headers,
+      });
+      res.end(reply.body);
+      return;
+    }
+    const text = JSON.stringify(reply.body);
+    res.writeHead(reply.code, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      ...reply.headers,
+    });
+    res.end(text);
+  }
+
+  private async route(r: Req, res: ServerResponse, entry: RequestLogEntry): Promise<Reply | undefined> {
+    const segs = r.url.pathname.split('/').filter((s) => s !== '');
+    const p = r.url.pathname.replace(/\/+$/, '') || '/';
+    if (r.method === 'GET') {
+      if (p === '/version') return new Reply(200, SERVER_VERSION);
+      if (p === '/healthz' || p === '/livez' || p === '/readyz') return new Reply(200, 'ok');
+      if (p === '/api') return new Reply(200, apiVersions(`127.0.0.1:${this.port}`));
+      if (p === '/apis') return new Reply(200, apiGroupList(this.types, sortVersions));
+      if (p === '/openapi/v3') return new Reply(200, openapiV3Root(this.types));
+      if (p === '/openapi/v2') {
+        const accept = String(r.headers.accept ?? '');
+        if (accept !== '' && !accept.includes('json') && !accept.includes('*/*'))
+          return new Reply(406, failure(406, 'NotAcceptable', 'only application/json is served'));
+        return new Reply(200, openapiV2(this.types));
+      }
+      if (segs[0] === 'openapi' && segs[1] === 'v3') {
+        const gv = segs.slice(2);
+        const [group, version] = gv[0] === 'api' ? ['', gv[1] ?? ''] : [gv[1] ?? '', gv[2] ?? ''];
+        if (resourceList(this.types, group, version))
+          return new Reply(200, openapiV3Doc(this.types, group, version));
+        return new Reply(404, '404 page not found\n');
+      }
+    }
+    let group: string;
+    let version: string;
+    let rest: string[];
+    if (segs[0] === 'api' && segs.length >= 2) {
+      group = '';
+      version = segs[1] ?? '';
+      rest = segs.slice(2);
+    } else if (segs[0] === 'apis' && segs.length >= 2) {
+      group = segs[1] ?? '';
+      if (segs.length === 2) {
+        const doc = r.method === 'GET' ? apiGroupDoc(this.types, group, sortVersions) : undefined;
+        return doc ? new Reply(200, doc) : new Reply(404, '404 page not found\n');
+      }
+      version = segs[2] ?? '';
+      rest = segs.slice(3);
+    } else {
+      return new Reply(404, '404 page not found\n');
+    }
+    const list = resourceList(this.types, group, version);
+    if (!list) return new Reply(404, '404 page not found\n');
+    if (rest.length === 0) return r.method === 'GET' ? new Reply(200, list) : methodNotAllowedReply();
+
+    let namespace = '';
+    let resource: string;
+    let name = '';
+    let subresource = '';
+    if (
+      rest[0] === 'namespaces' &&
+      rest.length >= 3 &&
+      !(group === '' && rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize'))
+    ) {
+      namespace = rest[1] ?? '';
+      resource = rest[2] ?? '';
+      name = rest[3] ?? '';
+      subresource = rest[4] ?? '';
+      if (rest.length > 5) throw resourceNotFound();
+    } else {
+      resource = rest[0] ?? '';
+      name = rest[1] ?? '';
+      subresource = rest[2] ?? '';
+      if (rest.length > 3) throw resourceNotFound();
+    }
+    const rt = this.types.find(
+      (t) => t.group === group && t.resource === resource && t.versions.includes(version),
+    );
+    if (!rt) throw resourceNotFound();
+    if (namespace !== '' && !rt.namespaced) throw resourceNotFound();
+    if (
+      subresource !== '' &&
+      !(
+        (subresource === 'status' && rt.status) ||
+        (subresource === 'scale' && rt.scale) ||
+        (subresource === 'finalize' && rt.resource === 'namespaces')
+      )
+    )
+      throw resourceNotFound();
+
+    const watch = WATCH_TRUE.has(r.query.get('watch') ?? '');
+    let verb: Verb;
+    switch (r.method) {
+      case 'GET':
+        verb = watch ? 'watch' : name ? 'get' : 'list';
+        break;
+      case 'POST':
+        if (name) throw methodNotAllowed();
+        verb = 'create';
+        break;
+      case 'PUT':
+        if (!name) throw methodNotAllowed();
+        verb = 'update';
+        break;
+      case 'PATCH':
+        if (!name) throw methodNotAllowed();
+        verb = 'patch';
+        break;
+      case 'DELETE':
+        verb = name ? 'delete' : 'deletecollection';
+        break;
+      default:
+        throw methodNotAllowed();
+    }
+    if (!rt.verbs.includes(verb) && !(subresource && ['get', 'update', 'patch'].includes(verb)))
+      throw methodNotAllowed();
+    if (rt.namespaced && namespace === '' && !['list', 'watch'].includes(verb) && rt.stored)
+      throw resourceNotFound();
+    Object.assign(entry, { verb, group, version, resource, subresource, namespace, name });
+    const rr: ResourceRequest = { rt, group, version, namespace, name, subresource, verb };
+
+    const f = this.faults;
+    if (f.current.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, f.current.latencyMs));
+    const decision = f.decide(verb, group, resource);
+    if (decision.kind === 'forbidden') throw this.forbidden(rr);
+    if (decision.kind === 'throttle') {
+      throw new ApiError(
+        failure(429, 'TooManyRequests', 'Too many requests, please try again later.', {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        }),
+        {
+          'Retry-After': String(decision.retryAfterSeconds),
+        },
+      );
+    }
+    if (decision.kind === 'error') {
+      if (decision.code === 503)
+        throw new ApiError(
+          failure(503, 'ServiceUnavailable', 'the server is currently unable to handle the request', {}),
+        );
+      throw new ApiError(
+        failure(500, 'InternalError', 'Internal error occurred: injected fault', {
+          causes: [{ message: 'injected fault' }],
+        }),
+      );
+    }
+
+    switch (verb) {
+      case 'get':
+        return this.get(rr, r);
+      case 'list':
+        return this.list(rr, r);
+      case 'watch':
+        this.watch(rr, r, res);
+        return undefined;
+      case 'create':
+        return this.create(rr, r);
+      case 'update':
+        return this.update(rr, r);
+      case 'patch':
+        return this.patch(rr, r);
+      case 'delete':
+        return this.delete(rr, r);
+      case 'deletecollection':
+        return this.deleteCollection(rr, r);
+    }
+    return undefined;
+  }
+
+  private forbidden(rr: ResourceRequest): ApiError {
+    const res = rr.subresource ? `${rr.rt.resource}/${rr.subresource}` : rr.rt.resource;
+    const scope = rr.namespace ? `in the namespace "${rr.namespace}"` : 'at the cluster scope';
+    const who = `${qualified(rr.rt.resource, rr.group)}${rr.name ? ` "${rr.name}"` : ''}`;
+    return new ApiError(
+      failure(
+        403,
+        'Forbidden',
+        `${who} is forbidden: User "${this.faults.user}" cannot ${rr.verb} resource "${res}" in API group "${rr.group}" ${scope}`,
+        {
+          name: rr.name || undefined,
+          group: rr.group || undefined,
+          kind: rr.rt.resource,
+        },
+      ),
+    );
+  }
+
+  // ---- conversion ----
+
+  /** An object as the client's requested version shows it (all versions share one schema here). */
+  private view(rt: ResourceType, version: string, o: JsonObject): JsonObject {
+    const out = clone(o);
+    out['apiVersion'] = rt.group === '' ? version : `${rt.group}/${version}`;
+    if (!out['kind']) out['kind'] = rt.kind;
+    return reorder(out);
+  }
+
+  private apiVersionOf(rt: ResourceType, version: string): string {
+    return rt.group === '' ? version : `${rt.group}/${version}`;
+  }
+
+  // ---- reads ----
+
+  private get(rr: ResourceRequest, r: Req): Reply {
+    const o = this.store.get(this.key(rr.rt), rr.namespace, rr.name);
+    if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
+    if (rr.subresource === 'scale') return new Reply(200, this.scaleOf(o));
+    const v = this.view(rr.rt, rr.version, o);
+    const t = tableRequest(r);
+    if (t) return new Reply(200, toTable(rr.rt, [v], String(metaOf(o)['resourceVersion']), this.now(), t));
+    return new Reply(200, v);
+  }
+
+  private matcher(rr: ResourceRequest, r: Req): (o: JsonObject) => boolean {
+    const labels = parseLabelSelector(r.query.get('labelSelector') ?? undefined);
+    const allowed = [
+      'metadata.name',
+      'metadata.namespace',
+      ...(rr.rt.kind === 'Namespace' ? ['status.phase'] : []),
+      ...(rr.rt.kind === 'Secret' ? ['type'] : []),
+    ];
+    const fields = parseFieldSelector(r.query.get('fieldSelector') ?? undefined, allowed);
+    return (o) => {
+      const m = metaOf(o);
+      const fv: Record<string, string> = {
+        'metadata.name': String(m['name'] ?? ''),
+        'metadata.namespace': String(m['namespace'] ?? ''),
+      };
+      if (rr.rt.kind === 'Namespace') fv['status.phase'] = String(obj(o['status'])['phase'] ?? '');
+      if (rr.rt.kind === 'Secret') fv['type'] = String(o['type'] ?? '');
+      const ls = isObject(m['labels']) ? (m['labels'] as Record<string, string>) : {};
+      return labels(ls) && fields(fv);
+    };
+  }
+
+  private list(rr: ResourceRequest, r: Req): Reply {
+    const match = this.matcher(rr, r);
+    const limit = Number(r.query.get('limit') ?? '0');
+    const cont = r.query.get('continue') ?? '';
+    let listRv = this.store.resourceVersion;
+    let after = '';
+    if (cont) {
+      try {
+        const tok = JSON.parse(Buffer.from(cont, 'base64').toString('utf8')) as {
+          v?: string;
+          rv?: number;
+          start?: string;
+        };
+        if (tok.v !== 'meta.k8s.io/v1' || typeof tok.rv !== 'number' || typeof tok.start !== 'string')
+          throw new Error('bad');
+        if (tok.rv < this.store.compactedRevision)
+          throw new ApiError(
+            failure(
+              410,
+              'Expired',
+              'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+            ),
+          );
+        listRv = tok.rv;
+        after = tok.start;
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
+        throw badRequest(
+          'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+        );
+      }
+    }
+    const all = this.store
+      .list(this.key(rr.rt), rr.rt.namespaced && rr.namespace ? rr.namespace : undefined)
+      .filter((o) => sortKey(o) > after)
+      .filter(match);
+    let items = all;
+    let next: string | undefined;
+    let remaining: number | undefined;
+    if (limit > 0 && all.length > limit) {
+      items = all.slice(0, limit);
+      const last = items[items.length - 1];
+      next = Buffer.from(
+        JSON.stringify({ v: 'meta.k8s.io/v1', rv: listRv, start: last ? sortKey(last) : '' }),
+      ).toString('base64');
+      remaining = all.length - limit;
+    }
+    const views = items.map((o) => this.view(rr.rt, rr.version, o));
+    const t = tableRequest(r);
+    if (t) return new Reply(200, toTable(rr.rt, views, String(listRv), this.now(), t, true, next));
+    const metadata: JsonObject = { resourceVersion: String(listRv) };
+    if (next) metadata['continue'] = next;
+    if (remaining !== undefined) metadata['remainingItemCount'] = remaining;
+    return new Reply(200, {
+      kind: rr.rt.listKind,
+      apiVersion: this.apiVersionOf(rr.rt, rr.version),
+      metadata,
+      items: views,
+    });
+  }
+
+  private watch(rr: ResourceRequest, r: Req, res: ServerResponse): void {
+    const match = this.matcher(rr, r);
+    const rvParam = r.query.get('resourceVersion') ?? '';
+    const bookmarks = r.query.get('allowWatchBookmarks') === 'true';
+    const initial = r.query.get('sendInitialEvents') === 'true';
+    const timeout = Number(r.query.get('timeoutSeconds') ?? '0');
+    const table = tableRequest(r);
+    const key = this.key(rr.rt);
+    const nsFilter = rr.rt.namespaced ? rr.namespace : '';
+    if (rvParam !== '' && !/^\d+$/.test(rvParam)) throw badRequest(`invalid resource version: ${rvParam}`);
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
+    res.flushHeaders();
+    let first = true;
+    const write = (type: string, o: JsonObject): void => {
+      let object: JsonObject = o;
+      if (type !== 'ERROR' && type !== 'BOOKMARK') {
+        const v = this.view(rr.rt, rr.version, o);
+        object = table
+          ? toTable(rr.rt, [v], String(metaOf(o)['resourceVersion']), this.now(), table, first)
+          : v;
+        first = false;
+      }
+      res.write(`${JSON.stringify({ type, object })}\n`);
+    };
+    const bookmark = (annotations?: Record<string, string>): void => {
+      const metadata: JsonObject = {
+        resourceVersion: String(this.store.resourceVersion),
+        creationTimestamp: null,
+      };
+      if (annotations) metadata['annotations'] = annotations;
+      res.write(
+        `${JSON.stringify({ type: 'BOOKMARK', object: { kind: rr.rt.kind, apiVersion: this.apiVersionOf(rr.rt, rr.version), metadata } })}\n`,
+      );
+    };
+    const inScope = (e: StoreEvent): boolean =>
+      e.key === key && (nsFilter === '' || e.namespace === nsFilter);
+    const deliver = (e: StoreEvent): void => {
+      if (!inScope(e)) return;
+      const now = match(e.object);
+      const before = e.prev !== undefined && match(e.prev);
+      if (e.type === 'ADDED') {
+        if (now) write('ADDED', e.object);
+      } else if (e.type === 'DELETED') {
+        if (before || now) write('DELETED', e.object);
+      } else if (now && before) write('MODIFIED', e.object);
+      else if (now) write('ADDED', e.object);
+      else if (before) write('DELETED', e.object);
+    };
+    let unsubscribe = (): void => {};
+    const timers: NodeJS.Timeout[] = [];
+    const stop = (): void => {
+      unsubscribe();
+      for (const t of timers) clearTimeout(t);
+      this.watches.delete(stop);
+      if (!res.writableEnded) res.end();
+    };
+    this.watches.add(stop);
+    res.on('close', stop);
+
+    if (rvParam === '' || rvParam === '0' || initial) {
+      for (const o of this.store.list(key, nsFilter || undefined)) if (match(o)) write('ADDED', o);
+      if (initial && bookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
+    } else {
+      const since = this.store.since(Number(rvParam));
+      if (since === 'expired') {
+        write(
+          'ERROR',
+          failure(
+            410,
+            'Expired',
+            `too old resource version: ${rvParam} (${this.store.compactedRevision + 1})`,
+          ) as unknown as JsonObject,
+        );
+        stop();
+        return;
+      }
+      for (const e of since) deliver(e);
+    }
+    unsubscribe = this.store.subscribe(deliver);
+    if (bookmarks) {
+      const tick = (): void => {
+        bookmark();
+        const t = setTimeout(tick, this.bookmarkIntervalMs);
+        timers.push(t);
+      };
+      timers.push(setTimeout(tick, this.bookmarkIntervalMs));
+    }
+    if (timeout > 0) timers.push(setTimeout(stop, timeout * 1000));
+    const drop = this.faults.current.dropWatchesAfterMs;
+    if (drop > 0) timers.push(setTimeout(stop, drop));
+  }
+
+  // ---- writes ----
+
+  private parseBody(r: Req, rr: ResourceRequest): JsonObject {
+    const ct =
+      String(r.headers['content-type'] ?? 'application/json')
+        .split(';')[0]
+        ?.trim() ?? '';
+    const text = r.body.toString('utf8');
+    const kind = rr.subresource === 'scale' ? 'Scale' : rr.rt.kind;
+    let v: unknown;
+    if (ct === 'application/json' || ct === '' || ct === '*/*') {
+      try {
+        v = JSON.parse(text);
+      } catch (e) {
+        throw badRequest(
+          `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${e instanceof Error ? e.message : String(e)} (${summarize(text)})`,
+        );
+      }
+    } else if (ct === 'application/yaml') {
+      try {
+        v = load(text);
+      } catch (e) {
+        throw badRequest(
+          `the object provided is unrecognized (must be of type ${kind}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        );
+      }
+    } else {
+      throw unsupportedMediaType([
+        'application/json',
+        'application/yaml',
+        'application/vnd.kubernetes.protobuf',
+      ]);
+    }
+    if (!isObject(v))
+      throw badRequest(
+        `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(text)})`,
+      );
+    return v;
+  }
+
+  /** apiVersion/kind/structure checks a typed decode performs (400) or a CRD validator performs (422). */
+  private checkTypeMeta(
+    rr: ResourceRequest,
+    o: JsonObject,
+    expectKind: string,
+    expectApiVersion: string,
+  ): void {
+    const apiVersion = typeof o['apiVersion'] === 'string' ? o['apiVersion'] : '';
+    const kind = typeof o['kind'] === 'string' ? o['kind'] : '';
+    const name = String(metaOf(o)['name'] ?? '');
+    if (!rr.rt.builtIn || expectKind === 'Scale') {
+      const errs: FieldError[] = [];
+      if (kind !== '' && kind !== expectKind)
+        errs.push({ type: 'FieldValueInvalid', field: 'kind', value: kind, detail: `must be ${expectKind}` });
+      if (apiVersion !== '' && apiVersion !== expectApiVersion)
+        errs.push({
+          type: 'FieldValueInvalid',
+          field: 'apiVersion',
+          value: apiVersion,
+          detail: `must be ${expectApiVersion}`,
+        });
+      if (errs.length > 0) throw invalid(rr.rt.kind, rr.group, name, errs);
+    } else {
+      if (kind !== '' && kind !== expectKind) {
+        const v = apiVersion.split('/').pop() ?? rr.version;
+        throw badRequest(
+          `${kind} in version "${v}" cannot be handled as a ${expectKind}: converting (${v}.${kind}) to (${rr.group === '' ? 'core' : rr.group.split('.')[0]}.${expectKind}): unknown conversion`,
+        );
+      }
+      if (apiVersion !== '' && apiVersion !== expectApiVersion)
+        throw badRequest(
+          `the API version in the data (${apiVersion}) does not match the expected API version (${expectApiVersion})`,
+        );
+    }
+    for (const f of ['metadata', 'spec', 'status']) {
+      const val = o[f];
+      if (val !== undefined && val !== null && !isObject(val) && !(f === 'spec' && !rr.rt.builtIn)) {
+        const got = Array.isArray(val) ? 'array' : typeof val;
+        const goType =
+          f === 'metadata' ? 'v1.ObjectMeta' : `v1.${expectKind}${f === 'spec' ? 'Spec' : 'Status'}`;
+        throw badRequest(
+          `${expectKind} in version "${rr.version}" cannot be handled as a ${expectKind}: json: cannot unmarshal ${got} into Go struct field ${expectKind}.${f} of type ${goType}`,
+        );
+      }
+    }
+    if (isObject(o['metadata'])) {
+      const m = o['metadata'];
+      for (const f of ['labels', 'annotations'])
+        if (
+          m[f] !== undefined &&
+          m[f] !== null &&
+          (!isObject(m[f]) || Object.values(m[f]).some((x) => typeof x !== 'string'))
+        )
+          throw badRequest(
+            `${expectKind} in version "${rr.version}" cannot be handled as a ${expectKind}: json: cannot unmarshal into Go struct field ObjectMeta.metadata.${f} of type map[string]string`,
+          );
+    }
+  }
+
+  private manager(r: Req, fallback?: string): string {
+    const fm = r.query.get('fieldManager');
+    if (fm) return fm;
+    if (fallback) return fallback;
+    const ua = String(r.headers['user-agent'] ?? '');
+    return (ua.split('/')[0] ?? '') || 'unknown';
+  }
+
+  private dryRun(r: Req): boolean {
+    const d = r.query.getAll('dryRun');
+    for (const x of d) if (x !== 'All') throw badRequest(`Invalid dry run value: ${x}`);
+    return d.length > 0;
+  }
+
+  private checkNamespace(rr: ResourceRequest, name: string): void {
+    if (!rr.rt.namespaced) return;
+    const ns = this.store.get('/namespaces', '', rr.namespace);
+    if (!ns) throw notFound('namespaces', '', rr.namespace);
+    if (metaOf(ns)['deletionTimestamp'] || obj(ns['status'])['phase'] === 'Terminating') {
+      throw new ApiError(
+        failure(
+          403,
+          'Forbidden',
+          `${qualified(rr.rt.resource, rr.group)} "${name}" is forbidden: unable to create new content in namespace ${rr.namespace} because it is being terminated`,
+          {
+            name,
+            group: rr.group || undefined,
+            kind: rr.rt.resource,
+            causes: [
+              {
+                reason: 'NamespaceTerminating',
+                message: `namespace ${rr.namespace} is being terminated`,
+                field: 'metadata.namespace',
+              },
+            ],
+          },
+        ),
+      );
+    }
+  }
+
+  /** Defaults the real API server fills in, so `get -o yaml` looks familiar. */
+  private defaults(rt: ResourceType, o: JsonObject): void {
+    const meta = metaOf(o);
+    if (rt.kind === 'Namespace') {
+      meta['labels'] = { ...obj(meta['labels']), 'kubernetes.io/metadata.name': String(meta['name']) };
+      o['spec'] = { finalizers: ['kubernetes'], ...obj(o['spec']) };
+      if (!isObject(o['status']) || !o['status']['phase'])
+        o['status'] = { ...obj(o['status']), phase: 'Active' };
+    } else if (rt.kind === 'Deployment') {
+      const spec = obj(o['spec']);
+      spec['replicas'] ??= 1;
+      spec['revisionHistoryLimit'] ??= 10;
+      spec['progressDeadlineSeconds'] ??= 600;
+      const strategy = obj(spec['strategy']);
+      strategy['type'] ??= 'RollingUpdate';
+      if (strategy['type'] === 'RollingUpdate')
+        strategy['rollingUpdate'] = {
+          maxSurge: '25%',
+          maxUnavailable: '25%',
+          ...obj(strategy['rollingUpdate']),
+        };
+      spec['strategy'] = strategy;
+      const tpl = obj(spec['template']);
+      const ps = obj(tpl['spec']);
+      ps['restartPolicy'] ??= 'Always';
+      ps['terminationGracePeriodSeconds'] ??= 30;
+      ps['dnsPolicy'] ??= 'ClusterFirst';
+      ps['securityContext'] ??= {};
+      ps['schedulerName'] ??= 'default-scheduler';
+      for (const c of (Array.isArray(ps['containers']) ? ps['containers'] : []).filter(isObject)) {
+        const img = String(c['image'] ?? '');
+        c['imagePullPolicy'] ??= /:latest$|^[^:@]*$|\/[^:@]*$/.test(img) ? 'Always' : 'IfNotPresent';
+        c['terminationMessagePath'] ??= '/dev/termination-log';
+        c['terminationMessagePolicy'] ??= 'File';
+        c['resources'] ??= {};
+        for (const port of (Array.isArray(c['ports']) ? c['ports'] : []).filter(isObject))
+          port['protocol'] ??= 'TCP';
+      }
+      tpl['spec'] = ps;
+      spec['template'] = tpl;
+      o['spec'] = spec;
+    } else if (rt.kind === 'Service') {
+      const spec = obj(o['spec']);
+      spec['type'] ??= 'ClusterIP';
+      spec['sessionAffinity'] ??= 'None';
+      if (spec['type'] !== 'ExternalName') {
+        if (!spec['clusterIP']) {
+          this.ipCounter += 1;
+          spec['clusterIP'] = `10.96.${Math.floor(this.ipCounter / 250)}.${(this.ipCounter % 250) + 1}`;
+        }
+        spec['clusterIPs'] ??= [spec['clusterIP']];
+        spec['ipFamilies'] ??= ['IPv4'];
+        spec['ipFamilyPolicy'] ??= 'SingleStack';
+        spec['internalTrafficPolicy'] ??= 'Cluster';
+      }
+      for (const p of (Array.isArray(spec['ports']) ? spec['ports'] : []).filter(isObject)) {
+        p['protocol'] ??= 'TCP';
+        p['targetPort'] ??= p['port'] ?? null;
+      }
+      o['spec'] = spec;
+      if (!isObject(o['status'])) o['status'] = { loadBalancer: {} };
+    } else if (rt.kind === 'Secret') {
+      o['type'] ??= 'Opaque';
+      if (isObject(o['stringData'])) {
+        const data = obj(o['data']);
+        for (const [k, v] of Object.entries(o['stringData']))
+          data[k] = Buffer.from(String(v)).toString('base64');
+        o['data'] = data;
+        delete o['stringData'];
+      }
+    }
+  }
+
+  private validate(rt: ResourceType, o: JsonObject, isCreate: boolean): void {
+    const meta = metaOf(o);
+    const name = String(meta['name'] ?? '');
+    const errs: FieldError[] = [];
+    if (!name)
+      errs.push({
+        type: 'FieldValueRequired',
+        field: 'metadata.name',
+        detail: 'name or generateName is required',
+      });
+    else {
+      const msg = nameRegexError(rt.nameRule, name);
+      if (msg) errs.push({ type: 'FieldValueInvalid', field: 'metadata.name', value: name, detail: msg });
+    }
+    if (rt.kind === 'Deployment') {
+      const spec = obj(o['spec']);
+      const sel = obj(obj(spec['selector'])['matchLabels']);
+      const tplLabels = obj(obj(obj(spec['template'])['metadata'])['labels']);
+      if (!isObject(spec['selector']))
+        errs.push({ type: 'FieldValueRequired', field: 'spec.selector', detail: '' });
+      else if (Object.keys(sel).length === 0 && !Array.isArray(obj(spec['selector'])['matchExpressions']))
+        errs.push({
+          type: 'FieldValueInvalid',
+          field: 'spec.selector',
+          value: 'null',
+          detail: 'empty selector is invalid for deployment',
+        });
+      if (Object.entries(sel).some(([k, v]) => tplLabels[k] !== v))
+        errs.push({
+          type: 'FieldValueInvalid',
+          field: 'spec.template.metadata.labels',
+          value: tplLabels,
+          detail: '`selector` does not match template `labels`',
+        });
+      const cs = obj(obj(spec['template'])['spec'])['containers'];
+      if (!Array.isArray(cs) || cs.length === 0)
+        errs.push({ type: 'FieldValueRequired', field: 'spec.template.spec.containers', detail: '' });
+      else
+        cs.forEach((c, i) => {
+          if (!isObject(c) || !c['name'])
+            errs.push({
+              type: 'FieldValueRequired',
+              field: `spec.template.spec.containers[${i}].name`,
+              detail: '',
+            });
+          if (!isObject(c) || !c['image'])
+            errs.push({
+              type: 'FieldValueRequired',
+              field: `spec.template.spec.containers[${i}].image`,
+              detail: '',
+            });
+        });
+      if (typeof spec['replicas'] === 'number' && spec['replicas'] < 0)
+        errs.push({
+          type: 'FieldValueInvalid',
+          field: 'spec.replicas',
+          value: spec['replicas'],
+          detail: 'must be greater than or equal to 0',
+        });
+    } else if (rt.kind === 'Service') {
+      const spec = obj(o['spec']);
+      if (
+        spec['type'] !== 'ExternalName' &&
+        spec['clusterIP'] !== 'None' &&
+        (!Array.isArray(spec['ports']) || spec['ports'].length === 0)
+      )
+        errs.push({ type: 'FieldValueRequired', field: 'spec.ports', detail: '' });
+    } else if (rt.kind === 'CustomResourceDefinition' && isCreate) {
+      const spec = obj(o['spec']);
+      const want = `${String(obj(spec['names'])['plural'] ?? '')}.${String(spec['group'] ?? '')}`;
+      if (name && name !== want)
+        errs.push({
+          type: 'FieldValueInvalid',
+          field: 'metadata.name',
+          value: name,
+          detail: 'must be spec.names.plural+"."+spec.group',
+        });
+      if (!typeFromCrd(o))
+        errs.push({
+          type: 'FieldValueRequired',
+          field: 'spec.versions',
+          detail: 'must have exactly one version marked as storage version',
+        });
+    }
+    if (errs.length > 0) throw invalid(rt.kind, rt.group, name, errs);
+  }
+
+  private prepareCreate(
+    rt: ResourceType,
+    version: string,
+    namespace: string,
+    body: JsonObject,
+    manager: string,
+  ): JsonObject {
+    const o = clone(body);
+    o['apiVersion'] = this.apiVersionOf(rt, rt.storageVersion);
+    o['kind'] = rt.kind;
+    const meta = { ...metaOf(o) };
+    if (!meta['name'] && typeof meta['generateName'] === 'string' && meta['generateName']) {
+      const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+      let suffix = '';
+      for (let i = 0; i < 5; i++) suffix += alphabet[Math.floor(Math.random() * alphabet.length)];
+      meta['name'] = `${meta['generateName']}${suffix}`;
+    }
+    if (rt.namespaced) meta['namespace'] = namespace;
+    else delete meta['namespace'];
+    meta['uid'] = randomUUID();
+    meta['creationTimestamp'] = nowSeconds(this.now());
+    delete meta['resourceVersion'];
+    delete meta['deletionTimestamp'];
+    delete meta['managedFields'];
+    delete meta['selfLink'];
+    if (rt.generation) meta['generation'] = 1;
+    else delete meta['generation'];
+    o['metadata'] = meta;
+    if (rt.status && rt.kind !== 'Namespace' && rt.kind !== 'Service') delete o['status'];
+    this.defaults(rt, o);
+    if (rt.kind === 'CustomResourceDefinition') o['status'] = crdStatus(o, this.now());
+    this.validate(rt, o, true);
+    meta['managedFields'] = recordUpdate(
+      undefined,
+      stripStatusFor(rt, o),
+      manager,
+      this.apiVersionOf(rt, version),
+      '',
+      schemaFor(rt.kind, rt.builtIn),
+      this.now(),
+    );
+    return o;
+  }
+
+  private create(rr: ResourceRequest, r: Req): Reply {
+    const body = this.parseBody(r, rr);
+    const rt = rr.rt;
+    this.checkTypeMeta(rr, body, rt.kind, this.apiVersionOf(rt, rr.version));
+    const meta = metaOf(body);
+    if (
+      rt.namespaced &&
+      typeof meta['namespace'] === 'string' &&
+      meta['namespace'] !== '' &&
+      meta['namespace'] !== rr.namespace
+    )
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
+    if (rt.resource === 'selfsubjectaccessreviews') return this.accessReview(body, rr);
+    const dry = this.dryRun(r);
+    const o = this.prepareCreate(rt, rr.version, rr.namespace, body, this.manager(r));
+    const name = String(metaOf(o)['name']);
+    this.checkNamespace(rr, name);
+    if (this.store.get(this.key(rt), rr.namespace, name)) throw alreadyExists(rt.resource, rr.group, name);
+    if (dry) return new Reply(201, this.view(rt, rr.version, o));
+    const stored = this.store.put(this.key(rt), o, 'ADDED');
+    if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
+    return new Reply(201, this.view(rt, rr.version, stored));
+  }
+
+  private accessReview(body: JsonObject, rr: ResourceRequest): Reply {
+    const spec = obj(body['spec']);
+    const ra = obj(spec['resourceAttributes']);
+    const allowed = isObject(spec['resourceAttributes'])
+      ? !this.faults.isForbidden(
+          String(ra['verb'] ?? ''),
+          String(ra['group'] ?? ''),
+          String(ra['resource'] ?? ''),
+        )
+      : true;
+    const status: JsonObject = { allowed };
+    if (allowed)
+      status['reason'] =
+        'RBAC: allowed by ClusterRoleBinding "istio-canary-sim" of ClusterRole "cluster-admin" to User "' +
+        this.faults.user +
+        '"';
+    return new Reply(201, {
+      kind: 'SelfSubjectAccessReview',
+      apiVersion: this.apiVersionOf(rr.rt, rr.version),
+      metadata: { creationTimestamp: null },
+      spec,
+      status,
+    });
+  }
+
+  /**
+   * Store a changed object: keeps what the subresource may not change, bumps generation on spec
+   * changes, records managedFields for non-apply writes, skips no-op writes, honours dry run.
+   */
+  private commit(
+    rr: ResourceRequest,
+    old: JsonObject,
+    candidate: JsonObject,
+    r: Req,
+    opts: { manager?: string; managed?: 'apply' | 'update'; dry: boolean },
+  ): JsonObject {
+    const rt = rr.rt;
+    const o = clone(candidate);
+    const oldMeta = metaOf(old);
+    const meta = { ...metaOf(o) };
+    o['apiVersion'] = this.apiVersionOf(rt, rt.storageVersion);
+    o['kind'] = rt.kind;
+    if (rr.subresource === 'status') {
+      // Through /status only status changes.
+      for (const k of Object.keys(o))
+        if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) delete o[k];
+      for (const k of Object.keys(old))
+        if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) o[k] = clone(old[k] ?? null);
+      const keepMeta = clone(oldMeta);
+      keepMeta['managedFields'] = meta['managedFields'] ?? null;
+      Object.assign(meta, keepMeta);
+    } else if (rt.status && rt.kind !== 'Service' && rt.kind !== 'Namespace') {
+      if (old['status'] === undefined) delete o['status'];
+      else o['status'] = clone(old['status'] ?? null);
+    } else if (rt.kind === 'Namespace') {
+      o['status'] = clone(old['status'] ?? null);
+    }
+    for (const k of [
+      'uid',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'namespace',
+      'name',
+      'generation',
+      'selfLink',
+    ]) {
+      if (oldMeta[k] === undefined) delete meta[k];
+      else meta[k] = clone(oldMeta[k] ?? null);
+    }
+    meta['resourceVersion'] = oldMeta['resourceVersion'] ?? null;
+    o['metadata'] = meta;
+    if (rr.subresource !== 'status') this.defaults(rt, o);
+    if (rt.generation && !deepEqual(specPart(old), specPart(o)))
+      meta['generation'] = Number(oldMeta['generation'] ?? 0) + 1;
+    this.validate(rt, o, false);
+    if (opts.managed !== 'apply') {
+      meta['managedFields'] = recordUpdate(
+        withoutStatusSplit(rt, old, rr.subresource),
+        withoutStatusSplit(rt, o, rr.subresource),
+        opts.manager ?? this.manager(r),
+        this.apiVersionOf(rt, rr.version),
+        rr.subresource === 'status' ? 'status' : '',
+        schemaFor(rt.kind, rt.builtIn),
+        this.now(),
+      ) as Json;
+      // Entries of the other half (status vs main) are untouched by this write.
+      meta['managedFields'] = mergeOtherHalf(
+        oldMeta['managedFields'],
+        meta['managedFields'],
+        rr.subresource === 'status',
+      );
+    }
+    if (deepEqual(withoutVolatile(old), withoutVolatile(o))) return old;
+    if (opts.dry) return o;
+    // Removing the last finalizer of an object being deleted completes the deletion.
+    if (
+      meta['deletionTimestamp'] &&
+      (!Array.isArray(meta['finalizers']) || meta['finalizers'].length === 0) &&
+      rt.kind !== 'Namespace'
+    ) {
+      return this.store.remove(this.key(rt), String(meta['namespace'] ?? ''), String(meta['name'])) ?? o;
+    }
+    const stored = this.store.put(this.key(rt), o, 'MODIFIED');
+    if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
+    return stored;
+  }
+
+  private existing(rr: ResourceRequest): JsonObject {
+    const o = this.store.get(this.key(rr.rt), rr.namespace, rr.name);
+    if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
+    return o;
+  }
+
+  private update(rr: ResourceRequest, r: Req): Reply {
+    const body = this.parseBody(r, rr);
+    if (rr.subresource === 'scale') return this.updateScale(rr, r, body);
+    this.checkTypeMeta(rr, body, rr.rt.kind, this.apiVersionOf(rr.rt, rr.version));
+    const meta = metaOf(body);
+    if (meta['name'] !== undefined && meta['name'] !== rr.name)
+      throw badRequest(
+        `the name of the object (${String(meta['name'])}) does not match the name on the URL (${rr.name})`,
+      );
+    if (
+      rr.rt.namespaced &&
+      typeof meta['namespace'] === 'string' &&
+      meta['namespace'] !== '' &&
+      meta['namespace'] !== rr.namespace
+    )
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
+    const dry = this.dryRun(r);
+    const old = this.existing(rr);
+    const rv = meta['resourceVersion'];
+    if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
+      throw conflict(rr.rt.resource, rr.group, rr.name);
+    if (this.faults.takeConflict(rr.rt.resource, rr.name)) throw conflict(rr.rt.resource, rr.group, rr.name);
+    if (rr.subresource === 'finalize') {
+      const next = clone(old);
+      next['spec'] = { ...obj(old['spec']), finalizers: obj(body['spec'])['finalizers'] ?? [] };
+      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(this.key(rr.rt), next, 'MODIFIED')));
+    }
+    const stored = this.commit(rr, old, { ...body, metadata: { ...meta, name: rr.name } }, r, { dry });
+    return new Reply(200, this.view(rr.rt, rr.version, stored));
+  }
+
+  private patch(rr: ResourceRequest, r: Req): Reply {
+    const ct =
+      String(r.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim() ?? '';
+    const accepted = [
+      ...PATCH_TYPES.slice(0, 3),
+      ...(rr.rt.builtIn ? ['application/strategic-merge-patch+json'] : []),
+    ];
+    if (ct === 'application/strategic-merge-patch+json' && !rr.rt.builtIn)
+      throw unsupportedMediaType(accepted);
+    if (!accepted.includes(ct)) throw unsupportedMediaType(accepted);
+    const dry = this.dryRun(r);
+    const text = r.body.toString('utf8');
+    let patch: Json;
+    try {
+      patch = ct === 'application/apply-patch+yaml' ? (load(text) as Json) : (JSON.parse(text) as Json);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      throw badRequest(
+        ct === 'application/apply-patch+yaml'
+          ? `error decoding YAML: ${msg}`
+          : `error decoding patch: ${msg}`,
+      );
+    }
+    if (ct === 'application/apply-patch+yaml') return this.apply(rr, r, patch, dry);
+    const force = r.query.get('force');
+    if (force !== null) throw badRequest('force flag is only supported for apply patch');
+    const old = this.existing(rr);
+    const schema = schemaFor(rr.rt.kind, rr.rt.builtIn);
+    const current: JsonObject =
+      rr.subresource === 'scale' ? this.scaleOf(old) : this.view(rr.rt, rr.version, old);
+    let next: Json;
+    try {
+      if (ct === 'application/merge-patch+json') {
+        if (!isObject(patch))
+          throw new PatchError('error decoding patch: json: cannot unmarshal into map', 400);
+        next = mergePatch(current, patch);
+      } else if (ct === 'application/json-patch+json') {
+        next = jsonPatch(current, patch);
+      } else {
+        if (!isObject(patch))
+          throw new PatchError('error decoding patch: json: cannot unmarshal into map', 400);
+        next = strategicMerge(current, patch, schema);
+      }
+    } catch (e) {
+      if (e instanceof PatchError) {
+        if (e.code === 400) throw badRequest(e.message);
+        throw new ApiError(failure(422, 'Invalid', e.message));
+      }
+      throw e;
+    }
+    if (!isObject(next)) throw badRequest('the patched object is not an object');
+    if (rr.subresource === 'scale') return this.updateScale(rr, r, next);
+    this.checkTypeMeta(rr, next, rr.rt.kind, this.apiVersionOf(rr.rt, rr.version));
+    const nm = metaOf(next);
+    if (nm['name'] !== rr.name)
+      throw badRequest(
+        `the name of the object (${String(nm['name'])}) does not match the name on the URL (${rr.name})`,
+      );
+    const rv = nm['resourceVersion'];
+    if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
+      throw conflict(rr.rt.resource, rr.group, rr.name);
+    if (this.faults.takeConflict(rr.rt.resource, rr.name)) throw conflict(rr.rt.resource, rr.group, rr.name);
+    const stored = this.commit(rr, old, next, r, { dry });
+    return new Reply(200, this.view(rr.rt, rr.version, stored));
+  }
+
+  private apply(rr: ResourceRequest, r: Req, cfg: Json, dry: boolean): Reply {
+    const manager = r.query.get('fieldManager');
+    if (!manager) throw badRequest('PATCH, application/apply-patch+yaml requires fieldManager to be set');
+    if (!isObject(cfg))
+      throw badRequest(
+        `error decoding YAML: the object provided is unrecognized (must be of type ${rr.rt.kind})`,
+      );
+    const force = r.query.get('force') === 'true';
+    if (rr.subresource === 'scale') {
+      const old = this.existing(rr);
+      const next = mergePatch(this.scaleOf(old), cfg);
+      return this.updateScale(rr, r, obj(next));
+    }
+    const rt = rr.rt;
+    const apiVersion = this.apiVersionOf(rt, rr.version);
+    if (typeof cfg['apiVersion'] !== 'string' || typeof cfg['kind'] !== 'string')
+      throw badRequest(
+        `error decoding YAML: Object 'Kind' is missing in '${summarize(JSON.stringify(cfg))}'`,
+      );
+    this.checkTypeMeta(rr, cfg, rt.kind, apiVersion);
+    const cm = metaOf(cfg);
+    if (cm['name'] !== undefined && cm['name'] !== rr.name)
+      throw badRequest(
+        `the name of the object (${String(cm['name'])}) does not match the name on the URL (${rr.name})`,
+      );
+    if (Array.isArray(cm['managedFields']) && cm['managedFields'].length > 0)
+      throw badRequest('metadata.managedFields must be nil');
+    const schema = schemaFor(rt.kind, rt.builtIn);
+    const sub = rr.subresource === 'status' ? 'status' : '';
+    const applied = clone(cfg);
+    applied['metadata'] = { ...cm, name: rr.name, ...(rt.namespaced ? { namespace: rr.namespace } : {}) };
+    if (sub === 'status') {
+      for (const k of Object.keys(applied))
+        if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) delete applied[k];
+      applied['metadata'] = { name: rr.name, ...(rt.namespaced ? { namespace: rr.namespace } : {}) };
+    } else if (rt.status && rt.kind !== 'Service' && rt.kind !== 'Namespace') {
+      delete applied['status'];
+    }
+    const old = this.store.get(this.key(rt), rr.namespace, rr.name);
+    if (!old) {
+      if (sub) throw notFound(rt.resource, rr.group, rr.name);
+      const created = this.prepareCreate(rt, rr.version, rr.namespace, applied, manager);
+      metaOf(created)['managedFields'] = [];
+      const withFields = serverSideApply(
+        undefined,
+        applied,
+        manager,
+        apiVersion,
+        '',
+        force,
+        schema,
+        this.now(),
+      );
+      metaOf(created)['managedFields'] = metaOf(withFields)['managedFields'] ?? [];
+      this.checkNamespace(rr, rr.name);
+      if (dry) return new Reply(201, this.view(rt, rr.version, created));
+      const stored = this.store.put(this.key(rt), created, 'ADDED');
+      if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
+      return new Reply(201, this.view(rt, rr.version, stored));
+    }
+    if (this.faults.takeConflict(rt.resource, rr.name)) throw conflict(rt.resource, rr.group, rr.name);
+    const liveView = this.view(rt, rr.version, old);
+    const mfAll = metaOf(old)['managedFields'];
+    const mine = (Array.isArray(mfAll) ? mfAll : []).filter(
+      (e) => isObject(e) && String(e['subresource'] ?? '') === sub,
+    );
+    const theirs = (Array.isArray(mfAll) ? mfAll : []).filter(
+      (e) => isObject(e) && String(e['subresource'] ?? '') !== sub,
+    );
+    metaOf(liveView)['managedFields'] = mine;
+    const merged = serverSideApply(liveView, applied, manager, apiVersion, sub, force, schema, this.now());
+    const mergedMeta = metaOf(merged);
+    mergedMeta['managedFields'] = [
+      ...(Array.isArray(mergedMeta['managedFields']) ? mergedMeta['managedFields'] : []),
+      ...theirs,
+    ];
+    const stored = this.commit(rr, old, merged, r, { dry, managed: 'apply' });
+    return new Reply(200, this.view(rt, rr.version, stored));
+  }
+
+  // ---- scale ----
+
+  private scaleOf(d: JsonObject): JsonObject {
+    const m = metaOf(d);
+    const spec = obj(d['spec']);
+    const sel = obj(obj(spec['selector'])['matchLabels']);
+    return {
+      kind: 'Scale',
+      apiVersion: 'autoscaling/v1',
+      metadata: {
+        name: m['name'] ?? null,
+        namespace: m['namespace'] ?? null,
+        uid: m['uid'] ?? null,
+        resourceVersion: m['resourceVersion'] ?? null,
+        creationTimestamp: m['creationTimestamp'] ?? null,
+      },
+      spec: { replicas: typeof spec['replicas'] === 'number' ? spec['replicas'] : 1 },
+      status: {
+        replicas: obj(d['status'])['replicas'] ?? 0,
+        selector: Object.entries(sel)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(','),
+      },
+    };
+  }
+
+  private updateScale(rr: ResourceRequest, r: Req, body: JsonObject): Reply {
+    this.checkTypeMeta(rr, body, 'Scale', 'autoscaling/v1');
+    const old = this.existing(rr);
+    const rv = metaOf(body)['resourceVersion'];
+    if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
+      throw conflict(rr.rt.resource, rr.group, rr.name);
+    const replicas = obj(body['spec'])['replicas'];
+    if (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas))
+      throw invalid('Scale', 'autoscaling', rr.name, [
+        {
+          type: 'FieldValueInvalid',
+          field: 'spec.replicas',
+          value: replicas ?? null,
+          detail: 'must be greater than or equal to 0',
+        },
+      ]);
+    const next = clone(old);
+    next['spec'] = { ...obj(old['spec']), replicas };
+    const main: ResourceRequest = { ...rr, subresource: '' };
+    const stored = this.commit(main, old, next, r, { dry: this.dryRun(r) });
+    return new Reply(200, this.scaleOf(stored));
+  }
+
+  // ---- delete ----
+
+  private delete(rr: ResourceRequest, r: Req): Reply {
+    const dry = this.dryRun(r);
+    const old = this.existing(rr);
+    const opts = r.body.length > 0 ? (safeJson(r.body.toString('utf8')) ?? {}) : {};
+    const pre = obj(obj(opts)['preconditions']);
+    const m = metaOf(old);
+    if (typeof pre['uid'] === 'string' && pre['uid'] !== m['uid'])
+      throw new ApiError(
+        failure(
+          409,
+          'Conflict',
+          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: UID in precondition: ${pre['uid']}, UID in object meta: ${String(m['uid'])}`,
+          {
+            name: rr.name,
+            group: rr.group || undefined,
+            kind: rr.rt.resource,
+          },
+        ),
+      );
+    if (typeof pre['resourceVersion'] === 'string' && pre['resourceVersion'] !== m['resourceVersion'])
+      throw new ApiError(
+        failure(
+          409,
+          'Conflict',
+          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: ResourceVersion in precondition: ${pre['resourceVersion']}, ResourceVersion in object meta: ${String(m['resourceVersion'])}`,
+          { name: rr.name, group: rr.group || undefined, kind: rr.rt.resource },
+        ),
+      );
+    if (rr.rt.kind === 'Namespace') {
+      if (dry) return new Reply(200, this.view(rr.rt, rr.version, old));
+      if (m['deletionTimestamp']) return new Reply(200, this.view(rr.rt, rr.version, old));
+      const next = clone(old);
+      metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
+      next['status'] = { ...obj(old['status']), phase: 'Terminating' };
+      const stored = this.store.put(this.key(rr.rt), next, 'MODIFIED');
+      // The namespace controller empties the namespace, then the namespace goes away.
+      setImmediate(() => this.finishNamespace(rr.name));
+      return new Reply(200, this.view(rr.rt, rr.version, stored));
+    }
+    const finalizers = m['finalizers'];
+    if (Array.isArray(finalizers) && finalizers.length > 0) {
+      if (dry || m['deletionTimestamp']) return new Reply(200, this.view(rr.rt, rr.version, old));
+      const next = clone(old);
+      metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
+      metaOf(next)['deletionGracePeriodSeconds'] = 0;
+      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(this.key(rr.rt), next, 'MODIFIED')));
+    }
+    if (!dry) this.removeObject(rr.rt, rr.namespace, rr.name);
+    return new Reply(
+      200,
+      successStatus({
+        name: rr.name,
+        group: rr.group || undefined,
+        kind: rr.rt.resource,
+        uid: String(m['uid']),
+      }),
+    );
+  }
+
+  private removeObject(rt: ResourceType, namespace: string, name: string): void {
+    this.store.remove(this.key(rt), namespace, name);
+    if (rt.resource === 'customresourcedefinitions') {
+      const gone = this.types.find((t) => !t.builtIn && `${t.resource}.${t.group}` === name);
+      this.refreshTypes();
+      if (gone)
+        for (const o of this.store.list(this.key(gone)))
+          this.store.remove(this.key(gone), String(metaOf(o)['namespace'] ?? ''), String(metaOf(o)['name']));
+    }
+  }
+
+  private finishNamespace(ns: string): void {
+    if (this.closed) return;
+    for (const key of this.store.keys()) {
+      for (const o of this.store.list(key, ns)) {
+        if (metaOf(o)['namespace'] === ns) this.store.remove(key, ns, String(metaOf(o)['name']));
+      }
+    }
+    this.store.remove('/namespaces', '', ns);
+  }
+
+  private deleteCollection(rr: ResourceRequest, r: Req): Reply {
+    const dry = this.dryRun(r);
+    const match = this.matcher(rr, r);
+    const victims = this.store.list(this.key(rr.rt), rr.namespace || undefined).filter(match);
+    const items = victims.map((o) => this.view(rr.rt, rr.version, o));
+    if (!dry)
+      for (const o of victims)
+        this.removeObject(rr.rt, String(metaOf(o)['namespace'] ?? ''), String(metaOf(o)['name']));
+    return new Reply(200, {
+      kind: rr.rt.listKind,
+      apiVersion: this.apiVersionOf(rr.rt, rr.version),
+      metadata: { resourceVersion: String(this.store.resourceVersion) },
+      items,
+    });
+  }
+
+  // ---- controller hook ----
+
+  private internalStatusWrite(ns: string, name: string, status: JsonObject): void {
+    const old = this.store.get('apps/deployments', ns, name);
+    if (!old || this.closed) return;
+    const rt = this.typeOf('apps', 'deployments');
+    const rr: ResourceRequest = {
+      rt,
+      group: 'apps',
+      version: 'v1',
+      namespace: ns,
+      name,
+      subresource: 'status',
+      verb: 'update',
+    };
+    const fake: Req = {
+      method: 'PUT',
+      url: new URL('http://x/'),
+      query: new URLSearchParams(),
+      headers: {},
+      body: Buffer.alloc(0),
+    };
+    this.commit(rr, old, { ...clone(old), status }, fake, { manager: 'kube-controller-manager', dry: false });
+  }
+}
+
+function methodNotAllowedReply(): Reply {
+  return new Reply(
+    405,
+    failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {}),
+  );
+}
+
+function tableRequest(r: Req): IncludeObject | undefined {
+  const accept = String(r.headers.accept ?? '');
+  if (!/as=Table/.test(accept)) return undefined;
+  const inc = r.query.get('includeObject');
+  return inc === 'None' || inc === 'Object' ? inc : 'Metadata';
+}
+
+function sortKey(o: JsonObject): string {
+  const m = metaOf(o);
+  return `${String(m['namespace'] ?? '')}/${String(m['name'] ?? '')}`;
+}
+
+function summarize(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 30)}...` : text;
+}
+
+function safeJson(s: string): Json | undefined {
+  try {
+    return JSON.parse(s) as Json;
+  } catch {
+    return undefined;
+  }
+}
+
+function specPart(o: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(o))
+    if (!['metadata', 'status', 'apiVersion', 'kind'].includes(k)) out[k] = v;
+  return out;
+}
+
+/** What makes a write a no-op: equal content and equal field ownership (timestamps aside). */
+function withoutVolatile(o: JsonObject): JsonObject {
+  const c = clone(o);
+  const m = metaOf(c);
+  const mf = Array.isArray(m['managedFields']) ? m['managedFields'] : [];
+  m['managedFields'] = mf.filter(isObject).map((e) => {
+    const { time: _time, ...rest } = e;
+    return rest;
+  });
+  delete m['resourceVersion'];
+  return c;
+}
+
+/** The half of an object a write through the main resource (or /status) may touch, for managedFields. */
+function withoutStatusSplit(rt: ResourceType, o: JsonObject, subresource: string): JsonObject {
+  if (!rt.status || rt.kind === 'Service' || rt.kind === 'Namespace') return o;
+  const c = clone(o);
+  if (subresource === 'status') {
+    for (const k of Object.keys(c)) if (!['apiVersion', 'kind', 'status'].includes(k)) delete c[k];
+    c['metadata'] = {
+      name: metaOf(o)['name'] ?? null,
+      managedFields: (metaOf(o)['managedFields'] ?? []) as Json,
+    };
+  } else delete c['status'];
+  return c;
+}
+
+function stripStatusFor(rt: ResourceType, o: JsonObject): JsonObject {
+  return withoutStatusSplit(rt, o, '');
+}
+
+function mergeOtherHalf(oldMf: Json | undefined, newMf: Json | undefined, statusWrite: boolean): Json[] {
+  const all = Array.isArray(newMf) ? newMf.filter(isObject) : [];
+  const olds = Array.isArray(oldMf) ? oldMf.filter(isObject) : [];
+  const isStatus = (e: JsonObject): boolean => e['subresource'] === 'status';
+  const kept = olds.filter((e) => isStatus(e) !== statusWrite);
+  const mine = all.filter((e) => isStatus(e) === statusWrite);
+  return [...mine, ...kept].sort(
+    (p, q) =>
+      String(p['operation']).localeCompare(String(q['operation'])) ||
+      String(p['time']).localeCompare(String(q['time'])),
+  );
+}
+
+function crdStatus(crd: JsonObject, now: Date): JsonObject {
+  const spec = obj(crd['spec']);
+  const ts = nowSeconds(now);
+  const versions = (Array.isArray(spec['versions']) ? spec['versions'] : []).filter(isObject);
+  const storage = versions.find((v) => v['storage'] === true) ?? versions[0];
+  return {
+    acceptedNames: clone(obj(spec['names'])),
+    conditions: [
+      {
+        lastTransitionTime: ts,
+        message: 'no conflicts found',
+        reason: 'NoConflicts',
+        status: 'True',
+        type: 'NamesAccepted',
+      },
+      {
+        lastTransitionTime: ts,
+        message: 'the initial names have been accepted',
+        reason: 'InitialNamesAccepted',
+        status: 'True',
+        type: 'Established',
+      },
+    ],
+    storedVersions: storage ? [String(storage['name'])] : [],
+  };
+}
+
+/** apiVersion, kind, metadata first, as the real server serializes. */
+function reorder(o: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k of ['apiVersion', 'kind', 'metadata']) if (o[k] !== undefined) out[k] = o[k] as Json;
+  for (const [k, v] of Object.entries(o)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+export type { Status };

@@ -1,0 +1,96 @@
+// `istio-canary sim`: run the embedded mesh on loopback until SIGINT/SIGTERM (the signal).
+
+import { resolve } from 'node:path';
+import { startMesh } from './mesh.js';
+import { SIM_CONTEXT } from './kubeconfig.js';
+
+export interface SimIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+interface SimArgs {
+  apiPort: number;
+  ingressPort: number;
+  metricsPort: number;
+  kubeconfig: string;
+}
+
+const USAGE =
+  'usage: istio-canary sim [--api-port N] [--ingress-port N] [--metrics-port N] [--kubeconfig FILE]';
+
+export function parseSimArgs(argv: string[]): SimArgs | string {
+  const out: SimArgs = {
+    apiPort: 0,
+    ingressPort: 0,
+    metricsPort: 0,
+    kubeconfig: 'istio-canary-sim.kubeconfig',
+  };
+  const ports: Record<string, 'apiPort' | 'ingressPort' | 'metricsPort'> = {
+    '--api-port': 'apiPort',
+    '--ingress-port': 'ingressPort',
+    '--metrics-port': 'metricsPort',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] ?? '';
+    const [flag = '', inline] =
+      raw.startsWith('--') && raw.includes('=')
+        ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)]
+        : [raw, undefined];
+    if (flag === '-h' || flag === '--help') return USAGE;
+    const value = inline ?? argv[++i];
+    if (value === undefined) return `${flag} needs a value\n${USAGE}`;
+    const portKey = ports[flag];
+    if (portKey) {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || n > 65535)
+        return `${flag}: "${value}" is not a port (0-65535; 0 picks a free one)`;
+      out[portKey] = n;
+    } else if (flag === '--kubeconfig') {
+      out.kubeconfig = value;
+    } else {
+      return `unknown flag ${flag}\n${USAGE}`;
+    }
+  }
+  return out;
+}
+
+export async function runSimCommand(argv: string[], io: SimIo, signal?: AbortSignal): Promise<number> {
+  const args = parseSimArgs(argv);
+  if (typeof args === 'string') {
+    (args === USAGE ? io.stdout : io.stderr)(`${args}\n`);
+    return args === USAGE ? 0 : 2;
+  }
+  const mesh = await startMesh({
+    apiPort: args.apiPort,
+    ingressPort: args.ingressPort,
+    metricsPort: args.metricsPort,
+  });
+  const path = resolve(args.kubeconfig);
+  try {
+    await mesh.writeKubeconfig(path);
+  } catch (err) {
+    await mesh.close();
+    io.stderr(`cannot write kubeconfig ${path}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  io.stdout(
+    [
+      `API server:  ${mesh.apiUrl}`,
+      `Ingress:     ${mesh.ingressUrl}`,
+      `Metrics:     ${mesh.metricsUrl}`,
+      `Kubeconfig:  ${path} (context ${SIM_CONTEXT})`,
+      `export KUBECONFIG=${path}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((done) => {
+    if (!signal) return; // without a signal the mesh runs until the process ends
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', () => done(), { once: true });
+  });
+  await mesh.close();
+  io.stdout('Embedded mesh stopped.\n');
+  return 0;
+}

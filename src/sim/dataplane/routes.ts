@@ -1,0 +1,515 @@
+// The routing table: Istio's VirtualService / DestinationRule / Gateway semantics compiled from plain
+// Kubernetes objects once per config change, then matched per request without recomputation. Pure.
+import type { KubeObject } from '../types.js';
+import { imageTag, parseDurationMs } from './profile.js';
+
+export const CLUSTER_DOMAIN = 'svc.cluster.local';
+
+type Obj = Record<string, unknown>;
+
+export interface MeshObjects {
+  virtualServices: KubeObject[];
+  destinationRules: KubeObject[];
+  gateways: KubeObject[];
+  deployments: KubeObject[];
+  services: KubeObject[];
+}
+
+/** One Deployment: the pods behind a service (+ subset). */
+export interface Workload {
+  key: string;
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  image: string | undefined;
+  available: number;
+  /** The `version` label (Istio's destination_version), else app.kubernetes.io/version, else "unknown". */
+  versionLabel: string;
+  /** What the app reports as its version: the `version` label, else the image tag. */
+  appVersion: string;
+  app: string;
+  canonicalService: string;
+  canonicalRevision: string;
+}
+
+export interface Upstream {
+  serviceFqdn: string;
+  serviceName: string;
+  serviceNamespace: string;
+  subset: string | undefined;
+  /** Workloads with available replicas, and the running sum of their replicas for the pick. */
+  ready: Workload[];
+  readyCumulative: number[];
+}
+
+export interface HeaderOps {
+  set: [string, string][];
+  add: [string, string][];
+  remove: string[];
+}
+
+export interface Destination {
+  host: string;
+  weight: number;
+  /** Undefined: no such service or subset (Envoy: 503, flag NC). */
+  upstream: Upstream | undefined;
+  headers: { request?: HeaderOps; response?: HeaderOps };
+}
+
+type StringMatch = (value: string | undefined) => boolean;
+
+export interface RequestView {
+  method: string;
+  path: string;
+  query: string;
+  authority: string;
+  scheme: string;
+  header(name: string): string | undefined;
+}
+
+export interface Match {
+  /** The uri prefix this match tests, for rewrite.uri (which replaces just the prefix). */
+  uriPrefix?: string;
+  test(req: RequestView, params: () => URLSearchParams): boolean;
+}
+
+export interface Fault {
+  delayMs?: number;
+  delayFraction: number;
+  abortStatus?: number;
+  abortFraction: number;
+}
+
+export interface Route {
+  name: string | undefined;
+  virtualService: string;
+  matches: Match[];
+  destinations: Destination[];
+  cumulativeWeights: number[];
+  totalWeight: number;
+  headers: { request?: HeaderOps; response?: HeaderOps };
+  rewrite?: { uri?: string; authority?: string };
+  redirect?: { status: number; uri?: string; authority?: string; scheme?: string };
+  directResponse?: { status: number; body: string };
+  fault?: Fault;
+  timeoutMs?: number;
+}
+
+export interface RoutingTable {
+  exact: Map<string, Route[]>;
+  /** "*.example.com" stored as ".example.com", longest first (Envoy's precedence). */
+  suffixes: [string, Route[]][];
+  catchAll: Route[] | undefined;
+  workloads: Workload[];
+}
+
+const asObj = (v: unknown): Obj | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
+const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const asStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const asNum = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+function asStrMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(asObj(v) ?? {})) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+const nsOf = (o: KubeObject): string => o.metadata?.namespace ?? 'default';
+const nameOf = (o: KubeObject): string => o.metadata?.name ?? '';
+
+/** Creation order, as Istio merges same-host VirtualServices on a gateway. */
+function byCreation(a: KubeObject, b: KubeObject): number {
+  const ca = asStr(asObj(a.metadata)?.creationTimestamp) ?? '';
+  const cb = asStr(asObj(b.metadata)?.creationTimestamp) ?? '';
+  if (ca !== cb) return ca < cb ? -1 : 1;
+  const ka = `${nsOf(a)}/${nameOf(a)}`;
+  const kb = `${nsOf(b)}/${nameOf(b)}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Host → FQDN candidates in lookup order: as written, then expanded relative to `namespace`. */
+export function serviceFqdnCandidates(host: string, namespace: string): string[] {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const dots = h.split('.').length - 1;
+  if (dots === 0) return [`${h}.${namespace}.${CLUSTER_DOMAIN}`];
+  if (h.endsWith('.svc')) return [`${h}.cluster.local`];
+  if (dots === 1) return [h, `${h}.${CLUSTER_DOMAIN}`];
+  return [h];
+}
+
+/** Names a request's Host may carry for a VirtualService host (Envoy's sidecar domain aliases). */
+export function hostAliases(host: string, namespace: string): string[] {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  let name: string | undefined;
+  let ns: string | undefined;
+  const parts = h.split('.');
+  if (parts.length === 1) [name, ns] = [h, namespace];
+  else if (h.endsWith(`.${CLUSTER_DOMAIN}`) && parts.length === 5) [name, ns] = [parts[0], parts[1]];
+  else if (parts.length === 2 || (parts.length === 3 && parts[2] === 'svc'))
+    [name, ns] = [parts[0], parts[1]];
+  if (name === undefined || ns === undefined) return [h];
+  const fqdn = `${name}.${ns}.${CLUSTER_DOMAIN}`;
+  const aliases = [name, `${name}.${ns}`, `${name}.${ns}.svc`, fqdn];
+  // A dotted host like podinfo.co matches as written too.
+  if (!aliases.includes(h)) aliases.push(h);
+  return aliases;
+}
+
+/** Host header → lookup key: lower case, no port, no trailing dot. */
+export function normalizeHost(raw: string | undefined): string {
+  if (!raw) return '';
+  let h = raw.trim().toLowerCase();
+  if (h.startsWith('[')) {
+    const end = h.indexOf(']');
+    h = end >= 0 ? h.slice(0, end + 1) : h;
+  } else {
+    const colon = h.lastIndexOf(':');
+    if (colon >= 0) h = h.slice(0, colon);
+  }
+  return h.endsWith('.') ? h.slice(0, -1) : h;
+}
+
+function compileStringMatch(spec: unknown, ignoreCase = false): StringMatch | undefined {
+  const o = asObj(spec);
+  if (!o) return undefined;
+  const exact = asStr(o.exact);
+  const prefix = asStr(o.prefix);
+  const regex = asStr(o.regex);
+  const fold = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
+  if (exact !== undefined) {
+    const e = fold(exact);
+    return (v) => v !== undefined && fold(v) === e;
+  }
+  if (prefix !== undefined) {
+    const p = fold(prefix);
+    return (v) => v !== undefined && fold(v).startsWith(p);
+  }
+  if (regex !== undefined) {
+    let re: RegExp;
+    try {
+      // Envoy's RE2 regexes match the whole value.
+      re = new RegExp(`^(?:${regex})$`, ignoreCase ? 'i' : '');
+    } catch {
+      return () => false;
+    }
+    return (v) => v !== undefined && re.test(v);
+  }
+  // An empty match ({}) means "present".
+  return (v) => v !== undefined;
+}
+
+function compileMatch(spec: Obj, gatewayOk: (names: string[]) => boolean): Match | undefined {
+  const gateways = asArr(spec.gateways).filter((g): g is string => typeof g === 'string');
+  if (gateways.length > 0 && !gatewayOk(gateways)) return undefined;
+  const ignoreCase = spec.ignoreUriCase === true;
+  const tests: ((req: RequestView, params: () => URLSearchParams) => boolean)[] = [];
+  const uri = compileStringMatch(spec.uri, ignoreCase);
+  if (uri) tests.push((r) => uri(r.path));
+  const method = compileStringMatch(spec.method);
+  if (method) tests.push((r) => method(r.method));
+  const scheme = compileStringMatch(spec.scheme);
+  if (scheme) tests.push((r) => scheme(r.scheme));
+  const authority = compileStringMatch(spec.authority);
+  if (authority) tests.push((r) => authority(r.authority));
+  for (const [name, m] of Object.entries(asObj(spec.headers) ?? {})) {
+    const test = compileStringMatch(m);
+    const key = name.toLowerCase();
+    if (test) tests.push((r) => test(r.header(key)));
+  }
+  for (const [name, m] of Object.entries(asObj(spec.withoutHeaders) ?? {})) {
+    const test = compileStringMatch(m);
+    const key = name.toLowerCase();
+    if (test) tests.push((r) => !test(r.header(key)));
+  }
+  for (const [name, m] of Object.entries(asObj(spec.queryParams) ?? {})) {
+    const test = compileStringMatch(m);
+    if (test) tests.push((_r, params) => test(params().get(name) ?? undefined));
+  }
+  const uriPrefix = asStr(asObj(spec.uri)?.prefix);
+  return {
+    ...(uriPrefix !== undefined ? { uriPrefix } : {}),
+    test: (req, params) => tests.every((t) => t(req, params)),
+  };
+}
+
+function compileHeaderOps(spec: unknown): HeaderOps | undefined {
+  const o = asObj(spec);
+  if (!o) return undefined;
+  const lower = (m: Record<string, string>): [string, string][] =>
+    Object.entries(m).map(([k, v]) => [k.toLowerCase(), v]);
+  return {
+    set: lower(asStrMap(o.set)),
+    add: lower(asStrMap(o.add)),
+    remove: asArr(o.remove)
+      .filter((k): k is string => typeof k === 'string')
+      .map((k) => k.toLowerCase()),
+  };
+}
+
+function compileHeaders(spec: unknown): { request?: HeaderOps; response?: HeaderOps } {
+  const o = asObj(spec);
+  const request = compileHeaderOps(o?.request);
+  const response = compileHeaderOps(o?.response);
+  return { ...(request ? { request } : {}), ...(response ? { response } : {}) };
+}
+
+function percentage(spec: Obj): number {
+  const pct = asNum(asObj(spec.percentage)?.value) ?? asNum(spec.percent) ?? 100;
+  return Math.min(1, Math.max(0, pct / 100));
+}
+
+function compileFault(spec: unknown): Fault | undefined {
+  const o = asObj(spec);
+  if (!o) return undefined;
+  const fault: Fault = { delayFraction: 0, abortFraction: 0 };
+  const delay = asObj(o.delay);
+  const delayMs = delay ? parseDurationMs(asStr(delay.fixedDelay) ?? '') : undefined;
+  if (delay && delayMs !== undefined) {
+    fault.delayMs = delayMs;
+    fault.delayFraction = percentage(delay);
+  }
+  const abort = asObj(o.abort);
+  const status = abort ? asNum(abort.httpStatus) : undefined;
+  if (abort && status !== undefined) {
+    fault.abortStatus = status;
+    fault.abortFraction = percentage(abort);
+  }
+  return fault.delayMs !== undefined || fault.abortStatus !== undefined ? fault : undefined;
+}
+
+/** Envoy's behaviour for a route's weights: one destination takes everything; else the given weights. */
+function weightsOf(route: Obj[]): number[] {
+  if (route.length === 1) return [100];
+  const weights = route.map((r) => Math.max(0, asNum(r.weight) ?? 0));
+  return weights.some((w) => w > 0) ? weights : weights.map(() => 1);
+}
+
+export function buildRoutingTable(objs: MeshObjects): RoutingTable {
+  const gatewayNames = new Set(objs.gateways.map((g) => `${nsOf(g)}/${nameOf(g)}`));
+
+  const workloads: Workload[] = objs.deployments.map((d) => {
+    const spec = asObj(d.spec);
+    const template = asObj(spec?.template);
+    const tmeta = asObj(template?.metadata);
+    const labels = asStrMap(tmeta?.labels);
+    const annotations = { ...asStrMap(asObj(d.metadata)?.annotations), ...asStrMap(tmeta?.annotations) };
+    const container = asObj(asArr(asObj(template?.spec)?.containers)[0]);
+    const image = asStr(container?.image);
+    const name = nameOf(d);
+    const versionLabel = labels.version ?? labels['app.kubernetes.io/version'] ?? 'unknown';
+    const app = labels.app ?? labels['app.kubernetes.io/name'] ?? 'unknown';
+    return {
+      key: `${nsOf(d)}/${name}`,
+      name,
+      namespace: nsOf(d),
+      labels,
+      annotations,
+      image,
+      available: asNum(asObj(d.status)?.availableReplicas) ?? 0,
+      versionLabel,
+      appVersion: labels.version ?? imageTag(image) ?? 'latest',
+      app,
+      canonicalService:
+        labels['service.istio.io/canonical-name'] ?? labels['app.kubernetes.io/name'] ?? labels.app ?? name,
+      canonicalRevision:
+        labels['service.istio.io/canonical-revision'] ??
+        labels['app.kubernetes.io/version'] ??
+        labels.version ??
+        'latest',
+    };
+  });
+
+  const services = new Map<string, KubeObject>();
+  for (const s of objs.services) services.set(`${nameOf(s)}.${nsOf(s)}.${CLUSTER_DOMAIN}`, s);
+
+  const subsetsByHost = new Map<string, Map<string, Record<string, string>>>();
+  for (const dr of [...objs.destinationRules].sort(byCreation)) {
+    const spec = asObj(dr.spec);
+    const host = asStr(spec?.host);
+    if (!host) continue;
+    const fqdn =
+      serviceFqdnCandidates(host, nsOf(dr)).find((c) => services.has(c)) ??
+      serviceFqdnCandidates(host, nsOf(dr)).at(-1) ??
+      host;
+    if (subsetsByHost.has(fqdn)) continue; // the oldest DestinationRule for a host wins
+    const subsets = new Map<string, Record<string, string>>();
+    for (const s of asArr(spec?.subsets)) {
+      const so = asObj(s);
+      const n = asStr(so?.name);
+      if (n) subsets.set(n, asStrMap(so?.labels));
+    }
+    subsetsByHost.set(fqdn, subsets);
+  }
+
+  const upstreams = new Map<string, Upstream | undefined>();
+  const resolveUpstream = (
+    host: string,
+    subset: string | undefined,
+    namespace: string,
+  ): Upstream | undefined => {
+    const fqdn = serviceFqdnCandidates(host, namespace).find((c) => services.has(c));
+    if (!fqdn) return undefined;
+    const key = `${fqdn}|${subset ?? ''}`;
+    if (upstreams.has(key)) return upstreams.get(key);
+    const svc = services.get(fqdn);
+    let upstream: Upstream | undefined;
+    const selector = asStrMap(asObj(svc?.spec)?.selector);
+    const subsetLabels = subset === undefined ? {} : subsetsByHost.get(fqdn)?.get(subset);
+    if (svc && subsetLabels) {
+      const want = { ...selector, ...subsetLabels };
+      const ns = nsOf(svc);
+      // A Service without a selector has no endpoints of its own.
+      const members =
+        Object.keys(selector).length === 0
+          ? []
+          : workloads.filter(
+              (w) => w.namespace === ns && Object.entries(want).every(([k, v]) => w.labels[k] === v),
+            );
+      const ready = members.filter((w) => w.available > 0);
+      let sum = 0;
+      upstream = {
+        serviceFqdn: fqdn,
+        serviceName: nameOf(svc),
+        serviceNamespace: ns,
+        subset,
+        ready,
+        readyCumulative: ready.map((w) => (sum += w.available)),
+      };
+    }
+    upstreams.set(key, upstream);
+    return upstream;
+  };
+
+  const table: RoutingTable = { exact: new Map(), suffixes: [], catchAll: undefined, workloads };
+  const suffixes = new Map<string, Route[]>();
+
+  for (const vs of [...objs.virtualServices].sort(byCreation)) {
+    const spec = asObj(vs.spec);
+    const ns = nsOf(vs);
+    const gatewayOk = (names: string[]): boolean =>
+      names.some((g) => g === 'mesh' || gatewayNames.has(g.includes('/') ? g : `${ns}/${g}`));
+    const bound = asArr(spec?.gateways).filter((g): g is string => typeof g === 'string');
+    if (!gatewayOk(bound.length > 0 ? bound : ['mesh'])) continue;
+
+    const routes: Route[] = [];
+    for (const h of asArr(spec?.http)) {
+      const http = asObj(h);
+      if (!http) continue;
+      const matchSpecs = asArr(http.match)
+        .map(asObj)
+        .filter((m): m is Obj => m !== undefined);
+      const matches = matchSpecs.map((m) => compileMatch(m, gatewayOk)).filter((m): m is Match => !!m);
+      // Every match was for a gateway this ingress is not: the route never applies here.
+      if (matchSpecs.length > 0 && matches.length === 0) continue;
+
+      const routeSpecs = asArr(http.route)
+        .map(asObj)
+        .filter((r): r is Obj => r !== undefined);
+      const weights = weightsOf(routeSpecs);
+      const destinations: Destination[] = routeSpecs.map((r, i) => {
+        const dest = asObj(r.destination);
+        // `name` is the 2018 v1alpha3 field, accepted for old manifests.
+        const host = asStr(dest?.host) ?? asStr(dest?.name) ?? '';
+        return {
+          host,
+          weight: weights[i] ?? 0,
+          upstream: resolveUpstream(host, asStr(dest?.subset), ns),
+          headers: compileHeaders(r.headers),
+        };
+      });
+      let sum = 0;
+      const cumulativeWeights = destinations.map((d) => (sum += d.weight));
+
+      const route: Route = {
+        name: asStr(http.name),
+        virtualService: `${ns}/${nameOf(vs)}`,
+        matches,
+        destinations,
+        cumulativeWeights,
+        totalWeight: sum,
+        headers: compileHeaders(http.headers),
+      };
+      const rewrite = asObj(http.rewrite);
+      if (rewrite) route.rewrite = { uri: asStr(rewrite.uri), authority: asStr(rewrite.authority) };
+      const redirect = asObj(http.redirect);
+      if (redirect)
+        route.redirect = {
+          status: asNum(redirect.redirectCode) ?? 301,
+          uri: asStr(redirect.uri),
+          authority: asStr(redirect.authority),
+          scheme: asStr(redirect.scheme),
+        };
+      const direct = asObj(http.directResponse);
+      if (direct)
+        route.directResponse = {
+          status: asNum(direct.status) ?? 200,
+          body: asStr(asObj(direct.body)?.string) ?? '',
+        };
+      const fault = compileFault(http.fault);
+      if (fault) route.fault = fault;
+      const timeout = asStr(http.timeout);
+      const timeoutMs = timeout === undefined ? undefined : parseDurationMs(timeout);
+      if (timeoutMs !== undefined && timeoutMs > 0) route.timeoutMs = timeoutMs;
+      routes.push(route);
+    }
+
+    for (const host of asArr(spec?.hosts)) {
+      if (typeof host !== 'string') continue;
+      const h = host.toLowerCase();
+      if (h === '*') {
+        table.catchAll = [...(table.catchAll ?? []), ...routes];
+      } else if (h.startsWith('*.')) {
+        const suffix = h.slice(1);
+        suffixes.set(suffix, [...(suffixes.get(suffix) ?? []), ...routes]);
+      } else {
+        for (const alias of hostAliases(h, ns)) {
+          table.exact.set(alias, [...(table.exact.get(alias) ?? []), ...routes]);
+        }
+      }
+    }
+  }
+  table.suffixes = [...suffixes.entries()].sort((a, b) => b[0].length - a[0].length);
+  return table;
+}
+
+/** The routes of the virtual host a Host header selects; undefined → 404 (Envoy: NR). */
+export function routesForHost(table: RoutingTable, rawHost: string | undefined): Route[] | undefined {
+  const host = normalizeHost(rawHost);
+  const exact = table.exact.get(host);
+  if (exact) return exact;
+  for (const [suffix, routes] of table.suffixes) {
+    if (host.length > suffix.length && host.endsWith(suffix)) return routes;
+  }
+  return table.catchAll;
+}
+
+/** The first route whose match list accepts the request (no match list accepts everything). */
+export function selectRoute(routes: Route[], req: RequestView): Route | undefined {
+  let params: URLSearchParams | undefined;
+  const lazyParams = (): URLSearchParams => (params ??= new URLSearchParams(req.query));
+  for (const route of routes) {
+    if (route.matches.length === 0 || route.matches.some((m) => m.test(req, lazyParams))) return route;
+  }
+  return undefined;
+}
+
+/** Weighted pick; `u` is uniform in [0, 1). */
+export function pickDestination(route: Route, u: number): Destination | undefined {
+  const target = u * route.totalWeight;
+  for (let i = 0; i < route.destinations.length; i++) {
+    if (target < (route.cumulativeWeights[i] ?? 0)) return route.destinations[i];
+  }
+  return undefined;
+}
+
+/** A ready workload, weighted by its available replicas (endpoints round the pods). */
+export function pickWorkload(upstream: Upstream, u: number): Workload | undefined {
+  const total = upstream.readyCumulative.at(-1) ?? 0;
+  const target = u * total;
+  for (let i = 0; i < upstream.ready.length; i++) {
+    if (target < (upstream.readyCumulative[i] ?? 0)) return upstream.ready[i];
+  }
+  return undefined;
+}

@@ -1,0 +1,267 @@
+// `istio-canary load`: the built-in open-loop load generator on its own, printing per-version
+// counts, rate, errors by kind and latency percentiles (a `hey` replacement for CI jobs).
+import { Histogram } from './histogram.js';
+import { DEFAULT_VERSION_HEADER, LoadGenerator, type VersionRecord, type WindowSnapshot } from './loadgen.js';
+
+export interface LoadIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+const USAGE = `Usage: istio-canary load --url URL [options]
+
+Sends requests at a fixed rate (open loop: latency counts from each request's intended send
+time, so a stalled server shows in the percentiles) and prints them per version, as told by
+the response header the canary promotion sets.
+
+  --url URL              target (http or https; certificates are not verified)
+  --host HOST            Host header (and TLS server name)
+  --rps N                requests per second (default 50; 0 = as fast as possible, closed loop)
+  --duration D           how long, e.g. 30s, 2m, 500ms (default 10s)
+  --connections N        keep-alive connections (default 8)
+  --header 'K: V'        extra request header (repeatable)
+  --timeout D            per-request timeout from the intended send time (default 10s)
+  --version-header NAME  response header naming the version (default ${DEFAULT_VERSION_HEADER})
+  --json                 print one JSON object instead of a table
+`;
+
+class UsageError extends Error {}
+
+/** "30s", "2m", "500ms", "1.5s"; a bare number is seconds. */
+export function parseDuration(flag: string, text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!m?.[1]) throw new UsageError(`${flag}: "${text}" is not a duration (e.g. 30s, 2m, 500ms)`);
+  const n = Number(m[1]);
+  const unit = m[2] ?? 's';
+  return n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
+}
+
+function parseCount(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < min || text.trim() === '')
+    throw new UsageError(`${flag}: "${text}" is not a number ≥ ${min}`);
+  return n;
+}
+
+export interface LoadArgs {
+  url: string;
+  host: string | null;
+  rps: number;
+  durationMs: number;
+  connections: number;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  versionHeader: string;
+  json: boolean;
+}
+
+export function parseLoadArgs(argv: readonly string[]): LoadArgs | 'help' {
+  const args = argv[0] === 'load' ? argv.slice(1) : argv.slice();
+  const out: LoadArgs = {
+    url: '',
+    host: null,
+    rps: 50,
+    durationMs: 10_000,
+    connections: 8,
+    headers: {},
+    timeoutMs: 10_000,
+    versionHeader: DEFAULT_VERSION_HEADER,
+    json: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i]!;
+    const eq = raw.indexOf('=');
+    const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
+    const inline = raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--url':
+        out.url = value();
+        break;
+      case '--host':
+        out.host = value();
+        break;
+      case '--rps':
+        out.rps = parseCount(flag, value(), 0);
+        break;
+      case '--duration':
+        out.durationMs = parseDuration(flag, value());
+        break;
+      case '--connections':
+      case '-c':
+        out.connections = Math.floor(parseCount(flag, value(), 1));
+        break;
+      case '--header':
+      case '-H': {
+        const h = value();
+        const colon = h.indexOf(':');
+        if (colon <= 0) throw new UsageError(`${flag}: "${h}" is not "Name: value"`);
+        out.headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
+        break;
+      }
+      case '--timeout':
+        out.timeoutMs = parseDuration(flag, value());
+        break;
+      case '--version-header':
+        out.versionHeader = value();
+        break;
+      case '--json':
+        out.json = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument "${raw}"`);
+    }
+  }
+  if (!out.url) throw new UsageError('--url is required');
+  try {
+    const u = new URL(out.url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new UsageError(`--url: "${out.url}" is not an http(s) URL`);
+  }
+  return out;
+}
+
+interface Row {
+  requests: number;
+  rps: number;
+  errors: number;
+  errorsByKind: Record<string, number>;
+  statuses: Record<string, number>;
+  p50Ms: number | null;
+  p90Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+}
+
+function row(r: VersionRecord, seconds: number): Row {
+  const ms = (v: number | null): number | null => (v === null ? null : Math.round(v) / 1000);
+  const h = r.histogram;
+  return {
+    requests: r.count,
+    rps: seconds > 0 ? r.count / seconds : 0,
+    errors: r.errors,
+    errorsByKind: r.errorsByKind,
+    statuses: r.statuses,
+    p50Ms: ms(h.percentile(50)),
+    p90Ms: ms(h.percentile(90)),
+    p99Ms: ms(h.percentile(99)),
+    maxMs: h.count > 0 ? ms(h.maxUs) : null,
+  };
+}
+
+function add(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
+}
+
+/** The report of a run: one row per version plus "all". */
+export function summarize(snap: WindowSnapshot): {
+  seconds: number;
+  versions: Record<string, Row>;
+  all: Row;
+} {
+  const seconds = snap.elapsedMs / 1000;
+  const versions: Record<string, Row> = {};
+  const total: VersionRecord = {
+    count: 0,
+    errors: 0,
+    errorsByKind: {},
+    statuses: {},
+    histogram: new Histogram(),
+    samplesMs: [],
+  };
+  for (const name of [...snap.versions.keys()].sort()) {
+    const r = snap.versions.get(name)!;
+    versions[name] = row(r, seconds);
+    total.count += r.count;
+    total.errors += r.errors;
+    add(total.errorsByKind, r.errorsByKind);
+    add(total.statuses, r.statuses);
+    total.histogram.merge(r.histogram);
+  }
+  return { seconds, versions, all: row(total, seconds) };
+}
+
+const kinds = (m: Record<string, number>): string =>
+  Object.entries(m)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ');
+
+export function renderTable(args: LoadArgs, s: ReturnType<typeof summarize>): string {
+  const f = (v: number | null): string => (v === null ? '-' : v.toFixed(2));
+  const head = ['version', 'requests', 'rps', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'];
+  const rows = [...Object.entries(s.versions), ['all', s.all] as const].map(([name, r]) => [
+    name,
+    String(r.requests),
+    r.rps.toFixed(1),
+    String(r.errors),
+    f(r.p50Ms),
+    f(r.p90Ms),
+    f(r.p99Ms),
+    f(r.maxMs),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const out = [
+    `${s.all.requests} requests in ${s.seconds.toFixed(1)} s to ${args.url}${args.host ? ` (Host: ${args.host})` : ''}: ` +
+      `${args.rps > 0 ? `${args.rps} rps target (open loop)` : 'max rate (closed loop)'} over ${args.connections} connections`,
+    '',
+    line(head),
+    ...rows.map(line),
+    '',
+    `status codes: ${kinds(s.all.statuses) || 'none'}`,
+    `errors: ${kinds(s.all.errorsByKind) || 'none'}`,
+    `latency is measured from each request's intended send time; versions come from the ${args.versionHeader} header`,
+    '',
+  ];
+  return out.join('\n');
+}
+
+export async function runLoadCommand(argv: string[], io: LoadIo, signal?: AbortSignal): Promise<number> {
+  let args: LoadArgs | 'help';
+  try {
+    args = parseLoadArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`istio-canary load: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const gen = new LoadGenerator({
+    url: args.url,
+    host: args.host,
+    rps: args.rps,
+    connections: args.connections,
+    durationMs: args.durationMs,
+    headers: args.headers,
+    timeoutMs: args.timeoutMs,
+    headerName: args.versionHeader,
+    signal,
+  });
+  const win = gen.openWindow();
+  gen.start();
+  await gen.done;
+  const summary = summarize(win.read());
+  if (args.json) {
+    io.stdout(
+      `${JSON.stringify({ url: args.url, host: args.host, targetRps: args.rps, connections: args.connections, seconds: summary.seconds, versions: summary.versions, all: summary.all }, null, 2)}\n`,
+    );
+  } else {
+    io.stdout(renderTable(args, summary));
+  }
+  // Nothing answered at all: the target is down or unreachable; say so through the exit code.
+  return summary.all.requests > 0 && Object.keys(summary.all.statuses).length > 0 ? 0 : 1;
+}

@@ -1,0 +1,576 @@
+// Open-loop HTTP/1.1 load generator (wrk2/fortio style) on raw pooled keep-alive sockets.
+// Request i is due at t0 + i/rps whatever the server does; its latency is measured from that
+// intended time, so a stalled server shows in the percentiles instead of silently slowing the
+// sender (no coordinated omission). A due request with no free connection waits in a queue and
+// its wait counts. Responses are parsed by a minimal HTTP/1.1 reader (status, content-length,
+// chunked, connection: close, the attribution header) and the request bytes are built once:
+// a response costs two short strings and no other allocation.
+import net from 'node:net';
+import tls from 'node:tls';
+import { performance } from 'node:perf_hooks';
+import { Histogram } from './histogram.js';
+
+export const DEFAULT_VERSION_HEADER = 'x-istio-canary';
+export const UNATTRIBUTED = 'unattributed';
+
+export interface LoadOptions {
+  url: string;
+  /** Host header (and TLS SNI) override. */
+  host?: string | null;
+  /** Requests per second; 0 = as fast as each connection can go (closed loop, for max throughput). */
+  rps: number;
+  connections: number;
+  /** Per-request timeout measured from the intended send time. */
+  timeoutMs?: number;
+  /** Response header naming the version that answered. */
+  headerName?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** Stops by itself after this long (else runs until stop() or the signal). */
+  durationMs?: number;
+  signal?: AbortSignal;
+  /** TLS: verify the server certificate (off by default, as hey does: load targets are often self-signed). */
+  rejectUnauthorized?: boolean;
+  /**
+   * Send within µs of the intended time by yielding with setImmediate for the last ~1.5 ms before
+   * each send (costs CPU: up to a core at a few hundred rps). Off, sends may be up to ~1 ms late
+   * (timer granularity), which the latency then includes. For benchmarks against sub-ms servers.
+   */
+  precise?: boolean;
+  /** Latency samples kept per version per window for the statistical judge. */
+  reservoirSize?: number;
+  seed?: number;
+}
+
+/** What one version (or "unattributed") did in a window. */
+export interface VersionRecord {
+  /** Completed requests (responses, timeouts, connection failures). */
+  count: number;
+  errors: number;
+  errorsByKind: Record<string, number>;
+  /** Every response status seen, e.g. {"200": 950, "503": 50}. */
+  statuses: Record<string, number>;
+  /** Latency (µs, from the intended send time) of every response, errors included. */
+  histogram: Histogram;
+  /** Uniform reservoir sample of response latencies in ms (bounded). */
+  samplesMs: number[];
+}
+
+export interface WindowSnapshot {
+  elapsedMs: number;
+  /** Requests that became due during the window. */
+  scheduled: number;
+  versions: Map<string, VersionRecord>;
+}
+
+export interface LoadWindow {
+  read(): WindowSnapshot;
+  close(): void;
+}
+
+class Recorder {
+  readonly versions = new Map<string, MutableRecord>();
+  scheduled = 0;
+  readonly openedAt = performance.now();
+  constructor(
+    private readonly reservoirSize: number,
+    private readonly rand: () => number,
+  ) {}
+
+  record(version: string, latencyUs: number, status: number, errorKind: string | null): void {
+    let r = this.versions.get(version);
+    if (r === undefined) {
+      r = new MutableRecord(this.reservoirSize);
+      this.versions.set(version, r);
+    }
+    r.count++;
+    if (errorKind !== null) {
+      r.errors++;
+      r.errorsByKind.set(errorKind, (r.errorsByKind.get(errorKind) ?? 0) + 1);
+    }
+    if (status > 0) {
+      r.statuses[status] = (r.statuses[status] ?? 0) + 1;
+      r.histogram.record(latencyUs);
+      // Algorithm R: every response has the same chance to be in the sample.
+      r.seen++;
+      if (r.seen <= this.reservoirSize) r.samples[r.seen - 1] = latencyUs / 1000;
+      else {
+        const j = Math.floor(this.rand() * r.seen);
+        if (j < this.reservoirSize) r.samples[j] = latencyUs / 1000;
+      }
+    }
+  }
+
+  snapshot(): WindowSnapshot {
+    const versions = new Map<string, VersionRecord>();
+    for (const [name, r] of this.versions) {
+      const statuses: Record<string, number> = {};
+      for (const k of Object.keys(r.statuses)) statuses[k] = r.statuses[Number(k)] ?? 0;
+      versions.set(name, {
+        count: r.count,
+        errors: r.errors,
+        errorsByKind: Object.fromEntries(r.errorsByKind),
+        statuses,
+        histogram: r.histogram.clone(),
+        samplesMs: Array.from(r.samples.subarray(0, Math.min(r.seen, this.reservoirSize))),
+      });
+    }
+    return { elapsedMs: performance.now() - this.openedAt, scheduled: this.scheduled, versions };
+  }
+}
+
+class MutableRecord {
+  count = 0;
+  errors = 0;
+  readonly errorsByKind = new Map<string, number>();
+  readonly statuses: Record<number, number> = {};
+  readonly histogram = new Histogram();
+  readonly samples: Float64Array;
+  seen = 0;
+  constructor(size: number) {
+    this.samples = new Float64Array(size);
+  }
+}
+
+function xorshift(seed: number): () => number {
+  let s = seed >>> 0 || 0x9e3779b9;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
+const CRLFCRLF = Buffer.from('\r\n\r\n');
+const LF = 10;
+const MAX_HEAD = 64 * 1024;
+
+const enum Phase {
+  Head,
+  Length,
+  ChunkSize,
+  ChunkData,
+  Trailer,
+  UntilClose,
+}
+
+/** Classifies a socket failure into the error kinds the report shows. */
+export function errorKind(err: NodeJS.ErrnoException | null): string {
+  switch (err?.code) {
+    case undefined:
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ECONNABORTED':
+      return 'reset';
+    case 'ECONNREFUSED':
+      return 'refused';
+    case 'ETIMEDOUT':
+      return 'timeout';
+    default:
+      return 'other';
+  }
+}
+
+class Connection {
+  socket: net.Socket | null = null;
+  busy = false;
+  intended = 0;
+  phase = Phase.Head;
+  remaining = 0;
+  headBuf: Buffer | null = null;
+  lineBuf = '';
+  status = 0;
+  version = UNATTRIBUTED;
+  keepAlive = true;
+  /** The socket already carried a full response (so a silent close may be a keep-alive race). */
+  reused = false;
+  gotBytes = false;
+  lastError: NodeJS.ErrnoException | null = null;
+  constructor(readonly gen: LoadGenerator) {}
+}
+
+export class LoadGenerator {
+  private readonly conns: Connection[] = [];
+  private readonly idle: Connection[] = [];
+  /** Due requests waiting for a connection (intended times), a growable ring. */
+  private queue = new Float64Array(1024);
+  private qHead = 0;
+  private qLen = 0;
+  private readonly recorders = new Set<Recorder>();
+  private readonly request: Buffer;
+  private readonly hostname: string;
+  private readonly port: number;
+  private readonly secure: boolean;
+  private readonly servername: string;
+  private readonly headerKey: string;
+  private readonly timeoutMs: number;
+  private readonly interval: number;
+  private readonly rand: () => number;
+  private t0 = 0;
+  private sent = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private started = false;
+  /** Duration over: no new requests, waiting for those in flight. */
+  private draining = false;
+  private resolveDone!: () => void;
+  /** Settles when the generator has stopped (duration over, stop() or the signal). */
+  readonly done: Promise<void>;
+  private readonly onAbort = (): void => this.stop();
+
+  constructor(private readonly opts: LoadOptions) {
+    const url = new URL(opts.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new Error(`load-url: ${opts.url} is not http(s)`);
+    }
+    if (!(opts.rps >= 0) || !Number.isFinite(opts.rps)) throw new Error(`load-rps: ${opts.rps} is not >= 0`);
+    if (!(opts.connections >= 1)) throw new Error(`load-connections: ${opts.connections} is not >= 1`);
+    this.secure = url.protocol === 'https:';
+    this.hostname = url.hostname.replace(/^\[|\]$/g, '');
+    this.port = url.port ? Number(url.port) : this.secure ? 443 : 80;
+    const host = opts.host ?? url.host;
+    this.servername = (opts.host ?? url.hostname).replace(/:\d+$/, '');
+    this.headerKey = `\r\n${(opts.headerName ?? DEFAULT_VERSION_HEADER).toLowerCase()}:`;
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.interval = opts.rps > 0 ? 1000 / opts.rps : 0;
+    this.rand = xorshift(opts.seed ?? 1);
+    let head = `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: istio-canary\r\nAccept: */*\r\n`;
+    for (const [k, v] of Object.entries(opts.headers ?? {})) {
+      if (/[\r\n]/.test(k + v)) throw new Error(`header ${k}: contains a line break`);
+      head += `${k}: ${v}\r\n`;
+    }
+    this.request = Buffer.from(`${head}\r\n`, 'latin1');
+    for (let i = 0; i < Math.floor(opts.connections); i++) {
+      const c = new Connection(this);
+      this.conns.push(c);
+      this.idle.push(c);
+    }
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+  }
+
+  /** Starts sending; returns at once. */
+  start(): this {
+    if (this.started) return this;
+    this.started = true;
+    if (this.opts.signal?.aborted) {
+      this.stop();
+      return this;
+    }
+    this.opts.signal?.addEventListener('abort', this.onAbort, { once: true });
+    this.t0 = performance.now();
+    const sweepEvery = Math.max(10, Math.min(250, this.timeoutMs / 4));
+    this.sweeper = setInterval(() => this.sweep(), sweepEvery);
+    if (this.interval === 0) {
+      // Closed loop: every connection keeps one request in flight.
+      while (this.idle.length > 0) this.send(this.idle.pop()!, performance.now());
+      if (this.opts.durationMs !== undefined)
+        this.timer = setTimeout(() => this.drain(), this.opts.durationMs);
+    } else {
+      this.tick();
+    }
+    return this;
+  }
+
+  /** Records every completed request from now on until close(); read() at any time. */
+  openWindow(): LoadWindow {
+    const rec = new Recorder(this.opts.reservoirSize ?? 2000, this.rand);
+    this.recorders.add(rec);
+    return { read: () => rec.snapshot(), close: () => this.recorders.delete(rec) };
+  }
+
+  /** Stops sending and closes every connection; requests in flight are not counted. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.opts.signal?.removeEventListener('abort', this.onAbort);
+    for (const c of this.conns) {
+      c.busy = false;
+      c.socket?.destroy();
+      c.socket = null;
+    }
+    this.resolveDone();
+  }
+
+  /** Stops sending new requests and stops once those in flight or queued are answered or time out. */
+  drain(): void {
+    this.draining = true;
+    this.checkDrained();
+  }
+
+  private checkDrained(): void {
+    if (!this.draining || this.stopped || this.qLen > 0) return;
+    for (const c of this.conns) if (c.busy) return;
+    this.stop();
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  private readonly tick = (): void => {
+    this.timer = null;
+    this.immediate = null;
+    if (this.stopped) return;
+    const now = performance.now();
+    const end = this.opts.durationMs === undefined ? Infinity : this.t0 + this.opts.durationMs;
+    // Send everything due, including catch-up after an event-loop stall (open loop).
+    for (;;) {
+      const due = this.t0 + this.sent * this.interval;
+      if (due > now || due >= end) break;
+      this.sent++;
+      for (const r of this.recorders) r.scheduled++;
+      this.dispatch(due);
+    }
+    const next = this.t0 + this.sent * this.interval;
+    if (next >= end) {
+      this.timer = setTimeout(() => this.drain(), Math.max(0, end - now));
+      return;
+    }
+    const wait = next - performance.now();
+    // setTimeout is only ms-accurate; in precise mode sleep most of the gap, then yield with
+    // setImmediate (which still serves I/O) so requests leave within µs of their intended time.
+    if (this.opts.precise !== true) this.timer = setTimeout(this.tick, Math.max(1, Math.ceil(wait)));
+    else if (wait > 2) this.timer = setTimeout(this.tick, wait - 1.5);
+    else this.immediate = setImmediate(this.tick);
+  };
+
+  private dispatch(intended: number): void {
+    const c = this.idle.pop();
+    if (c !== undefined) {
+      this.send(c, intended);
+      return;
+    }
+    if (this.qLen === this.queue.length) {
+      const bigger = new Float64Array(this.queue.length * 2);
+      for (let i = 0; i < this.qLen; i++) bigger[i] = this.queue[(this.qHead + i) % this.queue.length]!;
+      this.queue = bigger;
+      this.qHead = 0;
+    }
+    this.queue[(this.qHead + this.qLen) % this.queue.length] = intended;
+    this.qLen++;
+  }
+
+  private send(c: Connection, intended: number): void {
+    c.busy = true;
+    c.intended = intended;
+    c.phase = Phase.Head;
+    c.headBuf = null;
+    c.status = 0;
+    c.version = UNATTRIBUTED;
+    c.gotBytes = false;
+    if (c.socket === null) this.connect(c);
+    c.socket!.write(this.request);
+  }
+
+  private connect(c: Connection): void {
+    const socket = this.secure
+      ? tls.connect({
+          host: this.hostname,
+          port: this.port,
+          servername: net.isIP(this.servername) ? undefined : this.servername,
+          rejectUnauthorized: this.opts.rejectUnauthorized ?? false,
+          ALPNProtocols: ['http/1.1'],
+        })
+      : net.connect({ host: this.hostname, port: this.port });
+    socket.setNoDelay(true);
+    c.socket = socket;
+    c.lastError = null;
+    c.reused = false;
+    socket.on('data', (chunk: Buffer) => {
+      if (c.socket === socket) this.onData(c, chunk);
+    });
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      c.lastError = err;
+    });
+    socket.on('close', () => {
+      if (c.socket !== socket) return;
+      c.socket = null;
+      if (!c.busy) return;
+      if (c.phase === Phase.UntilClose) this.complete(c, null);
+      else if (c.reused && !c.gotBytes && !this.stopped) {
+        // The server closed an idle keep-alive connection as we wrote: resend on a fresh one
+        // (as HTTP clients do for idempotent requests), keeping the intended time.
+        this.send(c, c.intended);
+      } else this.complete(c, errorKind(c.lastError));
+    });
+  }
+
+  private onData(c: Connection, chunk: Buffer): void {
+    c.gotBytes = true;
+    let data = chunk;
+    let off = 0;
+    while (off < data.length && c.busy) {
+      switch (c.phase) {
+        case Phase.Head: {
+          if (c.headBuf !== null) {
+            data = Buffer.concat([c.headBuf, data.subarray(off)]);
+            off = 0;
+            c.headBuf = null;
+          }
+          const end = data.indexOf(CRLFCRLF, off);
+          if (end < 0) {
+            if (data.length - off > MAX_HEAD) return this.fail(c, 'other');
+            c.headBuf = data.subarray(off);
+            return;
+          }
+          this.parseHead(c, data.toString('latin1', off, end + 2).toLowerCase());
+          off = end + 4;
+          break;
+        }
+        case Phase.Length: {
+          const n = Math.min(c.remaining, data.length - off);
+          c.remaining -= n;
+          off += n;
+          if (c.remaining === 0) this.complete(c, null);
+          break;
+        }
+        case Phase.ChunkSize:
+        case Phase.Trailer: {
+          const lf = data.indexOf(LF, off);
+          if (lf < 0) {
+            c.lineBuf += data.toString('latin1', off);
+            return;
+          }
+          const line = (c.lineBuf + data.toString('latin1', off, lf)).trim();
+          c.lineBuf = '';
+          off = lf + 1;
+          if (c.phase === Phase.Trailer) {
+            if (line === '') this.complete(c, null);
+          } else {
+            const size = parseInt(line, 16);
+            if (Number.isNaN(size)) return this.fail(c, 'other');
+            if (size === 0) c.phase = Phase.Trailer;
+            else {
+              c.remaining = size + 2; // data + CRLF
+              c.phase = Phase.ChunkData;
+            }
+          }
+          break;
+        }
+        case Phase.ChunkData: {
+          const n = Math.min(c.remaining, data.length - off);
+          c.remaining -= n;
+          off += n;
+          if (c.remaining === 0) c.phase = Phase.ChunkSize;
+          break;
+        }
+        case Phase.UntilClose:
+          return; // body runs to the end of the connection
+      }
+    }
+  }
+
+  /** Reads the status and the few headers that matter from a lowercased response head. */
+  private parseHead(c: Connection, head: string): void {
+    const status = parseInt(head.slice(9, 12), 10);
+    if (status >= 100 && status < 200) return; // 100-continue etc.: the real head follows
+    c.status = status;
+    const v = headerValue(head, this.headerKey);
+    c.version = v === null || v === '' ? UNATTRIBUTED : v;
+    const conn = headerValue(head, '\r\nconnection:');
+    c.keepAlive = head.startsWith('http/1.1') ? conn !== 'close' : conn === 'keep-alive';
+    const te = headerValue(head, '\r\ntransfer-encoding:');
+    const cl = headerValue(head, '\r\ncontent-length:');
+    if (status === 204 || status === 304) {
+      this.complete(c, null);
+    } else if (te !== null && te.includes('chunked')) {
+      c.phase = Phase.ChunkSize;
+      c.lineBuf = '';
+    } else if (cl !== null) {
+      c.remaining = parseInt(cl, 10);
+      if (!(c.remaining > 0)) this.complete(c, null);
+      else c.phase = Phase.Length;
+    } else {
+      c.phase = Phase.UntilClose;
+      c.keepAlive = false;
+    }
+  }
+
+  private fail(c: Connection, kind: string): void {
+    c.socket?.destroy();
+    c.socket = null;
+    this.complete(c, kind);
+  }
+
+  /** One request finished (kind null = a full response); the connection takes the next due request. */
+  private complete(c: Connection, kind: string | null): void {
+    if (!c.busy) return;
+    c.busy = false;
+    const now = performance.now();
+    const latencyUs = Math.round((now - c.intended) * 1000);
+    if (kind === null) {
+      const status = c.status;
+      const errKind = status >= 500 ? String(status) : null;
+      for (const r of this.recorders) r.record(c.version, latencyUs, status, errKind);
+      if (!c.keepAlive) {
+        c.socket?.destroy();
+        c.socket = null;
+      } else c.reused = true;
+    } else {
+      // No response: the version that would have answered is unknown.
+      for (const r of this.recorders) r.record(UNATTRIBUTED, latencyUs, 0, kind);
+    }
+    if (this.stopped) return;
+    if (kind !== null && this.interval === 0) {
+      // Closed loop against a dead target: pace reconnects instead of spinning.
+      setTimeout(() => this.release(c), 10).unref();
+      return;
+    }
+    this.release(c);
+  }
+
+  private release(c: Connection): void {
+    if (this.stopped || c.busy) return;
+    if (this.draining && this.qLen === 0) {
+      this.idle.push(c);
+      this.checkDrained();
+    } else if (this.interval === 0) {
+      this.send(c, performance.now());
+    } else if (this.qLen > 0) {
+      const intended = this.queue[this.qHead]!;
+      this.qHead = (this.qHead + 1) % this.queue.length;
+      this.qLen--;
+      this.send(c, intended);
+    } else {
+      this.idle.push(c);
+    }
+  }
+
+  /** Times out requests in flight or queued for longer than timeoutMs since their intended time. */
+  private sweep(): void {
+    const limit = performance.now() - this.timeoutMs;
+    for (const c of this.conns) {
+      if (c.busy && c.intended < limit) this.fail(c, 'timeout');
+    }
+    while (this.qLen > 0 && this.queue[this.qHead]! < limit) {
+      const intended = this.queue[this.qHead]!;
+      this.qHead = (this.qHead + 1) % this.queue.length;
+      this.qLen--;
+      const latencyUs = Math.round((performance.now() - intended) * 1000);
+      for (const r of this.recorders) r.record(UNATTRIBUTED, latencyUs, 0, 'timeout');
+    }
+    this.checkDrained();
+  }
+}
+
+/** Value of a header in a lowercased head, given "\r\nname:"; null when absent. */
+function headerValue(head: string, key: string): string | null {
+  const i = head.indexOf(key);
+  if (i < 0) return null;
+  const start = i + key.length;
+  const end = head.indexOf('\r\n', start);
+  return head.slice(start, end < 0 ? head.length : end).trim();
+}
+
+/** Starts a generator; convenience for callers that do not need the class. */
+export function startLoad(opts: LoadOptions): LoadGenerator {
+  return new LoadGenerator(opts).start();
+}
