@@ -217,6 +217,18 @@ describe('failures and limits', () => {
     expect(h.warnings).toEqual([]);
   });
 
+  it('a create whose response was lost (502 after the write) is found, not posted twice', async () => {
+    const h = harness({ github: context({ event: { pull_request: { number: 30 } } }) });
+    server.loseNextWriteResponses(1);
+    await h.reporter.progress(inProgress(promotedReport(), 1));
+    await h.reporter.progress(inProgress(promotedReport(), 2));
+    const comments = server.commentsOn(REPO, 30);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('Canary in progress at 60%');
+    expect(h.waits).toEqual([1000]);
+    expect(h.warnings).toEqual([]);
+  });
+
   it('gives up after five attempts on a persistent 500 with a warning, and final still writes summary and outputs', async () => {
     const h = harness({ github: context({ event: { pull_request: { number: 21 } } }) });
     server.failNext(5);

@@ -1,6 +1,7 @@
 // Real `hey` (Debian package hey) against the ingress: the 90/10 weighted split and per-version latency.
 import { createServer, request as httpRequest, Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryConfigSource, startDataPlane } from '../src/sim/dataplane/index.js';
 import type { DataPlane } from '../src/sim/types.js';
@@ -119,7 +120,12 @@ describe('hey against the ingress', () => {
 
   for (const version of ['ga', 'canary'] as const) {
     it(`measures ${version}'s configured latency profile (p50 ${PROFILES[version].p50}ms, p99 ${PROFILES[version].p99}ms) in hey's own timings`, async () => {
+      // The data plane shares this process: its event-loop delay is latency hey sees on top of the profile.
+      const loop = monitorEventLoopDelay({ resolution: 1 });
+      loop.enable();
       const r = await run('hey', [
+        '-cpus',
+        '1',
         '-n',
         '2000',
         '-c',
@@ -132,6 +138,8 @@ describe('hey against the ingress', () => {
         `${PIN_HEADER}: ${version}`,
         `${plane.ingressUrl}/`,
       ]);
+      loop.disable();
+      const lagP99 = loop.percentile(99) / 1e6;
       expect(r.code, r.stderr).toBe(0);
       const rows = parseHeyCsv(r.stdout);
       expect(rows).toHaveLength(2000);
@@ -139,11 +147,14 @@ describe('hey against the ingress', () => {
       const ms = rows.map((row) => row.seconds * 1000).sort((a, b) => a - b);
       const { p50, p99 } = PROFILES[version];
       // Tolerances: sampling error of 2,000 draws (p99 ±~8%), the ingress and loopback overhead (~1 ms),
-      // and scheduling stalls on a busy 2-core machine, which only ever add latency.
+      // and, for the p99, the simulator's own measured event-loop delay (stalls on a busy machine only
+      // ever add latency; on an idle one it is ~1 ms).
       expect(percentile(ms, 0.5)).toBeGreaterThan(p50 * 0.9);
       expect(percentile(ms, 0.5)).toBeLessThan(p50 * 1.1 + 2);
       expect(percentile(ms, 0.99)).toBeGreaterThan(p99 * 0.85);
-      expect(percentile(ms, 0.99)).toBeLessThan(p99 * 1.3 + 5);
+      expect(percentile(ms, 0.99), `event-loop delay p99 ${lagP99.toFixed(1)} ms`).toBeLessThan(
+        p99 * 1.2 + 5 + lagP99,
+      );
     });
   }
 });

@@ -22,7 +22,11 @@ export const OUTDATED: readonly { pattern: RegExp; why: string }[] = [
   },
 ];
 
-export const WORKFLOW_PATTERNS = ['.github/workflows/*.{yml,yaml}', 'examples/**/workflows/*.{yml,yaml}'];
+export const WORKFLOW_PATTERNS = [
+  '.github/workflows/*.{yml,yaml}',
+  'examples/**/workflows/*.{yml,yaml}',
+  'examples/*/workflow.{yml,yaml}',
+];
 
 export interface Finding {
   file: string;

@@ -32,7 +32,7 @@ export const CLUSTER_CLEANUP_MODES = ['auto', 'always', 'never'] as const;
 export const PINNED = {
   kind: 'v0.32.0',
   minikube: 'v1.38.1',
-  istio: '1.30.0',
+  istio: '1.30.3',
 } as const;
 
 const list = (values: readonly string[]): string => values.map((v) => `\`${v}\``).join(', ');
@@ -79,7 +79,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'istio-version',
     description: 'Istio release (istioctl) to install in a created cluster (checksum-verified).',
     default: PINNED.istio,
-    accepts: 'a version such as 1.30.0',
+    accepts: 'a version such as 1.30.3',
   },
   {
     name: 'istio-profile',

@@ -402,7 +402,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     context: field('context', (s) => s.trim(), null),
     kindVersion: field('kind-version', parseVersion(true), 'v0.32.0'),
     minikubeVersion: field('minikube-version', parseVersion(true), 'v1.38.1'),
-    istioVersion: field('istio-version', parseVersion(false), '1.30.0'),
+    istioVersion: field('istio-version', parseVersion(false), '1.30.3'),
     istioProfile: field('istio-profile', parseEnum(PROFILE_VALUES), 'demo'),
     clusterName: field('cluster-name', parseDnsLabel, 'istio-canary'),
     cleanupCluster: field('cleanup-cluster', parseEnum(CLEANUP_VALUES), 'auto'),

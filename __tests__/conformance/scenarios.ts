@@ -964,12 +964,8 @@ export const SCENARIOS: Scenario[] = [
       await r.kubectl('kubectl get an unknown resource type', ['get', 'foos']);
       await r.kubectl('kubectl get a missing object', ['-n', ns, 'get', 'virtualservice', 'missing']);
       await r.kubectl('kubectl create from an invalid manifest', ['-n', ns, 'create', '-f', '-'], {
-        stdin: toYaml({
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          metadata: { name: 'Bad_Name' },
-          spec: {},
-        }),
+        // Valid for the schema (kubectl validates on the client against 1.20), invalid for the server.
+        stdin: toYaml({ ...deployment(ns, 'x'), metadata: { name: 'Bad_Name', namespace: ns } }),
       });
       return { scenario: this.name, steps: r.steps };
     },

@@ -60,6 +60,7 @@ export class GithubServer {
   readonly pulls: FakePull[] = [];
   readonly requests: LoggedRequest[] = [];
   private readonly injected: Injected[] = [];
+  private lostWrites = 0;
   private readonly used = new Map<string, number>();
   private resetAt = Math.floor(Date.now() / 1000) + 3600;
   private nextId = 1000;
@@ -116,6 +117,11 @@ export class GithubServer {
     return this.comments.filter((c) => c.issue === `${repo}#${issue}`);
   }
 
+  /** The next `count` successful writes (POST/PATCH) take effect but answer 502, as when a proxy drops the response. */
+  loseNextWriteResponses(count: number): void {
+    this.lostWrites += count;
+  }
+
   /** The next `count` requests fail with `status` (default 500) before reaching a handler. */
   failNext(count: number, status = 500): void {
     for (let i = 0; i < count; i++) this.injected.push({ status, headers: {}, message: 'Server Error' });
@@ -153,6 +159,12 @@ export class GithubServer {
     body: unknown,
     headers: Record<string, string> = {},
   ): void {
+    const write = req.method === 'POST' || req.method === 'PATCH';
+    if (write && status < 400 && this.lostWrites > 0) {
+      this.lostWrites -= 1;
+      status = 502;
+      body = { message: 'Bad Gateway' };
+    }
     this.requests.push({ method: req.method ?? '', path: req.url ?? '', status });
     if (res.headersSent) return;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });

@@ -7,7 +7,12 @@ export type MeshKind = 'VirtualService' | 'DestinationRule' | 'Gateway' | 'Deplo
 export type KubeObject = Record<string, unknown> & {
   apiVersion?: string;
   kind?: string;
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
 };
 
 export interface MeshConfigSource {

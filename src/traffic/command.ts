@@ -22,6 +22,7 @@ the response header the canary promotion sets.
   --header 'K: V'        extra request header (repeatable)
   --timeout D            per-request timeout from the intended send time (default 10s)
   --version-header NAME  response header naming the version (default ${DEFAULT_VERSION_HEADER})
+  --precise              send within µs of each intended time (spins: uses more CPU)
   --json                 print one JSON object instead of a table
 `;
 
@@ -52,6 +53,7 @@ export interface LoadArgs {
   headers: Record<string, string>;
   timeoutMs: number;
   versionHeader: string;
+  precise: boolean;
   json: boolean;
 }
 
@@ -66,6 +68,7 @@ export function parseLoadArgs(argv: readonly string[]): LoadArgs | 'help' {
     headers: {},
     timeoutMs: 10_000,
     versionHeader: DEFAULT_VERSION_HEADER,
+    precise: false,
     json: false,
   };
   for (let i = 0; i < args.length; i++) {
@@ -115,6 +118,9 @@ export function parseLoadArgs(argv: readonly string[]): LoadArgs | 'help' {
         break;
       case '--json':
         out.json = true;
+        break;
+      case '--precise':
+        out.precise = true;
         break;
       default:
         throw new UsageError(`unknown argument "${raw}"`);
@@ -249,6 +255,7 @@ export async function runLoadCommand(argv: string[], io: LoadIo, signal?: AbortS
     headers: args.headers,
     timeoutMs: args.timeoutMs,
     headerName: args.versionHeader,
+    precise: args.precise,
     signal,
   });
   const win = gen.openWindow();

@@ -3,7 +3,7 @@
 // never does and reports ProgressDeadlineExceeded after spec.progressDeadlineSeconds.
 
 import { createHash } from 'node:crypto';
-import { type Json, type JsonObject, isObject, obj } from './json.js';
+import { str, type Json, type JsonObject, isObject, obj } from './json.js';
 import { metaOf, type StoreEvent } from './store.js';
 import { nowSeconds } from './managed.js';
 
@@ -45,7 +45,7 @@ export function templateHash(template: Json | undefined): string {
 function intOrPercent(v: Json | undefined, total: number, roundUp: boolean, dflt: string): number {
   const x = v ?? dflt;
   if (typeof x === 'number') return x;
-  const m = String(x).match(/^(\d+)%$/);
+  const m = str(x).match(/^(\d+)%$/);
   if (!m) return Number(x) || 0;
   const f = (Number(m[1]) * total) / 100;
   return roundUp ? Math.ceil(f) : Math.floor(f);
@@ -64,7 +64,7 @@ export class DeploymentController {
   onEvent(e: StoreEvent): void {
     if (this.closed || e.key !== 'apps/deployments') return;
     const meta = metaOf(e.object);
-    const id = `${e.namespace}/${String(meta['name'])}`;
+    const id = `${e.namespace}/${str(meta['name'])}`;
     if (e.type === 'DELETED') {
       this.clear(id);
       this.rollouts.delete(id);
@@ -74,7 +74,7 @@ export class DeploymentController {
     const r = this.rollouts.get(id);
     if (r && r.generation === generation) return;
     // Reconcile outside the store's publish loop so our status write is a separate event.
-    queueMicrotask(() => this.reconcile(e.namespace, String(meta['name'])));
+    queueMicrotask(() => this.reconcile(e.namespace, str(meta['name'])));
   }
 
   private clear(id: string): void {
@@ -113,7 +113,7 @@ export class DeploymentController {
         ? (obj(obj(spec['template'])['spec'])['containers'] as Json[])
         : []
     ).filter(isObject);
-    const crash = containers.some((c) => imageTag(String(c['image'] ?? '')) === CRASHLOOP_TAG);
+    const crash = containers.some((c) => imageTag(str(c['image'] ?? '')) === CRASHLOOP_TAG);
     const rs = `${name}-${hash}`;
     const strategy = obj(obj(spec['strategy'])['rollingUpdate']);
     const maxUnavailable = intOrPercent(strategy['maxUnavailable'], replicas, false, '25%');

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { JsonObject, Json } from './json.js';
-import { isObject, obj } from './json.js';
+import { str, isObject, obj } from './json.js';
 import type { ResourceType } from './resources.js';
 import { metaOf } from './store.js';
 
@@ -337,7 +337,7 @@ function jsonPath(o: Json, path: string): Json | undefined {
 }
 
 function columns(t: ResourceType): Column[] {
-  const name = col('Name', 'string', (o) => String(metaOf(o)['name'] ?? ''), 0, 'name');
+  const name = col('Name', 'string', (o) => str(metaOf(o)['name'] ?? ''), 0, 'name');
   const ageCol = col('Age', 'string', (o, now) => age(metaOf(o)['creationTimestamp'], now));
   const spec = (o: JsonObject): JsonObject => obj(o['spec']);
   const status = (o: JsonObject): JsonObject => obj(o['status']);
@@ -360,7 +360,7 @@ function columns(t: ResourceType): Column[] {
           'string',
           (o) =>
             containers(o)
-              .map((c) => String(c['name'] ?? ''))
+              .map((c) => str(c['name'] ?? ''))
               .join(','),
           1,
         ),
@@ -369,7 +369,7 @@ function columns(t: ResourceType): Column[] {
           'string',
           (o) =>
             containers(o)
-              .map((c) => String(c['image'] ?? ''))
+              .map((c) => str(c['image'] ?? ''))
               .join(','),
           1,
         ),
@@ -378,8 +378,8 @@ function columns(t: ResourceType): Column[] {
     case 'Service':
       return [
         name,
-        col('Type', 'string', (o) => String(spec(o)['type'] ?? 'ClusterIP')),
-        col('Cluster-IP', 'string', (o) => String(spec(o)['clusterIP'] ?? '<none>')),
+        col('Type', 'string', (o) => str(spec(o)['type'] ?? 'ClusterIP')),
+        col('Cluster-IP', 'string', (o) => str(spec(o)['clusterIP'] ?? '<none>')),
         col('External-IP', 'string', () => '<none>'),
         col(
           'Port(s)',
@@ -387,14 +387,14 @@ function columns(t: ResourceType): Column[] {
           (o) =>
             (Array.isArray(spec(o)['ports']) ? (spec(o)['ports'] as Json[]) : [])
               .filter(isObject)
-              .map((p) => `${String(p['port'])}/${String(p['protocol'] ?? 'TCP')}`)
+              .map((p) => `${str(p['port'])}/${str(p['protocol'] ?? 'TCP')}`)
               .join(',') || '<none>',
         ),
         ageCol,
         col('Selector', 'string', (o) => selectorString(obj(spec(o)['selector'])) || '<none>', 1),
       ];
     case 'Namespace':
-      return [name, col('Status', 'string', (o) => String(status(o)['phase'] ?? '')), ageCol];
+      return [name, col('Status', 'string', (o) => str(status(o)['phase'] ?? '')), ageCol];
     case 'ConfigMap':
       return [
         name,
@@ -408,14 +408,14 @@ function columns(t: ResourceType): Column[] {
     case 'Secret':
       return [
         name,
-        col('Type', 'string', (o) => String(o['type'] ?? 'Opaque')),
+        col('Type', 'string', (o) => str(o['type'] ?? 'Opaque')),
         col('Data', 'integer', (o) => Object.keys(obj(o['data'])).length),
         ageCol,
       ];
     case 'Lease':
-      return [name, col('Holder', 'string', (o) => String(spec(o)['holderIdentity'] ?? '')), ageCol];
+      return [name, col('Holder', 'string', (o) => str(spec(o)['holderIdentity'] ?? '')), ageCol];
     case 'CustomResourceDefinition':
-      return [name, col('Created At', 'date', (o) => String(metaOf(o)['creationTimestamp'] ?? ''))];
+      return [name, col('Created At', 'date', (o) => str(metaOf(o)['creationTimestamp'] ?? ''))];
     default:
       if (t.builtIn) return [name, ageCol];
       return [
@@ -444,7 +444,7 @@ function containers(o: JsonObject): JsonObject[] {
 
 function selectorString(m: JsonObject): string {
   return Object.entries(m)
-    .map(([k, v]) => `${k}=${String(v)}`)
+    .map(([k, v]) => `${k}=${str(v)}`)
     .join(',');
 }
 

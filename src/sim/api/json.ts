@@ -28,3 +28,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export function obj(v: unknown): JsonObject {
   return isObject(v) ? v : {};
 }
+
+/** A scalar as text ('' for objects, arrays and absent values): safe stringification of JSON fields. */
+export function str(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return '';
+}

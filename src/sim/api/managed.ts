@@ -3,7 +3,7 @@
 // and remove what they stopped applying when nobody else owns it.
 
 import { ApiError, failure, type StatusCause } from './status.js';
-import { type Json, type JsonObject, clone, deepEqual, isObject } from './json.js';
+import { str, type Json, type JsonObject, clone, deepEqual, isObject } from './json.js';
 import type { Schema } from './schema.js';
 import {
   type FieldSet,
@@ -38,11 +38,11 @@ export function readManagers(o: JsonObject): Manager[] {
   const meta = isObject(o['metadata']) ? o['metadata'] : {};
   const mf = Array.isArray(meta['managedFields']) ? meta['managedFields'] : [];
   return mf.filter(isObject).map((e) => ({
-    manager: String(e['manager'] ?? ''),
+    manager: str(e['manager'] ?? ''),
     operation: e['operation'] === 'Apply' ? 'Apply' : 'Update',
-    apiVersion: String(e['apiVersion'] ?? ''),
-    time: String(e['time'] ?? ''),
-    subresource: String(e['subresource'] ?? ''),
+    apiVersion: str(e['apiVersion'] ?? ''),
+    time: str(e['time'] ?? ''),
+    subresource: str(e['subresource'] ?? ''),
     set: fromFieldsV1(e['fieldsV1']),
   }));
 }

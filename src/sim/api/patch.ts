@@ -1,7 +1,7 @@
 // The three non-apply patch types: RFC 7386 merge patch, RFC 6902 JSON patch (with test),
 // and strategic merge patch for built-in kinds (lists merged by their patchMergeKey).
 
-import { type Json, type JsonObject, clone, deepEqual, isObject } from './json.js';
+import { str, type Json, type JsonObject, clone, deepEqual, isObject } from './json.js';
 import type { Schema } from './schema.js';
 
 export class PatchError extends Error {
@@ -131,7 +131,7 @@ export function jsonPatch(target: Json, ops: Json): Json {
         break;
       }
       default:
-        throw new PatchError(`Unexpected kind: ${String(op['op'])}`, 400);
+        throw new PatchError(`Unexpected kind: ${str(op['op'])}`, 400);
     }
   }
   return doc;

@@ -2,7 +2,7 @@
 // Istio's networking CRDs are preinstalled as real CRD objects, so discovery, conversion
 // between v1/v1beta1/v1alpha3 and deletion behave exactly like any other CRD.
 
-import { type JsonObject, isObject } from './json.js';
+import { str, type JsonObject, isObject } from './json.js';
 
 export interface PrinterColumn {
   name: string;
@@ -154,17 +154,17 @@ export function typeFromCrd(crd: JsonObject): ResourceType | undefined {
   )
     .filter(isObject)
     .map((c) => ({
-      name: String(c['name'] ?? ''),
-      type: String(c['type'] ?? 'string'),
-      jsonPath: String(c['jsonPath'] ?? ''),
+      name: str(c['name'] ?? ''),
+      type: str(c['type'] ?? 'string'),
+      jsonPath: str(c['jsonPath'] ?? ''),
       description: typeof c['description'] === 'string' ? c['description'] : undefined,
       priority: typeof c['priority'] === 'number' ? c['priority'] : 0,
     }));
-  const kind = String(names['kind'] ?? '');
+  const kind = str(names['kind'] ?? '');
   return {
     group: spec['group'],
-    versions: sortVersions(served.map((v) => String(v['name']))),
-    storageVersion: String(storage?.['name'] ?? served[0]?.['name']),
+    versions: sortVersions(served.map((v) => str(v['name']))),
+    storageVersion: str(storage?.['name'] ?? served[0]?.['name']),
     resource: names['plural'],
     singular: typeof names['singular'] === 'string' ? names['singular'] : kind.toLowerCase(),
     kind,

@@ -22,7 +22,7 @@ import {
   type FieldError,
   type Status,
 } from './status.js';
-import { type Json, type JsonObject, clone, deepEqual, isObject, obj } from './json.js';
+import { str, type Json, type JsonObject, clone, deepEqual, isObject, obj } from './json.js';
 import { BUILTINS, istioCrds, sortVersions, typeFromCrd, type ResourceType } from './resources.js';
 import { Store, metaOf, type StoreEvent } from './store.js';
 import { Faults, type Verb } from './faults.js';
@@ -300,9 +300,9 @@ class ApiServerImpl implements ApiServer {
         subresource: '',
         namespace: '',
         name: '',
-        contentType: String(req.headers['content-type'] ?? ''),
+        contentType: str(req.headers['content-type'] ?? ''),
         status: 0,
-        userAgent: String(req.headers['user-agent'] ?? ''),
+        userAgent: str(req.headers['user-agent'] ?? ''),
       };
       res.on('finish', () => {
         entry.status = res.statusCode;
@@ -328,7 +328,7 @@ class ApiServerImpl implements ApiServer {
         (err: unknown) => {
           if (err instanceof ApiError) this.send(res, new Reply(err.status.code, err.status, err.headers));
           else {
-            const msg = err instanceof Error ? err.message : String(err);
+            const msg = err instanceof Error ? err.message : str(err);
             this.send(
               res,
               new Reply(
@@ -374,7 +374,7 @@ class ApiServerImpl implements ApiServer {
       if (p === '/apis') return new Reply(200, apiGroupList(this.types, sortVersions));
       if (p === '/openapi/v3') return new Reply(200, openapiV3Root(this.types));
       if (p === '/openapi/v2') {
-        const accept = String(r.headers.accept ?? '');
+        const accept = str(r.headers.accept ?? '');
         if (accept !== '' && !accept.includes('json') && !accept.includes('*/*'))
           return new Reply(406, failure(406, 'NotAcceptable', 'only application/json is served'));
         return new Reply(200, openapiV2(this.types));
@@ -485,7 +485,7 @@ class ApiServerImpl implements ApiServer {
           retryAfterSeconds: decision.retryAfterSeconds,
         }),
         {
-          'Retry-After': String(decision.retryAfterSeconds),
+          'Retry-After': str(decision.retryAfterSeconds),
         },
       );
     }
@@ -563,7 +563,7 @@ class ApiServerImpl implements ApiServer {
     if (rr.subresource === 'scale') return new Reply(200, this.scaleOf(o));
     const v = this.view(rr.rt, rr.version, o);
     const t = tableRequest(r);
-    if (t) return new Reply(200, toTable(rr.rt, [v], String(metaOf(o)['resourceVersion']), this.now(), t));
+    if (t) return new Reply(200, toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), t));
     return new Reply(200, v);
   }
 
@@ -579,11 +579,11 @@ class ApiServerImpl implements ApiServer {
     return (o) => {
       const m = metaOf(o);
       const fv: Record<string, string> = {
-        'metadata.name': String(m['name'] ?? ''),
-        'metadata.namespace': String(m['namespace'] ?? ''),
+        'metadata.name': str(m['name'] ?? ''),
+        'metadata.namespace': str(m['namespace'] ?? ''),
       };
-      if (rr.rt.kind === 'Namespace') fv['status.phase'] = String(obj(o['status'])['phase'] ?? '');
-      if (rr.rt.kind === 'Secret') fv['type'] = String(o['type'] ?? '');
+      if (rr.rt.kind === 'Namespace') fv['status.phase'] = str(obj(o['status'])['phase'] ?? '');
+      if (rr.rt.kind === 'Secret') fv['type'] = str(o['type'] ?? '');
       const ls = isObject(m['labels']) ? (m['labels'] as Record<string, string>) : {};
       return labels(ls) && fields(fv);
     };
@@ -638,8 +638,8 @@ class ApiServerImpl implements ApiServer {
     }
     const views = items.map((o) => this.view(rr.rt, rr.version, o));
     const t = tableRequest(r);
-    if (t) return new Reply(200, toTable(rr.rt, views, String(listRv), this.now(), t, true, next));
-    const metadata: JsonObject = { resourceVersion: String(listRv) };
+    if (t) return new Reply(200, toTable(rr.rt, views, str(listRv), this.now(), t, true, next));
+    const metadata: JsonObject = { resourceVersion: str(listRv) };
     if (next) metadata['continue'] = next;
     if (remaining !== undefined) metadata['remainingItemCount'] = remaining;
     return new Reply(200, {
@@ -671,16 +671,14 @@ class ApiServerImpl implements ApiServer {
       let object: JsonObject = o;
       if (type !== 'ERROR' && type !== 'BOOKMARK') {
         const v = this.view(rr.rt, rr.version, o);
-        object = table
-          ? toTable(rr.rt, [v], String(metaOf(o)['resourceVersion']), this.now(), table, first)
-          : v;
+        object = table ? toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), table, first) : v;
         first = false;
       }
       res.write(`${JSON.stringify({ type, object })}\n`);
     };
     const bookmark = (annotations?: Record<string, string>): void => {
       const metadata: JsonObject = {
-        resourceVersion: String(this.store.resourceVersion),
+        resourceVersion: str(this.store.resourceVersion),
         creationTimestamp: null,
       };
       if (annotations) metadata['annotations'] = annotations;
@@ -750,7 +748,7 @@ class ApiServerImpl implements ApiServer {
 
   private parseBody(r: Req, rr: ResourceRequest): JsonObject {
     const ct =
-      String(r.headers['content-type'] ?? 'application/json')
+      str(r.headers['content-type'] ?? 'application/json')
         .split(';')[0]
         ?.trim() ?? '';
     const text = r.body.toString('utf8');
@@ -761,7 +759,7 @@ class ApiServerImpl implements ApiServer {
         v = JSON.parse(text);
       } catch (e) {
         throw badRequest(
-          `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${e instanceof Error ? e.message : String(e)} (${summarize(text)})`,
+          `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${e instanceof Error ? e.message : str(e)} (${summarize(text)})`,
         );
       }
     } else if (ct === 'application/yaml') {
@@ -769,7 +767,7 @@ class ApiServerImpl implements ApiServer {
         v = load(text);
       } catch (e) {
         throw badRequest(
-          `the object provided is unrecognized (must be of type ${kind}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+          `the object provided is unrecognized (must be of type ${kind}): ${e instanceof Error ? e.message.split('\n')[0] : str(e)}`,
         );
       }
     } else {
@@ -795,7 +793,7 @@ class ApiServerImpl implements ApiServer {
   ): void {
     const apiVersion = typeof o['apiVersion'] === 'string' ? o['apiVersion'] : '';
     const kind = typeof o['kind'] === 'string' ? o['kind'] : '';
-    const name = String(metaOf(o)['name'] ?? '');
+    const name = str(metaOf(o)['name'] ?? '');
     if (!rr.rt.builtIn || expectKind === 'Scale') {
       const errs: FieldError[] = [];
       if (kind !== '' && kind !== expectKind)
@@ -849,7 +847,7 @@ class ApiServerImpl implements ApiServer {
     const fm = r.query.get('fieldManager');
     if (fm) return fm;
     if (fallback) return fallback;
-    const ua = String(r.headers['user-agent'] ?? '');
+    const ua = str(r.headers['user-agent'] ?? '');
     return (ua.split('/')[0] ?? '') || 'unknown';
   }
 
@@ -890,7 +888,7 @@ class ApiServerImpl implements ApiServer {
   private defaults(rt: ResourceType, o: JsonObject): void {
     const meta = metaOf(o);
     if (rt.kind === 'Namespace') {
-      meta['labels'] = { ...obj(meta['labels']), 'kubernetes.io/metadata.name': String(meta['name']) };
+      meta['labels'] = { ...obj(meta['labels']), 'kubernetes.io/metadata.name': str(meta['name']) };
       o['spec'] = { finalizers: ['kubernetes'], ...obj(o['spec']) };
       if (!isObject(o['status']) || !o['status']['phase'])
         o['status'] = { ...obj(o['status']), phase: 'Active' };
@@ -916,7 +914,7 @@ class ApiServerImpl implements ApiServer {
       ps['securityContext'] ??= {};
       ps['schedulerName'] ??= 'default-scheduler';
       for (const c of (Array.isArray(ps['containers']) ? ps['containers'] : []).filter(isObject)) {
-        const img = String(c['image'] ?? '');
+        const img = str(c['image'] ?? '');
         c['imagePullPolicy'] ??= /:latest$|^[^:@]*$|\/[^:@]*$/.test(img) ? 'Always' : 'IfNotPresent';
         c['terminationMessagePath'] ??= '/dev/termination-log';
         c['terminationMessagePolicy'] ??= 'File';
@@ -952,7 +950,7 @@ class ApiServerImpl implements ApiServer {
       if (isObject(o['stringData'])) {
         const data = obj(o['data']);
         for (const [k, v] of Object.entries(o['stringData']))
-          data[k] = Buffer.from(String(v)).toString('base64');
+          data[k] = Buffer.from(str(v)).toString('base64');
         o['data'] = data;
         delete o['stringData'];
       }
@@ -961,7 +959,7 @@ class ApiServerImpl implements ApiServer {
 
   private validate(rt: ResourceType, o: JsonObject, isCreate: boolean): void {
     const meta = metaOf(o);
-    const name = String(meta['name'] ?? '');
+    const name = str(meta['name'] ?? '');
     const errs: FieldError[] = [];
     if (!name)
       errs.push({
@@ -1028,7 +1026,7 @@ class ApiServerImpl implements ApiServer {
         errs.push({ type: 'FieldValueRequired', field: 'spec.ports', detail: '' });
     } else if (rt.kind === 'CustomResourceDefinition' && isCreate) {
       const spec = obj(o['spec']);
-      const want = `${String(obj(spec['names'])['plural'] ?? '')}.${String(spec['group'] ?? '')}`;
+      const want = `${str(obj(spec['names'])['plural'] ?? '')}.${str(spec['group'] ?? '')}`;
       if (name && name !== want)
         errs.push({
           type: 'FieldValueInvalid',
@@ -1107,7 +1105,7 @@ class ApiServerImpl implements ApiServer {
     if (rt.resource === 'selfsubjectaccessreviews') return this.accessReview(body, rr);
     const dry = this.dryRun(r);
     const o = this.prepareCreate(rt, rr.version, rr.namespace, body, this.manager(r));
-    const name = String(metaOf(o)['name']);
+    const name = str(metaOf(o)['name']);
     this.checkNamespace(rr, name);
     if (this.store.get(this.key(rt), rr.namespace, name)) throw alreadyExists(rt.resource, rr.group, name);
     if (dry) return new Reply(201, this.view(rt, rr.version, o));
@@ -1120,11 +1118,7 @@ class ApiServerImpl implements ApiServer {
     const spec = obj(body['spec']);
     const ra = obj(spec['resourceAttributes']);
     const allowed = isObject(spec['resourceAttributes'])
-      ? !this.faults.isForbidden(
-          String(ra['verb'] ?? ''),
-          String(ra['group'] ?? ''),
-          String(ra['resource'] ?? ''),
-        )
+      ? !this.faults.isForbidden(str(ra['verb'] ?? ''), str(ra['group'] ?? ''), str(ra['resource'] ?? ''))
       : true;
     const status: JsonObject = { allowed };
     if (allowed)
@@ -1216,7 +1210,7 @@ class ApiServerImpl implements ApiServer {
       (!Array.isArray(meta['finalizers']) || meta['finalizers'].length === 0) &&
       rt.kind !== 'Namespace'
     ) {
-      return this.store.remove(this.key(rt), String(meta['namespace'] ?? ''), String(meta['name'])) ?? o;
+      return this.store.remove(this.key(rt), str(meta['namespace'] ?? ''), str(meta['name'])) ?? o;
     }
     const stored = this.store.put(this.key(rt), o, 'MODIFIED');
     if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
@@ -1236,7 +1230,7 @@ class ApiServerImpl implements ApiServer {
     const meta = metaOf(body);
     if (meta['name'] !== undefined && meta['name'] !== rr.name)
       throw badRequest(
-        `the name of the object (${String(meta['name'])}) does not match the name on the URL (${rr.name})`,
+        `the name of the object (${str(meta['name'])}) does not match the name on the URL (${rr.name})`,
       );
     if (
       rr.rt.namespaced &&
@@ -1264,7 +1258,7 @@ class ApiServerImpl implements ApiServer {
 
   private patch(rr: ResourceRequest, r: Req): Reply {
     const ct =
-      String(r.headers['content-type'] ?? '')
+      str(r.headers['content-type'] ?? '')
         .split(';')[0]
         ?.trim() ?? '';
     const accepted = [
@@ -1280,7 +1274,7 @@ class ApiServerImpl implements ApiServer {
     try {
       patch = ct === 'application/apply-patch+yaml' ? (load(text) as Json) : (JSON.parse(text) as Json);
     } catch (e) {
-      const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      const msg = e instanceof Error ? e.message.split('\n')[0] : str(e);
       throw badRequest(
         ct === 'application/apply-patch+yaml'
           ? `error decoding YAML: ${msg}`
@@ -1320,7 +1314,7 @@ class ApiServerImpl implements ApiServer {
     const nm = metaOf(next);
     if (nm['name'] !== rr.name)
       throw badRequest(
-        `the name of the object (${String(nm['name'])}) does not match the name on the URL (${rr.name})`,
+        `the name of the object (${str(nm['name'])}) does not match the name on the URL (${rr.name})`,
       );
     const rv = nm['resourceVersion'];
     if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
@@ -1353,7 +1347,7 @@ class ApiServerImpl implements ApiServer {
     const cm = metaOf(cfg);
     if (cm['name'] !== undefined && cm['name'] !== rr.name)
       throw badRequest(
-        `the name of the object (${String(cm['name'])}) does not match the name on the URL (${rr.name})`,
+        `the name of the object (${str(cm['name'])}) does not match the name on the URL (${rr.name})`,
       );
     if (Array.isArray(cm['managedFields']) && cm['managedFields'].length > 0)
       throw badRequest('metadata.managedFields must be nil');
@@ -1394,10 +1388,10 @@ class ApiServerImpl implements ApiServer {
     const liveView = this.view(rt, rr.version, old);
     const mfAll = metaOf(old)['managedFields'];
     const mine = (Array.isArray(mfAll) ? mfAll : []).filter(
-      (e) => isObject(e) && String(e['subresource'] ?? '') === sub,
+      (e) => isObject(e) && str(e['subresource'] ?? '') === sub,
     );
     const theirs = (Array.isArray(mfAll) ? mfAll : []).filter(
-      (e) => isObject(e) && String(e['subresource'] ?? '') !== sub,
+      (e) => isObject(e) && str(e['subresource'] ?? '') !== sub,
     );
     metaOf(liveView)['managedFields'] = mine;
     const merged = serverSideApply(liveView, applied, manager, apiVersion, sub, force, schema, this.now());
@@ -1430,7 +1424,7 @@ class ApiServerImpl implements ApiServer {
       status: {
         replicas: obj(d['status'])['replicas'] ?? 0,
         selector: Object.entries(sel)
-          .map(([k, v]) => `${k}=${String(v)}`)
+          .map(([k, v]) => `${k}=${str(v)}`)
           .join(','),
       },
     };
@@ -1472,7 +1466,7 @@ class ApiServerImpl implements ApiServer {
         failure(
           409,
           'Conflict',
-          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: UID in precondition: ${pre['uid']}, UID in object meta: ${String(m['uid'])}`,
+          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: UID in precondition: ${pre['uid']}, UID in object meta: ${str(m['uid'])}`,
           {
             name: rr.name,
             group: rr.group || undefined,
@@ -1485,7 +1479,7 @@ class ApiServerImpl implements ApiServer {
         failure(
           409,
           'Conflict',
-          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: ResourceVersion in precondition: ${pre['resourceVersion']}, ResourceVersion in object meta: ${String(m['resourceVersion'])}`,
+          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: ResourceVersion in precondition: ${pre['resourceVersion']}, ResourceVersion in object meta: ${str(m['resourceVersion'])}`,
           { name: rr.name, group: rr.group || undefined, kind: rr.rt.resource },
         ),
       );
@@ -1515,7 +1509,7 @@ class ApiServerImpl implements ApiServer {
         name: rr.name,
         group: rr.group || undefined,
         kind: rr.rt.resource,
-        uid: String(m['uid']),
+        uid: str(m['uid']),
       }),
     );
   }
@@ -1527,7 +1521,7 @@ class ApiServerImpl implements ApiServer {
       this.refreshTypes();
       if (gone)
         for (const o of this.store.list(this.key(gone)))
-          this.store.remove(this.key(gone), String(metaOf(o)['namespace'] ?? ''), String(metaOf(o)['name']));
+          this.store.remove(this.key(gone), str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
     }
   }
 
@@ -1535,7 +1529,7 @@ class ApiServerImpl implements ApiServer {
     if (this.closed) return;
     for (const key of this.store.keys()) {
       for (const o of this.store.list(key, ns)) {
-        if (metaOf(o)['namespace'] === ns) this.store.remove(key, ns, String(metaOf(o)['name']));
+        if (metaOf(o)['namespace'] === ns) this.store.remove(key, ns, str(metaOf(o)['name']));
       }
     }
     this.store.remove('/namespaces', '', ns);
@@ -1548,11 +1542,11 @@ class ApiServerImpl implements ApiServer {
     const items = victims.map((o) => this.view(rr.rt, rr.version, o));
     if (!dry)
       for (const o of victims)
-        this.removeObject(rr.rt, String(metaOf(o)['namespace'] ?? ''), String(metaOf(o)['name']));
+        this.removeObject(rr.rt, str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
     return new Reply(200, {
       kind: rr.rt.listKind,
       apiVersion: this.apiVersionOf(rr.rt, rr.version),
-      metadata: { resourceVersion: String(this.store.resourceVersion) },
+      metadata: { resourceVersion: str(this.store.resourceVersion) },
       items,
     });
   }
@@ -1591,7 +1585,7 @@ function methodNotAllowedReply(): Reply {
 }
 
 function tableRequest(r: Req): IncludeObject | undefined {
-  const accept = String(r.headers.accept ?? '');
+  const accept = str(r.headers.accept ?? '');
   if (!/as=Table/.test(accept)) return undefined;
   const inc = r.query.get('includeObject');
   return inc === 'None' || inc === 'Object' ? inc : 'Metadata';
@@ -1599,7 +1593,7 @@ function tableRequest(r: Req): IncludeObject | undefined {
 
 function sortKey(o: JsonObject): string {
   const m = metaOf(o);
-  return `${String(m['namespace'] ?? '')}/${String(m['name'] ?? '')}`;
+  return `${str(m['namespace'] ?? '')}/${str(m['name'] ?? '')}`;
 }
 
 function summarize(text: string): string {
@@ -1660,8 +1654,7 @@ function mergeOtherHalf(oldMf: Json | undefined, newMf: Json | undefined, status
   const mine = all.filter((e) => isStatus(e) === statusWrite);
   return [...mine, ...kept].sort(
     (p, q) =>
-      String(p['operation']).localeCompare(String(q['operation'])) ||
-      String(p['time']).localeCompare(String(q['time'])),
+      str(p['operation']).localeCompare(str(q['operation'])) || str(p['time']).localeCompare(str(q['time'])),
   );
 }
 
@@ -1688,7 +1681,7 @@ function crdStatus(crd: JsonObject, now: Date): JsonObject {
         type: 'Established',
       },
     ],
-    storedVersions: storage ? [String(storage['name'])] : [],
+    storedVersions: storage ? [str(storage['name'])] : [],
   };
 }
 

@@ -2,7 +2,7 @@
 // that watches replay from (older resourceVersions get 410 Expired, like a compacted etcd).
 
 import type { JsonObject } from './json.js';
-import { isObject } from './json.js';
+import { str, isObject } from './json.js';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -69,10 +69,10 @@ export class Store {
   put(key: string, obj: JsonObject, type: 'ADDED' | 'MODIFIED'): JsonObject {
     const meta = metaOf(obj);
     const ns = typeof meta['namespace'] === 'string' ? meta['namespace'] : '';
-    const name = String(meta['name']);
+    const name = str(meta['name']);
     const prev = this.get(key, ns, name);
     this.rv += 1;
-    meta['resourceVersion'] = String(this.rv);
+    meta['resourceVersion'] = str(this.rv);
     obj['metadata'] = meta;
     this.bucket(key).set(`${ns}/${name}`, obj);
     this.publish({ type, rv: this.rv, key, namespace: ns, object: obj, prev });
@@ -84,7 +84,7 @@ export class Store {
     if (!cur) return undefined;
     this.data.get(key)?.delete(`${namespace}/${name}`);
     this.rv += 1;
-    const gone: JsonObject = { ...cur, metadata: { ...metaOf(cur), resourceVersion: String(this.rv) } };
+    const gone: JsonObject = { ...cur, metadata: { ...metaOf(cur), resourceVersion: str(this.rv) } };
     this.publish({ type: 'DELETED', rv: this.rv, key, namespace, object: gone, prev: cur });
     return gone;
   }

@@ -1,0 +1,306 @@
+// Benchmark of the built-in load generator against hey, autocannon and wrk, in one run, against
+// the same local targets: nginx (Debian, temp config, random port, tiny static file) and the
+// embedded mesh's ingress. Every tool and every target runs in its own process.
+//
+//   npx tsx bench/loadgen.ts [--seconds 5] [--connections 32] [--memory-seconds 60]
+//
+// Prints markdown tables (the figures in bench/README.md come from here).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+
+function flag(name: string, def: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+}
+const SECONDS = flag('--seconds', 5);
+const CONNECTIONS = flag('--connections', 32);
+const MEMORY_SECONDS = flag('--memory-seconds', 60);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cmd: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('error', (e) => reject(new Error(`${cmd}: ${e.message} (is it installed?)`)));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+interface Target {
+  name: string;
+  url: string;
+  host?: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a bench/loadgen-servers.ts target and resolves with the URL it prints. */
+function startServer(kind: 'mesh' | 'stall'): Promise<Target> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'loadgen-servers.ts'), kind], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0)
+        resolve({
+          name: kind,
+          url: out.slice(0, nl).trim(),
+          host: kind === 'mesh' ? 'app.example' : undefined,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function connectable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+}
+
+async function startNginx(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-nginx-'));
+  const port = await freePort();
+  writeFileSync(join(dir, 'index.html'), 'ok\n');
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `user root;
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  keepalive_timeout 120s;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  server { listen 127.0.0.1:${port}; root ${dir}; location / { try_files /index.html =404; } }
+}
+`,
+  );
+  const child = spawn('/usr/sbin/nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  child.once('error', (e) => console.error(`nginx: ${e.message} (apt-get install nginx)`));
+  // nginx prints nothing when ready: poll its port (a bench, not a test).
+  for (let i = 0; i < 200 && !exited && !(await connectable(port)); i++) await new Promise((r) => setTimeout(r, 25));
+  if (exited) throw new Error('nginx exited: see its error log above');
+  return {
+    name: 'nginx',
+    url: `http://127.0.0.1:${port}/`,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => {
+          rmSync(dir, { recursive: true, force: true });
+          done();
+        });
+        child.kill('SIGQUIT');
+      }),
+  };
+}
+
+interface Result {
+  rps: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  maxMs?: number | null;
+  note?: string;
+}
+
+async function ours(
+  t: Target,
+  opts: { rps: number; connections: number; seconds: number; precise?: boolean; rssEveryMs?: number },
+): Promise<Result & { rss?: number[] }> {
+  const args = [
+    '--import',
+    'tsx',
+    join(HERE, 'loadgen-child.ts'),
+    '--url',
+    t.url,
+    '--rps',
+    String(opts.rps),
+    '--connections',
+    String(opts.connections),
+    '--duration',
+    `${opts.seconds}s`,
+    '--json',
+  ];
+  if (t.host) args.push('--host', t.host);
+  if (opts.precise) args.push('--precise');
+  if (opts.rssEveryMs) args.push('--rss-every', String(opts.rssEveryMs));
+  const r = await run(process.execPath, args);
+  const j = JSON.parse(r.stdout) as {
+    seconds: number;
+    all: { requests: number; p50Ms: number | null; p99Ms: number | null; maxMs: number | null; errorsByKind: object };
+  };
+  const rssLine = r.stderr.split('\n').find((l) => l.startsWith('{"rss"'));
+  return {
+    rps: j.all.requests / j.seconds,
+    p50Ms: j.all.p50Ms,
+    p99Ms: j.all.p99Ms,
+    maxMs: j.all.maxMs,
+    note: Object.keys(j.all.errorsByKind).length ? `errors ${JSON.stringify(j.all.errorsByKind)}` : undefined,
+    rss: rssLine ? (JSON.parse(rssLine) as { rss: number[] }).rss : undefined,
+  };
+}
+
+function seconds(text: string): number {
+  const m = /([\d.]+)\s*(us|µs|ms|s|m)?/.exec(text);
+  if (!m?.[1]) return NaN;
+  const v = Number(m[1]);
+  const unit = m[2] ?? 's';
+  return v * (unit === 'us' || unit === 'µs' ? 1e-6 : unit === 'ms' ? 1e-3 : unit === 'm' ? 60 : 1);
+}
+
+async function hey(t: Target, connections: number, secs: number): Promise<Result> {
+  const args = ['-z', `${secs}s`, '-c', String(connections), '-disable-compression'];
+  if (t.host) args.push('-host', t.host);
+  const r = await run('hey', [...args, t.url]);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1]);
+  const pct = (p: number): number | null => {
+    const m = new RegExp(`\\s${p}% in ([\\d.]+) secs`).exec(r.stdout);
+    return m?.[1] ? Number(m[1]) * 1000 : null;
+  };
+  const slowest = /Slowest:\s+([\d.]+) secs/.exec(r.stdout)?.[1];
+  return { rps, p50Ms: pct(50), p99Ms: pct(99), maxMs: slowest ? Number(slowest) * 1000 : null };
+}
+
+async function wrk(t: Target, connections: number, secs: number, threads = 1): Promise<Result> {
+  const args = [`-t${threads}`, `-c${connections}`, `-d${secs}s`, '--latency'];
+  if (t.host) args.push('-H', `Host: ${t.host}`);
+  const r = await run('wrk', [...args, t.url]);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1]);
+  const pct = (p: number): number | null => {
+    const m = new RegExp(`\\s${p}%\\s+([\\d.]+(?:us|ms|s|m))`).exec(r.stdout);
+    return m?.[1] ? seconds(m[1]) * 1000 : null;
+  };
+  const max = /Latency\s+\S+\s+\S+\s+(\S+)/.exec(r.stdout)?.[1];
+  return { rps, p50Ms: pct(50), p99Ms: pct(99), maxMs: max ? seconds(max) * 1000 : null };
+}
+
+async function autocannon(t: Target, connections: number, secs: number): Promise<Result> {
+  const args = [
+    join(ROOT, 'node_modules/autocannon/autocannon.js'),
+    '-c',
+    String(connections),
+    '-d',
+    String(secs),
+    '-j',
+  ];
+  if (t.host) args.push('-H', `host=${t.host}`);
+  const r = await run(process.execPath, [...args, t.url]);
+  const j = JSON.parse(r.stdout) as {
+    requests: { total: number; average: number };
+    duration: number;
+    latency: { p50: number; p99: number; max: number };
+  };
+  return { rps: j.requests.total / j.duration, p50Ms: j.latency.p50, p99Ms: j.latency.p99, maxMs: j.latency.max };
+}
+
+const f1 = (v: number | null | undefined): string => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.toFixed(0));
+const fms = (v: number | null | undefined): string =>
+  v === null || v === undefined || Number.isNaN(v) ? '-' : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(3);
+
+async function main(): Promise<void> {
+  const nginx = await startNginx();
+  const mesh = await startServer('mesh');
+  const targets = [nginx, mesh];
+  try {
+    console.log(
+      `\n### Maximum throughput (${CONNECTIONS} connections, ${SECONDS} s each; ours closed-loop with --rps 0)\n`,
+    );
+    console.log('| target | ours req/s | hey req/s | autocannon req/s | wrk -t1 req/s | ours ÷ hey | ours ÷ autocannon | ours ÷ wrk |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const t of targets) {
+      const o = await ours(t, { rps: 0, connections: CONNECTIONS, seconds: SECONDS });
+      const h = await hey(t, CONNECTIONS, SECONDS);
+      const a = await autocannon(t, CONNECTIONS, SECONDS);
+      const w = await wrk(t, CONNECTIONS, SECONDS);
+      console.log(
+        `| ${t.name} | ${f1(o.rps)} | ${f1(h.rps)} | ${f1(a.rps)} | ${f1(w.rps)} | ${(o.rps / h.rps).toFixed(2)} | ${(o.rps / a.rps).toFixed(2)} | ${(o.rps / w.rps).toFixed(2)} |`,
+      );
+    }
+
+    console.log(
+      `\n### Latency below saturation: ours open-loop at a fixed rate vs wrk closed-loop at 1 connection (${SECONDS} s)\n`,
+    );
+    console.log('| target | wrk -c1 req/s | wrk p50 ms | wrk p99 ms | ours rate | ours p50 ms | ours p99 ms | p50 ÷ wrk | p99 ÷ wrk |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const t of targets) {
+      const w = await wrk(t, 1, SECONDS);
+      // Half of what one connection sustains: below saturation, so no queueing in ours.
+      const rate = Math.max(100, Math.round(w.rps / 2 / 100) * 100);
+      const o = await ours(t, { rps: rate, connections: 4, seconds: SECONDS, precise: true });
+      console.log(
+        `| ${t.name} | ${f1(w.rps)} | ${fms(w.p50Ms)} | ${fms(w.p99Ms)} | ${rate} | ${fms(o.p50Ms)} | ${fms(o.p99Ms)} | ${(o.p50Ms! / w.p50Ms!).toFixed(2)} | ${(o.p99Ms! / w.p99Ms!).toFixed(2)} |`,
+      );
+    }
+
+    console.log('\n### A server that stalls once for 1 s (6 s runs, 16 connections; a fresh server per tool)\n');
+    console.log('| tool | mode | req/s | p50 ms | p99 ms | max ms |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    const stallRuns: [string, string, (t: Target) => Promise<Result>][] = [
+      ['ours', 'open loop, 1000 rps', (t) => ours(t, { rps: 1000, connections: 16, seconds: 6 })],
+      ['hey', 'closed loop', (t) => hey(t, 16, 6)],
+      ['autocannon', 'closed loop', (t) => autocannon(t, 16, 6)],
+      ['wrk -t1', 'closed loop', (t) => wrk(t, 16, 6)],
+    ];
+    for (const [name, mode, fn] of stallRuns) {
+      const s = await startServer('stall');
+      try {
+        const r = await fn(s);
+        console.log(`| ${name} | ${mode} | ${f1(r.rps)} | ${fms(r.p50Ms)} | ${fms(r.p99Ms)} | ${fms(r.maxMs)} |`);
+      } finally {
+        await s.stop();
+      }
+    }
+
+    console.log(`\n### Memory over a ${MEMORY_SECONDS} s run (ours, 2000 rps open loop, nginx, 32 connections)\n`);
+    const m = await ours(nginx, { rps: 2000, connections: 32, seconds: MEMORY_SECONDS, rssEveryMs: 5000 });
+    const mb = (m.rss ?? []).map((b) => (b / 1048576).toFixed(1));
+    console.log(`RSS every 5 s (MiB): ${mb.join(', ')}`);
+    console.log(`achieved ${f1(m.rps)} req/s, p50 ${fms(m.p50Ms)} ms, p99 ${fms(m.p99Ms)} ms${m.note ? `, ${m.note}` : ''}`);
+  } finally {
+    for (const t of targets) await t.stop();
+  }
+}
+
+await main();
