@@ -1,13 +1,22 @@
 import type http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KubeApiError, UnknownKindError, backoffDelay, createKubeClient, parseRetryAfter } from '../src/kube/client.js';
+import {
+  KubeApiError,
+  UnknownKindError,
+  backoffDelay,
+  createKubeClient,
+  parseRetryAfter,
+} from '../src/kube/client.js';
 import { type FakeApi, json, reset, startFakeApi, status } from './support/promote-fake-api.js';
 
 const DEPLOY_PATH = '/apis/apps/v1/namespaces/test/deployments';
 const discoveryApps = json(200, {
   kind: 'APIResourceList',
   groupVersion: 'apps/v1',
-  resources: [{ name: 'deployments', kind: 'Deployment', namespaced: true }, { name: 'deployments/status', kind: 'Deployment', namespaced: true }],
+  resources: [
+    { name: 'deployments', kind: 'Deployment', namespaced: true },
+    { name: 'deployments/status', kind: 'Deployment', namespaced: true },
+  ],
 });
 
 const deployment = (rv: string, ready: boolean) => ({
@@ -27,13 +36,19 @@ afterEach(() => {
   api.requests.length = 0;
 });
 
-const client = () => createKubeClient({ kubeconfig: api.kubeconfig, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+const client = () =>
+  createKubeClient({ kubeconfig: api.kubeconfig, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
 const ref = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'test' };
 const hits = (path: string) => api.requests.filter((r) => r.url.split('?')[0] === path);
 
 describe('kube client', () => {
   it('retries 500 and 503 answers and returns the object', async () => {
-    api.queue(`${DEPLOY_PATH}/web`, status(500, 'InternalError', 'etcd hiccup'), status(503, 'ServiceUnavailable', 'busy'), json(200, deployment('7', true)));
+    api.queue(
+      `${DEPLOY_PATH}/web`,
+      status(500, 'InternalError', 'etcd hiccup'),
+      status(503, 'ServiceUnavailable', 'busy'),
+      json(200, deployment('7', true)),
+    );
     const obj = await (await client()).get(ref);
     expect(obj?.metadata?.resourceVersion).toBe('7');
     expect(hits(`${DEPLOY_PATH}/web`)).toHaveLength(3);
@@ -46,7 +61,11 @@ describe('kube client', () => {
   });
 
   it('honours Retry-After on 429', async () => {
-    api.queue(`${DEPLOY_PATH}/web`, status(429, 'TooManyRequests', 'slow down', { 'retry-after': '1' }), json(200, deployment('2', true)));
+    api.queue(
+      `${DEPLOY_PATH}/web`,
+      status(429, 'TooManyRequests', 'slow down', { 'retry-after': '1' }),
+      json(200, deployment('2', true)),
+    );
     await (await client()).get(ref);
     const [first, second] = hits(`${DEPLOY_PATH}/web`);
     // A lower bound only: the client must not come back before the server asked.
@@ -60,19 +79,30 @@ describe('kube client', () => {
   });
 
   it('fails fast with the API message on 403 and 422', async () => {
-    api.queue(`${DEPLOY_PATH}/web`, status(403, 'Forbidden', 'deployments.apps "web" is forbidden: User "ci" cannot get resource'));
+    api.queue(
+      `${DEPLOY_PATH}/web`,
+      status(403, 'Forbidden', 'deployments.apps "web" is forbidden: User "ci" cannot get resource'),
+    );
     const err = await (await client()).get(ref).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KubeApiError);
     expect((err as KubeApiError).code).toBe(403);
     expect((err as Error).message).toContain('cannot get resource');
     expect(hits(`${DEPLOY_PATH}/web`)).toHaveLength(1);
     api.queue(`${DEPLOY_PATH}/web`, status(422, 'Invalid', 'spec.replicas: Invalid value: -1'));
-    await expect((await client()).apply({ ...deployment('1', true) })).rejects.toThrow(/spec.replicas: Invalid value/);
+    await expect((await client()).apply({ ...deployment('1', true) })).rejects.toThrow(
+      /spec.replicas: Invalid value/,
+    );
   });
 
   it('gives up after a bounded number of attempts, naming the last error', async () => {
-    api.queue(`${DEPLOY_PATH}/web`, ...Array.from({ length: 3 }, () => status(503, 'ServiceUnavailable', 'still busy')));
-    const c = await createKubeClient({ kubeconfig: api.kubeconfig, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    api.queue(
+      `${DEPLOY_PATH}/web`,
+      ...Array.from({ length: 3 }, () => status(503, 'ServiceUnavailable', 'still busy')),
+    );
+    const c = await createKubeClient({
+      kubeconfig: api.kubeconfig,
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     await expect(c.get(ref)).rejects.toThrow(/after 3 attempts.*503.*still busy/);
   });
 
@@ -97,9 +127,19 @@ describe('kube client', () => {
   });
 
   it('says which kind the cluster does not serve', async () => {
-    api.queue('/apis/networking.istio.io/v1', status(404, 'NotFound', 'the server could not find the requested resource'));
-    api.queue('/apis/networking.istio.io/v1', status(404, 'NotFound', 'the server could not find the requested resource'));
-    const err = await (await client()).resource('networking.istio.io/v1', 'VirtualService').catch((e: unknown) => e);
+    api.queue(
+      '/apis/networking.istio.io/v1',
+      status(404, 'NotFound', 'the server could not find the requested resource'),
+    );
+    api.queue(
+      '/apis/networking.istio.io/v1',
+      status(404, 'NotFound', 'the server could not find the requested resource'),
+    );
+    const err = await (
+      await client()
+    )
+      .resource('networking.istio.io/v1', 'VirtualService')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnknownKindError);
     expect((err as Error).message).toMatch(/does not serve VirtualService in networking.istio.io\/v1.*CRD/);
   });
@@ -119,11 +159,21 @@ describe('kube client', () => {
     api.queue(
       DEPLOY_PATH,
       stream([{ type: 'MODIFIED', object: deployment('2', false) }], true), // dropped after one event
-      stream([{ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 2' } }], true),
+      stream(
+        [
+          {
+            type: 'ERROR',
+            object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 2' },
+          },
+        ],
+        true,
+      ),
       stream([{ type: 'MODIFIED', object: deployment('6', true) }], false),
     );
     const c = await client();
-    const obj = await c.waitFor(ref, (o) => (o?.status as { ready?: boolean } | undefined)?.ready === true, { timeoutMs: 10_000 });
+    const obj = await c.waitFor(ref, (o) => (o?.status as { ready?: boolean } | undefined)?.ready === true, {
+      timeoutMs: 10_000,
+    });
     expect(obj?.metadata?.resourceVersion).toBe('6');
     const rvs = watchUrls.map((u) => new URL(u, 'http://x').searchParams.get('resourceVersion'));
     expect(rvs).toEqual(['1', '2', '5']);
@@ -137,12 +187,17 @@ describe('kube client', () => {
     });
     const c = await client();
     await expect(
-      c.waitFor(ref, () => false, { timeoutMs: 300, describe: (last) => `still at rv ${last?.metadata?.resourceVersion}` }),
+      c.waitFor(ref, () => false, {
+        timeoutMs: 300,
+        describe: (last) => `still at rv ${last?.metadata?.resourceVersion}`,
+      }),
     ).rejects.toThrow(/timed out after 300 ms: still at rv 1/);
   });
 
   it('rejects an unknown context naming the ones there are', async () => {
-    await expect(createKubeClient({ kubeconfig: api.kubeconfig, context: 'prod' })).rejects.toThrow(/no context "prod".*fake/);
+    await expect(createKubeClient({ kubeconfig: api.kubeconfig, context: 'prod' })).rejects.toThrow(
+      /no context "prod".*fake/,
+    );
   });
 });
 

@@ -31,20 +31,26 @@ describe('reading manifests', () => {
       'VirtualService/podinfo',
       'Namespace/test',
     ]);
-    expect(docs.find((d) => d.object.kind === 'VirtualService')).toMatchObject({ file: 'podinfo/istio.yaml', index: 4 });
+    expect(docs.find((d) => d.object.kind === 'VirtualService')).toMatchObject({
+      file: 'podinfo/istio.yaml',
+      index: 4,
+    });
     const fromDir = await readManifests(['flask'], FIXTURES);
     expect(fromDir).toHaveLength(6);
   });
 
   it('names the file, the document and the line of bad YAML', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n   bad: indent\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n   bad: indent\n';
     const { problems } = parseManifestText('app.yaml', text);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^app.yaml document 2: invalid YAML at line 9/);
   });
 
   it('reports a pattern that matches nothing', async () => {
-    await expect(readManifests(['nothing/*.yaml'], dir)).rejects.toThrow(/nothing\/\*\.yaml: no file matches/);
+    await expect(readManifests(['nothing/*.yaml'], dir)).rejects.toThrow(
+      /nothing\/\*\.yaml: no file matches/,
+    );
   });
 
   it('skips empty documents and expands List objects', async () => {
@@ -78,7 +84,16 @@ describe('validating manifests', () => {
             apiVersion: 'networking.istio.io/v1alpha3',
             kind: 'VirtualService',
             metadata: { name: 'podinfo' },
-            spec: { http: [{ route: [{ destination: { name: 'podinfo.test', subset: 'canary' }, weight: 0 }, { destination: { name: 'podinfo.test', subset: 'ga' }, weight: 100 }] }] },
+            spec: {
+              http: [
+                {
+                  route: [
+                    { destination: { name: 'podinfo.test', subset: 'canary' }, weight: 0 },
+                    { destination: { name: 'podinfo.test', subset: 'ga' }, weight: 100 },
+                  ],
+                },
+              ],
+            },
           },
         },
       ],
@@ -86,7 +101,9 @@ describe('validating manifests', () => {
     );
     expect(problems[0]).toMatch(/^a.yaml document 1 \(ConfigMap x\): missing apiVersion/);
     expect(problems[1]).toMatch(/^a.yaml document 2 \(Frob x\): unknown kind Frob/);
-    expect(problems[2]).toMatch(/^b.yaml document 1 .*destination.name "podinfo.test" .*use destination.host: podinfo.test/);
+    expect(problems[2]).toMatch(
+      /^b.yaml document 1 .*destination.name "podinfo.test" .*use destination.host: podinfo.test/,
+    );
   });
 
   it('accepts kinds defined by a CRD in the same manifests', () => {
@@ -94,12 +111,21 @@ describe('validating manifests', () => {
       apiVersion: 'apiextensions.k8s.io/v1',
       kind: 'CustomResourceDefinition',
       metadata: { name: 'widgets.example.com' },
-      spec: { group: 'example.com', names: { kind: 'Widget', plural: 'widgets' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true }] },
+      spec: {
+        group: 'example.com',
+        names: { kind: 'Widget', plural: 'widgets' },
+        scope: 'Namespaced',
+        versions: [{ name: 'v1', served: true, storage: true }],
+      },
     };
     const { problems } = validateManifests(
       [
         { file: 'c.yaml', index: 1, object: crd },
-        { file: 'c.yaml', index: 2, object: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } } },
+        {
+          file: 'c.yaml',
+          index: 2,
+          object: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } },
+        },
       ],
       'test',
     );
@@ -122,7 +148,20 @@ describe('applying order and canary image', () => {
   });
 
   it('sets the image on every container', () => {
-    const d = { apiVersion: 'apps/v1', kind: 'Deployment', spec: { template: { spec: { containers: [{ name: 'a', image: 'x:1' }, { name: 'b', image: 'y:1' }] } } } };
+    const d = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              { name: 'a', image: 'x:1' },
+              { name: 'b', image: 'y:1' },
+            ],
+          },
+        },
+      },
+    };
     expect(imagesOf(withImage(d, 'z:2'))).toEqual(['z:2', 'z:2']);
     expect(imagesOf(d)).toEqual(['x:1', 'y:1']);
   });
@@ -130,10 +169,20 @@ describe('applying order and canary image', () => {
 
 describe('rollout status', () => {
   it('is available only when the latest generation is updated and available', () => {
-    const d = (status: Record<string, unknown>, generation = 2) => ({ metadata: { generation }, spec: { replicas: 2 }, status });
-    expect(isRolledOut(d({ observedGeneration: 2, updatedReplicas: 2, availableReplicas: 2, replicas: 2 }))).toBe(true);
-    expect(isRolledOut(d({ observedGeneration: 1, updatedReplicas: 2, availableReplicas: 2, replicas: 2 }))).toBe(false);
-    expect(isRolledOut(d({ observedGeneration: 2, updatedReplicas: 1, availableReplicas: 2, replicas: 3 }))).toBe(false);
+    const d = (status: Record<string, unknown>, generation = 2) => ({
+      metadata: { generation },
+      spec: { replicas: 2 },
+      status,
+    });
+    expect(
+      isRolledOut(d({ observedGeneration: 2, updatedReplicas: 2, availableReplicas: 2, replicas: 2 })),
+    ).toBe(true);
+    expect(
+      isRolledOut(d({ observedGeneration: 1, updatedReplicas: 2, availableReplicas: 2, replicas: 2 })),
+    ).toBe(false);
+    expect(
+      isRolledOut(d({ observedGeneration: 2, updatedReplicas: 1, availableReplicas: 2, replicas: 3 })),
+    ).toBe(false);
   });
 
   it('says why a Deployment is not available', () => {
@@ -146,8 +195,18 @@ describe('rollout status', () => {
         availableReplicas: 0,
         unavailableReplicas: 2,
         conditions: [
-          { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "web-1" has timed out progressing.' },
-          { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
+          {
+            type: 'Progressing',
+            status: 'False',
+            reason: 'ProgressDeadlineExceeded',
+            message: 'ReplicaSet "web-1" has timed out progressing.',
+          },
+          {
+            type: 'Available',
+            status: 'False',
+            reason: 'MinimumReplicasUnavailable',
+            message: 'Deployment does not have minimum availability.',
+          },
         ],
       },
     });
@@ -156,4 +215,3 @@ describe('rollout status', () => {
     expect(msg).toContain('Available: Deployment does not have minimum availability.');
   });
 });
-

@@ -20,7 +20,8 @@ type Doc = KubeObject & { spec?: any; metadata?: any }; // eslint-disable-line @
 
 const FLASK = readFileSync(path.join(PROMOTE_FIXTURES, 'flask/canary-deployment.yml'), 'utf8');
 const flaskDocs = (): Doc[] => loadAll(FLASK) as Doc[];
-const byKind = (docs: Doc[], kind: string, name?: string): Doc => docs.find((d) => d.kind === kind && (!name || d.metadata.name === name))!;
+const byKind = (docs: Doc[], kind: string, name?: string): Doc =>
+  docs.find((d) => d.kind === kind && (!name || d.metadata.name === name))!;
 const render = (docs: unknown[]) => docs.map((d) => dump(d)).join('---\n');
 
 interface Case {
@@ -33,37 +34,107 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'invalid YAML', text: `${FLASK}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n`, error: /app.yaml document 7: invalid YAML at line \d+/ },
-  { name: 'a document that is not an object', text: `- just\n- a list\n---\n${FLASK}`, error: /app.yaml document 1: expected a Kubernetes object \(a mapping\), got a list/ },
-  { name: 'missing apiVersion', edit: (d) => void delete byKind(d, 'Service').apiVersion, error: /app.yaml document 3 \(Service smartcarapp-svc\): missing apiVersion/ },
-  { name: 'missing kind', edit: (d) => void delete byKind(d, 'Gateway').kind, error: /document 4: missing kind/ },
-  { name: 'missing name', edit: (d) => void delete byKind(d, 'DestinationRule').metadata.name, error: /document 5 \(DestinationRule\): missing metadata.name/ },
-  { name: 'invalid name', edit: (d) => void (byKind(d, 'Service').metadata.name = 'Smart_Car'), error: /metadata.name "Smart_Car" is not a valid name/ },
-  { name: 'unknown kind', edit: (d) => [...d, { apiVersion: 'example.com/v1', kind: 'Frobnicator', metadata: { name: 'f' } }], error: /document 7 \(Frobnicator f\): unknown kind Frobnicator \(example.com\/v1\)/ },
-  { name: 'retired apiVersion', edit: (d) => void (byKind(d, 'Deployment', 'smartcarapp-v1').apiVersion = 'extensions/v1beta1'), error: /apiVersion extensions\/v1beta1 is not served for Deployment; use apps\/v1/ },
+  {
+    name: 'invalid YAML',
+    text: `${FLASK}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n`,
+    error: /app.yaml document 7: invalid YAML at line \d+/,
+  },
+  {
+    name: 'a document that is not an object',
+    text: `- just\n- a list\n---\n${FLASK}`,
+    error: /app.yaml document 1: expected a Kubernetes object \(a mapping\), got a list/,
+  },
+  {
+    name: 'missing apiVersion',
+    edit: (d) => void delete byKind(d, 'Service').apiVersion,
+    error: /app.yaml document 3 \(Service smartcarapp-svc\): missing apiVersion/,
+  },
+  {
+    name: 'missing kind',
+    edit: (d) => void delete byKind(d, 'Gateway').kind,
+    error: /document 4: missing kind/,
+  },
+  {
+    name: 'missing name',
+    edit: (d) => void delete byKind(d, 'DestinationRule').metadata.name,
+    error: /document 5 \(DestinationRule\): missing metadata.name/,
+  },
+  {
+    name: 'invalid name',
+    edit: (d) => void (byKind(d, 'Service').metadata.name = 'Smart_Car'),
+    error: /metadata.name "Smart_Car" is not a valid name/,
+  },
+  {
+    name: 'unknown kind',
+    edit: (d) => [...d, { apiVersion: 'example.com/v1', kind: 'Frobnicator', metadata: { name: 'f' } }],
+    error: /document 7 \(Frobnicator f\): unknown kind Frobnicator \(example.com\/v1\)/,
+  },
+  {
+    name: 'retired apiVersion',
+    edit: (d) => void (byKind(d, 'Deployment', 'smartcarapp-v1').apiVersion = 'extensions/v1beta1'),
+    error: /apiVersion extensions\/v1beta1 is not served for Deployment; use apps\/v1/,
+  },
   {
     name: 'legacy v1alpha3 destination.name (seed 003)',
     edit: (d) => {
       const vs = byKind(d, 'VirtualService');
       vs.apiVersion = 'networking.istio.io/v1alpha3';
-      for (const r of vs.spec.http[0].route) r.destination = { name: r.destination.host, subset: r.destination.subset };
+      for (const r of vs.spec.http[0].route)
+        r.destination = { name: r.destination.host, subset: r.destination.subset };
     },
-    error: /destination.name "smartcarapp-svc" is the v1alpha3 shape of 2018 that current Istio rejects; use destination.host: smartcarapp-svc/,
+    error:
+      /destination.name "smartcarapp-svc" is the v1alpha3 shape of 2018 that current Istio rejects; use destination.host: smartcarapp-svc/,
   },
-  { name: 'weights not summing to 100', edit: (d) => void (byKind(d, 'VirtualService').spec.http[0].route[0].weight = 70), error: /spec.http\[0\] weights sum to 90; Istio needs 100/ },
+  {
+    name: 'weights not summing to 100',
+    edit: (d) => void (byKind(d, 'VirtualService').spec.http[0].route[0].weight = 70),
+    error: /spec.http\[0\] weights sum to 90; Istio needs 100/,
+  },
   {
     name: 'selector not matching the pod labels',
     edit: (d) => void (byKind(d, 'Deployment', 'smartcarapp-v2').spec.selector.matchLabels.version = 'v9'),
     error: /Deployment smartcarapp-v2 selector version=v9 does not match its pod template labels/,
   },
-  { name: 'container without image', edit: (d) => void delete byKind(d, 'Deployment', 'smartcarapp-v1').spec.template.spec.containers[0].image, error: /container smartcarapp has no image/ },
-  { name: 'duplicate object', edit: (d) => [...d, byKind(d, 'Service')], error: /document 7 \(Service smartcarapp-svc\): duplicate of app.yaml document 3/ },
-  { name: 'namespace on a cluster-scoped object', edit: (d) => [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bad', namespace: 'x' } }, ...d], error: /Namespace is cluster-scoped; remove metadata.namespace/ },
-  { name: 'subset without labels', edit: (d) => void delete byKind(d, 'DestinationRule').spec.subsets[1].labels, error: /subset v2 has no labels/ },
-  { name: 'pattern matching no file', inputs: { manifests: 'nothing/*.yaml' }, error: /nothing\/\*\.yaml: no file matches/ },
-  { name: 'virtual-service that does not exist', inputs: { 'virtual-service': 'nope' }, error: /virtual-service: no VirtualService named "nope"; found: smartcarapp/ },
-  { name: 'route index that does not exist', inputs: { 'virtual-service': 'smartcarapp', route: '3' }, error: /route: VirtualService smartcarapp has no http route at index 3/ },
-  { name: 'subset input not in the route', inputs: { 'stable-subset': 'gold', 'canary-subset': 'v2' }, error: /no destination with subset "gold"/ },
+  {
+    name: 'container without image',
+    edit: (d) => void delete byKind(d, 'Deployment', 'smartcarapp-v1').spec.template.spec.containers[0].image,
+    error: /container smartcarapp has no image/,
+  },
+  {
+    name: 'duplicate object',
+    edit: (d) => [...d, byKind(d, 'Service')],
+    error: /document 7 \(Service smartcarapp-svc\): duplicate of app.yaml document 3/,
+  },
+  {
+    name: 'namespace on a cluster-scoped object',
+    edit: (d) => [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bad', namespace: 'x' } }, ...d],
+    error: /Namespace is cluster-scoped; remove metadata.namespace/,
+  },
+  {
+    name: 'subset without labels',
+    edit: (d) => void delete byKind(d, 'DestinationRule').spec.subsets[1].labels,
+    error: /subset v2 has no labels/,
+  },
+  {
+    name: 'pattern matching no file',
+    inputs: { manifests: 'nothing/*.yaml' },
+    error: /nothing\/\*\.yaml: no file matches/,
+  },
+  {
+    name: 'virtual-service that does not exist',
+    inputs: { 'virtual-service': 'nope' },
+    error: /virtual-service: no VirtualService named "nope"; found: smartcarapp/,
+  },
+  {
+    name: 'route index that does not exist',
+    inputs: { 'virtual-service': 'smartcarapp', route: '3' },
+    error: /route: VirtualService smartcarapp has no http route at index 3/,
+  },
+  {
+    name: 'subset input not in the route',
+    inputs: { 'stable-subset': 'gold', 'canary-subset': 'v2' },
+    error: /no destination with subset "gold"/,
+  },
   {
     name: 'a route with three subsets',
     edit: (d) => {
@@ -73,7 +144,11 @@ const cases: Case[] = [
     },
     error: /3 destinations with a subset; expected 2/,
   },
-  { name: 'DestinationRule without the canary subset', edit: (d) => void byKind(d, 'DestinationRule').spec.subsets.pop(), error: /DestinationRule smartcarapp \(host smartcarapp-svc\) has no subset "v2"/ },
+  {
+    name: 'DestinationRule without the canary subset',
+    edit: (d) => void byKind(d, 'DestinationRule').spec.subsets.pop(),
+    error: /DestinationRule smartcarapp \(host smartcarapp-svc\) has no subset "v2"/,
+  },
   {
     name: 'two Deployments in the canary subset',
     edit: (d) => {
@@ -88,7 +163,11 @@ const cases: Case[] = [
     edit: (d) => d.filter((x) => x.metadata.name !== 'smartcarapp-v2'),
     error: /no Deployment has pod labels \{"version":"v2"\} of subset "v2" in the manifests/,
   },
-  { name: 'namespace missing in the cluster', inputs: { namespace: 'ghost' }, error: /namespace "ghost" does not exist in the cluster .*create it or add a Namespace to the manifests/ },
+  {
+    name: 'namespace missing in the cluster',
+    inputs: { namespace: 'ghost' },
+    error: /namespace "ghost" does not exist in the cluster .*create it or add a Namespace to the manifests/,
+  },
 ];
 
 let cluster: TestCluster;
@@ -100,9 +179,15 @@ beforeAll(async () => {
   await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'broken' } });
   await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'empty' } });
   // A VirtualService whose state annotation someone mangled.
-  for (const d of flaskDocs()) await cluster.kube.apply({ ...d, metadata: { ...d.metadata, namespace: 'broken' } });
+  for (const d of flaskDocs())
+    await cluster.kube.apply({ ...d, metadata: { ...d.metadata, namespace: 'broken' } });
   await cluster.kube.patch(
-    { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: 'smartcarapp', namespace: 'broken' },
+    {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      name: 'smartcarapp',
+      namespace: 'broken',
+    },
     { metadata: { annotations: { 'istio-canary.dev/state': '{"phase": "in-progr' } } },
   );
 });
@@ -115,7 +200,13 @@ async function attempt(text: string, inputs: Record<string, string>): Promise<un
   const caseDir = await mkdtemp(path.join(dir, 'case-'));
   await writeFile(path.join(caseDir, 'app.yaml'), text);
   cluster.api.clearRequests();
-  const settings = settingsFor({ manifests: 'app.yaml', namespace: 'bad', steps: '20,50,100', 'canary-image': 'example/smartcarapp:2.1', ...inputs });
+  const settings = settingsFor({
+    manifests: 'app.yaml',
+    namespace: 'bad',
+    steps: '20,50,100',
+    'canary-image': 'example/smartcarapp:2.1',
+    ...inputs,
+  });
   return runPromotion(settings, {
     kube: cluster.kube,
     metrics: new ScriptedMetrics({ script: [] }),
@@ -147,7 +238,9 @@ describe('bad manifests and cluster states: a clear error and no write', () => {
     cluster.api.faults.forbid('get', '', 'namespaces');
     try {
       const err = await attempt(FLASK, {});
-      expect((err as Error).message).toMatch(/forbidden: User "system:serviceaccount:ci:deployer" cannot get resource "namespaces"/);
+      expect((err as Error).message).toMatch(
+        /forbidden: User "system:serviceaccount:ci:deployer" cannot get resource "namespaces"/,
+      );
     } finally {
       cluster.api.faults.allow('get', '', 'namespaces');
     }
@@ -162,11 +255,15 @@ describe('bad manifests and cluster states: a clear error and no write', () => {
 
   it('a mangled state annotation on the VirtualService: no write', async () => {
     const err = await attempt(FLASK, { manifests: '', namespace: 'broken' });
-    expect((err as Error).message).toMatch(/promotion state annotation is not valid JSON; remove it to start over/);
+    expect((err as Error).message).toMatch(
+      /promotion state annotation is not valid JSON; remove it to start over/,
+    );
     expect(cluster.writes()).toEqual([]);
   });
 
   it('a context the kubeconfig does not have', async () => {
-    await expect(createKubeClient({ kubeconfig: cluster.kubeconfig, context: 'production' })).rejects.toThrow(/context: no context "production" in the kubeconfig; it has: istio-canary-sim/);
+    await expect(createKubeClient({ kubeconfig: cluster.kubeconfig, context: 'production' })).rejects.toThrow(
+      /context: no context "production" in the kubeconfig; it has: istio-canary-sim/,
+    );
   });
 });

@@ -37,7 +37,15 @@ async function namespace(): Promise<string> {
 }
 
 const flask = (ns: string, runId: string, intervalMs = 150): Settings =>
-  settingsFor({ manifests: 'flask/canary-deployment.yml', namespace: ns, steps: '20,50,100', 'canary-image': 'example/smartcarapp:2.1' }, { runId, intervalMs });
+  settingsFor(
+    {
+      manifests: 'flask/canary-deployment.yml',
+      namespace: ns,
+      steps: '20,50,100',
+      'canary-image': 'example/smartcarapp:2.1',
+    },
+    { runId, intervalMs },
+  );
 
 const deps = (metrics: ScriptedMetrics, over: Partial<PromotionDeps> = {}): PromotionDeps => ({
   kube: cluster.kube,
@@ -54,7 +62,11 @@ const deps = (metrics: ScriptedMetrics, over: Partial<PromotionDeps> = {}): Prom
 function whenVs(ns: string, check: (v: ReturnType<typeof storedVs>) => boolean): Promise<void> {
   return new Promise((resolve) => {
     const off = cluster.api.onChange((e) => {
-      if (e.key === 'networking.istio.io/virtualservices' && e.namespace === ns && check(storedVs(cluster.api, ns, 'smartcarapp'))) {
+      if (
+        e.key === 'networking.istio.io/virtualservices' &&
+        e.namespace === ns &&
+        check(storedVs(cluster.api, ns, 'smartcarapp'))
+      ) {
         off();
         resolve();
       }
@@ -65,7 +77,8 @@ function whenVs(ns: string, check: (v: ReturnType<typeof storedVs>) => boolean):
 function whenLeaseHeldBy(ns: string, holder: string): Promise<void> {
   return new Promise((resolve) => {
     const off = cluster.api.onChange((e) => {
-      const lease = cluster.api.object('coordination.k8s.io', 'leases', ns, 'istio-canary-smartcarapp') as { spec?: { holderIdentity?: string } } | undefined;
+      const lease = cluster.api.object('coordination.k8s.io', 'leases', ns, 'istio-canary-smartcarapp') as
+        { spec?: { holderIdentity?: string } } | undefined;
       if (e.key === 'coordination.k8s.io/leases' && lease?.spec?.holderIdentity === holder) {
         off();
         resolve();
@@ -82,15 +95,29 @@ describe('crashes and concurrent runs', () => {
     const stepTwoWritten = whenVs(ns, (v) => v.state?.phase === 'in-progress' && v.state.weight === 50);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'promote-child.ts'), kubeconfigPath, PROMOTE_FIXTURES, ns, '6001', '100,30000,30000'],
+      [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'support', 'promote-child.ts'),
+        kubeconfigPath,
+        PROMOTE_FIXTURES,
+        ns,
+        '6001',
+        '100,30000,30000',
+      ],
       { cwd: path.join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? code)),
+    );
     // Step 1 passes after 100 ms; step 2's window is 30 s: kill once step 2's write is stored.
-    const early = await Promise.race([stepTwoWritten.then(() => 'written' as const), exited.then(() => 'exited' as const)]);
+    const early = await Promise.race([
+      stepTwoWritten.then(() => 'written' as const),
+      exited.then(() => 'exited' as const),
+    ]);
     expect(early, output).toBe('written');
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
@@ -101,7 +128,8 @@ describe('crashes and concurrent runs', () => {
 
     const weights: number[] = [];
     const off = cluster.api.onChange((e) => {
-      if (e.key === 'networking.istio.io/virtualservices' && e.namespace === ns) weights.push(storedVs(cluster.api, ns, 'smartcarapp').weights.v2 ?? -1);
+      if (e.key === 'networking.istio.io/virtualservices' && e.namespace === ns)
+        weights.push(storedVs(cluster.api, ns, 'smartcarapp').weights.v2 ?? -1);
     });
     const metrics = new ScriptedMetrics({ script: ['pass', 'pass'] });
     // Same workflow run re-run (same run id): the dead process's lease is this run's own.
@@ -119,10 +147,15 @@ describe('crashes and concurrent runs', () => {
 
   it('a second concurrent run fails clearly naming the holder, and the first is not disturbed', async () => {
     const ns = await namespace();
-    const first = runPromotion(flask(ns, '7001', 400), deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })));
+    const first = runPromotion(
+      flask(ns, '7001', 400),
+      deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })),
+    );
     await whenLeaseHeldBy(ns, 'acme/shop/7001');
     const second = runPromotion(flask(ns, '7002', 400), deps(new ScriptedMetrics({ script: [] })));
-    await expect(second).rejects.toThrow(/VirtualService conc-\d+\/smartcarapp is being promoted by acme\/shop\/7001 \(lease conc-\d+\/istio-canary-smartcarapp.*waited \d+ s/);
+    await expect(second).rejects.toThrow(
+      /VirtualService conc-\d+\/smartcarapp is being promoted by acme\/shop\/7001 \(lease conc-\d+\/istio-canary-smartcarapp.*waited \d+ s/,
+    );
     const report = await first;
     expect(report.status).toBe('promoted');
     expect(report.history.map((h) => h.weight)).toEqual([20, 50, 100]);
@@ -131,36 +164,70 @@ describe('crashes and concurrent runs', () => {
   it('a second run that may wait takes its turn after the first releases the lease, losing no update', async () => {
     const ns = await namespace();
     cluster.api.clearRequests();
-    const first = runPromotion(flask(ns, '8001', 200), deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })));
+    const first = runPromotion(
+      flask(ns, '8001', 200),
+      deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })),
+    );
     await whenLeaseHeldBy(ns, 'acme/shop/8001');
     const logger = new RecordingLogger();
-    const second = runPromotion(flask(ns, '8002', 200), deps(new ScriptedMetrics({ script: [] }), { logger, lease: { durationMs: 3000, waitMs: 20_000 } }));
+    const second = runPromotion(
+      flask(ns, '8002', 200),
+      deps(new ScriptedMetrics({ script: [] }), { logger, lease: { durationMs: 3000, waitMs: 20_000 } }),
+    );
     const [a, b] = await Promise.all([first, second]);
     expect(a.status).toBe('promoted');
     expect(logger.lines.some((l) => /waiting up to 20 s for acme\/shop\/8001/.test(l))).toBe(true);
     // The second run found the promotion finished for this image: nothing to do, nothing overwritten.
     expect(b.status).toBe('promoted');
-    expect(storedVs(cluster.api, ns, 'smartcarapp').state?.history.map((h) => h.weight)).toEqual([20, 50, 100]);
-    const updates = cluster.writes('virtualservices').filter((w) => w.namespace === ns && w.verb === 'update');
+    expect(storedVs(cluster.api, ns, 'smartcarapp').state?.history.map((h) => h.weight)).toEqual([
+      20, 50, 100,
+    ]);
+    const updates = cluster
+      .writes('virtualservices')
+      .filter((w) => w.namespace === ns && w.verb === 'update');
     expect(updates).toHaveLength(4);
   });
 
   it('a run stops instead of overwriting a state another writer changed meanwhile', async () => {
     const ns = await namespace();
-    const ref = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: 'smartcarapp', namespace: ns };
+    const ref = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      name: 'smartcarapp',
+      namespace: ns,
+    };
     let intruded: Promise<unknown> = Promise.resolve();
     const metrics = new ScriptedMetrics({
       script: ['pass', 'pass', 'pass'],
       onWindow: (w: StepWindow) => {
         if (w.step !== 1) return;
         intruded = cluster.kube.get(ref).then((vs) => {
-          const state = JSON.parse(vs!.metadata!.annotations!['istio-canary.dev/state']!) as Record<string, unknown>;
-          return cluster.kube.patch(ref, { metadata: { annotations: { 'istio-canary.dev/state': JSON.stringify({ ...state, runId: 'someone/else/1', phase: 'held' }) } } });
+          const state = JSON.parse(vs!.metadata!.annotations!['istio-canary.dev/state']!) as Record<
+            string,
+            unknown
+          >;
+          return cluster.kube.patch(ref, {
+            metadata: {
+              annotations: {
+                'istio-canary.dev/state': JSON.stringify({
+                  ...state,
+                  runId: 'someone/else/1',
+                  phase: 'held',
+                }),
+              },
+            },
+          });
         });
       },
     });
-    await expect(runPromotion(flask(ns, '9001', 300), deps(metrics))).rejects.toThrow(/changed by someone\/else\/1 .*not overwriting it/);
+    await expect(runPromotion(flask(ns, '9001', 300), deps(metrics))).rejects.toThrow(
+      /changed by someone\/else\/1 .*not overwriting it/,
+    );
     await intruded;
-    expect(storedVs(cluster.api, ns, 'smartcarapp').state).toMatchObject({ runId: 'someone/else/1', phase: 'held', weight: 20 });
+    expect(storedVs(cluster.api, ns, 'smartcarapp').state).toMatchObject({
+      runId: 'someone/else/1',
+      phase: 'held',
+      weight: 20,
+    });
   });
 });

@@ -27,9 +27,21 @@ async function namespace(): Promise<string> {
 }
 
 const flask = (ns: string, inputs: Record<string, string> = {}, runId = '2001'): Settings =>
-  settingsFor({ manifests: 'flask/canary-deployment.yml', namespace: ns, steps: '20,50,100', 'canary-image': 'example/smartcarapp:2.1', ...inputs }, { runId });
+  settingsFor(
+    {
+      manifests: 'flask/canary-deployment.yml',
+      namespace: ns,
+      steps: '20,50,100',
+      'canary-image': 'example/smartcarapp:2.1',
+      ...inputs,
+    },
+    { runId },
+  );
 
-const deps = (metrics: ScriptedMetrics, over: Partial<PromotionDeps> = {}): PromotionDeps & { reporter: RecordingReporter; logger: RecordingLogger } => ({
+const deps = (
+  metrics: ScriptedMetrics,
+  over: Partial<PromotionDeps> = {},
+): PromotionDeps & { reporter: RecordingReporter; logger: RecordingLogger } => ({
   kube: cluster.kube,
   metrics,
   reporter: new RecordingReporter(),
@@ -41,23 +53,31 @@ const deps = (metrics: ScriptedMetrics, over: Partial<PromotionDeps> = {}): Prom
 });
 
 describe('failing verdicts, cancellation and the post step', () => {
-  it.each([1, 2, 3])('a failing verdict at step %i sends all traffic back to stable, state rolled-back with the reason', async (failAt) => {
-    const ns = await namespace();
-    const script = [...Array.from({ length: failAt - 1 }, () => 'pass' as const), 'fail' as const];
-    const report = await runPromotion(flask(ns), deps(new ScriptedMetrics({ script })));
-    const weight = [20, 50, 100][failAt - 1]!;
-    expect(report.status).toBe('rolled-back');
-    expect(report.weight).toBe(0);
-    const { weights, state } = storedVs(cluster.api, ns, 'smartcarapp');
-    expect(weights).toEqual({ v1: 100, v2: 0 });
-    expect(state?.phase).toBe('rolled-back');
-    expect(state?.reason).toBe(`step ${failAt}/3 at ${weight}% failed: scripted fail for step ${failAt} at ${weight}% (window ${failAt})`);
-    expect(report.history.at(-1)?.verdict.outcome).toBe('fail');
-  });
+  it.each([1, 2, 3])(
+    'a failing verdict at step %i sends all traffic back to stable, state rolled-back with the reason',
+    async (failAt) => {
+      const ns = await namespace();
+      const script = [...Array.from({ length: failAt - 1 }, () => 'pass' as const), 'fail' as const];
+      const report = await runPromotion(flask(ns), deps(new ScriptedMetrics({ script })));
+      const weight = [20, 50, 100][failAt - 1]!;
+      expect(report.status).toBe('rolled-back');
+      expect(report.weight).toBe(0);
+      const { weights, state } = storedVs(cluster.api, ns, 'smartcarapp');
+      expect(weights).toEqual({ v1: 100, v2: 0 });
+      expect(state?.phase).toBe('rolled-back');
+      expect(state?.reason).toBe(
+        `step ${failAt}/3 at ${weight}% failed: scripted fail for step ${failAt} at ${weight}% (window ${failAt})`,
+      );
+      expect(report.history.at(-1)?.verdict.outcome).toBe('fail');
+    },
+  );
 
   it('on-failure hold keeps the weight and says why', async () => {
     const ns = await namespace();
-    const report = await runPromotion(flask(ns, { 'on-failure': 'hold' }), deps(new ScriptedMetrics({ script: ['pass', 'fail'] })));
+    const report = await runPromotion(
+      flask(ns, { 'on-failure': 'hold' }),
+      deps(new ScriptedMetrics({ script: ['pass', 'fail'] })),
+    );
     expect(report.status).toBe('held');
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 50, v2: 50 });
     expect(report.reason).toMatch(/step 2\/3 at 50% failed/);
@@ -66,7 +86,10 @@ describe('failing verdicts, cancellation and the post step', () => {
   it('writes the VirtualService exactly once per weight step', async () => {
     const ns = await namespace();
     cluster.api.clearRequests();
-    const report = await runPromotion(flask(ns), deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })));
+    const report = await runPromotion(
+      flask(ns),
+      deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })),
+    );
     expect(report.status).toBe('promoted');
     const vsWrites = cluster.writes('virtualservices').filter((w) => w.namespace === ns);
     // One server-side apply of the manifest (canary 0), then one update per weight: 20, 50, 100, back to stable.
@@ -80,7 +103,10 @@ describe('failing verdicts, cancellation and the post step', () => {
     expect((await runPromotion(flask(ns1, { finalize: 'keep' }), deps(extended))).status).toBe('promoted');
     expect(extended.windows.map((w) => w.weight)).toEqual([20, 20, 50, 100]);
     const ns2 = await namespace();
-    const report = await runPromotion(flask(ns2), deps(new ScriptedMetrics({ script: ['inconclusive', 'inconclusive'] })));
+    const report = await runPromotion(
+      flask(ns2),
+      deps(new ScriptedMetrics({ script: ['inconclusive', 'inconclusive'] })),
+    );
     expect(report.status).toBe('rolled-back');
     expect(report.reason).toMatch(/step 1\/3 at 20%: inconclusive twice/);
   });
@@ -98,13 +124,18 @@ describe('failing verdicts, cancellation and the post step', () => {
       ['held', 50, 1],
       ['promoted', 0, 1],
     ]);
-    expect(storedVs(cluster.api, ns, 'smartcarapp').state?.history.map((h) => h.weight)).toEqual([20, 50, 100]);
+    expect(storedVs(cluster.api, ns, 'smartcarapp').state?.history.map((h) => h.weight)).toEqual([
+      20, 50, 100,
+    ]);
   });
 
   it('rollback returns all traffic to stable', async () => {
     const ns = await namespace();
     await runPromotion(flask(ns, { command: 'step' }), deps(new ScriptedMetrics({ script: ['pass'] })));
-    const report = await runPromotion(flask(ns, { command: 'rollback' }, '2002'), deps(new ScriptedMetrics({ script: [] })));
+    const report = await runPromotion(
+      flask(ns, { command: 'rollback' }, '2002'),
+      deps(new ScriptedMetrics({ script: [] })),
+    );
     expect(report.status).toBe('rolled-back');
     expect(report.reason).toBe('rollback requested by acme/shop/2002');
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
@@ -113,35 +144,43 @@ describe('failing verdicts, cancellation and the post step', () => {
   it.each([
     ['rollback', 'rolled-back', { v1: 100, v2: 0 }],
     ['hold', 'held', { v1: 80, v2: 20 }],
-  ] as const)('cancellation during a step with on-cancel %s finishes within 5 s and records why', async (mode, phase, weights) => {
-    const ns = await namespace();
-    const controller = new AbortController();
-    let abortedAt = 0;
-    const metrics = new ScriptedMetrics({
-      script: ['pass', 'pass', 'pass'],
-      onWindow: (w: StepWindow) => {
-        if (w.step === 1) {
-          abortedAt = Date.now();
-          controller.abort(new Error('SIGTERM'));
-        }
-      },
-    });
-    const settings = { ...flask(ns, { 'on-cancel': mode }), intervalMs: 30_000 };
-    const report = await runPromotion(settings, deps(metrics, { signal: controller.signal }));
-    // The bound the issue demands (GitHub kills the job 7.5 s after SIGINT).
-    expect(Date.now() - abortedAt).toBeLessThan(5000);
-    expect(report.status).toBe(phase);
-    expect(report.reason).toBe('cancelled (SIGTERM) at 20% canary');
-    expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual(weights);
-  });
+  ] as const)(
+    'cancellation during a step with on-cancel %s finishes within 5 s and records why',
+    async (mode, phase, weights) => {
+      const ns = await namespace();
+      const controller = new AbortController();
+      let abortedAt = 0;
+      const metrics = new ScriptedMetrics({
+        script: ['pass', 'pass', 'pass'],
+        onWindow: (w: StepWindow) => {
+          if (w.step === 1) {
+            abortedAt = Date.now();
+            controller.abort(new Error('SIGTERM'));
+          }
+        },
+      });
+      const settings = { ...flask(ns, { 'on-cancel': mode }), intervalMs: 30_000 };
+      const report = await runPromotion(settings, deps(metrics, { signal: controller.signal }));
+      // The bound the issue demands (GitHub kills the job 7.5 s after SIGINT).
+      expect(Date.now() - abortedAt).toBeLessThan(5000);
+      expect(report.status).toBe(phase);
+      expect(report.reason).toBe('cancelled (SIGTERM) at 20% canary');
+      expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual(weights);
+    },
+  );
 
   it('a canary that never becomes available is rolled back with the reason', async () => {
     const ns = await namespace();
-    const settings = { ...flask(ns, { 'canary-image': 'example/smartcarapp:crashloop' }), rolloutTimeoutMs: 800 };
+    const settings = {
+      ...flask(ns, { 'canary-image': 'example/smartcarapp:crashloop' }),
+      rolloutTimeoutMs: 800,
+    };
     const metrics = new ScriptedMetrics({ script: [] });
     const report = await runPromotion(settings, deps(metrics));
     expect(report.status).toBe('rolled-back');
-    expect(report.reason).toMatch(/canary rollout: .*Deployment .*smartcarapp-v2 is not available: 0\/1 replicas available/);
+    expect(report.reason).toMatch(
+      /canary rollout: .*Deployment .*smartcarapp-v2 is not available: 0\/1 replicas available/,
+    );
     expect(metrics.windows).toHaveLength(0);
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
   });
@@ -149,23 +188,36 @@ describe('failing verdicts, cancellation and the post step', () => {
   it('a conflicting write is re-read and retried when the state did not change', async () => {
     const ns = await namespace();
     cluster.api.faults.injectConflicts('virtualservices', 1, 'smartcarapp');
-    const report = await runPromotion(flask(ns), deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })));
+    const report = await runPromotion(
+      flask(ns),
+      deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })),
+    );
     expect(report.status).toBe('promoted');
     expect(report.history.map((h) => h.weight)).toEqual([20, 50, 100]);
   });
 
   it('the post step finishes a rollback this run left unfinished, and leaves other runs alone', async () => {
     const ns = await namespace();
-    await runPromotion(flask(ns, { command: 'step' }, '4001'), deps(new ScriptedMetrics({ script: ['pass'] })));
+    await runPromotion(
+      flask(ns, { command: 'step' }, '4001'),
+      deps(new ScriptedMetrics({ script: ['pass'] })),
+    );
     // Simulate a run killed mid-step: in-progress at 50% recorded by run 4002.
-    const vs = (await cluster.kube.get({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: 'smartcarapp', namespace: ns }))!;
+    const vs = (await cluster.kube.get({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      name: 'smartcarapp',
+      namespace: ns,
+    }))!;
     const state = JSON.parse(vs.metadata!.annotations!['istio-canary.dev/state']!) as PromotionState;
     const crashed: PromotionState = { ...state, phase: 'in-progress', weight: 50, runId: 'acme/shop/4002' };
     await cluster.kube.patch(
       { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: 'smartcarapp', namespace: ns },
       { metadata: { annotations: { 'istio-canary.dev/state': JSON.stringify(crashed) } } },
     );
-    expect(await finishInterrupted(flask(ns, {}, '4003'), deps(new ScriptedMetrics({ script: [] })))).toBeNull();
+    expect(
+      await finishInterrupted(flask(ns, {}, '4003'), deps(new ScriptedMetrics({ script: [] }))),
+    ).toBeNull();
     expect(storedVs(cluster.api, ns, 'smartcarapp').state?.phase).toBe('in-progress');
     const report = await finishInterrupted(flask(ns, {}, '4002'), deps(new ScriptedMetrics({ script: [] })));
     expect(report?.status).toBe('rolled-back');

@@ -22,7 +22,12 @@ afterAll(async () => cluster.close());
 async function promote(ns: string, script: ('pass' | 'fail')[]): Promise<PromotionReport> {
   await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const settings = settingsFor(
-    { manifests: 'flask/canary-deployment.yml', namespace: ns, steps: '20,50,100', 'canary-image': 'example/smartcarapp:2.1' },
+    {
+      manifests: 'flask/canary-deployment.yml',
+      namespace: ns,
+      steps: '20,50,100',
+      'canary-image': 'example/smartcarapp:2.1',
+    },
     { intervalMs: 300, runId: `run-${ns}` },
   );
   return runPromotion(settings, {
@@ -45,7 +50,9 @@ const endState = (ns: string, r: PromotionReport) => {
     reason: state?.reason,
     history: state?.history.map((h) => [h.step, h.weight, h.verdict.outcome]),
     images: (['smartcarapp-v1', 'smartcarapp-v2'] as const).map((n) => {
-      const d = cluster.api.object('apps', 'deployments', ns, n) as { spec: { replicas: number; template: { spec: { containers: { image: string }[] } } } };
+      const d = cluster.api.object('apps', 'deployments', ns, n) as {
+        spec: { replicas: number; template: { spec: { containers: { image: string }[] } } };
+      };
       return [d.spec.template.spec.containers[0]!.image, d.spec.replicas];
     }),
   };
@@ -55,26 +62,30 @@ describe('promotion under API faults', () => {
   it.each([
     ['promoted', ['pass', 'pass', 'pass']],
     ['rolled back', ['pass', 'fail']],
-  ] as const)('with 20 percent API errors and a watch drop every 2 s ends the same as without faults (%s)', async (_name, script) => {
-    const calm = `calm-${script.length}`;
-    const stormy = `stormy-${script.length}`;
-    cluster.api.faults.reset();
-    const expected = endState(calm, await promote(calm, [...script]));
-
-    cluster.api.clearRequests();
-    cluster.api.faults.set({ errorRate: 0.2, dropWatchesAfterMs: 2000 });
-    let report: PromotionReport;
-    try {
-      report = await promote(stormy, [...script]);
-    } finally {
+  ] as const)(
+    'with 20 percent API errors and a watch drop every 2 s ends the same as without faults (%s)',
+    async (_name, script) => {
+      const calm = `calm-${script.length}`;
+      const stormy = `stormy-${script.length}`;
       cluster.api.faults.reset();
-    }
-    expect(endState(stormy, report)).toEqual(expected);
-    const failed = cluster.api.requests.filter((r) => r.status >= 500);
-    expect(failed.length).toBeGreaterThan(3);
-    // Watches were dropped and resumed from a resourceVersion.
-    const watches = cluster.api.requests.filter((r) => r.verb === 'watch' && r.status === 200);
-    expect(watches.length).toBeGreaterThan(1);
-    expect(watches.every((w) => w.query.resourceVersion)).toBe(true);
-  }, 60_000);
+      const expected = endState(calm, await promote(calm, [...script]));
+
+      cluster.api.clearRequests();
+      cluster.api.faults.set({ errorRate: 0.2, dropWatchesAfterMs: 2000 });
+      let report: PromotionReport;
+      try {
+        report = await promote(stormy, [...script]);
+      } finally {
+        cluster.api.faults.reset();
+      }
+      expect(endState(stormy, report)).toEqual(expected);
+      const failed = cluster.api.requests.filter((r) => r.status >= 500);
+      expect(failed.length).toBeGreaterThan(3);
+      // Watches were dropped and resumed from a resourceVersion.
+      const watches = cluster.api.requests.filter((r) => r.verb === 'watch' && r.status === 200);
+      expect(watches.length).toBeGreaterThan(1);
+      expect(watches.every((w) => w.query.resourceVersion)).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -23,14 +23,27 @@ const ctx = (over: Partial<MachineContext> = {}): MachineContext => ({
 
 const verdict = (outcome: VerdictOutcome): Verdict => ({
   outcome,
-  reasons: [{ metric: 'm', value: 1, limit: 1, source: 'test', ok: outcome === 'pass', message: `it was ${outcome}` }],
+  reasons: [
+    { metric: 'm', value: 1, limit: 1, source: 'test', ok: outcome === 'pass', message: `it was ${outcome}` },
+  ],
   stable: null,
   canary: null,
   durationMs: 1,
 });
 
-const judged = (s: PromotionState, step: number, weight: number, outcome: VerdictOutcome, c = ctx(), attempt = 1) =>
-  transition(s, { type: 'verdict', step, weight, attempt, verdict: verdict(outcome), startedAt: 'a', endedAt: 'b' }, c);
+const judged = (
+  s: PromotionState,
+  step: number,
+  weight: number,
+  outcome: VerdictOutcome,
+  c = ctx(),
+  attempt = 1,
+) =>
+  transition(
+    s,
+    { type: 'verdict', step, weight, attempt, verdict: verdict(outcome), startedAt: 'a', endedAt: 'b' },
+    c,
+  );
 
 const writeThen = (a: Action): Action => {
   expect(a.type).toBe('write');
@@ -77,7 +90,8 @@ describe('promotion state machine', () => {
     for (const failAt of [1, 2, 3]) {
       const c = ctx();
       let t = transition(freshState(c, 0), { type: 'begin', liveWeight: 0 }, c);
-      for (let step = 1; step <= failAt; step++) t = judged(t.state, step, c.steps[step - 1]!, step === failAt ? 'fail' : 'pass');
+      for (let step = 1; step <= failAt; step++)
+        t = judged(t.state, step, c.steps[step - 1]!, step === failAt ? 'fail' : 'pass');
       expect(t.state).toMatchObject({ phase: 'rolled-back', weight: 0 });
       expect(t.state.reason).toContain(`step ${failAt}/3 at ${c.steps[failAt - 1]}% failed: it was fail`);
     }
@@ -102,7 +116,12 @@ describe('promotion state machine', () => {
 
   it('resumes a step written but not judged at the same weight, without a write', () => {
     const c = ctx();
-    const s: PromotionState = { ...freshState(c, 0), weight: 60, step: 1, history: [{ step: 1, weight: 10, startedAt: '', endedAt: '', verdict: verdict('pass') }] };
+    const s: PromotionState = {
+      ...freshState(c, 0),
+      weight: 60,
+      step: 1,
+      history: [{ step: 1, weight: 10, startedAt: '', endedAt: '', verdict: verdict('pass') }],
+    };
     const t = transition(s, { type: 'begin', liveWeight: 60 }, c);
     expect(t.action).toEqual({ type: 'measure', step: 2, weight: 60, attempt: 1 });
   });
@@ -112,7 +131,13 @@ describe('promotion state machine', () => {
     const s: PromotionState = {
       ...freshState(c, 0),
       weight: 60,
-      history: [10, 60].map((w, i) => ({ step: i + 1, weight: w, startedAt: '', endedAt: '', verdict: verdict('pass') })),
+      history: [10, 60].map((w, i) => ({
+        step: i + 1,
+        weight: w,
+        startedAt: '',
+        endedAt: '',
+        verdict: verdict('pass'),
+      })),
     };
     const t = transition(s, { type: 'begin', liveWeight: 60 }, c);
     expect(t.state.weight).toBe(100);
@@ -142,8 +167,14 @@ describe('promotion state machine', () => {
 
   it('cancellation rolls back, or holds with on-cancel hold, and says why', () => {
     const s = { ...freshState(ctx(), 0), weight: 60 };
-    expect(transition(s, { type: 'cancelled', why: 'SIGTERM' }, ctx()).state).toMatchObject({ phase: 'rolled-back', weight: 0, reason: 'SIGTERM' });
-    expect(transition(s, { type: 'cancelled', why: 'SIGINT' }, ctx({ onCancel: 'hold' })).state).toMatchObject({ phase: 'held', weight: 60, reason: 'SIGINT' });
+    expect(transition(s, { type: 'cancelled', why: 'SIGTERM' }, ctx()).state).toMatchObject({
+      phase: 'rolled-back',
+      weight: 0,
+      reason: 'SIGTERM',
+    });
+    expect(
+      transition(s, { type: 'cancelled', why: 'SIGINT' }, ctx({ onCancel: 'hold' })).state,
+    ).toMatchObject({ phase: 'held', weight: 60, reason: 'SIGINT' });
   });
 
   it('a finished promotion starts fresh only for a new canary image', () => {

@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 afterAll(async () => cluster.close());
 
-const deps = (metrics: ScriptedMetrics, logger = new RecordingLogger(), reporter = new RecordingReporter()) => ({
+const deps = (
+  metrics: ScriptedMetrics,
+  logger = new RecordingLogger(),
+  reporter = new RecordingReporter(),
+) => ({
   kube: cluster.kube,
   metrics,
   reporter,
@@ -62,18 +66,28 @@ describe('seed scenarios on the embedded mesh', () => {
       [100, 'podinfo-canary', 'podinfo-ga'],
     ]);
     const { state, route } = storedVs(cluster.api, 'test', 'podinfo');
-    expect(state).toMatchObject({ phase: 'promoted', weight: 0, step: 3, canaryImage: 'stefanprodan/podinfo:6.8.0', runId: 'acme/shop/1001' });
+    expect(state).toMatchObject({
+      phase: 'promoted',
+      weight: 0,
+      step: 3,
+      canaryImage: 'stefanprodan/podinfo:6.8.0',
+      runId: 'acme/shop/1001',
+    });
     // Each weighted destination names its version in a response header.
     expect(route.map((r) => r.headers)).toEqual([
       { response: { set: { 'x-istio-canary': 'canary' } } },
       { response: { set: { 'x-istio-canary': 'stable' } } },
     ]);
     const ga = cluster.api.object('apps', 'deployments', 'test', 'podinfo-ga') as {
-      spec: { template: { metadata: { labels: Record<string, string> }; spec: { containers: { image: string }[] } } };
+      spec: {
+        template: { metadata: { labels: Record<string, string> }; spec: { containers: { image: string }[] } };
+      };
     };
     expect(ga.spec.template.spec.containers[0]!.image).toBe('stefanprodan/podinfo:6.8.0');
     expect(ga.spec.template.metadata.labels).toEqual({ app: 'podinfo', version: 'ga' });
-    const canary = cluster.api.object('apps', 'deployments', 'test', 'podinfo-canary') as { spec: { replicas: number } };
+    const canary = cluster.api.object('apps', 'deployments', 'test', 'podinfo-canary') as {
+      spec: { replicas: number };
+    };
     expect(canary.spec.replicas).toBe(0);
     // Progress after every step, and in the log at every step.
     expect(reporter.progressReports.map((r) => r.history.length)).toEqual([1, 2, 3]);
@@ -84,20 +98,34 @@ describe('seed scenarios on the embedded mesh', () => {
   it('a rerun with the same image does nothing; a new image starts a fresh promotion', async () => {
     const base = { manifests: 'podinfo/*.yaml', namespace: 'test', steps: '10,60,100' };
     cluster.api.clearRequests();
-    const same = await runPromotion(settingsFor({ ...base, 'canary-image': 'stefanprodan/podinfo:6.8.0' }, { runId: '1002' }), deps(new ScriptedMetrics({ script: [] })));
+    const same = await runPromotion(
+      settingsFor({ ...base, 'canary-image': 'stefanprodan/podinfo:6.8.0' }, { runId: '1002' }),
+      deps(new ScriptedMetrics({ script: [] })),
+    );
     expect(same.status).toBe('promoted');
     expect(cluster.writes('virtualservices')).toHaveLength(0);
     expect(cluster.writes('deployments')).toHaveLength(0);
 
     const metrics = new ScriptedMetrics({ script: ['pass', 'fail'] });
-    const next = await runPromotion(settingsFor({ ...base, 'canary-image': 'stefanprodan/podinfo:6.9.0' }, { runId: '1003' }), deps(metrics));
+    const next = await runPromotion(
+      settingsFor({ ...base, 'canary-image': 'stefanprodan/podinfo:6.9.0' }, { runId: '1003' }),
+      deps(metrics),
+    );
     expect(next.status).toBe('rolled-back');
     expect(metrics.windows.map((w) => w.weight)).toEqual([10, 60]);
-    expect(storedVs(cluster.api, 'test', 'podinfo').state).toMatchObject({ phase: 'rolled-back', weight: 0, canaryImage: 'stefanprodan/podinfo:6.9.0' });
+    expect(storedVs(cluster.api, 'test', 'podinfo').state).toMatchObject({
+      phase: 'rolled-back',
+      weight: 0,
+      canaryImage: 'stefanprodan/podinfo:6.9.0',
+    });
   });
 
   it('flask holds at 80/20 with steps: 20 (the schedule ends below 100: state held, no finalize)', async () => {
-    const settings = settingsFor({ manifests: 'flask/canary-deployment.yml', namespace: 'default', steps: '20' });
+    const settings = settingsFor({
+      manifests: 'flask/canary-deployment.yml',
+      namespace: 'default',
+      steps: '20',
+    });
     const metrics = new ScriptedMetrics({ script: ['pass'] });
     const report = await runPromotion(settings, deps(metrics));
     expect(report.status).toBe('held');
@@ -109,24 +137,39 @@ describe('seed scenarios on the embedded mesh', () => {
     expect(state?.reason).toMatch(/schedule ends at 20%/);
     expect(metrics.windows.map((w) => [w.weight, w.canaryWorkload])).toEqual([[20, 'smartcarapp-v2']]);
     // Nothing was finalized: v1 keeps its image.
-    const v1 = cluster.api.object('apps', 'deployments', 'default', 'smartcarapp-v1') as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const v1 = cluster.api.object('apps', 'deployments', 'default', 'smartcarapp-v1') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
     expect(v1.spec.template.spec.containers[0]!.image).toBe('example/smartcarapp:1.0');
   });
 
   it('status prints the state without writing', async () => {
     cluster.api.clearRequests();
     const logger = new RecordingLogger();
-    const report = await runPromotion(settingsFor({ command: 'status', namespace: 'default', 'virtual-service': 'smartcarapp' }), deps(new ScriptedMetrics({ script: [] }), logger));
+    const report = await runPromotion(
+      settingsFor({ command: 'status', namespace: 'default', 'virtual-service': 'smartcarapp' }),
+      deps(new ScriptedMetrics({ script: [] }), logger),
+    );
     expect(report.status).toBe('held');
     expect(logger.lines.some((l) => l.includes('held: canary at 20%'))).toBe(true);
     expect(cluster.writes()).toHaveLength(0);
   });
 
   it('promote goes to 100% now and finalizes; rollback on a promoted stable has nothing to undo', async () => {
-    const report = await runPromotion(settingsFor({ command: 'promote', namespace: 'default', 'virtual-service': 'smartcarapp', steps: '20' }), deps(new ScriptedMetrics({ script: [] })));
+    const report = await runPromotion(
+      settingsFor({
+        command: 'promote',
+        namespace: 'default',
+        'virtual-service': 'smartcarapp',
+        steps: '20',
+      }),
+      deps(new ScriptedMetrics({ script: [] })),
+    );
     expect(report.status).toBe('promoted');
     expect(storedVs(cluster.api, 'default', 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
-    const v1 = cluster.api.object('apps', 'deployments', 'default', 'smartcarapp-v1') as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const v1 = cluster.api.object('apps', 'deployments', 'default', 'smartcarapp-v1') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
     expect(v1.spec.template.spec.containers[0]!.image).toBe('example/smartcarapp:2.0');
   });
 });

@@ -146,6 +146,7 @@ describe('hey against the ingress', () => {
       expect(rows.every((row) => row.status === 200)).toBe(true);
       const ms = rows.map((row) => row.seconds * 1000).sort((a, b) => a - b);
       const { p50, p99 } = PROFILES[version];
+      console.log("LAT", version, percentile(ms, 0.5), percentile(ms, 0.99), (loop.percentile(99)/1e6).toFixed(1), (loop.percentile(99.9)/1e6).toFixed(1), (loop.max/1e6).toFixed(1), loop.mean/1e6);
       // Tolerances: sampling error of 2,000 draws (p99 ±~8%), the ingress and loopback overhead (~1 ms),
       // and, for the p99, the simulator's own measured event-loop delay (stalls on a busy machine only
       // ever add latency; on an idle one it is ~1 ms).

@@ -66,17 +66,23 @@ async function main(): Promise<void> {
       const wallMs = performance.now() - t0;
       mesh.api.faults.reset();
       if (report.status !== 'promoted') throw new Error(`run ${i}: ${report.status} ${report.reason ?? ''}`);
-      const vsUpdates = mesh.api.requests.filter((r) => r.resource === 'virtualservices' && r.verb === 'update' && r.status < 300).length;
+      const vsUpdates = mesh.api.requests.filter(
+        (r) => r.resource === 'virtualservices' && r.verb === 'update' && r.status < 300,
+      ).length;
       const failedRequests = mesh.api.requests.filter((r) => r.status >= 500).length;
       rows.push({ wallMs, overheadMs: wallMs - steps.length * intervalMs, vsUpdates, failedRequests });
     }
     const sorted = rows.map((r) => r.overheadMs).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-    console.log(`steps ${steps.join(',')}, window ${intervalMs} ms, rollout readiness ${values.readiness} ms, faults ${values.faults ? 'on' : 'off'}, runs ${runs}`);
+    console.log(
+      `steps ${steps.join(',')}, window ${intervalMs} ms, rollout readiness ${values.readiness} ms, faults ${values.faults ? 'on' : 'off'}, runs ${runs}`,
+    );
     console.log('| run | wall ms | windows ms | overhead ms | VS updates (ok) | 5xx answered |');
     console.log('| --- | ------- | ---------- | ----------- | --------------- | ------------ |');
     rows.forEach((r, i) =>
-      console.log(`| ${i} | ${r.wallMs.toFixed(0)} | ${steps.length * intervalMs} | ${r.overheadMs.toFixed(0)} | ${r.vsUpdates} | ${r.failedRequests} |`),
+      console.log(
+        `| ${i} | ${r.wallMs.toFixed(0)} | ${steps.length * intervalMs} | ${r.overheadMs.toFixed(0)} | ${r.vsUpdates} | ${r.failedRequests} |`,
+      ),
     );
     console.log(`median overhead ${median.toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`);
   } finally {

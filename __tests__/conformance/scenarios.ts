@@ -2,6 +2,7 @@
 // reason, message and normalized body it got; compare.ts decides whether two records agree.
 // Every scenario works in its own namespace so that scenarios never see each other's objects.
 import { ApiException, PatchStrategy } from '@kubernetes/client-node';
+import { dump } from 'js-yaml';
 import type { Client, RawRequest, RawResponse, WatchEvent } from './client.js';
 import { normalize, normalizeText, type Observation, type Step } from './compare.js';
 
@@ -154,7 +155,7 @@ function virtualService(ns: string, name: string, labels: Record<string, string>
   };
 }
 
-const toYaml = (o: unknown): string => JSON.stringify(o); // JSON is YAML; no extra dependency needed.
+const toYaml = (o: unknown): string => dump(o, { lineWidth: -1 });
 
 export const SCENARIOS: Scenario[] = [
   {

@@ -9,17 +9,27 @@ import { RecordingReporter, settingsFor } from './promote-cluster.js';
 
 async function main(): Promise<void> {
   const [kubeconfigPath, cwd, namespace, runId, windows] = process.argv.slice(2);
-  if (!kubeconfigPath || !cwd || !namespace || !runId || !windows) throw new Error('usage: promote-child <kubeconfig> <cwd> <namespace> <runId> <window ms per step>');
+  if (!kubeconfigPath || !cwd || !namespace || !runId || !windows)
+    throw new Error('usage: promote-child <kubeconfig> <cwd> <namespace> <runId> <window ms per step>');
   const perStep = windows.split(',').map(Number);
   const kube = await createKubeClient({ kubeconfig: readFileSync(kubeconfigPath, 'utf8') });
   const settings = settingsFor(
-    { manifests: 'flask/canary-deployment.yml', namespace, steps: '20,50,100', 'canary-image': 'example/smartcarapp:2.1' },
+    {
+      manifests: 'flask/canary-deployment.yml',
+      namespace,
+      steps: '20,50,100',
+      'canary-image': 'example/smartcarapp:2.1',
+    },
     { runId },
   );
   const log = (m: string) => process.stdout.write(`${m}\n`);
   const report = await runPromotion(settings, {
     kube,
-    metrics: new ScriptedMetrics({ script: [], onWindow: (w) => log(`window ${w.step} ${w.weight}`), windowMs: (w) => perStep[w.step - 1] ?? 1000 }),
+    metrics: new ScriptedMetrics({
+      script: [],
+      onWindow: (w) => log(`window ${w.step} ${w.weight}`),
+      windowMs: (w) => perStep[w.step - 1] ?? 1000,
+    }),
     reporter: new RecordingReporter(),
     logger: { info: log, warning: log, error: log, debug: () => {} },
     signal: new AbortController().signal,

@@ -26,7 +26,9 @@ export function isWrite(e: RequestLogEntry): boolean {
   return WRITE_VERBS.has(e.verb) && e.query.dryRun !== 'All';
 }
 
-export async function startTestCluster(options: { seed?: number; readinessDelayMs?: number } = {}): Promise<TestCluster> {
+export async function startTestCluster(
+  options: { seed?: number; readinessDelayMs?: number } = {},
+): Promise<TestCluster> {
   const mesh = await startMesh({ readinessDelayMs: options.readinessDelayMs ?? 10, seed: options.seed ?? 7 });
   const { api, kubeconfig } = mesh;
   const kube = await createKubeClient({

@@ -113,7 +113,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 100, maxDelayMs: 3000, maxRetryAfterMs: 10_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 8,
+  baseDelayMs: 100,
+  maxDelayMs: 3000,
+  maxRetryAfterMs: 10_000,
+};
 
 export interface KubeClientOptions {
   kubeconfig: string;
@@ -130,7 +135,15 @@ interface RawResponse {
   body: string;
 }
 
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
 
 class TransientError extends Error {
   constructor(
@@ -158,7 +171,12 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 }
 
 /** Exponential backoff with full jitter, bounded; Retry-After wins when given (also bounded). */
-export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs: number | null, random = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfterMs: number | null,
+  random = Math.random,
+): number {
   if (retryAfterMs !== null) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.round(cap / 2 + (random() * cap) / 2);
@@ -196,7 +214,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const i = apiVersion.indexOf('/');
-  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+  return i < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
 }
 
 function basePath(apiVersion: string): string {
@@ -217,7 +237,9 @@ export async function createKubeClient(options: KubeClientOptions): Promise<Kube
   if (options.context) {
     if (!kc.getContextObject(options.context)) {
       const names = kc.getContexts().map((c) => c.name);
-      throw new Error(`context: no context "${options.context}" in the kubeconfig; it has: ${names.join(', ') || 'none'}`);
+      throw new Error(
+        `context: no context "${options.context}" in the kubeconfig; it has: ${names.join(', ') || 'none'}`,
+      );
     }
     kc.setCurrentContext(options.context);
   }
@@ -281,11 +303,19 @@ export class KubeClient implements Kube {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
           res.on('error', reject);
         },
       );
-      req.on('timeout', () => req.destroy(Object.assign(new Error(`${method} ${path}: timed out`), { code: 'ETIMEDOUT' })));
+      req.on('timeout', () =>
+        req.destroy(Object.assign(new Error(`${method} ${path}: timed out`), { code: 'ETIMEDOUT' })),
+      );
       req.on('error', reject);
       req.end(body ?? undefined);
     });
@@ -304,7 +334,8 @@ export class KubeClient implements Kube {
       let retryAfter: number | null = null;
       try {
         const res = await this.send(method, path, payload, options.contentType ?? null, options.signal);
-        if (res.status >= 200 && res.status < 300) return { status: res.status, json: res.body ? (JSON.parse(res.body) as unknown) : null };
+        if (res.status >= 200 && res.status < 300)
+          return { status: res.status, json: res.body ? (JSON.parse(res.body) as unknown) : null };
         if (res.status === 404 && options.allow404) return { status: 404, json: null };
         const { reason, message } = statusMessage(res);
         if (res.status === 429 || res.status >= 500) {
@@ -324,19 +355,25 @@ export class KubeClient implements Kube {
       this.logger.debug(`retrying in ${delay} ms: ${lastError}`);
       await sleep(delay, options.signal);
     }
-    throw new TransientError(`Kubernetes API unavailable after ${this.retry.attempts} attempts: ${lastError}`);
+    throw new TransientError(
+      `Kubernetes API unavailable after ${this.retry.attempts} attempts: ${lastError}`,
+    );
   }
 
   async resource(apiVersion: string, kind: string, signal?: AbortSignal): Promise<ResourceInfo> {
     let entry = this.discovery.get(apiVersion);
     if (!entry) {
-      entry = this.request('GET', basePath(apiVersion), null, { signal, allow404: true }).then(({ status, json }) => {
-        const map = new Map<string, ResourceInfo>();
-        if (status === 404) return map;
-        const resources = (json as { resources?: { name: string; kind: string; namespaced: boolean }[] }).resources ?? [];
-        for (const r of resources) if (!r.name.includes('/')) map.set(r.kind, { plural: r.name, namespaced: r.namespaced });
-        return map;
-      });
+      entry = this.request('GET', basePath(apiVersion), null, { signal, allow404: true }).then(
+        ({ status, json }) => {
+          const map = new Map<string, ResourceInfo>();
+          if (status === 404) return map;
+          const resources =
+            (json as { resources?: { name: string; kind: string; namespaced: boolean }[] }).resources ?? [];
+          for (const r of resources)
+            if (!r.name.includes('/')) map.set(r.kind, { plural: r.name, namespaced: r.namespaced });
+          return map;
+        },
+      );
       this.discovery.set(apiVersion, entry);
       // A failed discovery is not cached: the next call asks again.
       entry.catch(() => this.discovery.delete(apiVersion));
@@ -346,7 +383,11 @@ export class KubeClient implements Kube {
       // The kind may have appeared since (a CRD applied earlier in this run): ask once more.
       this.discovery.delete(apiVersion);
       const fresh = await this.request('GET', basePath(apiVersion), null, { signal, allow404: true });
-      const resources = fresh.status === 404 ? [] : ((fresh.json as { resources?: { name: string; kind: string; namespaced: boolean }[] }).resources ?? []);
+      const resources =
+        fresh.status === 404
+          ? []
+          : ((fresh.json as { resources?: { name: string; kind: string; namespaced: boolean }[] })
+              .resources ?? []);
       const found = resources.find((r) => r.kind === kind && !r.name.includes('/'));
       if (!found)
         throw new UnknownKindError(
@@ -357,7 +398,12 @@ export class KubeClient implements Kube {
     return info;
   }
 
-  private async collectionPath(apiVersion: string, kind: string, namespace: string | null | undefined, signal?: AbortSignal) {
+  private async collectionPath(
+    apiVersion: string,
+    kind: string,
+    namespace: string | null | undefined,
+    signal?: AbortSignal,
+  ) {
     const info = await this.resource(apiVersion, kind, signal);
     const ns = info.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
     return `${basePath(apiVersion)}${ns}/${info.plural}`;
@@ -368,7 +414,10 @@ export class KubeClient implements Kube {
   }
 
   async get(ref: ObjectRef, options: { signal?: AbortSignal } = {}): Promise<KubeObject | null> {
-    const { status, json } = await this.request('GET', await this.objectPath(ref, options.signal), null, { ...options, allow404: true });
+    const { status, json } = await this.request('GET', await this.objectPath(ref, options.signal), null, {
+      ...options,
+      allow404: true,
+    });
     return status === 404 ? null : (json as KubeObject);
   }
 
@@ -381,7 +430,12 @@ export class KubeClient implements Kube {
     const q = new URLSearchParams();
     if (options.labelSelector) q.set('labelSelector', options.labelSelector);
     const qs = q.size ? `?${q.toString()}` : '';
-    const { json } = await this.request('GET', `${await this.collectionPath(apiVersion, kind, namespace, options.signal)}${qs}`, null, options);
+    const { json } = await this.request(
+      'GET',
+      `${await this.collectionPath(apiVersion, kind, namespace, options.signal)}${qs}`,
+      null,
+      options,
+    );
     const list = json as { items?: KubeObject[]; metadata?: { resourceVersion?: string } };
     // Lists omit apiVersion/kind on items: put them back so the objects can be written as they are.
     const items = (list.items ?? []).map((i) => ({ apiVersion, kind, ...i }));
@@ -396,32 +450,45 @@ export class KubeClient implements Kube {
 
   private refOf(obj: KubeObject): ObjectRef {
     const name = obj.metadata?.name;
-    if (!obj.apiVersion || !obj.kind || !name) throw new Error('object needs apiVersion, kind and metadata.name');
+    if (!obj.apiVersion || !obj.kind || !name)
+      throw new Error('object needs apiVersion, kind and metadata.name');
     return { apiVersion: obj.apiVersion, kind: obj.kind, name, namespace: obj.metadata?.namespace ?? null };
   }
 
   async create(obj: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
     const ref = this.refOf(obj);
     const path = await this.collectionPath(ref.apiVersion, ref.kind, ref.namespace, options.signal);
-    const { json } = await this.request('POST', path + this.writeQuery({}, options.dryRun), obj, { signal: options.signal });
+    const { json } = await this.request('POST', path + this.writeQuery({}, options.dryRun), obj, {
+      signal: options.signal,
+    });
     return json as KubeObject;
   }
 
   async apply(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
     const path = await this.objectPath(this.refOf(obj), options.signal);
     const q = this.writeQuery(options.force ? { force: 'true' } : {}, options.dryRun);
-    const { json } = await this.request('PATCH', path + q, obj, { contentType: 'application/apply-patch+yaml', signal: options.signal });
+    const { json } = await this.request('PATCH', path + q, obj, {
+      contentType: 'application/apply-patch+yaml',
+      signal: options.signal,
+    });
     return json as KubeObject;
   }
 
   async replace(obj: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
-    if (!obj.metadata?.resourceVersion) throw new Error('replace needs metadata.resourceVersion (optimistic concurrency)');
+    if (!obj.metadata?.resourceVersion)
+      throw new Error('replace needs metadata.resourceVersion (optimistic concurrency)');
     const path = await this.objectPath(this.refOf(obj), options.signal);
-    const { json } = await this.request('PUT', path + this.writeQuery({}, options.dryRun), obj, { signal: options.signal });
+    const { json } = await this.request('PUT', path + this.writeQuery({}, options.dryRun), obj, {
+      signal: options.signal,
+    });
     return json as KubeObject;
   }
 
-  async patch(ref: ObjectRef, patch: Record<string, unknown>, options: WriteOptions = {}): Promise<KubeObject> {
+  async patch(
+    ref: ObjectRef,
+    patch: Record<string, unknown>,
+    options: WriteOptions = {},
+  ): Promise<KubeObject> {
     const path = await this.objectPath(ref, options.signal);
     const { json } = await this.request('PATCH', path + this.writeQuery({}, options.dryRun), patch, {
       contentType: 'application/merge-patch+json',
@@ -446,8 +513,11 @@ export class KubeClient implements Kube {
     const collection = await this.collectionPath(ref.apiVersion, ref.kind, ref.namespace, signal);
     let last: KubeObject | null = null;
     const fail = (): never => {
-      if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('aborted');
-      const why = options.describe ? options.describe(last) : `${ref.kind} ${ref.name} did not reach the wanted state`;
+      if (options.signal?.aborted)
+        throw options.signal.reason instanceof Error ? options.signal.reason : new Error('aborted');
+      const why = options.describe
+        ? options.describe(last)
+        : `${ref.kind} ${ref.name} did not reach the wanted state`;
       throw new Error(`timed out after ${options.timeoutMs} ms: ${why}`);
     };
     let relistAttempt = 0;
@@ -455,12 +525,22 @@ export class KubeClient implements Kube {
       // (Re)list: the current object and the resourceVersion to watch from.
       let rv: string;
       try {
-        const { status, json } = await this.request('GET', `${collection}/${encodeURIComponent(ref.name)}`, null, { signal, allow404: true });
+        const { status, json } = await this.request(
+          'GET',
+          `${collection}/${encodeURIComponent(ref.name)}`,
+          null,
+          { signal, allow404: true },
+        );
         last = status === 404 ? null : (json as KubeObject);
         if (done(last)) return last;
         if (last?.metadata?.resourceVersion) rv = last.metadata.resourceVersion;
         else {
-          const list = await this.request('GET', `${collection}?fieldSelector=${encodeURIComponent(`metadata.name=${ref.name}`)}`, null, { signal });
+          const list = await this.request(
+            'GET',
+            `${collection}?fieldSelector=${encodeURIComponent(`metadata.name=${ref.name}`)}`,
+            null,
+            { signal },
+          );
           rv = (list.json as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? '';
         }
       } catch (err) {
@@ -471,7 +551,11 @@ export class KubeClient implements Kube {
       let watchAttempt = 0;
       for (;;) {
         if (signal.aborted) fail();
-        const q = new URLSearchParams({ watch: 'true', allowWatchBookmarks: 'true', fieldSelector: `metadata.name=${ref.name}` });
+        const q = new URLSearchParams({
+          watch: 'true',
+          allowWatchBookmarks: 'true',
+          fieldSelector: `metadata.name=${ref.name}`,
+        });
         if (rv) q.set('resourceVersion', rv);
         const outcome = await this.watchOnce(`${collection}?${q.toString()}`, signal, (ev) => {
           if (ev.object.metadata?.resourceVersion) rv = ev.object.metadata.resourceVersion;
@@ -483,14 +567,20 @@ export class KubeClient implements Kube {
         if (signal.aborted) fail();
         if (outcome.kind === 'gone') break;
         if (outcome.kind === 'error') {
-          this.logger.debug(`watch ${ref.kind} ${ref.name} dropped (${outcome.message}); resuming from ${rv}`);
-          await sleep(backoffDelay(Math.min(watchAttempt++, 4), this.retry, null), signal).catch(() => undefined);
+          this.logger.debug(
+            `watch ${ref.kind} ${ref.name} dropped (${outcome.message}); resuming from ${rv}`,
+          );
+          await sleep(backoffDelay(Math.min(watchAttempt++, 4), this.retry, null), signal).catch(
+            () => undefined,
+          );
         } else {
           watchAttempt = 0;
         }
       }
       this.logger.debug(`watch ${ref.kind} ${ref.name}: resourceVersion ${rv} expired (410); relisting`);
-      await sleep(backoffDelay(Math.min(relistAttempt++, 4), this.retry, null), signal).catch(() => undefined);
+      await sleep(backoffDelay(Math.min(relistAttempt++, 4), this.retry, null), signal).catch(
+        () => undefined,
+      );
     }
   }
 
@@ -533,8 +623,13 @@ export class KubeClient implements Kube {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
-              const msg = statusMessage({ status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-              if (status === 429 || status >= 500) finish({ kind: 'error', message: `HTTP ${status}: ${msg.message}` });
+              const msg = statusMessage({
+                status,
+                headers: res.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              });
+              if (status === 429 || status >= 500)
+                finish({ kind: 'error', message: `HTTP ${status}: ${msg.message}` });
               else if (!settled) {
                 settled = true;
                 reject(new KubeApiError(status, msg.reason, msg.message));
@@ -564,7 +659,13 @@ export class KubeClient implements Kube {
                 else finish({ kind: 'error', message: watchErrorMessage(ev.object) });
                 return;
               }
-              if (ev.object && (ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED' || ev.type === 'BOOKMARK')) {
+              if (
+                ev.object &&
+                (ev.type === 'ADDED' ||
+                  ev.type === 'MODIFIED' ||
+                  ev.type === 'DELETED' ||
+                  ev.type === 'BOOKMARK')
+              ) {
                 if (onEvent({ type: ev.type, object: ev.object })) {
                   finish({ kind: 'done' });
                   return;

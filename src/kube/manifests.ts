@@ -28,25 +28,31 @@ export class ManifestError extends Error {
 
 export const where = (d: Pick<ManifestDoc, 'file' | 'index'>): string => `${d.file} document ${d.index}`;
 
-const ISTIO_VERSIONS = ['networking.istio.io/v1', 'networking.istio.io/v1beta1', 'networking.istio.io/v1alpha3'];
+const ISTIO_VERSIONS = [
+  'networking.istio.io/v1',
+  'networking.istio.io/v1beta1',
+  'networking.istio.io/v1alpha3',
+];
 
 /** Kinds istio-canary applies, the apiVersions accepted for each, and the apply order (lower first). */
-export const KNOWN_KINDS: Record<string, { apiVersions: string[]; order: number; clusterScoped?: boolean }> = {
-  Namespace: { apiVersions: ['v1'], order: 0, clusterScoped: true },
-  CustomResourceDefinition: { apiVersions: ['apiextensions.k8s.io/v1'], order: 1, clusterScoped: true },
-  ServiceAccount: { apiVersions: ['v1'], order: 2 },
-  ConfigMap: { apiVersions: ['v1'], order: 2 },
-  Secret: { apiVersions: ['v1'], order: 2 },
-  Service: { apiVersions: ['v1'], order: 3 },
-  Deployment: { apiVersions: ['apps/v1'], order: 4 },
-  DestinationRule: { apiVersions: ISTIO_VERSIONS, order: 5 },
-  Gateway: { apiVersions: ISTIO_VERSIONS, order: 6 },
-  VirtualService: { apiVersions: ISTIO_VERSIONS, order: 7 },
-};
+export const KNOWN_KINDS: Record<string, { apiVersions: string[]; order: number; clusterScoped?: boolean }> =
+  {
+    Namespace: { apiVersions: ['v1'], order: 0, clusterScoped: true },
+    CustomResourceDefinition: { apiVersions: ['apiextensions.k8s.io/v1'], order: 1, clusterScoped: true },
+    ServiceAccount: { apiVersions: ['v1'], order: 2 },
+    ConfigMap: { apiVersions: ['v1'], order: 2 },
+    Secret: { apiVersions: ['v1'], order: 2 },
+    Service: { apiVersions: ['v1'], order: 3 },
+    Deployment: { apiVersions: ['apps/v1'], order: 4 },
+    DestinationRule: { apiVersions: ISTIO_VERSIONS, order: 5 },
+    Gateway: { apiVersions: ISTIO_VERSIONS, order: 6 },
+    VirtualService: { apiVersions: ISTIO_VERSIONS, order: 7 },
+  };
 
 const DNS_1123 = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Splits a YAML stream into documents keeping their first line, so errors can name both. */
 function splitDocuments(text: string): { text: string; line: number }[] {
@@ -83,12 +89,16 @@ export function parseManifestText(file: string, text: string): { docs: ManifestD
     } catch (err) {
       const e = err as Error & { mark?: { line?: number }; reason?: string };
       const line = e.mark?.line !== undefined ? ` at line ${chunk.line + e.mark.line}` : '';
-      problems.push(`${file} document ${index}: invalid YAML${line}: ${e.reason ?? e.message.split('\n')[0]}`);
+      problems.push(
+        `${file} document ${index}: invalid YAML${line}: ${e.reason ?? e.message.split('\n')[0]}`,
+      );
       return;
     }
     if (value === null || value === undefined) return;
     if (!isObject(value)) {
-      problems.push(`${file} document ${index}: expected a Kubernetes object (a mapping), got ${Array.isArray(value) ? 'a list' : typeof value}`);
+      problems.push(
+        `${file} document ${index}: expected a Kubernetes object (a mapping), got ${Array.isArray(value) ? 'a list' : typeof value}`,
+      );
       return;
     }
     if (value.kind === 'List' && Array.isArray(value.items)) {
@@ -162,7 +172,8 @@ function legacyDestinationProblems(d: ManifestDoc): string[] {
       const weights = dests.map((x) => (isObject(x) && typeof x.weight === 'number' ? x.weight : null));
       if (dests.length > 1 && weights.every((w) => w !== null)) {
         const sum = weights.reduce<number>((a, b) => a + (b ?? 0), 0);
-        if (sum !== 100) out.push(`${where(d)}: spec.${section}[${ri}] weights sum to ${sum}; Istio needs 100`);
+        if (sum !== 100)
+          out.push(`${where(d)}: spec.${section}[${ri}] weights sum to ${sum}; Istio needs 100`);
       }
       if (weights.some((w) => w !== null && (w < 0 || w > 100 || !Number.isInteger(w))))
         out.push(`${where(d)}: spec.${section}[${ri}] has a weight outside 0..100`);
@@ -176,19 +187,28 @@ function deploymentProblems(d: ManifestDoc): string[] {
   const spec = isObject(d.object.spec) ? d.object.spec : null;
   const name = d.object.metadata?.name ?? '?';
   if (!spec) return [`${where(d)}: Deployment ${name} has no spec`];
-  const selector = isObject(spec.selector) && isObject(spec.selector.matchLabels) ? spec.selector.matchLabels : null;
+  const selector =
+    isObject(spec.selector) && isObject(spec.selector.matchLabels) ? spec.selector.matchLabels : null;
   const template = isObject(spec.template) ? spec.template : null;
-  const labels = template && isObject(template.metadata) && isObject(template.metadata.labels) ? template.metadata.labels : {};
+  const labels =
+    template && isObject(template.metadata) && isObject(template.metadata.labels)
+      ? template.metadata.labels
+      : {};
   if (!selector) out.push(`${where(d)}: Deployment ${name} needs spec.selector.matchLabels (apps/v1)`);
   else
     for (const [k, v] of Object.entries(selector))
-      if (labels[k] !== v) out.push(`${where(d)}: Deployment ${name} selector ${k}=${String(v)} does not match its pod template labels`);
+      if (labels[k] !== v)
+        out.push(
+          `${where(d)}: Deployment ${name} selector ${k}=${String(v)} does not match its pod template labels`,
+        );
   const podSpec = template && isObject(template.spec) ? template.spec : null;
   const containers = podSpec && Array.isArray(podSpec.containers) ? podSpec.containers : [];
   if (containers.length === 0) out.push(`${where(d)}: Deployment ${name} has no containers`);
   containers.forEach((c, i) => {
-    if (!isObject(c) || typeof c.name !== 'string' || !c.name) out.push(`${where(d)}: Deployment ${name} container ${i} has no name`);
-    else if (typeof c.image !== 'string' || !c.image) out.push(`${where(d)}: Deployment ${name} container ${c.name} has no image`);
+    if (!isObject(c) || typeof c.name !== 'string' || !c.name)
+      out.push(`${where(d)}: Deployment ${name} container ${i} has no name`);
+    else if (typeof c.image !== 'string' || !c.image)
+      out.push(`${where(d)}: Deployment ${name} container ${c.name} has no image`);
   });
   if (spec.replicas !== undefined && (typeof spec.replicas !== 'number' || spec.replicas < 0))
     out.push(`${where(d)}: Deployment ${name} spec.replicas must be a number >= 0`);
@@ -200,7 +220,10 @@ function deploymentProblems(d: ManifestDoc): string[] {
  * kinds defined by a CRD in the same manifests), legacy Istio shapes, Deployment basics and
  * duplicates. Sets metadata.namespace to `namespace` on namespaced objects without one.
  */
-export function validateManifests(docs: readonly ManifestDoc[], namespace: string): { docs: ManifestDoc[]; problems: string[] } {
+export function validateManifests(
+  docs: readonly ManifestDoc[],
+  namespace: string,
+): { docs: ManifestDoc[]; problems: string[] } {
   const problems: string[] = [];
   const crdKinds = new Map<string, string[]>();
   for (const d of docs) {
@@ -208,7 +231,9 @@ export function validateManifests(docs: readonly ManifestDoc[], namespace: strin
     const spec = isObject(d.object.spec) ? d.object.spec : {};
     const group = typeof spec.group === 'string' ? spec.group : '';
     const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
-    const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject).map((v) => `${group}/${String(v.name)}`) : [];
+    const versions = Array.isArray(spec.versions)
+      ? spec.versions.filter(isObject).map((v) => `${group}/${String(v.name)}`)
+      : [];
     if (kind) crdKinds.set(kind, versions);
   }
   const seen = new Map<string, ManifestDoc>();
@@ -223,7 +248,9 @@ export function validateManifests(docs: readonly ManifestDoc[], namespace: strin
     if (!isObject(o.metadata)) problems.push(`${label}: missing metadata`);
     else if (!name) problems.push(`${label}: missing metadata.name`);
     else if (!DNS_1123.test(name) || name.length > 253)
-      problems.push(`${label}: metadata.name "${name}" is not a valid name (lowercase letters, digits, '-' and '.')`);
+      problems.push(
+        `${label}: metadata.name "${name}" is not a valid name (lowercase letters, digits, '-' and '.')`,
+      );
     if (problems.length > before) continue;
     const kind = o.kind!;
     const apiVersion = o.apiVersion!;
@@ -231,9 +258,14 @@ export function validateManifests(docs: readonly ManifestDoc[], namespace: strin
     const crd = crdKinds.get(kind);
     if (known) {
       if (!known.apiVersions.includes(apiVersion))
-        problems.push(`${label}: apiVersion ${apiVersion} is not served for ${kind}; use ${known.apiVersions.join(' or ')}`);
+        problems.push(
+          `${label}: apiVersion ${apiVersion} is not served for ${kind}; use ${known.apiVersions.join(' or ')}`,
+        );
     } else if (crd) {
-      if (!crd.includes(apiVersion)) problems.push(`${label}: apiVersion ${apiVersion} is not one of the CRD's versions (${crd.join(', ')})`);
+      if (!crd.includes(apiVersion))
+        problems.push(
+          `${label}: apiVersion ${apiVersion} is not one of the CRD's versions (${crd.join(', ')})`,
+        );
     } else {
       problems.push(
         `${label}: unknown kind ${kind} (${apiVersion}); istio-canary applies ${Object.keys(KNOWN_KINDS).join(', ')} and kinds defined by a CustomResourceDefinition in the same manifests`,
@@ -255,12 +287,16 @@ export function validateManifests(docs: readonly ManifestDoc[], namespace: strin
       const subsets = Array.isArray(spec.subsets) ? spec.subsets : [];
       subsets.forEach((s, i) => {
         if (!isObject(s) || typeof s.name !== 'string') problems.push(`${label}: subsets[${i}] has no name`);
-        else if (!isObject(s.labels) || Object.keys(s.labels).length === 0) problems.push(`${label}: subset ${s.name} has no labels`);
+        else if (!isObject(s.labels) || Object.keys(s.labels).length === 0)
+          problems.push(`${label}: subset ${s.name} has no labels`);
       });
     }
     const key = `${kind}/${meta.namespace ?? ''}/${meta.name}`;
     const dup = seen.get(key);
-    if (dup) problems.push(`${label}: duplicate of ${where(dup)} (${kind} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name})`);
+    if (dup)
+      problems.push(
+        `${label}: duplicate of ${where(dup)} (${kind} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name})`,
+      );
     else seen.set(key, copy);
     out.push(copy);
   }
@@ -292,7 +328,8 @@ export function withImage(deployment: KubeObject, image: string): KubeObject {
   const spec = isObject(copy.spec) ? copy.spec : {};
   const template = isObject(spec.template) ? spec.template : {};
   const podSpec = isObject(template.spec) ? template.spec : {};
-  for (const c of Array.isArray(podSpec.containers) ? podSpec.containers : []) if (isObject(c)) c.image = image;
+  for (const c of Array.isArray(podSpec.containers) ? podSpec.containers : [])
+    if (isObject(c)) c.image = image;
   return copy;
 }
 
@@ -301,14 +338,20 @@ export function imagesOf(deployment: KubeObject): string[] {
   const spec = isObject(deployment.spec) ? deployment.spec : {};
   const template = isObject(spec.template) ? spec.template : {};
   const podSpec = isObject(template.spec) ? template.spec : {};
-  return (Array.isArray(podSpec.containers) ? podSpec.containers : []).filter(isObject).map((c) => (typeof c.image === 'string' ? c.image : ''));
+  return (Array.isArray(podSpec.containers) ? podSpec.containers : [])
+    .filter(isObject)
+    .map((c) => (typeof c.image === 'string' ? c.image : ''));
 }
 
 /**
  * Checks against the cluster, reading only: every kind is served (or defined by a CRD in the
  * manifests) and every namespace exists (or is in the manifests). Returns the problems.
  */
-export async function checkAgainstCluster(kube: Kube, docs: readonly ManifestDoc[], signal?: AbortSignal): Promise<string[]> {
+export async function checkAgainstCluster(
+  kube: Kube,
+  docs: readonly ManifestDoc[],
+  signal?: AbortSignal,
+): Promise<string[]> {
   const problems: string[] = [];
   const crdKinds = new Set(
     docs
@@ -335,13 +378,19 @@ export async function checkAgainstCluster(kube: Kube, docs: readonly ManifestDoc
     const problem = checked.get(key);
     if (problem) problems.push(`${where(d)} (${kind} ${d.object.metadata?.name ?? ''}): ${problem}`);
   }
-  const declared = new Set(docs.filter((d) => d.object.kind === 'Namespace').map((d) => d.object.metadata?.name));
-  const namespaces = new Set(docs.map((d) => d.object.metadata?.namespace).filter((n): n is string => !!n && !declared.has(n)));
+  const declared = new Set(
+    docs.filter((d) => d.object.kind === 'Namespace').map((d) => d.object.metadata?.name),
+  );
+  const namespaces = new Set(
+    docs.map((d) => d.object.metadata?.namespace).filter((n): n is string => !!n && !declared.has(n)),
+  );
   for (const ns of namespaces) {
     const found = await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: ns }, { signal });
     if (!found) {
       const users = docs.filter((d) => d.object.metadata?.namespace === ns).map(where);
-      problems.push(`namespace "${ns}" does not exist in the cluster (used by ${users.join(', ')}); create it or add a Namespace to the manifests`);
+      problems.push(
+        `namespace "${ns}" does not exist in the cluster (used by ${users.join(', ')}); create it or add a Namespace to the manifests`,
+      );
     }
   }
   return problems;
@@ -363,7 +412,10 @@ export async function applyManifests(
       applied.push(await kube.apply(o, { force: true, dryRun: options.dryRun, signal: options.signal }));
       options.logger.info(`${options.dryRun ? '[dry-run] ' : ''}applied ${label} (${where(d)})`);
     } catch (err) {
-      const msg = err instanceof KubeApiError ? `the API refused it (${err.code}): ${err.message}` : (err as Error).message;
+      const msg =
+        err instanceof KubeApiError
+          ? `the API refused it (${err.code}): ${err.message}`
+          : (err as Error).message;
       throw new Error(`applying ${label} from ${where(d)}: ${msg}`, { cause: err });
     }
   }

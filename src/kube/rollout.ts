@@ -9,7 +9,8 @@ interface Condition {
   message?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 function parts(d: KubeObject) {
@@ -34,7 +35,8 @@ export function isRolledOut(d: KubeObject | null): boolean {
   if (!d) return false;
   const p = parts(d);
   if (p.generation && p.observed < p.generation) return false;
-  if (p.conditions.some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) return false;
+  if (p.conditions.some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded'))
+    return false;
   return p.updated >= p.replicas && p.available >= p.replicas && p.total <= p.updated;
 }
 
@@ -45,11 +47,16 @@ export function describeRollout(name: string, d: KubeObject | null): string {
   const bits: string[] = [];
   const deadline = p.conditions.find((c) => c.reason === 'ProgressDeadlineExceeded');
   if (deadline) bits.push(`ProgressDeadlineExceeded: ${deadline.message ?? 'the rollout made no progress'}`);
-  if (p.generation && p.observed < p.generation) bits.push(`the controller has not observed generation ${p.generation} yet`);
-  bits.push(`${p.available}/${p.replicas} replicas available, ${p.updated} updated${p.unavailable ? `, ${p.unavailable} unavailable` : ''}`);
+  if (p.generation && p.observed < p.generation)
+    bits.push(`the controller has not observed generation ${p.generation} yet`);
+  bits.push(
+    `${p.available}/${p.replicas} replicas available, ${p.updated} updated${p.unavailable ? `, ${p.unavailable} unavailable` : ''}`,
+  );
   for (const c of p.conditions)
-    if (c !== deadline && c.status !== 'True' && c.message) bits.push(`${c.type ?? 'condition'}: ${c.message}`);
-    else if (c !== deadline && c.type === 'ReplicaFailure' && c.message) bits.push(`ReplicaFailure: ${c.message}`);
+    if (c !== deadline && c.status !== 'True' && c.message)
+      bits.push(`${c.type ?? 'condition'}: ${c.message}`);
+    else if (c !== deadline && c.type === 'ReplicaFailure' && c.message)
+      bits.push(`ReplicaFailure: ${c.message}`);
   return `Deployment ${name} is not available: ${bits.join('; ')}`;
 }
 
@@ -66,13 +73,21 @@ export async function waitForRollout(
   const obj = await kube.waitFor(
     { apiVersion: 'apps/v1', kind: 'Deployment', name: ref.name, namespace: ref.namespace },
     (d) => {
-      if (d && parts(d).conditions.some((c) => c.reason === 'ProgressDeadlineExceeded') && parts(d).observed >= parts(d).generation) {
+      if (
+        d &&
+        parts(d).conditions.some((c) => c.reason === 'ProgressDeadlineExceeded') &&
+        parts(d).observed >= parts(d).generation
+      ) {
         stuck = d;
         return true;
       }
       return isRolledOut(d);
     },
-    { timeoutMs: options.timeoutMs, signal: options.signal, describe: (last) => describeRollout(`${ref.namespace}/${ref.name}`, last) },
+    {
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      describe: (last) => describeRollout(`${ref.namespace}/${ref.name}`, last),
+    },
   );
   if (stuck || !obj) throw new Error(describeRollout(`${ref.namespace}/${ref.name}`, stuck ?? obj));
   return obj;

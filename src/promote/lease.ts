@@ -41,7 +41,7 @@ interface LeaseSpec {
   leaseTransitions?: number;
 }
 
-const specOf = (o: KubeObject): LeaseSpec => (typeof o.spec === 'object' && o.spec !== null ? (o.spec) : {});
+const specOf = (o: KubeObject): LeaseSpec => (typeof o.spec === 'object' && o.spec !== null ? o.spec : {});
 
 /** When the lease expires (ms since epoch), from its renewTime and duration. */
 export function leaseExpiry(o: KubeObject): number {
@@ -71,13 +71,19 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
     const t = now();
     try {
       if (!live) {
-        await kube.create({ apiVersion: ref.apiVersion, kind: 'Lease', metadata: { name, namespace: o.namespace }, spec: mine(t, 0) });
+        await kube.create({
+          apiVersion: ref.apiVersion,
+          kind: 'Lease',
+          metadata: { name, namespace: o.namespace },
+          spec: mine(t, 0),
+        });
         break;
       }
       const spec = specOf(live);
       const holder = spec.holderIdentity ?? '';
       if (!holder || holder === o.holder || leaseExpiry(live) <= t) {
-        if (holder && holder !== o.holder) o.logger.warning(`taking over the expired lease ${name} from ${holder}`);
+        if (holder && holder !== o.holder)
+          o.logger.warning(`taking over the expired lease ${name} from ${holder}`);
         const transitions = (spec.leaseTransitions ?? 0) + (holder === o.holder ? 0 : 1);
         await kube.replace({ ...live, spec: mine(t, transitions) });
         break;
@@ -89,7 +95,9 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
         );
       }
       if (!announced) {
-        o.logger.info(`waiting up to ${Math.round(o.waitMs / 1000)} s for ${holder}, which holds the lease ${name}`);
+        o.logger.info(
+          `waiting up to ${Math.round(o.waitMs / 1000)} s for ${holder}, which holds the lease ${name}`,
+        );
         announced = true;
       }
       // Wake on any change of the lease (released, renewed by another), or when it would expire.
@@ -123,9 +131,12 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
       o.logger.warning(`renewing the lease ${name}: ${(err as Error).message}`);
     }
   };
-  const timer = setInterval(() => {
-    renewing = renewing.then(renew);
-  }, Math.max(200, Math.floor(o.durationMs / 3)));
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renew);
+    },
+    Math.max(200, Math.floor(o.durationMs / 3)),
+  );
   timer.unref();
   return {
     name,

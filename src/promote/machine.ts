@@ -36,7 +36,15 @@ export type Action =
 
 export type MachineEvent =
   | { type: 'begin'; liveWeight: number }
-  | { type: 'verdict'; step: number; weight: number; attempt: number; verdict: Verdict; startedAt: string; endedAt: string }
+  | {
+      type: 'verdict';
+      step: number;
+      weight: number;
+      attempt: number;
+      verdict: Verdict;
+      startedAt: string;
+      endedAt: string;
+    }
   | { type: 'cancelled'; why: string }
   | { type: 'error'; message: string }
   | { type: 'stable-promoted' };
@@ -95,7 +103,10 @@ const update = (s: PromotionState, ctx: MachineContext, patch: Partial<Promotion
   updatedAt: ctx.now,
 });
 
-const write = (state: PromotionState, then: Action): Transition => ({ state, action: { type: 'write', then } });
+const write = (state: PromotionState, then: Action): Transition => ({
+  state,
+  action: { type: 'write', then },
+});
 const stop = (state: PromotionState, message: string): Action => ({ type: 'stop', message });
 
 /** After the current weight is judged (or when it needs no judging): where the schedule goes next. */
@@ -103,7 +114,10 @@ function advance(s: PromotionState, ctx: MachineContext, justPassed: boolean): T
   const pending = s.weight > passedWeight(s) && s.weight > 0;
   if (pending) {
     // Written but not judged (a crash or cancel mid-step): judge it at the same weight.
-    return { state: s, action: { type: 'measure', step: stepIndexOf(ctx.steps, s.weight), weight: s.weight, attempt: 1 } };
+    return {
+      state: s,
+      action: { type: 'measure', step: stepIndexOf(ctx.steps, s.weight), weight: s.weight, attempt: 1 },
+    };
   }
   const next = schedule(ctx.steps, s.weight)[0];
   if (next !== undefined && (ctx.command === 'run' || !justPassed)) {
@@ -122,7 +136,9 @@ function advance(s: PromotionState, ctx: MachineContext, justPassed: boolean): T
   // The schedule ends below 100: the promotion holds there until `promote` or `rollback`.
   const reason = `the schedule ends at ${s.weight}% canary; run \`promote\` to go to 100% or \`rollback\``;
   const state = update(s, ctx, { phase: 'held', reason });
-  return justPassed || s.phase !== 'held' ? write(state, stop(state, reason)) : { state: s, action: stop(s, reason) };
+  return justPassed || s.phase !== 'held'
+    ? write(state, stop(state, reason))
+    : { state: s, action: stop(s, reason) };
 }
 
 function finalize(s: PromotionState, ctx: MachineContext): Transition {
@@ -166,9 +182,13 @@ export function transition(s: PromotionState, event: MachineEvent, ctx: MachineC
       };
       const where = `step ${event.step}/${ctx.steps.length} at ${event.weight}%`;
       if (event.verdict.outcome === 'inconclusive' && event.attempt < 2)
-        return { state: s, action: { type: 'measure', step: event.step, weight: event.weight, attempt: event.attempt + 1 } };
+        return {
+          state: s,
+          action: { type: 'measure', step: event.step, weight: event.weight, attempt: event.attempt + 1 },
+        };
       const withRecord = { ...s, history: [...s.history, record] };
-      if (event.verdict.outcome === 'pass') return advance({ ...withRecord, step: stepIndexOf(ctx.steps, event.weight) }, ctx, true);
+      if (event.verdict.outcome === 'pass')
+        return advance({ ...withRecord, step: stepIndexOf(ctx.steps, event.weight) }, ctx, true);
       const why =
         event.verdict.outcome === 'inconclusive'
           ? `${where}: inconclusive twice (${reasonsText(event.verdict)})`
@@ -183,7 +203,10 @@ export function transition(s: PromotionState, event: MachineEvent, ctx: MachineC
       const state = update(s, ctx, { phase: 'promoted', weight: 0, reason: null });
       return write(state, {
         type: 'scale-canary-down',
-        then: stop(state, 'promoted: the stable Deployment runs the canary pod template and takes 100% again; canary scaled to 0'),
+        then: stop(
+          state,
+          'promoted: the stable Deployment runs the canary pod template and takes 100% again; canary scaled to 0',
+        ),
       });
     }
   }
@@ -194,9 +217,13 @@ function begin(s: PromotionState, ctx: MachineContext): Transition {
     case 'status':
       return { state: s, action: stop(s, describe(s)) };
     case 'rollback':
-      if (s.phase === 'rolled-back' && s.weight === 0) return { state: s, action: stop(s, 'already rolled back') };
+      if (s.phase === 'rolled-back' && s.weight === 0)
+        return { state: s, action: stop(s, 'already rolled back') };
       if (s.phase === 'promoted' && s.weight === 0)
-        return { state: s, action: stop(s, 'already promoted to stable: all traffic is on stable; nothing to roll back') };
+        return {
+          state: s,
+          action: stop(s, 'already promoted to stable: all traffic is on stable; nothing to roll back'),
+        };
       return rollBack(s, ctx, `rollback requested by ${ctx.runId}`);
     case 'promote':
       if (s.phase === 'promoted') return { state: s, action: stop(s, 'already promoted') };
@@ -228,7 +255,13 @@ export function parseState(raw: string | undefined): PromotionState | null {
     throw new Error('the promotion state annotation is not valid JSON; remove it to start over');
   }
   const s = v as Partial<PromotionState>;
-  if (typeof s !== 'object' || s === null || typeof s.phase !== 'string' || typeof s.weight !== 'number' || !Array.isArray(s.history))
+  if (
+    typeof s !== 'object' ||
+    s === null ||
+    typeof s.phase !== 'string' ||
+    typeof s.weight !== 'number' ||
+    !Array.isArray(s.history)
+  )
     throw new Error('the promotion state annotation lacks phase, weight or history; remove it to start over');
   return {
     phase: s.phase,

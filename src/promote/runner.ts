@@ -11,7 +11,17 @@ import { applyManifests, imagesOf } from '../kube/manifests.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { STATE_ANNOTATION, currentWeights, withCanaryWeight } from '../plan.js';
 import { acquireLease, type HeldLease } from './lease.js';
-import { type Action, type MachineContext, type MachineEvent, describe, freshState, parseState, startsFresh, statusOf, transition } from './machine.js';
+import {
+  type Action,
+  type MachineContext,
+  type MachineEvent,
+  describe,
+  freshState,
+  parseState,
+  startsFresh,
+  statusOf,
+  transition,
+} from './machine.js';
 import { resolveTarget, type Target } from './target.js';
 
 export interface PromotionDeps {
@@ -104,9 +114,15 @@ class Run {
     const base = this.vs?.metadata?.annotations?.[STATE_ANNOTATION];
     const json = JSON.stringify(next);
     for (let attempt = 1; ; attempt++) {
-      if (!this.vs) throw new Error(`VirtualService ${this.target.namespace}/${this.target.selection.virtualService} does not exist`);
+      if (!this.vs)
+        throw new Error(
+          `VirtualService ${this.target.namespace}/${this.target.selection.virtualService} does not exist`,
+        );
       const body = withCanaryWeight(this.vs, this.target.selection, next.weight) as KubeObject;
-      body.metadata = { ...body.metadata, annotations: { ...(body.metadata?.annotations ?? {}), [STATE_ANNOTATION]: json } };
+      body.metadata = {
+        ...body.metadata,
+        annotations: { ...(body.metadata?.annotations ?? {}), [STATE_ANNOTATION]: json },
+      };
       delete (body.metadata as Record<string, unknown>).managedFields;
       try {
         this.vs = await this.deps.kube.replace(body, { signal, dryRun: this.settings.dryRun });
@@ -124,7 +140,9 @@ class Run {
             { cause: err },
           );
         }
-        this.log.debug(`conflict writing ${this.target.selection.virtualService}; re-read, state unchanged, writing again`);
+        this.log.debug(
+          `conflict writing ${this.target.selection.virtualService}; re-read, state unchanged, writing again`,
+        );
       }
     }
     const prev = this.state;
@@ -162,7 +180,8 @@ class Run {
       run: {
         repository: gh.repository,
         runId: gh.runId,
-        runUrl: gh.repository && gh.runId ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}` : null,
+        runUrl:
+          gh.repository && gh.runId ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}` : null,
         serverUrl: gh.serverUrl,
       },
       nextCommands: held ? ['command: step', 'command: promote', 'command: rollback'] : [],
@@ -233,8 +252,18 @@ class Run {
               event = { type: 'cancelled', why: this.cancelReason() };
               break;
             }
-            this.log.info(`step ${action.step}/${this.settings.steps.length} at ${action.weight}%: ${verdict.outcome} — ${verdict.reasons.map((r) => r.message).join('; ')}`);
-            event = { type: 'verdict', step: action.step, weight: action.weight, attempt: action.attempt, verdict, startedAt, endedAt: this.iso() };
+            this.log.info(
+              `step ${action.step}/${this.settings.steps.length} at ${action.weight}%: ${verdict.outcome} — ${verdict.reasons.map((r) => r.message).join('; ')}`,
+            );
+            event = {
+              type: 'verdict',
+              step: action.step,
+              weight: action.weight,
+              attempt: action.attempt,
+              verdict,
+              startedAt,
+              endedAt: this.iso(),
+            };
             break;
           }
           case 'promote-stable':
@@ -244,7 +273,12 @@ class Run {
           case 'scale-canary-down':
             if (this.target.canaryDeployment)
               await this.deps.kube.patch(
-                { apiVersion: 'apps/v1', kind: 'Deployment', name: this.target.canaryDeployment, namespace: this.target.namespace },
+                {
+                  apiVersion: 'apps/v1',
+                  kind: 'Deployment',
+                  name: this.target.canaryDeployment,
+                  namespace: this.target.namespace,
+                },
                 { spec: { replicas: 0 } },
                 { dryRun: this.settings.dryRun, signal: writeSignal },
               );
@@ -269,7 +303,8 @@ class Run {
           await this.writeState(state, sig);
           action = action.then;
         }
-        if (action.type !== 'measure' || event.type !== 'verdict' || event.step !== action.step) await this.progress();
+        if (action.type !== 'measure' || event.type !== 'verdict' || event.step !== action.step)
+          await this.progress();
       }
     }
   }
@@ -280,13 +315,22 @@ class Run {
     const ns = this.target.namespace;
     const canaryName = this.target.canaryDeployment;
     const stableName = this.target.stableDeployment;
-    if (!canaryName || !stableName) throw new Error('finalize promote-stable needs both the stable and the canary Deployment');
-    const ref = (name: string): ObjectRef => ({ apiVersion: 'apps/v1', kind: 'Deployment', name, namespace: ns });
+    if (!canaryName || !stableName)
+      throw new Error('finalize promote-stable needs both the stable and the canary Deployment');
+    const ref = (name: string): ObjectRef => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name,
+      namespace: ns,
+    });
     for (let attempt = 1; ; attempt++) {
       const [canary, stable] = await Promise.all([kube.get(ref(canaryName)), kube.get(ref(stableName))]);
       if (!canary || !stable) throw new Error(`Deployment ${!canary ? canaryName : stableName} is gone`);
       const cSpec = canary.spec as { template?: { metadata?: { labels?: Record<string, string> } } };
-      const sSpec = stable.spec as { selector?: { matchLabels?: Record<string, string> }; template?: { metadata?: { labels?: Record<string, string> } } };
+      const sSpec = stable.spec as {
+        selector?: { matchLabels?: Record<string, string> };
+        template?: { metadata?: { labels?: Record<string, string> } };
+      };
       const template = structuredClone(cSpec.template ?? {});
       const keep = { ...this.target.stableLabels, ...(sSpec.selector?.matchLabels ?? {}) };
       const stableLabels = sSpec.template?.metadata?.labels ?? {};
@@ -296,10 +340,12 @@ class Run {
       for (const k of Object.keys(keep)) if (stableLabels[k] !== undefined) labels[k] = stableLabels[k];
       template.metadata = { ...(template.metadata ?? {}), labels };
       const next = { ...stable, spec: { ...(stable.spec as object), template } };
-      delete (next.metadata)?.managedFields;
+      delete next.metadata?.managedFields;
       try {
         await kube.replace(next, { dryRun: this.settings.dryRun });
-        this.log.info(`promote-stable: ${stableName} now runs the canary's pod template (${imagesOf(next).join(', ')})`);
+        this.log.info(
+          `promote-stable: ${stableName} now runs the canary's pod template (${imagesOf(next).join(', ')})`,
+        );
         break;
       } catch (err) {
         if (err instanceof KubeApiError && err.code === 409 && attempt < 5) continue;
@@ -307,7 +353,11 @@ class Run {
       }
     }
     if (!this.settings.dryRun) {
-      await waitForRollout(kube, { name: stableName, namespace: ns }, { timeoutMs: this.settings.rolloutTimeoutMs, signal: this.deps.signal });
+      await waitForRollout(
+        kube,
+        { name: stableName, namespace: ns },
+        { timeoutMs: this.settings.rolloutTimeoutMs, signal: this.deps.signal },
+      );
       this.log.info(`promote-stable: ${stableName} is available`);
     }
   }
@@ -315,12 +365,26 @@ class Run {
 
 /** Sets canary-image on a canary Deployment that is not in the manifests (server-side apply of the images only). */
 async function setLiveCanaryImage(kube: Kube, target: Target, image: string, dryRun: boolean): Promise<void> {
-  const ref: ObjectRef = { apiVersion: 'apps/v1', kind: 'Deployment', name: target.canaryDeployment!, namespace: target.namespace };
+  const ref: ObjectRef = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    name: target.canaryDeployment!,
+    namespace: target.namespace,
+  };
   const live = await kube.get(ref);
-  if (!live) throw new Error(`canary Deployment ${target.namespace}/${target.canaryDeployment} does not exist`);
-  const containers = (((live.spec as { template?: { spec?: { containers?: { name: string }[] } } }).template?.spec?.containers) ?? []).map((c) => ({ name: c.name, image }));
+  if (!live)
+    throw new Error(`canary Deployment ${target.namespace}/${target.canaryDeployment} does not exist`);
+  const containers = (
+    (live.spec as { template?: { spec?: { containers?: { name: string }[] } } }).template?.spec?.containers ??
+    []
+  ).map((c) => ({ name: c.name, image }));
   await kube.apply(
-    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: ref.name, namespace: target.namespace }, spec: { template: { spec: { containers } } } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: ref.name, namespace: target.namespace },
+      spec: { template: { spec: { containers } } },
+    },
     { force: true, dryRun },
   );
 }
@@ -341,7 +405,11 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
   if (settings.command === 'status' || settings.command === 'cleanup') {
     await run.readVs();
     const s = run.state;
-    logger.info(s ? describe(s) : `no promotion recorded on ${target.selection.virtualService}; canary at ${run.liveWeight()}%`);
+    logger.info(
+      s
+        ? describe(s)
+        : `no promotion recorded on ${target.selection.virtualService}; canary at ${run.liveWeight()}%`,
+    );
     const report = run.report(null);
     await deps.reporter.final(report);
     return report;
@@ -353,8 +421,16 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
   await run.readVs(deps.signal);
   // The Lease lives in the VirtualService's namespace: when the manifests create that
   // namespace, it is applied first (idempotent), so the lease can be taken before anything else.
-  const nsDoc = target.docs.find((d) => d.object.kind === 'Namespace' && d.object.metadata?.name === target.namespace);
-  if (nsDoc && !(await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: target.namespace }, { signal: deps.signal })))
+  const nsDoc = target.docs.find(
+    (d) => d.object.kind === 'Namespace' && d.object.metadata?.name === target.namespace,
+  );
+  if (
+    nsDoc &&
+    !(await kube.get(
+      { apiVersion: 'v1', kind: 'Namespace', name: target.namespace },
+      { signal: deps.signal },
+    ))
+  )
     await applyManifests(kube, [nsDoc], { logger, signal: deps.signal });
   run.lease = await acquireLease(kube, {
     namespace: target.namespace,
@@ -379,21 +455,42 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
         return fresh ? [{ ...d, object: withCanaryWeight(o, target.selection, 0) }] : [];
       });
       if (docs.length) await applyManifests(kube, docs, { logger, signal: deps.signal });
-      if (settings.canaryImage && target.canaryDeployment && !target.docs.some((d) => d.object.kind === 'Deployment' && d.object.metadata?.name === target.canaryDeployment))
+      if (
+        settings.canaryImage &&
+        target.canaryDeployment &&
+        !target.docs.some(
+          (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === target.canaryDeployment,
+        )
+      )
         await setLiveCanaryImage(kube, target, settings.canaryImage, false);
       await run.readVs();
-      if (fresh && run.state) logger.info(`starting a new promotion for ${target.canaryImage ?? 'the canary'} (previous: ${describe(run.state)})`);
+      if (fresh && run.state)
+        logger.info(
+          `starting a new promotion for ${target.canaryImage ?? 'the canary'} (previous: ${describe(run.state)})`,
+        );
     }
     const state = fresh ? freshState(run.ctx(), run.liveWeight()) : run.state!;
     if (fresh) run.state = null;
     let first = transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
-    if (walking && target.canaryDeployment && (first.action.type === 'measure' || first.action.type === 'write')) {
+    if (
+      walking &&
+      target.canaryDeployment &&
+      (first.action.type === 'measure' || first.action.type === 'write')
+    ) {
       try {
-        logger.info(`waiting up to ${settings.rolloutTimeoutMs} ms for the canary Deployment ${target.canaryDeployment} to be available`);
-        await waitForRollout(kube, { name: target.canaryDeployment, namespace: target.namespace }, { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal });
+        logger.info(
+          `waiting up to ${settings.rolloutTimeoutMs} ms for the canary Deployment ${target.canaryDeployment} to be available`,
+        );
+        await waitForRollout(
+          kube,
+          { name: target.canaryDeployment, namespace: target.namespace },
+          { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
+        );
         logger.info(`canary Deployment ${target.canaryDeployment} is available`);
       } catch (err) {
-        const event: MachineEvent = deps.signal.aborted ? { type: 'cancelled', why: run.cancelReason() } : { type: 'error', message: `canary rollout: ${(err as Error).message}` };
+        const event: MachineEvent = deps.signal.aborted
+          ? { type: 'cancelled', why: run.cancelReason() }
+          : { type: 'error', message: `canary rollout: ${(err as Error).message}` };
         first = transition(state, event, run.ctx());
       }
     }
@@ -408,12 +505,15 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
 
 async function dryRun(run: Run): Promise<PromotionReport> {
   const { kube, logger } = run.deps;
-  if (run.target.docs.length) await applyManifests(kube, run.target.docs, { dryRun: true, logger, signal: run.deps.signal });
+  if (run.target.docs.length)
+    await applyManifests(kube, run.target.docs, { dryRun: true, logger, signal: run.deps.signal });
   await run.readVs();
   const current = run.state?.weight ?? run.liveWeight();
   for (const w of run.settings.steps.filter((x) => x > current)) {
     if (run.vs) await kube.replace(withCanaryWeight(run.vs, run.target.selection, w), { dryRun: true });
-    logger.info(`[dry-run] would set ${run.target.selection.virtualService}: canary ${w}% / stable ${100 - w}%, then measure ${run.settings.intervalMs} ms`);
+    logger.info(
+      `[dry-run] would set ${run.target.selection.virtualService}: canary ${w}% / stable ${100 - w}%, then measure ${run.settings.intervalMs} ms`,
+    );
   }
   const report = run.report(null);
   await run.deps.reporter.final(report);
@@ -425,15 +525,21 @@ async function dryRun(run: Run): Promise<PromotionReport> {
  * cancelled mid-promotion (phase in-progress) with on-cancel rollback, finish the rollback.
  * Returns the report when it rolled back, else null.
  */
-export async function finishInterrupted(settings: Settings, deps: PromotionDeps): Promise<PromotionReport | null> {
+export async function finishInterrupted(
+  settings: Settings,
+  deps: PromotionDeps,
+): Promise<PromotionReport | null> {
   // The live cluster has what main applied: no need to read the manifests again.
-  const target = await resolveTarget({ ...settings, command: 'rollback', manifests: [] }, deps.kube, { cwd: deps.cwd ?? process.cwd() });
+  const target = await resolveTarget({ ...settings, command: 'rollback', manifests: [] }, deps.kube, {
+    cwd: deps.cwd ?? process.cwd(),
+  });
   const run = new Run({ ...settings, command: 'rollback' }, deps, target);
   await run.readVs();
   const s = run.state;
   const me = holderId(settings);
   if (!s || s.runId !== me) return null;
-  const interrupted = s.phase === 'rolling-back' || (s.phase === 'in-progress' && settings.onCancel === 'rollback');
+  const interrupted =
+    s.phase === 'rolling-back' || (s.phase === 'in-progress' && settings.onCancel === 'rollback');
   if (!interrupted) return null;
   deps.logger.warning(`the promotion was interrupted (${describe(s)}); rolling back`);
   run.lease = await acquireLease(deps.kube, {
@@ -445,7 +551,10 @@ export async function finishInterrupted(settings: Settings, deps: PromotionDeps)
     logger: deps.logger,
   });
   try {
-    const reason = s.phase === 'rolling-back' ? (s.reason ?? 'finishing an interrupted rollback') : `the run stopped at ${s.weight}% canary without finishing (cancelled or killed); rolled back by the post step`;
+    const reason =
+      s.phase === 'rolling-back'
+        ? (s.reason ?? 'finishing an interrupted rollback')
+        : `the run stopped at ${s.weight}% canary without finishing (cancelled or killed); rolled back by the post step`;
     const t = transition(s, { type: 'cancelled', why: reason }, { ...run.ctx(), onCancel: 'rollback' });
     await run.drive(t);
   } finally {

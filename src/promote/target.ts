@@ -30,11 +30,21 @@ export interface Target {
   canaryImage: string | null;
 }
 
-const ISTIO_VERSIONS = ['networking.istio.io/v1', 'networking.istio.io/v1beta1', 'networking.istio.io/v1alpha3'];
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ISTIO_VERSIONS = [
+  'networking.istio.io/v1',
+  'networking.istio.io/v1beta1',
+  'networking.istio.io/v1alpha3',
+];
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Lists an Istio kind in the first networking.istio.io version the cluster serves. */
-async function listIstio(kube: Kube, kind: string, namespace: string, signal?: AbortSignal): Promise<{ items: KubeObject[]; apiVersion: string | null }> {
+async function listIstio(
+  kube: Kube,
+  kind: string,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<{ items: KubeObject[]; apiVersion: string | null }> {
   for (const v of ISTIO_VERSIONS) {
     try {
       await kube.resource(v, kind, signal);
@@ -67,7 +77,11 @@ function subsetLabels(dr: KubeObject, subset: string): Record<string, string> | 
  * cluster where the manifests do not say. Throws ManifestError listing every problem found;
  * performs no write.
  */
-export async function resolveTarget(settings: Settings, kube: Kube, options: { cwd: string; signal?: AbortSignal }): Promise<Target> {
+export async function resolveTarget(
+  settings: Settings,
+  kube: Kube,
+  options: { cwd: string; signal?: AbortSignal },
+): Promise<Target> {
   const namespace = settings.namespace;
   const problems: string[] = [];
   let docs: ManifestDoc[] = [];
@@ -91,7 +105,10 @@ export async function resolveTarget(settings: Settings, kube: Kube, options: { c
   let vsApiVersion = vsDocs[0]?.apiVersion ?? null;
   if (vsDocs.length === 0) {
     const live = await listIstio(kube, 'VirtualService', namespace, options.signal);
-    if (!live.apiVersion) throw new ManifestError([`the cluster serves no VirtualService (networking.istio.io): is Istio installed?`]);
+    if (!live.apiVersion)
+      throw new ManifestError([
+        `the cluster serves no VirtualService (networking.istio.io): is Istio installed?`,
+      ]);
     vsDocs = live.items;
     vsApiVersion = live.apiVersion;
   }
@@ -113,43 +130,70 @@ export async function resolveTarget(settings: Settings, kube: Kube, options: { c
   const host = selection.canary.host;
   let drs = ofKind('DestinationRule')
     .map((d) => d.object)
-    .filter((dr) => isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr)));
-  if (drs.length === 0) drs = (await listIstio(kube, 'DestinationRule', vsNamespace, options.signal)).items.filter(
-    (dr) => isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr)),
-  );
+    .filter(
+      (dr) => isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr)),
+    );
+  if (drs.length === 0)
+    drs = (await listIstio(kube, 'DestinationRule', vsNamespace, options.signal)).items.filter(
+      (dr) => isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr)),
+    );
   const dr = drs[0];
-  if (!dr) throw new ManifestError([`no DestinationRule for host ${host} (needed for subsets ${selection.stable.subset} and ${selection.canary.subset})`]);
+  if (!dr)
+    throw new ManifestError([
+      `no DestinationRule for host ${host} (needed for subsets ${selection.stable.subset} and ${selection.canary.subset})`,
+    ]);
   const stableLabels = subsetLabels(dr, selection.stable.subset);
   const canaryLabels = subsetLabels(dr, selection.canary.subset);
   for (const [subset, labels] of [
     [selection.stable.subset, stableLabels],
     [selection.canary.subset, canaryLabels],
   ] as const)
-    if (!labels) problems.push(`DestinationRule ${dr.metadata?.name ?? '?'} (host ${host}) has no subset "${subset}" with labels`);
+    if (!labels)
+      problems.push(
+        `DestinationRule ${dr.metadata?.name ?? '?'} (host ${host}) has no subset "${subset}" with labels`,
+      );
   if (problems.length || !stableLabels || !canaryLabels) throw new ManifestError(problems);
 
   // The Deployments whose pods carry the subset labels.
   const manifestDeps = ofKind('Deployment');
-  const liveDeps = manifestDeps.length ? [] : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
+  const liveDeps = manifestDeps.length
+    ? []
+    : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
   const pick = (labels: Record<string, string>, subset: string, required: boolean): string | null => {
     const fromManifests = manifestDeps.filter((d) => matchesLabels(podLabels(d.object), labels));
     const fromCluster = liveDeps.filter((d) => matchesLabels(podLabels(d), labels));
-    const names = fromManifests.length ? fromManifests.map((d) => d.object.metadata!.name!) : fromCluster.map((d) => d.metadata!.name!);
+    const names = fromManifests.length
+      ? fromManifests.map((d) => d.object.metadata!.name!)
+      : fromCluster.map((d) => d.metadata!.name!);
     if (names.length > 1) {
-      problems.push(`${names.length} Deployments match subset "${subset}" (${JSON.stringify(labels)}): ${names.join(', ')}; exactly one is needed`);
+      problems.push(
+        `${names.length} Deployments match subset "${subset}" (${JSON.stringify(labels)}): ${names.join(', ')}; exactly one is needed`,
+      );
       return null;
     }
     if (names.length === 0 && required)
-      problems.push(`no Deployment has pod labels ${JSON.stringify(labels)} of subset "${subset}"${manifestDeps.length ? ' in the manifests' : ` in namespace ${vsNamespace}`}`);
+      problems.push(
+        `no Deployment has pod labels ${JSON.stringify(labels)} of subset "${subset}"${manifestDeps.length ? ' in the manifests' : ` in namespace ${vsNamespace}`}`,
+      );
     return names[0] ?? null;
   };
-  const canaryDeployment = pick(canaryLabels, selection.canary.subset, settings.canaryImage !== null || settings.command === 'run' || settings.command === 'step');
-  const stableDeployment = pick(stableLabels, selection.stable.subset, settings.finalize === 'promote-stable' && settings.command !== 'status');
+  const canaryDeployment = pick(
+    canaryLabels,
+    selection.canary.subset,
+    settings.canaryImage !== null || settings.command === 'run' || settings.command === 'step',
+  );
+  const stableDeployment = pick(
+    stableLabels,
+    selection.stable.subset,
+    settings.finalize === 'promote-stable' && settings.command !== 'status',
+  );
   if (problems.length) throw new ManifestError(problems);
 
   // canary-image on every container of the canary Deployment.
   let canaryImage = settings.canaryImage;
-  const canaryDoc = docs.find((d) => d.object.kind === 'Deployment' && d.object.metadata?.name === canaryDeployment);
+  const canaryDoc = docs.find(
+    (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === canaryDeployment,
+  );
   if (canaryDoc) {
     if (canaryImage) canaryDoc.object = withImage(canaryDoc.object, canaryImage);
     else canaryImage = imagesOf(canaryDoc.object)[0] ?? null;
