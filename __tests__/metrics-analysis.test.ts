@@ -9,6 +9,7 @@ import {
   sequentialLook,
   spent,
 } from '../src/metrics/analysis.js';
+import { combineVerdicts } from '../src/metrics/index.js';
 import { hodgesLehmann, mannWhitney, normalUpperQuantile, normalUpperTail } from '../src/metrics/stats.js';
 
 const limits: AnalysisLimits = {
@@ -330,5 +331,30 @@ describe('sequential judge (simulated windows)', () => {
       }
     }
     expect(failed).toBeGreaterThanOrEqual(48);
+  });
+});
+
+describe('combining sources ("both")', () => {
+  const v = (outcome: 'pass' | 'fail' | 'inconclusive', source: 'loadgen' | 'prometheus') =>
+    judgeStep(
+      stats({}),
+      stats(outcome === 'inconclusive' ? { requests: 1 } : outcome === 'fail' ? { errors: 100 } : {}),
+      limits,
+      source,
+    );
+
+  it('fails if either source fails, passes if one passes and none fails, else is inconclusive', () => {
+    expect(combineVerdicts([v('pass', 'loadgen'), v('fail', 'prometheus')], 10).outcome).toBe('fail');
+    expect(combineVerdicts([v('fail', 'loadgen'), v('inconclusive', 'prometheus')], 10).outcome).toBe('fail');
+    expect(combineVerdicts([v('pass', 'loadgen'), v('inconclusive', 'prometheus')], 10).outcome).toBe('pass');
+    expect(combineVerdicts([v('inconclusive', 'loadgen'), v('inconclusive', 'prometheus')], 10).outcome).toBe(
+      'inconclusive',
+    );
+  });
+
+  it('keeps every reason with its source', () => {
+    const c = combineVerdicts([v('pass', 'loadgen'), v('fail', 'prometheus')], 1234);
+    expect(new Set(c.reasons.map((r) => r.source))).toEqual(new Set(['loadgen', 'prometheus']));
+    expect(c.durationMs).toBe(1234);
   });
 });

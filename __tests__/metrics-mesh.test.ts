@@ -116,7 +116,7 @@ describe('loadgen verdicts against the embedded mesh', () => {
     const { metrics } = await setup({ latency: FAST }, { latency: FAST }, 50, 100);
     const ac = new AbortController();
     const pending = metrics.measure(window(60_000, 50, ac.signal));
-    // Abort once the load generator has produced its first progress (its first window read).
+    // Cancellation arrives while the window is running (the promotion's SIGINT path).
     setImmediate(() => ac.abort());
     const v = await pending;
     expect(v.outcome).toBe('inconclusive');

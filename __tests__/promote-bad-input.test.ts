@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dump, loadAll } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKubeClient, type KubeObject } from '../src/kube/client.js';
+import { createKubeClient } from '../src/kube/client.js';
 import { runPromotion } from '../src/promote/runner.js';
 import { ScriptedMetrics } from '../src/promote/scripted-metrics.js';
 import {
@@ -16,7 +16,22 @@ import {
   startTestCluster,
 } from './support/promote-cluster.js';
 
-type Doc = KubeObject & { spec?: any; metadata?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+// The shapes these cases touch (each document has only some of them).
+interface Dest {
+  destination: { host?: string; name?: string; subset: string };
+  weight?: number;
+}
+interface Doc {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name?: string; namespace?: string };
+  spec: {
+    http: { route: Dest[] }[];
+    selector: { matchLabels: Record<string, string> };
+    template: { spec: { containers: { image?: string }[] } };
+    subsets: { name: string; labels?: Record<string, string> }[];
+  };
+}
 
 const FLASK = readFileSync(path.join(PROMOTE_FIXTURES, 'flask/canary-deployment.yml'), 'utf8');
 const flaskDocs = (): Doc[] => loadAll(FLASK) as Doc[];
@@ -79,7 +94,7 @@ const cases: Case[] = [
     edit: (d) => {
       const vs = byKind(d, 'VirtualService');
       vs.apiVersion = 'networking.istio.io/v1alpha3';
-      for (const r of vs.spec.http[0].route)
+      for (const r of vs.spec.http[0]!.route)
         r.destination = { name: r.destination.host, subset: r.destination.subset };
     },
     error:
@@ -87,7 +102,7 @@ const cases: Case[] = [
   },
   {
     name: 'weights not summing to 100',
-    edit: (d) => void (byKind(d, 'VirtualService').spec.http[0].route[0].weight = 70),
+    edit: (d) => void (byKind(d, 'VirtualService').spec.http[0]!.route[0]!.weight = 70),
     error: /spec.http\[0\] weights sum to 90; Istio needs 100/,
   },
   {
@@ -97,7 +112,8 @@ const cases: Case[] = [
   },
   {
     name: 'container without image',
-    edit: (d) => void delete byKind(d, 'Deployment', 'smartcarapp-v1').spec.template.spec.containers[0].image,
+    edit: (d) =>
+      void delete byKind(d, 'Deployment', 'smartcarapp-v1').spec.template.spec.containers[0]!.image,
     error: /container smartcarapp has no image/,
   },
   {
@@ -112,7 +128,7 @@ const cases: Case[] = [
   },
   {
     name: 'subset without labels',
-    edit: (d) => void delete byKind(d, 'DestinationRule').spec.subsets[1].labels,
+    edit: (d) => void delete byKind(d, 'DestinationRule').spec.subsets[1]!.labels,
     error: /subset v2 has no labels/,
   },
   {
@@ -138,8 +154,8 @@ const cases: Case[] = [
   {
     name: 'a route with three subsets',
     edit: (d) => {
-      const r = byKind(d, 'VirtualService').spec.http[0].route;
-      r[0].weight = 60;
+      const r = byKind(d, 'VirtualService').spec.http[0]!.route;
+      r[0]!.weight = 60;
       r.push({ destination: { host: 'smartcarapp-svc', subset: 'v3' }, weight: 20 });
     },
     error: /3 destinations with a subset; expected 2/,

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PromotionState, StepWindow } from '../src/model.js';
 import { finishInterrupted, runPromotion, type PromotionDeps } from '../src/promote/runner.js';
@@ -38,10 +42,7 @@ const flask = (ns: string, inputs: Record<string, string> = {}, runId = '2001'):
     { runId },
   );
 
-const deps = (
-  metrics: ScriptedMetrics,
-  over: Partial<PromotionDeps> = {},
-): PromotionDeps & { reporter: RecordingReporter; logger: RecordingLogger } => ({
+const deps = (metrics: ScriptedMetrics, over: Partial<PromotionDeps> = {}): PromotionDeps => ({
   kube: cluster.kube,
   metrics,
   reporter: new RecordingReporter(),
@@ -183,6 +184,32 @@ describe('failing verdicts, cancellation and the post step', () => {
     );
     expect(metrics.windows).toHaveLength(0);
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
+  });
+
+  it('a canary past its progress deadline fails at once with the ProgressDeadlineExceeded message', async () => {
+    const ns = await namespace();
+    const dir = await mkdtemp(path.join(tmpdir(), 'promote-deadline-'));
+    try {
+      const text = readFileSync(path.join(PROMOTE_FIXTURES, 'flask/canary-deployment.yml'), 'utf8').replace(
+        /(name: smartcarapp-v2\nspec:\n)/,
+        '$1  progressDeadlineSeconds: 1\n',
+      );
+      await writeFile(path.join(dir, 'app.yaml'), text);
+      const settings = {
+        ...flask(ns, { manifests: 'app.yaml', 'canary-image': 'example/smartcarapp:crashloop' }),
+        rolloutTimeoutMs: 30_000,
+      };
+      const started = Date.now();
+      const report = await runPromotion(settings, deps(new ScriptedMetrics({ script: [] }), { cwd: dir }));
+      expect(report.status).toBe('rolled-back');
+      expect(report.reason).toMatch(
+        /ProgressDeadlineExceeded: ReplicaSet "smartcarapp-v2-\w+" has timed out progressing/,
+      );
+      // It did not wait for the 30 s rollout-timeout.
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('a conflicting write is re-read and retried when the state did not change', async () => {

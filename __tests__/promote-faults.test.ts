@@ -68,7 +68,16 @@ describe('promotion under API faults', () => {
       const calm = `calm-${script.length}`;
       const stormy = `stormy-${script.length}`;
       cluster.api.faults.reset();
+      cluster.api.clearRequests();
       const expected = endState(calm, await promote(calm, [...script]));
+      // The 2.5 s canary rollout is waited for with a watch, not by polling GETs.
+      const calmLog = cluster.api.requests.filter(
+        (r) => r.resource === 'deployments' && r.namespace === calm,
+      );
+      expect(
+        calmLog.filter((r) => r.name === 'smartcarapp-v2' && r.verb === 'get').length,
+      ).toBeLessThanOrEqual(2);
+      expect(calmLog.filter((r) => r.verb === 'watch').length).toBeGreaterThanOrEqual(1);
 
       cluster.api.clearRequests();
       cluster.api.faults.set({ errorRate: 0.2, dropWatchesAfterMs: 2000 });

@@ -278,7 +278,7 @@ describe('client-node CRUD', () => {
       body: JSON.stringify(crd),
     });
     expect(res.status).toBe(201);
-    const w = await custom.createNamespacedCustomObject({
+    const w: unknown = await custom.createNamespacedCustomObject({
       group: 'example.com',
       version: 'v1beta1',
       namespace: 'client',

@@ -69,7 +69,7 @@ export interface RawResponse {
 export async function raw(url: string, init: RequestInit = {}): Promise<RawResponse> {
   const res = await fetch(url, init);
   const text = await res.text();
-  let json: Record<string, unknown> = {};
+  let json: Record<string, unknown>;
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {

@@ -139,23 +139,22 @@ describe('hey against the ingress', () => {
         `${plane.ingressUrl}/`,
       ]);
       loop.disable();
-      const lagP99 = loop.percentile(99) / 1e6;
+      const lagMean = loop.mean / 1e6;
+      const lagTail = loop.percentile(99.9) / 1e6;
       expect(r.code, r.stderr).toBe(0);
       const rows = parseHeyCsv(r.stdout);
       expect(rows).toHaveLength(2000);
       expect(rows.every((row) => row.status === 200)).toBe(true);
       const ms = rows.map((row) => row.seconds * 1000).sort((a, b) => a - b);
       const { p50, p99 } = PROFILES[version];
-      console.log("LAT", version, percentile(ms, 0.5), percentile(ms, 0.99), (loop.percentile(99)/1e6).toFixed(1), (loop.percentile(99.9)/1e6).toFixed(1), (loop.max/1e6).toFixed(1), loop.mean/1e6);
-      // Tolerances: sampling error of 2,000 draws (p99 ±~8%), the ingress and loopback overhead (~1 ms),
-      // and, for the p99, the simulator's own measured event-loop delay (stalls on a busy machine only
-      // ever add latency; on an idle one it is ~1 ms).
-      expect(percentile(ms, 0.5)).toBeGreaterThan(p50 * 0.9);
-      expect(percentile(ms, 0.5)).toBeLessThan(p50 * 1.1 + 2);
-      expect(percentile(ms, 0.99)).toBeGreaterThan(p99 * 0.85);
-      expect(percentile(ms, 0.99), `event-loop delay p99 ${lagP99.toFixed(1)} ms`).toBeLessThan(
-        p99 * 1.2 + 5 + lagP99,
-      );
+      // Tolerances: sampling error of 2,000 draws (p50 ±~2%, p99 ±~8%), the ingress and loopback
+      // overhead (~1 ms), plus the delay this process's event loop measured during the run: on a busy
+      // machine stalls add to every latency hey sees (never subtract), on an idle one they are ~1 ms.
+      const lag = `event-loop delay mean ${lagMean.toFixed(1)} ms, p99.9 ${lagTail.toFixed(1)} ms`;
+      expect(percentile(ms, 0.5), lag).toBeGreaterThan(p50 * 0.9);
+      expect(percentile(ms, 0.5), lag).toBeLessThan(p50 * 1.1 + 2 + 2 * lagMean);
+      expect(percentile(ms, 0.99), lag).toBeGreaterThan(p99 * 0.85);
+      expect(percentile(ms, 0.99), lag).toBeLessThan(p99 * 1.2 + 5 + lagTail);
     });
   }
 });

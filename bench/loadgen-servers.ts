@@ -31,7 +31,12 @@ if (kind === 'mesh') {
   const config = createMemoryConfigSource([
     deployment('stable'),
     deployment('canary'),
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'app', namespace: 'bench' }, spec: { selector: { app: 'app' }, ports: [{ port: 80 }] } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'app', namespace: 'bench' },
+      spec: { selector: { app: 'app' }, ports: [{ port: 80 }] },
+    },
     {
       apiVersion: 'networking.istio.io/v1',
       kind: 'DestinationRule',
@@ -48,13 +53,20 @@ if (kind === 'mesh') {
       apiVersion: 'networking.istio.io/v1',
       kind: 'Gateway',
       metadata: { name: 'gw', namespace: 'bench' },
-      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }],
+      },
     },
     {
       apiVersion: 'networking.istio.io/v1',
       kind: 'VirtualService',
       metadata: { name: 'app', namespace: 'bench' },
-      spec: { hosts: ['app.example'], gateways: ['gw'], http: [{ route: [dest('stable', 90), dest('canary', 10)] }] },
+      spec: {
+        hosts: ['app.example'],
+        gateways: ['gw'],
+        http: [{ route: [dest('stable', 90), dest('canary', 10)] }],
+      },
     },
   ]);
   const plane = await startDataPlane({ config, seed: 1 });

@@ -74,7 +74,9 @@ function normalizeMetadata(meta: Json): void {
     // Servers order entries by operation, then time (second granularity), then manager: times
     // race, so compare in a fixed order instead.
     const key = (m: unknown): string =>
-      isObj(m) ? `${String(m.operation)}\u0000${String(m.manager)}\u0000${String(m.subresource ?? '')}` : '';
+      isObj(m)
+        ? `${String(m.operation)}\u0000${String(m.manager)}\u0000${typeof m.subresource === 'string' ? m.subresource : ''}`
+        : '';
     (meta.managedFields as unknown[]).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 }
@@ -88,7 +90,8 @@ export function normalize(value: unknown): unknown {
   for (const [k, v] of Object.entries(value)) out[k] = normalize(v);
   if (isObj(out.metadata)) normalizeMetadata(out.metadata);
   // Deployment and ReplicaSet status is the controller's, not the API server's.
-  if (['Deployment', 'ReplicaSet', 'Scale'].includes(String(out.kind)) && out.status !== undefined) delete out.status;
+  if (['Deployment', 'ReplicaSet', 'Scale'].includes(String(out.kind)) && out.status !== undefined)
+    delete out.status;
   // Whoever first creates metadata.annotations owns the map itself ("."); on a Deployment that
   // races with the controller's revision annotation.
   if (out.kind === 'Deployment' && isObj(out.metadata) && Array.isArray(out.metadata.managedFields))
@@ -203,6 +206,31 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       body: mapObjects(s.body, (o) => {
         if (typeof o.manager === 'string' && o.manager.startsWith('status-') && o.fieldsType === 'FieldsV1')
           o.subresource = 'status';
+      }),
+    }),
+  },
+  {
+    id: 'service-ip-families-traffic-policy',
+    reason:
+      'Current Services carry spec.ipFamilies [IPv4] and ipFamilyPolicy SingleStack (dual-stack GA in 1.23; allocated by the registry, so not in managedFields) and spec.internalTrafficPolicy Cluster (1.22+, defaulted on decode, so owned by the creator); 1.20 sets none of them.',
+    scenarios: ['create-get'],
+    expect: (s) => ({
+      ...s,
+      body: mapObjects(s.body, (o) => {
+        if (o.kind !== 'Service' || o.apiVersion !== 'v1' || !isObj(o.spec)) return;
+        o.spec = sortKeys({
+          ...o.spec,
+          internalTrafficPolicy: 'Cluster',
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+        });
+        const meta = isObj(o.metadata) ? o.metadata : {};
+        if (Array.isArray(meta.managedFields))
+          for (const m of meta.managedFields as unknown[]) {
+            if (!isObj(m) || m.operation !== 'Update' || !isObj(m.fieldsV1) || !isObj(m.fieldsV1['f:spec']))
+              continue;
+            m.fieldsV1['f:spec'] = sortKeys({ ...m.fieldsV1['f:spec'], 'f:internalTrafficPolicy': {} });
+          }
       }),
     }),
   },

@@ -976,7 +976,10 @@ export const SCENARIOS: Scenario[] = [
     async run(c) {
       const ns = 'conf-kubectl';
       const r = recorder(c);
-      await r.kubectl('kubectl create namespace', ['create', 'namespace', ns]);
+      // kubectl sends built-in types as protobuf; a namespace of its own keeps a failure here
+      // from hiding every later comparison.
+      await r.kubectl('kubectl create namespace (protobuf body)', ['create', 'namespace', `${ns}-pb`]);
+      await r.ns(ns);
       const manifests = [
         deployment(ns, 'web'),
         virtualService(ns, 'reviews', { app: 'reviews' }),

@@ -58,7 +58,8 @@ export function parseSimArgs(argv: string[]): SimArgs | string {
 export async function runSimCommand(argv: string[], io: SimIo, signal?: AbortSignal): Promise<number> {
   const args = parseSimArgs(argv);
   if (typeof args === 'string') {
-    (args === USAGE ? io.stdout : io.stderr)(`${args}\n`);
+    if (args === USAGE) io.stdout(`${args}\n`);
+    else io.stderr(`${args}\n`);
     return args === USAGE ? 0 : 2;
   }
   const mesh = await startMesh({

@@ -3,7 +3,7 @@
 
 import { startApiServer, type ApiServer, type ApiServerOptions } from './api/index.js';
 import { startDataPlane } from './dataplane/index.js';
-import type { KubeObject, MeshConfigSource, MeshKind } from './types.js';
+import type { MeshConfigSource, MeshKind } from './types.js';
 import { simKubeconfig, writeKubeconfig } from './kubeconfig.js';
 
 export interface MeshOptions extends ApiServerOptions {
@@ -39,7 +39,7 @@ export function storeConfigSource(api: ApiServer): MeshConfigSource {
   return {
     list(kind) {
       const [group, resource] = KIND_STORAGE[kind];
-      return api.objects(group, resource) as KubeObject[];
+      return api.objects(group, resource);
     },
     onChange(listener) {
       return api.onChange((e) => {

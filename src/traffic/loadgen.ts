@@ -2,7 +2,7 @@
 // Request i is due at t0 + i/rps whatever the server does; its latency is measured from that
 // intended time, so a stalled server shows in the percentiles instead of silently slowing the
 // sender (no coordinated omission). A due request with no free connection waits in a queue and
-// its wait counts. Responses are parsed by a minimal HTTP/1.1 reader (status, content-length,
+// its wait counts. (Only the sender's own timer lateness, up to 1.5 ms, is not counted.) Responses are parsed by a minimal HTTP/1.1 reader (status, content-length,
 // chunked, connection: close, the attribution header) and the request bytes are built once:
 // a response costs two short strings and no other allocation.
 import net from 'node:net';
@@ -209,6 +209,8 @@ export class LoadGenerator {
   private readonly timeoutMs: number;
   private readonly interval: number;
   private readonly rand: () => number;
+  /** Timer granularity forgiven when a free connection sends late (0 in precise mode). */
+  private readonly slackMs: number;
   private t0 = 0;
   private sent = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -239,6 +241,7 @@ export class LoadGenerator {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.interval = opts.rps > 0 ? 1000 / opts.rps : 0;
     this.rand = xorshift(opts.seed ?? 1);
+    this.slackMs = opts.precise === true ? 0 : 1.5;
     let head = `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: istio-canary\r\nAccept: */*\r\n`;
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
       if (/[\r\n]/.test(k + v)) throw new Error(`header ${k}: contains a line break`);
@@ -327,7 +330,7 @@ export class LoadGenerator {
       if (due > now || due >= end) break;
       this.sent++;
       for (const r of this.recorders) r.scheduled++;
-      this.dispatch(due);
+      this.dispatch(due, now);
     }
     const next = this.t0 + this.sent * this.interval;
     if (next >= end) {
@@ -342,12 +345,16 @@ export class LoadGenerator {
     else this.immediate = setImmediate(this.tick);
   };
 
-  private dispatch(intended: number): void {
+  private dispatch(intended: number, now: number): void {
     const c = this.idle.pop();
     if (c !== undefined) {
-      this.send(c, intended);
+      // A free connection: only the sender's own timer was late. Up to the timer's granularity
+      // that is not the server's doing and is forgiven; beyond it (our event loop stalled) it counts.
+      const late = now - intended;
+      this.send(c, late <= this.slackMs ? Math.max(intended, now) : intended + this.slackMs);
       return;
     }
+    // Every connection busy: the wait in this queue is the server's doing and counts in full.
     if (this.qLen === this.queue.length) {
       const bigger = new Float64Array(this.queue.length * 2);
       for (let i = 0; i < this.qLen; i++) bigger[i] = this.queue[(this.qHead + i) % this.queue.length]!;

@@ -350,7 +350,7 @@ function columns(t: ResourceType): Column[] {
           'Ready',
           'string',
           (o) =>
-            `${n(status(o)['readyReplicas'])}/${typeof spec(o)['replicas'] === 'number' ? spec(o)['replicas'] : 1}`,
+            `${n(status(o)['readyReplicas'])}/${typeof spec(o)['replicas'] === 'number' ? n(spec(o)['replicas']) : 1}`,
         ),
         col('Up-to-date', 'integer', (o) => n(status(o)['updatedReplicas'])),
         col('Available', 'integer', (o) => n(status(o)['availableReplicas'])),

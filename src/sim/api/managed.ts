@@ -173,7 +173,7 @@ export function serverSideApply(
 function printManager(m: Manager): string {
   let s = JSON.stringify(m.manager);
   if (m.subresource) s += ` with subresource ${JSON.stringify(m.subresource)}`;
-  if (m.operation === 'Update') s += ` using ${m.apiVersion}${m.time ? ` at ${m.time}` : ''}`;
+  if (m.operation === 'Update') s += ` using ${m.apiVersion}`;
   return s;
 }
 

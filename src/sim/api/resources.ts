@@ -206,7 +206,7 @@ function istioCrd(kind: string, plural: string, shortNames: string[], cols: Prin
     storage,
     schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
     subresources: { status: {} },
-    additionalPrinterColumns: cols.map((c) => ({ ...c })) as unknown as JsonObject[],
+    additionalPrinterColumns: cols.map((c) => ({ ...c })),
   });
   return {
     apiVersion: 'apiextensions.k8s.io/v1',

@@ -15,6 +15,8 @@ export interface Schema {
   isMap(path: string[]): boolean;
   /** Defaults of list key fields (protocol: TCP), used to compute keys as the real server does. */
   keyDefault(path: string[], key: string): unknown;
+  /** A list that always exists in the Go type (no omitempty): an update never "creates" it, so no ".". */
+  required(path: string[]): boolean;
 }
 
 const metaLists: Record<string, ListType> = {
@@ -62,6 +64,7 @@ interface Table {
   merge: Record<string, string>;
   maps: Set<string>;
   atomic: Set<string>;
+  required: Set<string>;
 }
 
 function table(kind: string): Table {
@@ -70,6 +73,7 @@ function table(kind: string): Table {
     merge: { 'metadata.finalizers': '', 'metadata.ownerReferences': 'uid' },
     maps: new Set(metaMaps),
     atomic: new Set(),
+    required: new Set(),
   };
   delete t.merge['metadata.finalizers'];
   const conds = (p: string): void => {
@@ -83,6 +87,9 @@ function table(kind: string): Table {
       Object.assign(t.merge, ps.merge);
       ps.maps.forEach((m) => t.maps.add(m));
       t.maps.add('spec.template.metadata.labels');
+      // A pointer to a struct: created (and so marked ".") by the first writer.
+      t.maps.add('spec.strategy.rollingUpdate');
+      t.required.add('spec.template.spec.containers');
       t.maps.add('spec.template.metadata.annotations');
       t.atomic.add('spec.selector');
       conds('status.conditions');
@@ -127,13 +134,18 @@ export function schemaFor(kind: string, builtIn: boolean): Schema {
       return t.merge[path.join('.')];
     },
     atomic(path) {
+      // Custom resources with x-kubernetes-preserve-unknown-fields: top-level fields are maps whose
+      // children are untyped, hence atomic (as the real server's deduced schema treats them).
+      if (!builtIn && path.length >= 2 && path[0] !== 'metadata') return true;
       return t.atomic.has(path.join('.'));
     },
     isMap(path) {
       const p = path.join('.');
       if (t.maps.has(p)) return true;
-      // Custom resources with preserved unknown fields are deduced as maps everywhere below the root.
-      return !builtIn && path.length > 0 && path[0] !== 'metadata';
+      return !builtIn && path.length === 1 && path[0] !== 'metadata';
+    },
+    required(path) {
+      return t.required.has(path.join('.'));
     },
     keyDefault(_path, key) {
       return key === 'protocol' ? 'TCP' : undefined;

@@ -411,8 +411,8 @@ class ApiServerImpl implements ApiServer {
 
     let namespace = '';
     let resource: string;
-    let name = '';
-    let subresource = '';
+    let name: string;
+    let subresource: string;
     if (
       rest[0] === 'namespaces' &&
       rest.length >= 3 &&
@@ -432,8 +432,9 @@ class ApiServerImpl implements ApiServer {
     const rt = this.types.find(
       (t) => t.group === group && t.resource === resource && t.versions.includes(version),
     );
-    if (!rt) throw resourceNotFound();
-    if (namespace !== '' && !rt.namespaced) throw resourceNotFound();
+    // The real server answers unknown resources with its plain-text 404 page.
+    if (!rt) return new Reply(404, '404 page not found\n');
+    if (namespace !== '' && !rt.namespaced) return new Reply(404, '404 page not found\n');
     if (
       subresource !== '' &&
       !(
@@ -442,7 +443,10 @@ class ApiServerImpl implements ApiServer {
         (subresource === 'finalize' && rt.resource === 'namespaces')
       )
     )
-      throw resourceNotFound();
+      {
+      // An unknown subresource of an object reads as the object not being found.
+      throw notFound(rt.resource, group, name);
+    }
 
     const watch = WATCH_TRUE.has(r.query.get('watch') ?? '');
     let verb: Verb;
@@ -659,7 +663,8 @@ class ApiServerImpl implements ApiServer {
     const table = tableRequest(r);
     const key = this.key(rr.rt);
     const nsFilter = rr.rt.namespaced ? rr.namespace : '';
-    if (rvParam !== '' && !/^\d+$/.test(rvParam)) throw badRequest(`invalid resource version: ${rvParam}`);
+    if (rvParam !== '' && !/^\d+$/.test(rvParam))
+      throw new ApiError(failure(500, '', `resourceVersion: Invalid value: "${rvParam}": strconv.ParseUint: parsing "${rvParam}": invalid syntax`));
     res.writeHead(200, {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-cache, private',
@@ -759,7 +764,7 @@ class ApiServerImpl implements ApiServer {
         v = JSON.parse(text);
       } catch (e) {
         throw badRequest(
-          `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${e instanceof Error ? e.message : str(e)} (${summarize(text)})`,
+          `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${goJsonError(text, e)} (${summarize(text)})`,
         );
       }
     } else if (ct === 'application/yaml') {
@@ -888,10 +893,7 @@ class ApiServerImpl implements ApiServer {
   private defaults(rt: ResourceType, o: JsonObject): void {
     const meta = metaOf(o);
     if (rt.kind === 'Namespace') {
-      meta['labels'] = { ...obj(meta['labels']), 'kubernetes.io/metadata.name': str(meta['name']) };
-      o['spec'] = { finalizers: ['kubernetes'], ...obj(o['spec']) };
-      if (!isObject(o['status']) || !o['status']['phase'])
-        o['status'] = { ...obj(o['status']), phase: 'Active' };
+      if (!isObject(o['status']) || !o['status']['phase']) o['status'] = { ...obj(o['status']), phase: 'Active' };
     } else if (rt.kind === 'Deployment') {
       const spec = obj(o['spec']);
       spec['replicas'] ??= 1;
@@ -929,22 +931,11 @@ class ApiServerImpl implements ApiServer {
       const spec = obj(o['spec']);
       spec['type'] ??= 'ClusterIP';
       spec['sessionAffinity'] ??= 'None';
-      if (spec['type'] !== 'ExternalName') {
-        if (!spec['clusterIP']) {
-          this.ipCounter += 1;
-          spec['clusterIP'] = `10.96.${Math.floor(this.ipCounter / 250)}.${(this.ipCounter % 250) + 1}`;
-        }
-        spec['clusterIPs'] ??= [spec['clusterIP']];
-        spec['ipFamilies'] ??= ['IPv4'];
-        spec['ipFamilyPolicy'] ??= 'SingleStack';
-        spec['internalTrafficPolicy'] ??= 'Cluster';
-      }
       for (const p of (Array.isArray(spec['ports']) ? spec['ports'] : []).filter(isObject)) {
         p['protocol'] ??= 'TCP';
         p['targetPort'] ??= p['port'] ?? null;
       }
       o['spec'] = spec;
-      if (!isObject(o['status'])) o['status'] = { loadBalancer: {} };
     } else if (rt.kind === 'Secret') {
       o['type'] ??= 'Opaque';
       if (isObject(o['stringData'])) {
@@ -954,6 +945,32 @@ class ApiServerImpl implements ApiServer {
         o['data'] = data;
         delete o['stringData'];
       }
+    }
+  }
+
+  /**
+   * Fields the registry sets after defaulting (PrepareForCreate, IP allocation): the real server
+   * does not record them in managedFields. On update they are kept from the stored object.
+   */
+  private strategy(rt: ResourceType, o: JsonObject, old?: JsonObject): void {
+    const meta = metaOf(o);
+    if (rt.kind === 'Namespace') {
+      meta['labels'] = { ...obj(meta['labels']), 'kubernetes.io/metadata.name': str(meta['name']) };
+      o['metadata'] = meta;
+      o['spec'] = old ? clone(obj(old['spec'])) : { finalizers: ['kubernetes'] };
+    } else if (rt.kind === 'Service') {
+      const spec = obj(o['spec']);
+      const before = old ? obj(old['spec']) : {};
+      if (spec['type'] !== 'ExternalName') {
+        if (!spec['clusterIP'] && before['clusterIP']) spec['clusterIP'] = before['clusterIP'];
+        if (!spec['clusterIP']) {
+          this.ipCounter += 1;
+          spec['clusterIP'] = `10.96.${Math.floor(this.ipCounter / 250)}.${(this.ipCounter % 250) + 1}`;
+        }
+        spec['clusterIPs'] = [spec['clusterIP']];
+      }
+      o['spec'] = spec;
+      o['status'] = old ? clone(old['status'] ?? { loadBalancer: {} }) : { loadBalancer: {} };
     }
   }
 
@@ -984,7 +1001,7 @@ class ApiServerImpl implements ApiServer {
           value: 'null',
           detail: 'empty selector is invalid for deployment',
         });
-      if (Object.entries(sel).some(([k, v]) => tplLabels[k] !== v))
+      if (!isObject(spec['selector']) || Object.entries(sel).some(([k, v]) => tplLabels[k] !== v))
         errs.push({
           type: 'FieldValueInvalid',
           field: 'spec.template.metadata.labels',
@@ -1085,6 +1102,7 @@ class ApiServerImpl implements ApiServer {
       schemaFor(rt.kind, rt.builtIn),
       this.now(),
     );
+    this.strategy(rt, o);
     return o;
   }
 
@@ -1181,7 +1199,10 @@ class ApiServerImpl implements ApiServer {
     }
     meta['resourceVersion'] = oldMeta['resourceVersion'] ?? null;
     o['metadata'] = meta;
-    if (rr.subresource !== 'status') this.defaults(rt, o);
+    if (rr.subresource !== 'status') {
+      this.defaults(rt, o);
+      this.strategy(rt, o, old);
+    }
     if (rt.generation && !deepEqual(specPart(old), specPart(o)))
       meta['generation'] = Number(oldMeta['generation'] ?? 0) + 1;
     this.validate(rt, o, false);
@@ -1194,7 +1215,7 @@ class ApiServerImpl implements ApiServer {
         rr.subresource === 'status' ? 'status' : '',
         schemaFor(rt.kind, rt.builtIn),
         this.now(),
-      ) as Json;
+      );
       // Entries of the other half (status vs main) are untouched by this write.
       meta['managedFields'] = mergeOtherHalf(
         oldMeta['managedFields'],
@@ -1244,6 +1265,18 @@ class ApiServerImpl implements ApiServer {
     const dry = this.dryRun(r);
     const old = this.existing(rr);
     const rv = meta['resourceVersion'];
+    if (!rr.rt.builtIn && (typeof rv !== 'string' || rv === '')) {
+      // Custom resources do not allow unconditional updates.
+      const detail = 'Invalid value: 0x0: must be specified for an update';
+      throw new ApiError(
+        failure(422, 'Invalid', `${qualified(rr.rt.resource, rr.group)} "${rr.name}" is invalid: metadata.resourceVersion: ${detail}`, {
+          name: rr.name,
+          group: rr.group || undefined,
+          kind: rr.rt.resource,
+          causes: [{ reason: 'FieldValueInvalid', message: detail, field: 'metadata.resourceVersion' }],
+        }),
+      );
+    }
     if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
       throw conflict(rr.rt.resource, rr.group, rr.name);
     if (this.faults.takeConflict(rr.rt.resource, rr.name)) throw conflict(rr.rt.resource, rr.group, rr.name);
@@ -1267,7 +1300,13 @@ class ApiServerImpl implements ApiServer {
     ];
     if (ct === 'application/strategic-merge-patch+json' && !rr.rt.builtIn)
       throw unsupportedMediaType(accepted);
-    if (!accepted.includes(ct)) throw unsupportedMediaType(accepted);
+    // A content type that is no patch type at all gets the router's 406.
+    if (!accepted.includes(ct)) throw new ApiError(failure(406, 'NotAcceptable', '406: Not Acceptable', {}));
+    const force = r.query.get('force');
+    if (force !== null && ct !== 'application/apply-patch+yaml')
+      throw patchOptionsInvalid('force', 'FieldValueForbidden', 'Forbidden: may not be specified for non-apply patch');
+    if (ct === 'application/apply-patch+yaml' && !r.query.get('fieldManager'))
+      throw patchOptionsInvalid('fieldManager', 'FieldValueRequired', 'Required value: is required for apply patch');
     const dry = this.dryRun(r);
     const text = r.body.toString('utf8');
     let patch: Json;
@@ -1275,6 +1314,7 @@ class ApiServerImpl implements ApiServer {
       patch = ct === 'application/apply-patch+yaml' ? (load(text) as Json) : (JSON.parse(text) as Json);
     } catch (e) {
       const msg = e instanceof Error ? e.message.split('\n')[0] : str(e);
+      if (ct === 'application/json-patch+json') throw new ApiError(failure(500, '', 'Invalid JSON Patch'));
       throw badRequest(
         ct === 'application/apply-patch+yaml'
           ? `error decoding YAML: ${msg}`
@@ -1282,8 +1322,6 @@ class ApiServerImpl implements ApiServer {
       );
     }
     if (ct === 'application/apply-patch+yaml') return this.apply(rr, r, patch, dry);
-    const force = r.query.get('force');
-    if (force !== null) throw badRequest('force flag is only supported for apply patch');
     const old = this.existing(rr);
     const schema = schemaFor(rr.rt.kind, rr.rt.builtIn);
     const current: JsonObject =
@@ -1304,7 +1342,8 @@ class ApiServerImpl implements ApiServer {
     } catch (e) {
       if (e instanceof PatchError) {
         if (e.code === 400) throw badRequest(e.message);
-        throw new ApiError(failure(422, 'Invalid', e.message));
+        // The 1.20 server hides the JSON patch library's reason behind a generic message.
+        throw new ApiError(failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {}));
       }
       throw e;
     }
@@ -1577,6 +1616,16 @@ class ApiServerImpl implements ApiServer {
   }
 }
 
+function patchOptionsInvalid(field: string, reason: string, message: string): ApiError {
+  return new ApiError(
+    failure(422, 'Invalid', `PatchOptions.meta.k8s.io "" is invalid: ${field}: ${message}`, {
+      group: 'meta.k8s.io',
+      kind: 'PatchOptions',
+      causes: [{ reason, message, field }],
+    }),
+  );
+}
+
 function methodNotAllowedReply(): Reply {
   return new Reply(
     405,
@@ -1596,8 +1645,25 @@ function sortKey(o: JsonObject): string {
   return `${str(m['namespace'] ?? '')}/${str(m['name'] ?? '')}`;
 }
 
+/** apimachinery's summarizeData: the first 30 bytes, then " ...". */
 function summarize(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 30)}...` : text;
+  return text.length > 30 ? `${text.slice(0, 30)} ...` : text;
+}
+
+/** encoding/json's wording for a syntax error. */
+function goJsonError(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : str(e);
+  if (/end of JSON input|Unterminated|Unexpected end/i.test(msg)) return 'unexpected end of JSON input';
+  const m = /position (\d+)/.exec(msg);
+  const ch = m ? text[Number(m[1])] : text.trim()[0];
+  if (ch === undefined) return 'unexpected end of JSON input';
+  return `invalid character ${goChar(ch)} looking for beginning of value`;
+}
+
+function goChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (ch === "'") return "'\\''";
+  return code >= 0x20 && code < 0x7f ? `'${ch}'` : `'\\u${code.toString(16).padStart(4, '0')}'`;
 }
 
 function safeJson(s: string): Json | undefined {
@@ -1688,7 +1754,7 @@ function crdStatus(crd: JsonObject, now: Date): JsonObject {
 /** apiVersion, kind, metadata first, as the real server serializes. */
 function reorder(o: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const k of ['apiVersion', 'kind', 'metadata']) if (o[k] !== undefined) out[k] = o[k] as Json;
+  for (const k of ['apiVersion', 'kind', 'metadata']) if (o[k] !== undefined) out[k] = o[k];
   for (const [k, v] of Object.entries(o)) if (!(k in out)) out[k] = v;
   return out;
 }

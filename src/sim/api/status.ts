@@ -38,8 +38,9 @@ export class ApiError extends Error {
 }
 
 export function failure(code: number, reason: string, message: string, details?: StatusDetails): Status {
-  // Key order as the real server serializes: details before code.
-  const s = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason } as Status;
+  // Key order as the real server serializes: details before code; no reason when there is none.
+  const s = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message } as Status;
+  if (reason) s.reason = reason;
   if (details !== undefined) s.details = details;
   s.code = code;
   return s;
@@ -118,6 +119,16 @@ export interface FieldError {
   value?: unknown;
 }
 
+/** How Go's %#v prints a field error's value: strings quoted, label maps as map[string]string{...}. */
+function goValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `map[string]string{${entries.map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`).join(', ')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
 function fieldMessage(e: FieldError): string {
   switch (e.type) {
     case 'FieldValueRequired':
@@ -129,7 +140,7 @@ function fieldMessage(e: FieldError): string {
     case 'FieldValueNotSupported':
       return `Unsupported value: ${JSON.stringify(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
     default:
-      return `Invalid value: ${typeof e.value === 'string' ? JSON.stringify(e.value) : JSON.stringify(e.value ?? null)}${e.detail ? `: ${e.detail}` : ''}`;
+      return `Invalid value: ${goValue(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
   }
 }
 
