@@ -301,6 +301,18 @@ describe('sequential judge (simulated windows)', () => {
     expect(failures).toBeLessThanOrEqual(2);
   });
 
+  it('ends a window early with a pass when an identical canary has plenty of traffic', () => {
+    const healthy: Profile = { p50: 2, p99: 10, errorRate: 0 };
+    const seconds: number[] = [];
+    for (let w = 0; w < 20; w++) {
+      const r = simulateWindow(7000 + w, healthy, healthy, { rps: 200, weight: 50, seconds: 60 });
+      expect(r.decision).toBe('pass');
+      seconds.push(r.atSecond);
+      expect(r.reasons.some((x) => x.metric === 'sequential' && x.message.includes('conclusive'))).toBe(true);
+    }
+    expect(Math.max(...seconds)).toBeLessThan(60);
+  });
+
   it('detects a canary with 5% errors at 10% weight and 100 rps within 10 s', () => {
     let detected = 0;
     const seconds: number[] = [];

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PromotionState, StepWindow } from '../src/model.js';
-import { finishInterrupted, runPromotion, type PromotionDeps } from '../src/promote/runner.js';
+import {
+  PromotionError,
+  finishInterrupted,
+  runPromotion,
+  type PromotionDeps,
+} from '../src/promote/runner.js';
 import { ScriptedMetrics } from '../src/promote/scripted-metrics.js';
 import type { Settings } from '../src/settings.js';
 import {
@@ -212,6 +217,31 @@ describe('failing verdicts, cancellation and the post step', () => {
     }
   });
 
+  it('an API that stays down for a whole write: the run rolls back once it can, reports, and fails with the cause', async () => {
+    const ns = await namespace();
+    const reporter = new RecordingReporter();
+    const metrics = new ScriptedMetrics({
+      script: ['pass', 'pass', 'pass'],
+      // The test client makes 10 attempts per request: the next write fails all of them.
+      onWindow: (w) => {
+        if (w.step === 2) cluster.api.faults.failNext(10, 503, ['update']);
+      },
+    });
+    // A long lease: no renewal competes for the injected failures.
+    const err = await runPromotion(
+      flask(ns),
+      deps(metrics, { reporter, lease: { durationMs: 60_000, waitMs: 0 } }),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PromotionError);
+    expect((err as Error).message).toMatch(/Kubernetes API unavailable after 10 attempts: PUT .*HTTP 503/);
+    const report = (err as PromotionError).report;
+    expect(report.status).toBe('rolled-back');
+    expect(reporter.finalReport?.status).toBe('rolled-back');
+    const { weights, state } = storedVs(cluster.api, ns, 'smartcarapp');
+    expect(weights).toEqual({ v1: 100, v2: 0 });
+    expect(state?.reason).toMatch(/Kubernetes API unavailable/);
+  });
+
   it('a conflicting write is re-read and retried when the state did not change', async () => {
     const ns = await namespace();
     cluster.api.faults.injectConflicts('virtualservices', 1, 'smartcarapp');
@@ -246,6 +276,11 @@ describe('failing verdicts, cancellation and the post step', () => {
       await finishInterrupted(flask(ns, {}, '4003'), deps(new ScriptedMetrics({ script: [] }))),
     ).toBeNull();
     expect(storedVs(cluster.api, ns, 'smartcarapp').state?.phase).toBe('in-progress');
+    // Nothing there at all (main failed before applying anything): nothing to do, no error.
+    const empty = await namespace();
+    expect(
+      await finishInterrupted(flask(empty, {}, '4002'), deps(new ScriptedMetrics({ script: [] }))),
+    ).toBeNull();
     const report = await finishInterrupted(flask(ns, {}, '4002'), deps(new ScriptedMetrics({ script: [] })));
     expect(report?.status).toBe('rolled-back');
     expect(report?.reason).toMatch(/stopped at 50% canary without finishing/);

@@ -112,6 +112,11 @@ describe('seed scenarios on the embedded mesh', () => {
       deps(metrics),
     );
     expect(next.status).toBe('rolled-back');
+    // The promoted stable kept the image promote-stable gave it, not the manifest's older one.
+    const ga = cluster.api.object('apps', 'deployments', 'test', 'podinfo-ga') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    expect(ga.spec.template.spec.containers[0]!.image).toBe('stefanprodan/podinfo:6.8.0');
     expect(metrics.windows.map((w) => w.weight)).toEqual([10, 60]);
     expect(storedVs(cluster.api, 'test', 'podinfo').state).toMatchObject({
       phase: 'rolled-back',
@@ -155,7 +160,7 @@ describe('seed scenarios on the embedded mesh', () => {
     expect(cluster.writes()).toHaveLength(0);
   });
 
-  it('promote goes to 100% now and finalizes; rollback on a promoted stable has nothing to undo', async () => {
+  it('promote goes to 100% now and finalizes with the stable running the canary pod template', async () => {
     const report = await runPromotion(
       settingsFor({
         command: 'promote',
@@ -171,5 +176,20 @@ describe('seed scenarios on the embedded mesh', () => {
       spec: { template: { spec: { containers: { image: string }[] } } };
     };
     expect(v1.spec.template.spec.containers[0]!.image).toBe('example/smartcarapp:2.0');
+  });
+  it('without manifests, promotes what the cluster has, setting canary-image on the live canary Deployment', async () => {
+    const settings = settingsFor(
+      { namespace: 'default', 'canary-image': 'example/smartcarapp:2.5', steps: '50,100', finalize: 'keep' },
+      { runId: '1010' },
+    );
+    const metrics = new ScriptedMetrics({ script: ['pass', 'pass'] });
+    const report = await runPromotion(settings, deps(metrics));
+    expect(report.status).toBe('promoted');
+    expect(metrics.windows.map((w) => w.weight)).toEqual([50, 100]);
+    expect(storedVs(cluster.api, 'default', 'smartcarapp').weights).toEqual({ v1: 0, v2: 100 });
+    const v2 = cluster.api.object('apps', 'deployments', 'default', 'smartcarapp-v2') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    expect(v2.spec.template.spec.containers.map((c) => c.image)).toEqual(['example/smartcarapp:2.5']);
   });
 });

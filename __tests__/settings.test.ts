@@ -82,6 +82,7 @@ const BAD: [Record<string, string>, string][] = [
   [{ 'pr-number': 'abc' }, 'pr-number'],
   [{ comment: 'sometimes' }, 'comment'],
   [{ kubeconfig: 'not yaml at all' }, 'kubeconfig'],
+  [{ 'prometheus-auth': 'Bearer a\nX-Injected: 1' }, 'prometheus-auth'],
   // Rules between inputs.
   [{ preview: 'true' }, 'preview'],
   [{ command: 'cleanup' }, 'command'],

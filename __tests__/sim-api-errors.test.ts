@@ -26,19 +26,10 @@ afterAll(async () => {
 });
 
 describe('error answers', () => {
-  it('answers 404 NotFound for an unknown resource of a served group, and the plain 404 page for an unknown group', async () => {
+  it('answers the plain 404 page for an unknown resource or group, as the real server does', async () => {
     const r = await raw(`${api.url}/apis/apps/v1/namespaces/e/widgets`);
     expect(r.status).toBe(404);
-    expect(r.json).toEqual({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: 'the server could not find the requested resource',
-      reason: 'NotFound',
-      details: {},
-      code: 404,
-    });
+    expect(r.text).toBe('404 page not found\n');
     const g = await raw(`${api.url}/apis/nope.example.com/v1/widgets`);
     expect(g.status).toBe(404);
     expect(g.text).toBe('404 page not found\n');
@@ -162,7 +153,7 @@ describe('error answers', () => {
     });
   });
 
-  it('answers 405 for a verb the resource does not serve and 415 for an unknown patch type', async () => {
+  it('answers 405 for a verb the resource does not serve, 406 for a non-patch type and 415 for strategic merge on a CRD', async () => {
     const post = await raw(`${api.url}/api/v1/namespaces/e/configmaps/x`, jsonInit('POST', cm('x')));
     expect(post.status).toBe(405);
     expect(post.json).toMatchObject({ reason: 'MethodNotAllowed' });
@@ -170,8 +161,48 @@ describe('error answers', () => {
       `${api.url}/api/v1/namespaces/e/configmaps/stale`,
       jsonInit('PATCH', '{}', 'text/plain'),
     );
-    expect(patch.status).toBe(415);
-    expect(patch.json).toMatchObject({ reason: 'UnsupportedMediaType' });
+    expect(patch.status).toBe(406);
+    expect(patch.json).toMatchObject({ reason: 'NotAcceptable', message: '406: Not Acceptable' });
+    await raw(
+      `${api.url}/apis/networking.istio.io/v1/namespaces/e/gateways`,
+      jsonInit('POST', { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'gw' } }),
+    );
+    const smp = await raw(
+      `${api.url}/apis/networking.istio.io/v1/namespaces/e/gateways/gw`,
+      jsonInit('PATCH', '{}', 'application/strategic-merge-patch+json'),
+    );
+    expect(smp.status).toBe(415);
+    expect(smp.json).toMatchObject({ reason: 'UnsupportedMediaType' });
+  });
+
+  it('answers a watch from an unparsable resourceVersion with the real 500', async () => {
+    const r = await raw(`${api.url}/api/v1/namespaces/e/configmaps?watch=1&resourceVersion=abc`);
+    expect(r.status).toBe(500);
+    expect(r.json['message']).toBe(
+      'resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax',
+    );
+  });
+
+  it('drops unknown fields of built-in kinds with a warning, and rejects them with fieldValidation=Strict', async () => {
+    const d = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'unknown-field' },
+      data: { a: '1' },
+      bogus: 1,
+    };
+    const warn = await raw(`${api.url}/api/v1/namespaces/e/configmaps`, jsonInit('POST', d));
+    expect(warn.status).toBe(201);
+    expect(warn.json['bogus']).toBeUndefined();
+    expect(warn.headers.get('warning')).toBe('299 - "unknown field \\"bogus\\""');
+    const strict = await raw(
+      `${api.url}/api/v1/namespaces/e/configmaps?fieldValidation=Strict`,
+      jsonInit('POST', { ...d, metadata: { name: 'strict' } }),
+    );
+    expect(strict.status).toBe(400);
+    expect(strict.json['message']).toBe(
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "bogus"',
+    );
   });
 
   it('refuses new objects in a namespace that does not exist', async () => {
@@ -238,7 +269,9 @@ describe('error answers', () => {
           const isWatch = path.includes('watch=1') && method === 'GET';
           if (isWatch) ac.abort();
           else await res.text();
-          expect(res.status, `${method} ${path} ${type} ${body}`).toBeLessThan(500);
+          // The real server answers an unparsable watch resourceVersion with a 500; nothing else may.
+          if (!path.includes('resourceVersion=abc'))
+            expect(res.status, `${method} ${path} ${type} ${body}`).toBeLessThan(500);
         },
       ),
       { numRuns: 400, seed: 42 },

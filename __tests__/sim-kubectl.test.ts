@@ -122,7 +122,7 @@ describe('kubectl against the embedded API server', () => {
       JSON.stringify([json[0]]),
     ]);
     expect(failed.code).not.toBe(0);
-    expect(failed.stderr).toContain('test failed');
+    expect(failed.stderr).toContain('the server rejected our request due to an error in our request');
   });
 
   it('rollout status returns once the deployment is available', async () => {

@@ -215,6 +215,13 @@ export const INPUTS: readonly InputSpec[] = [
     accepts: 'an http:// or https:// URL',
   },
   {
+    name: 'prometheus-auth',
+    description:
+      'Authorization header value for prometheus-url, e.g. `Bearer <token>` or `Basic <base64>` (masked). Empty: no header.',
+    accepts: 'an Authorization header value',
+    secret: true,
+  },
+  {
     name: 'finalize',
     description:
       "At 100%: `promote-stable` (stable gets the canary's pod template, traffic back to stable, canary scaled to 0) or `keep` (leave 100% on the canary).",

@@ -102,7 +102,12 @@ async function defaultMetrics(settings: Settings, connection: ClusterConnection,
           connections: settings.loadConnections,
         }
       : undefined,
-    prometheus: prometheusUrl ? { url: prometheusUrl } : undefined,
+    prometheus: prometheusUrl
+      ? {
+          url: prometheusUrl,
+          headers: settings.prometheusAuth ? { authorization: settings.prometheusAuth } : undefined,
+        }
+      : undefined,
     logger: io.logger,
   });
 }

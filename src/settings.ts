@@ -80,6 +80,8 @@ export interface Settings {
   loadRps: number;
   loadConnections: number;
   prometheusUrl: string | null;
+  /** Authorization header for Prometheus (a secret), or null. */
+  prometheusAuth: string | null;
   finalize: FinalizeMode;
   onFailure: FailureMode;
   onCancel: FailureMode;
@@ -289,6 +291,12 @@ export function parseList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+function parseHeaderValue(raw: string): string {
+  const t = raw.trim();
+  if (/[\r\n]/.test(t)) throw new Invalid('has a line break, which no HTTP header value may have');
+  return t;
+}
+
 function parseKubeconfig(raw: string): string {
   if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw))
     throw new Invalid('is not kubeconfig YAML (no apiVersion/clusters)');
@@ -428,6 +436,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     loadRps: field('load-rps', parsePositiveNumber(100_000), 50),
     loadConnections: field('load-connections', parseInteger(1, 1000), 8),
     prometheusUrl,
+    prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
     finalize: field('finalize', parseEnum(FINALIZE_VALUES), 'promote-stable'),
     onFailure: field('on-failure', parseEnum(FAILURE_VALUES), 'rollback'),
     onCancel: field('on-cancel', parseEnum(FAILURE_VALUES), 'rollback'),

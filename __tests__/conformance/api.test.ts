@@ -59,7 +59,7 @@ describe('the real 1.20.2 server answers as its checked-in snapshot', () => {
     const { differences } = compare(await readSnapshot(name), live, []);
     expect(
       differences,
-      `re-record with: npx tsx __tests__/conformance/record.ts ${name}\n${formatDifferences(differences)}`,
+      `re-record with: npx tsx __tests__/conformance/record.ts ${name}\n${formatDifferences(differences, ['recorded', 'live'])}`,
     ).toEqual([]);
   });
 });

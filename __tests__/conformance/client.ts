@@ -74,7 +74,12 @@ export function makeClient(target: string, kubeconfigPath: string, kubectlBin = 
     await kc.applyToHTTPSOptions(opts);
     opts.headers = {
       ...(opts.headers as Record<string, string>),
-      ...(payload !== undefined ? { 'Content-Type': req.contentType ?? 'application/json' } : {}),
+      ...(payload !== undefined
+        ? {
+            'Content-Type': req.contentType ?? 'application/json',
+            'Content-Length': String(Buffer.byteLength(payload)),
+          }
+        : {}),
     };
     const doRequest = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<RawResponse>((resolve, reject) => {

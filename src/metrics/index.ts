@@ -212,7 +212,7 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
         if (window.signal.aborted) continue;
         const snap = win.read();
         const now = Date.now();
-        const fraction = Math.min(1, (now - started) / window.intervalMs);
+        const fraction = window.intervalMs > 0 ? Math.min(1, (now - started) / window.intervalMs) : 1;
         const look = sequentialLook(
           state,
           versionData(snap.versions.get(VERSIONS.stable)),

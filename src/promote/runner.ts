@@ -7,7 +7,7 @@ import type { Settings } from '../settings.js';
 import type { Metrics, PromotionReport, PromotionState, StepWindow } from '../model.js';
 import type { Kube, KubeObject, ObjectRef } from '../kube/client.js';
 import { KubeApiError } from '../kube/client.js';
-import { applyManifests, imagesOf } from '../kube/manifests.js';
+import { ManifestError, applyManifests, imagesOf, withImage } from '../kube/manifests.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { STATE_ANNOTATION, currentWeights, withCanaryWeight } from '../plan.js';
 import { acquireLease, type HeldLease } from './lease.js';
@@ -43,6 +43,23 @@ const CANCEL_WRITE_BUDGET_MS = 4500;
 
 export function holderId(settings: Settings): string {
   return `${settings.github.repository ?? 'local'}/${settings.github.runId ?? `pid-${process.pid}`}`;
+}
+
+/** Another run or person changed the promotion: this run must not write any more. */
+export class ConcurrentChangeError extends Error {
+  override name = 'ConcurrentChangeError';
+}
+
+/** The run failed after it started writing; carries the report (also passed to reporter.final). */
+export class PromotionError extends Error {
+  override name = 'PromotionError';
+  constructor(
+    message: string,
+    readonly report: PromotionReport,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 class Run {
@@ -110,7 +127,7 @@ class Run {
    */
   async writeState(next: PromotionState, signal?: AbortSignal): Promise<void> {
     const lost = this.lease?.lost();
-    if (lost) throw new Error(`stopped before writing: ${lost}`);
+    if (lost) throw new ConcurrentChangeError(`stopped before writing: ${lost}`);
     const base = this.vs?.metadata?.annotations?.[STATE_ANNOTATION];
     const json = JSON.stringify(next);
     for (let attempt = 1; ; attempt++) {
@@ -135,7 +152,7 @@ class Run {
         if (stored === json) break; // our own write landed before its answer was lost
         if (stored !== base) {
           const other = parseState(stored);
-          throw new Error(
+          throw new ConcurrentChangeError(
             `the VirtualService ${this.target.selection.virtualService} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? describe(other) : 'none'}); not overwriting it`,
             { cause: err },
           );
@@ -363,30 +380,55 @@ class Run {
   }
 }
 
-/** Sets canary-image on a canary Deployment that is not in the manifests (server-side apply of the images only). */
-async function setLiveCanaryImage(kube: Kube, target: Target, image: string, dryRun: boolean): Promise<void> {
+/**
+ * The stable Deployment's images are what promotions made them (promote-stable gives it the
+ * canary's): re-applying the manifests must not take it back to the image the manifest was
+ * first written with. The manifests set the stable images only when it is created.
+ */
+function keepLiveImages(doc: KubeObject, live: KubeObject, logger: Logger): KubeObject {
+  type Pod = { spec?: { template?: { spec?: { containers?: { name?: string; image?: string }[] } } } };
+  const liveImages = new Map(
+    ((live as Pod).spec?.template?.spec?.containers ?? []).map((c) => [c.name, c.image]),
+  );
+  const copy = structuredClone(doc) as KubeObject & Pod;
+  for (const c of copy.spec?.template?.spec?.containers ?? []) {
+    const image = liveImages.get(c.name);
+    if (image && image !== c.image) {
+      logger.info(
+        `keeping the stable ${doc.metadata?.name ?? ''} container ${c.name ?? ''} at ${image} (the manifest says ${c.image ?? '?'})`,
+      );
+      c.image = image;
+    }
+  }
+  return copy;
+}
+
+/**
+ * Sets canary-image on a canary Deployment that is not in the manifests: read, change the
+ * images, replace with its resourceVersion (a partial server-side apply by our field manager
+ * would drop the fields our earlier applies own).
+ */
+async function setLiveCanaryImage(kube: Kube, target: Target, image: string): Promise<void> {
   const ref: ObjectRef = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     name: target.canaryDeployment!,
     namespace: target.namespace,
   };
-  const live = await kube.get(ref);
-  if (!live)
-    throw new Error(`canary Deployment ${target.namespace}/${target.canaryDeployment} does not exist`);
-  const containers = (
-    (live.spec as { template?: { spec?: { containers?: { name: string }[] } } }).template?.spec?.containers ??
-    []
-  ).map((c) => ({ name: c.name, image }));
-  await kube.apply(
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: ref.name, namespace: target.namespace },
-      spec: { template: { spec: { containers } } },
-    },
-    { force: true, dryRun },
-  );
+  for (let attempt = 1; ; attempt++) {
+    const live = await kube.get(ref);
+    if (!live)
+      throw new Error(`canary Deployment ${target.namespace}/${target.canaryDeployment} does not exist`);
+    if (imagesOf(live).every((i) => i === image)) return;
+    const next = withImage(live, image);
+    delete next.metadata?.managedFields;
+    try {
+      await kube.replace(next);
+      return;
+    } catch (err) {
+      if (!(err instanceof KubeApiError) || err.code !== 409 || attempt >= 5) throw err;
+    }
+  }
 }
 
 /**
@@ -449,8 +491,18 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
     if (walking && (fresh || run.state?.phase === 'in-progress' || run.state?.phase === 'held')) {
       // A fresh promotion applies everything, with the route's canary weight at 0 (the schedule
       // owns the weights). A resumed one keeps the live VirtualService: its weights and state.
+      const liveStable = target.stableDeployment
+        ? await kube.get({
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: target.stableDeployment,
+            namespace: target.namespace,
+          })
+        : null;
       const docs = target.docs.flatMap((d) => {
         const o = d.object;
+        if (o.kind === 'Deployment' && liveStable && o.metadata?.name === target.stableDeployment)
+          return [{ ...d, object: keepLiveImages(o, liveStable, logger) }];
         if (o.kind !== 'VirtualService' || o.metadata?.name !== target.selection.virtualService) return [d];
         return fresh ? [{ ...d, object: withCanaryWeight(o, target.selection, 0) }] : [];
       });
@@ -462,7 +514,7 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
           (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === target.canaryDeployment,
         )
       )
-        await setLiveCanaryImage(kube, target, settings.canaryImage, false);
+        await setLiveCanaryImage(kube, target, settings.canaryImage);
       await run.readVs();
       if (fresh && run.state)
         logger.info(
@@ -494,13 +546,47 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
         first = transition(state, event, run.ctx());
       }
     }
-    await run.drive(first);
+    try {
+      await run.drive(first);
+    } catch (err) {
+      throw await failed(run, err);
+    }
   } finally {
     await run.lease.release();
   }
   const report = run.report(null);
   await deps.reporter.final(report);
   return report;
+}
+
+/**
+ * An unrecoverable error mid-run (the API gone after the retries, a bug): unless another writer
+ * took over, roll back (or hold) best effort so the state says why, post the report, and return
+ * a PromotionError carrying it.
+ */
+async function failed(run: Run, err: unknown): Promise<PromotionError> {
+  const message = err instanceof Error ? err.message : String(err);
+  run.deps.logger.error(`promotion failed: ${message}`);
+  const state = run.current ?? run.state;
+  if (!(err instanceof ConcurrentChangeError) && state && run.vs && state.phase !== 'rolled-back') {
+    const t = transition(state, { type: 'error', message }, run.ctx());
+    if (t.action.type === 'write') {
+      try {
+        await run.writeState(t.state, AbortSignal.timeout(CANCEL_WRITE_BUDGET_MS));
+      } catch (again) {
+        run.deps.logger.error(
+          `could not record the failure on the VirtualService: ${(again as Error).message}`,
+        );
+      }
+    }
+  }
+  const report = { ...run.report(null), reason: run.report(null).reason ?? message };
+  try {
+    await run.deps.reporter.final(report);
+  } catch (e) {
+    run.deps.logger.warning(`final report failed: ${(e as Error).message}`);
+  }
+  return new PromotionError(message, report, { cause: err });
 }
 
 async function dryRun(run: Run): Promise<PromotionReport> {
@@ -529,10 +615,18 @@ export async function finishInterrupted(
   settings: Settings,
   deps: PromotionDeps,
 ): Promise<PromotionReport | null> {
-  // The live cluster has what main applied: no need to read the manifests again.
-  const target = await resolveTarget({ ...settings, command: 'rollback', manifests: [] }, deps.kube, {
-    cwd: deps.cwd ?? process.cwd(),
-  });
+  // The live cluster has what main applied: no need to read the manifests again. When main
+  // never got as far as a VirtualService, there is nothing to finish.
+  let target: Target;
+  try {
+    target = await resolveTarget({ ...settings, command: 'rollback', manifests: [] }, deps.kube, {
+      cwd: deps.cwd ?? process.cwd(),
+    });
+  } catch (err) {
+    if (!(err instanceof ManifestError)) throw err;
+    deps.logger.debug(`post: no promotion to finish (${err.message})`);
+    return null;
+  }
   const run = new Run({ ...settings, command: 'rollback' }, deps, target);
   await run.readVs();
   const s = run.state;

@@ -76,7 +76,8 @@ function walk(value: Json, path: FieldPath, opts: SetOptions, out: FieldSet, isR
   if (Array.isArray(value)) {
     const lt = opts.schema.list(names);
     // Update operations own a list they create as a node too (".").
-    if (lt.type !== 'atomic' && opts.markMaps && !isRoot && value.length > 0 && !opts.schema.required(names)) out.add(encode(path));
+    if (lt.type !== 'atomic' && opts.markMaps && !isRoot && value.length > 0 && !opts.schema.required(names))
+      out.add(encode(path));
     if (lt.type === 'map') {
       for (const item of value) {
         const ip = [...path, keyOf(item, lt.keys, opts.schema, names)];

@@ -49,6 +49,8 @@ export function parseLabelSelector(sel: string | undefined): Matcher {
   const reqs: Req[] = splitTop(sel).map((part) => {
     let m: RegExpMatchArray | null;
     if ((m = part.match(/^!\s*(\S+)$/))) return { op: 'notexists', key: checkKey(m[1] ?? '') };
+    if (/^\S+\s+(in|notin)\s*\([^)]*$/.test(part))
+      throw badRequest("unable to parse requirement: found '', expected: ',', ')' or identifier");
     if ((m = part.match(/^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/))) {
       const values = (m[3] ?? '').split(',').map((v) => checkValue(v.trim()));
       return { op: m[2] === 'in' ? 'in' : 'notin', key: checkKey(m[1] ?? ''), values };

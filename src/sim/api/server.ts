@@ -31,6 +31,8 @@ import { recordUpdate, serverSideApply, nowSeconds } from './managed.js';
 import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { DeploymentController } from './controller.js';
+import { decodeProtobuf } from './protobuf.js';
+import { pruneUnknownFields } from './fields.js';
 import {
   SERVER_VERSION,
   apiGroupDoc,
@@ -55,6 +57,8 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Seed of the fault generator. */
   seed?: number;
+  /** How long a deleted namespace stays Terminating before its objects and itself go (default 100 ms). */
+  namespaceFinalizeDelayMs?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -117,7 +121,7 @@ class Reply {
   constructor(
     readonly code: number,
     readonly body: unknown,
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string | string[]> = {},
   ) {}
 }
 
@@ -163,11 +167,14 @@ class ApiServerImpl implements ApiServer {
   private readonly store: Store;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly inflight = new WeakMap<Socket, { n: number; after?: () => void }>();
   private readonly watches = new Set<() => void>();
   private types: ResourceType[] = [];
   private readonly now: () => Date;
   private readonly controller: DeploymentController;
   private readonly bookmarkIntervalMs: number;
+  private readonly namespaceFinalizeDelayMs: number;
+  private readonly timers = new Set<NodeJS.Timeout>();
   private ipCounter = 10;
   private closed = false;
 
@@ -176,6 +183,7 @@ class ApiServerImpl implements ApiServer {
     this.faults = new Faults(options.seed ?? 1);
     this.store = new Store(options.watchCacheSize ?? 10_000);
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
+    this.namespaceFinalizeDelayMs = options.namespaceFinalizeDelayMs ?? 100;
     this.controller = new DeploymentController(
       {
         get: (ns, name) => this.store.get('apps/deployments', ns, name),
@@ -195,6 +203,18 @@ class ApiServerImpl implements ApiServer {
     for (const crd of istioCrds())
       this.seed(this.typeOf('apiextensions.k8s.io', 'customresourcedefinitions'), crd);
     this.server = createServer((req, res) => this.handle(req, res));
+    // Bytes after a body-less request (a DELETE body sent without Content-Length) parse as a bad
+    // next request. Like Go's server, answer the request in flight first, then the 400.
+    this.server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+      const finish = (): void => {
+        if (socket.writable && err.code !== 'ECONNRESET')
+          socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+        else socket.destroy();
+      };
+      const state = this.inflight.get(socket);
+      if (state && state.n > 0) state.after = finish;
+      else finish();
+    });
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -237,6 +257,7 @@ class ApiServerImpl implements ApiServer {
     if (this.closed) return;
     this.closed = true;
     this.controller.close();
+    for (const t of this.timers) clearTimeout(t);
     for (const stop of [...this.watches]) stop();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -272,6 +293,18 @@ class ApiServerImpl implements ApiServer {
   // ---- HTTP ----
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket;
+    const state = this.inflight.get(socket) ?? { n: 0 };
+    this.inflight.set(socket, state);
+    state.n += 1;
+    res.on('close', () => {
+      state.n -= 1;
+      if (state.n === 0 && state.after) {
+        const after = state.after;
+        state.after = undefined;
+        after();
+      }
+    });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
@@ -442,8 +475,7 @@ class ApiServerImpl implements ApiServer {
         (subresource === 'scale' && rt.scale) ||
         (subresource === 'finalize' && rt.resource === 'namespaces')
       )
-    )
-      {
+    ) {
       // An unknown subresource of an object reads as the object not being found.
       throw notFound(rt.resource, group, name);
     }
@@ -600,8 +632,15 @@ class ApiServerImpl implements ApiServer {
     let listRv = this.store.resourceVersion;
     let after = '';
     if (cont) {
+      const decoded = Buffer.from(cont, 'base64').toString('latin1');
+      let parsed: unknown;
       try {
-        const tok = JSON.parse(Buffer.from(cont, 'base64').toString('utf8')) as {
+        parsed = JSON.parse(decoded);
+      } catch (e) {
+        throw badRequest(`invalid continue token: continue key is not valid: ${goJsonError(decoded, e)}`);
+      }
+      try {
+        const tok = parsed as {
           v?: string;
           rv?: number;
           start?: string;
@@ -643,9 +682,11 @@ class ApiServerImpl implements ApiServer {
     const views = items.map((o) => this.view(rr.rt, rr.version, o));
     const t = tableRequest(r);
     if (t) return new Reply(200, toTable(rr.rt, views, str(listRv), this.now(), t, true, next));
-    const metadata: JsonObject = { resourceVersion: str(listRv) };
+    // Custom resource lists (unstructured) always carry "continue"; typed lists omit it when empty.
+    const metadata: JsonObject = rr.rt.builtIn ? {} : { continue: next ?? '' };
     if (next) metadata['continue'] = next;
     if (remaining !== undefined) metadata['remainingItemCount'] = remaining;
+    metadata['resourceVersion'] = str(listRv);
     return new Reply(200, {
       kind: rr.rt.listKind,
       apiVersion: this.apiVersionOf(rr.rt, rr.version),
@@ -664,7 +705,13 @@ class ApiServerImpl implements ApiServer {
     const key = this.key(rr.rt);
     const nsFilter = rr.rt.namespaced ? rr.namespace : '';
     if (rvParam !== '' && !/^\d+$/.test(rvParam))
-      throw new ApiError(failure(500, '', `resourceVersion: Invalid value: "${rvParam}": strconv.ParseUint: parsing "${rvParam}": invalid syntax`));
+      throw new ApiError(
+        failure(
+          500,
+          '',
+          `resourceVersion: Invalid value: "${rvParam}": strconv.ParseUint: parsing "${rvParam}": invalid syntax`,
+        ),
+      );
     res.writeHead(200, {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-cache, private',
@@ -775,6 +822,15 @@ class ApiServerImpl implements ApiServer {
           `the object provided is unrecognized (must be of type ${kind}): ${e instanceof Error ? e.message.split('\n')[0] : str(e)}`,
         );
       }
+    } else if (ct === 'application/vnd.kubernetes.protobuf') {
+      let decoded: JsonObject | undefined;
+      try {
+        decoded = decodeProtobuf(r.body);
+      } catch {
+        decoded = undefined;
+      }
+      if (!decoded) throw unsupportedMediaType(['application/json', 'application/yaml']);
+      v = decoded;
     } else {
       throw unsupportedMediaType([
         'application/json',
@@ -848,6 +904,20 @@ class ApiServerImpl implements ApiServer {
     }
   }
 
+  /** Unknown fields of a built-in kind: Strict rejects, Warn (default) and Ignore drop them. */
+  private fieldCheck(rr: ResourceRequest, r: Req, body: JsonObject): Record<string, string[]> {
+    if (!rr.rt.builtIn) return {};
+    const unknown = pruneUnknownFields(rr.rt.kind, body);
+    if (unknown.length === 0) return {};
+    const mode = r.query.get('fieldValidation') ?? 'Warn';
+    if (mode === 'Strict')
+      throw badRequest(
+        `${rr.rt.kind} in version "${rr.version}" cannot be handled as a ${rr.rt.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+      );
+    if (mode === 'Ignore') return {};
+    return { Warning: unknown.map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`) };
+  }
+
   private manager(r: Req, fallback?: string): string {
     const fm = r.query.get('fieldManager');
     if (fm) return fm;
@@ -891,9 +961,12 @@ class ApiServerImpl implements ApiServer {
 
   /** Defaults the real API server fills in, so `get -o yaml` looks familiar. */
   private defaults(rt: ResourceType, o: JsonObject): void {
-    const meta = metaOf(o);
     if (rt.kind === 'Namespace') {
-      if (!isObject(o['status']) || !o['status']['phase']) o['status'] = { ...obj(o['status']), phase: 'Active' };
+      const meta = metaOf(o);
+      meta['labels'] = { ...obj(meta['labels']), 'kubernetes.io/metadata.name': str(meta['name']) };
+      o['metadata'] = meta;
+      if (!isObject(o['status']) || !o['status']['phase'])
+        o['status'] = { ...obj(o['status']), phase: 'Active' };
     } else if (rt.kind === 'Deployment') {
       const spec = obj(o['spec']);
       spec['replicas'] ??= 1;
@@ -931,6 +1004,7 @@ class ApiServerImpl implements ApiServer {
       const spec = obj(o['spec']);
       spec['type'] ??= 'ClusterIP';
       spec['sessionAffinity'] ??= 'None';
+      if (spec['type'] !== 'ExternalName') spec['internalTrafficPolicy'] ??= 'Cluster';
       for (const p of (Array.isArray(spec['ports']) ? spec['ports'] : []).filter(isObject)) {
         p['protocol'] ??= 'TCP';
         p['targetPort'] ??= p['port'] ?? null;
@@ -953,10 +1027,7 @@ class ApiServerImpl implements ApiServer {
    * does not record them in managedFields. On update they are kept from the stored object.
    */
   private strategy(rt: ResourceType, o: JsonObject, old?: JsonObject): void {
-    const meta = metaOf(o);
     if (rt.kind === 'Namespace') {
-      meta['labels'] = { ...obj(meta['labels']), 'kubernetes.io/metadata.name': str(meta['name']) };
-      o['metadata'] = meta;
       o['spec'] = old ? clone(obj(old['spec'])) : { finalizers: ['kubernetes'] };
     } else if (rt.kind === 'Service') {
       const spec = obj(o['spec']);
@@ -968,6 +1039,8 @@ class ApiServerImpl implements ApiServer {
           spec['clusterIP'] = `10.96.${Math.floor(this.ipCounter / 250)}.${(this.ipCounter % 250) + 1}`;
         }
         spec['clusterIPs'] = [spec['clusterIP']];
+        spec['ipFamilies'] = before['ipFamilies'] ?? ['IPv4'];
+        spec['ipFamilyPolicy'] = before['ipFamilyPolicy'] ?? 'SingleStack';
       }
       o['spec'] = spec;
       o['status'] = old ? clone(old['status'] ?? { loadBalancer: {} }) : { loadBalancer: {} };
@@ -1110,6 +1183,7 @@ class ApiServerImpl implements ApiServer {
     const body = this.parseBody(r, rr);
     const rt = rr.rt;
     this.checkTypeMeta(rr, body, rt.kind, this.apiVersionOf(rt, rr.version));
+    const warn = this.fieldCheck(rr, r, body);
     const meta = metaOf(body);
     if (
       rt.namespaced &&
@@ -1126,10 +1200,10 @@ class ApiServerImpl implements ApiServer {
     const name = str(metaOf(o)['name']);
     this.checkNamespace(rr, name);
     if (this.store.get(this.key(rt), rr.namespace, name)) throw alreadyExists(rt.resource, rr.group, name);
-    if (dry) return new Reply(201, this.view(rt, rr.version, o));
+    if (dry) return new Reply(201, this.view(rt, rr.version, o), warn);
     const stored = this.store.put(this.key(rt), o, 'ADDED');
     if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
-    return new Reply(201, this.view(rt, rr.version, stored));
+    return new Reply(201, this.view(rt, rr.version, stored), warn);
   }
 
   private accessReview(body: JsonObject, rr: ResourceRequest): Reply {
@@ -1176,9 +1250,11 @@ class ApiServerImpl implements ApiServer {
         if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) delete o[k];
       for (const k of Object.keys(old))
         if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) o[k] = clone(old[k] ?? null);
-      const keepMeta = clone(oldMeta);
-      keepMeta['managedFields'] = meta['managedFields'] ?? null;
-      Object.assign(meta, keepMeta);
+      // Metadata (labels too) is not writable through /status; only managedFields travel.
+      const managedFields = meta['managedFields'];
+      for (const k of Object.keys(meta)) delete meta[k];
+      Object.assign(meta, clone(oldMeta));
+      if (managedFields !== undefined) meta['managedFields'] = managedFields;
     } else if (rt.status && rt.kind !== 'Service' && rt.kind !== 'Namespace') {
       if (old['status'] === undefined) delete o['status'];
       else o['status'] = clone(old['status'] ?? null);
@@ -1248,6 +1324,7 @@ class ApiServerImpl implements ApiServer {
     const body = this.parseBody(r, rr);
     if (rr.subresource === 'scale') return this.updateScale(rr, r, body);
     this.checkTypeMeta(rr, body, rr.rt.kind, this.apiVersionOf(rr.rt, rr.version));
+    const warn = this.fieldCheck(rr, r, body);
     const meta = metaOf(body);
     if (meta['name'] !== undefined && meta['name'] !== rr.name)
       throw badRequest(
@@ -1269,12 +1346,17 @@ class ApiServerImpl implements ApiServer {
       // Custom resources do not allow unconditional updates.
       const detail = 'Invalid value: 0x0: must be specified for an update';
       throw new ApiError(
-        failure(422, 'Invalid', `${qualified(rr.rt.resource, rr.group)} "${rr.name}" is invalid: metadata.resourceVersion: ${detail}`, {
-          name: rr.name,
-          group: rr.group || undefined,
-          kind: rr.rt.resource,
-          causes: [{ reason: 'FieldValueInvalid', message: detail, field: 'metadata.resourceVersion' }],
-        }),
+        failure(
+          422,
+          'Invalid',
+          `${qualified(rr.rt.resource, rr.group)} "${rr.name}" is invalid: metadata.resourceVersion: ${detail}`,
+          {
+            name: rr.name,
+            group: rr.group || undefined,
+            kind: rr.rt.resource,
+            causes: [{ reason: 'FieldValueInvalid', message: detail, field: 'metadata.resourceVersion' }],
+          },
+        ),
       );
     }
     if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
@@ -1286,7 +1368,7 @@ class ApiServerImpl implements ApiServer {
       return new Reply(200, this.view(rr.rt, rr.version, this.store.put(this.key(rr.rt), next, 'MODIFIED')));
     }
     const stored = this.commit(rr, old, { ...body, metadata: { ...meta, name: rr.name } }, r, { dry });
-    return new Reply(200, this.view(rr.rt, rr.version, stored));
+    return new Reply(200, this.view(rr.rt, rr.version, stored), warn);
   }
 
   private patch(rr: ResourceRequest, r: Req): Reply {
@@ -1304,9 +1386,17 @@ class ApiServerImpl implements ApiServer {
     if (!accepted.includes(ct)) throw new ApiError(failure(406, 'NotAcceptable', '406: Not Acceptable', {}));
     const force = r.query.get('force');
     if (force !== null && ct !== 'application/apply-patch+yaml')
-      throw patchOptionsInvalid('force', 'FieldValueForbidden', 'Forbidden: may not be specified for non-apply patch');
+      throw patchOptionsInvalid(
+        'force',
+        'FieldValueForbidden',
+        'Forbidden: may not be specified for non-apply patch',
+      );
     if (ct === 'application/apply-patch+yaml' && !r.query.get('fieldManager'))
-      throw patchOptionsInvalid('fieldManager', 'FieldValueRequired', 'Required value: is required for apply patch');
+      throw patchOptionsInvalid(
+        'fieldManager',
+        'FieldValueRequired',
+        'Required value: is required for apply patch',
+      );
     const dry = this.dryRun(r);
     const text = r.body.toString('utf8');
     let patch: Json;
@@ -1314,7 +1404,7 @@ class ApiServerImpl implements ApiServer {
       patch = ct === 'application/apply-patch+yaml' ? (load(text) as Json) : (JSON.parse(text) as Json);
     } catch (e) {
       const msg = e instanceof Error ? e.message.split('\n')[0] : str(e);
-      if (ct === 'application/json-patch+json') throw new ApiError(failure(500, '', 'Invalid JSON Patch'));
+      if (ct !== 'application/apply-patch+yaml') throw badRequest('Invalid JSON Patch');
       throw badRequest(
         ct === 'application/apply-patch+yaml'
           ? `error decoding YAML: ${msg}`
@@ -1343,7 +1433,9 @@ class ApiServerImpl implements ApiServer {
       if (e instanceof PatchError) {
         if (e.code === 400) throw badRequest(e.message);
         // The 1.20 server hides the JSON patch library's reason behind a generic message.
-        throw new ApiError(failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {}));
+        throw new ApiError(
+          failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {}),
+        );
       }
       throw e;
     }
@@ -1530,7 +1622,11 @@ class ApiServerImpl implements ApiServer {
       next['status'] = { ...obj(old['status']), phase: 'Terminating' };
       const stored = this.store.put(this.key(rr.rt), next, 'MODIFIED');
       // The namespace controller empties the namespace, then the namespace goes away.
-      setImmediate(() => this.finishNamespace(rr.name));
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        this.finishNamespace(rr.name);
+      }, this.namespaceFinalizeDelayMs);
+      this.timers.add(t);
       return new Reply(200, this.view(rr.rt, rr.version, stored));
     }
     const finalizers = m['finalizers'];
