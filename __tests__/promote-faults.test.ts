@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPromotion } from '../src/promote/runner.js';
 import { ScriptedMetrics } from '../src/promote/scripted-metrics.js';
-import type { PromotionReport } from '../src/model.js';
+import type { PromotionReport, StepWindow } from '../src/model.js';
 import {
   PROMOTE_FIXTURES,
   RecordingLogger,
@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 afterAll(async () => cluster.close());
 
-async function promote(ns: string, script: ('pass' | 'fail')[]): Promise<PromotionReport> {
+async function promote(
+  ns: string,
+  script: ('pass' | 'fail')[],
+  options: { leaseMs?: number; onWindow?: (w: StepWindow) => void } = {},
+): Promise<PromotionReport> {
   await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const settings = settingsFor(
     {
@@ -32,12 +36,12 @@ async function promote(ns: string, script: ('pass' | 'fail')[]): Promise<Promoti
   );
   return runPromotion(settings, {
     kube: cluster.kube,
-    metrics: new ScriptedMetrics({ script }),
+    metrics: new ScriptedMetrics({ script, onWindow: options.onWindow }),
     reporter: new RecordingReporter(),
     logger: new RecordingLogger(),
     signal: new AbortController().signal,
     cwd: PROMOTE_FIXTURES,
-    lease: { durationMs: 5000, waitMs: 5000 },
+    lease: { durationMs: options.leaseMs ?? 5000, waitMs: 5000 },
   });
 }
 
@@ -97,4 +101,30 @@ describe('promotion under API faults', () => {
     },
     60_000,
   );
+  it('honours Retry-After when the API throttles a weight write with 429', async () => {
+    cluster.api.faults.reset();
+    cluster.api.faults.set({ retryAfterSeconds: 1 });
+    cluster.api.clearRequests();
+    const ns = 'throttled';
+    // At step 1's window the next two updates answer 429: the step-2 weight write and its retry.
+    // A long lease: no renewal (also an update) competes for them.
+    const report = await promote(ns, ['pass', 'pass', 'pass'], {
+      leaseMs: 120_000,
+      onWindow: (w) => {
+        if (w.step === 1) cluster.api.faults.failNext(2, 429, ['update']);
+      },
+    });
+    cluster.api.faults.reset();
+    expect(report.status).toBe('promoted');
+    const updates = cluster.api.requests.filter(
+      (r) => r.verb === 'update' && r.resource === 'virtualservices' && r.namespace === ns,
+    );
+    const throttled = updates.filter((r) => r.status === 429);
+    expect(throttled).toHaveLength(2);
+    const after = updates[updates.indexOf(throttled[1]!) + 1]!;
+    expect(after.status).toBe(200);
+    // Lower bounds only: the retry came no sooner than the server asked (1 s each).
+    expect(Date.parse(throttled[1]!.time) - Date.parse(throttled[0]!.time)).toBeGreaterThanOrEqual(900);
+    expect(Date.parse(after.time) - Date.parse(throttled[1]!.time)).toBeGreaterThanOrEqual(900);
+  }, 60_000);
 });

@@ -103,6 +103,14 @@ describe('API faults', () => {
     ac.abort();
   });
 
+  it('ends a watch after its timeoutSeconds, as the real server does', async () => {
+    const ac = new AbortController();
+    const w = await openWatch(`${api.url}${VS}?watch=1&timeoutSeconds=1`, ac.signal);
+    expect((JSON.parse(await w.next()) as { type: string }).type).toBe('ADDED');
+    await w.closed();
+    ac.abort();
+  });
+
   it('answers 409 Conflict to the next K updates of a resource, then lets writes through', async () => {
     api.faults.injectConflicts('virtualservices', 2, 'app');
     const statuses: number[] = [];

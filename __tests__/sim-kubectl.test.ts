@@ -28,6 +28,27 @@ async function ok(args: string[]): Promise<string> {
 }
 
 describe('kubectl against the embedded API server', () => {
+  it('creates and labels a namespace as the seed does (kubectl create sends protobuf)', async () => {
+    expect(await ok(['create', 'namespace', 'seed'])).toContain('namespace/seed created');
+    expect(await ok(['label', 'namespace', 'seed', 'istio-injection=enabled'])).toContain(
+      'namespace/seed labeled',
+    );
+    expect(await ok(['create', 'configmap', 'cfg', '-n', 'seed', '--from-literal=a=1'])).toContain(
+      'configmap/cfg created',
+    );
+    const ns = load(await ok(['get', 'namespace', 'seed', '-o', 'yaml'])) as {
+      metadata: { labels: Record<string, string> };
+    };
+    expect(ns.metadata.labels).toEqual({
+      'istio-injection': 'enabled',
+      'kubernetes.io/metadata.name': 'seed',
+    });
+    const cm = load(await ok(['-n', 'seed', 'get', 'configmap', 'cfg', '-o', 'yaml'])) as {
+      data: Record<string, string>;
+    };
+    expect(cm.data).toEqual({ a: '1' });
+  });
+
   it('applies the podinfo seed server-side with strict validation, as in a real cluster', async () => {
     const out = await ok(['apply', '--server-side', '-f', fixture('podinfo.yaml')]);
     expect(out).toContain('namespace/test serverside-applied');

@@ -40,6 +40,7 @@ type Json = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const UID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 // Written by kube-controller-manager at its own pace; there are no kubelets, so readiness never
@@ -84,7 +85,8 @@ function normalizeMetadata(meta: Json): void {
 /** Drops what legitimately differs between two servers: uids, times, resourceVersion values, etc. */
 export function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize);
-  if (typeof value === 'string') return TIME.test(value) ? '<time>' : value;
+  // uids also appear inside messages (e.g. a failed uid precondition).
+  if (typeof value === 'string') return TIME.test(value) ? '<time>' : value.replace(UID, '<uid>');
   if (!isObj(value)) return value;
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) out[k] = normalize(v);

@@ -26,7 +26,6 @@ const STRATEGIC = 'application/strategic-merge-patch+json';
 function warningsOf(h: RawResponse['headers']): string[] | undefined {
   const w = h.warning;
   if (w === undefined) return undefined;
-  // `299 - "text"`: keep the text only.
   // `299 - "text"`: keep the text, unquoted (quoted-string escapes removed).
   return (Array.isArray(w) ? w : [w]).map((x) =>
     x.replace(/^\d{3} [^ ]+ "(.*)"$/, '$1').replace(/\\(.)/g, '$1'),
@@ -37,7 +36,7 @@ function httpStep(label: string, r: RawResponse): Step {
   const s: Step = { label, via: 'http', status: r.status, body: normalize(r.body) };
   if (isObj(r.body) && r.body.kind === 'Status') {
     if (typeof r.body.reason === 'string') s.reason = r.body.reason;
-    if (typeof r.body.message === 'string') s.message = r.body.message;
+    if (typeof r.body.message === 'string') s.message = normalize(r.body.message) as string;
   }
   const w = warningsOf(r.headers);
   if (w) s.warnings = w;
@@ -61,7 +60,7 @@ async function nodeStep(label: string, fn: () => Promise<unknown>): Promise<Step
     const s: Step = { label, via: 'client-node', status: err.code, body: normalize(body) };
     if (isObj(body)) {
       if (typeof body.reason === 'string') s.reason = body.reason;
-      if (typeof body.message === 'string') s.message = body.message;
+      if (typeof body.message === 'string') s.message = normalize(body.message) as string;
     }
     return s;
   }

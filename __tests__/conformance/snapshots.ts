@@ -2,6 +2,7 @@
 // (__tests__/fixtures/conformance/real-<scenario>.json), written by record.ts.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { Observation } from './compare.js';
 
 export const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'conformance');
@@ -13,5 +14,8 @@ export async function readSnapshot(scenario: string): Promise<Observation> {
 }
 
 export async function writeSnapshot(obs: Observation): Promise<void> {
-  await writeFile(snapshotPath(obs.scenario), `${JSON.stringify(obs, null, 2)}\n`);
+  const path = snapshotPath(obs.scenario);
+  // Formatted as the repository's `prettier --check .` expects.
+  const options = (await resolveConfig(path)) ?? {};
+  await writeFile(path, await format(JSON.stringify(obs), { ...options, filepath: path }));
 }

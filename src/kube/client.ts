@@ -246,10 +246,16 @@ export async function createKubeClient(options: KubeClientOptions): Promise<Kube
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('kubeconfig: the current context names no cluster');
   const server = new URL(cluster.server);
-  const base: https.RequestOptions = {};
-  await kc.applyToHTTPSOptions(base);
-  return new KubeClient(server, base, options);
+  const authenticate = async (): Promise<https.RequestOptions> => {
+    const opts: https.RequestOptions = {};
+    await kc.applyToHTTPSOptions(opts);
+    return opts;
+  };
+  return new KubeClient(server, await authenticate(), authenticate, options);
 }
+
+/** Credentials from exec plugins and OIDC expire: they are asked again this often (client-node caches them). */
+const AUTH_REFRESH_MS = 60_000;
 
 export class KubeClient implements Kube {
   private readonly retry: RetryPolicy;
@@ -257,14 +263,23 @@ export class KubeClient implements Kube {
   private readonly discovery = new Map<string, Promise<Map<string, ResourceInfo>>>();
   private readonly requestTimeoutMs: number;
 
+  private authAt = Date.now();
+
   constructor(
     private readonly server: URL,
-    private readonly base: https.RequestOptions,
+    private base: https.RequestOptions,
+    private readonly authenticate: () => Promise<https.RequestOptions>,
     options: KubeClientOptions,
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.logger = options.logger ?? noopLogger;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  }
+
+  private async refreshAuth(): Promise<void> {
+    if (Date.now() - this.authAt < AUTH_REFRESH_MS) return;
+    this.base = await this.authenticate();
+    this.authAt = Date.now();
   }
 
   private authHeaders(): http.OutgoingHttpHeaders {
@@ -333,6 +348,7 @@ export class KubeClient implements Kube {
     for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
       let retryAfter: number | null = null;
       try {
+        await this.refreshAuth();
         const res = await this.send(method, path, payload, options.contentType ?? null, options.signal);
         if (res.status >= 200 && res.status < 300)
           return { status: res.status, json: res.body ? (JSON.parse(res.body) as unknown) : null };
@@ -557,6 +573,7 @@ export class KubeClient implements Kube {
           fieldSelector: `metadata.name=${ref.name}`,
         });
         if (rv) q.set('resourceVersion', rv);
+        await this.refreshAuth().catch(() => undefined);
         const outcome = await this.watchOnce(`${collection}?${q.toString()}`, signal, (ev) => {
           if (ev.object.metadata?.resourceVersion) rv = ev.object.metadata.resourceVersion;
           if (ev.type === 'BOOKMARK') return false;

@@ -156,7 +156,9 @@ export function serverSideApply(
     const removed = [...mine.set].filter(
       (s) => !cfgSet.has(s) && !othersUnion.has(s) && !hasChildIn(othersUnion, s),
     );
-    for (const s of removed.sort((a, b) => b.length - a.length)) removeAt(merged, decode(s), schema);
+    // Parents first: a removed list item is found by its key fields, which removing them first would erase.
+    for (const s of removed.sort((a, b) => decode(a).length - decode(b).length))
+      removeAt(merged, decode(s), schema);
     mine.set = cfgSet;
     mine.apiVersion = apiVersion;
     mine.time = nowSeconds(now);

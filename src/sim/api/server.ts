@@ -57,6 +57,8 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Seed of the fault generator. */
   seed?: number;
+  /** Request log entries kept, oldest dropped first (default 100,000), so a long `sim` run stays bounded. */
+  requestLogSize?: number;
   /** How long a deleted namespace stays Terminating before its objects and itself go (default 100 ms). */
   namespaceFinalizeDelayMs?: number;
   /** Clock, for tests. */
@@ -167,6 +169,7 @@ class ApiServerImpl implements ApiServer {
   private readonly store: Store;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly serialized = new WeakMap<JsonObject, Map<string, string>>();
   private readonly inflight = new WeakMap<Socket, { n: number; after?: () => void }>();
   private readonly watches = new Set<() => void>();
   private types: ResourceType[] = [];
@@ -174,6 +177,7 @@ class ApiServerImpl implements ApiServer {
   private readonly controller: DeploymentController;
   private readonly bookmarkIntervalMs: number;
   private readonly namespaceFinalizeDelayMs: number;
+  private readonly requestLogSize: number;
   private readonly timers = new Set<NodeJS.Timeout>();
   private ipCounter = 10;
   private closed = false;
@@ -184,6 +188,7 @@ class ApiServerImpl implements ApiServer {
     this.store = new Store(options.watchCacheSize ?? 10_000);
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
     this.namespaceFinalizeDelayMs = options.namespaceFinalizeDelayMs ?? 100;
+    this.requestLogSize = options.requestLogSize ?? 100_000;
     this.controller = new DeploymentController(
       {
         get: (ns, name) => this.store.get('apps/deployments', ns, name),
@@ -237,6 +242,12 @@ class ApiServerImpl implements ApiServer {
     return this.store.resourceVersion;
   }
 
+  private log(entry: RequestLogEntry): void {
+    this.requests.push(entry);
+    if (this.requests.length > this.requestLogSize)
+      this.requests.splice(0, this.requests.length - this.requestLogSize);
+  }
+
   clearRequests(): void {
     this.requests.length = 0;
   }
@@ -282,6 +293,9 @@ class ApiServerImpl implements ApiServer {
 
   private seed(rt: ResourceType, o: JsonObject): void {
     const created = this.prepareCreate(rt, rt.storageVersion, '', o, 'kube-apiserver');
+    // Nobody owns preinstalled objects, so a later `kubectl apply --server-side` of the same
+    // CRDs (or of the default namespace) takes them over without conflicts.
+    delete metaOf(created)['managedFields'];
     this.store.put(this.key(rt), created, 'ADDED');
     if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
   }
@@ -339,12 +353,12 @@ class ApiServerImpl implements ApiServer {
       };
       res.on('finish', () => {
         entry.status = res.statusCode;
-        this.requests.push(entry);
+        this.log(entry);
       });
       res.on('close', () => {
         if (!res.writableFinished && entry.status === 0) {
           entry.status = res.statusCode;
-          this.requests.push(entry);
+          this.log(entry);
         }
       });
       if (size > 3 * 1024 * 1024) {
@@ -721,6 +735,21 @@ class ApiServerImpl implements ApiServer {
     let first = true;
     const write = (type: string, o: JsonObject): void => {
       let object: JsonObject = o;
+      if (type !== 'ERROR' && type !== 'BOOKMARK' && !table) {
+        // Many watches see the same stored object: serialize it once per version.
+        let byVersion = this.serialized.get(o);
+        if (!byVersion) {
+          byVersion = new Map();
+          this.serialized.set(o, byVersion);
+        }
+        let text = byVersion.get(rr.version);
+        if (text === undefined) {
+          text = JSON.stringify(this.view(rr.rt, rr.version, o));
+          byVersion.set(rr.version, text);
+        }
+        res.write(`{"type":${JSON.stringify(type)},"object":${text}}\n`);
+        return;
+      }
       if (type !== 'ERROR' && type !== 'BOOKMARK') {
         const v = this.view(rr.rt, rr.version, o);
         object = table ? toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), table, first) : v;
