@@ -61,7 +61,7 @@ describe('patches', () => {
 
   it('strategic merge merges containers and env by name and honours $patch directives', () => {
     const schema = schemaFor('Deployment', true);
-    const live = {
+    const live: JsonObject = {
       spec: {
         template: {
           spec: {

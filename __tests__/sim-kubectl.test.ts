@@ -204,6 +204,10 @@ describe('kubectl against the embedded API server', () => {
     expect(progressing?.message).toMatch(
       /^ReplicaSet "podinfo-canary-[a-z0-9]{10}" has timed out progressing\.$/,
     );
+    // The old pod keeps serving while the new one crashes, as in a rolling update.
+    const pods = await ok(['-n', 'test', 'get', 'pods', '-l', 'app=podinfo,version=canary']);
+    expect(pods).toMatch(/^podinfo-canary-[a-z0-9]{10}-[a-z0-9]{5}\s+0\/1\s+CrashLoopBackOff\s+5\s/m);
+    expect(pods).toMatch(/^podinfo-canary-[a-z0-9]{10}-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s/m);
   });
 
   it('get -w prints each change as it happens', async () => {

@@ -3,7 +3,9 @@
 import * as core from '@actions/core';
 import { renderPlan } from './dryrun.js';
 import { readManifests } from './kube/manifests.js';
-import type { Metrics, PromotionReport } from './model.js';
+import type { Kube } from './kube/client.js';
+import type { GithubClientOptions } from './report/github.js';
+import type { Metrics, PreviewInfo, PromotionReport } from './model.js';
 import type { ClusterConnection, Logger, Reporter, StateStore } from './ports.js';
 import {
   formatInputError,
@@ -41,16 +43,22 @@ export interface EngineDeps {
   reporter?(settings: Settings, io: Io): Reporter;
   /** The job summary sink (core.summary in the action; none in the CLI). */
   summary?: { write(markdown: string): Promise<void> };
+  /** Options for the GitHub client (tests point it at a local server's fetch and sleep). */
+  githubClient?: Omit<GithubClientOptions, 'apiUrl' | 'token'>;
   /** Where relative manifest paths resolve. */
   cwd?: string;
 }
 
-/** The canary failed (or the run stopped with an error): the job must go red. */
+/**
+ * The canary failed, so the job must go red: rolled back, or held because a step did not
+ * pass (on-failure: hold). A promotion held on purpose (`step`, a schedule ending below 100)
+ * ends with a passing step and is a success.
+ */
 export function failed(report: PromotionReport): boolean {
-  return (
-    report.status === 'rolled-back' ||
-    (report.status === 'held' && report.reason !== null && !/steps end at/.test(report.reason))
-  );
+  if (report.status === 'rolled-back') return true;
+  if (report.status !== 'held') return false;
+  const last = report.history.at(-1);
+  return last !== undefined && last.verdict.outcome !== 'pass';
 }
 
 async function dryRunPlan(settings: Settings, io: Io, cwd: string): Promise<Outcome> {
@@ -116,13 +124,33 @@ async function defaultReporter(
   settings: Settings,
   io: Io,
   summary: EngineDeps['summary'],
+  client: EngineDeps['githubClient'],
 ): Promise<Reporter> {
   const { createReporter } = await import('./report/summary.js');
   return createReporter(settings, {
     logger: io.logger,
     summary: summary ?? { write: () => Promise.resolve() },
     setOutput: io.setOutput,
+    client,
   });
+}
+
+/** Adds how to reach the preview environment to every report the promotion sends. */
+async function withPreviewInfo(
+  reporter: Reporter,
+  kube: Kube,
+  connection: ClusterConnection,
+): Promise<Reporter> {
+  const { previewInfo } = await import('./kube/preview.js');
+  let info: PreviewInfo | undefined;
+  const add = async (report: PromotionReport): Promise<PromotionReport> => {
+    info ??= await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+    return { ...report, preview: info };
+  };
+  return {
+    progress: async (report) => reporter.progress(await add(report)),
+    final: async (report) => reporter.final(await add(report)),
+  };
 }
 
 /** The engine behind both the action and the CLI, once settings are valid. */
@@ -147,26 +175,41 @@ export async function execute(
     });
     if (settings.command === 'cleanup') {
       const { deletePreviewNamespace } = await import('./kube/preview.js');
+      // The VirtualServices name the sticky comments to update; read them before they are gone.
+      const { items } = await kube
+        .list('networking.istio.io/v1', 'VirtualService', settings.namespace)
+        .catch(() => ({ items: [] }));
       const outcome = await deletePreviewNamespace(kube, settings, io.logger);
       io.setOutput('status', outcome);
+      if (outcome === 'deleted') {
+        const { reportPreviewDeleted } = await import('./report/preview.js');
+        const names = items.map((vs) => String(vs.metadata?.name));
+        const urls = await reportPreviewDeleted(settings, settings.namespace, names, {
+          logger: io.logger,
+          summary: deps.summary ?? { write: () => Promise.resolve() },
+          client: deps.githubClient,
+        });
+        io.setOutput('comment-url', urls[0] ?? '');
+      }
       return { exitCode: 0 };
     }
     metrics = deps.metrics
       ? deps.metrics(settings, connection, io)
       : await defaultMetrics(settings, connection, io);
-    const reporter = deps.reporter
+    let reporter = deps.reporter
       ? deps.reporter(settings, io)
-      : await defaultReporter(settings, io, deps.summary);
+      : await defaultReporter(settings, io, deps.summary, deps.githubClient);
     const { runPromotion } = await import('./promote/runner.js');
     if (settings.preview) {
       const { ensurePreviewNamespace } = await import('./kube/preview.js');
       await ensurePreviewNamespace(kube, settings, io.logger);
+      reporter = await withPreviewInfo(reporter, kube, connection);
     }
     // Tells the post step whether a promotion may have been left half-way.
     io.state.save(PROMOTION_STATE, 'started');
     const report = await runPromotion(settings, { kube, metrics, reporter, logger: io.logger, signal, cwd });
     io.state.save(PROMOTION_STATE, 'finished');
-    return { exitCode: failed(report) ? 1 : 0, report };
+    return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
   } finally {
     await metrics?.close?.();
     await connection.close();

@@ -117,6 +117,18 @@ export interface PromotionReport {
   nextCommands: string[];
   startedAt: string;
   endedAt: string;
+  /** Set for a PR preview environment (`preview: true`): where it runs and how to reach it. */
+  preview?: PreviewInfo;
+}
+
+export interface PreviewInfo {
+  namespace: string;
+  /** The VirtualService's hosts: what a request's Host header must name. */
+  hosts: string[];
+  /** The ingress URL when known (created cluster or embedded mesh), else null. */
+  ingressUrl: string | null;
+  /** The Service and port to port-forward to, e.g. `svc/podinfo 9898`. */
+  portForward: string | null;
 }
 
 /** The limits a step is judged against (from the inputs of the same names). */

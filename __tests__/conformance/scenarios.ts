@@ -457,27 +457,30 @@ export const SCENARIOS: Scenario[] = [
       await r.node('client-node replace with the stale resourceVersion', () =>
         c.objects.replace(withWeight(40, rv1)),
       );
-      const dep = await r.http('POST Deployment', {
-        method: 'POST',
-        path: DEPLOY(ns),
-        body: deployment(ns, 'web'),
+      // A built-in kind that no controller writes (a Deployment's status changes under our feet).
+      const LEASES = `/apis/coordination.k8s.io/v1/namespaces/${ns}/leases`;
+      const lease = (holder: string, rv?: string): Json => ({
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: 'promotion', namespace: ns, ...(rv ? { resourceVersion: rv } : {}) },
+        spec: { holderIdentity: holder, leaseDurationSeconds: 30 },
       });
-      const drv = rvOf(dep);
-      await r.http('PUT Deployment with the current resourceVersion', {
+      const created2 = await r.http('POST Lease', { method: 'POST', path: LEASES, body: lease('a') });
+      const lrv = rvOf(created2);
+      await r.http('PUT Lease with the current resourceVersion', {
         method: 'PUT',
-        path: DEPLOY(ns, 'web'),
-        body: {
-          ...deployment(ns, 'web', { replicas: 2 }),
-          metadata: { name: 'web', namespace: ns, labels: { app: 'web' }, resourceVersion: drv },
-        },
+        path: `${LEASES}/promotion`,
+        body: lease('b', lrv),
       });
-      await r.http('PUT Deployment with the stale resourceVersion (Conflict)', {
+      await r.http('PUT Lease with the stale resourceVersion (Conflict)', {
         method: 'PUT',
-        path: DEPLOY(ns, 'web'),
-        body: {
-          ...deployment(ns, 'web', { replicas: 3 }),
-          metadata: { name: 'web', namespace: ns, labels: { app: 'web' }, resourceVersion: drv },
-        },
+        path: `${LEASES}/promotion`,
+        body: lease('c', lrv),
+      });
+      await r.http('PUT Lease without resourceVersion', {
+        method: 'PUT',
+        path: `${LEASES}/promotion`,
+        body: lease('d'),
       });
       return { scenario: this.name, steps: r.steps };
     },

@@ -114,6 +114,54 @@ export function parseManifestText(file: string, text: string): { docs: ManifestD
 }
 
 /** Expands the patterns (files, directories, globs) relative to cwd and parses every file. */
+const replaceHostNamespace = (host: unknown, from: string, to: string): unknown =>
+  typeof host === 'string'
+    ? host.replace(
+        new RegExp(`^([^.]+)\\.${from.replace(/[.]/g, '\\.')}(\\.svc(\\.cluster\\.local)?)?$`),
+        (_m, name: string, svc?: string) => `${name}.${to}${svc ?? ''}`,
+      )
+    : host;
+
+/**
+ * For a preview environment: every namespaced object moves to `namespace`, Namespace
+ * documents are dropped (the preview namespace is made by the action), and hosts and
+ * gateway references that named the old namespace follow (`podinfo.test.svc.cluster.local`
+ * becomes `podinfo.pr-7.svc.cluster.local`, `test/podinfo-gateway` becomes `pr-7/podinfo-gateway`).
+ */
+export function retargetNamespace(docs: readonly ManifestDoc[], namespace: string): ManifestDoc[] {
+  const out: ManifestDoc[] = [];
+  for (const d of docs) {
+    if (d.object.kind === 'Namespace') continue;
+    const o = structuredClone(d.object);
+    const from = o.metadata && typeof o.metadata.namespace === 'string' ? o.metadata.namespace : null;
+    if (KNOWN_KINDS[String(o.kind)]?.clusterScoped || !isObject(o.metadata)) {
+      out.push({ ...d, object: o });
+      continue;
+    }
+    o.metadata.namespace = namespace;
+    if (from && from !== namespace && isObject(o.spec)) {
+      const spec = o.spec;
+      if (o.kind === 'DestinationRule') spec.host = replaceHostNamespace(spec.host, from, namespace);
+      if (o.kind === 'VirtualService') {
+        if (Array.isArray(spec.hosts))
+          spec.hosts = spec.hosts.map((h) => replaceHostNamespace(h, from, namespace));
+        if (Array.isArray(spec.gateways))
+          spec.gateways = spec.gateways.map((g) =>
+            typeof g === 'string' && g.startsWith(`${from}/`)
+              ? `${namespace}/${g.slice(from.length + 1)}`
+              : g,
+          );
+        for (const route of Array.isArray(spec.http) ? spec.http : [])
+          for (const r of isObject(route) && Array.isArray(route.route) ? route.route : [])
+            if (isObject(r) && isObject(r.destination))
+              r.destination.host = replaceHostNamespace(r.destination.host, from, namespace);
+      }
+    }
+    out.push({ ...d, object: o });
+  }
+  return out;
+}
+
 export async function readManifests(patterns: readonly string[], cwd: string): Promise<ManifestDoc[]> {
   const problems: string[] = [];
   const files: string[] = [];
@@ -223,7 +271,9 @@ function deploymentProblems(d: ManifestDoc): string[] {
 export function validateManifests(
   docs: readonly ManifestDoc[],
   namespace: string,
+  options: { retarget?: boolean } = {},
 ): { docs: ManifestDoc[]; problems: string[] } {
+  if (options.retarget) docs = retargetNamespace(docs, namespace);
   const problems: string[] = [];
   const crdKinds = new Map<string, string[]>();
   for (const d of docs) {

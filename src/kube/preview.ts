@@ -1,5 +1,6 @@
 // PR preview environments: a namespace per pull request, labelled with the PR it belongs to,
 // so that cleanup deletes only a namespace this action created for that PR.
+import type { PreviewInfo } from '../model.js';
 import type { Logger } from '../ports.js';
 import type { Settings } from '../settings.js';
 import type { Kube, KubeObject } from './client.js';
@@ -66,4 +67,33 @@ export async function deletePreviewNamespace(
   );
   logger.info(`preview: namespace ${settings.namespace} of PR #${settings.prNumber} deleted`);
   return 'deleted';
+}
+
+/** How to reach a preview: the VirtualService's hosts and a Service to port-forward to. */
+export async function previewInfo(
+  kube: Kube,
+  namespace: string,
+  virtualService: string,
+  ingressUrl: string | null,
+): Promise<PreviewInfo> {
+  const vs = await kube.get({
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    name: virtualService,
+    namespace,
+  });
+  const spec = (vs?.spec ?? {}) as {
+    hosts?: unknown;
+    http?: { route?: { destination?: { host?: unknown } }[] }[];
+  };
+  const hosts = Array.isArray(spec.hosts) ? spec.hosts.filter((h): h is string => typeof h === 'string') : [];
+  const destination = spec.http?.[0]?.route?.[0]?.destination?.host;
+  let portForward: string | null = null;
+  if (typeof destination === 'string') {
+    const service = destination.split('.')[0]!;
+    const svc = await kube.get({ apiVersion: 'v1', kind: 'Service', name: service, namespace });
+    const port = ((svc?.spec ?? {}) as { ports?: { port?: number }[] }).ports?.[0]?.port;
+    if (svc && port) portForward = `svc/${service} ${port}`;
+  }
+  return { namespace, hosts, ingressUrl, portForward };
 }

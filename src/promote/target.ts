@@ -87,7 +87,7 @@ export async function resolveTarget(
   let docs: ManifestDoc[] = [];
   if (settings.manifests.length) {
     const read = await readManifests(settings.manifests, options.cwd);
-    const checked = validateManifests(read, namespace);
+    const checked = validateManifests(read, namespace, { retarget: settings.preview });
     docs = checked.docs;
     problems.push(...checked.problems);
   }

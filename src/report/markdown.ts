@@ -71,6 +71,7 @@ function render(report: PromotionReport, layout: Layout): string {
   const parts = [
     header(report),
     facts(report),
+    previewSection(report),
     stepsTable(report, layout),
     charts(report, layout),
     weightsApplied(report, layout),
@@ -333,6 +334,27 @@ function codeSpan(text: string): string {
   // CommonMark strips one space each side, which lets the content start or end with a backtick.
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** For a PR preview: the namespace and the ways to reach it. */
+function previewSection(report: PromotionReport): string {
+  const p = report.preview;
+  if (!p) return '';
+  // An external name (with a dot) is what reaches the ingress; a short name is mesh-internal.
+  const host =
+    p.hosts.find((h) => h.includes('.') && !h.includes('*')) ?? p.hosts.find((h) => !h.includes('*')) ?? null;
+  const lines = [
+    '### Preview environment',
+    '',
+    `Namespace ${codeSpan(p.namespace)}, removed when the PR closes.`,
+    '',
+  ];
+  if (host && p.ingressUrl)
+    lines.push(`- through the ingress: ${codeSpan(`curl -H 'Host: ${host}' ${p.ingressUrl}/`)}`);
+  else if (host) lines.push(`- through your Istio ingress gateway with the Host header ${codeSpan(host)}`);
+  if (p.portForward)
+    lines.push(`- from your machine: ${codeSpan(`kubectl -n ${p.namespace} port-forward ${p.portForward}`)}`);
+  return lines.join('\n');
 }
 
 function howToContinue(report: PromotionReport): string {

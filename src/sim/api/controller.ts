@@ -6,11 +6,14 @@ import { createHash } from 'node:crypto';
 import { str, type Json, type JsonObject, isObject, obj } from './json.js';
 import { metaOf, type StoreEvent } from './store.js';
 import { nowSeconds } from './managed.js';
+import { buildPods, type PodGroup } from './pods.js';
 
 export interface DeploymentAccess {
   get(namespace: string, name: string): JsonObject | undefined;
   /** Write status through the /status subresource as kube-controller-manager. */
   writeStatus(namespace: string, name: string, status: JsonObject): void;
+  /** Make the Deployment's simulated pods exactly these. */
+  syncPods(namespace: string, deployment: string, pods: JsonObject[]): void;
 }
 
 interface Rollout {
@@ -18,6 +21,7 @@ interface Rollout {
   hash: string;
   /** Replicas of the last template that became available (kept serving during a failed rollout). */
   availableHash?: string;
+  availableTemplate?: Json;
   timers: NodeJS.Timeout[];
 }
 
@@ -68,6 +72,8 @@ export class DeploymentController {
     if (e.type === 'DELETED') {
       this.clear(id);
       this.rollouts.delete(id);
+      // Outside the store's publish loop, so watchers see the Deployment go before its pods.
+      queueMicrotask(() => this.access.syncPods(e.namespace, str(meta['name']), []));
       return;
     }
     const generation = Number(meta['generation'] ?? 1);
@@ -104,7 +110,13 @@ export class DeploymentController {
     const prev = this.rollouts.get(id);
     if (prev && prev.generation === generation) return;
     this.clear(id);
-    const r: Rollout = { generation, hash, availableHash: prev?.availableHash, timers: [] };
+    const r: Rollout = {
+      generation,
+      hash,
+      availableHash: prev?.availableHash,
+      availableTemplate: prev?.availableTemplate,
+      timers: [],
+    };
     this.rollouts.set(id, r);
 
     const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 1;
@@ -120,13 +132,16 @@ export class DeploymentController {
     const maxSurge = intOrPercent(strategy['maxSurge'], replicas, true, '25%');
     const oldServing = r.availableHash !== undefined && r.availableHash !== hash;
 
+    const template = spec['template'];
     const ready = (): void => {
       r.availableHash = hash;
+      r.availableTemplate = template;
       this.write(ns, name, generation, {
         replicas,
         updated: replicas,
         available: replicas,
         minAvailable: true,
+        pods: [{ hash, count: replicas, ready: true, crash: false, template }],
         progressing: ['True', 'NewReplicaSetAvailable', `ReplicaSet "${rs}" has successfully progressed.`],
       });
     };
@@ -138,10 +153,18 @@ export class DeploymentController {
     // While the new pods start (or crash), old available pods keep serving, as a rolling update does.
     const oldKept = oldServing ? Math.max(replicas - maxUnavailable, 0) : 0;
     const updated = oldServing && crash ? Math.min(Math.max(maxSurge, 1), replicas) : replicas;
+    const oldHash = r.availableHash;
+    const oldTemplate = r.availableTemplate;
     const progressing = (): Progress => ({
       replicas: oldKept + updated,
       updated,
       available: oldKept,
+      pods: [
+        { hash, count: updated, ready: false, crash, template },
+        ...(oldKept > 0 && oldHash
+          ? [{ hash: oldHash, count: oldKept, ready: true, crash: false, template: oldTemplate }]
+          : []),
+      ],
       minAvailable: oldKept >= replicas - maxUnavailable && (oldKept > 0 || replicas - maxUnavailable <= 0),
       progressing: ['True', 'ReplicaSetUpdated', `ReplicaSet "${rs}" is progressing.`],
     });
@@ -208,6 +231,7 @@ export class DeploymentController {
     ])
       if (status[k] === 0) delete status[k];
     this.access.writeStatus(ns, name, status);
+    this.access.syncPods(ns, name, buildPods(ns, name, p.pods, this.now()));
   }
 
   close(): void {
@@ -217,6 +241,7 @@ export class DeploymentController {
 }
 
 interface Progress {
+  pods: PodGroup[];
   replicas: number;
   updated: number;
   available: number;

@@ -395,6 +395,27 @@ function columns(t: ResourceType): Column[] {
       ];
     case 'Namespace':
       return [name, col('Status', 'string', (o) => str(status(o)['phase'] ?? '')), ageCol];
+    case 'Pod': {
+      const cs = (o: JsonObject): JsonObject[] =>
+        (Array.isArray(status(o)['containerStatuses'])
+          ? (status(o)['containerStatuses'] as Json[])
+          : []
+        ).filter(isObject);
+      return [
+        name,
+        col('Ready', 'string', (o) => `${cs(o).filter((c) => c['ready'] === true).length}/${cs(o).length}`),
+        col('Status', 'string', (o) => {
+          const waiting = cs(o)
+            .map((c) => obj(obj(c['state'])['waiting'])['reason'])
+            .find((r) => typeof r === 'string');
+          return typeof waiting === 'string' ? waiting : str(status(o)['phase'] ?? '');
+        }),
+        col('Restarts', 'integer', (o) => cs(o).reduce((a, c) => a + n(c['restartCount']), 0)),
+        ageCol,
+        col('IP', 'string', (o) => str(status(o)['podIP'] ?? '<none>'), 1),
+        col('Node', 'string', (o) => str(spec(o)['nodeName'] ?? '<none>'), 1),
+      ];
+    }
     case 'ConfigMap':
       return [
         name,

@@ -98,6 +98,16 @@ export const BUILTINS: ResourceType[] = [
     shortNames: ['cm'],
   }),
   builtin({ group: '', resource: 'secrets', singular: 'secret', kind: 'Secret' }),
+  builtin({
+    group: '',
+    resource: 'pods',
+    singular: 'pod',
+    kind: 'Pod',
+    shortNames: ['po'],
+    categories: ['all'],
+    // Simulated pods belong to the Deployment controller: read and delete only.
+    verbs: ['delete', 'get', 'list', 'watch'],
+  }),
   builtin({ group: '', resource: 'events', singular: 'event', kind: 'Event', shortNames: ['ev'] }),
   builtin({
     group: 'apps',

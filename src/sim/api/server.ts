@@ -31,6 +31,7 @@ import { recordUpdate, serverSideApply, nowSeconds } from './managed.js';
 import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { DeploymentController } from './controller.js';
+import { POD_OWNER_LABEL } from './pods.js';
 import { decodeProtobuf } from './protobuf.js';
 import { pruneUnknownFields } from './fields.js';
 import {
@@ -193,6 +194,7 @@ class ApiServerImpl implements ApiServer {
       {
         get: (ns, name) => this.store.get('apps/deployments', ns, name),
         writeStatus: (ns, name, status) => this.internalStatusWrite(ns, name, status),
+        syncPods: (ns, name, pods) => this.syncPods(ns, name, pods),
       },
       options.readinessDelayMs ?? 200,
       this.now,
@@ -1268,6 +1270,7 @@ class ApiServerImpl implements ApiServer {
     opts: { manager?: string; managed?: 'apply' | 'update'; dry: boolean },
   ): JsonObject {
     const rt = rr.rt;
+    const requestMeta = clone(metaOf(candidate));
     const o = clone(candidate);
     const oldMeta = metaOf(old);
     const meta = { ...metaOf(o) };
@@ -1312,9 +1315,17 @@ class ApiServerImpl implements ApiServer {
       meta['generation'] = Number(oldMeta['generation'] ?? 0) + 1;
     this.validate(rt, o, false);
     if (opts.managed !== 'apply') {
+      // Through /status only spec is a reset field: label changes are dropped from the object but,
+      // as on the real server, still recorded as owned by the writer.
+      const recorded = clone(o);
+      if (rr.subresource === 'status') {
+        const rm = metaOf(recorded);
+        for (const k of ['labels', 'annotations'])
+          if (isObject(requestMeta[k])) rm[k] = clone(requestMeta[k]);
+      }
       meta['managedFields'] = recordUpdate(
         withoutStatusSplit(rt, old, rr.subresource),
-        withoutStatusSplit(rt, o, rr.subresource),
+        withoutStatusSplit(rt, recorded, rr.subresource),
         opts.manager ?? this.manager(r),
         this.apiVersionOf(rt, rr.version),
         rr.subresource === 'status' ? 'status' : '',
@@ -1371,8 +1382,8 @@ class ApiServerImpl implements ApiServer {
     const dry = this.dryRun(r);
     const old = this.existing(rr);
     const rv = meta['resourceVersion'];
-    if (!rr.rt.builtIn && (typeof rv !== 'string' || rv === '')) {
-      // Custom resources do not allow unconditional updates.
+    if ((!rr.rt.builtIn || rr.rt.kind === 'Lease') && (typeof rv !== 'string' || rv === '')) {
+      // Custom resources and leases do not allow unconditional updates.
       const detail = 'Invalid value: 0x0: must be specified for an update';
       throw new ApiError(
         failure(
@@ -1411,8 +1422,9 @@ class ApiServerImpl implements ApiServer {
     ];
     if (ct === 'application/strategic-merge-patch+json' && !rr.rt.builtIn)
       throw unsupportedMediaType(accepted);
-    // A content type that is no patch type at all gets the router's 406.
-    if (!accepted.includes(ct)) throw new ApiError(failure(406, 'NotAcceptable', '406: Not Acceptable', {}));
+    // A content type that is no patch type at all is refused by the router, with its terse message.
+    if (!accepted.includes(ct))
+      throw new ApiError(failure(415, 'UnsupportedMediaType', '415: Unsupported Media Type', {}));
     const force = r.query.get('force');
     if (force !== null && ct !== 'application/apply-patch+yaml')
       throw patchOptionsInvalid(
@@ -1433,7 +1445,9 @@ class ApiServerImpl implements ApiServer {
       patch = ct === 'application/apply-patch+yaml' ? (load(text) as Json) : (JSON.parse(text) as Json);
     } catch (e) {
       const msg = e instanceof Error ? e.message.split('\n')[0] : str(e);
-      if (ct !== 'application/apply-patch+yaml') throw badRequest('Invalid JSON Patch');
+      if (ct === 'application/json-patch+json') throw new ApiError(failure(500, '', 'Invalid JSON Patch'));
+      if (ct !== 'application/apply-patch+yaml')
+        throw badRequest(`error decoding patch: ${goJsonError(text, e)}`);
       throw badRequest(
         ct === 'application/apply-patch+yaml'
           ? `error decoding YAML: ${msg}`
@@ -1626,11 +1640,11 @@ class ApiServerImpl implements ApiServer {
         failure(
           409,
           'Conflict',
-          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: UID in precondition: ${pre['uid']}, UID in object meta: ${str(m['uid'])}`,
+          `Operation cannot be fulfilled on ${qualified(rr.rt.kind, rr.group)} "${rr.name}": the UID in the precondition (${pre['uid']}) does not match the UID in record (${str(m['uid'])}). The object might have been deleted and then recreated`,
           {
             name: rr.name,
             group: rr.group || undefined,
-            kind: rr.rt.resource,
+            kind: rr.rt.kind,
           },
         ),
       );
@@ -1639,8 +1653,8 @@ class ApiServerImpl implements ApiServer {
         failure(
           409,
           'Conflict',
-          `Operation cannot be fulfilled on ${qualified(rr.rt.resource, rr.group)} "${rr.name}": Precondition failed: ResourceVersion in precondition: ${pre['resourceVersion']}, ResourceVersion in object meta: ${str(m['resourceVersion'])}`,
-          { name: rr.name, group: rr.group || undefined, kind: rr.rt.resource },
+          `Operation cannot be fulfilled on ${qualified(rr.rt.kind, rr.group)} "${rr.name}": the ResourceVersion in the precondition (${pre['resourceVersion']}) does not match the ResourceVersion in record (${str(m['resourceVersion'])}). The object might have been modified`,
+          { name: rr.name, group: rr.group || undefined, kind: rr.rt.kind },
         ),
       );
     if (rr.rt.kind === 'Namespace') {
@@ -1717,6 +1731,36 @@ class ApiServerImpl implements ApiServer {
 
   // ---- controller hook ----
 
+  /** Replace a Deployment's simulated pods, keeping uid and creationTimestamp of pods that stay. */
+  private syncPods(ns: string, deployment: string, pods: JsonObject[]): void {
+    if (this.closed) return;
+    const key = '/pods';
+    const existing = this.store
+      .list(key, ns)
+      .filter((p) => obj(metaOf(p)['labels'])[POD_OWNER_LABEL] === deployment);
+    const wanted = new Map(pods.map((p) => [str(metaOf(p)['name']), p]));
+    for (const p of existing) {
+      const name = str(metaOf(p)['name']);
+      if (!wanted.has(name)) this.store.remove(key, ns, name);
+    }
+    for (const [name, p] of wanted) {
+      const before = this.store.get(key, ns, name);
+      const meta = metaOf(p);
+      if (before) {
+        meta['uid'] = metaOf(before)['uid'] ?? null;
+        meta['creationTimestamp'] = metaOf(before)['creationTimestamp'] ?? null;
+        meta['resourceVersion'] = metaOf(before)['resourceVersion'] ?? null;
+        // Keep transition times of unchanged conditions so an unchanged pod is a no-op.
+        if (deepEqual(withoutTimes(before), withoutTimes(p))) continue;
+        this.store.put(key, p, 'MODIFIED');
+      } else {
+        meta['uid'] = randomUUID();
+        meta['creationTimestamp'] = nowSeconds(this.now());
+        this.store.put(key, p, 'ADDED');
+      }
+    }
+  }
+
   private internalStatusWrite(ns: string, name: string, status: JsonObject): void {
     const old = this.store.get('apps/deployments', ns, name);
     if (!old || this.closed) return;
@@ -1748,6 +1792,17 @@ function patchOptionsInvalid(field: string, reason: string, message: string): Ap
       kind: 'PatchOptions',
       causes: [{ reason, message, field }],
     }),
+  );
+}
+
+/** A pod without its timestamps, to tell a real change from a re-sync. */
+function withoutTimes(p: JsonObject): string {
+  return JSON.stringify(p, (k, v: unknown) =>
+    ['lastTransitionTime', 'startTime', 'startedAt', 'resourceVersion', 'creationTimestamp', 'uid'].includes(
+      k,
+    )
+      ? undefined
+      : v,
   );
 }
 
@@ -1825,9 +1880,12 @@ function withoutStatusSplit(rt: ResourceType, o: JsonObject, subresource: string
   const c = clone(o);
   if (subresource === 'status') {
     for (const k of Object.keys(c)) if (!['apiVersion', 'kind', 'status'].includes(k)) delete c[k];
+    const m = metaOf(o);
     c['metadata'] = {
-      name: metaOf(o)['name'] ?? null,
-      managedFields: (metaOf(o)['managedFields'] ?? []) as Json,
+      name: m['name'] ?? null,
+      ...(isObject(m['labels']) ? { labels: m['labels'] } : {}),
+      ...(isObject(m['annotations']) ? { annotations: m['annotations'] } : {}),
+      managedFields: (m['managedFields'] ?? []) as Json,
     };
   } else delete c['status'];
   return c;
