@@ -1,6 +1,8 @@
 // The real kubectl binary against the embedded API server, over plain HTTP on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { startApiServer, type ApiServer } from '../src/sim/api/index.js';
 import { KubectlEnv, LineReader } from './sim-api-support.js';
@@ -66,6 +68,25 @@ describe('kubectl against the embedded API server', () => {
     expect(
       applies.every((r) => r.query['fieldValidation'] === 'Strict' && r.query['fieldManager'] === 'kubectl'),
     ).toBe(true);
+  });
+
+  it('rejects a manifest with an unknown field, as strict server-side validation does', async () => {
+    const file = join(kubectl.dir, 'typo.yaml');
+    await writeFile(
+      file,
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: typo, namespace: default}',
+        'data: {a: "1"}',
+        'dta: {b: "2"}',
+        '',
+      ].join('\n'),
+    );
+    const r = await kubectl.run(['apply', '--server-side', '-f', file]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('.dta: field not declared in schema');
+    expect(api.object('', 'configmaps', 'default', 'typo')).toBeUndefined();
   });
 
   it('applies the flask seed server-side and re-applying it changes nothing', async () => {

@@ -4,6 +4,7 @@
 import { register } from 'tsx/esm/api';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
 
 // Outside Actions, @actions/tool-cache still needs its folders (kind/minikube downloads).
 process.env.RUNNER_TOOL_CACHE ??= join(homedir(), '.cache', 'istio-canary', 'tools');

@@ -89,7 +89,7 @@ async function defaultConnect(settings: Settings, io: Io, signal: AbortSignal): 
   const { prepareCluster } = await import('./cluster/index.js');
   const { createCommandRunner } = await import('./cluster/exec.js');
   return prepareCluster(settings, {
-    runner: createCommandRunner({ echo: io.logger.info, signal }),
+    runner: createCommandRunner({ echo: (line) => io.logger.info(line), signal }),
     state: io.state,
     logger: io.logger,
   });
@@ -130,7 +130,7 @@ async function defaultReporter(
   return createReporter(settings, {
     logger: io.logger,
     summary: summary ?? { write: () => Promise.resolve() },
-    setOutput: io.setOutput,
+    setOutput: (name, value) => io.setOutput(name, value),
     client,
   });
 }

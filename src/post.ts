@@ -51,7 +51,7 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
           .write()
           .then(() => undefined),
     },
-    setOutput: io.setOutput,
+    setOutput: (name, value) => io.setOutput(name, value),
   });
   const controller = new AbortController();
   const report = await finishInterrupted(settings, {
@@ -85,7 +85,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
       import('./cluster/exec.js'),
     ]);
     const outcome = await cleanupCluster(settings, {
-      runner: createCommandRunner({ echo: io.logger.info }),
+      runner: createCommandRunner({ echo: (line) => io.logger.info(line) }),
       state: io.state,
       logger: io.logger,
     });

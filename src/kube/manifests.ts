@@ -144,9 +144,9 @@ export function retargetNamespace(docs: readonly ManifestDoc[], namespace: strin
       if (o.kind === 'DestinationRule') spec.host = replaceHostNamespace(spec.host, from, namespace);
       if (o.kind === 'VirtualService') {
         if (Array.isArray(spec.hosts))
-          spec.hosts = spec.hosts.map((h) => replaceHostNamespace(h, from, namespace));
+          spec.hosts = (spec.hosts as unknown[]).map((h) => replaceHostNamespace(h, from, namespace));
         if (Array.isArray(spec.gateways))
-          spec.gateways = spec.gateways.map((g) =>
+          spec.gateways = (spec.gateways as unknown[]).map((g) =>
             typeof g === 'string' && g.startsWith(`${from}/`)
               ? `${namespace}/${g.slice(from.length + 1)}`
               : g,

@@ -1526,6 +1526,18 @@ class ApiServerImpl implements ApiServer {
     if (Array.isArray(cm['managedFields']) && cm['managedFields'].length > 0)
       throw badRequest('metadata.managedFields must be nil');
     const schema = schemaFor(rt.kind, rt.builtIn);
+    const warn: Record<string, string[]> = {};
+    if (rt.builtIn) {
+      // Server-side apply builds a typed object: unknown fields fail with Strict, else are dropped.
+      const unknown = pruneUnknownFields(rt.kind, cfg);
+      const mode = r.query.get('fieldValidation') ?? 'Warn';
+      if (unknown.length > 0 && mode === 'Strict')
+        throw badRequest(
+          `failed to create typed patch object (${rt.namespaced ? `${rr.namespace}/` : ''}${rr.name}; ${apiVersion}, Kind=${rt.kind}): ${unknown.map((f) => `.${f}: field not declared in schema`).join(', ')}`,
+        );
+      if (unknown.length > 0 && mode !== 'Ignore')
+        warn['Warning'] = unknown.map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`);
+    }
     const sub = rr.subresource === 'status' ? 'status' : '';
     const applied = clone(cfg);
     applied['metadata'] = { ...cm, name: rr.name, ...(rt.namespaced ? { namespace: rr.namespace } : {}) };
@@ -1553,10 +1565,10 @@ class ApiServerImpl implements ApiServer {
       );
       metaOf(created)['managedFields'] = metaOf(withFields)['managedFields'] ?? [];
       this.checkNamespace(rr, rr.name);
-      if (dry) return new Reply(201, this.view(rt, rr.version, created));
+      if (dry) return new Reply(201, this.view(rt, rr.version, created), warn);
       const stored = this.store.put(this.key(rt), created, 'ADDED');
       if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
-      return new Reply(201, this.view(rt, rr.version, stored));
+      return new Reply(201, this.view(rt, rr.version, stored), warn);
     }
     if (this.faults.takeConflict(rt.resource, rr.name)) throw conflict(rt.resource, rr.group, rr.name);
     const liveView = this.view(rt, rr.version, old);
@@ -1575,7 +1587,7 @@ class ApiServerImpl implements ApiServer {
       ...theirs,
     ];
     const stored = this.commit(rr, old, merged, r, { dry, managed: 'apply' });
-    return new Reply(200, this.view(rt, rr.version, stored));
+    return new Reply(200, this.view(rt, rr.version, stored), warn);
   }
 
   // ---- scale ----
