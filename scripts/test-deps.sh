@@ -18,21 +18,26 @@ declare -A PACKAGES=(
   [dpkg-dev]=/usr/bin/dpkg-source
   [openssl]=/usr/bin/openssl
 )
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=()
 for pkg in "${!PACKAGES[@]}"; do
   [ -e "${PACKAGES[$pkg]}" ] || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test-deps: installing ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 for pkg in "${!PACKAGES[@]}"; do
   [ -e "${PACKAGES[$pkg]}" ] || { echo "test-deps: ${PACKAGES[$pkg]} missing after installing $pkg" >&2; exit 1; }
 done
-command -v kubectl >/dev/null || { echo "test-deps: kubectl is not on PATH (the tests drive the real binary)" >&2; exit 1; }
+if ! command -v kubectl >/dev/null; then
+  # The machine image ships kubectl 1.32; Debian's own client (1.20) is the fallback.
+  echo "test-deps: kubectl not on PATH; installing Debian's kubernetes-client"
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq --no-install-recommends kubernetes-client ||
+    { echo "test-deps: kubectl is not on PATH (the tests drive the real binary)" >&2; exit 1; }
+fi
 
 if [ -x scripts/kube-apiserver/ensure.sh ]; then
   bash scripts/kube-apiserver/ensure.sh

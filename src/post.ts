@@ -25,6 +25,36 @@ async function kubeconfigFor(settings: Settings, io: Io): Promise<string | null>
   return readFile((JSON.parse(record) as { kubeconfigPath: string }).kubeconfigPath, 'utf8');
 }
 
+/**
+ * The namespace and name of the stepped VirtualService as main resolved them: manifests may
+ * put it outside the `namespace` input (the podinfo example uses `test`). Read from the files
+ * only; the cluster is asked nothing here.
+ */
+async function withManifestTarget(settings: Settings): Promise<Settings> {
+  if (settings.manifests.length === 0) return settings;
+  const { readManifests, validateManifests } = await import('./kube/manifests.js');
+  const { docs } = validateManifests(
+    await readManifests(settings.manifests, process.cwd()),
+    settings.namespace,
+    {
+      retarget: settings.preview,
+    },
+  );
+  const vs = docs
+    .map((d) => d.object)
+    .filter(
+      (o) =>
+        o.kind === 'VirtualService' &&
+        (!settings.virtualService || o.metadata?.name === settings.virtualService),
+    );
+  if (vs.length !== 1 || typeof vs[0]?.metadata?.namespace !== 'string') return settings;
+  return {
+    ...settings,
+    namespace: vs[0].metadata.namespace,
+    virtualService: settings.virtualService ?? String(vs[0].metadata.name),
+  };
+}
+
 /** Rolls back a promotion that a cancelled or killed main step left in progress. */
 async function finishPromotion(settings: Settings, io: Io): Promise<void> {
   // Only when main started a promotion and did not see it to its end (cancelled, killed).
@@ -54,7 +84,7 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     setOutput: (name, value) => io.setOutput(name, value),
   });
   const controller = new AbortController();
-  const report = await finishInterrupted(settings, {
+  const report = await finishInterrupted(await withManifestTarget(settings), {
     kube,
     metrics: noMetrics,
     reporter,

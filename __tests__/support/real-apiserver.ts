@@ -56,7 +56,22 @@ export interface RealApiServerOptions {
   istioCrds?: boolean;
   /** How long start-up may take before failing. Default 90 s. */
   startTimeoutMs?: number;
+  /**
+   * kube-controller-manager's --controllers. Default: deployment, replicaset, namespace,
+   * garbagecollector, serviceaccount, serviceaccount-token. Keep `serviceaccount`: start-up
+   * waits for the default ServiceAccount.
+   */
+  controllers?: string[];
 }
+
+export const DEFAULT_CONTROLLERS = [
+  'deployment',
+  'replicaset',
+  'namespace',
+  'garbagecollector',
+  'serviceaccount',
+  'serviceaccount-token',
+];
 
 async function freePort(): Promise<number> {
   // etcd and kube-apiserver cannot report a port chosen by the kernel, so take one and free it.
@@ -237,7 +252,7 @@ export async function startRealApiServer(opts: RealApiServerOptions): Promise<Re
       startProc('kube-controller-manager', join(opts.binDir, 'kube-controller-manager'), [
         `--kubeconfig=${kubeconfigPath}`,
         // Only what the scenarios need: Deployments get ReplicaSets and status, namespaces finish deleting.
-        '--controllers=deployment,replicaset,namespace,garbagecollector,serviceaccount,serviceaccount-token',
+        `--controllers=${(opts.controllers ?? DEFAULT_CONTROLLERS).join(',')}`,
         '--leader-elect=false', '--secure-port=0', '--port=0',
         `--service-account-private-key-file=${saKey}`, `--root-ca-file=${crt}`,
         '--concurrent-deployment-syncs=2', '--v=0',

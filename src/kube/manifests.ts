@@ -383,6 +383,36 @@ export function withImage(deployment: KubeObject, image: string): KubeObject {
   return copy;
 }
 
+/**
+ * Sets `protocol: TCP` (the server's default) on Service ports and container ports that omit
+ * it, in a copy. Server-side apply keys those lists by (port, protocol), and Kubernetes before
+ * 1.22 (e.g. 1.20) refuses an apply that omits the key with HTTP 500 "associative list with
+ * keys has an element that omits key field protocol". Same objects, every server accepts them.
+ */
+export function withDefaultProtocols(object: KubeObject): KubeObject {
+  const copy = structuredClone(object);
+  const fill = (ports: unknown): void => {
+    for (const p of Array.isArray(ports) ? ports : [])
+      if (isObject(p) && p.protocol === undefined) p.protocol = 'TCP';
+  };
+  const spec = isObject(copy.spec) ? copy.spec : {};
+  if (copy.kind === 'Service') fill(spec.ports);
+  const template = isObject(spec.template) ? spec.template : null;
+  const jobTemplate =
+    isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec) ? spec.jobTemplate.spec : null;
+  const cronTemplate = jobTemplate && isObject(jobTemplate.template) ? jobTemplate.template : null;
+  const podSpecs = [
+    copy.kind === 'Pod' ? spec : null,
+    template && isObject(template.spec) ? template.spec : null,
+    cronTemplate && isObject(cronTemplate.spec) ? cronTemplate.spec : null,
+  ];
+  for (const podSpec of podSpecs)
+    for (const list of ['containers', 'initContainers', 'ephemeralContainers'])
+      for (const c of podSpec && Array.isArray(podSpec[list]) ? (podSpec[list] as unknown[]) : [])
+        if (isObject(c)) fill(c.ports);
+  return copy;
+}
+
 /** The images of a Deployment's containers, in order. */
 export function imagesOf(deployment: KubeObject): string[] {
   const spec = isObject(deployment.spec) ? deployment.spec : {};
@@ -459,7 +489,8 @@ export async function applyManifests(
     try {
       // force: the manifests are the user's declared intent; like `kubectl apply --server-side
       // --force-conflicts`, they win over fields last written by hand or by another tool.
-      applied.push(await kube.apply(o, { force: true, dryRun: options.dryRun, signal: options.signal }));
+      const body = withDefaultProtocols(o);
+      applied.push(await kube.apply(body, { force: true, dryRun: options.dryRun, signal: options.signal }));
       options.logger.info(`${options.dryRun ? '[dry-run] ' : ''}applied ${label} (${where(d)})`);
     } catch (err) {
       const msg =
