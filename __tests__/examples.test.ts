@@ -65,7 +65,7 @@ afterAll(async () => {
 
 const FAST = {
   interval: '2s',
-  'load-rps': '100',
+  'load-rps': '200',
   'min-requests': '20',
   comment: 'never',
   'rollout-timeout': '20s',

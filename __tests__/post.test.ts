@@ -50,6 +50,7 @@ describe('post step', () => {
       'load-url': mesh.ingressUrl,
       'load-host': 'podinfo.co.uk',
       interval: '1s',
+      'load-rps': '200',
       'min-requests': '5',
       comment: 'never',
     };

@@ -65,6 +65,24 @@ describe('load generator over http', () => {
     expect(new Set(hosts)).toEqual(new Set(['app.example']));
   });
 
+  it('opens every connection before the first request, so no request is charged a handshake', async () => {
+    const seen: number[] = [];
+    let open = 0;
+    const onConnection = (): number => open++;
+    server.on('connection', onConnection);
+    handler = (_req, res) => {
+      seen.push(open);
+      res.end('ok');
+    };
+    try {
+      await run({ url: base, rps: 100, connections: 5, durationMs: 100 });
+    } finally {
+      server.off('connection', onConnection);
+    }
+    expect(seen.length).toBe(10);
+    expect(seen[0]).toBe(5);
+  });
+
   it('counts responses without the header as unattributed, and 5xx by status code', async () => {
     let n = 0;
     handler = (_req, res) => {

@@ -1,6 +1,7 @@
 // Targets for bench/loadgen.ts, each in its own process so that no tool shares an event loop
-// with the server it measures. `mesh`: the embedded mesh's data plane (0 ms app) behind its
-// ingress; `stall`: a tiny node:http server whose event loop blocks once for 1 s, 2 s after
+// with the server it measures. `mesh [latency]`: the embedded mesh's data plane behind its
+// ingress, both versions with the `sim.istio-canary.dev/latency` annotation given (default
+// `0ms`; e.g. `10ms` constant, `p50=20ms,p99=80ms` log-normal, see docs/sim.md); `stall`: a tiny node:http server whose event loop blocks once for 1 s, 2 s after
 // its first request. Prints the URL on stdout, then serves until killed.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { createMemoryConfigSource, startDataPlane } from '../src/sim/dataplane/i
 
 const kind = process.argv[2];
 if (kind === 'mesh') {
+  const latency = process.argv[3] ?? '0ms';
   const labels = (version: string) => ({ app: 'app', version });
   const deployment = (version: string) => ({
     apiVersion: 'apps/v1',
@@ -17,7 +19,7 @@ if (kind === 'mesh') {
       replicas: 1,
       selector: { matchLabels: labels(version) },
       template: {
-        metadata: { labels: labels(version), annotations: { 'sim.istio-canary.dev/latency': '0ms' } },
+        metadata: { labels: labels(version), annotations: { 'sim.istio-canary.dev/latency': latency } },
         spec: { containers: [{ name: 'app', image: 'app:1' }] },
       },
     },
@@ -94,6 +96,6 @@ if (kind === 'mesh') {
     server.close();
   });
 } else {
-  process.stderr.write('usage: loadgen-servers.ts mesh|stall\n');
+  process.stderr.write('usage: loadgen-servers.ts mesh [latency] | stall\n');
   process.exitCode = 2;
 }

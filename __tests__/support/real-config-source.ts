@@ -1,8 +1,8 @@
 // The embedded mesh's data plane fed by a REAL kube-apiserver: list + watch (raw HTTPS, all
 // namespaces) of the kinds the data plane routes by, kept in memory, with onChange fired on
 // every event. Also the generic list+watch the fake kubelet uses.
-import { request, type ClientRequest } from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import { request } from 'node:https';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { KubeObject, MeshConfigSource, MeshKind } from '../../src/sim/types.js';
 
 export interface ApiAccess {
@@ -167,7 +167,7 @@ export function listWatch(
             buffer = buffer.slice(nl + 1);
             if (!line) continue;
             const event = JSON.parse(line) as { type: string; object: KubeObject & { code?: number } };
-            const meta = event.object.metadata as Meta | undefined;
+            const meta: Meta | undefined = event.object.metadata;
             if (event.type === 'ERROR') {
               // 410 Gone: our version was compacted away; start over from a fresh list.
               gone = true;

@@ -99,6 +99,16 @@ export class KubeApiError extends Error {
   }
 }
 
+/**
+ * A 500 that is about the request body, not the server: server-side apply on older Kubernetes
+ * (1.20) answers 500 "failed to create typed patch object: ... omits key field" (or
+ * "duplicate entries for key") for a body it cannot merge. Retrying sends the same body, so it
+ * is reported at once instead of as "API unavailable after N attempts".
+ */
+export function isRequestFault(status: number, message: string): boolean {
+  return status === 500 && /^failed to create typed (patch|live) object\b/.test(message);
+}
+
 /** The API does not serve a kind (no CRD, wrong group/version). */
 export class UnknownKindError extends Error {
   override name = 'UnknownKindError';
@@ -354,7 +364,7 @@ export class KubeClient implements Kube {
           return { status: res.status, json: res.body ? (JSON.parse(res.body) as unknown) : null };
         if (res.status === 404 && options.allow404) return { status: 404, json: null };
         const { reason, message } = statusMessage(res);
-        if (res.status === 429 || res.status >= 500) {
+        if ((res.status === 429 || res.status >= 500) && !isRequestFault(res.status, message)) {
           retryAfter = parseRetryAfter(res.headers['retry-after']);
           lastError = `${method} ${path}: HTTP ${res.status}: ${message}`;
         } else {

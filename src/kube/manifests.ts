@@ -385,9 +385,10 @@ export function withImage(deployment: KubeObject, image: string): KubeObject {
 
 /**
  * Sets `protocol: TCP` (the server's default) on Service ports and container ports that omit
- * it, in a copy. Server-side apply keys those lists by (port, protocol), and Kubernetes before
- * 1.22 (e.g. 1.20) refuses an apply that omits the key with HTTP 500 "associative list with
- * keys has an element that omits key field protocol". Same objects, every server accepts them.
+ * it, in a copy. Server-side apply keys those lists by (port, protocol), and older Kubernetes
+ * (1.20, seen in __tests__/real-server-promotion.test.ts) refuses an apply that omits the key
+ * with HTTP 500 "associative list with keys has an element that omits key field protocol".
+ * Same objects, every server accepts them.
  */
 export function withDefaultProtocols(object: KubeObject): KubeObject {
   const copy = structuredClone(object);

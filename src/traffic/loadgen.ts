@@ -212,6 +212,8 @@ export class LoadGenerator {
   /** Timer granularity forgiven when a free connection sends late (0 in precise mode). */
   private readonly slackMs: number;
   private t0 = 0;
+  /** The clock has started (see start()). */
+  private begun = false;
   private sent = 0;
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
@@ -256,7 +258,15 @@ export class LoadGenerator {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
   }
 
-  /** Starts sending; returns at once. */
+  /**
+   * Starts; returns at once. Every connection is opened first and the clock (t0, the schedule,
+   * the duration) starts once all are connected or have failed, as wrk does: the first requests
+   * would otherwise be charged the TCP/TLS handshakes and whatever work the process still has
+   * queued right after start() (tens of ms when it has just booted), which alone set the p99 of
+   * a few-second run. A failed connection is retried, and counted, when a request needs it; a
+   * handshake still pending after min(timeout, 1 s) no longer holds the clock (its requests wait
+   * on it and count the wait, as before), so a black-holed target cannot hang the run.
+   */
   start(): this {
     if (this.started) return this;
     this.started = true;
@@ -265,6 +275,20 @@ export class LoadGenerator {
       return this;
     }
     this.opts.signal?.addEventListener('abort', this.onAbort, { once: true });
+    let pending = this.conns.length;
+    const ready = (): void => {
+      if (--pending === 0) this.begin();
+    };
+    this.timer = setTimeout(() => this.begin(), Math.min(this.timeoutMs, 1000));
+    for (const c of this.conns) this.connect(c, ready);
+    return this;
+  }
+
+  private begin(): void {
+    if (this.stopped || this.begun) return;
+    this.begun = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.t0 = performance.now();
     const sweepEvery = Math.max(10, Math.min(250, this.timeoutMs / 4));
     this.sweeper = setInterval(() => this.sweep(), sweepEvery);
@@ -276,7 +300,6 @@ export class LoadGenerator {
     } else {
       this.tick();
     }
-    return this;
   }
 
   /** Records every completed request from now on until close(); read() at any time. */
@@ -377,7 +400,8 @@ export class LoadGenerator {
     c.socket!.write(this.request);
   }
 
-  private connect(c: Connection): void {
+  /** `onSettled`: called once when the connection is up, or failed before coming up. */
+  private connect(c: Connection, onSettled?: () => void): void {
     const socket = this.secure
       ? tls.connect({
           host: this.hostname,
@@ -388,6 +412,16 @@ export class LoadGenerator {
         })
       : net.connect({ host: this.hostname, port: this.port });
     socket.setNoDelay(true);
+    if (onSettled !== undefined) {
+      let settled = false;
+      const settle = (): void => {
+        if (settled) return;
+        settled = true;
+        onSettled();
+      };
+      socket.once(this.secure ? 'secureConnect' : 'connect', settle);
+      socket.once('close', settle);
+    }
     c.socket = socket;
     c.lastError = null;
     c.reused = false;
