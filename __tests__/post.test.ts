@@ -88,7 +88,7 @@ describe('post step', () => {
     state.set(PROMOTION_STATE, 'started');
     await runPost({ io: io(state, log), input: (n) => inputs[n] ?? '', env });
     vs = mesh.api.object('networking.istio.io', 'virtualservices', 'test', 'podinfo') as Vs;
-    expect(weights(vs), log.slice(-5).join("\n")).toEqual({ canary: 0, ga: 100 });
+    expect(weights(vs), log.slice(-5).join('\n')).toEqual({ canary: 0, ga: 100 });
     expect(JSON.parse(vs.metadata.annotations[STATE_ANNOTATION]!)).toMatchObject({ phase: 'rolled-back' });
     expect(log.join('\n')).toMatch(/post: the interrupted promotion was rolled back/);
   });
