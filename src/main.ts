@@ -237,7 +237,17 @@ export function settingsOrReport(
   return result.settings;
 }
 
-function actionIo(): Io {
+/** The job summary sink of the action (core.summary). */
+export const jobSummary = {
+  write: (markdown: string): Promise<void> =>
+    core.summary
+      .addRaw(markdown)
+      .write()
+      .then(() => undefined),
+};
+
+/** Logs, outputs, secrets and state through @actions/core (main and post). */
+export function actionIo(): Io {
   return {
     logger: { info: core.info, warning: core.warning, error: core.error, debug: core.debug },
     print: core.info,
@@ -263,15 +273,7 @@ export async function run(env: Environment = process.env): Promise<void> {
   process.once('SIGINT', () => abort('SIGINT'));
   process.once('SIGTERM', () => abort('SIGTERM'));
   try {
-    const outcome = await execute(settings, io, controller.signal, {
-      summary: {
-        write: (md) =>
-          core.summary
-            .addRaw(md)
-            .write()
-            .then(() => undefined),
-      },
-    });
+    const outcome = await execute(settings, io, controller.signal, { summary: jobSummary });
     if (outcome.exitCode !== 0) core.setFailed(`istio-canary ${settings.command} failed`);
   } catch (e) {
     core.setFailed(e instanceof Error ? e.message : String(e));

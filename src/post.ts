@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { PROMOTION_STATE, settingsOrReport, type Io } from './main.js';
+import { actionIo, jobSummary, PROMOTION_STATE, settingsOrReport, type Io } from './main.js';
 import type { Environment, InputSource, Settings } from './settings.js';
 
 export interface PostDeps {
@@ -74,13 +74,7 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
   const { createReporter } = await import('./report/summary.js');
   const reporter = createReporter(settings, {
     logger: io.logger,
-    summary: {
-      write: (md) =>
-        core.summary
-          .addRaw(md)
-          .write()
-          .then(() => undefined),
-    },
+    summary: jobSummary,
     setOutput: (name, value) => io.setOutput(name, value),
   });
   const controller = new AbortController();
@@ -124,13 +118,7 @@ export async function runPost(deps: PostDeps): Promise<void> {
 }
 
 export async function post(env: Environment = process.env): Promise<void> {
-  const io: Io = {
-    logger: { info: core.info, warning: core.warning, error: core.error, debug: core.debug },
-    print: core.info,
-    setOutput: core.setOutput,
-    setSecret: core.setSecret,
-    state: { save: core.saveState, get: core.getState },
-  };
+  const io = actionIo();
   try {
     await runPost({ io, input: (name) => core.getInput(name), env });
   } catch (e) {
