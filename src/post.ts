@@ -67,7 +67,8 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
   ]);
   const kube = await createKubeClient({
     kubeconfig,
-    context: io.state.get('context-for-post') || null,
+    // A created cluster's kubeconfig names its own current context; an existing one uses the input.
+    context: settings.cluster === 'existing' ? settings.context : null,
     logger: io.logger,
   });
   const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
