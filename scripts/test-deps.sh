@@ -17,6 +17,8 @@ declare -A PACKAGES=(
   [golang-github-modern-go-reflect2-dev]=/usr/share/gocode/src/github.com/modern-go/reflect2/reflect2.go
   [dpkg-dev]=/usr/bin/dpkg-source
   [openssl]=/usr/bin/openssl
+  [rsync]=/usr/bin/rsync
+  [make]=/usr/bin/make
 )
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

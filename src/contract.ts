@@ -120,8 +120,15 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'canary-image',
-    description: "Image set on the canary Deployment's containers.",
+    description:
+      "Image set on one container of the canary Deployment (the `container` input, else the one whose name or image repository matches the stable Deployment's app container); sidecars are never changed. A new image starts a new promotion from the first step.",
     accepts: 'an image reference such as ghcr.io/org/app:1.2.3',
+  },
+  {
+    name: 'container',
+    description:
+      'The container of the canary Deployment that `canary-image` changes. Empty: the one whose name or image repository matches the stable Deployment\'s; with several candidates the run stops and lists them.',
+    accepts: 'a container name (a DNS label)',
   },
   {
     name: 'virtual-service',
@@ -264,6 +271,13 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'Pull request to comment on and to name a preview after. Empty: from the event (or the branch for workflow_dispatch).',
     accepts: 'a whole number >= 1',
+  },
+  {
+    name: 'take-over',
+    description:
+      'When the live weights differ from what the last run recorded (a person moved them), continue from the live weights instead of stopping. Without it the run stops and says who changed what.',
+    default: 'false',
+    accepts: '`true` or `false`',
   },
   {
     name: 'github-token',

@@ -65,6 +65,8 @@ export interface Settings {
   /** Patterns as given (globs are expanded when the manifests are read). */
   manifests: string[];
   canaryImage: string | null;
+  /** The canary container canary-image changes, or null to detect it. */
+  container: string | null;
   virtualService: string | null;
   /** A route name, or a 0-based index. */
   route: string | number | null;
@@ -91,6 +93,8 @@ export interface Settings {
   prNumber: number | null;
   githubToken: string | null;
   comment: CommentMode;
+  /** Continue from weights a person changed by hand instead of stopping. */
+  takeOver: boolean;
   github: GithubContext;
 }
 
@@ -418,6 +422,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     namespace,
     manifests,
     canaryImage: field('canary-image', parseImage, null),
+    container: field('container', parseDnsLabel, null),
     virtualService: field('virtual-service', parseName, null),
     route: field('route', parseRoute, null),
     stableSubset: field('stable-subset', parseName, null),
@@ -449,6 +454,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
         ? null
         : raw('github-token').trim(),
     comment: field('comment', parseEnum(COMMENT_VALUES), 'always'),
+    takeOver: field('take-over', parseBoolean, false),
     github,
   };
 
