@@ -8,6 +8,8 @@ export interface Logger {
   warning(message: string): void;
   error(message: string): void;
   debug(message: string): void;
+  /** A collapsible group in the job log (core.group); loggers without groups just run fn. Use withGroup() from src/log.ts. */
+  group?<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** The one choke point for child processes: argv arrays, never a shell string. */

@@ -85,34 +85,8 @@ export interface ResourceInfo {
   namespaced: boolean;
 }
 
-export const FIELD_MANAGER = 'istio-canary';
-
-/** An answer from the API server that is not retried: carries the Status message. */
-export class KubeApiError extends Error {
-  override name = 'KubeApiError';
-  constructor(
-    readonly code: number,
-    readonly reason: string | null,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * A 500 that is about the request body, not the server: server-side apply on older Kubernetes
- * (1.20) answers 500 "failed to create typed patch object: ... omits key field" (or
- * "duplicate entries for key") for a body it cannot merge. Retrying sends the same body, so it
- * is reported at once instead of as "API unavailable after N attempts".
- */
-export function isRequestFault(status: number, message: string): boolean {
-  return status === 500 && /^failed to create typed (patch|live) object\b/.test(message);
-}
-
-/** The API does not serve a kind (no CRD, wrong group/version). */
-export class UnknownKindError extends Error {
-  override name = 'UnknownKindError';
-}
+export { FIELD_MANAGER, KubeApiError, UnknownKindError, isRequestFault } from './errors.js';
+import { FIELD_MANAGER, KubeApiError, UnknownKindError, isRequestFault } from './errors.js';
 
 export interface RetryPolicy {
   /** Attempts per request including the first. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import type { Logger } from '../ports.js';
 import type { Kube, KubeObject } from './client.js';
-import { KubeApiError, UnknownKindError } from './client.js';
+import { KubeApiError, UnknownKindError } from './errors.js';
 
 export interface ManifestDoc {
   file: string;

@@ -3,7 +3,7 @@
 // holder is this same run, e.g. a re-run after a crash).
 import type { Logger } from '../ports.js';
 import type { Kube, KubeObject } from '../kube/client.js';
-import { KubeApiError } from '../kube/client.js';
+import { KubeApiError } from '../kube/errors.js';
 
 export interface LeaseOptions {
   namespace: string;

@@ -6,7 +6,7 @@ import type { Logger, Reporter } from '../ports.js';
 import type { Settings } from '../settings.js';
 import type { Metrics, PromotionReport, PromotionState, StepWindow } from '../model.js';
 import type { Kube, KubeObject, ObjectRef } from '../kube/client.js';
-import { KubeApiError } from '../kube/client.js';
+import { KubeApiError } from '../kube/errors.js';
 import { ManifestError, applyManifests, imagesOf, withImage } from '../kube/manifests.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { STATE_ANNOTATION, currentWeights, withCanaryWeight } from '../plan.js';
