@@ -162,7 +162,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'interval',
     description: 'Analysis window at each step.',
     default: '1m',
-    accepts: 'a duration such as 30s, 2m, 1m30s, 500ms (at least 1s, at most 24h)',
+    accepts: 'a duration such as 30s, 2m, 1m30s or 1500ms (at least 1s, at most 24h)',
   },
   {
     name: 'min-requests',

@@ -153,6 +153,19 @@ async function withPreviewInfo(
   };
 }
 
+/** The commands that open measurement windows (and so need the load generator or Prometheus). */
+export function measures(command: Settings['command']): boolean {
+  return command === 'run' || command === 'step';
+}
+
+/** The Metrics of a command that never measures: asked for a window, it names the bug. */
+function noMeasurement(command: Settings['command']): Metrics {
+  return {
+    measure: () =>
+      Promise.reject(new Error(`internal: \`${command}\` does not measure, but a window was opened`)),
+  };
+}
+
 /** The engine behind both the action and the CLI, once settings are valid. */
 export async function execute(
   settings: Settings,
@@ -193,9 +206,12 @@ export async function execute(
       }
       return { exitCode: 0 };
     }
-    metrics = deps.metrics
-      ? deps.metrics(settings, connection, io)
-      : await defaultMetrics(settings, connection, io);
+    // Only `run` and `step` measure: rollback, promote and status need no load or Prometheus.
+    metrics = !measures(settings.command)
+      ? noMeasurement(settings.command)
+      : deps.metrics
+        ? deps.metrics(settings, connection, io)
+        : await defaultMetrics(settings, connection, io);
     let reporter = deps.reporter
       ? deps.reporter(settings, io)
       : await defaultReporter(settings, io, deps.summary, deps.githubClient);

@@ -250,10 +250,23 @@ function parseVersion(prefixV: boolean) {
   };
 }
 
+/** A duration the way the inputs write it: 24h, 2m, 90s, 1500ms (the largest unit that divides it). */
+export function formatDuration(ms: number): string {
+  if (ms > 0 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms > 0 && ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms > 0 && ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
+/** The bounds are named in the message with the value, in the same units the accepted text uses. */
 function parseDurationBetween(minMs: number, maxMs: number) {
   return (raw: string): number => {
     const ms = parseDuration(raw);
-    if (ms < minMs || ms > maxMs) throw new Invalid(`is outside ${minMs / 1000}s-${maxMs / 3_600_000}h`);
+    const bounds = `(at least ${formatDuration(minMs)}, at most ${formatDuration(maxMs)})`;
+    if (ms < minMs)
+      throw new Invalid(`is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`);
+    if (ms > maxMs)
+      throw new Invalid(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
     return ms;
   };
 }
