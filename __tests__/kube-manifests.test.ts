@@ -147,7 +147,7 @@ describe('applying order and canary image', () => {
     ]);
   });
 
-  it('sets the image on every container', () => {
+  it('sets the image on the named container only, and refuses to guess among several', () => {
     const d = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -162,8 +162,12 @@ describe('applying order and canary image', () => {
         },
       },
     };
-    expect(imagesOf(withImage(d, 'z:2'))).toEqual(['z:2', 'z:2']);
+    expect(imagesOf(withImage(d, 'z:2', 'b'))).toEqual(['x:1', 'z:2']);
     expect(imagesOf(d)).toEqual(['x:1', 'y:1']);
+    expect(() => withImage(d, 'z:2')).toThrow(
+      /has 2 containers \(a \(x:1\), b \(y:1\)\).*set the container input/,
+    );
+    expect(() => withImage(d, 'z:2', 'c')).toThrow(/has no container "c"; its containers are a, b/);
   });
 });
 

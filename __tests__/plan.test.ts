@@ -74,7 +74,13 @@ describe('selectRoute', () => {
     expect(selectRoute([two], { ...none, route: 'web' }).routeIndex).toBe(1);
     expect(selectRoute([two], { ...none, route: 0 }).routeName).toBe('api');
     expect(() => selectRoute([two], { ...none, virtualService: 'a', route: 'admin' })).toThrow(
-      /no http route named "admin".*api, web/,
+      /no http route named "admin"; VirtualService a has 2 http route\(s\): 0 \(named api\), 1 \(named web\)/,
+    );
+    // Without virtual-service too: the missing route is named, with the routes there are.
+    expect(() =>
+      selectRoute([vs('one', [{ route: [dest('v1', 100), dest('v2', 0)] }])], { ...none, route: 5 }),
+    ).toThrow(
+      /^route: route 5 does not exist \(no http route at index 5\); VirtualService one has 1 http route\(s\): 0 \(no name\)/,
     );
   });
 

@@ -103,7 +103,7 @@ const cases: Case[] = [
   {
     name: 'weights not summing to 100',
     edit: (d) => void (byKind(d, 'VirtualService').spec.http[0]!.route[0]!.weight = 70),
-    error: /spec.http\[0\] weights sum to 90; Istio needs 100/,
+    error: /spec.http\[0\] weights sum to 90 \(70 \+ 20\); Istio needs 100/,
   },
   {
     name: 'selector not matching the pod labels',
@@ -144,7 +144,8 @@ const cases: Case[] = [
   {
     name: 'route index that does not exist',
     inputs: { 'virtual-service': 'smartcarapp', route: '3' },
-    error: /route: VirtualService smartcarapp has no http route at index 3/,
+    error:
+      /route: route 3 does not exist \(no http route at index 3\); VirtualService smartcarapp has 1 http route\(s\): 0 \(no name\)/,
   },
   {
     name: 'subset input not in the route',

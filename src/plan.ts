@@ -189,6 +189,21 @@ export function selectRoute(virtualServices: readonly Json[], want: RouteWanted)
     );
   }
   if (pool.length === 0) throw new PlanError('no VirtualService found in the manifests or the namespace');
+  if (want.route !== null) {
+    const matches = (r: Json, i: number) =>
+      typeof want.route === 'number' ? i === want.route : str(r.name) === want.route;
+    if (!pool.some((vs) => httpRoutes(vs).some(matches))) {
+      const listing = pool
+        .map((vs) => {
+          const routes = httpRoutes(vs);
+          return `VirtualService ${vsName(vs)} has ${routes.length === 0 ? 'no http routes' : `${routes.length} http route(s): ${routes.map((r, i) => `${i} (${str(r.name) ? `named ${str(r.name)}` : 'no name'})`).join(', ')}`}`;
+        })
+        .join('; ');
+      throw new PlanError(
+        `route: ${typeof want.route === 'number' ? `route ${want.route} does not exist (no http route at index ${want.route})` : `no http route named "${want.route}"`}; ${listing}. Set route to one of these indexes or names.`,
+      );
+    }
+  }
   const found: Candidate[] = [];
   const rejected: string[] = [];
   for (const vs of pool) {
@@ -203,15 +218,6 @@ export function selectRoute(virtualServices: readonly Json[], want: RouteWanted)
       if (typeof c === 'string') rejected.push(c);
       else found.push(c);
     });
-    if (
-      want.route !== null &&
-      want.virtualService &&
-      !routes.some((r, i) => (typeof want.route === 'number' ? i === want.route : str(r.name) === want.route))
-    ) {
-      throw new PlanError(
-        `route: VirtualService ${vsName(vs)} has no http route ${typeof want.route === 'number' ? `at index ${want.route}` : `named "${want.route}"`} (it has ${routes.length} http route(s)${routes.some((r) => str(r.name)) ? `: ${routes.map((r, i) => str(r.name) ?? `#${i}`).join(', ')}` : ''})`,
-      );
-    }
   }
   if (found.length === 1) return found[0]!.selection;
   if (found.length === 0) {

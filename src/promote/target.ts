@@ -4,16 +4,19 @@ import type { Settings } from '../settings.js';
 import type { Kube, KubeObject } from '../kube/client.js';
 import type { ManifestDoc } from '../kube/manifests.js';
 import {
+  ContainerSelectionError,
   ManifestError,
   checkAgainstCluster,
-  imagesOf,
+  containersOf,
+  dryRunManifests,
   matchesLabels,
   podLabels,
   readManifests,
+  selectCanaryContainer,
   validateManifests,
-  where,
   withImage,
 } from '../kube/manifests.js';
+import type { Logger } from '../ports.js';
 import { PlanError, selectRoute, type RouteSelection } from '../plan.js';
 
 export interface Target {
@@ -26,8 +29,41 @@ export interface Target {
   canaryLabels: Record<string, string>;
   stableDeployment: string | null;
   canaryDeployment: string | null;
-  /** The canary image: the input, else the canary Deployment's first container image. */
+  /** The canary image: the input, else the image of the canary container (below, or the first). */
   canaryImage: string | null;
+  /**
+   * The one container of the canary Deployment that canary-image changes (selectCanaryContainer:
+   * the container input, the default-container annotation, the match with stable's app
+   * container, or the only one); null when canary-image is not set or there is no canary Deployment.
+   */
+  canaryContainer: string | null;
+}
+
+export { selectCanaryContainer, withImage };
+
+/**
+ * Reads and validates the manifests (pure checks, no cluster): every problem of every document
+ * at once, as a ManifestError. Returns the validated documents (namespaces filled in, retargeted
+ * for a preview) for resolveTarget's `docs` option, so that they are read once.
+ */
+export async function loadManifests(
+  settings: Pick<Settings, 'manifests' | 'namespace' | 'preview'>,
+  cwd: string,
+): Promise<ManifestDoc[]> {
+  if (!settings.manifests.length) return [];
+  const read = await readManifests(settings.manifests, cwd);
+  const checked = validateManifests(read, settings.namespace, { retarget: settings.preview });
+  if (checked.problems.length) throw new ManifestError(checked.problems);
+  return checked.docs;
+}
+
+/**
+ * Everything about the target that the manifests alone decide (the route, the subsets, the
+ * Deployments, the canary container), checked before any cluster is created or contacted.
+ * Throws the ManifestError resolveTarget would; what needs the cluster is left for it.
+ */
+export async function checkTargetOffline(settings: Settings, docs: ManifestDoc[]): Promise<void> {
+  await resolve(settings, null, docs, {});
 }
 
 const ISTIO_VERSIONS = [
@@ -73,27 +109,46 @@ function subsetLabels(dr: KubeObject, subset: string): Record<string, string> | 
 }
 
 /**
- * Reads and validates the manifests and finds the route, subsets and Deployments, reading the
- * cluster where the manifests do not say. Throws ManifestError listing every problem found;
- * performs no write.
+ * Reads and validates the manifests (or takes `docs`, already loaded by loadManifests) and
+ * finds the route, subsets, Deployments and canary container, reading the cluster where the
+ * manifests do not say. When the command will apply the manifests, the whole batch is then
+ * dry-run on the server (dryRun=All) so that any document the server refuses is named before
+ * the first write. Throws ManifestError listing every problem found; performs no write.
  */
 export async function resolveTarget(
   settings: Settings,
   kube: Kube,
-  options: { cwd: string; signal?: AbortSignal },
+  options: { cwd: string; signal?: AbortSignal; docs?: ManifestDoc[]; logger?: Logger },
 ): Promise<Target> {
+  const docs = options.docs ?? (await loadManifests(settings, options.cwd));
+  const target = await resolve(settings, kube, docs, options);
+  const applies =
+    settings.command === 'run' ||
+    settings.command === 'step' ||
+    (settings.dryRun && settings.command !== 'status' && settings.command !== 'cleanup');
+  if (target && applies && target.docs.length) {
+    const problems = await dryRunManifests(kube, target.docs, {
+      logger: options.logger ?? SILENT,
+      signal: options.signal,
+    });
+    if (problems.length) throw new ManifestError(problems);
+  }
+  return target!;
+}
+
+const SILENT: Logger = { info: () => {}, warning: () => {}, error: () => {}, debug: () => {} };
+
+/** resolveTarget's work; with `kube` null only what the manifests decide is checked, and null is returned. */
+async function resolve(
+  settings: Settings,
+  kube: Kube | null,
+  docs: ManifestDoc[],
+  options: { signal?: AbortSignal },
+): Promise<Target | null> {
   const namespace = settings.namespace;
   const problems: string[] = [];
-  let docs: ManifestDoc[] = [];
-  if (settings.manifests.length) {
-    const read = await readManifests(settings.manifests, options.cwd);
-    const checked = validateManifests(read, namespace, { retarget: settings.preview });
-    docs = checked.docs;
-    problems.push(...checked.problems);
-  }
-  if (problems.length) throw new ManifestError(problems);
   // Manifests and cluster are both read-only so far; cluster checks only when there is something to apply.
-  if (docs.length) {
+  if (docs.length && kube) {
     const clusterProblems = await checkAgainstCluster(kube, docs, options.signal);
     if (clusterProblems.length) throw new ManifestError(clusterProblems);
   }
@@ -104,6 +159,7 @@ export async function resolveTarget(
   let vsDocs = ofKind('VirtualService').map((d) => d.object);
   let vsApiVersion = vsDocs[0]?.apiVersion ?? null;
   if (vsDocs.length === 0) {
+    if (!kube) return null;
     const live = await listIstio(kube, 'VirtualService', namespace, options.signal);
     if (!live.apiVersion)
       throw new ManifestError([
@@ -128,15 +184,15 @@ export async function resolveTarget(
 
   // The DestinationRule that defines both subsets for the canary's host.
   const host = selection.canary.host;
+  const forHost = (dr: KubeObject) =>
+    isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr));
   let drs = ofKind('DestinationRule')
     .map((d) => d.object)
-    .filter(
-      (dr) => isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr)),
-    );
-  if (drs.length === 0)
-    drs = (await listIstio(kube, 'DestinationRule', vsNamespace, options.signal)).items.filter(
-      (dr) => isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr)),
-    );
+    .filter(forHost);
+  if (drs.length === 0) {
+    if (!kube) return null;
+    drs = (await listIstio(kube, 'DestinationRule', vsNamespace, options.signal)).items.filter(forHost);
+  }
   const dr = drs[0];
   if (!dr)
     throw new ManifestError([
@@ -156,9 +212,11 @@ export async function resolveTarget(
 
   // The Deployments whose pods carry the subset labels.
   const manifestDeps = ofKind('Deployment');
-  const liveDeps = manifestDeps.length
-    ? []
-    : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
+  if (manifestDeps.length === 0 && !kube) return null;
+  const liveDeps =
+    manifestDeps.length || !kube
+      ? []
+      : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
   const pick = (labels: Record<string, string>, subset: string, required: boolean): string | null => {
     const fromManifests = manifestDeps.filter((d) => matchesLabels(podLabels(d.object), labels));
     const fromCluster = liveDeps.filter((d) => matchesLabels(podLabels(d), labels));
@@ -189,19 +247,45 @@ export async function resolveTarget(
   );
   if (problems.length) throw new ManifestError(problems);
 
-  // canary-image on every container of the canary Deployment.
+  // The canary container canary-image changes, and the image: only that container gets it.
+  const findDoc = (name: string | null) =>
+    name ? docs.find((d) => d.object.kind === 'Deployment' && d.object.metadata?.name === name) : undefined;
+  const liveDep = async (name: string | null): Promise<KubeObject | null> => {
+    if (!name) return null;
+    const listed = liveDeps.find((d) => d.metadata?.name === name);
+    if (listed || !kube) return listed ?? null;
+    return kube.get(
+      { apiVersion: 'apps/v1', kind: 'Deployment', name, namespace: vsNamespace },
+      { signal: options.signal },
+    );
+  };
+  const canaryDoc = findDoc(canaryDeployment);
+  const canaryObject = canaryDoc?.object ?? (await liveDep(canaryDeployment));
   let canaryImage = settings.canaryImage;
-  const canaryDoc = docs.find(
-    (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === canaryDeployment,
-  );
-  if (canaryDoc) {
-    if (canaryImage) canaryDoc.object = withImage(canaryDoc.object, canaryImage);
-    else canaryImage = imagesOf(canaryDoc.object)[0] ?? null;
-  } else if (canaryDeployment && !canaryImage) {
-    const live = liveDeps.find((d) => d.metadata?.name === canaryDeployment);
-    canaryImage = live ? (imagesOf(live)[0] ?? null) : null;
+  let canaryContainer: string | null = null;
+  if (canaryObject) {
+    const stableObject = findDoc(stableDeployment)?.object ?? (await liveDep(stableDeployment));
+    const containers = containersOf(canaryObject);
+    const decidable =
+      kube !== null || stableObject !== null || containers.length <= 1 || settings.container !== null;
+    if (decidable) {
+      try {
+        canaryContainer = selectCanaryContainer(canaryObject, stableObject, settings.container);
+      } catch (err) {
+        if (!(err instanceof ContainerSelectionError)) throw err;
+        // Without canary-image, nothing is changed: the report shows the first container's image.
+        if (canaryImage) throw new ManifestError([err.message]);
+      }
+    } else if (!kube && canaryImage) return null;
+    // A copy of the list: the documents passed in stay as read (checkTargetOffline runs first).
+    if (canaryImage && canaryDoc && canaryContainer)
+      docs = docs.map((d) =>
+        d === canaryDoc ? { ...d, object: withImage(d.object, canaryImage!, canaryContainer) } : d,
+      );
+    if (!canaryImage)
+      canaryImage = containers.find((c) => c.name === canaryContainer)?.image || containers[0]?.image || null;
   }
-  void where;
+  if (!settings.canaryImage) canaryContainer = null;
   return {
     namespace: vsNamespace,
     docs,
@@ -212,5 +296,6 @@ export async function resolveTarget(
     stableDeployment,
     canaryDeployment,
     canaryImage,
+    canaryContainer,
   };
 }
