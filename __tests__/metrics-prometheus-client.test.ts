@@ -129,12 +129,24 @@ describe('Prometheus client', () => {
     );
     expect(seen).toHaveLength(1);
     reply = () => ({ status: 401, body: { status: 'error', error: 'unauthorized' } });
-    await expect(client.query('up')).rejects.toThrow(/check the auth headers/);
+    await expect(client.query('up')).rejects.toThrow(
+      'Prometheus query failed: HTTP 401 Unauthorized: the credentials were rejected (check prometheus-auth)',
+    );
+    reply = () => ({ status: 403, body: { status: 'error', error: 'user bob may not query' } });
+    await expect(client.query('up')).rejects.toThrow('HTTP 403 Forbidden: user bob may not query');
   });
 
   it('reports an unreachable Prometheus after retrying', async () => {
-    const client = new PrometheusClient({ url: 'http://127.0.0.1:1', backoffMs: 1, attempts: 2 });
-    await expect(client.query('up')).rejects.toThrow(/unreachable/);
+    const closed = await new Promise<number>((resolve) => {
+      const s = http.createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const client = new PrometheusClient({ url: `http://127.0.0.1:${closed}`, backoffMs: 1, attempts: 2 });
+    await expect(client.query('up')).rejects.toThrow(
+      `Prometheus unreachable: http://127.0.0.1:${closed} refused the connection (ECONNREFUSED)`,
+    );
   });
 
   it('turns an empty result into no stats (inconclusive), never zero errors', async () => {

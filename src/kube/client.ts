@@ -5,6 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from '../ports.js';
+import { describeAuthStatus, describeNetworkError, isTlsError } from '../traffic/net-errors.js';
 
 export type KubeObject = Record<string, unknown> & {
   apiVersion?: string;
@@ -136,6 +137,12 @@ class TransientError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A failure to reach the server at all (TLS, DNS, socket), as opposed to a bug or an abort. */
+function isConnectionError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return isTlsError(err) || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH';
 }
 
 function isTransientNetworkError(err: unknown): boolean {
@@ -342,12 +349,21 @@ export class KubeClient implements Kube {
           retryAfter = parseRetryAfter(res.headers['retry-after']);
           lastError = `${method} ${path}: HTTP ${res.status}: ${message}`;
         } else {
-          throw new KubeApiError(res.status, reason, message);
+          // A 401's Status says only "Unauthorized": the message says what that means.
+          throw new KubeApiError(
+            res.status,
+            reason,
+            res.status === 401 ? describeAuthStatus(401, message) : message,
+          );
         }
       } catch (err) {
         if (err instanceof KubeApiError) throw err;
         if (options.signal?.aborted) throw err;
-        if (!isTransientNetworkError(err)) throw err;
+        // TLS and DNS failures are not retried; their message names the cause and the server.
+        if (!isTransientNetworkError(err))
+          throw isConnectionError(err)
+            ? Object.assign(new Error(describeNetworkError(err, this.server.origin).message), { cause: err })
+            : err;
         lastError = `${method} ${path}: ${(err as Error).message}`;
       }
       if (attempt + 1 >= this.retry.attempts) break;

@@ -27,6 +27,8 @@ import {
   type VersionData,
 } from './analysis.js';
 import { PrometheusClient, queryWindowStats } from './prometheus.js';
+import { httpGet } from './probe-http.js';
+import type { MeasurementProbers } from '../promote/probe.js';
 
 export { judgeStep, sequentialLook } from './analysis.js';
 export { PrometheusClient } from './prometheus.js';
@@ -64,6 +66,54 @@ export interface CreateMetricsOptions {
 }
 
 const VERSIONS = { stable: 'stable', canary: 'canary' } as const;
+
+/**
+ * A window is only as valid as its traffic. Requests of the load generator that got no HTTP
+ * response at all (refused, reset, timed out, TLS or other socket errors) carry no version: they
+ * may have been the canary's or stable's, so the judge cannot count them, and a window that lost
+ * more than this fraction of its requests is inconclusive (never a pass), with the cause named.
+ * 1% is the default max-error-rate: failures beyond it could, all on one version, hide a canary
+ * that breaks the default limit. The few resets a keep-alive race can cause stay under it. HTTP
+ * 5xx are responses and are judged as errors, as before.
+ */
+export const CONNECTION_FAILURE_TOLERANCE = 0.01;
+
+/** Socket-level failure kinds of the load generator (see errorKind in src/traffic/loadgen.ts). */
+const CONNECTION_FAILURES: Record<string, string> = {
+  refused: 'connection refused (ECONNREFUSED)',
+  reset: 'connection reset or closed before a response (ECONNRESET)',
+  timeout: 'no response within the request timeout',
+  other: 'other socket or TLS errors',
+};
+
+/**
+ * The reason a window's traffic does not count, or null when it does: more than the tolerance
+ * of its requests failed below HTTP (pure).
+ */
+export function connectionFailureReason(
+  snap: Pick<WindowSnapshot, 'versions'>,
+  url: string,
+  tolerance = CONNECTION_FAILURE_TOLERANCE,
+): Reason | null {
+  let total = 0;
+  for (const r of snap.versions.values()) total += r.count;
+  const byKind = snap.versions.get(UNATTRIBUTED)?.errorsByKind ?? {};
+  const kinds = Object.entries(byKind).filter(([k, n]) => k in CONNECTION_FAILURES && n > 0);
+  const failed = kinds.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0 || failed === 0 || failed <= total * tolerance) return null;
+  const what = kinds
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${n} ${CONNECTION_FAILURES[k]}`)
+    .join(', ');
+  return {
+    metric: 'load-connection-failures',
+    value: failed / total,
+    limit: tolerance,
+    source: 'loadgen',
+    ok: false,
+    message: `${failed} of ${total} load requests to ${url} failed to connect or got no response: ${what}; more than ${tolerance * 100}% of the window's traffic never reached a version, so the window is inconclusive (loadgen)`,
+  };
+}
 
 /** Per-version summary of a load generator record. */
 export function loadStats(r: VersionRecord | undefined, elapsedMs: number): VersionStats | null {
@@ -131,7 +181,10 @@ const fmt = (s: VersionStats | null): string =>
     ? 'no requests'
     : `${s.requests} req, ${s.errors} errors, p99 ${s.p99Ms === null ? '-' : s.p99Ms.toFixed(1)} ms`;
 
-export function createMetrics(options: CreateMetricsOptions): Metrics {
+/** The measurement, with what the pre-traffic probe (src/promote/probe.ts) checks before any weight moves. */
+export type ProbedMetrics = Metrics & { probers: MeasurementProbers };
+
+export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
   const useLoad = options.source !== 'prometheus';
   const useProm = options.source !== 'loadgen';
   if (useLoad && !options.load) throw new Error(`metrics: ${options.source} needs load-url`);
@@ -144,13 +197,15 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
     ? new PrometheusClient({ url: options.prometheus.url, headers: options.prometheus.headers })
     : null;
   let gen: LoadGenerator | null = null;
+  /** The Host header of the load: load-host, or the default the probe found. */
+  let loadHost = options.load?.host ?? null;
 
   function generator(): LoadGenerator {
     if (gen === null) {
       const l = options.load!;
       gen = new LoadGenerator({
         url: l.url,
-        host: l.host,
+        host: loadHost,
         rps: l.rps,
         connections: l.connections,
         headerName: l.headerName ?? DEFAULT_VERSION_HEADER,
@@ -158,7 +213,7 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
         headers: l.headers,
       }).start();
       log(
-        `load: ${l.rps} rps over ${l.connections} connections to ${l.url}${l.host ? ` (Host: ${l.host})` : ''}`,
+        `load: ${l.rps} rps over ${l.connections} connections to ${l.url}${loadHost ? ` (Host: ${loadHost})` : ''}`,
       );
     }
     return gen;
@@ -183,6 +238,12 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
     }
     if (extra.some((r) => !r.ok)) v.outcome = 'fail';
     v.reasons.push(...extra);
+    // Evidence of a bad canary stands; a pass without its traffic does not.
+    const lost = connectionFailureReason(snap, options.load!.url);
+    if (lost !== null) {
+      if (v.outcome === 'pass') v.outcome = 'inconclusive';
+      v.reasons.push(lost);
+    }
     return v;
   }
 
@@ -289,7 +350,44 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
     }
   }
 
+  const probers: MeasurementProbers = {
+    http:
+      useLoad && options.load
+        ? {
+            url: options.load.url,
+            get host() {
+              return loadHost;
+            },
+            versionHeader: options.load.headerName ?? DEFAULT_VERSION_HEADER,
+            get: (host, signal) =>
+              httpGet(options.load!.url, {
+                host,
+                headers: options.load!.headers,
+                timeoutMs: options.load!.timeoutMs ?? 10_000,
+                signal,
+              }),
+            useHost(host) {
+              loadHost = host;
+            },
+          }
+        : null,
+    prometheus:
+      useProm && prom && options.prometheus
+        ? {
+            url: options.prometheus.url,
+            async check(namespace, signal) {
+              await prom.query(
+                `sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="${namespace}"}[1m]))`,
+                undefined,
+                signal,
+              );
+            },
+          }
+        : null,
+  };
+
   return {
+    probers,
     async measure(window: StepWindow): Promise<Verdict> {
       const started = Date.now();
       const verdicts: Verdict[] = [];
@@ -302,6 +400,9 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
       }
       const v = combineVerdicts(verdicts, durationMs);
       if (window.signal.aborted && v.outcome === 'pass') v.outcome = 'inconclusive';
+      // With metrics: both, Prometheus must not pass a window whose load never arrived.
+      if (v.outcome === 'pass' && v.reasons.some((r) => r.metric === 'load-connection-failures'))
+        v.outcome = 'inconclusive';
       log(
         `step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}`,
       );

@@ -1,6 +1,7 @@
 // A small Prometheus HTTP API client (instant queries) and the per-version window stats from
 // Istio's standard metrics, reporter="destination" (the server-side view of each workload).
 import type { VersionStats } from '../model.js';
+import { describeAuthStatus, describeNetworkError } from '../traffic/net-errors.js';
 
 export interface PrometheusOptions {
   /** Base URL, e.g. http://prometheus.istio-system:9090 (a path prefix is kept). */
@@ -113,7 +114,7 @@ export class PrometheusClient {
         if (signal?.aborted) throw err;
         if (err instanceof PrometheusError) throw err;
         lastError = new PrometheusError(
-          `Prometheus at ${this.base} unreachable: ${err instanceof Error ? err.message : String(err)}`,
+          `Prometheus unreachable: ${describeNetworkError(err, this.base).message}`,
           null,
         );
       }
@@ -145,15 +146,24 @@ export class PrometheusClient {
     try {
       body = JSON.parse(text) as ApiBody;
     } catch {
+      if (status === 401 || status === 403)
+        throw new PrometheusError(
+          `Prometheus query failed: ${describeAuthStatus(status, text.slice(0, 200))} (check prometheus-auth)`,
+          status,
+        );
       throw new PrometheusError(
         `Prometheus answered ${status} with a non-JSON body: ${text.slice(0, 200)}`,
         status,
       );
     }
-    if (status >= 400 || body.status !== 'success') {
-      const hint = status === 401 || status === 403 ? ' (check the auth headers for prometheus-url)' : '';
+    if (status === 401 || status === 403)
       throw new PrometheusError(
-        `Prometheus query failed (${status}${body.errorType ? `, ${body.errorType}` : ''}): ${body.error ?? text.slice(0, 200)}${hint}`,
+        `Prometheus query failed: ${describeAuthStatus(status, body.error)} (check prometheus-auth)`,
+        status,
+      );
+    if (status >= 400 || body.status !== 'success') {
+      throw new PrometheusError(
+        `Prometheus query failed (${status}${body.errorType ? `, ${body.errorType}` : ''}): ${body.error ?? text.slice(0, 200)}`,
         status,
       );
     }
