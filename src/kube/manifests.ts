@@ -106,9 +106,9 @@ export function jsonSizeUpTo(value: unknown, limit: number): number {
   const stack: unknown[] = [value];
   while (stack.length) {
     const v = stack.pop();
-    if (typeof v === 'string') size += Buffer.byteLength(v) + 2;
-    else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
-      size += String(v).length;
+    if (typeof v === 'string') size += Buffer.byteLength(JSON.stringify(v));
+    else if (typeof v === 'number') size += JSON.stringify(v).length;
+    else if (typeof v === 'boolean' || typeof v === 'bigint') size += String(v).length;
     else if (v === null || v === undefined) size += 4;
     else if (Array.isArray(v)) {
       size += 2 + Math.max(0, v.length - 1);
@@ -117,7 +117,7 @@ export function jsonSizeUpTo(value: unknown, limit: number): number {
       const keys = Object.keys(v);
       size += 2 + Math.max(0, keys.length - 1);
       for (const k of keys) {
-        size += Buffer.byteLength(k) + 3;
+        size += Buffer.byteLength(JSON.stringify(k)) + 1;
         stack.push((v as Record<string, unknown>)[k]);
       }
     } else size += 4;
@@ -273,7 +273,18 @@ export function retargetNamespace(docs: readonly ManifestDoc[], namespace: strin
   return out;
 }
 
+/** Reads every file; throws a ManifestError naming every file and document that cannot be read or parsed. */
 export async function readManifests(patterns: readonly string[], cwd: string): Promise<ManifestDoc[]> {
+  const { docs, problems } = await readManifestFiles(patterns, cwd);
+  if (problems.length) throw new ManifestError(problems);
+  return docs;
+}
+
+/** Reads every file: the documents that parsed, and the problems of those that did not (so both can be reported at once). */
+export async function readManifestFiles(
+  patterns: readonly string[],
+  cwd: string,
+): Promise<{ docs: ManifestDoc[]; problems: string[] }> {
   const problems: string[] = [];
   const files: string[] = [];
   for (const pattern of patterns) {
@@ -323,8 +334,7 @@ export async function readManifests(patterns: readonly string[], cwd: string): P
         `${shown}: ${/\S/.test(decoded.text) ? 'has no Kubernetes object (only comments, empty documents or an empty List)' : 'is empty'}; every manifest file must hold at least one object (remove it from manifests)`,
       );
   }
-  if (problems.length) throw new ManifestError(problems);
-  return docs;
+  return { docs, problems };
 }
 
 /** How a value that has the wrong type is shown in an error: its JSON (shortened) and its type. */

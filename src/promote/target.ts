@@ -11,7 +11,7 @@ import {
   dryRunManifests,
   matchesLabels,
   podLabels,
-  readManifests,
+  readManifestFiles,
   selectCanaryContainer,
   validateManifests,
   withImage,
@@ -51,9 +51,10 @@ export async function loadManifests(
   cwd: string,
 ): Promise<ManifestDoc[]> {
   if (!settings.manifests.length) return [];
-  const read = await readManifests(settings.manifests, cwd);
-  const checked = validateManifests(read, settings.namespace, { retarget: settings.preview });
-  if (checked.problems.length) throw new ManifestError(checked.problems);
+  const read = await readManifestFiles(settings.manifests, cwd);
+  const checked = validateManifests(read.docs, settings.namespace, { retarget: settings.preview });
+  const problems = [...read.problems, ...checked.problems];
+  if (problems.length) throw new ManifestError(problems);
   return checked.docs;
 }
 
