@@ -127,7 +127,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'container',
     description:
-      'The container of the canary Deployment that `canary-image` changes. Empty: the one whose name or image repository matches the stable Deployment\'s; with several candidates the run stops and lists them.',
+      "The container of the canary Deployment that `canary-image` changes. Empty: the one whose name or image repository matches the stable Deployment's; with several candidates the run stops and lists them.",
     accepts: 'a container name (a DNS label)',
   },
   {

@@ -29,4 +29,3 @@ export function isRequestFault(status: number, message: string): boolean {
 export class UnknownKindError extends Error {
   override name = 'UnknownKindError';
 }
-
