@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ClusterConnection, CommandRunner, Logger, StateStore } from '../ports.js';
 import type { Settings } from '../settings.js';
-import { preflight } from '../kube/preflight.js';
+import { preflight, type PreflightOptions } from '../kube/preflight.js';
 import { startBackground, type BackgroundProcess, type ProcessRunner } from './exec.js';
 import { forwardPrometheus, installIstio, istioOverlay } from './istio.js';
 import {
@@ -47,6 +47,8 @@ export interface ClusterDeps {
   logger: Logger;
   toolOptions?: ToolOptions;
   clusterOptions?: ClusterOptions;
+  /** What the manifests write (manifestWrites): the preflight checks permissions in every namespace written. */
+  writes?: PreflightOptions['writes'];
 }
 
 /** A cluster this run created: also where its kubeconfig file is (for later workflow steps). */
@@ -107,6 +109,7 @@ async function connectExisting(settings: Settings, deps: ClusterDeps): Promise<C
     context: settings.context,
     namespace: settings.namespace,
     preview: settings.preview,
+    writes: deps.writes,
   });
   logger.info(
     `Cluster ${result.server} is reachable; Istio CRDs (${result.istioVersion}) present; permissions in ${settings.namespace} granted`,

@@ -45,6 +45,51 @@ export interface PreflightOptions {
   context: string | null;
   namespace: string;
   preview: boolean;
+  /**
+   * What the manifests write (src/kube/manifests.ts manifestWrites): each resource is checked
+   * for `patch` (server-side apply) in its namespace, and every namespace written gets the
+   * promotion's own permissions checked too, not only `namespace`.
+   */
+  writes?: readonly { group: string; resource: string; namespace: string | null }[];
+}
+
+/** One SelfSubjectAccessReview to make: a verb on a resource in a namespace (none: cluster-wide). */
+export interface RbacCheck {
+  group: string;
+  resource: string;
+  verb: string;
+  clusterScoped?: boolean;
+  namespace?: string;
+}
+
+/** Every access review the preflight makes (pure): the promotion's permissions in every namespace written, and patch on each resource the manifests write. */
+export function rbacChecks(
+  namespace: string,
+  preview: boolean,
+  writes: PreflightOptions['writes'] = [],
+): RbacCheck[] {
+  const namespaces = [...new Set([namespace, ...writes.flatMap((w) => (w.namespace ? [w.namespace] : []))])];
+  const checks: RbacCheck[] = [];
+  const seen = new Set<string>();
+  const add = (c: RbacCheck) => {
+    const key = `${c.verb} ${c.group}/${c.resource} ${c.clusterScoped ? '' : (c.namespace ?? '')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    checks.push(c.clusterScoped ? { ...c, namespace: undefined } : c);
+  };
+  for (const p of requiredPermissions(preview))
+    for (const ns of p.clusterScoped ? [namespace] : namespaces)
+      for (const verb of p.verbs)
+        add({ group: p.group, resource: p.resource, verb, clusterScoped: p.clusterScoped, namespace: ns });
+  for (const w of writes)
+    add({
+      group: w.group,
+      resource: w.resource,
+      verb: 'patch',
+      clusterScoped: w.namespace === null,
+      namespace: w.namespace ?? undefined,
+    });
+  return checks;
 }
 
 export interface PreflightResult {
@@ -76,18 +121,26 @@ export function qualified(group: string, resource: string): string {
 export function rbacMessage(
   context: string,
   namespace: string,
-  denied: readonly { group: string; resource: string; verb: string; clusterScoped?: boolean }[],
+  denied: readonly {
+    group: string;
+    resource: string;
+    verb: string;
+    clusterScoped?: boolean;
+    namespace?: string;
+  }[],
 ): string {
-  const byResource = new Map<string, { verbs: string[]; clusterScoped: boolean }>();
+  const byResource = new Map<string, { res: string; verbs: string[]; clusterScoped: boolean; ns: string }>();
   for (const d of denied) {
-    const key = qualified(d.group, d.resource);
-    const entry = byResource.get(key) ?? { verbs: [], clusterScoped: d.clusterScoped === true };
+    const res = qualified(d.group, d.resource);
+    const ns = d.namespace ?? namespace;
+    const key = `${res} ${d.clusterScoped ? '' : ns}`;
+    const entry = byResource.get(key) ?? { res, verbs: [], clusterScoped: d.clusterScoped === true, ns };
     entry.verbs.push(d.verb);
     byResource.set(key, entry);
   }
-  const lines = [...byResource].map(
-    ([res, e]) =>
-      `  - ${e.verbs.join(', ')} on ${res}${e.clusterScoped ? ' (cluster-wide)' : ` in namespace ${namespace}`}`,
+  const lines = [...byResource.values()].map(
+    (e) =>
+      `  - ${e.verbs.join(', ')} on ${e.res}${e.clusterScoped ? ' (cluster-wide)' : ` in namespace ${e.ns}`}`,
   );
   return [
     `RBAC: the credentials of context "${context}" are missing permissions istio-canary needs:`,
@@ -165,7 +218,7 @@ export async function preflight(o: PreflightOptions): Promise<PreflightResult> {
   }
 
   const istioVersion = await checkIstioCrds(kc, server);
-  await checkRbac(kc, context, o.namespace, o.preview);
+  await checkRbac(kc, context, o.namespace, o.preview, o.writes);
   return { server, context, istioVersion };
 }
 
@@ -225,9 +278,10 @@ async function checkRbac(
   context: string,
   namespace: string,
   preview: boolean,
+  writes?: PreflightOptions['writes'],
 ): Promise<void> {
   const authz = kc.makeApiClient(k8s.AuthorizationV1Api);
-  const checks = requiredPermissions(preview).flatMap((p) => p.verbs.map((verb) => ({ ...p, verb })));
+  const checks = rbacChecks(namespace, preview, writes);
   const results = await Promise.all(
     checks.map(async (c) => {
       try {
@@ -240,7 +294,7 @@ async function checkRbac(
                 group: c.group,
                 resource: c.resource,
                 verb: c.verb,
-                ...(c.clusterScoped ? {} : { namespace }),
+                ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
               },
             },
           },
