@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The CLI entry for a clone (npx istio-canary): runs the TypeScript sources through tsx,
-// so a clone needs no build step. The published action uses dist/ instead.
-import { register } from 'tsx/esm/api';
+// The CLI entry (npx istio-canary): runs the built CLI bundle, dist/cli/index.js (`npm run
+// build` makes it; it is committed with the action's bundle), so a start parses one file
+// instead of compiling TypeScript.
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -10,6 +10,5 @@ import process from 'node:process';
 process.env.RUNNER_TOOL_CACHE ??= join(homedir(), '.cache', 'istio-canary', 'tools');
 process.env.RUNNER_TEMP ??= tmpdir();
 
-register();
-const { main } = await import('../src/cli.ts');
+const { main } = await import('../dist/cli/index.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,12 @@
 // The istio-canary CLI: `istio-canary <command> --<input> <value> ...`. Flags are the action's
 // inputs under the same names, so settings.ts validates both the same way.
 import { COMMANDS, INPUTS, OUTPUTS } from './contract.js';
-import { execute, settingsOrReport, type Io } from './main.js';
+import type { Io } from './main.js';
+import { collectArgs, UsageError, type FlagSpecs } from './args.js';
+import { cancelDeadlineMs, rollbackHint, watchCancellation, type Cancellation } from './lifecycle.js';
 import type { Logger } from './ports.js';
+import { safeLogger } from './log.js';
+import { safeLogText, secrets } from './redact.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -50,64 +54,60 @@ export function helpText(): string {
   return lines.join('\n');
 }
 
-export class UsageError extends Error {}
+/** The promotion commands' flags: the contract's inputs, plus --help. */
+export const INPUT_FLAGS: FlagSpecs = {
+  ...Object.fromEntries(
+    INPUTS.map((spec) => [
+      spec.name,
+      {
+        type: spec.accepts.includes('`true`') ? ('boolean' as const) : ('string' as const),
+        // Repeated --manifests accumulate, like a newline-separated input.
+        multiple: spec.name === 'manifests',
+        accepts: spec.accepts.replace(/`/g, ''),
+      },
+    ]),
+  ),
+  help: { type: 'boolean', short: 'h' },
+};
 
-const BOOLEAN_INPUTS = new Set(INPUTS.filter((i) => i.accepts.includes('`true`')).map((i) => i.name));
-const KNOWN_INPUTS = new Set(INPUTS.map((i) => i.name));
-
-/** `--name value`, `--name=value`, bare boolean flags. Unknown flags are usage errors. */
-export function parseFlags(argv: readonly string[]): { flags: Map<string, string>; positional: string[] } {
+/**
+ * A promotion command's flags as the input source settings.ts reads (`manifests` joined by
+ * newlines, booleans as `true`/`false`). Throws UsageError naming every bad token; `--command`
+ * is one of them, since the first word already is the command.
+ */
+export function parseFlags(argv: readonly string[], command: string): Map<string, string> {
+  const { values, problems } = collectArgs(argv, INPUT_FLAGS, { help: 'istio-canary --help' });
+  if (values.command !== undefined)
+    problems.push(
+      `--command ${String(values.command)} conflicts with the command "${command}" given as the first word; give the command once, as the first word (istio-canary ${typeof values.command === 'string' ? values.command : command} ...)`,
+    );
+  if (problems.length > 0) throw new UsageError(problems);
   const flags = new Map<string, string>();
-  const positional: string[] = [];
-  const unknown: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (!KNOWN_INPUTS.has(name)) {
-      unknown.push(`--${name}`);
-      if (eq === -1 && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) i++;
-      continue;
-    }
-    let value: string;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else if (
-      BOOLEAN_INPUTS.has(name) &&
-      (argv[i + 1] === undefined ||
-        argv[i + 1]!.startsWith('--') ||
-        !/^(true|false|yes|no|1|0|on|off)$/i.test(argv[i + 1]!))
-    )
-      value = 'true';
-    else if (argv[i + 1] === undefined)
-      throw new UsageError(
-        `--${name} needs a value (accepted: ${INPUTS.find((s) => s.name === name)!.accepts.replace(/`/g, '')})`,
-      );
-    else value = argv[++i]!;
-    // Repeated --manifests accumulate, like a newline-separated input.
-    flags.set(name, flags.has(name) && name === 'manifests' ? `${flags.get(name)}\n${value}` : value);
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'help') continue;
+    flags.set(name, Array.isArray(value) ? value.join('\n') : String(value));
   }
-  if (unknown.length > 0)
-    throw new UsageError(`unknown flag(s): ${unknown.join(', ')} (see istio-canary --help)`);
-  return { flags, positional };
+  return flags;
 }
 
+/**
+ * The CLI's Io: logs on stderr, the plan and outputs on stdout, every text redacted and
+ * neutralised (src/redact.ts: a CLI run inside a workflow writes to the job log too); a group
+ * is a title line.
+ */
 function cliIo(io: CliIo): Io {
-  const logger: Logger = {
+  const logger: Logger = safeLogger({
     info: (m) => io.stderr(`${m}\n`),
     warning: (m) => io.stderr(`warning: ${m}\n`),
     error: (m) => io.stderr(`error: ${m}\n`),
     debug: () => undefined,
-  };
+  });
   const state = new Map<string, string>();
   return {
     logger,
-    print: (t) => io.stdout(`${t}\n`),
-    setOutput: (name, value) => io.stdout(`${name}=${value}\n`),
-    setSecret: () => undefined,
+    print: (t) => io.stdout(`${safeLogText(t)}\n`),
+    setOutput: (name, value) => io.stdout(`${name}=${safeLogText(value)}\n`),
+    setSecret: (value) => void secrets.add(value),
     state: { save: (k, v) => void state.set(k, v), get: (k) => state.get(k) ?? '' },
   };
 }
@@ -128,15 +128,17 @@ export async function main(
     io.stdout(`${helpText()}\n`);
     return command === undefined ? 2 : 0;
   }
-  const controller = new AbortController();
-  const onSignal = (sig: string) => controller.abort(new Error(`cancelled by ${sig}`));
-  const sigint = () => onSignal('SIGINT');
-  const sigterm = () => onSignal('SIGTERM');
-  process.once('SIGINT', sigint);
-  process.once('SIGTERM', sigterm);
+  if (io === defaultIo) ignoreBrokenPipes();
+  // Set once the settings are known: what to run to finish by hand if cancelling overruns.
+  let hint = 'istio-canary rollback (with the same --cluster, --namespace and kubeconfig)';
+  const cancellation: Cancellation = watchCancellation({
+    logger: { warning: (m) => io.stderr(`warning: ${m}\n`), error: (m) => io.stderr(`error: ${m}\n`) },
+    finishHint: () => hint,
+    deadlineMs: cancelDeadlineMs(env),
+  });
   try {
     if (command in TOOL_COMMANDS)
-      return await runTool(command as keyof typeof TOOL_COMMANDS, rest, io, controller.signal);
+      return await runTool(command as keyof typeof TOOL_COMMANDS, rest, io, cancellation.signal);
     if (!(COMMANDS as readonly string[]).includes(command)) {
       io.stderr(
         `error: unknown command "${command}"; accepted: ${[...COMMANDS, ...Object.keys(TOOL_COMMANDS)].join(', ')}\n`,
@@ -149,27 +151,41 @@ export async function main(
     }
     let flags: Map<string, string>;
     try {
-      ({ flags } = parseFlags(rest));
+      flags = parseFlags(rest, command);
     } catch (e) {
       if (e instanceof UsageError) {
-        io.stderr(`error: ${e.message}\n`);
+        for (const problem of e.problems) io.stderr(`error: ${problem}\n`);
+        io.stderr(`error: ${e.problems.length} argument problem(s); nothing was changed.\n`);
         return 2;
       }
       throw e;
     }
     flags.set('command', command);
+    // The engine (and everything it loads) only once the command line is known to be good.
+    const { execute, settingsOrReport } = await import('./main.js');
     const runIo = cliIo(io);
     const settings = settingsOrReport((name) => flags.get(name) ?? '', env, runIo);
     if (!settings) return 2;
-    const outcome = await execute(settings, runIo, controller.signal);
+    hint = rollbackHint(settings);
+    const outcome = await execute(settings, runIo, cancellation.signal, {
+      onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
+    });
     return outcome.exitCode;
   } catch (e) {
     io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   } finally {
-    process.off('SIGINT', sigint);
-    process.off('SIGTERM', sigterm);
+    cancellation.dispose();
   }
+}
+
+/**
+ * When npx or a wrapper shell dies, the pipes it read may close: a write then fails with
+ * EPIPE, which must not crash the process in the middle of rolling back.
+ */
+function ignoreBrokenPipes(): void {
+  for (const stream of [process.stdout, process.stderr])
+    if (stream.listenerCount('error') === 0) stream.on('error', () => undefined);
 }
 
 async function runTool(

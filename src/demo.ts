@@ -4,8 +4,10 @@
 import { dump, loadAll } from 'js-yaml';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgv, UsageError, type FlagSpecs } from './args.js';
 import type { CliIo } from './cli.js';
 import { execute, type Io } from './main.js';
 import type { PromotionReport } from './model.js';
@@ -58,15 +60,12 @@ export function demoHelp(): string {
 }
 
 function parseDemoFlags(argv: readonly string[]): DemoOptions {
+  const specs: FlagSpecs = Object.fromEntries(
+    Object.keys(FLAGS).map((flag) => [flag.slice(2), { type: 'string' as const }]),
+  );
+  const { values } = parseArgv(argv, specs, { help: 'istio-canary demo --help' });
   const options = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const spec = FLAGS[flag];
-    if (!spec) throw new Error(`unknown flag ${flag}; see istio-canary demo --help`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    options[spec[0]] = value;
-  }
+  for (const [name, value] of Object.entries(values)) options[FLAGS[`--${name}`]![0]] = String(value);
   parseSteps(options.steps);
   parseDuration(options.interval);
   return options;
@@ -74,9 +73,24 @@ function parseDemoFlags(argv: readonly string[]): DemoOptions {
 
 type Json = Record<string, unknown>;
 
+/**
+ * examples/podinfo of the package: one folder up from src/demo.ts, two from the CLI bundle
+ * (dist/cli/index.js); the first folder upwards that has it.
+ */
+function podinfoExample(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'examples', 'podinfo');
+    if (existsSync(join(candidate, 'istio.yaml'))) return `${candidate}/`;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`examples/podinfo not found above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+}
+
 /** The podinfo example with latency/error profiles on the pod templates (see docs/sim.md). */
 async function writeScenario(dir: string, stable: Json, canary: Json): Promise<void> {
-  const source = fileURLToPath(new URL('../examples/podinfo/', import.meta.url));
+  const source = podinfoExample();
   for (const file of ['namespace.yaml', 'deployments.yaml', 'service.yaml', 'istio.yaml']) {
     const docs = loadAll(await readFile(join(source, file), 'utf8')) as Json[];
     for (const doc of docs) {
@@ -164,7 +178,8 @@ export async function runDemoCommand(argv: string[], io: CliIo, signal: AbortSig
   try {
     options = parseDemoFlags(argv);
   } catch (e) {
-    io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (e instanceof UsageError) for (const p of e.problems) io.stderr(`error: ${p}\n`);
+    else io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const { renderReport, renderTerminalTable } = await import('./report/markdown.js');

@@ -2,8 +2,7 @@
 // end up in execute(); only the way inputs, logs and outputs travel differs.
 import * as core from '@actions/core';
 import { renderPlan } from './dryrun.js';
-import { manifestWrites, type ManifestDoc } from './kube/manifests.js';
-import { checkTargetOffline, loadManifests } from './promote/target.js';
+import { readManifests } from './kube/manifests.js';
 import type { Kube } from './kube/client.js';
 import type { GithubClientOptions } from './report/github.js';
 import type { Metrics, PreviewInfo, PromotionReport } from './model.js';
@@ -17,6 +16,7 @@ import {
   type Settings,
 } from './settings.js';
 import { INPUTS } from './contract.js';
+import { cancelDeadlineMs, rollbackHint, watchCancellation } from './lifecycle.js';
 
 export interface Io {
   logger: Logger;
@@ -48,6 +48,8 @@ export interface EngineDeps {
   githubClient?: Omit<GithubClientOptions, 'apiUrl' | 'token'>;
   /** Where relative manifest paths resolve. */
   cwd?: string;
+  /** Told the canary weight after every VirtualService write the API server confirmed (the cancel deadline's message). */
+  onConfirmedWeight?(weight: number): void;
 }
 
 /**
@@ -62,19 +64,15 @@ export function failed(report: PromotionReport): boolean {
   return last !== undefined && last.verdict.outcome !== 'pass';
 }
 
-async function dryRunPlan(settings: Settings, io: Io, docs: readonly ManifestDoc[]): Promise<Outcome> {
+async function dryRunPlan(settings: Settings, io: Io, cwd: string): Promise<Outcome> {
+  const docs = await readManifests(settings.manifests, cwd);
   const virtualServices = docs.map((d) => d.object).filter((o) => o.kind === 'VirtualService');
   io.print(renderPlan(virtualServices, settings));
   io.setOutput('status', 'in-progress');
   return { exitCode: 0 };
 }
 
-async function defaultConnect(
-  settings: Settings,
-  io: Io,
-  signal: AbortSignal,
-  docs: readonly ManifestDoc[] = [],
-): Promise<ClusterConnection> {
+async function defaultConnect(settings: Settings, io: Io, signal: AbortSignal): Promise<ClusterConnection> {
   if (settings.cluster === 'sim') {
     const { startMesh } = await import('./sim/mesh.js');
     io.logger.info('Starting the embedded mesh on 127.0.0.1.');
@@ -97,7 +95,6 @@ async function defaultConnect(
     runner: createCommandRunner({ echo: (line) => io.logger.info(line), signal }),
     state: io.state,
     logger: io.logger,
-    writes: manifestWrites(docs),
   });
 }
 
@@ -180,19 +177,10 @@ export async function execute(
   deps: EngineDeps = {},
 ): Promise<Outcome & { report?: PromotionReport }> {
   const cwd = deps.cwd ?? process.cwd();
-  // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
-  // namespace input, weights, the route, the canary container) before any cluster is created or
-  // contacted: bad manifests never create a kind cluster and never write to an existing one.
-  const docs = settings.command === 'cleanup' ? [] : await loadManifests(settings, cwd);
-  await checkTargetOffline(settings, docs);
   // A dry run needs no cluster when there is none to ask: the plan comes from the manifests.
-  if (settings.dryRun && settings.cluster !== 'existing') return dryRunPlan(settings, io, docs);
+  if (settings.dryRun && settings.cluster !== 'existing') return dryRunPlan(settings, io, cwd);
 
-  const connection = await (deps.connect ?? ((s, i, sig) => defaultConnect(s, i, sig, docs)))(
-    settings,
-    io,
-    signal,
-  );
+  const connection = await (deps.connect ?? defaultConnect)(settings, io, signal);
   let metrics: Metrics | null = null;
   try {
     const { createKubeClient } = await import('./kube/client.js');
@@ -238,7 +226,15 @@ export async function execute(
     }
     // Tells the post step whether a promotion may have been left half-way.
     io.state.save(PROMOTION_STATE, 'started');
-    const report = await runPromotion(settings, { kube, metrics, reporter, logger: io.logger, signal, cwd });
+    const report = await runPromotion(settings, {
+      kube,
+      metrics,
+      reporter,
+      logger: io.logger,
+      signal,
+      cwd,
+      onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
+    });
     io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
   } finally {
@@ -296,18 +292,24 @@ export async function run(env: Environment = process.env): Promise<void> {
     core.setFailed('Invalid inputs (see the errors above).');
     return;
   }
-  const controller = new AbortController();
-  const abort = (signal: string) => {
-    io.logger.warning(`Received ${signal}: stopping (on-cancel: ${settings.onCancel}).`);
-    controller.abort(new Error(`cancelled by ${signal}`));
-  };
-  process.once('SIGINT', () => abort('SIGINT'));
-  process.once('SIGTERM', () => abort('SIGTERM'));
+  // SIGINT/SIGTERM/SIGHUP or the runner process going away cancel; past the deadline the
+  // log says where the canary may still be and the step exits 1.
+  const cancellation = watchCancellation({
+    logger: io.logger,
+    finishHint: () => rollbackHint(settings),
+    onCancel: `on-cancel: ${settings.onCancel}`,
+    deadlineMs: cancelDeadlineMs(env),
+  });
   try {
-    const outcome = await execute(settings, io, controller.signal, { summary: jobSummary });
+    const outcome = await execute(settings, io, cancellation.signal, {
+      summary: jobSummary,
+      onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
+    });
     if (outcome.exitCode !== 0) core.setFailed(`istio-canary ${settings.command} failed`);
   } catch (e) {
     core.setFailed(e instanceof Error ? e.message : String(e));
+  } finally {
+    cancellation.dispose();
   }
 }
 

@@ -36,6 +36,8 @@ export interface PromotionDeps {
   lease?: { durationMs?: number; waitMs?: number };
   /** Where relative manifest paths are resolved (default: the process's working directory). */
   cwd?: string;
+  /** Called with the canary weight after every VirtualService write the API server confirmed. */
+  onConfirmedWeight?(weight: number): void;
 }
 
 /** Bound for the writes made after a cancellation (GitHub kills the job 7.5 s after SIGINT). */

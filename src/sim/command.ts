@@ -1,6 +1,7 @@
 // `istio-canary sim`: run the embedded mesh on loopback until SIGINT/SIGTERM (the signal).
 
 import { resolve } from 'node:path';
+import { collectArgs, type FlagSpecs } from '../args.js';
 import { startMesh } from './mesh.js';
 import { SIM_CONTEXT } from './kubeconfig.js';
 
@@ -19,40 +20,33 @@ interface SimArgs {
 const USAGE =
   'usage: istio-canary sim [--api-port N] [--ingress-port N] [--metrics-port N] [--kubeconfig FILE]';
 
+const SIM_FLAGS: FlagSpecs = {
+  'api-port': { type: 'string', accepts: 'a port, 0-65535 (0 picks a free one)' },
+  'ingress-port': { type: 'string', accepts: 'a port, 0-65535 (0 picks a free one)' },
+  'metrics-port': { type: 'string', accepts: 'a port, 0-65535 (0 picks a free one)' },
+  kubeconfig: { type: 'string', accepts: 'a file path' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 export function parseSimArgs(argv: string[]): SimArgs | string {
+  const { values, problems } = collectArgs(argv, SIM_FLAGS, { help: 'istio-canary sim --help' });
+  if (values.help === true && problems.length === 0) return USAGE;
   const out: SimArgs = {
     apiPort: 0,
     ingressPort: 0,
     metricsPort: 0,
-    kubeconfig: 'istio-canary-sim.kubeconfig',
+    kubeconfig: typeof values.kubeconfig === 'string' ? values.kubeconfig : 'istio-canary-sim.kubeconfig',
   };
-  const ports: Record<string, 'apiPort' | 'ingressPort' | 'metricsPort'> = {
-    '--api-port': 'apiPort',
-    '--ingress-port': 'ingressPort',
-    '--metrics-port': 'metricsPort',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] ?? '';
-    const [flag = '', inline] =
-      raw.startsWith('--') && raw.includes('=')
-        ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)]
-        : [raw, undefined];
-    if (flag === '-h' || flag === '--help') return USAGE;
-    const value = inline ?? argv[++i];
-    if (value === undefined) return `${flag} needs a value\n${USAGE}`;
-    const portKey = ports[flag];
-    if (portKey) {
-      const n = Number(value);
-      if (!/^\d+$/.test(value) || n > 65535)
-        return `${flag}: "${value}" is not a port (0-65535; 0 picks a free one)`;
-      out[portKey] = n;
-    } else if (flag === '--kubeconfig') {
-      out.kubeconfig = value;
-    } else {
-      return `unknown flag ${flag}\n${USAGE}`;
-    }
+  const ports = { 'api-port': 'apiPort', 'ingress-port': 'ingressPort', 'metrics-port': 'metricsPort' } as const;
+  for (const [flag, key] of Object.entries(ports)) {
+    const value = values[flag];
+    if (typeof value !== 'string') continue;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n > 65535)
+      problems.push(`--${flag}: "${value}" is not a port (0-65535; 0 picks a free one)`);
+    else out[key] = n;
   }
-  return out;
+  return problems.length > 0 ? `${problems.join('\n')}\n${USAGE}` : out;
 }
 
 export async function runSimCommand(argv: string[], io: SimIo, signal?: AbortSignal): Promise<number> {

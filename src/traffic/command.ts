@@ -1,5 +1,6 @@
 // `istio-canary load`: the built-in open-loop load generator on its own, printing per-version
 // counts, rate, errors by kind and latency percentiles (a `hey` replacement for CI jobs).
+import { collectArgs, UsageError, type FlagSpecs } from '../args.js';
 import { Histogram } from './histogram.js';
 import { DEFAULT_VERSION_HEADER, LoadGenerator, type VersionRecord, type WindowSnapshot } from './loadgen.js';
 
@@ -26,12 +27,11 @@ the response header the canary promotion sets.
   --json                 print one JSON object instead of a table
 `;
 
-class UsageError extends Error {}
 
 /** "30s", "2m", "500ms", "1.5s"; a bare number is seconds. */
 export function parseDuration(flag: string, text: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m?.[1]) throw new UsageError(`${flag}: "${text}" is not a duration (e.g. 30s, 2m, 500ms)`);
+  if (!m?.[1]) throw new UsageError([`${flag}: "${text}" is not a duration (e.g. 30s, 2m, 500ms)`]);
   const n = Number(m[1]);
   const unit = m[2] ?? 's';
   return n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
@@ -40,7 +40,7 @@ export function parseDuration(flag: string, text: string): number {
 function parseCount(flag: string, text: string, min: number): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n < min || text.trim() === '')
-    throw new UsageError(`${flag}: "${text}" is not a number ≥ ${min}`);
+    throw new UsageError([`${flag}: "${text}" is not a number ≥ ${min}`]);
   return n;
 }
 
@@ -57,8 +57,24 @@ export interface LoadArgs {
   json: boolean;
 }
 
+const LOAD_FLAGS: FlagSpecs = {
+  url: { type: 'string', accepts: 'an http(s) URL' },
+  host: { type: 'string', accepts: 'a host name' },
+  rps: { type: 'string', accepts: 'a number ≥ 0' },
+  duration: { type: 'string', accepts: 'a duration such as 30s, 2m, 500ms' },
+  connections: { type: 'string', short: 'c', accepts: 'a number ≥ 1' },
+  header: { type: 'string', short: 'H', multiple: true, accepts: "'Name: value'" },
+  timeout: { type: 'string', accepts: 'a duration such as 10s' },
+  'version-header': { type: 'string', accepts: 'a header name' },
+  precise: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 export function parseLoadArgs(argv: readonly string[]): LoadArgs | 'help' {
   const args = argv[0] === 'load' ? argv.slice(1) : argv.slice();
+  const { values, problems } = collectArgs(args, LOAD_FLAGS, { help: 'istio-canary load --help' });
+  if (values.help === true && problems.length === 0) return 'help';
   const out: LoadArgs = {
     url: '',
     host: null,
@@ -68,71 +84,48 @@ export function parseLoadArgs(argv: readonly string[]): LoadArgs | 'help' {
     headers: {},
     timeoutMs: 10_000,
     versionHeader: DEFAULT_VERSION_HEADER,
-    precise: false,
-    json: false,
+    precise: values.precise === true,
+    json: values.json === true,
   };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i]!;
-    const eq = raw.indexOf('=');
-    const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--url':
-        out.url = value();
-        break;
-      case '--host':
-        out.host = value();
-        break;
-      case '--rps':
-        out.rps = parseCount(flag, value(), 0);
-        break;
-      case '--duration':
-        out.durationMs = parseDuration(flag, value());
-        break;
-      case '--connections':
-      case '-c':
-        out.connections = Math.floor(parseCount(flag, value(), 1));
-        break;
-      case '--header':
-      case '-H': {
-        const h = value();
-        const colon = h.indexOf(':');
-        if (colon <= 0) throw new UsageError(`${flag}: "${h}" is not "Name: value"`);
-        out.headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
-        break;
-      }
-      case '--timeout':
-        out.timeoutMs = parseDuration(flag, value());
-        break;
-      case '--version-header':
-        out.versionHeader = value();
-        break;
-      case '--json':
-        out.json = true;
-        break;
-      case '--precise':
-        out.precise = true;
-        break;
-      default:
-        throw new UsageError(`unknown argument "${raw}"`);
+  const str = (name: string): string | undefined =>
+    typeof values[name] === 'string' ? values[name] : undefined;
+  const check = (convert: () => void): void => {
+    try {
+      convert();
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      problems.push(...e.problems);
     }
+  };
+  const url = str('url');
+  const host = str('host');
+  const rps = str('rps');
+  const duration = str('duration');
+  const connections = str('connections');
+  const timeout = str('timeout');
+  const versionHeader = str('version-header');
+  if (url !== undefined) out.url = url;
+  if (host !== undefined) out.host = host;
+  if (rps !== undefined) check(() => (out.rps = parseCount('--rps', rps, 0)));
+  if (duration !== undefined) check(() => (out.durationMs = parseDuration('--duration', duration)));
+  if (connections !== undefined)
+    check(() => (out.connections = Math.floor(parseCount('--connections', connections, 1))));
+  if (timeout !== undefined) check(() => (out.timeoutMs = parseDuration('--timeout', timeout)));
+  if (versionHeader !== undefined) out.versionHeader = versionHeader;
+  for (const h of (values.header as string[] | undefined) ?? []) {
+    const colon = h.indexOf(':');
+    if (colon <= 0) problems.push(`--header: "${h}" is not "Name: value"`);
+    else out.headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
   }
-  if (!out.url) throw new UsageError('--url is required');
-  try {
-    const u = new URL(out.url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
-  } catch {
-    throw new UsageError(`--url: "${out.url}" is not an http(s) URL`);
-  }
+  if (!out.url) problems.push('--url is required');
+  else
+    try {
+      const u = new URL(out.url);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http');
+    } catch {
+      problems.push(`--url: "${out.url}" is not an http(s) URL`);
+    }
+  if (problems.length > 0) throw new UsageError(problems);
   return out;
 }
 
@@ -239,7 +232,7 @@ export async function runLoadCommand(argv: string[], io: LoadIo, signal?: AbortS
     args = parseLoadArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr(`istio-canary load: ${err.message}\n\n${USAGE}`);
+    io.stderr(`${err.problems.map((p) => `istio-canary load: ${p}\n`).join('')}\n${USAGE}`);
     return 2;
   }
   if (args === 'help') {
