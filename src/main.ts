@@ -2,7 +2,8 @@
 // end up in execute(); only the way inputs, logs and outputs travel differs.
 import * as core from '@actions/core';
 import { renderPlan } from './dryrun.js';
-import { readManifests } from './kube/manifests.js';
+import { manifestWrites, type ManifestDoc } from './kube/manifests.js';
+import { checkTargetOffline, loadManifests } from './promote/target.js';
 import type { Kube } from './kube/client.js';
 import type { GithubClientOptions } from './report/github.js';
 import type { Metrics, PreviewInfo, PromotionReport } from './model.js';
@@ -64,15 +65,19 @@ export function failed(report: PromotionReport): boolean {
   return last !== undefined && last.verdict.outcome !== 'pass';
 }
 
-async function dryRunPlan(settings: Settings, io: Io, cwd: string): Promise<Outcome> {
-  const docs = await readManifests(settings.manifests, cwd);
+async function dryRunPlan(settings: Settings, io: Io, docs: readonly ManifestDoc[]): Promise<Outcome> {
   const virtualServices = docs.map((d) => d.object).filter((o) => o.kind === 'VirtualService');
   io.print(renderPlan(virtualServices, settings));
   io.setOutput('status', 'in-progress');
   return { exitCode: 0 };
 }
 
-async function defaultConnect(settings: Settings, io: Io, signal: AbortSignal): Promise<ClusterConnection> {
+async function defaultConnect(
+  settings: Settings,
+  io: Io,
+  signal: AbortSignal,
+  docs: readonly ManifestDoc[] = [],
+): Promise<ClusterConnection> {
   if (settings.cluster === 'sim') {
     const { startMesh } = await import('./sim/mesh.js');
     io.logger.info('Starting the embedded mesh on 127.0.0.1.');
@@ -95,6 +100,7 @@ async function defaultConnect(settings: Settings, io: Io, signal: AbortSignal): 
     runner: createCommandRunner({ echo: (line) => io.logger.info(line), signal }),
     state: io.state,
     logger: io.logger,
+    writes: manifestWrites(docs),
   });
 }
 
@@ -177,10 +183,19 @@ export async function execute(
   deps: EngineDeps = {},
 ): Promise<Outcome & { report?: PromotionReport }> {
   const cwd = deps.cwd ?? process.cwd();
+  // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
+  // namespace input, weights, the route, the canary container) before any cluster is created or
+  // contacted: bad manifests never create a kind cluster and never write to an existing one.
+  const docs = settings.command === 'cleanup' ? [] : await loadManifests(settings, cwd);
+  await checkTargetOffline(settings, docs);
   // A dry run needs no cluster when there is none to ask: the plan comes from the manifests.
-  if (settings.dryRun && settings.cluster !== 'existing') return dryRunPlan(settings, io, cwd);
+  if (settings.dryRun && settings.cluster !== 'existing') return dryRunPlan(settings, io, docs);
 
-  const connection = await (deps.connect ?? defaultConnect)(settings, io, signal);
+  const connection = await (deps.connect ?? ((s, i, sig) => defaultConnect(s, i, sig, docs)))(
+    settings,
+    io,
+    signal,
+  );
   let metrics: Metrics | null = null;
   try {
     const { createKubeClient } = await import('./kube/client.js');
