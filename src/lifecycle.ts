@@ -3,6 +3,8 @@
 // which otherwise leaves this process promoting alone. After the first cancel a deadline
 // runs: past it the process says where the canary may still be and how to finish, and exits.
 
+import { readFileSync } from 'node:fs';
+
 export const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** GitHub sends SIGTERM 7.5 s after SIGINT and kills at about 10 s: stay under both. */
@@ -43,6 +45,45 @@ export function cancelDeadlineMs(env: Readonly<Record<string, string | undefined
   const raw = env[CANCEL_DEADLINE_ENV]?.trim();
   if (!raw || !/^\d+$/.test(raw)) return DEFAULT_CANCEL_DEADLINE_MS;
   return Math.min(Number(raw), DEFAULT_CANCEL_DEADLINE_MS);
+}
+
+interface Ancestor {
+  pid: number;
+  name: string;
+  /** Start time in clock ticks since boot (a reused pid has another). */
+  start: string;
+}
+
+/** `/proc/<pid>/stat` fields after the command name: state, ppid, …, starttime (22nd field). */
+function stat(pid: number): { name: string; ppid: number; start: string } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = text.lastIndexOf(')');
+    const fields = text.slice(close + 2).split(' ');
+    return {
+      name: text.slice(text.indexOf('(') + 1, close),
+      ppid: Number(fields[1]),
+      start: fields[19] ?? '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+function startTime(pid: number): string | null {
+  return stat(pid)?.start ?? null;
+}
+
+/** The chain of ancestors above the parent, up to (not including) pid 1; empty without /proc. */
+function ancestors(parent: number): Ancestor[] {
+  const out: Ancestor[] = [];
+  for (let pid = stat(parent)?.ppid ?? 0; pid > 1 && out.length < 32;) {
+    const s = stat(pid);
+    if (!s) break;
+    out.push({ pid, name: s.name, start: s.start });
+    pid = s.ppid;
+  }
+  return out;
 }
 
 /** The line printed when the deadline passes (pure, for tests and the README). */
@@ -89,10 +130,15 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
     return [name, handler] as const;
   });
 
-  // A parent that dies (npx killed, the wrapper shell gone) reparents us: ppid changes.
+  // A parent that dies (npx killed, the wrapper shell gone) reparents us: ppid changes. A
+  // grandparent that dies (a shell around `npx`, whose own `sh -c` child lives on) is seen
+  // through /proc where there is one: every ancestor recorded at start must still be there.
   const parent = proc.ppid;
+  const lineage = options.process ? [] : ancestors(parent);
   const parentWatch = setInterval(() => {
-    if (proc.ppid !== parent) cancel(`The parent process (pid ${parent}) exited`);
+    if (proc.ppid !== parent) return cancel(`The parent process (pid ${parent}) exited`);
+    const gone = lineage.find((a) => startTime(a.pid) !== a.start);
+    if (gone) cancel(`The process that started this one (pid ${gone.pid}, ${gone.name}) exited`);
   }, PARENT_POLL_MS);
   parentWatch.unref?.();
 
