@@ -99,8 +99,8 @@ function launch(argv: string[], env: Record<string, string>): Tree {
   });
   started.push(top.pid!);
   let text = '';
-  top.stdout!.on('data', (d: Buffer) => (text += d.toString()));
-  top.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  top.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  top.stderr.on('data', (d: Buffer) => (text += d.toString()));
   const ended = new Promise<number | null>((resolve) => top.on('close', (code) => resolve(code)));
   return { top, output: () => text, ended };
 }
