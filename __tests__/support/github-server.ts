@@ -1,7 +1,8 @@
 // A local GitHub REST server (node:http, 127.0.0.1, port 0) for the report tests. It enforces
 // what the sticky comment depends on, the way api.github.com does: auth (401), pagination
 // (per_page, page, Link), comment ownership (only the author may PATCH), read-only tokens
-// (403 "Resource not accessible by integration" on writes), primary rate limits (403 with
+// (403 "Resource not accessible by integration" on writes), GraphQL `viewer { login }` at /graphql
+// (GHES: /api/graphql; bots spelled without `[bot]` as GitHub's GraphQL does), primary rate limits (403 with
 // x-ratelimit-remaining: 0 and x-ratelimit-reset), secondary ones (429 + Retry-After), the
 // 65,536-character body limit and injected 500s. An optional path prefix mimics GHES (/api/v3).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,9 +11,11 @@ import type { AddressInfo } from 'node:net';
 export interface FakeToken {
   token: string;
   login: string;
-  /** `app`: an installation token like GITHUB_TOKEN (GET /user → 403, login `github-actions[bot]`). */
+  /** `app`: an installation token like GITHUB_TOKEN or a GitHub App's (GET /user → 403, login `<slug>[bot]`). */
   kind: 'user' | 'app';
   readOnly?: boolean;
+  /** false: GraphQL refuses the token (403), as for a fine-grained token without it. Default true. */
+  graphql?: boolean;
 }
 
 export interface FakeComment {
@@ -213,6 +216,30 @@ export class GithubServer {
     }
     this.used.set(token.token, used);
     const headers = rateHeaders(limit - used);
+
+    // GraphQL lives beside the REST prefix on GHES: /api/graphql next to /api/v3.
+    const graphqlPath = prefix === '' ? '/graphql' : `${prefix.replace(/\/v3$/, '')}/graphql`;
+    if (url.pathname === graphqlPath) {
+      if (method !== 'POST') return this.send(req, res, 404, { message: 'Not Found' }, headers);
+      if (token.graphql === false)
+        return this.send(req, res, 403, { message: 'Resource not accessible by integration' }, headers);
+      const query = (JSON.parse(raw === '' ? '{}' : raw) as { query?: unknown }).query;
+      if (typeof query !== 'string' || !/\bviewer\s*\{\s*login\s*\}/.test(query))
+        return this.send(
+          req,
+          res,
+          200,
+          { errors: [{ message: 'unsupported query in the test server' }] },
+          headers,
+        );
+      return this.send(
+        req,
+        res,
+        200,
+        { data: { viewer: { login: token.login.replace(/\[bot\]$/, '') } } },
+        headers,
+      );
+    }
 
     if (!url.pathname.startsWith(`${prefix}/`)) {
       this.send(req, res, 404, { message: 'Not Found' }, headers);

@@ -1,13 +1,25 @@
-// The one module that calls GitHub: the sticky PR comment. Plain fetch against the API base
-// URL from the GithubContext (github.com or GHES), with bounded retries on 5xx, network
-// errors and rate limits. The token goes only into the Authorization header of requests to
-// that base URL; it never appears in a message.
+// The one module that calls GitHub: the sticky PR comment, through the toolkit's Octokit
+// (@actions/github's getOctokit) with the retry and throttling plugins, pagination and the API
+// base URL from the GithubContext (github.com or GHES). Around them, what the toolkit does not do:
+// - the token goes only to the API origin: every request (pagination Links included) and every
+//   redirect is checked before it is sent, and a redirect elsewhere is refused, not followed;
+// - a create (POST) that failed without an answer is only retried after checking that it did not
+//   land (a lost response must not post twice);
+// - every wait (5xx backoff, rate-limit resets) goes through one injectable sleep, so tests see
+//   the waits instead of sleeping them; a reset further away than maxDelayMs fails fast;
+// - proxies: https_proxy / no_proxy decided by src/http/proxy.ts, like Prometheus and the load.
+// The token never appears in a message.
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import type { PromotionReport } from '../model.js';
 import type { Logger } from '../ports.js';
 import type { CommentMode, GithubContext } from '../settings.js';
+import { processProxyEnv, type ProxyEnv } from '../http/proxy.js';
+import { fetchFor } from '../http/transport.js';
 import { escapeMarkerPart } from './escape.js';
 
-/** The login GITHUB_TOKEN comments under; GET /user is not allowed for that token. */
+/** The login GITHUB_TOKEN comments under (REST spelling; GraphQL says `github-actions`). */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const READ_ONLY_MESSAGE = 'Resource not accessible by integration';
 
@@ -30,14 +42,24 @@ export class GithubApiError extends Error {
   }
 }
 
+/** A request to a host other than the API's: refused before the token could be sent. */
+export class ForeignOriginError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForeignOriginError';
+  }
+}
+
 export interface GithubClientOptions {
   /** API base URL, e.g. https://api.github.com or https://ghe.example.com/api/v3. */
   apiUrl: string;
   token: string;
+  /** The transport under the origin guard (tests); default: fetch, through the proxy if one applies. */
   fetch?: typeof fetch;
-  /** Waits between attempts; injectable so tests observe the backoff instead of sleeping. */
+  /** Proxy variables; default: this process's (https_proxy, no_proxy, upper or lower case). */
+  proxy?: ProxyEnv;
+  /** Every wait between attempts goes through this; injectable so tests observe the backoff instead of sleeping. */
   sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
   /** Attempts per request, the first included. Default 5. */
   maxAttempts?: number;
   /** First backoff for 5xx/network errors, doubled per attempt. Default 1 s. */
@@ -49,37 +71,169 @@ export interface GithubClientOptions {
 export interface ApiResponse<T> {
   status: number;
   data: T;
-  headers: Headers;
+  headers: Record<string, string | number | undefined>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+type Octokit = ReturnType<typeof getOctokit>;
+type Landed = () => Promise<ApiResponse<unknown> | null>;
+
+interface RequestOptionsLike {
+  method?: string;
+  url?: string;
+  baseUrl?: string;
+  request?: { landed?: Landed };
+}
+
+/** Per logical request: how many times it was sent, and a wait a rate-limit handler asked for. */
+interface AttemptState {
+  attempts: number;
+  wait: number | null;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
 export class GithubClient {
+  readonly octokit: Octokit;
   private readonly base: URL;
-  private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly now: () => number;
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
+  private readonly state = new WeakMap<object, AttemptState>();
 
-  constructor(private readonly options: GithubClientOptions) {
+  constructor(options: GithubClientOptions) {
     this.base = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
-    this.fetchImpl = options.fetch ?? fetch;
     this.sleep = options.sleep ?? defaultSleep;
-    this.now = options.now ?? Date.now;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 60_000;
+    const transport = options.fetch ?? fetchFor(this.base, options.proxy ?? processProxyEnv()).fetch;
+    const stateFor = (o: object): AttemptState => {
+      let s = this.state.get(o);
+      if (s === undefined) this.state.set(o, (s = { attempts: 0, wait: null }));
+      return s;
+    };
+    // The plugins decide whether to retry; their own timers wait 0 and the wait happens in
+    // `guard` below, through the injectable sleep.
+    const onLimit = (
+      retryAfterSeconds: number,
+      o: object,
+      _octokit: unknown,
+      retryCount: number,
+    ): boolean => {
+      const wait = Math.max(0, retryAfterSeconds) * 1000;
+      if (retryCount + 1 >= this.maxAttempts || wait > this.maxDelayMs) return false;
+      stateFor(o).wait = wait;
+      return true;
+    };
+    // Registered first, so it runs innermost: once per attempt, after the plugins decided.
+    const guard = (octokit: { hook: Octokit['hook'] }): void => {
+      octokit.hook.wrap('request', async (request, opts) => {
+        const o = opts as unknown as RequestOptionsLike;
+        this.target(o); // throws ForeignOriginError before anything is sent
+        const s = stateFor(opts);
+        s.attempts += 1;
+        if (s.attempts > 1) {
+          const wait = s.wait ?? this.backoff(s.attempts - 1);
+          s.wait = null;
+          await this.sleep(wait);
+          const landed = o.request?.landed;
+          if (landed !== undefined) {
+            const done = await landed();
+            if (done !== null) return done as Awaited<ReturnType<typeof request>>;
+          }
+        }
+        try {
+          return await request(opts);
+        } catch (error) {
+          const cause = (error as { cause?: unknown }).cause;
+          if (cause instanceof ForeignOriginError) throw cause;
+          throw error;
+        }
+      });
+    };
+    this.octokit = getOctokit(
+      options.token,
+      {
+        baseUrl: this.base.href.replace(/\/$/, ''),
+        userAgent: 'istio-canary',
+        request: { fetch: this.guardedFetch(transport) },
+        retry: {
+          retries: this.maxAttempts - 1,
+          retryAfterBaseValue: 0,
+          // Rate limits (403/429) are the throttling plugin's; other 4xx are final.
+          doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
+        throttle: {
+          onRateLimit: onLimit,
+          onSecondaryRateLimit: onLimit,
+          retryAfterBaseValue: 0,
+          // GitHub's "one write per second" spacing is for bulk writers; a run writes one comment
+          // per step, minutes apart, so no client-side pacing (tests would sleep it for real).
+          write: PASS_THROUGH,
+          notifications: PASS_THROUGH,
+          search: PASS_THROUGH,
+          global: PASS_THROUGH,
+          auth: PASS_THROUGH,
+        } as never,
+        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      },
+      guard,
+      retry,
+      throttling,
+    );
   }
 
   /** `path` is relative to the API base ("repos/o/r/..."), or an absolute URL on the same origin (Link). */
   url(path: string): URL {
-    const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(path.replace(/^\//, ''), this.base);
+    const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(path.replace(/^\//, ''), this.base);
     // Never send the token to another host, whatever a Link header says.
     if (url.origin !== this.base.origin)
-      throw new Error(`refusing to call ${url.origin}: not the GitHub API origin`);
+      throw new ForeignOriginError(
+        `refusing to call ${url.origin}: not the GitHub API origin (${this.base.origin}); the token is sent only there`,
+      );
     return url;
+  }
+
+  /** The URL an Octokit request would go to, checked against the API origin. */
+  private target(o: RequestOptionsLike): URL {
+    const url = o.url ?? '';
+    if (/^https?:\/\//i.test(url)) return this.url(url);
+    const base = (o.baseUrl ?? this.base.href).replace(/\/$/, '');
+    return this.url(`${base}${url.startsWith('/') ? '' : '/'}${url}`);
+  }
+
+  /** The transport with redirects handled here: same origin followed, another origin refused. */
+  private guardedFetch(transport: typeof fetch): typeof fetch {
+    const origin = this.base.origin;
+    return (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      let url = new URL(input instanceof Request ? input.url : String(input));
+      const method = (init?.method ?? 'GET').toUpperCase();
+      for (let hops = 0; ; hops++) {
+        if (url.origin !== origin)
+          throw new ForeignOriginError(
+            `refusing to call ${url.origin}: not the GitHub API origin (${origin})`,
+          );
+        const response = await transport(url, { ...init, redirect: 'manual' });
+        const location = response.headers.get('location');
+        if (!REDIRECTS.has(response.status) || location === null) return response;
+        const next = new URL(location, url);
+        await response.body?.cancel().catch(() => undefined);
+        if (next.origin !== origin)
+          throw new ForeignOriginError(
+            `GitHub API ${method} ${url.pathname} redirected to ${next.origin}, not the API origin (${origin}): not followed, the token is sent only to the API`,
+          );
+        const keepsMethod =
+          response.status === 307 || response.status === 308 || method === 'GET' || method === 'HEAD';
+        if (!keepsMethod || hops >= 5)
+          throw new ForeignOriginError(
+            `GitHub API ${method} ${url.pathname} answered ${response.status} to ${next.pathname}: ${hops >= 5 ? 'too many redirects' : 'a write is not re-sent as a GET'}`,
+          );
+        url = next;
+      }
+    });
   }
 
   /**
@@ -93,58 +247,42 @@ export class GithubClient {
     beforeRetry?: () => Promise<ApiResponse<T> | null>,
   ): Promise<ApiResponse<T>> {
     const url = this.url(path);
-    const shown = url.pathname;
-    for (let attempt = 1; ; attempt++) {
-      if (attempt > 1 && beforeRetry !== undefined) {
-        const done = await beforeRetry();
-        if (done !== null) return done;
-      }
-      let response: Response;
-      try {
-        response = await this.fetchImpl(url, {
-          method,
-          headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${this.options.token}`,
-            'x-github-api-version': '2022-11-28',
-            'user-agent': 'istio-canary',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-      } catch (error) {
-        // Connection refused/reset: transient like a 5xx.
-        if (attempt >= this.maxAttempts)
-          throw new GithubApiError(method, shown, 0, `network error: ${String(error)}`);
-        await this.sleep(this.backoff(attempt));
-        continue;
-      }
-      const text = await response.text();
-      if (response.ok) {
-        return {
-          status: response.status,
-          data: (text === '' ? null : JSON.parse(text)) as T,
-          headers: response.headers,
-        };
-      }
-      const message = githubMessage(text);
-      const wait = this.retryDelay(response, attempt, message);
-      if (wait === null || attempt >= this.maxAttempts)
-        throw new GithubApiError(method, shown, response.status, message, isRateLimited(response, message));
-      await this.sleep(wait);
+    try {
+      const response = await this.octokit.request({
+        method,
+        url: url.href,
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+        ...(body === undefined ? {} : { data: body }),
+        ...(beforeRetry === undefined ? {} : { request: { landed: beforeRetry } }),
+      });
+      return response;
+    } catch (error) {
+      throw toApiError(error, method, url.pathname);
     }
   }
 
-  /** Every item of a list endpoint: per_page=100, following Link rel="next" to the end. */
+  /** A GraphQL query (GHES: /api/graphql), with the same guard, retries and limits. */
+  async graphql<T>(query: string): Promise<T> {
+    try {
+      return await this.octokit.graphql<T>(query);
+    } catch (error) {
+      throw toApiError(error, 'POST', '/graphql');
+    }
+  }
+
+  /** Every item of a list endpoint: per_page=100, following Link rel="next" (same origin only) to the end. */
   async paginate<T>(path: string): Promise<T[]> {
-    const items: T[] = [];
     const first = this.url(path);
     first.searchParams.set('per_page', '100');
-    let next: string | null = first.href;
-    for (let pages = 0; next !== null && pages < 1000; pages++) {
-      const page: ApiResponse<T[]> = await this.request<T[]>('GET', next);
-      items.push(...(Array.isArray(page.data) ? page.data : []));
-      next = nextLink(page.headers.get('link'));
+    const items: T[] = [];
+    try {
+      let pages = 0;
+      for await (const page of this.octokit.paginate.iterator({ method: 'GET', url: first.href })) {
+        items.push(...((Array.isArray(page.data) ? page.data : []) as T[]));
+        if (++pages >= 1000) break;
+      }
+    } catch (error) {
+      throw toApiError(error, 'GET', first.pathname);
     }
     return items;
   }
@@ -152,62 +290,44 @@ export class GithubClient {
   private backoff(attempt: number): number {
     return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
   }
-
-  /** How long to wait before retrying this response, or null when it must not be retried. */
-  private retryDelay(response: Response, attempt: number, message: string): number | null {
-    const { status, headers } = response;
-    if (status >= 500) return this.backoff(attempt);
-    if (status !== 403 && status !== 429) return null;
-    const retryAfter = headers.get('retry-after');
-    const remaining = headers.get('x-ratelimit-remaining');
-    let wait: number | null = null;
-    if (retryAfter !== null && /^\d+$/.test(retryAfter.trim())) wait = Number(retryAfter) * 1000;
-    else if (remaining === '0') {
-      const reset = Number(headers.get('x-ratelimit-reset'));
-      wait =
-        Number.isFinite(reset) && reset > 0
-          ? Math.max(0, reset * 1000 - this.now()) + 1000
-          : this.backoff(attempt);
-    } else if (status === 429 || /secondary rate limit/i.test(message)) {
-      // GitHub's advice for a secondary limit without headers: wait at least a minute.
-      wait = Math.max(60_000, this.backoff(attempt));
-    }
-    // A plain 403 (permissions) is final. A reset further away than we are willing to wait is too:
-    // the comment is not worth holding a CI job for an hour.
-    if (wait === null || wait > this.maxDelayMs) return null;
-    return wait;
-  }
 }
 
-function isRateLimited(response: Response, message: string): boolean {
-  return (
-    (response.status === 403 || response.status === 429) &&
-    (response.headers.get('x-ratelimit-remaining') === '0' ||
-      response.headers.has('retry-after') ||
-      /rate limit/i.test(message))
-  );
-}
+/** Limiter groups that schedule at once (see the throttle options above). */
+const PASS_THROUGH = {
+  key: () => ({
+    schedule: (
+      _options: unknown,
+      fn: (...args: unknown[]) => unknown,
+      ...args: unknown[]
+    ): Promise<unknown> => Promise.resolve().then(() => fn(...args)),
+  }),
+} as never;
 
-function githubMessage(text: string): string {
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown };
-    if (typeof parsed.message === 'string') return parsed.message.slice(0, 300);
-  } catch {
-    // not JSON
-  }
-  return text.slice(0, 200);
-}
-
-/** The rel="next" URL of a Link header (RFC 8288), or null. */
-export function nextLink(header: string | null): string | null {
-  if (header === null) return null;
-  for (const part of header.split(',')) {
-    const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
-    const rel = /\brel\s*=\s*"?([^";]*)"?/i.exec(match?.[2] ?? '');
-    if (match !== null && rel !== null && (rel[1] ?? '').toLowerCase().split(/\s+/).includes('next'))
-      return match[1] ?? null;
-  }
-  return null;
+/** Octokit's RequestError (or a refused origin) as the error the callers handle. */
+function toApiError(error: unknown, method: string, path: string): Error {
+  if (error instanceof ForeignOriginError || error instanceof GithubApiError) return error;
+  const e = error as {
+    status?: unknown;
+    message?: unknown;
+    response?: { data?: unknown; headers?: Record<string, string | undefined> };
+    cause?: unknown;
+  };
+  if (typeof e.status !== 'number') return error instanceof Error ? error : new Error(String(error));
+  const data = e.response?.data as { message?: unknown } | string | undefined;
+  const headers = e.response?.headers ?? {};
+  let message: string;
+  if (e.response === undefined) message = `network error: ${String(e.message)}`;
+  else if (typeof data === 'object' && data !== null && typeof data.message === 'string')
+    message = data.message.slice(0, 300);
+  else if (typeof data === 'string' && data !== '') message = data.slice(0, 200);
+  else message = String(e.message).slice(0, 300);
+  const status = e.response === undefined ? 0 : e.status;
+  const rateLimited =
+    (status === 403 || status === 429) &&
+    (headers['x-ratelimit-remaining'] === '0' ||
+      headers['retry-after'] !== undefined ||
+      /rate limit/i.test(message));
+  return new GithubApiError(method, path, status, message, rateLimited);
 }
 
 /** The hidden marker that identifies this VirtualService's comment for this workflow. */
@@ -273,17 +393,33 @@ export async function findPullRequest(
   return null;
 }
 
-/** The token's login: GET /user, or the Actions bot when the token may not read /user (GITHUB_TOKEN). */
-export async function tokenLogin(client: GithubClient): Promise<string> {
+/**
+ * The login the token comments under, asked of GitHub rather than assumed: GraphQL `viewer`
+ * answers for every kind of token (a PAT's user, GITHUB_TOKEN's `github-actions`, a GitHub App
+ * installation's `<app-slug>`; GraphQL spells bots without `[bot]`, sameLogin compares both),
+ * else REST `GET /user` (PATs on a GHES without GraphQL). null when neither may answer: the
+ * caller then trusts no earlier comment (it cannot tell its own from someone else's).
+ * Rate limits and server errors are thrown, not guessed around.
+ */
+export async function tokenLogin(client: GithubClient): Promise<string | null> {
+  const refused = (error: unknown) =>
+    (error instanceof GithubApiError && !error.rateLimited && [401, 403, 404].includes(error.status)) ||
+    // GraphQL answered 200 with errors (a token without GraphQL access) or no viewer.
+    (error instanceof Error && error.name === 'GraphqlResponseError');
+  try {
+    const data = await client.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    const login = data.viewer?.login;
+    if (typeof login === 'string' && login !== '') return login;
+  } catch (error) {
+    if (!refused(error)) throw error;
+  }
   try {
     const { data } = await client.request<{ login?: unknown }>('GET', 'user');
     if (typeof data.login === 'string' && data.login !== '') return data.login;
   } catch (error) {
-    const forbidden =
-      error instanceof GithubApiError && !error.rateLimited && (error.status === 403 || error.status === 404);
-    if (!forbidden) throw error;
+    if (!refused(error)) throw error;
   }
-  return ACTIONS_BOT_LOGIN;
+  return null;
 }
 
 /** What the comment mode allows for one report: create or update, update an existing one only, or nothing. */
@@ -336,7 +472,8 @@ export interface StickyCommentOptions {
  */
 export class StickyComment {
   private pr: number | null | undefined;
-  private login: string | undefined;
+  /** The token's login; null when GitHub would not say (then only our own create tells). */
+  private login: string | null | undefined;
   private comment: { id: number; url: string } | null | undefined;
   private readOnly = false;
 
@@ -376,10 +513,10 @@ export class StickyComment {
       const pr = this.pr;
       // A POST whose response was lost may have created the comment: look before posting again.
       const landed = async (): Promise<ApiResponse<IssueComment> | null> => {
-        const found = await this.find(base, pr);
+        const found = await this.find(base, pr, body);
         return found === null
           ? null
-          : { status: 201, data: { id: found.id, html_url: found.url }, headers: new Headers() };
+          : { status: 201, data: { id: found.id, html_url: found.url }, headers: {} };
       };
       const { data } = await client.request<IssueComment>(
         'POST',
@@ -388,6 +525,9 @@ export class StickyComment {
         landed,
       );
       this.comment = { id: data.id, url: data.html_url ?? '' };
+      // Our own comment tells our login for certain.
+      const author = data.user?.login;
+      if (this.login == null && typeof author === 'string' && author !== '') this.login = author;
       return { kind: 'posted', url: this.comment.url, created: true };
     } catch (error) {
       if (error instanceof GithubApiError && error.readOnly) {
@@ -398,17 +538,31 @@ export class StickyComment {
     }
   }
 
-  /** Pages through every comment of the PR; only ours (author = token's login) with our marker count. */
-  private async find(base: string, pr: number): Promise<{ id: number; url: string } | null> {
-    this.login ??= await tokenLogin(this.options.client);
+  /**
+   * Pages through every comment of the PR. Ours: starts with our marker and is written by the
+   * token's own login. A comment by anyone else that quotes the marker is never touched. With
+   * no known login (see tokenLogin) only `exactBody` proves a comment ours: the text a lost
+   * POST of ours would have created.
+   */
+  private async find(
+    base: string,
+    pr: number,
+    exactBody?: string,
+  ): Promise<{ id: number; url: string } | null> {
+    if (this.login === undefined) {
+      this.login = await tokenLogin(this.options.client);
+      if (this.login === null)
+        this.options.logger.info(
+          'Could not tell which login the github-token comments as (GraphQL viewer and GET /user refused): a new PR comment is created rather than editing one that may not be ours.',
+        );
+    }
     const login = this.login;
     const comments = await this.options.client.paginate<IssueComment>(`${base}/issues/${pr}/comments`);
-    const mine = comments.find(
-      (c) =>
-        typeof c.body === 'string' &&
-        c.body.includes(this.options.marker) &&
-        sameLogin(c.user?.login ?? '', login),
-    );
+    const mine = comments.find((c) => {
+      if (typeof c.body !== 'string' || !c.body.startsWith(this.options.marker)) return false;
+      if (login !== null) return sameLogin(c.user?.login ?? '', login);
+      return exactBody !== undefined && c.body === exactBody;
+    });
     return mine === undefined ? null : { id: mine.id, url: mine.html_url ?? '' };
   }
 }
