@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STATE_ANNOTATION } from '../src/plan.js';
+import { ACTION_BUNDLE, actionFiles } from './support/action-run.js';
 import { startMesh, type Mesh } from '../src/sim/mesh.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -172,7 +173,9 @@ async function cancelAt30(
   await canaryAt(m, 30);
   const pids = [tree.top.pid!, ...descendants(tree.top.pid!)];
   // The promoting node process is somewhere in the tree.
-  expect(pids.some((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('istio-canary'))).toBe(true);
+  expect(
+    pids.some((p) => /istio-canary|dist\/index\.js/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'))),
+  ).toBe(true);
   tree.top.kill(signal);
   const code = await tree.ended;
   return { code, pids };
@@ -214,6 +217,27 @@ describe('cancelling a run', () => {
     expectRolledBackAndNothingLeft(m, pids, tree.output());
     expect(tree.output()).toContain('warning: Received SIGINT: stopping');
     expect(code).toBe(1);
+  });
+
+  it('SIGINT to the action bundle (as the runner sends it): rolled back to 0%, the step fails', async () => {
+    const { mesh: m } = await meshWithKubeconfig();
+    const files = actionFiles();
+    const args = runArgs(m);
+    const inputs: Record<string, string> = { INPUT_KUBECONFIG: m.kubeconfig };
+    for (let i = 1; i < args.length; i += 2)
+      inputs[`INPUT_${args[i]!.slice(2).toUpperCase()}`] = args[i + 1]!;
+    const tree = launch([process.execPath, ACTION_BUNDLE], {
+      ...inputs,
+      INPUT_COMMAND: 'run',
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STATE: files.state,
+      GITHUB_STEP_SUMMARY: files.summary,
+      RUNNER_TEMP: files.temp,
+    });
+    const { pids } = await cancelAt30(m, tree, 'SIGINT');
+    expectRolledBackAndNothingLeft(m, pids, tree.output());
+    expect(tree.output()).toContain('::warning::Received SIGINT: stopping (on-cancel: rollback).');
+    expect(tree.output()).toContain('::error::istio-canary run failed');
   });
 
   it('a second signal is logged and ignored: the rollback still finishes', async () => {
