@@ -39,8 +39,9 @@ export function safeLogger(sink: LogSink): Logger {
     error: (m) => sink.error(safeLogText(m)),
     debug: (m) => sink.debug(safeLogText(m)),
   };
-  if (sink.startGroup && sink.endGroup) {
-    const { startGroup, endGroup } = sink;
+  const startGroup = sink.startGroup && ((title: string) => sink.startGroup?.(title));
+  const endGroup = sink.endGroup && (() => sink.endGroup?.());
+  if (startGroup && endGroup) {
     logger.group = async <T>(title: string, fn: () => Promise<T>): Promise<T> => {
       if (open) {
         logger.info(title);

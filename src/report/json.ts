@@ -3,9 +3,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PromotionReport } from '../model.js';
+import { secrets } from '../redact.js';
 
+/** The report as JSON, secrets redacted (src/redact.ts) in every string and in the result. */
 export function reportToJson(report: PromotionReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return secrets.redact(`${JSON.stringify(secrets.redactDeep(report), null, 2)}\n`);
 }
 
 /** File name per VirtualService, so two promotions in one job do not overwrite each other. */

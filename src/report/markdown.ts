@@ -2,6 +2,7 @@
 // terminal table (CLI). Pure: a PromotionReport in, a string out. The hidden sticky-comment
 // marker is not added here (github.ts owns it).
 import type { PromotionReport, StepRecord, VersionStats } from '../model.js';
+import { secrets } from '../redact.js';
 import { escapeMarkdown, escapeTerminal, safeUrl } from './escape.js';
 import {
   DASH,
@@ -35,7 +36,15 @@ interface Layout {
   checks: boolean;
 }
 
-export function renderReport(report: PromotionReport, options: RenderOptions = {}): string {
+/**
+ * The report as markdown. Secrets are redacted from the report before rendering (escaping must
+ * not hide one from the redactor) and from the result.
+ */
+export function renderReport(unsafe: PromotionReport, options: RenderOptions = {}): string {
+  return secrets.redact(renderUnsafe(secrets.redactDeep(unsafe), options));
+}
+
+function renderUnsafe(report: PromotionReport, options: RenderOptions): string {
   const maxChars = Math.min(options.maxChars ?? DEFAULT_MAX_CHARS, GITHUB_COMMENT_LIMIT);
   let layout: Layout = { maxSteps: Math.max(2, options.maxSteps ?? DEFAULT_MAX_STEPS), checks: true };
   // Shrink until it fits: fewer rows, then no per-step checks. Each step row is bounded
@@ -381,7 +390,8 @@ const STATUS_WORD: Record<string, string> = {
 };
 
 /** A compact fixed-width table for the CLI (no colours, no user-supplied escape sequences). */
-export function renderTerminalTable(report: PromotionReport): string {
+export function renderTerminalTable(unsafe: PromotionReport): string {
+  const report = secrets.redactDeep(unsafe);
   const title =
     `istio-canary: ${STATUS_WORD[report.status] ?? report.status} ` +
     `${escapeTerminal(report.namespace, 63)}/${escapeTerminal(report.virtualService, 63)} ` +
@@ -432,5 +442,5 @@ export function renderTerminalTable(report: PromotionReport): string {
     out.push(`  - ${escapeTerminal(r.message, 200)}`);
   for (const c of report.nextCommands) out.push(`next: ${escapeTerminal(c, 300)}`);
   if (report.run.runUrl !== null) out.push(`run: ${escapeTerminal(report.run.runUrl, 300)}`);
-  return `${out.join('\n')}\n`;
+  return secrets.redact(`${out.join('\n')}\n`);
 }
