@@ -17,6 +17,11 @@ import {
   type Settings,
 } from './settings.js';
 import { INPUTS } from './contract.js';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { safeLogger } from './log.js';
+import { inputSecrets, kubeconfigSecrets, redact, safeLogText, secrets, urlSecrets } from './redact.js';
 import { cancelDeadlineMs, rollbackHint, watchCancellation } from './lifecycle.js';
 
 export interface Io {
@@ -196,6 +201,10 @@ export async function execute(
     io,
     signal,
   );
+  // The credentials of the cluster used (created here, ~/.kube/config) are secrets too; the
+  // embedded mesh's token is a fixed word that it ignores.
+  if (settings.cluster !== 'sim')
+    for (const secret of kubeconfigSecrets(connection.kubeconfig)) io.setSecret(secret);
   let metrics: Metrics | null = null;
   try {
     const { createKubeClient } = await import('./kube/client.js');
@@ -264,11 +273,12 @@ export function settingsOrReport(
   env: Environment,
   io: Pick<Io, 'logger' | 'setSecret'>,
 ): Settings | null {
-  // Mask secrets before anything could print them, including in an error message.
+  // Mask secrets before anything could print them, including in an error message: each
+  // secret input with the parts of it that travel alone (a Bearer token, a kubeconfig's keys).
   for (const spec of INPUTS)
     if (spec.secret) {
       const v = input(spec.name);
-      if (v.trim() !== '' && !v.includes('${{')) io.setSecret(v.trim());
+      if (!v.includes('${{')) for (const secret of inputSecrets(spec.name, v)) io.setSecret(secret);
     }
   const result = parseSettings(input, env);
   if (!result.ok) {
@@ -276,27 +286,68 @@ export function settingsOrReport(
     io.logger.error(`${result.errors.length} input(s) are not valid; nothing was changed.`);
     return null;
   }
-  return result.settings;
+  const { settings } = result;
+  // The kubeconfig files `cluster: existing` falls back to, and passwords inside URLs.
+  const files =
+    settings.kubeconfigPath !== null
+      ? settings.kubeconfigPath.split(delimiter).filter(Boolean)
+      : settings.cluster === 'existing' && !settings.kubeconfig
+        ? [join(homedir(), '.kube', 'config')]
+        : [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // named later by the cluster connection, if it is the one used
+    }
+    for (const secret of kubeconfigSecrets(text)) io.setSecret(secret);
+  }
+  for (const url of [settings.prometheusUrl, settings.loadUrl])
+    if (url !== null) for (const secret of urlSecrets(url)) io.setSecret(secret);
+  return settings;
 }
 
 /** The job summary sink of the action (core.summary). */
 export const jobSummary = {
   write: (markdown: string): Promise<void> =>
     core.summary
-      .addRaw(markdown)
+      .addRaw(redact(markdown))
       .write()
       .then(() => undefined),
 };
 
-/** Logs, outputs, secrets and state through @actions/core (main and post). */
+/**
+ * Logs, outputs, secrets and state through @actions/core (main and post). Every text is
+ * redacted and neutralised here (src/redact.ts), so no module needs to; a secret is masked in
+ * the runner (`::add-mask::`) in each form it may be printed in.
+ */
 export function actionIo(): Io {
+  const logger = safeLogger({
+    info: core.info,
+    warning: core.warning,
+    error: core.error,
+    debug: core.debug,
+    startGroup: core.startGroup,
+    endGroup: core.endGroup,
+  });
   return {
-    logger: { info: core.info, warning: core.warning, error: core.error, debug: core.debug },
-    print: core.info,
-    setOutput: core.setOutput,
-    setSecret: core.setSecret,
+    logger,
+    print: (text) => logger.info(text),
+    setOutput: (name, value) => core.setOutput(name, redact(value)),
+    setSecret: (value) => {
+      for (const form of secrets.add(value)) core.setSecret(form);
+    },
     state: { save: core.saveState, get: core.getState },
   };
+}
+
+/** core.saveState key: `invalid` when main stopped on its inputs (post then stays silent about them). */
+export const INPUTS_STATE = 'inputs';
+
+/** core.setFailed with the message made safe like every other line. */
+function failStep(message: string): void {
+  core.setFailed(safeLogText(message));
 }
 
 /** The action's main step. */
@@ -304,7 +355,8 @@ export async function run(env: Environment = process.env): Promise<void> {
   const io = actionIo();
   const settings = settingsOrReport((name) => core.getInput(name), env, io);
   if (!settings) {
-    core.setFailed('Invalid inputs (see the errors above).');
+    io.state.save(INPUTS_STATE, 'invalid');
+    failStep('Invalid inputs (see the errors above).');
     return;
   }
   // SIGINT/SIGTERM/SIGHUP or the runner process going away cancel; past the deadline the
@@ -320,9 +372,9 @@ export async function run(env: Environment = process.env): Promise<void> {
       summary: jobSummary,
       onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
     });
-    if (outcome.exitCode !== 0) core.setFailed(`istio-canary ${settings.command} failed`);
+    if (outcome.exitCode !== 0) failStep(`istio-canary ${settings.command} failed`);
   } catch (e) {
-    core.setFailed(e instanceof Error ? e.message : String(e));
+    failStep(e instanceof Error ? e.message : String(e));
   } finally {
     cancellation.dispose();
   }

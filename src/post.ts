@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { actionIo, jobSummary, PROMOTION_STATE, settingsOrReport, type Io } from './main.js';
+import { actionIo, INPUTS_STATE, jobSummary, PROMOTION_STATE, settingsOrReport, type Io } from './main.js';
 import type { Environment, InputSource, Settings } from './settings.js';
 
 export interface PostDeps {
@@ -94,8 +94,10 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
 
 export async function runPost(deps: PostDeps): Promise<void> {
   const { io } = deps;
+  // Main reported every input error and failed the step; the same annotations twice help no one.
+  if (io.state.get(INPUTS_STATE) === 'invalid') return;
   const settings = settingsOrReport(deps.input, deps.env, io);
-  if (!settings) return; // main already failed on the same inputs
+  if (!settings) return;
   try {
     if (settings.command !== 'status' && settings.command !== 'cleanup' && !settings.dryRun)
       await finishPromotion(settings, io);
@@ -124,6 +126,6 @@ export async function post(env: Environment = process.env): Promise<void> {
     await runPost({ io, input: (name) => core.getInput(name), env });
   } catch (e) {
     // The post step reports but never turns a green job red on its own cleanup.
-    core.warning(`post: ${e instanceof Error ? e.message : String(e)}`);
+    io.logger.warning(`post: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
