@@ -81,6 +81,11 @@ export class GithubServer {
     return this.origin;
   }
 
+  /** The port it listens on (127.0.0.1), for clients that reach it under another name. */
+  get port(): number {
+    return Number(new URL(this.origin).port);
+  }
+
   async start(): Promise<this> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {

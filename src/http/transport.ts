@@ -42,7 +42,14 @@ export function fetchFor(
   target: URL | string,
   env: ProxyEnv = processProxyEnv(),
 ): { fetch: typeof fetch; decision: ProxyDecision } {
-  const decision = decideProxy(target, env);
+  let url: URL;
+  try {
+    url = new URL(String(target));
+  } catch {
+    // Not a URL: the request itself will fail and say so.
+    return { fetch: globalThis.fetch, decision: { kind: 'direct', reason: 'not a URL' } };
+  }
+  const decision = decideProxy(url, env);
   if (decision.kind === 'direct') return { fetch: globalThis.fetch, decision };
   const auth = proxyAuthorization(decision.proxy);
   const agent = new ProxyAgent({ uri: bareProxy(decision.proxy), ...(auth === null ? {} : { token: auth }) });
@@ -58,10 +65,22 @@ export function fetchFor(
       if (error instanceof Error && error.name === 'AbortError') throw error;
       const inner = causeMessage(error);
       // Not a TypeError: Octokit then shows this message (which names the proxy), not the cause's.
-      throw new Error(`fetch failed ${via}: ${inner}`, { cause: error });
+      throw Object.assign(new Error(`fetch failed ${via}: ${inner}`, { cause: error }), {
+        code: innerCode(error),
+      });
     }
   };
   return { fetch: proxied, decision };
+}
+
+/** The code (ECONNREFUSED, …) of the deepest error in a cause chain. */
+function innerCode(error: unknown): string | undefined {
+  let code: string | undefined;
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; i++) {
+    if (typeof e.code === 'string') code = e.code;
+    e = e.cause as typeof e;
+  }
+  return code;
 }
 
 export interface TunnelOptions {

@@ -2,6 +2,8 @@
 // Istio's standard metrics, reporter="destination" (the server-side view of each workload).
 import type { VersionStats } from '../model.js';
 import { describeAuthStatus, describeNetworkError } from '../traffic/net-errors.js';
+import type { ProxyEnv } from '../http/proxy.js';
+import { fetchFor } from '../http/transport.js';
 
 export interface PrometheusOptions {
   /** Base URL, e.g. http://prometheus.istio-system:9090 (a path prefix is kept). */
@@ -17,6 +19,8 @@ export interface PrometheusOptions {
   /** Per-request timeout; default 10 s. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** https_proxy/http_proxy/no_proxy (src/http/proxy.ts decides); default: this process's variables. */
+  proxy?: ProxyEnv;
 }
 
 export interface PromSample {
@@ -85,7 +89,7 @@ export class PrometheusClient {
   private readonly fetchImpl: typeof fetch;
   constructor(private readonly opts: PrometheusOptions) {
     this.base = opts.url.replace(/\/+$/, '');
-    this.fetchImpl = opts.fetch ?? fetch;
+    this.fetchImpl = opts.fetch ?? fetchFor(this.base, opts.proxy).fetch;
   }
 
   /** Instant query at `time` (default: now). Retries transient failures with bounded backoff. */

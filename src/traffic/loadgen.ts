@@ -9,6 +9,8 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from './histogram.js';
+import { decideProxy, processProxyEnv, type ProxyDecision, type ProxyEnv } from '../http/proxy.js';
+import { TunnelSocket } from '../http/transport.js';
 
 export const DEFAULT_VERSION_HEADER = 'x-istio-canary';
 export const UNATTRIBUTED = 'unattributed';
@@ -40,6 +42,12 @@ export interface LoadOptions {
   /** Latency samples kept per version per window for the statistical judge. */
   reservoirSize?: number;
   seed?: number;
+  /**
+   * https_proxy/http_proxy/no_proxy (src/http/proxy.ts decides); default: this process's. Through
+   * a proxy each connection is a CONNECT tunnel opened before the clock starts, so the Host
+   * header (load-host) and per-request timing are as without one.
+   */
+  proxy?: ProxyEnv;
 }
 
 /** What one version (or "unattributed") did in a window. */
@@ -205,6 +213,8 @@ export class LoadGenerator {
   private readonly port: number;
   private readonly secure: boolean;
   private readonly servername: string;
+  /** Direct, or through which proxy (one decision for every outbound HTTP client). */
+  private readonly route: ProxyDecision;
   private readonly headerKey: string;
   private readonly timeoutMs: number;
   private readonly interval: number;
@@ -239,6 +249,7 @@ export class LoadGenerator {
     this.port = url.port ? Number(url.port) : this.secure ? 443 : 80;
     const host = opts.host ?? url.host;
     this.servername = (opts.host ?? url.hostname).replace(/:\d+$/, '');
+    this.route = decideProxy(url, opts.proxy ?? processProxyEnv());
     this.headerKey = `\r\n${(opts.headerName ?? DEFAULT_VERSION_HEADER).toLowerCase()}:`;
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.interval = opts.rps > 0 ? 1000 / opts.rps : 0;
@@ -402,15 +413,26 @@ export class LoadGenerator {
 
   /** `onSettled`: called once when the connection is up, or failed before coming up. */
   private connect(c: Connection, onSettled?: () => void): void {
-    const socket = this.secure
-      ? tls.connect({
-          host: this.hostname,
-          port: this.port,
-          servername: net.isIP(this.servername) ? undefined : this.servername,
-          rejectUnauthorized: this.opts.rejectUnauthorized ?? false,
-          ALPNProtocols: ['http/1.1'],
-        })
-      : net.connect({ host: this.hostname, port: this.port });
+    const socket =
+      this.route.kind === 'proxy'
+        ? (new TunnelSocket({
+            proxy: this.route.proxy,
+            host: this.hostname,
+            port: this.port,
+            secure: this.secure,
+            servername: net.isIP(this.servername) ? undefined : this.servername,
+            rejectUnauthorized: this.opts.rejectUnauthorized ?? false,
+            ALPNProtocols: ['http/1.1'],
+          }) as unknown as net.Socket)
+        : this.secure
+          ? tls.connect({
+              host: this.hostname,
+              port: this.port,
+              servername: net.isIP(this.servername) ? undefined : this.servername,
+              rejectUnauthorized: this.opts.rejectUnauthorized ?? false,
+              ALPNProtocols: ['http/1.1'],
+            })
+          : net.connect({ host: this.hostname, port: this.port });
     socket.setNoDelay(true);
     if (onSettled !== undefined) {
       let settled = false;
