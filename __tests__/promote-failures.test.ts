@@ -151,24 +151,23 @@ describe('failing verdicts, cancellation and the post step', () => {
     ['rollback', 'rolled-back', { v1: 100, v2: 0 }],
     ['hold', 'held', { v1: 80, v2: 20 }],
   ] as const)(
-    'cancellation during a step with on-cancel %s finishes within 5 s and records why',
+    'cancellation during a step with on-cancel %s ends the window at once and records why',
     async (mode, phase, weights) => {
       const ns = await namespace();
       const controller = new AbortController();
-      let abortedAt = 0;
       const metrics = new ScriptedMetrics({
         script: ['pass', 'pass', 'pass'],
         onWindow: (w: StepWindow) => {
-          if (w.step === 1) {
-            abortedAt = Date.now();
-            controller.abort(new Error('SIGTERM'));
-          }
+          if (w.step === 1) controller.abort(new Error('SIGTERM'));
         },
+        // A window that never ends on its own (the longest timer Node allows): the run can only
+        // finish because it honoured the cancel, so no clock is needed to tell (the latency of a
+        // cancel is measured in bench/, not asserted here).
+        windowMs: () => 2 ** 31 - 1,
       });
       const settings = { ...flask(ns, { 'on-cancel': mode }), intervalMs: 30_000 };
       const report = await runPromotion(settings, deps(metrics, { signal: controller.signal }));
-      // The bound the issue demands (GitHub kills the job 7.5 s after SIGINT).
-      expect(Date.now() - abortedAt).toBeLessThan(5000);
+      expect(metrics.windows.map((w) => w.step)).toEqual([1]);
       expect(report.status).toBe(phase);
       expect(report.reason).toBe('cancelled (SIGTERM) at 20% canary');
       expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual(weights);
@@ -202,16 +201,15 @@ describe('failing verdicts, cancellation and the post step', () => {
       await writeFile(path.join(dir, 'app.yaml'), text);
       const settings = {
         ...flask(ns, { manifests: 'app.yaml', 'canary-image': 'example/smartcarapp:crashloop' }),
-        rolloutTimeoutMs: 30_000,
+        // Far beyond the test's timeout: only the Deployment's ProgressDeadlineExceeded condition
+        // can end the wait, so the test fails (times out) if the runner ignored it.
+        rolloutTimeoutMs: 3_600_000,
       };
-      const started = Date.now();
       const report = await runPromotion(settings, deps(new ScriptedMetrics({ script: [] }), { cwd: dir }));
       expect(report.status).toBe('rolled-back');
       expect(report.reason).toMatch(
         /ProgressDeadlineExceeded: ReplicaSet "smartcarapp-v2-\w+" has timed out progressing/,
       );
-      // It did not wait for the 30 s rollout-timeout.
-      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
