@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main, parseFlags } from '../src/cli.js';
@@ -86,6 +89,8 @@ describe('istio-canary CLI', () => {
     expect(c.err.join('')).toContain('error: unknown flag --stepz (did you mean --steps?)');
     expect(await main(['deploy'], c.io, {})).toBe(2);
     expect(c.err.join('')).toContain('unknown command "deploy"');
+    expect(await main(['--steps', '10,100', 'run'], c.io, {})).toBe(2);
+    expect(c.err.join('')).toContain('error: the command comes first (istio-canary <command>');
   });
 
   it('parses --name value, --name=value, bare booleans and repeated manifests', () => {
@@ -129,6 +134,28 @@ describe('istio-canary CLI', () => {
     const loaded = JSON.parse(/LOADED (.*)/.exec(r.stderr)![1]!) as string[];
     expect(loaded.some((u) => u.endsWith('/dist/cli/index.js'))).toBe(true);
     expect(loaded.filter((u) => u.endsWith('.ts') || u.includes('/tsx/'))).toEqual([]);
+  });
+
+  it('the demo runs from the CLI bundle: finds the podinfo example, promotes the good canary, rolls back the slow one', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'istio-canary-demo-test-')), 'reports');
+    const r = await runProcess([
+      'bin/istio-canary.js',
+      'demo',
+      '--steps',
+      '50,100',
+      '--interval',
+      '2s',
+      '--out',
+      out,
+    ]);
+    expect(r.stderr).not.toContain('error:');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'good-canary.json',
+      'good-canary.md',
+      'slow-canary.json',
+      'slow-canary.md',
+    ]);
   });
 
   it('--help shows the commands and exits 0', async () => {

@@ -140,8 +140,11 @@ export async function main(
     if (command in TOOL_COMMANDS)
       return await runTool(command as keyof typeof TOOL_COMMANDS, rest, io, cancellation.signal);
     if (!(COMMANDS as readonly string[]).includes(command)) {
+      const accepted = [...COMMANDS, ...Object.keys(TOOL_COMMANDS)].join(', ');
       io.stderr(
-        `error: unknown command "${command}"; accepted: ${[...COMMANDS, ...Object.keys(TOOL_COMMANDS)].join(', ')}\n`,
+        command.startsWith('-')
+          ? `error: the command comes first (istio-canary <command> [--<input> <value> ...]), got the flag ${command.split('=')[0]}; accepted commands: ${accepted}\n`
+          : `error: unknown command "${command}"; accepted: ${accepted}\n`,
       );
       return 2;
     }

@@ -135,6 +135,8 @@ async function runScenario(
     const inputs: Record<string, string> = {
       command: 'run',
       cluster: 'sim',
+      // The podinfo example lives in namespace test (examples/podinfo/namespace.yaml).
+      namespace: 'test',
       manifests: join(dir, '*.yaml'),
       'canary-image': canaryImage,
       steps: options.steps,
