@@ -151,6 +151,29 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a device as a manifest file (/dev/zero would never end)',
+    files: { 'app.yaml': FLASK },
+    inputs: { manifests: 'app.yaml,/dev/zero' },
+    errors: [/\/dev\/zero: is not a regular file \(a device, pipe or socket\); manifests are YAML files/],
+  },
+  {
+    name: 'a name that is a number, and a Service name starting with a digit',
+    edit: (d) => {
+      d[0]!.metadata.name = 12 as unknown as string;
+      d[2]!.metadata.name = '1web';
+    },
+    errors: [
+      /document 1 \(Deployment\): metadata\.name is 12 \(a number\); accepted: a string DNS name/,
+      /document 3 \(Service 1web\): metadata\.name "1web" is not a valid Service name \(a DNS label.*starting with a letter\)/,
+    ],
+  },
+  {
+    name: 'cluster: kind with a bad manifest: no cluster is created',
+    edit: (d) => void (vsOf(d).spec.http[0]!.route[0]!.weight = '80'),
+    inputs: { cluster: 'kind' },
+    errors: [/route\[0\] \(host smartcarapp-svc, subset v1\) weight is "80" \(a string\)/],
+  },
+  {
     name: 'spec.http that is a string',
     edit: (d) => void ((vsOf(d).spec as Record<string, unknown>).http = 'oops'),
     errors: [

@@ -77,7 +77,7 @@ const cases: Case[] = [
   {
     name: 'invalid name',
     edit: (d) => void (byKind(d, 'Service').metadata.name = 'Smart_Car'),
-    error: /metadata.name "Smart_Car" is not a valid name/,
+    error: /metadata.name "Smart_Car" is not a valid Service name \(a DNS label/,
   },
   {
     name: 'unknown kind',

@@ -310,6 +310,13 @@ export async function readManifestFiles(
     let bytes: Buffer;
     try {
       const st = await stat(file);
+      if (!st.isFile()) {
+        // A device, a pipe or a socket (/dev/zero, /dev/stdin) could be endless: never read.
+        problems.push(
+          `${shown}: is not a regular file (a ${st.isDirectory() ? 'directory' : 'device, pipe or socket'}); manifests are YAML files`,
+        );
+        continue;
+      }
       if (st.size > MAX_FILE_BYTES) {
         problems.push(
           `${shown}: ${st.size} bytes is larger than ${mib(MAX_FILE_BYTES)}, the largest manifest file istio-canary reads (and each object must be at most ${mib(MAX_OBJECT_BYTES)}): split it`,
@@ -510,13 +517,25 @@ export function validateManifests(
     const name = o.metadata && typeof o.metadata.name === 'string' ? o.metadata.name : null;
     const label = `${where(d)}${typeof o.kind === 'string' ? ` (${o.kind}${name ? ` ${name}` : ''})` : ''}`;
     const before = problems.length;
-    if (typeof o.apiVersion !== 'string' || !o.apiVersion) problems.push(`${label}: missing apiVersion`);
-    if (typeof o.kind !== 'string' || !o.kind) problems.push(`${label}: missing kind`);
-    if (!isObject(o.metadata)) problems.push(`${label}: missing metadata`);
-    else if (!name) problems.push(`${label}: missing metadata.name`);
-    else if (!DNS_1123.test(name) || name.length > 253)
+    const field = (key: string, value: unknown, accepted: string) =>
+      value === undefined || value === null || value === ''
+        ? `${label}: missing ${key}`
+        : `${label}: ${key} is ${describeValue(value)}; accepted: ${accepted}`;
+    if (typeof o.apiVersion !== 'string' || !o.apiVersion)
+      problems.push(field('apiVersion', o.apiVersion, 'a string such as v1 or apps/v1'));
+    if (typeof o.kind !== 'string' || !o.kind)
+      problems.push(field('kind', o.kind, 'a string such as Deployment'));
+    if (!isObject(o.metadata)) problems.push(field('metadata', o.metadata, 'a mapping with a name'));
+    else if (!name) problems.push(field('metadata.name', o.metadata.name, 'a string DNS name'));
+    else if (o.kind === 'Service' || o.kind === 'Namespace') {
+      // Services and Namespaces are DNS labels (a Service name is also a DNS host name part).
+      if (!DNS_LABEL.test(name) || name.length > 63 || (o.kind === 'Service' && !/^[a-z]/.test(name)))
+        problems.push(
+          `${label}: metadata.name "${name}" is not a valid ${o.kind} name (a DNS label: lowercase letters, digits and '-', at most 63${o.kind === 'Service' ? ', starting with a letter' : ''})`,
+        );
+    } else if (!DNS_1123.test(name) || name.length > 253)
       problems.push(
-        `${label}: metadata.name "${name}" is not a valid name (lowercase letters, digits, '-' and '.')`,
+        `${label}: metadata.name "${name}" is not a valid name (lowercase letters, digits, '-' and '.', at most 253)`,
       );
     if (problems.length > before) continue;
     const kind = o.kind!;
