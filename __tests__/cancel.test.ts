@@ -210,14 +210,17 @@ describe('cancelling a run', () => {
     expect(tree.output()).toContain('exited: stopping');
   });
 
-  it('SIGINT to node bin/istio-canary.js: rolled back to 0%, exit 1', async () => {
-    const { mesh: m, kubeconfig } = await meshWithKubeconfig();
-    const tree = launch([process.execPath, bin, ...runArgs(m)], { KUBECONFIG: kubeconfig });
-    const { code, pids } = await cancelAt30(m, tree, 'SIGINT');
-    expectRolledBackAndNothingLeft(m, pids, tree.output());
-    expect(tree.output()).toContain('warning: Received SIGINT: stopping');
-    expect(code).toBe(1);
-  });
+  it.each(['SIGINT', 'SIGHUP'] as const)(
+    '%s to node bin/istio-canary.js: the canary goes back to weight 0, exit 1',
+    async (signal) => {
+      const { mesh: m, kubeconfig } = await meshWithKubeconfig();
+      const tree = launch([process.execPath, bin, ...runArgs(m)], { KUBECONFIG: kubeconfig });
+      const { code, pids } = await cancelAt30(m, tree, signal);
+      expectRolledBackAndNothingLeft(m, pids, tree.output());
+      expect(tree.output()).toContain(`warning: Received ${signal}: stopping`);
+      expect(code).toBe(1);
+    },
+  );
 
   it('SIGINT to the action bundle (as the runner sends it): rolled back to 0%, the step fails', async () => {
     const { mesh: m } = await meshWithKubeconfig();
