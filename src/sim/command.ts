@@ -37,7 +37,11 @@ export function parseSimArgs(argv: string[]): SimArgs | string {
     metricsPort: 0,
     kubeconfig: typeof values.kubeconfig === 'string' ? values.kubeconfig : 'istio-canary-sim.kubeconfig',
   };
-  const ports = { 'api-port': 'apiPort', 'ingress-port': 'ingressPort', 'metrics-port': 'metricsPort' } as const;
+  const ports = {
+    'api-port': 'apiPort',
+    'ingress-port': 'ingressPort',
+    'metrics-port': 'metricsPort',
+  } as const;
   for (const [flag, key] of Object.entries(ports)) {
     const value = values[flag];
     if (typeof value !== 'string') continue;

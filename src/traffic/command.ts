@@ -27,7 +27,6 @@ the response header the canary promotion sets.
   --json                 print one JSON object instead of a table
 `;
 
-
 /** "30s", "2m", "500ms", "1.5s"; a bare number is seconds. */
 export function parseDuration(flag: string, text: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
