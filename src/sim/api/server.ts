@@ -83,6 +83,8 @@ export interface RequestLogEntry {
   contentType: string;
   status: number;
   userAgent: string;
+  /** The latency fault the server waited before answering, in ms (absent when none was injected). */
+  injectedLatencyMs?: number;
 }
 
 export interface ApiServer {
@@ -528,7 +530,11 @@ class ApiServerImpl implements ApiServer {
     const rr: ResourceRequest = { rt, group, version, namespace, name, subresource, verb };
 
     const f = this.faults;
-    if (f.current.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, f.current.latencyMs));
+    const latencyMs = f.current.latencyMs;
+    if (latencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, latencyMs));
+      entry.injectedLatencyMs = latencyMs;
+    }
     const decision = f.decide(verb, group, resource);
     if (decision.kind === 'forbidden') throw this.forbidden(rr);
     if (decision.kind === 'throttle') {
