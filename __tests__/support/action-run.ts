@@ -15,6 +15,28 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  */
 export const ACTION_BUNDLE = process.env.ACTION_BUNDLE ?? path.join(ROOT, 'dist', 'index.js');
 
+/** The CLI as users start it: bin/istio-canary.js, or the script in $CLI_ENTRY. */
+export const CLI_ENTRY = process.env.CLI_ENTRY ?? path.join(ROOT, 'bin', 'istio-canary.js');
+
+/** Runs the CLI process to its end. */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 export interface ActionFiles {
   dir: string;
   output: string;
