@@ -99,6 +99,7 @@ export function describeNetworkError(err: unknown, url: string): NetworkProblem 
 export function describeAuthStatus(status: 401 | 403, serverMessage: string | null | undefined): string {
   const m = (serverMessage ?? '').trim();
   const generic = status === 401 ? 'the credentials were rejected' : 'the credentials lack the permission';
-  const said = m === '' || /^(unauthorized|forbidden)$/i.test(m) ? generic : m;
+  // "Unauthorized", or the client's placeholder for an empty body ("HTTP 401"), say nothing more.
+  const said = m === '' || /^(unauthorized|forbidden|http \d{3})$/i.test(m) ? generic : m;
   return `HTTP ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${said}`;
 }
