@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ClusterConnection, CommandRunner, Logger, StateStore } from '../ports.js';
 import type { Settings } from '../settings.js';
 import { preflight, type PreflightOptions } from '../kube/preflight.js';
+import { withGroup } from '../log.js';
 import { startBackground, type BackgroundProcess, type ProcessRunner } from './exec.js';
 import { forwardPrometheus, installIstio, istioOverlay } from './istio.js';
 import {
@@ -136,38 +137,44 @@ async function createCluster(
   const timeout = opts.readyTimeoutSeconds ?? 300;
   const tools: ToolContext = { runner, logger, options: deps.toolOptions };
 
-  logger.info(`Preparing tools for a ${provider} cluster with Istio ${settings.istioVersion}`);
-  const version = provider === 'kind' ? settings.kindVersion : settings.minikubeVersion;
-  const clusterTool = await ensureTool(tools, provider, version);
-  const kubectl = await ensureTool(tools, 'kubectl', KUBECTL_VERSION);
-  // The release's samples/addons/prometheus.yaml is needed, so not an istioctl from PATH then.
-  const istio = await ensureTool(tools, 'istio', settings.istioVersion, {
-    allowPath: !settings.installPrometheus,
-  });
-
   const kubeconfigPath = kubeconfigPathFor(workDir, name);
   const context = provider === 'kind' ? kindContext(name) : minikubeContext(name);
-  // Recorded before creating, so a run cancelled half-way still gets its cluster deleted.
-  const record: CreatedClusterRecord = { provider, name, version, kubeconfigPath };
-  state.save(CREATED_CLUSTER_STATE, JSON.stringify(record));
+  // One collapsible group in the job log for the tools and the cluster (kind's or minikube's
+  // output inside it); the Istio install is the next one.
+  const { kubectl, istio, loadUrl } = await withGroup(
+    logger,
+    `Creating ${provider} cluster ${name} (tools, then the cluster; a few minutes)`,
+    async () => {
+      logger.info(`Preparing tools for a ${provider} cluster with Istio ${settings.istioVersion}`);
+      const version = provider === 'kind' ? settings.kindVersion : settings.minikubeVersion;
+      const clusterTool = await ensureTool(tools, provider, version);
+      const kubectl = await ensureTool(tools, 'kubectl', KUBECTL_VERSION);
+      // The release's samples/addons/prometheus.yaml is needed, so not an istioctl from PATH then.
+      const istio = await ensureTool(tools, 'istio', settings.istioVersion, {
+        allowPath: !settings.installPrometheus,
+      });
 
-  let loadUrl: string;
-  if (provider === 'kind') {
-    const hostPort = opts.ingressHostPort ?? DEFAULT_INGRESS_HOST_PORT;
-    const configPath = path.join(workDir, `istio-canary-${name}-kind.yaml`);
-    await writeFile(
-      configPath,
-      kindConfig({ name, ingressNodePort: INGRESS_NODE_PORT, ingressHostPort: hostPort }),
-    );
-    logger.info(`Creating kind cluster ${name} (a few minutes)`);
-    await createKindCluster(runner, clusterTool.bin, name, configPath, kubeconfigPath);
-    loadUrl = `http://127.0.0.1:${hostPort}`;
-  } else {
-    logger.info(`Starting minikube cluster ${name} with the docker driver (a few minutes)`);
-    await startMinikube(runner, clusterTool.bin, name, kubeconfigPath);
-    const ip = await minikubeIp(runner, clusterTool.bin, name, kubeconfigPath);
-    loadUrl = `http://${ip.includes(':') ? `[${ip}]` : ip}:${INGRESS_NODE_PORT}`;
-  }
+      // Recorded before creating, so a run cancelled half-way still gets its cluster deleted.
+      const record: CreatedClusterRecord = { provider, name, version, kubeconfigPath };
+      state.save(CREATED_CLUSTER_STATE, JSON.stringify(record));
+
+      if (provider === 'kind') {
+        const hostPort = opts.ingressHostPort ?? DEFAULT_INGRESS_HOST_PORT;
+        const configPath = path.join(workDir, `istio-canary-${name}-kind.yaml`);
+        await writeFile(
+          configPath,
+          kindConfig({ name, ingressNodePort: INGRESS_NODE_PORT, ingressHostPort: hostPort }),
+        );
+        logger.info(`Creating kind cluster ${name}`);
+        await createKindCluster(runner, clusterTool.bin, name, configPath, kubeconfigPath);
+        return { kubectl, istio, loadUrl: `http://127.0.0.1:${hostPort}` };
+      }
+      logger.info(`Starting minikube cluster ${name} with the docker driver`);
+      await startMinikube(runner, clusterTool.bin, name, kubeconfigPath);
+      const ip = await minikubeIp(runner, clusterTool.bin, name, kubeconfigPath);
+      return { kubectl, istio, loadUrl: `http://${ip.includes(':') ? `[${ip}]` : ip}:${INGRESS_NODE_PORT}` };
+    },
+  );
 
   const overlayPath = path.join(workDir, `istio-canary-${name}-istio.yaml`);
   await writeFile(overlayPath, istioOverlay(INGRESS_NODE_PORT));

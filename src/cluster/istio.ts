@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dump } from 'js-yaml';
 import type { CommandRunner, Logger } from '../ports.js';
 import type { IstioProfile } from '../settings.js';
+import { withGroup } from '../log.js';
 import { runChecked, type BackgroundProcess } from './exec.js';
 
 export const ISTIO_NAMESPACE = 'istio-system';
@@ -141,10 +142,16 @@ export interface IstioSetup {
   timeoutSeconds: number;
 }
 
-/** Installs Istio and readies the namespace; every Istio resource comes after istiod is ready. */
-export async function installIstio(s: IstioSetup): Promise<void> {
+/**
+ * Installs Istio and readies the namespace; every Istio resource comes after istiod is ready.
+ * One collapsible group in the job log (istioctl's and kubectl's output inside it).
+ */
+export function installIstio(s: IstioSetup): Promise<void> {
+  return withGroup(s.logger, `Installing Istio (profile ${s.profile}) with istioctl`, () => installSteps(s));
+}
+
+async function installSteps(s: IstioSetup): Promise<void> {
   const { runner, logger, kubectl } = s;
-  logger.info(`Installing Istio (profile ${s.profile}) with istioctl`);
   await runChecked(
     runner,
     s.istioctl,
