@@ -16,6 +16,7 @@ import {
   secretForms,
   urlSecrets,
 } from '../src/redact.js';
+import { INPUTS } from '../src/contract.js';
 import { escapeMarkdown } from '../src/report/escape.js';
 import { actionFiles, maskedValues, runAction } from './support/action-run.js';
 import { GithubServer } from './support/github-server.js';
@@ -189,19 +190,26 @@ const KUBE_TOKEN = 'kube-T0ken-abcdef';
 describe('the action masks every secret input before anything else', () => {
   it('prints ::add-mask:: for each secret input and each part that travels alone, and no secret elsewhere', async () => {
     const basic = Buffer.from('alice:Open-Sesame9').toString('base64');
+    const secretInputs: Record<string, string> = {
+      'github-token': GITHUB_TOKEN,
+      'prometheus-auth': `Basic ${basic}`,
+      kubeconfig: kubeconfig(KUBE_TOKEN),
+    };
+    // Every input the contract marks secret is covered here: a new one fails this test until added.
+    expect(
+      INPUTS.filter((i) => i.secret)
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(Object.keys(secretInputs).sort());
     const files = actionFiles();
     const r = await runAction({
       files,
-      inputs: {
-        'github-token': GITHUB_TOKEN,
-        'prometheus-auth': `Basic ${basic}`,
-        kubeconfig: kubeconfig(KUBE_TOKEN),
-        // An invalid input: main stops before any network use.
-        steps: '0',
-      },
+      // An invalid input: main stops before any network use.
+      inputs: { ...secretInputs, steps: '0' },
     });
     expect(r.code).toBe(1);
     const masked = maskedValues(r.stdout);
+    for (const value of Object.values(secretInputs)) expect(masked).toContain(value.trim());
     for (const secret of [
       GITHUB_TOKEN,
       `Basic ${basic}`,
