@@ -146,6 +146,9 @@ async function resolve(
   docs: ManifestDoc[],
   options: { signal?: AbortSignal },
 ): Promise<Target | null> {
+  // rollback, status and cleanup change no canary: canary-image is ignored (as runPromotion does).
+  if (settings.command === 'rollback' || settings.command === 'status' || settings.command === 'cleanup')
+    settings = { ...settings, canaryImage: null };
   const namespace = settings.namespace;
   const problems: string[] = [];
   // Manifests and cluster are both read-only so far; cluster checks only when there is something to apply.
