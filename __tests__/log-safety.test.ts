@@ -214,7 +214,8 @@ describe('hostile text from the cluster in the job log', () => {
     expect(injected(r.stdout)).toEqual([]);
     expect(injected(r.stderr, new Set())).toEqual([]);
     expect(CONTROL.test(r.stdout)).toBe(false);
-    expect(r.code).toBe(0);
+    // The run went to its end (the verdict itself does not matter here, and a loaded machine may hold it).
+    expect(['held', 'rolled-back']).toContain(r.outputs.get('status'));
     // Every command line is one of ours, and groups open and close in turn.
     for (const line of commandLines(r.stdout))
       expect(OURS.has(/^::([\w-]+)/.exec(line)?.[1] ?? '')).toBe(true);
@@ -233,7 +234,7 @@ describe('hostile text from the cluster in the job log', () => {
     expect(r.stderr + r.stdout).toContain('PWNED-error');
     expect(injected(r.stderr, new Set())).toEqual([]);
     expect(injected(r.stdout, new Set())).toEqual([]);
-    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^status=(held|rolled-back)$/m);
   });
 
   describe('error bodies', () => {

@@ -108,6 +108,14 @@ describe('which values are secret', () => {
     const forms = found.flatMap(secretForms);
     for (const line of PEM_BODY) expect(forms).toContain(line);
     expect(forms).not.toContain('-----BEGIN PRIVATE KEY-----');
+    // The kubeconfig input is masked whole and by its fields, never line by line: its ordinary
+    // lines stay readable wherever they appear (a dry-run plan prints `apiVersion: v1`).
+    const r = new Redactor();
+    for (const s of inputSecrets('kubeconfig', kubeconfig('kube-T0ken-abcdef'))) r.add(s);
+    expect(r.redact('apiVersion: v1\nkind: Config\ncurrent-context: prod\n- name: admin')).toBe(
+      'apiVersion: v1\nkind: Config\ncurrent-context: prod\n- name: admin',
+    );
+    expect(r.redact(`token kube-T0ken-abcdef and ${PEM_BODY[1]}`)).toBe(`token ${REDACTED} and ${REDACTED}`);
   });
 
   it('a password inside a URL, and nothing from text that is not YAML or not a URL', () => {

@@ -49,12 +49,17 @@ export function secretForms(value: string): string[] {
   add(JSON.stringify(v).slice(1, -1));
   add(encodeURIComponent(v));
   add(escapeMarkdown(v, Number.MAX_SAFE_INTEGER));
-  if (/[\r\n]/.test(v))
-    for (const line of v.split(/\r?\n|\r/)) {
-      const t = line.trim();
-      // PEM armour (`-----BEGIN ... KEY-----`) is not secret and would only destroy text.
-      if (!/^-----(BEGIN|END) /.test(t)) add(t);
-    }
+  // A PEM key's body lines are secret one by one (a log may show one line); its armour
+  // (`-----BEGIN ... KEY-----`) is not. Other multi-line values (a kubeconfig) are masked whole
+  // and by their secret fields: their ordinary lines (`apiVersion: v1`) must stay readable.
+  let inPem = false;
+  for (const line of v.split(/\r?\n|\r/)) {
+    const t = line.trim();
+    if (/^-----BEGIN [A-Z0-9 ]+-----$/.test(t)) inPem = true;
+    else if (/^-----END [A-Z0-9 ]+-----$/.test(t)) inPem = false;
+    // PEM headers (`Proc-Type: 4,ENCRYPTED`) are not secret either.
+    else if (inPem && !/^[A-Za-z-]+: /.test(t)) add(t);
+  }
   return [...forms];
 }
 
