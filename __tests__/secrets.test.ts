@@ -363,3 +363,69 @@ describe('a Prometheus that echoes the Authorization header', () => {
       expect(r.code).toBe(1);
     });
 });
+
+describe('a Kubernetes API server that echoes the bearer token', () => {
+  let api: Server;
+  let url = '';
+  beforeAll(async () => {
+    api = createServer((req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Failure',
+          reason: 'Unauthorized',
+          code: 401,
+          message: `echo-marker: token rejected: ${req.headers.authorization ?? ''}`,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => api.close(resolve)));
+
+  const kubeconfigFor = (token: string) =>
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      `clusters: [{name: c, cluster: {server: "${url}", insecure-skip-tls-verify: true}}]`,
+      `users: [{name: u, user: {token: ${token}}}]`,
+      'contexts: [{name: c, context: {cluster: c, user: u}}]',
+      'current-context: c',
+    ].join('\n');
+
+  for (const source of ['the kubeconfig input', '$KUBECONFIG'] as const)
+    it(`keeps a token from ${source} out of every output`, async () => {
+      const token = source === '$KUBECONFIG' ? 'env-file-T0ken-5551234' : 'input-T0ken-7771234';
+      const files = actionFiles();
+      const file = path.join(files.dir, 'kubeconfig');
+      writeFileSync(file, kubeconfigFor(token));
+      const r = await runAction({
+        files,
+        inputs: {
+          cluster: 'existing',
+          ...(source === '$KUBECONFIG' ? {} : { kubeconfig: kubeconfigFor(token) }),
+          namespace: 'test',
+          manifests: 'examples/podinfo/*.yaml',
+          'load-url': 'http://127.0.0.1:9',
+          steps: '50',
+          comment: 'never',
+        },
+        env: source === '$KUBECONFIG' ? { KUBECONFIG: file } : {},
+      });
+      expect(r.code).toBe(1);
+      const log = r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
+      // The echo reached the log, with the token in its place redacted.
+      expect(log).toContain('token rejected: Bearer ***');
+      const leaks = Object.entries({ log, stderr: r.stderr, summary: r.summaryFile, outputs: r.outputFile })
+        .filter(([, text]) => text.includes(token) || text.includes(token.slice(0, 12)))
+        .map(([sink]) => sink);
+      expect(leaks).toEqual([]);
+      expect(maskedValues(r.stdout)).toContain(token);
+    });
+});
