@@ -1,5 +1,7 @@
 // The sticky PR comment and the reporter against a local GitHub REST server on loopback.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +25,8 @@ const TOKENS = {
   readOnly: 'ghs_readOnlyToken00000000000000000000000',
   pat: 'ghp_personalToken0000000000000000000000',
   mallory: 'ghp_malloryToken00000000000000000000000',
+  app: 'ghs_myAppInstallation0000000000000000000',
+  blindApp: 'ghs_blindAppInstallation000000000000000',
 };
 
 let server: GithubServer;
@@ -35,6 +39,10 @@ beforeAll(async () => {
     { token: TOKENS.readOnly, login: 'github-actions[bot]', kind: 'app' as const, readOnly: true },
     { token: TOKENS.pat, login: 'canary-bot', kind: 'user' as const },
     { token: TOKENS.mallory, login: 'mallory', kind: 'user' as const },
+    // A GitHub App installation token: GET /user is refused, GraphQL viewer says "my-app".
+    { token: TOKENS.app, login: 'my-app[bot]', kind: 'app' as const },
+    // An App token that may use neither GraphQL nor GET /user: its login cannot be asked.
+    { token: TOKENS.blindApp, login: 'blind-app[bot]', kind: 'app' as const, graphql: false },
   ];
   server = await new GithubServer({ tokens }).start();
   ghes = await new GithubServer({ tokens, prefix: '/api/v3' }).start();
@@ -203,6 +211,120 @@ describe('sticky comment on a PR with more than 100 comments', () => {
     expect(listings.every((r) => r.path.includes('per_page=100'))).toBe(true);
     expect(made.filter((r) => r.method === 'POST' && r.path.includes('/issues/'))).toEqual([]);
     for (const d of decoys) expect(server.comments.find((c) => c.id === d.id)?.body).toBe(d.body);
+  });
+});
+
+describe('a GitHub App token', () => {
+  const pr = 80;
+  let decoys: { id: number; body: string }[] = [];
+
+  beforeAll(() => {
+    decoys = [
+      server.addComment(REPO, pr, 'github-actions[bot]', `${MARKER}\nreport by the Actions bot`),
+      server.addComment(REPO, pr, 'mallory', `${MARKER}\nfake report`),
+      server.addComment(
+        REPO,
+        pr,
+        'my-app[bot]',
+        `${stickyMarker('test', 'other', 'canary')}\nanother service`,
+      ),
+      server.addComment(REPO, pr, 'my-app[bot]', `quoting ${MARKER} in a reply`),
+    ].map((c) => ({ id: c.id, body: c.body }));
+  });
+
+  it('keeps one sticky comment across runs under its own login, never editing a marker comment by anyone else', async () => {
+    const github = context({ event: { pull_request: { number: pr } } });
+    const first = harness({ githubToken: TOKENS.app, github });
+    await first.reporter.progress(inProgress(promotedReport(), 1));
+    await first.reporter.final(promotedReport());
+    const second = harness({ githubToken: TOKENS.app, github });
+    await second.reporter.final(rolledBackReport());
+
+    const ours = server
+      .commentsOn(REPO, pr)
+      .filter((c) => c.login === 'my-app[bot]' && c.body.startsWith(MARKER));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain('## ❌ Canary rolled back');
+    expect([...first.warnings, ...second.warnings]).toEqual([]);
+    for (const d of decoys) expect(server.comments.find((c) => c.id === d.id)?.body).toBe(d.body);
+  });
+
+  it('with a login GitHub will not tell, creates rather than edits, and a lost create is still found (its exact text), not posted twice', async () => {
+    const github = context({ event: { pull_request: { number: pr } } });
+    server.addComment(
+      REPO,
+      pr,
+      'blind-app[bot]',
+      `${MARKER}\nan older report of ours, or a decoy: cannot tell`,
+    );
+    const before = server.commentsOn(REPO, pr).map((c) => ({ id: c.id, body: c.body }));
+    const h = harness({ githubToken: TOKENS.blindApp, github });
+    server.loseNextWriteResponses(1);
+    await h.reporter.progress(inProgress(promotedReport(), 1));
+    await h.reporter.progress(inProgress(promotedReport(), 2));
+    await h.reporter.final(promotedReport());
+
+    const created = server.commentsOn(REPO, pr).filter((c) => !before.some((b) => b.id === c.id));
+    expect(created).toHaveLength(1);
+    expect(created[0]?.login).toBe('blind-app[bot]');
+    expect(created[0]?.body).toContain('## ✅ Canary promoted');
+    for (const b of before) expect(server.comments.find((c) => c.id === b.id)?.body).toBe(b.body);
+    expect(h.infos.join('\n')).toMatch(/Could not tell which login/);
+    expect(h.warnings).toEqual([]);
+  });
+});
+
+describe('the token stays with the API origin', () => {
+  let evil: Server;
+  let evilUrl: string;
+  const evilSeen: (string | undefined)[] = [];
+
+  beforeAll(async () => {
+    evil = createServer((req, res) => {
+      evilSeen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    evil.closeAllConnections();
+    await new Promise<void>((resolve) => evil.close(() => resolve()));
+  });
+
+  it('refuses a redirect to another origin (nothing sent there) and follows one on the same origin', async () => {
+    const github = context({ event: { pull_request: { number: 90 } } });
+    server.redirectNext(1, (url) => `${evilUrl}${url.pathname}${url.search}`);
+    const h = harness({ github });
+    const result = await h.reporter.final(promotedReport());
+    expect(result.commentUrl).toBeNull();
+    expect(h.warnings).toHaveLength(1);
+    expect(h.warnings[0]).toContain(`redirected to ${evilUrl}`);
+    expect(evilSeen).toEqual([]);
+
+    server.redirectNext(1, (url) => url.href.replace(url.pathname, url.pathname));
+    const again = harness({ github });
+    const ok = await again.reporter.final(promotedReport());
+    expect(again.warnings).toEqual([]);
+    expect(ok.commentUrl).toContain('#issuecomment-');
+    expect(server.requests.some((r) => r.status === 307)).toBe(true);
+  });
+
+  it('does not follow a pagination Link to another origin', async () => {
+    const pr = 91;
+    for (let i = 0; i < 120; i++) server.addComment(REPO, pr, 'alice', `comment ${i}`);
+    server.linkPagesTo(evilUrl);
+    try {
+      const h = harness({ github: context({ event: { pull_request: { number: pr } } }) });
+      await h.reporter.final(promotedReport());
+      expect(h.warnings).toHaveLength(1);
+      expect(h.warnings[0]).toMatch(/refusing to call .*not the GitHub API origin/);
+      expect(evilSeen).toEqual([]);
+      expect(server.commentsOn(REPO, pr)).toHaveLength(120);
+    } finally {
+      server.linkPagesTo(null);
+    }
   });
 });
 

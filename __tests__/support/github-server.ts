@@ -54,6 +54,8 @@ interface Injected {
   status: number;
   headers: Record<string, string>;
   message: string;
+  /** For redirects: the Location for the request's URL. */
+  location?: (url: URL) => string;
 }
 
 const BODY_LIMIT = 65_536;
@@ -64,6 +66,7 @@ export class GithubServer {
   readonly requests: LoggedRequest[] = [];
   private readonly injected: Injected[] = [];
   private lostWrites = 0;
+  private linkOrigin: string | null = null;
   private readonly used = new Map<string, number>();
   private resetAt = Math.floor(Date.now() / 1000) + 3600;
   private nextId = 1000;
@@ -148,6 +151,17 @@ export class GithubServer {
       });
   }
 
+  /** The next `count` requests are redirected (307 by default) to `location(url)`, e.g. another origin. */
+  redirectNext(count: number, location: (url: URL) => string, status = 307): void {
+    for (let i = 0; i < count; i++)
+      this.injected.push({ status, headers: { location: '' }, message: 'Moved', location });
+  }
+
+  /** Link rel="next" URLs of comment listings point at `origin` instead of this server (null: back to normal). */
+  linkPagesTo(origin: string | null): void {
+    this.linkOrigin = origin;
+  }
+
   /** Starts a new primary rate-limit window (what the reset time passing does on GitHub). */
   resetRateLimits(resetInSeconds = 3600): void {
     this.used.clear();
@@ -189,7 +203,10 @@ export class GithubServer {
 
     const injected = this.injected.shift();
     if (injected !== undefined) {
-      this.send(req, res, injected.status, { message: injected.message }, injected.headers);
+      const headers = injected.location
+        ? { ...injected.headers, location: injected.location(url) }
+        : injected.headers;
+      this.send(req, res, injected.status, { message: injected.message }, headers);
       return;
     }
 
@@ -273,7 +290,7 @@ export class GithubServer {
         const last = Math.max(1, Math.ceil(all.length / perPage));
         const items = all.slice((page - 1) * perPage, page * perPage).map((c) => this.json(repo, c));
         const link = (p: number) => {
-          const u = new URL(url.href);
+          const u = new URL(url.pathname + url.search, this.linkOrigin ?? this.origin);
           u.searchParams.set('page', String(p));
           u.searchParams.set('per_page', String(perPage));
           return u.href;
