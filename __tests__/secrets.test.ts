@@ -18,7 +18,7 @@ import {
 } from '../src/redact.js';
 import { INPUTS } from '../src/contract.js';
 import { escapeMarkdown } from '../src/report/escape.js';
-import { actionFiles, maskedValues, runAction } from './support/action-run.js';
+import { actionFiles, maskedValues, runAction, runCli } from './support/action-run.js';
 import { GithubServer } from './support/github-server.js';
 
 const PEM_BODY = [
@@ -428,4 +428,55 @@ describe('a Kubernetes API server that echoes the bearer token', () => {
       expect(leaks).toEqual([]);
       expect(maskedValues(r.stdout)).toContain(token);
     });
+});
+
+describe('the CLI with a Prometheus that echoes the Authorization header', () => {
+  it('prints the secret on neither stdout nor stderr', async () => {
+    const credential = 'cli-s3cr3t-Tok3n-0099887766';
+    const prometheus = createServer((req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          status: 'error',
+          errorType: 'bad_data',
+          error: `echo-marker ${req.headers.authorization}`,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => prometheus.listen(0, '127.0.0.1', resolve));
+    try {
+      const r = await runCli(
+        [
+          'run',
+          '--cluster',
+          'sim',
+          '--namespace',
+          'test',
+          '--manifests',
+          'examples/podinfo/*.yaml',
+          '--metrics',
+          'prometheus',
+          '--prometheus-url',
+          `http://127.0.0.1:${(prometheus.address() as AddressInfo).port}`,
+          '--prometheus-auth',
+          `Bearer ${credential}`,
+          '--steps',
+          '10,100',
+          '--interval',
+          '1s',
+          '--comment',
+          'never',
+        ],
+        { RUNNER_TEMP: actionFiles().temp },
+      );
+      expect(r.stderr + r.stdout).toContain('echo-marker ***');
+      // The report JSON the CLI wrote (its path is an output) holds the echo, redacted too.
+      const reportJson = readFileSync(/^report-json=(.+)$/m.exec(r.stdout)![1]!, 'utf8');
+      expect(reportJson).toContain('echo-marker ***');
+      expect((r.stderr + r.stdout + reportJson).includes(credential.slice(0, 12))).toBe(false);
+      expect(r.code).toBe(1);
+    } finally {
+      await new Promise((resolve) => prometheus.close(resolve));
+    }
+  });
 });
