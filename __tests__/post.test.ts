@@ -44,6 +44,7 @@ describe('post step', () => {
       cluster: 'existing',
       kubeconfig: mesh.kubeconfig,
       command: 'step',
+      namespace: 'test',
       manifests: 'examples/podinfo/*.yaml',
       steps: '10,60,100',
       metrics: 'loadgen',

@@ -74,12 +74,13 @@ function whenVs(ns: string, check: (v: ReturnType<typeof storedVs>) => boolean):
   });
 }
 
+/** Resolves when the lease of `ns` is held by a holder id starting with `holder`. */
 function whenLeaseHeldBy(ns: string, holder: string): Promise<void> {
   return new Promise((resolve) => {
     const off = cluster.api.onChange((e) => {
       const lease = cluster.api.object('coordination.k8s.io', 'leases', ns, 'istio-canary-smartcarapp') as
         { spec?: { holderIdentity?: string } } | undefined;
-      if (e.key === 'coordination.k8s.io/leases' && lease?.spec?.holderIdentity === holder) {
+      if (e.key === 'coordination.k8s.io/leases' && lease?.spec?.holderIdentity?.startsWith(holder)) {
         off();
         resolve();
       }
@@ -104,6 +105,7 @@ describe('crashes and concurrent runs', () => {
         ns,
         '6001',
         '100,30000,30000',
+        '1500',
       ],
       { cwd: path.join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -132,16 +134,29 @@ describe('crashes and concurrent runs', () => {
         weights.push(storedVs(cluster.api, ns, 'smartcarapp').weights.v2 ?? -1);
     });
     const metrics = new ScriptedMetrics({ script: ['pass', 'pass'] });
-    // Same workflow run re-run (same run id): the dead process's lease is this run's own.
-    const report = await runPromotion(flask(ns, '6001'), deps(metrics));
+    // A rerun is another process (another holder): it waits for the dead process's lease to
+    // expire (1.5 s here, watched, not polled), then takes it over and resumes.
+    const logger = new RecordingLogger();
+    const report = await runPromotion(
+      flask(ns, '6001'),
+      deps(metrics, { logger, lease: { durationMs: 3000, waitMs: 20_000 } }),
+    );
     off();
+    expect(logger.lines.join('\n')).toMatch(
+      /taking over the expired lease istio-canary-smartcarapp from acme\/shop\/6001\/1\/-\/[0-9a-f]{8}/,
+    );
     expect(report.status).toBe('promoted');
     expect(metrics.windows.map((w) => [w.step, w.weight])).toEqual([
       [2, 50],
       [3, 100],
     ]);
-    // Never below 50 until the promoted stable takes all traffic back.
-    expect(weights.slice(0, -1).every((w) => w >= 50)).toBe(true);
+    // Never below 50 until the promoted stable takes all traffic back (the last two writes:
+    // back to stable while finalizing, then promoted).
+    expect(
+      weights.slice(0, -2).every((w) => w >= 50),
+      weights.join(','),
+    ).toBe(true);
+    expect(weights.slice(-2)).toEqual([0, 0]);
     expect(report.history.map((h) => h.weight)).toEqual([20, 50, 100]);
   }, 60_000);
 
@@ -151,10 +166,10 @@ describe('crashes and concurrent runs', () => {
       flask(ns, '7001', 400),
       deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })),
     );
-    await whenLeaseHeldBy(ns, 'acme/shop/7001');
+    await whenLeaseHeldBy(ns, 'acme/shop/7001/');
     const second = runPromotion(flask(ns, '7002', 400), deps(new ScriptedMetrics({ script: [] })));
     await expect(second).rejects.toThrow(
-      /VirtualService conc-\d+\/smartcarapp is being promoted by acme\/shop\/7001 \(lease conc-\d+\/istio-canary-smartcarapp.*waited \d+ s/,
+      /VirtualService conc-\d+\/smartcarapp is being promoted by acme\/shop\/7001\/1\/-\/[0-9a-f]{8} \(lease conc-\d+\/istio-canary-smartcarapp.*waited \d+ s/,
     );
     const report = await first;
     expect(report.status).toBe('promoted');
@@ -168,7 +183,7 @@ describe('crashes and concurrent runs', () => {
       flask(ns, '8001', 200),
       deps(new ScriptedMetrics({ script: ['pass', 'pass', 'pass'] })),
     );
-    await whenLeaseHeldBy(ns, 'acme/shop/8001');
+    await whenLeaseHeldBy(ns, 'acme/shop/8001/');
     const logger = new RecordingLogger();
     const second = runPromotion(
       flask(ns, '8002', 200),
@@ -176,7 +191,7 @@ describe('crashes and concurrent runs', () => {
     );
     const [a, b] = await Promise.all([first, second]);
     expect(a.status).toBe('promoted');
-    expect(logger.lines.some((l) => /waiting up to 20 s for acme\/shop\/8001/.test(l))).toBe(true);
+    expect(logger.lines.some((l) => /waiting up to 20 s for acme\/shop\/8001\//.test(l))).toBe(true);
     // The second run found the promotion finished for this image: nothing to do, nothing overwritten.
     expect(b.status).toBe('promoted');
     expect(storedVs(cluster.api, ns, 'smartcarapp').state?.history.map((h) => h.weight)).toEqual([
@@ -185,7 +200,8 @@ describe('crashes and concurrent runs', () => {
     const updates = cluster
       .writes('virtualservices')
       .filter((w) => w.namespace === ns && w.verb === 'update');
-    expect(updates).toHaveLength(4);
+    // 20, 50, 100, back to stable (finalizing), promoted: the second run wrote nothing.
+    expect(updates).toHaveLength(5);
   });
 
   it('a run stops instead of overwriting a state another writer changed meanwhile', async () => {
@@ -220,8 +236,9 @@ describe('crashes and concurrent runs', () => {
         });
       },
     });
+    // The window sees the state change under it: no verdict, no write.
     await expect(runPromotion(flask(ns, '9001', 300), deps(metrics))).rejects.toThrow(
-      /changed by someone\/else\/1 .*not overwriting it/,
+      /changed by someone\/else\/1 during the window of step 1 .*stopping without writing/,
     );
     await intruded;
     expect(storedVs(cluster.api, ns, 'smartcarapp').state).toMatchObject({

@@ -98,8 +98,9 @@ describe('failing verdicts, cancellation and the post step', () => {
     );
     expect(report.status).toBe('promoted');
     const vsWrites = cluster.writes('virtualservices').filter((w) => w.namespace === ns);
-    // One server-side apply of the manifest (canary 0), then one update per weight: 20, 50, 100, back to stable.
-    expect(vsWrites.map((w) => w.verb)).toEqual(['patch', 'update', 'update', 'update', 'update']);
+    // One server-side apply of the manifest (canary 0), then one update per weight: 20, 50, 100,
+    // back to stable (still finalizing), and the last one saying promoted once the canary is down.
+    expect(vsWrites.map((w) => w.verb)).toEqual(['patch', 'update', 'update', 'update', 'update', 'update']);
     expect(report.weightsApplied.map((w) => w.canary)).toEqual([20, 50, 100, 0]);
   });
 
@@ -143,7 +144,7 @@ describe('failing verdicts, cancellation and the post step', () => {
       deps(new ScriptedMetrics({ script: [] })),
     );
     expect(report.status).toBe('rolled-back');
-    expect(report.reason).toBe('rollback requested by acme/shop/2002');
+    expect(report.reason).toMatch(/^rollback requested by acme\/shop\/2002\/1\/-\/[0-9a-f]{8}$/);
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
   });
 
@@ -257,7 +258,7 @@ describe('failing verdicts, cancellation and the post step', () => {
       flask(ns, { command: 'step' }, '4001'),
       deps(new ScriptedMetrics({ script: ['pass'] })),
     );
-    // Simulate a run killed mid-step: in-progress at 50% recorded by run 4002.
+    // Simulate a run killed mid-step: in-progress at 20% recorded by the process of run 4002.
     const vs = (await cluster.kube.get({
       apiVersion: 'networking.istio.io/v1',
       kind: 'VirtualService',
@@ -265,23 +266,37 @@ describe('failing verdicts, cancellation and the post step', () => {
       namespace: ns,
     }))!;
     const state = JSON.parse(vs.metadata!.annotations!['istio-canary.dev/state']!) as PromotionState;
-    const crashed: PromotionState = { ...state, phase: 'in-progress', weight: 50, runId: 'acme/shop/4002' };
+    const holder = 'acme/shop/4002/1/deploy/0a1b2c3d';
+    const crashed: PromotionState = { ...state, phase: 'in-progress', weight: 20, runId: holder };
     await cluster.kube.patch(
       { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: 'smartcarapp', namespace: ns },
       { metadata: { annotations: { 'istio-canary.dev/state': JSON.stringify(crashed) } } },
     );
+    // Another job of the same run (same run id, another holder), and a post step without its main's id.
     expect(
-      await finishInterrupted(flask(ns, {}, '4003'), deps(new ScriptedMetrics({ script: [] }))),
+      await finishInterrupted(
+        flask(ns, {}, '4002'),
+        deps(new ScriptedMetrics({ script: [] }), { holder: 'acme/shop/4002/1/other/99999999' }),
+      ),
+    ).toBeNull();
+    expect(
+      await finishInterrupted(flask(ns, {}, '4002'), deps(new ScriptedMetrics({ script: [] }))),
     ).toBeNull();
     expect(storedVs(cluster.api, ns, 'smartcarapp').state?.phase).toBe('in-progress');
     // Nothing there at all (main failed before applying anything): nothing to do, no error.
     const empty = await namespace();
     expect(
-      await finishInterrupted(flask(empty, {}, '4002'), deps(new ScriptedMetrics({ script: [] }))),
+      await finishInterrupted(
+        flask(empty, {}, '4002'),
+        deps(new ScriptedMetrics({ script: [] }), { holder }),
+      ),
     ).toBeNull();
-    const report = await finishInterrupted(flask(ns, {}, '4002'), deps(new ScriptedMetrics({ script: [] })));
+    const report = await finishInterrupted(
+      flask(ns, {}, '4002'),
+      deps(new ScriptedMetrics({ script: [] }), { holder }),
+    );
     expect(report?.status).toBe('rolled-back');
-    expect(report?.reason).toMatch(/stopped at 50% canary without finishing/);
+    expect(report?.reason).toMatch(/stopped at 20% canary without finishing/);
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
   });
 });

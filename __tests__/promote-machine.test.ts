@@ -5,6 +5,7 @@ import {
   type MachineContext,
   freshState,
   parseState,
+  restartReason,
   startsFresh,
   transition,
 } from '../src/promote/machine.js';
@@ -62,12 +63,16 @@ describe('promotion state machine', () => {
     expect(writeThen(t.action)).toEqual({ type: 'measure', step: 2, weight: 60, attempt: 1 });
     t = judged(t.state, 2, 60, 'pass');
     t = judged(t.state, 3, 100, 'pass');
-    expect(t.state).toMatchObject({ phase: 'promoting', weight: 100, step: 3 });
+    expect(t.state).toMatchObject({ phase: 'finalizing', weight: 100, step: 3 });
     // Already at 100%: no write of its own (the final write records the verdict).
     expect(t.action).toEqual({ type: 'promote-stable' });
     t = transition(t.state, { type: 'stable-promoted' }, c);
-    expect(t.state).toMatchObject({ phase: 'promoted', weight: 0 });
+    // Traffic back on the promoted stable first; still finalizing until the canary is down.
+    expect(t.state).toMatchObject({ phase: 'finalizing', weight: 0 });
     expect(writeThen(t.action).type).toBe('scale-canary-down');
+    t = transition(t.state, { type: 'canary-scaled-down' }, c);
+    expect(t.state).toMatchObject({ phase: 'promoted', weight: 0 });
+    expect(writeThen(t.action).type).toBe('stop');
   });
 
   it('finalize keep leaves 100% on the canary and stops', () => {
@@ -159,7 +164,7 @@ describe('promotion state machine', () => {
   it('promote goes to 100% and finalizes; rollback returns all traffic to stable', () => {
     const s = { ...freshState(ctx(), 0), weight: 10 };
     const p = transition(s, { type: 'begin', liveWeight: 10 }, ctx({ command: 'promote' }));
-    expect(p.state).toMatchObject({ phase: 'promoting', weight: 100 });
+    expect(p.state).toMatchObject({ phase: 'finalizing', weight: 100 });
     const r = transition(s, { type: 'begin', liveWeight: 10 }, ctx({ command: 'rollback' }));
     expect(r.state).toMatchObject({ phase: 'rolled-back', weight: 0 });
     expect(r.state.reason).toMatch(/rollback requested by o\/r\/1/);
@@ -177,11 +182,26 @@ describe('promotion state machine', () => {
     ).toMatchObject({ phase: 'held', weight: 60, reason: 'SIGINT' });
   });
 
-  it('a finished promotion starts fresh only for a new canary image', () => {
-    const done: PromotionState = { ...freshState(ctx(), 0), phase: 'promoted', canaryImage: 'img:2' };
+  it('a new canary image or pod template starts a new promotion, finished or not; a finalize under way is finished first', () => {
+    const done: PromotionState = {
+      ...freshState(ctx(), 0),
+      phase: 'promoted',
+      canaryImage: 'img:2',
+      templateHash: 'aaaa',
+    };
     expect(startsFresh(done, 'img:2')).toBe(false);
+    expect(startsFresh(done, 'img:2', 'aaaa')).toBe(false);
     expect(startsFresh(done, 'img:3')).toBe(true);
-    expect(startsFresh({ ...done, phase: 'in-progress' }, 'img:3')).toBe(false);
+    expect(restartReason({ ...done, phase: 'held' }, 'img:3')).toBe(
+      'the canary image changed from img:2 to img:3',
+    );
+    expect(restartReason({ ...done, phase: 'in-progress' }, 'img:2', 'bbbb')).toMatch(
+      /pod template changed \(hash aaaa → bbbb\)/,
+    );
+    // An older state without a hash never restarts on the hash alone.
+    expect(startsFresh({ ...done, phase: 'held', templateHash: null }, 'img:2', 'bbbb')).toBe(false);
+    expect(startsFresh({ ...done, phase: 'finalizing' }, 'img:3')).toBe(false);
+    expect(startsFresh({ ...done, phase: 'rolling-back' }, 'img:3')).toBe(false);
     expect(startsFresh(null, null)).toBe(true);
     const t = transition(done, { type: 'begin', liveWeight: 0 }, ctx());
     expect(t.action.type).toBe('stop');
@@ -193,5 +213,46 @@ describe('promotion state machine', () => {
     expect(parseState(undefined)).toBeNull();
     expect(() => parseState('{oops')).toThrow(/not valid JSON/);
     expect(() => parseState('{"phase":1}')).toThrow(/lacks phase/);
+  });
+
+  it('an interrupted finalize is completed by a rerun, or restored before a rollback, never left lying', () => {
+    const c = ctx();
+    const at100: PromotionState = { ...freshState(c, 0), phase: 'finalizing', weight: 100 };
+    const at0: PromotionState = { ...at100, weight: 0 };
+    // A rerun (run, step or promote) completes it from where it stopped.
+    expect(transition(at100, { type: 'begin', liveWeight: 100 }, c).action).toEqual({
+      type: 'promote-stable',
+    });
+    expect(transition(at0, { type: 'begin', liveWeight: 0 }, c).action).toEqual({
+      type: 'scale-canary-down',
+    });
+    expect(transition(at0, { type: 'begin', liveWeight: 0 }, ctx({ command: 'promote' })).action).toEqual({
+      type: 'scale-canary-down',
+    });
+    // A cancel or error before stable took the traffic back restores the stable template first.
+    const cancelled = transition(at100, { type: 'cancelled', why: 'SIGINT' }, c);
+    expect(cancelled.action).toEqual({ type: 'restore-stable', why: 'SIGINT' });
+    const restored = transition(cancelled.state, { type: 'stable-restored', why: 'SIGINT' }, c);
+    expect(restored.state).toMatchObject({ phase: 'rolled-back', weight: 0, reason: 'SIGINT' });
+    expect(transition(at100, { type: 'error', message: 'boom' }, c).action).toEqual({
+      type: 'restore-stable',
+      why: 'boom',
+    });
+    // rollback of a finalize under way restores too.
+    expect(
+      transition(at100, { type: 'begin', liveWeight: 100 }, ctx({ command: 'rollback' })).action,
+    ).toMatchObject({
+      type: 'restore-stable',
+    });
+    // With on-cancel hold, the finalize stays recorded as unfinished for a rerun.
+    const held = transition(at100, { type: 'cancelled', why: 'SIGINT' }, ctx({ onCancel: 'hold' }));
+    expect(held.state).toMatchObject({ phase: 'finalizing', weight: 100 });
+    expect(held.state.reason).toMatch(/finalize interrupted at 100% canary \(SIGINT\)/);
+    // Stable already has all traffic: a cancel finishes the scale-down instead.
+    expect(transition(at0, { type: 'cancelled', why: 'SIGINT' }, c).action).toEqual({
+      type: 'scale-canary-down',
+    });
+    // States written before `finalizing` had its name read as finalizing.
+    expect(parseState(JSON.stringify({ ...at100, phase: 'promoting' }))?.phase).toBe('finalizing');
   });
 });

@@ -39,6 +39,8 @@ export interface Outcome {
 
 /** core.saveState key: `started` while a promotion runs, `finished` once it ended by itself. */
 export const PROMOTION_STATE = 'promotion';
+/** core.saveState key: the Lease holder / state writer id of main's promotion, so post recognises it. */
+export const PROMOTION_HOLDER = 'promotion-holder';
 
 /** The outside systems execute() talks to; tests and the demo replace any of them. */
 export interface EngineDeps {
@@ -242,7 +244,7 @@ export async function execute(
     let reporter = deps.reporter
       ? deps.reporter(settings, io)
       : await defaultReporter(settings, io, deps.summary, deps.githubClient);
-    const { runPromotion } = await import('./promote/runner.js');
+    const { runPromotion, newHolderId } = await import('./promote/runner.js');
     if (settings.preview) {
       const { ensurePreviewNamespace } = await import('./kube/preview.js');
       await ensurePreviewNamespace(kube, settings, io.logger);
@@ -250,6 +252,9 @@ export async function execute(
     }
     // Tells the post step whether a promotion may have been left half-way.
     io.state.save(PROMOTION_STATE, 'started');
+    // Unique to this process (two jobs of one run never share it); post finds its promotion by it.
+    const holder = newHolderId(settings);
+    io.state.save(PROMOTION_HOLDER, holder);
     const report = await runPromotion(settings, {
       kube,
       metrics,
@@ -258,6 +263,7 @@ export async function execute(
       signal,
       cwd,
       onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
+      holder,
     });
     io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };

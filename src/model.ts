@@ -64,7 +64,18 @@ export interface Metrics {
   close?(): Promise<void>;
 }
 
-export type Phase = 'in-progress' | 'promoting' | 'promoted' | 'rolling-back' | 'rolled-back' | 'held';
+/**
+ * `finalizing`: at 100% (or back to 0% once stable runs the canary's template), promote-stable
+ * under way; the stable Deployment's previous template is kept on it (annotation) until done.
+ * A rerun completes it, a rollback restores the previous template. Older states say `promoting`.
+ */
+export type Phase = 'in-progress' | 'finalizing' | 'promoted' | 'rolling-back' | 'rolled-back' | 'held';
+
+/** Something that happened to a promotion besides a judged step (restart, take-over, preemption). */
+export interface PromotionEvent {
+  at: string;
+  message: string;
+}
 
 export interface StepRecord {
   step: number;
@@ -83,13 +94,20 @@ export interface PromotionState {
   step: number;
   steps: number[];
   canaryImage: string | null;
-  /** `<repo>/<run id>` of the run that wrote this state. */
+  /**
+   * Hash of the canary's pod template (containers' names, images, commands, args, env): a
+   * different one is a new promotion from the first step. Null when unknown (older states).
+   */
+  templateHash?: string | null;
+  /** The holder id (`<repo>/<run id>/<attempt>/<job>/<random>`) of the process that wrote this state. */
   runId: string;
   startedAt: string;
   updatedAt: string;
   /** Why the promotion stopped (failed verdict, error, cancellation), when it did. */
   reason: string | null;
   history: StepRecord[];
+  /** Restarts, take-overs of hand-edited weights, preemptions: why the promotion is where it is. */
+  events?: PromotionEvent[];
 }
 
 export type PromotionStatus = 'promoted' | 'rolled-back' | 'held' | 'in-progress';
@@ -107,9 +125,14 @@ export interface PromotionReport {
   canarySubset: string;
   canaryImage: string | null;
   steps: number[];
+  /** The canary weight the API server last confirmed (read or written), not the one intended. */
   weight: number;
   step: number;
   history: StepRecord[];
+  /** Restarts, take-overs and preemptions recorded in the state (see PromotionState.events). */
+  events?: PromotionEvent[];
+  /** Visible changes the run made besides weights (e.g. promote-stable renamed stable's containers). */
+  notices?: string[];
   /** The weights written to the VirtualService, in order, e.g. [{stable: 90, canary: 10}, ...]. */
   weightsApplied: { stable: number; canary: number; at: string }[];
   run: { repository: string | null; runId: string | null; runUrl: string | null; serverUrl: string };

@@ -4,7 +4,15 @@ import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { actionIo, INPUTS_STATE, jobSummary, PROMOTION_STATE, settingsOrReport, type Io } from './main.js';
+import {
+  actionIo,
+  INPUTS_STATE,
+  jobSummary,
+  PROMOTION_HOLDER,
+  PROMOTION_STATE,
+  settingsOrReport,
+  type Io,
+} from './main.js';
 import type { Environment, InputSource, Settings } from './settings.js';
 
 export interface PostDeps {
@@ -85,10 +93,12 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     reporter,
     logger: io.logger,
     signal: controller.signal,
+    // The main step's own id: post finishes that promotion only, never another job's.
+    holder: io.state.get(PROMOTION_HOLDER) || undefined,
   });
   if (report)
     io.logger.warning(
-      `post: the interrupted promotion was rolled back (${report.status} at ${report.weight}%).`,
+      `post: the interrupted promotion was ${report.status === 'promoted' ? 'completed' : 'rolled back'} (${report.status} at ${report.weight}%).`,
     );
 }
 

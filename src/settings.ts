@@ -28,6 +28,8 @@ export interface GithubContext {
   repository: string | null;
   runId: string | null;
   runAttempt: string | null;
+  /** The job id ($GITHUB_JOB): two jobs of one run share the run id, never the job. */
+  job?: string | null;
   /** e.g. https://api.github.com, or a GHES API URL. */
   apiUrl: string;
   /** e.g. https://github.com. */
@@ -341,6 +343,7 @@ export function readGithubContext(env: Environment): GithubContext {
     repository: nonEmpty('GITHUB_REPOSITORY'),
     runId: nonEmpty('GITHUB_RUN_ID'),
     runAttempt: nonEmpty('GITHUB_RUN_ATTEMPT'),
+    job: nonEmpty('GITHUB_JOB'),
     apiUrl: (nonEmpty('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (nonEmpty('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, ''),
     eventName: nonEmpty('GITHUB_EVENT_NAME'),

@@ -1,5 +1,6 @@
 // A promotion in its own process, for the kill -9 test: argv = kubeconfig file, fixtures dir,
-// namespace, run id, window ms per step (e.g. 100,20000,20000). Prints progress lines on stdout.
+// namespace, run id, window ms per step (e.g. 100,20000,20000), and optionally the lease duration
+// in ms (default 30000). Prints progress lines on stdout.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { createKubeClient } from '../../src/kube/client.js';
@@ -8,7 +9,7 @@ import { ScriptedMetrics } from '../../src/promote/scripted-metrics.js';
 import { RecordingReporter, settingsFor } from './promote-cluster.js';
 
 async function main(): Promise<void> {
-  const [kubeconfigPath, cwd, namespace, runId, windows] = process.argv.slice(2);
+  const [kubeconfigPath, cwd, namespace, runId, windows, leaseMs] = process.argv.slice(2);
   if (!kubeconfigPath || !cwd || !namespace || !runId || !windows)
     throw new Error('usage: promote-child <kubeconfig> <cwd> <namespace> <runId> <window ms per step>');
   const perStep = windows.split(',').map(Number);
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     logger: { info: log, warning: log, error: log, debug: () => {} },
     signal: new AbortController().signal,
     cwd,
-    lease: { durationMs: 30_000, waitMs: 5000 },
+    lease: { durationMs: leaseMs ? Number(leaseMs) : 30_000, waitMs: 5000 },
   });
   log(`done ${report.status}`);
 }

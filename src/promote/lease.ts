@@ -1,6 +1,7 @@
 // One promotion per VirtualService: a coordination.k8s.io/v1 Lease `istio-canary-<vs>` held by
-// `<repo>/<run id>`, renewed while the run lasts, taken over only when expired (or when the
-// holder is this same run, e.g. a re-run after a crash).
+// one process (`<repo>/<run id>/<attempt>/<job>/<random>`, see newHolderId in runner.ts),
+// renewed while the run lasts, taken over only when expired, when the holder is this same
+// process (the post step continuing its main step), or by a `rollback`, which preempts.
 import type { Logger } from '../ports.js';
 import type { Kube, KubeObject } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
@@ -15,13 +16,22 @@ export interface LeaseOptions {
   signal?: AbortSignal;
   logger: Logger;
   now?: () => number;
+  /**
+   * Take the lease from a live holder instead of waiting (`rollback`): the holder's next
+   * renewal finds it lost and its writes stop; the preemption is recorded on the Lease.
+   */
+  preempt?: boolean;
 }
+
+/** On a preempted Lease: who took it from whom, and when. */
+export const PREEMPTED_ANNOTATION = 'istio-canary.dev/preempted';
 
 export interface HeldLease {
   readonly name: string;
   /** Set when a renewal found another holder (the run must stop writing). */
   lost(): string | null;
-  release(): Promise<void>;
+  /** Gives the lease up if this process still holds it (never another holder's); `signal` bounds it. */
+  release(signal?: AbortSignal): Promise<void>;
 }
 
 export class LeaseHeldError extends Error {
@@ -89,6 +99,25 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
         break;
       }
       const expires = leaseExpiry(live);
+      if (o.preempt) {
+        o.logger.warning(
+          `preempting ${holder}, which holds the lease ${name} (renewed ${spec.renewTime ?? '?'}): a rollback does not wait; that run stops at its next write`,
+        );
+        const annotations = {
+          ...(live.metadata?.annotations ?? {}),
+          [PREEMPTED_ANNOTATION]: JSON.stringify({
+            by: o.holder,
+            from: holder,
+            at: new Date(t).toISOString(),
+          }),
+        };
+        await kube.replace({
+          ...live,
+          metadata: { ...live.metadata, annotations },
+          spec: mine(t, (spec.leaseTransitions ?? 0) + 1),
+        });
+        break;
+      }
       if (t >= deadline) {
         throw new LeaseHeldError(
           `VirtualService ${o.namespace}/${o.virtualService} is being promoted by ${holder} (lease ${o.namespace}/${name}, renewed ${spec.renewTime ?? '?'}, expires ${new Date(expires).toISOString()})${o.waitMs > 0 ? `; waited ${Math.round(o.waitMs / 1000)} s` : ''}. Wait for it to finish, or cancel that run.`,
@@ -141,15 +170,15 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
   return {
     name,
     lost: () => lost,
-    async release() {
+    async release(signal?: AbortSignal) {
       clearInterval(timer);
       await renewing;
       if (lost) return;
       try {
-        const live = await kube.get(ref);
+        const live = await kube.get(ref, { signal });
         if (live && specOf(live).holderIdentity === o.holder) {
           const { holderIdentity: _holder, ...rest } = specOf(live);
-          await kube.replace({ ...live, spec: { ...rest, leaseDurationSeconds: 1 } });
+          await kube.replace({ ...live, spec: { ...rest, leaseDurationSeconds: 1 } }, { signal });
         }
       } catch (err) {
         // Not fatal: the lease expires on its own.

@@ -8,6 +8,11 @@
 //   measures it again at that weight (never lowers it, never re-does a passed step).
 // - Writing weight N+1 records step N's verdict in the same update: one write per weight step.
 // - Inconclusive verdicts: the window is measured once more; inconclusive twice counts as a failure.
+// - Finalize (promote-stable) is phase `finalizing` from the first write at 100% until the canary
+//   is scaled down: at weight 100 the stable template is being replaced (its previous template
+//   is kept on the stable Deployment), at weight 0 stable runs the canary's template and takes
+//   all traffic, only the canary's scale-down is left. A rerun completes it; a rollback, a
+//   cancel or an error before weight 0 restores the previous stable template first.
 import type { Phase, PromotionState, PromotionStatus, StepRecord, Verdict } from '../model.js';
 import type { Command, FailureMode, FinalizeMode } from '../settings.js';
 import { schedule, stepIndexOf } from '../plan.js';
@@ -20,6 +25,8 @@ export interface MachineContext {
   onCancel: FailureMode;
   runId: string;
   canaryImage: string | null;
+  /** Hash of the canary's pod template (see podTemplateHash in the runner), when known. */
+  templateHash?: string | null;
   now: string;
 }
 
@@ -31,7 +38,9 @@ export type Action =
   /** promote-stable: give the stable Deployment the canary's pod template and wait for it. */
   | { type: 'promote-stable' }
   /** Scale the canary Deployment to 0 (after traffic is back on the promoted stable). */
-  | { type: 'scale-canary-down'; then: Action }
+  | { type: 'scale-canary-down' }
+  /** Put the stable Deployment's template from before promote-stable back (an unfinished finalize rolled back). */
+  | { type: 'restore-stable'; why: string }
   | { type: 'stop'; message: string };
 
 export type MachineEvent =
@@ -47,7 +56,9 @@ export type MachineEvent =
     }
   | { type: 'cancelled'; why: string }
   | { type: 'error'; message: string }
-  | { type: 'stable-promoted' };
+  | { type: 'stable-promoted' }
+  | { type: 'canary-scaled-down' }
+  | { type: 'stable-restored'; why: string };
 
 export interface Transition {
   state: PromotionState;
@@ -77,19 +88,46 @@ export function freshState(ctx: MachineContext, liveWeight: number): PromotionSt
     step: 0,
     steps: [...ctx.steps],
     canaryImage: ctx.canaryImage,
+    templateHash: ctx.templateHash ?? null,
     runId: ctx.runId,
     startedAt: ctx.now,
     updatedAt: ctx.now,
     reason: null,
     history: [],
+    events: [],
   };
 }
 
+/**
+ * Why this run is a new promotion rather than a continuation of the stored one: null to
+ * continue. A finished promotion starts over for a new canary image or pod template; an
+ * unfinished one (in progress or held) too, from its first step, so that a new image is never
+ * judged by the old image's passed steps. A finalize or rollback under way is finished first.
+ */
+export function restartReason(
+  state: PromotionState | null,
+  canaryImage: string | null,
+  templateHash: string | null = null,
+): string | null {
+  if (!state) return 'no promotion recorded';
+  if (state.phase === 'finalizing' || state.phase === 'rolling-back') return null;
+  const terminal = TERMINAL.includes(state.phase);
+  if (canaryImage !== null && state.canaryImage !== null && canaryImage !== state.canaryImage)
+    return `the canary image changed from ${state.canaryImage} to ${canaryImage}`;
+  if (terminal && canaryImage !== null && state.canaryImage === null)
+    return `a new canary image ${canaryImage}`;
+  if (templateHash && state.templateHash && templateHash !== state.templateHash)
+    return `the canary pod template changed (hash ${state.templateHash} → ${templateHash})`;
+  return null;
+}
+
 /** Whether this run starts a new promotion rather than continuing the stored one. */
-export function startsFresh(state: PromotionState | null, canaryImage: string | null): boolean {
-  if (!state) return true;
-  if (!TERMINAL.includes(state.phase)) return false;
-  return canaryImage !== null && canaryImage !== state.canaryImage;
+export function startsFresh(
+  state: PromotionState | null,
+  canaryImage: string | null,
+  templateHash: string | null = null,
+): boolean {
+  return restartReason(state, canaryImage, templateHash) !== null;
 }
 
 const passedWeight = (s: PromotionState): number =>
@@ -146,7 +184,7 @@ function finalize(s: PromotionState, ctx: MachineContext): Transition {
     const state = update(s, ctx, { phase: 'promoted', weight: 100, reason: null });
     return write(state, stop(state, 'promoted: 100% on the canary (finalize: keep)'));
   }
-  const state = update(s, ctx, { phase: 'promoting', weight: 100, reason: null });
+  const state = update(s, ctx, { phase: 'finalizing', weight: 100, reason: null });
   // Already at 100% (the schedule's last step): no write of its own; the final write records
   // the verdict with the route back to stable. A crash in between re-judges the 100% step.
   if (s.weight === 100) return { state, action: { type: 'promote-stable' } };
@@ -156,6 +194,22 @@ function finalize(s: PromotionState, ctx: MachineContext): Transition {
 function rollBack(s: PromotionState, ctx: MachineContext, reason: string): Transition {
   const state = update(s, ctx, { phase: 'rolled-back', weight: 0, reason });
   return write(state, stop(state, `rolled back: ${reason}`));
+}
+
+/** A cancel, error or rollback during finalize: restore the stable template first, then roll back. */
+function stopFinalizing(s: PromotionState, ctx: MachineContext, why: string, mode: FailureMode): Transition {
+  if (s.weight === 0) {
+    // Stable already runs the canary's template with all traffic: only the scale-down is left,
+    // and it is the cheapest way to a state that is true. Finish it (on hold too).
+    return { state: s, action: { type: 'scale-canary-down' } };
+  }
+  if (mode === 'hold') {
+    const state = update(s, ctx, {
+      reason: `finalize interrupted at ${s.weight}% canary (${why}); run \`promote\` again to complete it or \`rollback\` to restore the stable template`,
+    });
+    return write(state, stop(state, `held during finalize: ${why}`));
+  }
+  return { state: s, action: { type: 'restore-stable', why } };
 }
 
 function hold(s: PromotionState, ctx: MachineContext, reason: string): Transition {
@@ -196,19 +250,39 @@ export function transition(s: PromotionState, event: MachineEvent, ctx: MachineC
       return ctx.onFailure === 'hold' ? hold(withRecord, ctx, why) : rollBack(withRecord, ctx, why);
     }
     case 'cancelled':
+      if (s.phase === 'finalizing') return stopFinalizing(s, ctx, event.why, ctx.onCancel);
       return ctx.onCancel === 'hold' ? hold(s, ctx, event.why) : rollBack(s, ctx, event.why);
     case 'error':
+      if (s.phase === 'finalizing') {
+        if (s.weight === 0) {
+          // The scale-down itself failed: say so and leave the rest to a rerun (which completes it).
+          const state = update(s, ctx, { reason: `scaling the canary down failed: ${event.message}` });
+          return write(state, stop(state, `finalize unfinished: ${event.message}; run \`promote\` again`));
+        }
+        return stopFinalizing(s, ctx, event.message, ctx.onFailure);
+      }
       return ctx.onFailure === 'hold' ? hold(s, ctx, event.message) : rollBack(s, ctx, event.message);
     case 'stable-promoted': {
+      // Traffic back on the promoted stable first; the phase stays finalizing until the canary is down.
+      const state = update(s, ctx, {
+        phase: 'finalizing',
+        weight: 0,
+        reason: 'stable runs the canary pod template and takes all traffic; scaling the canary down',
+      });
+      return write(state, { type: 'scale-canary-down' });
+    }
+    case 'canary-scaled-down': {
       const state = update(s, ctx, { phase: 'promoted', weight: 0, reason: null });
-      return write(state, {
-        type: 'scale-canary-down',
-        then: stop(
+      return write(
+        state,
+        stop(
           state,
           'promoted: the stable Deployment runs the canary pod template and takes 100% again; canary scaled to 0',
         ),
-      });
+      );
     }
+    case 'stable-restored':
+      return rollBack(s, ctx, event.why);
   }
 }
 
@@ -224,10 +298,12 @@ function begin(s: PromotionState, ctx: MachineContext): Transition {
           state: s,
           action: stop(s, 'already promoted to stable: all traffic is on stable; nothing to roll back'),
         };
+      if (s.phase === 'finalizing')
+        return { state: s, action: { type: 'restore-stable', why: `rollback requested by ${ctx.runId}` } };
       return rollBack(s, ctx, `rollback requested by ${ctx.runId}`);
     case 'promote':
       if (s.phase === 'promoted') return { state: s, action: stop(s, 'already promoted') };
-      if (s.phase === 'promoting') return { state: s, action: { type: 'promote-stable' } };
+      if (s.phase === 'finalizing') return finishFinalize(s);
       return finalize(s, ctx);
     default:
       break;
@@ -235,9 +311,14 @@ function begin(s: PromotionState, ctx: MachineContext): Transition {
   // run / step
   if (s.phase === 'promoted' || s.phase === 'rolled-back')
     return { state: s, action: stop(s, `${describe(s)}; a new promotion starts with a new canary-image`) };
-  if (s.phase === 'promoting') return { state: s, action: { type: 'promote-stable' } };
+  if (s.phase === 'finalizing') return finishFinalize(s);
   if (s.phase === 'rolling-back') return rollBack(s, ctx, s.reason ?? 'finishing an interrupted rollback');
   return advance(s, ctx, false);
+}
+
+/** An interrupted finalize, completed idempotently: promote-stable again at 100%, else only the scale-down. */
+function finishFinalize(s: PromotionState): Transition {
+  return { state: s, action: s.weight === 0 ? { type: 'scale-canary-down' } : { type: 'promote-stable' } };
 }
 
 export function describe(s: PromotionState): string {
@@ -264,15 +345,18 @@ export function parseState(raw: string | undefined): PromotionState | null {
   )
     throw new Error('the promotion state annotation lacks phase, weight or history; remove it to start over');
   return {
-    phase: s.phase,
+    // Before `finalizing` had its name, the same phase was stored as `promoting`.
+    phase: (s.phase as string) === 'promoting' ? 'finalizing' : s.phase,
     weight: s.weight,
     step: typeof s.step === 'number' ? s.step : 0,
     steps: Array.isArray(s.steps) ? s.steps : [],
     canaryImage: s.canaryImage ?? null,
+    templateHash: typeof s.templateHash === 'string' ? s.templateHash : null,
     runId: s.runId ?? '',
     startedAt: s.startedAt ?? '',
     updatedAt: s.updatedAt ?? '',
     reason: s.reason ?? null,
     history: s.history,
+    events: Array.isArray(s.events) ? s.events : [],
   };
 }

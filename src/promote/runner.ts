@@ -1,14 +1,25 @@
 // The promotion runner: resolves the target, takes the lease, applies the manifests, waits for
 // the canary, then performs the state machine's actions (writes, windows, finalize) until it
 // stops, reporting progress after every step. All I/O goes through deps.
+//
+// What it trusts and what it checks (see README.md, "State and safety"):
+// - Before every write, and at the end of every window, the live weights of the route are
+//   compared with the weights the state annotation recorded: a person's change stops the run
+//   (HumanEditError) unless take-over is set, and a window under changed weights is no pass.
+// - Every write carries the resourceVersion last read; a state written by another holder (a
+//   `rollback` preempting this run) stops the run without overwriting (ConcurrentChangeError).
+// - After a cancel, every remaining write shares one budget (CANCEL_WRITE_BUDGET_MS).
+// - Outputs carry the weight the API server last confirmed, never the intended one.
+import { createHash, randomBytes } from 'node:crypto';
 import process from 'node:process';
 import type { Logger, Reporter } from '../ports.js';
 import type { Settings } from '../settings.js';
-import type { Metrics, PromotionReport, PromotionState, StepWindow } from '../model.js';
+import type { Metrics, PromotionEvent, PromotionReport, PromotionState, StepWindow } from '../model.js';
 import type { Kube, KubeObject, ObjectRef } from '../kube/client.js';
-import { KubeApiError } from '../kube/errors.js';
-import { ManifestError, applyManifests, imagesOf, withImage } from '../kube/manifests.js';
+import { FIELD_MANAGER, KubeApiError } from '../kube/errors.js';
+import { ManifestError, applyManifests, containersOf, imagesOf, withImage } from '../kube/manifests.js';
 import { waitForRollout } from '../kube/rollout.js';
+import { withGroup } from '../log.js';
 import { STATE_ANNOTATION, currentWeights, withCanaryWeight } from '../plan.js';
 import { acquireLease, type HeldLease } from './lease.js';
 import {
@@ -18,11 +29,12 @@ import {
   describe,
   freshState,
   parseState,
-  startsFresh,
+  restartReason,
   statusOf,
   transition,
 } from './machine.js';
 import { resolveTarget, type Target } from './target.js';
+import { unprovenMeasurement } from './probe.js';
 
 export interface PromotionDeps {
   kube: Kube;
@@ -38,18 +50,47 @@ export interface PromotionDeps {
   cwd?: string;
   /** Called with the canary weight after every VirtualService write the API server confirmed. */
   onConfirmedWeight?(weight: number): void;
+  /**
+   * This process's identity as Lease holder and state writer (default: a new newHolderId()).
+   * The action's main step saves it for its post step, which passes it back to recognise the
+   * promotion its main step left.
+   */
+  holder?: string;
 }
 
-/** Bound for the writes made after a cancellation (GitHub kills the job 7.5 s after SIGINT). */
-const CANCEL_WRITE_BUDGET_MS = 4500;
+/**
+ * After a cancellation, every remaining write (rollback, restore, scale-down, lease release)
+ * shares this budget: the process exits well before GitHub's kill (SIGTERM 7.5 s after SIGINT,
+ * kill at about 10 s), and the kube client's retries stop with it.
+ */
+export const CANCEL_WRITE_BUDGET_MS = 5000;
 
-export function holderId(settings: Settings): string {
-  return `${settings.github.repository ?? 'local'}/${settings.github.runId ?? `pid-${process.pid}`}`;
+/** On the stable Deployment: its pod template from before promote-stable, to restore an unfinished finalize. */
+export const PREVIOUS_TEMPLATE_ANNOTATION = 'istio-canary.dev/previous-template';
+
+/**
+ * A Lease holder and state writer unique to this process: `<repo>/<run id>/<attempt>/<job>/<random>`.
+ * Two jobs of one workflow run (or two matrix legs of one job) never share it.
+ */
+export function newHolderId(settings: Pick<Settings, 'github'>, random?: string): string {
+  const gh = settings.github as Settings['github'] & { job?: string | null };
+  return [
+    gh.repository ?? 'local',
+    gh.runId ?? `pid-${process.pid}`,
+    gh.runAttempt ?? '1',
+    gh.job ?? '-',
+    random ?? randomBytes(4).toString('hex'),
+  ].join('/');
 }
 
 /** Another run or person changed the promotion: this run must not write any more. */
 export class ConcurrentChangeError extends Error {
   override name = 'ConcurrentChangeError';
+}
+
+/** A person (or another tool) moved the weights the state recorded; take-over is not set. */
+export class HumanEditError extends ConcurrentChangeError {
+  override name = 'HumanEditError';
 }
 
 /** The run failed after it started writing; carries the report (also passed to reporter.final). */
@@ -64,9 +105,79 @@ export class PromotionError extends Error {
   }
 }
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** JSON with sorted keys: the same value always gives the same text. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => v[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/**
+ * A hash of what makes a canary a different build: each container's and init container's
+ * name, image, command, args and env (names, values, and which kind of reference). Fields the
+ * API server defaults (ports' protocol, pull policy, termination paths) are left out, so a
+ * template read from the manifests and the same template read back from the cluster agree.
+ */
+export function podTemplateHash(template: unknown): string {
+  const spec = isObject(template) && isObject(template.spec) ? template.spec : {};
+  const pick = (list: unknown) =>
+    (Array.isArray(list) ? list : [])
+      .filter(isObject)
+      .map((c) => ({
+        name: c.name ?? null,
+        image: c.image ?? null,
+        command: c.command ?? null,
+        args: c.args ?? null,
+        env: (Array.isArray(c.env) ? c.env : []).filter(isObject).map((e) => ({
+          name: e.name ?? null,
+          value: e.value ?? null,
+          from: isObject(e.valueFrom) ? Object.keys(e.valueFrom).sort() : null,
+        })),
+      }))
+      .sort((a, b) => canonical(a.name).localeCompare(canonical(b.name)));
+  return createHash('sha256')
+    .update(canonical({ containers: pick(spec.containers), initContainers: pick(spec.initContainers) }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+const templateOf = (d: KubeObject | null | undefined): unknown =>
+  d && isObject(d.spec) ? d.spec.template : undefined;
+
+/** The image of `container` (or of the first container) of a Deployment. */
+function imageOf(d: KubeObject, container: string | null): string | null {
+  const cs = containersOf(d);
+  const c = container ? cs.find((x) => x.name === container) : cs[0];
+  return c?.image || null;
+}
+
+/** The managers (managedFields) other than this tool that wrote the object, latest first. */
+function otherWriters(vs: KubeObject | null): string[] {
+  const mf = vs?.metadata?.managedFields;
+  if (!Array.isArray(mf)) return [];
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return mf
+    .filter(isObject)
+    .filter((e) => typeof e.manager === 'string' && e.manager !== FIELD_MANAGER)
+    .sort((a, b) => text(b.time).localeCompare(text(a.time)))
+    .map(
+      (e) => `${text(e.manager)} (${text(e.operation) || 'Update'}${e.time ? ` at ${text(e.time)}` : ''})`,
+    );
+}
+
 class Run {
   readonly started: string;
   readonly weightsApplied: PromotionReport['weightsApplied'] = [];
+  readonly notices: string[] = [];
+  readonly holder: string;
   state: PromotionState | null = null;
   /** The machine's latest state, written or not yet (what progress reports show). */
   current: PromotionState | null = null;
@@ -74,6 +185,9 @@ class Run {
   vs: KubeObject | null = null;
   message = '';
   lease: HeldLease | null = null;
+  templateHash: string | null = null;
+  /** Aborted CANCEL_WRITE_BUDGET_MS after the cancel: the one budget of every write after it. */
+  private readonly budget = new AbortController();
 
   constructor(
     readonly settings: Settings,
@@ -81,10 +195,27 @@ class Run {
     readonly target: Target,
   ) {
     this.started = this.iso();
+    this.holder = deps.holder ?? newHolderId(settings);
+    const startBudget = () => {
+      setTimeout(
+        () =>
+          this.budget.abort(
+            new Error(`the ${CANCEL_WRITE_BUDGET_MS / 1000} s budget for writes after the cancel ran out`),
+          ),
+        CANCEL_WRITE_BUDGET_MS,
+      ).unref();
+    };
+    if (deps.signal.aborted) startBudget();
+    else deps.signal.addEventListener('abort', startBudget, { once: true });
   }
 
   get log(): Logger {
     return this.deps.logger;
+  }
+
+  /** The signal of writes (and the reads that lead to them): aborted only once the cancel budget is spent. */
+  get writes(): AbortSignal {
+    return this.budget.signal;
   }
 
   iso(): string {
@@ -100,6 +231,10 @@ class Run {
     };
   }
 
+  get vsName(): string {
+    return `${this.target.namespace}/${this.target.selection.virtualService}`;
+  }
+
   ctx(): MachineContext {
     return {
       command: this.settings.command,
@@ -107,8 +242,9 @@ class Run {
       finalize: this.settings.finalize,
       onFailure: this.settings.onFailure,
       onCancel: this.settings.onCancel,
-      runId: holderId(this.settings),
+      runId: this.holder,
       canaryImage: this.target.canaryImage,
+      templateHash: this.templateHash,
       now: this.iso(),
     };
   }
@@ -123,21 +259,52 @@ class Run {
   }
 
   /**
-   * Writes the weights and the state in one update, with the resourceVersion last read. On a
-   * conflict it re-reads: if the stored state is still the one this run based its decision on,
-   * it writes again on the fresh object; if another writer changed the state, it stops.
+   * How the live route differs from the weights `state` recorded (a person's edit, an
+   * emergency move to 0%), or null when they agree.
    */
-  async writeState(next: PromotionState, signal?: AbortSignal): Promise<void> {
+  edited(vs: KubeObject | null, state: PromotionState | null): string | null {
+    if (!vs || !state) return null;
+    const live = currentWeights(vs, this.target.selection);
+    if (live.canary === state.weight && live.stable === 100 - state.weight) return null;
+    const who = otherWriters(vs)[0];
+    return `the weights of ${this.vsName} were changed outside this promotion: recorded canary ${state.weight}% / stable ${100 - state.weight}%, live canary ${live.canary}% / stable ${live.stable}%${who ? `; last other writer: ${who}` : ''}`;
+  }
+
+  /**
+   * Before writing over `vs`: a person's change stops the run (HumanEditError), or with
+   * take-over is recorded in `next` and continued from. A rollback wins over any edit.
+   */
+  guardEdits(vs: KubeObject | null, next: PromotionState): PromotionState {
+    const what = this.edited(vs, this.state);
+    if (!what) return next;
+    if (this.settings.command === 'rollback') {
+      this.log.warning(`${what}; rolling back anyway`);
+      return next;
+    }
+    if (!this.settings.takeOver)
+      throw new HumanEditError(
+        `${what}. Nothing more was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`,
+      );
+    this.log.warning(`${what}; take-over: continuing from the live weights`);
+    return { ...next, events: [...(next.events ?? []), { at: this.iso(), message: `take-over: ${what}` }] };
+  }
+
+  /**
+   * Writes the weights and the state in one update, with the resourceVersion last read. On a
+   * conflict it re-reads: if the stored state is still the one this run based its decision on
+   * and the weights are the recorded ones, it writes again on the fresh object; if another
+   * writer changed the state, or a person the weights, it stops.
+   */
+  async writeState(next: PromotionState): Promise<void> {
+    const signal = this.writes;
     const lost = this.lease?.lost();
     if (lost) throw new ConcurrentChangeError(`stopped before writing: ${lost}`);
     const base = this.vs?.metadata?.annotations?.[STATE_ANNOTATION];
-    const json = JSON.stringify(next);
+    let pending = this.guardEdits(this.vs, next);
+    let json = JSON.stringify(pending);
     for (let attempt = 1; ; attempt++) {
-      if (!this.vs)
-        throw new Error(
-          `VirtualService ${this.target.namespace}/${this.target.selection.virtualService} does not exist`,
-        );
-      const body = withCanaryWeight(this.vs, this.target.selection, next.weight) as KubeObject;
+      if (!this.vs) throw new Error(`VirtualService ${this.vsName} does not exist`);
+      const body = withCanaryWeight(this.vs, this.target.selection, pending.weight) as KubeObject;
       body.metadata = {
         ...body.metadata,
         annotations: { ...(body.metadata?.annotations ?? {}), [STATE_ANNOTATION]: json },
@@ -155,22 +322,27 @@ class Run {
         if (stored !== base) {
           const other = parseState(stored);
           throw new ConcurrentChangeError(
-            `the VirtualService ${this.target.selection.virtualService} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? describe(other) : 'none'}); not overwriting it`,
+            `the VirtualService ${this.vsName} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? describe(other) : 'none'}); not overwriting it`,
             { cause: err },
           );
         }
-        this.log.debug(
-          `conflict writing ${this.target.selection.virtualService}; re-read, state unchanged, writing again`,
-        );
+        pending = this.guardEdits(live, pending);
+        json = JSON.stringify(pending);
+        this.log.debug(`conflict writing ${this.vsName}; re-read, state unchanged, writing again`);
       }
     }
     const prev = this.state;
-    this.state = next;
-    this.current = next;
-    if (!prev || prev.weight !== next.weight || this.weightsApplied.length === 0)
-      this.weightsApplied.push({ stable: 100 - next.weight, canary: next.weight, at: next.updatedAt });
-    this.log.info(
-      `${this.settings.dryRun ? '[dry-run] ' : ''}${this.target.selection.virtualService}: canary ${next.weight}% / stable ${100 - next.weight}% — ${next.phase}${next.reason ? ` (${next.reason})` : ''}`,
+    this.state = pending;
+    this.current = pending;
+    if (!this.settings.dryRun) this.deps.onConfirmedWeight?.(this.liveWeight());
+    if (!prev || prev.weight !== pending.weight || this.weightsApplied.length === 0)
+      this.weightsApplied.push({
+        stable: 100 - pending.weight,
+        canary: pending.weight,
+        at: pending.updatedAt,
+      });
+    this.log.debug(
+      `${this.settings.dryRun ? '[dry-run] ' : ''}${this.target.selection.virtualService}: canary ${pending.weight}% / stable ${100 - pending.weight}% — ${pending.phase}${pending.reason ? ` (${pending.reason})` : ''}`,
     );
   }
 
@@ -192,9 +364,12 @@ class Run {
       canarySubset: t.selection.canary.subset,
       canaryImage: s?.canaryImage ?? t.canaryImage,
       steps: [...this.settings.steps],
-      weight: s?.weight ?? this.liveWeight(),
+      // What the API server last answered (a read or a write), not what this run meant to write.
+      weight: this.vs ? this.liveWeight() : (s?.weight ?? 0),
       step: s?.step ?? 0,
       history: s?.history ?? [],
+      ...(s?.events?.length ? { events: s.events } : {}),
+      ...(this.notices.length ? { notices: [...this.notices] } : {}),
       weightsApplied: this.weightsApplied,
       run: {
         repository: gh.repository,
@@ -217,12 +392,12 @@ class Run {
     }
   }
 
-  window(step: number, weight: number): StepWindow {
+  window(step: number, weight: number, signal: AbortSignal): StepWindow {
     return {
       step,
       weight,
       intervalMs: this.settings.intervalMs,
-      signal: this.deps.signal,
+      signal,
       namespace: this.target.namespace,
       stableWorkload: this.target.stableDeployment ?? this.target.selection.stable.subset,
       canaryWorkload: this.target.canaryDeployment ?? this.target.selection.canary.subset,
@@ -235,79 +410,187 @@ class Run {
     return `cancelled (${what})${this.state ? ` at ${this.state.weight}% canary` : ''}`;
   }
 
+  /**
+   * One window. The VirtualService is watched meanwhile: a change by anyone else (a
+   * preempting rollback, a person moving the weights) ends the window at once. Afterwards the
+   * route is read again; a window whose weights or state changed under it is never a pass.
+   * Returns the machine event, or a transition when take-over continues from new weights.
+   */
+  async measure(
+    action: Extract<Action, { type: 'measure' }>,
+    state: PromotionState,
+  ): Promise<MachineEvent | { adopted: PromotionState }> {
+    const startedAt = this.iso();
+    this.log.debug(
+      `measuring ${this.settings.intervalMs} ms at ${action.weight}% canary${action.attempt > 1 ? ' (extended: the first window was inconclusive)' : ''}`,
+    );
+    const before = this.vs?.metadata?.annotations?.[STATE_ANNOTATION];
+    const windowCtl = new AbortController();
+    const stopWatch = new AbortController();
+    const onCancel = () => windowCtl.abort(this.deps.signal.reason);
+    if (this.deps.signal.aborted) onCancel();
+    else this.deps.signal.addEventListener('abort', onCancel, { once: true });
+    // Only a change of the state or of the weights ends the window (not a label someone adds).
+    const watch = this.vs
+      ? this.deps.kube
+          .waitFor(
+            this.vsRef,
+            (o) =>
+              !o || o.metadata?.annotations?.[STATE_ANNOTATION] !== before || this.edited(o, state) !== null,
+            { timeoutMs: 24 * 3600_000, signal: stopWatch.signal },
+          )
+          .then(
+            () => windowCtl.abort(new Error('the VirtualService changed during the window')),
+            () => undefined,
+          )
+      : Promise.resolve();
+    let verdict;
+    try {
+      verdict = await this.deps.metrics.measure(this.window(action.step, action.weight, windowCtl.signal));
+    } catch (err) {
+      if (!windowCtl.signal.aborted || this.deps.signal.aborted) throw err;
+      verdict = null; // ended by a change of the VirtualService: judged below
+    } finally {
+      this.deps.signal.removeEventListener('abort', onCancel);
+      stopWatch.abort();
+      await watch;
+    }
+    if (this.deps.signal.aborted) return { type: 'cancelled', why: this.cancelReason() };
+    // The window is only as good as the weights it ran under.
+    const live = await this.deps.kube.get(this.vsRef, { signal: this.deps.signal });
+    const stored = live?.metadata?.annotations?.[STATE_ANNOTATION];
+    if (!live)
+      throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was deleted during the window`);
+    if (stored !== before) {
+      this.vs = live;
+      const other = parseState(stored);
+      this.state = other;
+      this.current = other;
+      throw new ConcurrentChangeError(
+        `the promotion of ${this.vsName} was changed by ${other?.runId || 'another writer'} during the window of step ${action.step} (state now: ${other ? describe(other) : 'none'}); stopping without writing`,
+      );
+    }
+    const what = this.edited(live, state);
+    if (what) {
+      this.vs = live;
+      if (!this.settings.takeOver)
+        throw new HumanEditError(
+          `${what} during the window of step ${action.step}; the window is not judged and nothing more was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`,
+        );
+      const weight = currentWeights(live, this.target.selection).canary;
+      this.log.warning(
+        `${what} during the window of step ${action.step}; take-over: continuing from ${weight}%`,
+      );
+      const event: PromotionEvent = {
+        at: this.iso(),
+        message: `take-over: ${what} during the window of step ${action.step} (not judged)`,
+      };
+      const adopted = { ...state, weight, events: [...(state.events ?? []), event] };
+      this.state = adopted;
+      return { adopted };
+    }
+    this.vs = live;
+    if (!verdict || (windowCtl.signal.aborted && !this.deps.signal.aborted))
+      throw new ConcurrentChangeError(
+        `the VirtualService ${this.vsName} changed during the window of step ${action.step} and changed back; the window is not judged`,
+      );
+    return {
+      type: 'verdict',
+      step: action.step,
+      weight: action.weight,
+      attempt: action.attempt,
+      verdict,
+      startedAt,
+      endedAt: this.iso(),
+    };
+  }
+
   /** Performs actions until the machine stops. Cancellation and errors become machine events. */
   async drive(first: { state: PromotionState; action: Action }): Promise<void> {
     let { state, action } = first;
+    this.current = state;
     let guard = 0;
     for (;;) {
       if (++guard > 1000) throw new Error('the promotion made no progress (internal error)');
+      if (action.type === 'stop') {
+        this.state = state;
+        this.current = state;
+        this.message = action.message;
+        this.log.info(action.message);
+        return;
+      }
       let event: MachineEvent | null = null;
-      // After a cancellation, writes get their own short deadline instead of the aborted signal.
       const cancelled = this.deps.signal.aborted;
-      const writeSignal = cancelled ? AbortSignal.timeout(CANCEL_WRITE_BUDGET_MS) : undefined;
+      let writing = false;
+      const measured =
+        action.type === 'measure' || (action.type === 'write' && action.then.type === 'measure');
       try {
-        switch (action.type) {
-          case 'stop':
-            this.state = state;
+        if (measured && cancelled) {
+          // No new weight after a cancel: on-cancel decides from the weight written.
+          event = { type: 'cancelled', why: this.cancelReason() };
+        } else if (measured) {
+          // One step: its write and its window in one log group, its outcome in one line.
+          const m = (action.type === 'write' ? action.then : action) as Extract<Action, { type: 'measure' }>;
+          const writeFirst = action.type === 'write';
+          const s0 = state;
+          const outcome = await withGroup(
+            this.log,
+            `step ${m.step}/${this.settings.steps.length}: canary ${m.weight}%${m.attempt > 1 ? ' (extended window)' : ''}`,
+            async () => {
+              if (writeFirst) {
+                writing = true;
+                await this.writeState(s0);
+                writing = false;
+              }
+              const r = await this.measure(m, this.state ?? s0);
+              if ('type' in r && r.type === 'verdict')
+                this.log.info(
+                  `step ${m.step}/${this.settings.steps.length} at ${m.weight}%: ${r.verdict.outcome} — ${r.verdict.reasons.map((x) => x.message).join('; ')}`,
+                );
+              return r;
+            },
+          );
+          if ('adopted' in outcome) {
+            const t = transition(
+              outcome.adopted,
+              { type: 'begin', liveWeight: outcome.adopted.weight },
+              this.ctx(),
+            );
+            state = t.state;
+            action = t.action;
             this.current = state;
-            this.message = action.message;
-            this.log.info(action.message);
-            return;
-          case 'write':
-            await this.writeState(state, writeSignal);
-            action = action.then;
             continue;
-          case 'measure': {
-            if (this.deps.signal.aborted) {
-              event = { type: 'cancelled', why: this.cancelReason() };
-              break;
-            }
-            const startedAt = this.iso();
-            this.log.info(
-              `step ${action.step}/${this.settings.steps.length}: measuring ${this.settings.intervalMs} ms at ${action.weight}% canary${action.attempt > 1 ? ' (extended: the first window was inconclusive)' : ''}`,
-            );
-            const verdict = await this.deps.metrics.measure(this.window(action.step, action.weight));
-            if (this.deps.signal.aborted) {
-              event = { type: 'cancelled', why: this.cancelReason() };
-              break;
-            }
-            this.log.info(
-              `step ${action.step}/${this.settings.steps.length} at ${action.weight}%: ${verdict.outcome} — ${verdict.reasons.map((r) => r.message).join('; ')}`,
-            );
-            event = {
-              type: 'verdict',
-              step: action.step,
-              weight: action.weight,
-              attempt: action.attempt,
-              verdict,
-              startedAt,
-              endedAt: this.iso(),
-            };
-            break;
           }
-          case 'promote-stable':
-            await this.promoteStable();
-            event = { type: 'stable-promoted' };
-            break;
-          case 'scale-canary-down':
-            if (this.target.canaryDeployment)
-              await this.deps.kube.patch(
-                {
-                  apiVersion: 'apps/v1',
-                  kind: 'Deployment',
-                  name: this.target.canaryDeployment,
-                  namespace: this.target.namespace,
-                },
-                { spec: { replicas: 0 } },
-                { dryRun: this.settings.dryRun, signal: writeSignal },
-              );
-            this.log.info(`scaled the canary Deployment ${this.target.canaryDeployment ?? '?'} to 0`);
-            action = action.then;
-            continue;
+          event = outcome;
+          if (writeFirst) state = this.state ?? state;
+        } else {
+          switch (action.type) {
+            case 'measure':
+              throw new Error('internal: a measure outside a step');
+            case 'write':
+              writing = true;
+              await this.writeState(state);
+              state = this.state ?? state;
+              action = action.then;
+              continue;
+            case 'promote-stable':
+              await this.promoteStable(state);
+              event = { type: 'stable-promoted' };
+              break;
+            case 'scale-canary-down':
+              await this.scaleCanaryDown();
+              event = { type: 'canary-scaled-down' };
+              break;
+            case 'restore-stable':
+              await this.restoreStable(state);
+              event = { type: 'stable-restored', why: action.why };
+              break;
+          }
         }
       } catch (err) {
+        if (err instanceof ConcurrentChangeError) throw err;
         if (this.deps.signal.aborted && !cancelled) event = { type: 'cancelled', why: this.cancelReason() };
-        else if (action.type === 'write' || cancelled) throw err;
+        else if (writing || cancelled) throw err;
         else event = { type: 'error', message: (err as Error).message };
       }
       if (!event) throw new Error('internal: no event');
@@ -318,8 +601,8 @@ class Run {
       if (event.type === 'verdict' || event.type === 'cancelled' || event.type === 'error') {
         // The step's outcome is written first, so the progress report shows it.
         if (action.type === 'write') {
-          const sig = this.deps.signal.aborted ? AbortSignal.timeout(CANCEL_WRITE_BUDGET_MS) : undefined;
-          await this.writeState(state, sig);
+          await this.writeState(state);
+          state = this.state ?? state;
           action = action.then;
         }
         if (action.type !== 'measure' || event.type !== 'verdict' || event.step !== action.step)
@@ -328,23 +611,39 @@ class Run {
     }
   }
 
-  /** promote-stable: the stable Deployment gets the canary's pod template (keeping its own labels), then rolls out. */
-  async promoteStable(): Promise<void> {
+  deploymentRef(name: string): ObjectRef {
+    return { apiVersion: 'apps/v1', kind: 'Deployment', name, namespace: this.target.namespace };
+  }
+
+  /** Which promotion a saved stable template belongs to. */
+  static promotionId(state: PromotionState): string {
+    return `${state.startedAt}|${state.canaryImage ?? ''}`;
+  }
+
+  /**
+   * promote-stable: the stable Deployment gets the canary's pod template (keeping its own
+   * labels), with its previous template kept in an annotation in the same write, then rolls
+   * out. Idempotent: a rerun of the same promotion keeps the first saved template.
+   */
+  async promoteStable(state: PromotionState): Promise<void> {
     const { kube } = this.deps;
-    const ns = this.target.namespace;
     const canaryName = this.target.canaryDeployment;
     const stableName = this.target.stableDeployment;
     if (!canaryName || !stableName)
       throw new Error('finalize promote-stable needs both the stable and the canary Deployment');
-    const ref = (name: string): ObjectRef => ({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      name,
-      namespace: ns,
-    });
+    const id = Run.promotionId(state);
     for (let attempt = 1; ; attempt++) {
-      const [canary, stable] = await Promise.all([kube.get(ref(canaryName)), kube.get(ref(stableName))]);
+      const [canary, stable] = await Promise.all([
+        kube.get(this.deploymentRef(canaryName), { signal: this.writes }),
+        kube.get(this.deploymentRef(stableName), { signal: this.writes }),
+      ]);
       if (!canary || !stable) throw new Error(`Deployment ${!canary ? canaryName : stableName} is gone`);
+      // Never promote one image while naming another.
+      const canaryImages = imagesOf(canary);
+      if (state.canaryImage && !canaryImages.includes(state.canaryImage))
+        throw new Error(
+          `promote-stable: the canary Deployment ${canaryName} runs ${canaryImages.join(', ') || 'no image'}, not ${state.canaryImage} that this promotion is for; nothing was copied to ${stableName}`,
+        );
       const cSpec = canary.spec as { template?: { metadata?: { labels?: Record<string, string> } } };
       const sSpec = stable.spec as {
         selector?: { matchLabels?: Record<string, string> };
@@ -358,12 +657,34 @@ class Run {
       Object.assign(labels, keep);
       for (const k of Object.keys(keep)) if (stableLabels[k] !== undefined) labels[k] = stableLabels[k];
       template.metadata = { ...(template.metadata ?? {}), labels };
-      const next = { ...stable, spec: { ...(stable.spec as object), template } };
-      delete next.metadata?.managedFields;
+
+      const annotations = { ...(stable.metadata?.annotations ?? {}) };
+      const saved = parseSaved(annotations[PREVIOUS_TEMPLATE_ANNOTATION]);
+      const previous = saved?.promotion === id ? saved.template : sSpec.template;
+      const before = containersOf({ spec: { template: previous } }).map((c) => c.name);
+      const after = containersOf({ spec: { template } }).map((c) => c.name);
+      if (before.join(',') !== after.join(',')) {
+        const notice = `promote-stable renames the containers of ${stableName}: ${before.join(', ') || 'none'} → ${after.join(', ') || 'none'} (it copies the canary's pod template)`;
+        if (!this.notices.includes(notice)) {
+          this.notices.push(notice);
+          this.log.warning(notice);
+        }
+      }
+      if (saved?.promotion === id && canonical(sSpec.template) === canonical(template)) {
+        this.log.info(`promote-stable: ${stableName} already runs the canary's pod template`);
+        break;
+      }
+      annotations[PREVIOUS_TEMPLATE_ANNOTATION] = JSON.stringify({ promotion: id, template: previous });
+      const next = {
+        ...stable,
+        metadata: { ...stable.metadata, annotations },
+        spec: { ...(stable.spec as object), template },
+      };
+      delete (next.metadata as Record<string, unknown>).managedFields;
       try {
-        await kube.replace(next, { dryRun: this.settings.dryRun });
+        await kube.replace(next, { dryRun: this.settings.dryRun, signal: this.writes });
         this.log.info(
-          `promote-stable: ${stableName} now runs the canary's pod template (${imagesOf(next).join(', ')})`,
+          `promote-stable: ${stableName} now runs the canary's pod template (${imagesOf(next).join(', ')}); its previous template is kept in the annotation ${PREVIOUS_TEMPLATE_ANNOTATION} until the promotion ends`,
         );
         break;
       } catch (err) {
@@ -374,11 +695,68 @@ class Run {
     if (!this.settings.dryRun) {
       await waitForRollout(
         kube,
-        { name: stableName, namespace: ns },
+        { name: stableName, namespace: this.target.namespace },
         { timeoutMs: this.settings.rolloutTimeoutMs, signal: this.deps.signal },
       );
       this.log.info(`promote-stable: ${stableName} is available`);
     }
+  }
+
+  /** An unfinished finalize rolled back: the stable Deployment gets its template from before promote-stable again. */
+  async restoreStable(state: PromotionState): Promise<void> {
+    const { kube } = this.deps;
+    const stableName = this.target.stableDeployment;
+    if (!stableName) return;
+    const id = Run.promotionId(state);
+    for (let attempt = 1; ; attempt++) {
+      const stable = await kube.get(this.deploymentRef(stableName), { signal: this.writes });
+      if (!stable) return;
+      const annotations = { ...(stable.metadata?.annotations ?? {}) };
+      const saved = parseSaved(annotations[PREVIOUS_TEMPLATE_ANNOTATION]);
+      if (!saved || saved.promotion !== id) {
+        this.log.info(`finalize: ${stableName} was not changed by this promotion; nothing to restore`);
+        return;
+      }
+      delete annotations[PREVIOUS_TEMPLATE_ANNOTATION];
+      const next = {
+        ...stable,
+        metadata: { ...stable.metadata, annotations },
+        spec: { ...(stable.spec as object), template: saved.template },
+      };
+      delete (next.metadata as Record<string, unknown>).managedFields;
+      try {
+        await kube.replace(next, { dryRun: this.settings.dryRun, signal: this.writes });
+        this.log.warning(
+          `finalize interrupted: ${stableName} has its previous pod template again (${imagesOf(next).join(', ')})`,
+        );
+        return;
+      } catch (err) {
+        if (err instanceof KubeApiError && err.code === 409 && attempt < 5) continue;
+        throw err;
+      }
+    }
+  }
+
+  async scaleCanaryDown(): Promise<void> {
+    if (this.target.canaryDeployment)
+      await this.deps.kube.patch(
+        this.deploymentRef(this.target.canaryDeployment),
+        { spec: { replicas: 0 } },
+        { dryRun: this.settings.dryRun, signal: this.writes },
+      );
+    this.log.info(`scaled the canary Deployment ${this.target.canaryDeployment ?? '?'} to 0`);
+  }
+}
+
+function parseSaved(raw: string | undefined): { promotion: string; template: unknown } | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return isObject(v) && typeof v.promotion === 'string' && isObject(v.template)
+      ? { promotion: v.promotion, template: v.template }
+      : null;
+  } catch {
+    return null;
   }
 }
 
@@ -406,11 +784,17 @@ function keepLiveImages(doc: KubeObject, live: KubeObject, logger: Logger): Kube
 }
 
 /**
- * Sets canary-image on a canary Deployment that is not in the manifests: read, change the
- * images, replace with its resourceVersion (a partial server-side apply by our field manager
- * would drop the fields our earlier applies own).
+ * Sets canary-image on the chosen container of a canary Deployment that is not in the
+ * manifests: read, change that container's image, replace with its resourceVersion (a partial
+ * server-side apply by our field manager would drop the fields our earlier applies own).
+ * Returns whether it changed anything.
  */
-async function setLiveCanaryImage(kube: Kube, target: Target, image: string): Promise<void> {
+async function setLiveCanaryImage(
+  kube: Kube,
+  target: Target,
+  image: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const ref: ObjectRef = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -418,19 +802,33 @@ async function setLiveCanaryImage(kube: Kube, target: Target, image: string): Pr
     namespace: target.namespace,
   };
   for (let attempt = 1; ; attempt++) {
-    const live = await kube.get(ref);
+    const live = await kube.get(ref, { signal });
     if (!live)
       throw new Error(`canary Deployment ${target.namespace}/${target.canaryDeployment} does not exist`);
-    if (imagesOf(live).every((i) => i === image)) return;
-    const next = withImage(live, image);
+    if (imageOf(live, target.canaryContainer) === image) return false;
+    const next = withImage(live, image, target.canaryContainer);
     delete next.metadata?.managedFields;
     try {
-      await kube.replace(next);
-      return;
+      await kube.replace(next, { signal });
+      return true;
     } catch (err) {
       if (!(err instanceof KubeApiError) || err.code !== 409 || attempt >= 5) throw err;
     }
   }
+}
+
+/** The canary's pod template as this run will make it: from the manifests, else live with canary-image set. */
+async function canaryTemplateHash(run: Run, settings: Settings): Promise<string | null> {
+  const t = run.target;
+  if (!t.canaryDeployment) return null;
+  const doc = t.docs.find(
+    (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === t.canaryDeployment,
+  );
+  if (doc) return podTemplateHash(templateOf(doc.object));
+  const live = await run.deps.kube.get(run.deploymentRef(t.canaryDeployment), { signal: run.deps.signal });
+  if (!live) return null;
+  const wanted = settings.canaryImage ? withImage(live, settings.canaryImage, t.canaryContainer) : live;
+  return podTemplateHash(templateOf(wanted));
 }
 
 /**
@@ -438,9 +836,24 @@ async function setLiveCanaryImage(kube: Kube, target: Target, image: string): Pr
  * deps.kube and returns the full report (also passed to reporter.final). Input and manifest
  * problems throw before anything is written.
  */
-export async function runPromotion(settings: Settings, deps: PromotionDeps): Promise<PromotionReport> {
+export async function runPromotion(input: Settings, deps: PromotionDeps): Promise<PromotionReport> {
   const { kube, logger } = deps;
-  const target = await resolveTarget(settings, kube, { cwd: deps.cwd ?? process.cwd(), signal: deps.signal });
+  let settings = input;
+  if (
+    settings.canaryImage &&
+    (settings.command === 'rollback' || settings.command === 'status' || settings.command === 'cleanup')
+  ) {
+    // They change no canary: the image is not set, checked or recorded.
+    logger.info(
+      `${settings.command} ignores canary-image ${settings.canaryImage}: it does not change the canary`,
+    );
+    settings = { ...settings, canaryImage: null };
+  }
+  const target = await resolveTarget(settings, kube, {
+    cwd: deps.cwd ?? process.cwd(),
+    signal: deps.signal,
+    logger,
+  });
   const run = new Run(settings, deps, target);
   logger.info(
     `istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${target.selection.routeName ?? target.selection.routeIndex}, stable ${target.selection.stable.subset} (${target.stableDeployment ?? '?'}), canary ${target.selection.canary.subset} (${target.canaryDeployment ?? '?'})${target.canaryImage ? ` image ${target.canaryImage}` : ''}`,
@@ -454,12 +867,18 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
         ? describe(s)
         : `no promotion recorded on ${target.selection.virtualService}; canary at ${run.liveWeight()}%`,
     );
+    const what = run.edited(run.vs, s);
+    if (what) logger.warning(what);
     const report = run.report(null);
     await deps.reporter.final(report);
     return report;
   }
 
   if (settings.dryRun) return dryRun(run);
+  if (settings.command === 'promote' && settings.canaryImage && !target.canaryDeployment)
+    throw new ManifestError([
+      `promote with canary-image ${settings.canaryImage}: no canary Deployment to set it on (subset ${target.selection.canary.subset}); nothing was written`,
+    ]);
 
   // A broken state annotation is reported before anything is written.
   await run.readVs(deps.signal);
@@ -476,89 +895,171 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
     ))
   )
     await applyManifests(kube, [nsDoc], { logger, signal: deps.signal });
+  // rollback does not wait for a run that holds the lease: it takes the lease over (the run's
+  // next renewal or write finds it lost) and writes weight 0 with optimistic concurrency.
+  const preempt = settings.command === 'rollback';
   run.lease = await acquireLease(kube, {
     namespace: target.namespace,
     virtualService: target.selection.virtualService,
-    holder: holderId(settings),
+    holder: run.holder,
     durationMs: deps.lease?.durationMs ?? 15_000,
-    waitMs: deps.lease?.waitMs ?? 120_000,
+    waitMs: preempt ? 0 : (deps.lease?.waitMs ?? 120_000),
+    preempt,
     signal: deps.signal,
     logger,
     now: deps.clock ? () => deps.clock!.now() : undefined,
   });
   try {
-    await run.readVs();
-    const walking = settings.command === 'run' || settings.command === 'step';
-    const fresh = startsFresh(run.state, target.canaryImage);
-    if (walking && (fresh || run.state?.phase === 'in-progress' || run.state?.phase === 'held')) {
-      // A fresh promotion applies everything, with the route's canary weight at 0 (the schedule
-      // owns the weights). A resumed one keeps the live VirtualService: its weights and state.
-      const liveStable = target.stableDeployment
-        ? await kube.get({
-            apiVersion: 'apps/v1',
-            kind: 'Deployment',
-            name: target.stableDeployment,
-            namespace: target.namespace,
-          })
-        : null;
-      const docs = target.docs.flatMap((d) => {
-        const o = d.object;
-        if (o.kind === 'Deployment' && liveStable && o.metadata?.name === target.stableDeployment)
-          return [{ ...d, object: keepLiveImages(o, liveStable, logger) }];
-        if (o.kind !== 'VirtualService' || o.metadata?.name !== target.selection.virtualService) return [d];
-        return fresh ? [{ ...d, object: withCanaryWeight(o, target.selection, 0) }] : [];
-      });
-      if (docs.length) await applyManifests(kube, docs, { logger, signal: deps.signal });
-      if (
-        settings.canaryImage &&
-        target.canaryDeployment &&
-        !target.docs.some(
-          (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === target.canaryDeployment,
-        )
-      )
-        await setLiveCanaryImage(kube, target, settings.canaryImage);
-      await run.readVs();
-      if (fresh && run.state)
-        logger.info(
-          `starting a new promotion for ${target.canaryImage ?? 'the canary'} (previous: ${describe(run.state)})`,
-        );
+    try {
+      if (preempt) await rollbackNow(run);
+      else await promote(run, settings);
+    } catch (err) {
+      throw await failed(run, err);
     }
-    const state = fresh ? freshState(run.ctx(), run.liveWeight()) : run.state!;
-    if (fresh) run.state = null;
-    let first = transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
+  } finally {
+    await run.lease.release(run.writes);
+  }
+  const report = run.report(null);
+  await deps.reporter.final(report);
+  return report;
+}
+
+/** rollback: weight 0 now, whatever holds the lease; a conflicting write is re-read and decided again. */
+async function rollbackNow(run: Run): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await run.readVs(run.writes);
+    const state = run.state ?? freshState(run.ctx(), run.liveWeight());
+    try {
+      await run.drive(transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx()));
+      return;
+    } catch (err) {
+      if (!(err instanceof ConcurrentChangeError) || err instanceof HumanEditError || attempt >= 5) throw err;
+      run.log.info(`rollback: ${err.message}; deciding again on the new state`);
+    }
+  }
+}
+
+/** run, step and promote, under the lease. */
+async function promote(run: Run, settings: Settings): Promise<void> {
+  const { kube, logger } = run.deps;
+  const { target, deps } = run;
+  await run.readVs();
+  // A person's change of the weights wins (or is taken over) before anything is written.
+  const edit = run.edited(run.vs, run.state);
+  if (edit && run.state) {
+    if (!settings.takeOver)
+      throw new HumanEditError(
+        `${edit}. Nothing was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`,
+      );
+    logger.warning(`${edit}; take-over: continuing from the live weights`);
+    const weight = run.liveWeight();
+    run.state = {
+      ...run.state,
+      weight,
+      events: [...(run.state.events ?? []), { at: run.iso(), message: `take-over: ${edit}` }],
+    };
+  }
+  const adopted = edit ? run.state : null;
+  const walking = settings.command === 'run' || settings.command === 'step';
+  run.templateHash = await canaryTemplateHash(run, settings);
+  const restart = walking ? restartReason(run.state, target.canaryImage, run.templateHash) : null;
+  const fresh = restart !== null;
+  let restarted: PromotionState | null = null;
+  if (fresh && run.state) {
+    const previous = describe(run.state);
+    const events: PromotionEvent[] = [
+      { at: run.iso(), message: `new promotion from the first step: ${restart} (previous: ${previous})` },
+    ];
+    logger.info(
+      `starting a new promotion for ${target.canaryImage ?? 'the canary'}: ${restart} (previous: ${previous})`,
+    );
+    // Traffic off the canary before it changes, and the state names the new image at once: the
+    // new image is judged from the first step, and a kill from here on resumes the new promotion.
+    await run.writeState({ ...freshState(run.ctx(), 0), events });
+    restarted = run.state;
+  }
+  if (walking && (fresh || run.state?.phase === 'in-progress' || run.state?.phase === 'held')) {
+    // A fresh promotion applies everything, with the route's canary weight at 0 (the schedule
+    // owns the weights). A resumed one keeps the live VirtualService: its weights and state.
+    const liveStable = target.stableDeployment
+      ? await kube.get(run.deploymentRef(target.stableDeployment), { signal: deps.signal })
+      : null;
+    const docs = target.docs.flatMap((d) => {
+      const o = d.object;
+      if (o.kind === 'Deployment' && liveStable && o.metadata?.name === target.stableDeployment)
+        return [{ ...d, object: keepLiveImages(o, liveStable, logger) }];
+      if (o.kind !== 'VirtualService' || o.metadata?.name !== target.selection.virtualService) return [d];
+      return fresh ? [{ ...d, object: withCanaryWeight(o, target.selection, 0) }] : [];
+    });
+    if (docs.length) await applyManifests(kube, docs, { logger, signal: deps.signal });
     if (
-      walking &&
+      settings.canaryImage &&
       target.canaryDeployment &&
-      (first.action.type === 'measure' || first.action.type === 'write')
-    ) {
-      try {
+      !target.docs.some(
+        (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === target.canaryDeployment,
+      )
+    )
+      await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal);
+    await run.readVs();
+    // A new promotion with nothing recorded before starts from the weights just applied; a
+    // taken-over one from the live weights it adopted.
+    if (fresh && !restarted) run.state = null;
+    else if (adopted && !restarted) run.state = adopted;
+  }
+  if (settings.command === 'promote' && settings.canaryImage && target.canaryDeployment) {
+    // promote names an image: the canary runs it (set and rolled out) before it is promoted.
+    if (await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal)) {
+      logger.info(
+        `promote: set ${settings.canaryImage} on ${target.canaryContainer ? `container ${target.canaryContainer} of ` : ''}the canary Deployment ${target.canaryDeployment}; waiting for its rollout before promoting it`,
+      );
+      await waitForRollout(
+        kube,
+        { name: target.canaryDeployment, namespace: target.namespace },
+        { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
+      );
+    }
+    if (run.state && run.state.canaryImage !== settings.canaryImage)
+      run.state = { ...run.state, canaryImage: settings.canaryImage, templateHash: run.templateHash };
+  }
+  const state = restarted ?? run.state ?? freshState(run.ctx(), run.liveWeight());
+  let first = transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
+  if (
+    walking &&
+    target.canaryDeployment &&
+    (first.action.type === 'measure' || first.action.type === 'write')
+  ) {
+    try {
+      await withGroup(logger, `canary rollout: ${target.namespace}/${target.canaryDeployment}`, async () => {
         logger.info(
           `waiting up to ${settings.rolloutTimeoutMs} ms for the canary Deployment ${target.canaryDeployment} to be available`,
         );
         await waitForRollout(
           kube,
-          { name: target.canaryDeployment, namespace: target.namespace },
+          { name: target.canaryDeployment!, namespace: target.namespace },
           { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
         );
         logger.info(`canary Deployment ${target.canaryDeployment} is available`);
-      } catch (err) {
-        const event: MachineEvent = deps.signal.aborted
-          ? { type: 'cancelled', why: run.cancelReason() }
-          : { type: 'error', message: `canary rollout: ${(err as Error).message}` };
-        first = transition(state, event, run.ctx());
-      }
-    }
-    try {
-      await run.drive(first);
+      });
     } catch (err) {
-      throw await failed(run, err);
+      const event: MachineEvent = deps.signal.aborted
+        ? { type: 'cancelled', why: run.cancelReason() }
+        : { type: 'error', message: `canary rollout: ${(err as Error).message}` };
+      first = transition(state, event, run.ctx());
     }
-  } finally {
-    await run.lease.release();
   }
-  const report = run.report(null);
-  await deps.reporter.final(report);
-  return report;
+  // Nothing moves until the measurement is proven (load path, Prometheus, Services): see probe.ts.
+  const unproven = await unprovenMeasurement(first, {
+    kube,
+    metrics: deps.metrics,
+    virtualService: run.vs ?? {},
+    routeIndex: target.selection.routeIndex,
+    namespace: target.namespace,
+    liveWeight: run.liveWeight(),
+    signal: deps.signal,
+    logger,
+  });
+  if (unproven) first = transition(state, { type: 'error', message: unproven }, run.ctx());
+  await run.drive(first);
 }
 
 /**
@@ -569,20 +1070,33 @@ export async function runPromotion(settings: Settings, deps: PromotionDeps): Pro
 async function failed(run: Run, err: unknown): Promise<PromotionError> {
   const message = err instanceof Error ? err.message : String(err);
   run.deps.logger.error(`promotion failed: ${message}`);
-  const state = run.current ?? run.state;
-  if (!(err instanceof ConcurrentChangeError) && state && run.vs && state.phase !== 'rolled-back') {
-    const t = transition(state, { type: 'error', message }, run.ctx());
-    if (t.action.type === 'write') {
-      try {
-        await run.writeState(t.state, AbortSignal.timeout(CANCEL_WRITE_BUDGET_MS));
-      } catch (again) {
-        run.deps.logger.error(
-          `could not record the failure on the VirtualService: ${(again as Error).message}`,
-        );
-      }
+  // Only a run that got as far as driving the machine has something to roll back or hold; it
+  // decides from the last state the server confirmed (the intended one may never have landed).
+  const state = run.current ? run.state : null;
+  if (err instanceof ConcurrentChangeError) {
+    // Someone else's state or weights: report them as the server has them, write nothing.
+    try {
+      await run.readVs(run.writes);
+      run.current = run.state;
+    } catch {
+      // the last answer stands
     }
+  } else if (state && run.vs && !(state.phase === 'rolled-back' && state.weight === 0)) {
+    const t = transition(state, { type: 'error', message }, run.ctx());
+    try {
+      if (t.action.type === 'write') await run.writeState(t.state);
+      else if (t.action.type !== 'stop') await run.drive(t);
+    } catch (again) {
+      run.current = run.state;
+      run.deps.logger.error(
+        `could not record the failure on the VirtualService (${(again as Error).message}); the canary is at ${run.liveWeight()}%, the weight the API server last confirmed`,
+      );
+    }
+  } else if (run.current && run.current !== run.state) {
+    run.current = run.state;
   }
-  const report = { ...run.report(null), reason: run.report(null).reason ?? message };
+  const base = run.report(null);
+  const report = { ...base, reason: base.reason ?? message };
   try {
     await run.deps.reporter.final(report);
   } catch (e) {
@@ -593,8 +1107,11 @@ async function failed(run: Run, err: unknown): Promise<PromotionError> {
 
 async function dryRun(run: Run): Promise<PromotionReport> {
   const { kube, logger } = run.deps;
+  // resolveTarget already sent the whole batch as a server-side dry run (its problems are errors).
   if (run.target.docs.length)
-    await applyManifests(kube, run.target.docs, { dryRun: true, logger, signal: run.deps.signal });
+    logger.info(
+      `[dry-run] the API server accepted all ${run.target.docs.length} documents (server-side dry run)`,
+    );
   await run.readVs();
   const current = run.state?.weight ?? run.liveWeight();
   for (const w of run.settings.steps.filter((x) => x > current)) {
@@ -609,21 +1126,29 @@ async function dryRun(run: Run): Promise<PromotionReport> {
 }
 
 /**
- * For the post step: when this run left a rollback unfinished (phase rolling-back) or was
- * cancelled mid-promotion (phase in-progress) with on-cancel rollback, finish the rollback.
- * Returns the report when it rolled back, else null.
+ * For the post step: when the main step of this process's job (deps.holder, saved by main)
+ * left a rollback unfinished (phase rolling-back), a finalize unfinished (phase finalizing:
+ * completed when stable already took the traffic back, else restored), or was cancelled
+ * mid-promotion (phase in-progress) with on-cancel rollback, finish it. Returns the report
+ * when it did something, else null.
  */
 export async function finishInterrupted(
   settings: Settings,
   deps: PromotionDeps,
 ): Promise<PromotionReport | null> {
+  if (!deps.holder) {
+    deps.logger.debug('post: the main step saved no holder id; no promotion to finish');
+    return null;
+  }
   // The live cluster has what main applied: no need to read the manifests again. When main
   // never got as far as a VirtualService, there is nothing to finish.
   let target: Target;
   try {
-    target = await resolveTarget({ ...settings, command: 'rollback', manifests: [] }, deps.kube, {
-      cwd: deps.cwd ?? process.cwd(),
-    });
+    target = await resolveTarget(
+      { ...settings, command: 'rollback', manifests: [], canaryImage: null },
+      deps.kube,
+      { cwd: deps.cwd ?? process.cwd() },
+    );
   } catch (err) {
     if (!(err instanceof ManifestError)) throw err;
     deps.logger.debug(`post: no promotion to finish (${err.message})`);
@@ -632,16 +1157,22 @@ export async function finishInterrupted(
   const run = new Run({ ...settings, command: 'rollback' }, deps, target);
   await run.readVs();
   const s = run.state;
-  const me = holderId(settings);
-  if (!s || s.runId !== me) return null;
+  if (!s || s.runId !== run.holder) return null;
   const interrupted =
-    s.phase === 'rolling-back' || (s.phase === 'in-progress' && settings.onCancel === 'rollback');
+    s.phase === 'rolling-back' ||
+    s.phase === 'finalizing' ||
+    (s.phase === 'in-progress' && settings.onCancel === 'rollback');
   if (!interrupted) return null;
-  deps.logger.warning(`the promotion was interrupted (${describe(s)}); rolling back`);
+  const what = run.edited(run.vs, s);
+  if (what) {
+    deps.logger.warning(`post: ${what}; leaving the route as it is`);
+    return null;
+  }
+  deps.logger.warning(`the promotion was interrupted (${describe(s)}); finishing it`);
   run.lease = await acquireLease(deps.kube, {
     namespace: target.namespace,
     virtualService: target.selection.virtualService,
-    holder: me,
+    holder: run.holder,
     durationMs: deps.lease?.durationMs ?? 15_000,
     waitMs: deps.lease?.waitMs ?? 30_000,
     logger: deps.logger,
@@ -650,7 +1181,9 @@ export async function finishInterrupted(
     const reason =
       s.phase === 'rolling-back'
         ? (s.reason ?? 'finishing an interrupted rollback')
-        : `the run stopped at ${s.weight}% canary without finishing (cancelled or killed); rolled back by the post step`;
+        : s.phase === 'finalizing'
+          ? `the run stopped during finalize at ${s.weight}% canary (cancelled or killed); finished by the post step`
+          : `the run stopped at ${s.weight}% canary without finishing (cancelled or killed); rolled back by the post step`;
     const t = transition(s, { type: 'cancelled', why: reason }, { ...run.ctx(), onCancel: 'rollback' });
     await run.drive(t);
   } finally {
