@@ -292,3 +292,45 @@ describe('the probe lets a sound run through', () => {
     ]);
   });
 });
+
+describe('commands that do not measure need no metrics', () => {
+  it('status, rollback and promote run with metrics: prometheus and no prometheus-url; the walk still probes', async () => {
+    const mesh = await startMesh({ readinessDelayMs: 20 });
+    cleanups.push(() => mesh.close());
+    const manifests = podinfo();
+    const noProm = { manifests, metrics: 'prometheus' };
+
+    // `step` measures: without a Prometheus URL it is refused by name before anything moves.
+    const refused = await run({ ...noProm, command: 'step' }, mesh);
+    expect(refused.error?.message).toBe('metrics: prometheus needs prometheus-url');
+    expect(refused.weights).toEqual([]);
+
+    const held = await run({ manifests, command: 'step' }, mesh);
+    expect(held.exitCode, held.log.join('\n')).toBe(0);
+    expect(held.report?.status).toBe('held');
+    expect(held.report?.weight).toBe(10);
+
+    const status = await run({ ...noProm, command: 'status' }, mesh);
+    expect(status.error).toBeNull();
+    expect(status.exitCode).toBe(0);
+    expect(status.log.some((l) => l.startsWith('held: canary at 10%, 1/2 steps passed'))).toBe(true);
+    expect(status.weights).toEqual([]);
+
+    const rollback = await run({ ...noProm, command: 'rollback' }, mesh);
+    expect(rollback.error).toBeNull();
+    expect(rollback.exitCode).toBe(0);
+    expect(rollback.report?.status).toBe('rolled-back');
+    expect(rollback.weights.at(-1)).toBe(0);
+
+    const again = await run(
+      { manifests, command: 'step', 'canary-image': 'ghcr.io/stefanprodan/podinfo:6.7.2' },
+      mesh,
+    );
+    expect(again.exitCode, again.log.join('\n')).toBe(0);
+    expect(again.report?.weight).toBe(10);
+    const promote = await run({ ...noProm, command: 'promote' }, mesh);
+    expect(promote.error, promote.log.join('\n')).toBeNull();
+    expect(promote.exitCode).toBe(0);
+    expect(promote.report?.status).toBe('promoted');
+  });
+});
