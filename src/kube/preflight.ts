@@ -3,6 +3,9 @@
 // install Istio), and RBAC denials (every missing verb and resource, from
 // SelfSubjectAccessReviews, so no permission to read RBAC objects is needed).
 import * as k8s from '@kubernetes/client-node';
+import { createKubeClient, type KubeClient } from './client.js';
+import { KubeApiError, UnknownKindError } from './errors.js';
+import { isTlsError } from '../traffic/net-errors.js';
 
 export interface Permission {
   /** API group ('' for the core group). */
@@ -150,24 +153,15 @@ export function rbacMessage(
 }
 
 function describe(err: unknown): string {
-  if (err instanceof k8s.ApiException)
-    return `HTTP ${err.code}: ${typeof err.body === 'string' ? err.body : JSON.stringify(err.body)}`.slice(
-      0,
-      500,
-    );
+  // The client's 401 message already reads "HTTP 401 Unauthorized: …".
+  if (err instanceof KubeApiError)
+    return (err.code === 401 ? err.message : `HTTP ${err.code}: ${err.message}`).slice(0, 500);
   if (err instanceof Error) {
     const cause = (err as { cause?: unknown }).cause;
     const code = (err as { code?: string }).code ?? (cause as { code?: string } | undefined)?.code;
     return `${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
   }
   return String(err);
-}
-
-/** Resource discovery, reusing KubernetesObjectApi's own lookup of a group version's kinds. */
-class Discovery extends k8s.KubernetesObjectApi {
-  find(apiVersion: string, kind: string): Promise<k8s.V1APIResource | undefined> {
-    return this.resource(apiVersion, kind);
-  }
 }
 
 export function loadKubeConfig(kubeconfig: string, context: string | null): k8s.KubeConfig {
@@ -201,34 +195,39 @@ export async function preflight(o: PreflightOptions): Promise<PreflightResult> {
   const server = kc.getCurrentCluster()!.server;
   const context = kc.getCurrentContext();
 
+  // Every request goes through the Kubernetes client: its retry policy (5xx, 429, dropped
+  // connections) applies to the preflight as to everything else, and its errors name TLS and 401.
+  const api = await createKubeClient({ kubeconfig: o.kubeconfig, context: o.context });
   try {
-    await kc.makeApiClient(k8s.VersionApi).getCode();
+    await api.request('GET', '/version');
   } catch (err) {
-    const status = err instanceof k8s.ApiException ? err.code : null;
+    const status = err instanceof KubeApiError ? err.code : null;
     const what =
       status === 401
         ? 'rejected the credentials (401 Unauthorized)'
         : status !== null
           ? `answered ${status}`
-          : 'could not be reached';
+          : isTlsError((err as { cause?: unknown }).cause)
+            ? 'failed the TLS check'
+            : 'could not be reached';
     throw new PreflightError(
       'unreachable',
       `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`,
     );
   }
 
-  const istioVersion = await checkIstioCrds(kc, server);
-  await checkRbac(kc, context, o.namespace, o.preview, o.writes);
+  const istioVersion = await checkIstioCrds(api, server);
+  await checkRbac(api, context, o.namespace, o.preview, o.writes);
   return { server, context, istioVersion };
 }
 
 const INSTALL_ISTIO =
   'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
 
-async function checkIstioCrds(kc: k8s.KubeConfig, server: string): Promise<string> {
+async function checkIstioCrds(api: KubeClient, server: string): Promise<string> {
   let groups: k8s.V1APIGroupList;
   try {
-    groups = await kc.makeApiClient(k8s.ApisApi).getAPIVersions();
+    groups = (await api.request('GET', '/apis')).json as k8s.V1APIGroupList;
   } catch (err) {
     throw new PreflightError('unreachable', `API discovery on ${server} failed: ${describe(err)}`);
   }
@@ -245,19 +244,22 @@ async function checkIstioCrds(kc: k8s.KubeConfig, server: string): Promise<strin
   const versions = [
     ...new Set([preferred, ...group.versions.map((v) => v.groupVersion)].filter((v): v is string => !!v)),
   ];
-  const discovery = kc.makeApiClient(Discovery);
   const missing = new Set<string>(all);
   let foundIn: string | null = null;
   for (const gv of versions) {
     for (const k of ISTIO_KINDS) {
       if (!missing.has(k.crd)) continue;
       try {
-        if (await discovery.find(gv, k.kind)) {
-          missing.delete(k.crd);
-          foundIn ??= gv;
-        }
-      } catch {
-        // a version that cannot be listed is treated as not serving the kind
+        await api.resource(gv, k.kind);
+        missing.delete(k.crd);
+        foundIn ??= gv;
+      } catch (err) {
+        // A version that does not serve the kind; any other failure (after the retries) is named.
+        if (!(err instanceof UnknownKindError))
+          throw new PreflightError(
+            'unreachable',
+            `API discovery of ${gv} on ${server} failed: ${describe(err)}`,
+          );
       }
     }
     if (missing.size === 0) break;
@@ -274,32 +276,30 @@ async function checkIstioCrds(kc: k8s.KubeConfig, server: string): Promise<strin
 }
 
 async function checkRbac(
-  kc: k8s.KubeConfig,
+  api: KubeClient,
   context: string,
   namespace: string,
   preview: boolean,
   writes?: PreflightOptions['writes'],
 ): Promise<void> {
-  const authz = kc.makeApiClient(k8s.AuthorizationV1Api);
   const checks = rbacChecks(namespace, preview, writes);
   const results = await Promise.all(
     checks.map(async (c) => {
       try {
-        const review = await authz.createSelfSubjectAccessReview({
-          body: {
-            apiVersion: 'authorization.k8s.io/v1',
-            kind: 'SelfSubjectAccessReview',
-            spec: {
-              resourceAttributes: {
-                group: c.group,
-                resource: c.resource,
-                verb: c.verb,
-                ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
-              },
+        const { json } = await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: {
+            resourceAttributes: {
+              group: c.group,
+              resource: c.resource,
+              verb: c.verb,
+              ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
             },
           },
         });
-        return { check: c, allowed: review.status?.allowed === true };
+        const review = json as { status?: { allowed?: boolean } } | null;
+        return { check: c, allowed: review?.status?.allowed === true };
       } catch (err) {
         throw new PreflightError(
           'rbac',
