@@ -10,6 +10,7 @@ import {
   bypassReason,
   decideProxy,
   parseProxyUrl,
+  processProxyEnv,
   proxyEnvFrom,
   redactUrl,
   withDirectHosts,
@@ -235,6 +236,29 @@ describe('decideProxy', () => {
     expect(decideProxy('https://k8s.corp.example:6443/', e).kind).toBe('direct');
     expect(decideProxy('https://y.x.example/', e).kind).toBe('direct');
     expect(decideProxy('https://api.github.com/', e).kind).toBe('proxy');
+  });
+
+  it("in a pod, this process's variables send the Kubernetes API host (KUBERNETES_SERVICE_HOST) direct", () => {
+    const keys = ['KUBERNETES_SERVICE_HOST', 'https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY'] as const;
+    const old = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+    try {
+      for (const k of keys) delete process.env[k];
+      process.env['HTTPS_PROXY'] = 'http://proxy.corp:3128';
+      process.env['no_proxy'] = 'internal.example';
+      process.env['KUBERNETES_SERVICE_HOST'] = '10.96.0.1';
+      const e = processProxyEnv();
+      expect(decideProxy('https://10.96.0.1:443/', e).kind).toBe('direct');
+      expect(decideProxy('https://a.internal.example/', e).kind).toBe('direct');
+      expect(decideProxy('https://10.96.0.2:443/', e)).toMatchObject({
+        kind: 'proxy',
+        variable: 'HTTPS_PROXY',
+      });
+    } finally {
+      for (const k of keys) {
+        if (old[k] === undefined) delete process.env[k];
+        else process.env[k] = old[k];
+      }
+    }
   });
 
   it('rejects an unsupported or broken proxy with the variable named and never the credentials', () => {

@@ -20,7 +20,8 @@
 //   A trailing dot on the host or an entry is ignored.
 // - Always direct, whatever the variables say: loopback (localhost, *.localhost, 127.0.0.0/8,
 //   ::1) and in-cluster names (*.svc, *.cluster.local), which no proxy outside the cluster can
-//   resolve. Callers add the Kubernetes API host with withDirectHosts().
+//   resolve. So is the Kubernetes API host: KUBERNETES_SERVICE_HOST in a pod, and whatever host
+//   callers add with withDirectHosts() (the kubeconfig's server).
 // - Through a proxy every target, http:// or https://, is reached by an HTTP CONNECT tunnel, as
 //   @actions/http-client does: the Host header (load-host) and the TLS session stay end to end,
 //   and the load generator's per-request timing is unchanged. The proxy must allow CONNECT to the
@@ -80,9 +81,13 @@ export function proxyEnvFrom(env: Readonly<Record<string, string | undefined>>):
   };
 }
 
-/** The proxy variables of this process: the one place that reads them. */
+/**
+ * The proxy variables of this process: the one place that reads them. In a pod (a runner in the
+ * cluster) the Kubernetes API host (KUBERNETES_SERVICE_HOST) is always direct too.
+ */
 export function processProxyEnv(): ProxyEnv {
-  return proxyEnvFrom(process.env);
+  const kube = process.env['KUBERNETES_SERVICE_HOST'];
+  return withDirectHosts(proxyEnvFrom(process.env), kube ? [kube] : []);
 }
 
 /** Adds hosts (e.g. the Kubernetes API server's) that are always reached directly. */
