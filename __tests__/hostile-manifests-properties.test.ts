@@ -290,3 +290,45 @@ describe('selectCanaryContainer', () => {
     );
   });
 });
+
+describe('the preflight checks every namespace that will be written', () => {
+  it('the promotion permissions in each namespace, patch on each written resource in its namespace', async () => {
+    const { rbacChecks, requiredPermissions } = await import('../src/kube/preflight.js');
+    const { manifestWrites } = await import('../src/kube/manifests.js');
+    const writes = manifestWrites([
+      {
+        file: 'a.yaml',
+        index: 1,
+        object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+      },
+      {
+        file: 'a.yaml',
+        index: 2,
+        object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' } },
+      },
+      {
+        file: 'a.yaml',
+        index: 3,
+        object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'edge' } },
+      },
+    ]);
+    expect(writes).toEqual([
+      { group: '', resource: 'namespaces', namespace: null },
+      { group: '', resource: 'services', namespace: 'shop' },
+      { group: 'apps', resource: 'deployments', namespace: 'edge' },
+    ]);
+    const checks = rbacChecks('shop', false, writes).map(
+      (c) => `${c.verb} ${c.group}/${c.resource} ${c.clusterScoped ? '*' : c.namespace}`,
+    );
+    const perNamespace = requiredPermissions(false).reduce((n, p) => n + p.verbs.length, 0);
+    for (const ns of ['shop', 'edge'])
+      expect(checks.filter((c) => c.endsWith(` ${ns}`) && !c.startsWith('patch /services')).length).toBe(
+        perNamespace,
+      );
+    expect(checks).toContain('patch /services shop');
+    expect(checks).toContain('patch apps/deployments edge');
+    expect(checks).toContain('patch /namespaces *');
+    // No duplicates: deployments patch in edge is already one of the promotion's own checks.
+    expect(new Set(checks).size).toBe(checks.length);
+  });
+});
