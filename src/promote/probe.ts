@@ -86,7 +86,7 @@ const strings = (v: unknown): string[] =>
 
 export function probersOf(metrics: object): MeasurementProbers {
   const p = (metrics as { probers?: unknown }).probers;
-  return isObject(p) ? (p) : {};
+  return isObject(p) ? p : {};
 }
 
 /**
@@ -179,7 +179,11 @@ async function gatewaysOf(
  */
 export function defaultLoadHost(served: readonly string[] | null): string | null {
   const exact = (served ?? []).filter((h) => !h.includes('*'));
-  return exact.length === 1 ? exact[0]! : null;
+  if (exact.length === 1) return exact[0]!;
+  // A gateway serving `*` also covers the mesh-internal short names (`podinfo`): an outside
+  // request names a domain, so the one host with a dot is the one.
+  const qualified = exact.filter((h) => h.includes('.'));
+  return qualified.length === 1 ? qualified[0]! : null;
 }
 
 function isReady(pod: KubeObject): boolean {
@@ -224,7 +228,7 @@ async function checkServices(input: ProbeInput): Promise<void> {
         `VirtualService ${vsName} routes to host ${host}, but there is no Service ${where}: traffic shifted there would only get 503 (no healthy upstream). Create the Service or fix destination.host.`,
       );
     const spec = isObject(svc.spec) ? svc.spec : {};
-    const selector = isObject(spec.selector) ? (spec.selector) : null;
+    const selector = isObject(spec.selector) ? spec.selector : null;
     if (!selector || Object.keys(selector).length === 0) {
       logger.debug(
         `probe: Service ${where} has no selector (its endpoints are managed by hand); not checked`,
