@@ -1,7 +1,7 @@
 // The post step as the action runs it: a main step that was killed mid-promotion leaves the
 // canary at its weight; post (runPost) reads the same inputs and state and rolls it back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute, PROMOTION_STATE, type Io } from '../src/main.js';
+import { execute, PROMOTION_HOLDER, PROMOTION_STATE, type Io } from '../src/main.js';
 import { STATE_ANNOTATION } from '../src/plan.js';
 import { runPost } from '../src/post.js';
 import { startMesh, type Mesh } from '../src/sim/mesh.js';
@@ -87,6 +87,16 @@ describe('post step', () => {
     );
     expect(res.status).toBe(200);
     state.set(PROMOTION_STATE, 'started');
+    // main saved its own holder id; the promotion's state was written by it.
+    expect(state.get(PROMOTION_HOLDER)).toMatch(/^acme\/shop\/7001\/1\/-\/[0-9a-f]{8}$/);
+    expect(recorded.runId).toBe(state.get(PROMOTION_HOLDER));
+    // The post step of another job of the same run (same run id, its own holder) leaves it alone.
+    const otherJob = new Map(state);
+    otherJob.set(PROMOTION_HOLDER, 'acme/shop/7001/1/other-job/00000000');
+    await runPost({ io: io(otherJob, log), input: (n) => inputs[n] ?? '', env });
+    vs = mesh.api.object('networking.istio.io', 'virtualservices', 'test', 'podinfo') as Vs;
+    expect(weights(vs)).toEqual({ canary: 10, ga: 90 });
+    expect(JSON.parse(vs.metadata.annotations[STATE_ANNOTATION]!)).toMatchObject({ phase: 'in-progress' });
     await runPost({ io: io(state, log), input: (n) => inputs[n] ?? '', env });
     vs = mesh.api.object('networking.istio.io', 'virtualservices', 'test', 'podinfo') as Vs;
     expect(weights(vs), log.slice(-5).join('\n')).toEqual({ canary: 0, ga: 100 });

@@ -747,3 +747,50 @@ describe('the log: one group and one outcome line per step (13.5)', () => {
     }
   });
 });
+
+describe('promote names the image it promotes (12.3, second part)', () => {
+  it('promote --canary-image X after Y was promoted is a new promotion of X, refused while the canary has no pods', async () => {
+    const ns = await namespace();
+    await runPromotion(flask(ns, { steps: '100' }), deps(new ScriptedMetrics({ script: ['pass'] })));
+    expect(storedVs(cluster.api, ns, 'smartcarapp').state).toMatchObject({
+      phase: 'promoted',
+      canaryImage: 'example/smartcarapp:2.1',
+    });
+    // promote-stable scaled the canary to 0: moving 100% onto it is refused before any write.
+    cluster.api.clearRequests();
+    const refused = await runPromotion(
+      flask(ns, { command: 'promote', 'canary-image': 'example/smartcarapp:2.2', manifests: '' }),
+      deps(new ScriptedMetrics({ script: [] })),
+    ).catch((e: unknown) => e);
+    expect((refused as Error).message).toMatch(
+      /promote: the canary Deployment safe-\d+\/smartcarapp-v2 is scaled to 0 replicas.*nothing was written/,
+    );
+    expect(cluster.writes().filter((w) => w.namespace === ns && w.resource !== 'leases')).toEqual([]);
+    // The same image again: already promoted, nothing to do (not an error).
+    const again = await runPromotion(
+      flask(ns, { command: 'promote', 'canary-image': 'example/smartcarapp:2.1', manifests: '' }),
+      deps(new ScriptedMetrics({ script: [] })),
+    );
+    expect(again.status).toBe('promoted');
+    // With the canary back up, promote X restarts (weights to 0 first), sets X and promotes X.
+    await cluster.kube.patch(
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'smartcarapp-v2', namespace: ns },
+      { spec: { replicas: 1 } },
+    );
+    const report = await runPromotion(
+      flask(ns, { command: 'promote', 'canary-image': 'example/smartcarapp:2.2', manifests: '' }),
+      deps(new ScriptedMetrics({ script: [] })),
+    );
+    expect(report.status).toBe('promoted');
+    expect(report.events?.[0]?.message).toMatch(
+      /^new promotion from the first step: the canary image changed from example\/smartcarapp:2\.1 to example\/smartcarapp:2\.2/,
+    );
+    expect(deployment(ns, 'smartcarapp-v1')?.spec.template.spec.containers[0]?.image).toBe(
+      'example/smartcarapp:2.2',
+    );
+    expect(storedVs(cluster.api, ns, 'smartcarapp')).toMatchObject({
+      weights: { v1: 100, v2: 0 },
+      state: { phase: 'promoted', canaryImage: 'example/smartcarapp:2.2' },
+    });
+  });
+});

@@ -962,8 +962,24 @@ async function promote(run: Run, settings: Settings): Promise<void> {
   const adopted = edit ? run.state : null;
   const walking = settings.command === 'run' || settings.command === 'step';
   run.templateHash = await canaryTemplateHash(run, settings);
-  const restart = walking ? restartReason(run.state, target.canaryImage, run.templateHash) : null;
+  // run/step: a new image or template starts over. promote: a finished promotion of another
+  // image is a new one for the image named (an unfinished one just takes the new image).
+  const finished = run.state?.phase === 'promoted' || run.state?.phase === 'rolled-back';
+  const restart =
+    walking || (settings.command === 'promote' && settings.canaryImage && finished)
+      ? restartReason(run.state, target.canaryImage, walking ? run.templateHash : null)
+      : null;
   const fresh = restart !== null;
+  const moves = !(run.state?.phase === 'finalizing' || (run.state?.phase === 'promoted' && !fresh));
+  if (settings.command === 'promote' && target.canaryDeployment && moves) {
+    // promote moves 100% to the canary before stable takes its template: never onto no pods.
+    const canary = await kube.get(run.deploymentRef(target.canaryDeployment), { signal: deps.signal });
+    const replicas = canary && isObject(canary.spec) ? canary.spec.replicas : undefined;
+    if (replicas === 0)
+      throw new ManifestError([
+        `promote: the canary Deployment ${target.namespace}/${target.canaryDeployment} is scaled to 0 replicas, so 100% of the traffic would have no pod to go to; nothing was written. Run \`run\` or \`step\` (which apply the manifests) first, or scale it up`,
+      ]);
+  }
   let restarted: PromotionState | null = null;
   if (fresh && run.state) {
     const previous = describe(run.state);
