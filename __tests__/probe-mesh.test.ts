@@ -334,3 +334,31 @@ describe('commands that do not measure need no metrics', () => {
     expect(promote.report?.status).toBe('promoted');
   });
 });
+
+describe('a resumed promotion is probed before its next weight too', () => {
+  it('held at 10%, the load target gone: the next step does not move, on-failure: hold keeps 10%', async () => {
+    const mesh = await startMesh({ readinessDelayMs: 20 });
+    cleanups.push(() => mesh.close());
+    const manifests = podinfo();
+    const held = await run({ manifests, command: 'step', steps: '10,50,100' }, mesh);
+    expect(held.report?.weight, held.log.join('\n')).toBe(10);
+    const port = await closedPort();
+    const next = await run(
+      {
+        manifests,
+        command: 'step',
+        steps: '10,50,100',
+        'on-failure': 'hold',
+        'load-url': `http://127.0.0.1:${port}/`,
+      },
+      mesh,
+    );
+    // Nothing above 10% was ever stored.
+    expect(Math.max(...next.weights)).toBe(10);
+    expect(next.report?.status).toBe('held');
+    expect(next.report?.weight).toBe(10);
+    expect(next.report?.reason).toContain(
+      `before any traffic moved: the load target http://127.0.0.1:${port}/ (Host: podinfo.co.uk) cannot be reached`,
+    );
+  });
+});
