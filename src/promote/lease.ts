@@ -148,14 +148,16 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
   let lost: string | null = null;
   let renewing: Promise<void> = Promise.resolve();
   const renew = async () => {
+    // A renewal slower than the lease itself is useless, and must never hold up a release.
+    const signal = AbortSignal.timeout(Math.max(1000, o.durationMs));
     try {
-      const live = await kube.get(ref);
+      const live = await kube.get(ref, { signal });
       const holder = live ? (specOf(live).holderIdentity ?? '') : '';
       if (!live || holder !== o.holder) {
         lost = `the lease ${name} is now held by ${holder || 'nobody'}`;
         return;
       }
-      await kube.replace({ ...live, spec: { ...specOf(live), renewTime: microTime(now()) } });
+      await kube.replace({ ...live, spec: { ...specOf(live), renewTime: microTime(now()) } }, { signal });
     } catch (err) {
       o.logger.warning(`renewing the lease ${name}: ${(err as Error).message}`);
     }
@@ -172,7 +174,12 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
     lost: () => lost,
     async release(signal?: AbortSignal) {
       clearInterval(timer);
-      await renewing;
+      // A renewal under way is waited for, but not past the caller's budget.
+      await new Promise<void>((resolve) => {
+        if (signal?.aborted) return resolve();
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+        void renewing.then(() => resolve());
+      });
       if (lost) return;
       try {
         const live = await kube.get(ref, { signal });
