@@ -79,6 +79,7 @@ describe('examples on the embedded mesh', () => {
       ...FAST,
       cluster: 'sim',
       manifests: 'examples/podinfo/*.yaml',
+      namespace: 'test',
       steps: '10,60,100',
       'load-host': 'podinfo.co.uk',
       'canary-image': 'ghcr.io/stefanprodan/podinfo:6.7.1',

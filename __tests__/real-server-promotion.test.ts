@@ -183,6 +183,7 @@ describe('promotion against a real kube-apiserver v1.20.2', () => {
       ...FAST,
       comment: 'never',
       manifests: 'examples/podinfo/*.yaml',
+      namespace: 'test',
       steps: '10,60,100',
       'load-host': 'podinfo.co.uk',
       'canary-image': 'ghcr.io/stefanprodan/podinfo:6.7.1',
