@@ -132,7 +132,10 @@ export async function main(
   // Set once the settings are known: what to run to finish by hand if cancelling overruns.
   let hint = 'istio-canary rollback (with the same --cluster, --namespace and kubeconfig)';
   const cancellation: Cancellation = watchCancellation({
-    logger: { warning: (m) => io.stderr(`warning: ${m}\n`), error: (m) => io.stderr(`error: ${m}\n`) },
+    logger: {
+      warning: (m) => io.stderr(`warning: ${safeLogText(m)}\n`),
+      error: (m) => io.stderr(`error: ${safeLogText(m)}\n`),
+    },
     finishHint: () => hint,
     deadlineMs: cancelDeadlineMs(env),
   });
@@ -175,7 +178,7 @@ export async function main(
     });
     return outcome.exitCode;
   } catch (e) {
-    io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`error: ${safeLogText(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   } finally {
     cancellation.dispose();

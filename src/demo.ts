@@ -1,6 +1,8 @@
 // `istio-canary demo`: the podinfo seed scenario on the embedded mesh, twice: a good canary
 // that is promoted, then a slow canary that is rolled back. Prints the step tables and
 // writes the markdown and JSON reports. The same engine as the action, nothing mocked.
+import { safeLogger } from './log.js';
+import { safeLogText } from './redact.js';
 import { dump, loadAll } from 'js-yaml';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -152,13 +154,13 @@ async function runScenario(
     io.stderr(`\n== ${title}\n`);
     let report: PromotionReport | null = null;
     const runIo: Io = {
-      logger: {
+      logger: safeLogger({
         info: (m) => io.stderr(`  ${m}\n`),
         warning: (m) => io.stderr(`  warning: ${m}\n`),
         error: (m) => io.stderr(`  error: ${m}\n`),
         debug: () => undefined,
-      },
-      print: (t) => io.stdout(`${t}\n`),
+      }),
+      print: (t) => io.stdout(`${safeLogText(t)}\n`),
       setOutput: () => undefined,
       setSecret: () => undefined,
       state: { save: () => undefined, get: () => '' },

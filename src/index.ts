@@ -5,4 +5,10 @@ import * as core from '@actions/core';
 
 const isPost = core.getState('isPost') === 'true';
 if (!isPost) core.saveState('isPost', 'true');
-await (isPost ? import('./post.js').then((m) => m.post()) : import('./main.js').then((m) => m.run()));
+// Last resort: an error that escaped main/post still fails the step, redacted and neutralised.
+await (isPost ? import('./post.js').then((m) => m.post()) : import('./main.js').then((m) => m.run())).catch(
+  async (e: unknown) => {
+    const { safeLogText } = await import('./redact.js');
+    core.setFailed(safeLogText(e instanceof Error ? e.message : String(e)));
+  },
+);

@@ -13,7 +13,7 @@ export function simKubeconfig(apiUrl: string, namespace = 'default'): string {
       kind: 'Config',
       // client-node 2.x refuses plain http unless insecure-skip-tls-verify is set; kubectl ignores it for http.
       clusters: [{ name: SIM_CONTEXT, cluster: { server: apiUrl, 'insecure-skip-tls-verify': true } }],
-      users: [{ name: SIM_CONTEXT, user: { token: 'istio-canary-sim' } }],
+      users: [{ name: SIM_CONTEXT, user: { token: 'istio-canary-sim-token' } }],
       contexts: [{ name: SIM_CONTEXT, context: { cluster: SIM_CONTEXT, user: SIM_CONTEXT, namespace } }],
       'current-context': SIM_CONTEXT,
       preferences: {},
