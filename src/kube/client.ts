@@ -185,6 +185,11 @@ function statusMessage(res: RawResponse): { reason: string | null; message: stri
   return { reason: null, message: text || `HTTP ${res.status}` };
 }
 
+/** The error for an answer that is not retried; a 401's Status says only "Unauthorized", so its message says what that means. */
+function apiError(status: number, m: { reason: string | null; message: string }): KubeApiError {
+  return new KubeApiError(status, m.reason, status === 401 ? describeAuthStatus(401, m.message) : m.message);
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -349,12 +354,7 @@ export class KubeClient implements Kube {
           retryAfter = parseRetryAfter(res.headers['retry-after']);
           lastError = `${method} ${path}: HTTP ${res.status}: ${message}`;
         } else {
-          // A 401's Status says only "Unauthorized": the message says what that means.
-          throw new KubeApiError(
-            res.status,
-            reason,
-            res.status === 401 ? describeAuthStatus(401, message) : message,
-          );
+          throw apiError(res.status, { reason, message });
         }
       } catch (err) {
         if (err instanceof KubeApiError) throw err;
@@ -649,7 +649,7 @@ export class KubeClient implements Kube {
                 finish({ kind: 'error', message: `HTTP ${status}: ${msg.message}` });
               else if (!settled) {
                 settled = true;
-                reject(new KubeApiError(status, msg.reason, msg.message));
+                reject(apiError(status, msg));
               }
             });
             res.on('error', () => finish({ kind: 'error', message: `HTTP ${status}` }));
