@@ -15,6 +15,7 @@ import { INPUTS } from '../src/contract.js';
 import { createKubeClient } from '../src/kube/client.js';
 import { PreflightError, preflight, requiredPermissions } from '../src/kube/preflight.js';
 import { PrometheusClient } from '../src/metrics/prometheus.js';
+import { httpGet } from '../src/metrics/probe-http.js';
 import { formatInputError, parseSettings } from '../src/settings.js';
 import { startMesh, type Mesh } from '../src/sim/mesh.js';
 
@@ -235,6 +236,21 @@ describe('interval: the message and the bounds agree', () => {
           !r.ok && r.errors[0]!.message.includes(ms > 86_400_000 ? 'longer than 24h' : 'shorter than 1s')
         );
       }),
+    );
+  });
+});
+
+describe('TLS spoken to a plain-HTTP port', () => {
+  it('the probe’s GET names the handshake failure and the likely cause, without OpenSSL’s source path', async () => {
+    const api = await answering(200, '{}');
+    const url = `${api.url.replace('http:', 'https:')}/`;
+    const err = (await httpGet(url, {
+      host: null,
+      timeoutMs: 5000,
+      signal: new AbortController().signal,
+    }).catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe(
+      `TLS: the handshake with ${url} failed: wrong version number (EPROTO); the port does not speak TLS (is it plain HTTP? use http://)`,
     );
   });
 });

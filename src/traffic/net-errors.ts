@@ -68,11 +68,17 @@ export function describeNetworkError(err: unknown, url: string): NetworkProblem 
       kind: 'tls',
       message: `TLS: ${CERTIFICATE_CODES[code]} for ${url} (${code}); ${TRUST_HINT}`,
     };
-  if (isTlsError(err))
+  if (isTlsError(err)) {
+    // OpenSSL's text: "…:SSL routines:<function>:<reason>:<source file>…": the reason is what matters.
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(text)?.[1]?.trim() ?? text.split('\n')[0]!.trim();
+    const plain = /wrong[_ ]version[_ ]number|packet length too long|http request/i.test(
+      `${reason} ${code ?? ''}`,
+    );
     return {
       kind: 'tls',
-      message: `TLS: the handshake with ${url} failed: ${withCode}${/wrong[_ ]version[_ ]number|packet length too long/i.test(`${text} ${code ?? ''}`) ? ' (is it a plain-HTTP port? use http://)' : ''}`,
+      message: `TLS: the handshake with ${url} failed: ${reason}${code ? ` (${code})` : ''}${plain ? '; the port does not speak TLS (is it plain HTTP? use http://)' : ''}`,
     };
+  }
   switch (code) {
     case 'ECONNREFUSED':
       return {
