@@ -6,8 +6,10 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PromotionState, StepWindow } from '../src/model.js';
+import type { PromotionReport, PromotionState, StepWindow } from '../src/model.js';
+import { reportToJson } from '../src/report/json.js';
 import { createKubeClient } from '../src/kube/client.js';
 import { LeaseHeldError, PREEMPTED_ANNOTATION } from '../src/promote/lease.js';
 import {
@@ -49,6 +51,9 @@ afterAll(async () => {
 afterEach(() => {
   cluster.api.faults.reset();
 });
+
+/** Reports with the new fields (events, notices, confirmed weight), checked against the schema at the end. */
+const produced: [string, PromotionReport][] = [];
 
 let nsCounter = 0;
 async function namespace(): Promise<string> {
@@ -191,6 +196,7 @@ describe('a new canary image or pod template during a held promotion starts over
       ),
     ]);
     expect(b.events).toEqual(state?.events);
+    produced.push(['restarted', b]);
     expect(deployment(ns, 'smartcarapp-v2')?.spec.template.spec.containers[0]?.image).toBe(
       'example/smartcarapp:3.0',
     );
@@ -599,6 +605,7 @@ describe('finalize is safe to interrupt (12.15)', () => {
     const notice =
       "promote-stable renames the containers of smartcarapp-v1: smartcarapp → web (it copies the canary's pod template)";
     expect(report.notices).toEqual([notice]);
+    produced.push(['renamed containers', report]);
     expect(logger.lines).toContain(`warning: ${notice}`);
     expect(deployment(ns, 'smartcarapp-v1')?.spec.template.spec.containers.map((c) => c.name)).toEqual([
       'web',
@@ -667,8 +674,9 @@ describe('outputs carry the confirmed weight; cancel writes share one budget (12
       deps(metrics, { onConfirmedWeight: (w) => confirmed.push(w) }),
     ).catch((e: unknown) => e);
     cluster.api.faults.reset();
-    const report = (err as { report?: { weight: number } }).report;
+    const report = (err as { report?: PromotionReport }).report;
     expect(report?.weight).toBe(20);
+    if (report) produced.push(['API died mid-run', report]);
     expect(confirmed).toEqual([20]);
     expect((err as Error).message).toMatch(/unavailable/);
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 80, v2: 20 });
@@ -792,5 +800,19 @@ describe('promote names the image it promotes (12.3, second part)', () => {
       weights: { v1: 100, v2: 0 },
       state: { phase: 'promoted', canaryImage: 'example/smartcarapp:2.2' },
     });
+  });
+});
+
+describe('the report schema', () => {
+  it('every report above (restart events, notices, confirmed weight) validates against docs/report.schema.json', async () => {
+    const schema = JSON.parse(
+      await readFile(path.join(import.meta.dirname, '..', 'docs', 'report.schema.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    expect(produced.map(([name]) => name)).toEqual(['restarted', 'renamed containers', 'API died mid-run']);
+    for (const [name, report] of produced)
+      expect(validate(JSON.parse(reportToJson(report))), `${name}: ${JSON.stringify(validate.errors)}`).toBe(
+        true,
+      );
   });
 });
