@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyEnv } from '../src/http/proxy.js';
 import { PrometheusClient } from '../src/metrics/prometheus.js';
 import { GithubClient, StickyComment, stickyMarker } from '../src/report/github.js';
+import { createReporter } from '../src/report/summary.js';
+import { promotedReport } from './support/report-fixtures.js';
 import type { GithubContext } from '../src/settings.js';
 import { LoadGenerator } from '../src/traffic/loadgen.js';
 import { ForwardProxy } from './support/forward-proxy.js';
@@ -159,6 +161,41 @@ describe('the PR comment behind a proxy', () => {
     const error = await comment.post('## report', 'upsert').catch((e: unknown) => e);
     expect(String(error)).toMatch(/ENOTFOUND|getaddrinfo/);
     expect(proxy.log.slice(before)).toEqual([]);
+  });
+
+  it('a proxy variable that cannot be used is one named warning (no credentials, no retries), and the report still reaches the job summary', async () => {
+    const requests = github.requests.length;
+    const warnings: string[] = [];
+    const summaries: string[] = [];
+    const waits: number[] = [];
+    const apiUrl = `http://github.example.test:${github.port}`;
+    const reporter = createReporter(
+      { comment: 'always', githubToken: TOKEN, prNumber: 73, github: githubContext(apiUrl, 73) },
+      {
+        logger: {
+          info: () => undefined,
+          warning: (m) => warnings.push(m),
+          error: () => undefined,
+          debug: () => undefined,
+        },
+        summary: { write: (md) => Promise.resolve(void summaries.push(md)) },
+        setOutput: () => undefined,
+        client: {
+          proxy: { httpProxy: 'socks5://robot:hunter2@proxy.corp:1080' },
+          sleep: (ms) => Promise.resolve(void waits.push(ms)),
+        },
+      },
+    );
+    const result = await reporter.final(promotedReport());
+    expect(result.commentUrl).toBeNull();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /http_proxy: socks5:\/\/\*\*\*@proxy\.corp:1080 uses socks5, which is not supported/,
+    );
+    expect(warnings.join('\n')).not.toContain('hunter2');
+    expect(waits).toEqual([]);
+    expect(summaries).toHaveLength(1);
+    expect(github.requests.length).toBe(requests);
   });
 });
 

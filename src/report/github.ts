@@ -15,7 +15,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import type { PromotionReport } from '../model.js';
 import type { Logger } from '../ports.js';
 import type { CommentMode, GithubContext } from '../settings.js';
-import { processProxyEnv, type ProxyEnv } from '../http/proxy.js';
+import { ProxyConfigError, processProxyEnv, type ProxyEnv } from '../http/proxy.js';
 import { fetchFor } from '../http/transport.js';
 import { escapeMarkerPart } from './escape.js';
 
@@ -109,7 +109,15 @@ export class GithubClient {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 60_000;
-    const transport = options.fetch ?? fetchFor(this.base, options.proxy ?? processProxyEnv()).fetch;
+    let transport: typeof fetch;
+    try {
+      transport = options.fetch ?? fetchFor(this.base, options.proxy ?? processProxyEnv()).fetch;
+    } catch (error) {
+      // A bad https_proxy value: every request fails with it (named), the constructor does not,
+      // so the report still reaches the job summary.
+      if (!(error instanceof ProxyConfigError)) throw error;
+      transport = () => Promise.reject(error);
+    }
     const stateFor = (o: object): AttemptState => {
       let s = this.state.get(o);
       if (s === undefined) this.state.set(o, (s = { attempts: 0, wait: null }));
@@ -149,7 +157,8 @@ export class GithubClient {
           return await request(opts);
         } catch (error) {
           const cause = (error as { cause?: unknown }).cause;
-          if (cause instanceof ForeignOriginError) throw cause;
+          // Not worth a retry: the same request would be refused again.
+          if (cause instanceof ForeignOriginError || cause instanceof ProxyConfigError) throw cause;
           throw error;
         }
       });
@@ -208,7 +217,7 @@ export class GithubClient {
   /** The transport with redirects handled here: same origin followed, another origin refused. */
   private guardedFetch(transport: typeof fetch): typeof fetch {
     const origin = this.base.origin;
-    return (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
       let url = new URL(input instanceof Request ? input.url : String(input));
       const method = (init?.method ?? 'GET').toUpperCase();
       for (let hops = 0; ; hops++) {
@@ -233,7 +242,7 @@ export class GithubClient {
           );
         url = next;
       }
-    });
+    };
   }
 
   /**
@@ -305,7 +314,12 @@ const PASS_THROUGH = {
 
 /** Octokit's RequestError (or a refused origin) as the error the callers handle. */
 function toApiError(error: unknown, method: string, path: string): Error {
-  if (error instanceof ForeignOriginError || error instanceof GithubApiError) return error;
+  if (
+    error instanceof ForeignOriginError ||
+    error instanceof GithubApiError ||
+    error instanceof ProxyConfigError
+  )
+    return error;
   const e = error as {
     status?: unknown;
     message?: unknown;

@@ -27,11 +27,13 @@ export async function reportPreviewDeleted(
 ): Promise<string[]> {
   const at = deps.now?.() ?? new Date();
   const urls: string[] = [];
+  // One client (one Octokit, one proxy agent) for every comment of the preview.
+  let client: GithubClient | undefined;
   for (const vs of virtualServices.length ? virtualServices : ['(none)']) {
     const markdown = previewDeletedMarkdown(namespace, vs, at);
     await deps.summary.write(markdown);
     if (options.comment === 'never' || !options.githubToken || virtualServices.length === 0) continue;
-    const client = new GithubClient({
+    client ??= new GithubClient({
       ...deps.client,
       apiUrl: options.github.apiUrl,
       token: options.githubToken,
