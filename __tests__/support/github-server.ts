@@ -181,7 +181,8 @@ export class GithubServer {
     body: unknown,
     headers: Record<string, string> = {},
   ): void {
-    const write = req.method === 'POST' || req.method === 'PATCH';
+    // A REST write (a GraphQL query is a POST too, but writes nothing).
+    const write = (req.method === 'POST' || req.method === 'PATCH') && !/\/graphql(\?|$)/.test(req.url ?? '');
     if (write && status < 400 && this.lostWrites > 0) {
       this.lostWrites -= 1;
       status = 502;
