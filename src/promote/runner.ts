@@ -590,7 +590,8 @@ class Run {
       } catch (err) {
         if (err instanceof ConcurrentChangeError) throw err;
         if (this.deps.signal.aborted && !cancelled) event = { type: 'cancelled', why: this.cancelReason() };
-        else if (writing || cancelled) throw err;
+        else if (writing || cancelled || action.type === 'restore-stable')
+          throw err; // a failed restore is not retried in a loop
         else event = { type: 'error', message: (err as Error).message };
       }
       if (!event) throw new Error('internal: no event');
