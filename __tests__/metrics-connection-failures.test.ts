@@ -170,4 +170,29 @@ describe('over the wire', () => {
     );
     expect(v.reasons.find((r) => r.metric === 'load-connection-failures')?.message).toContain('ECONNREFUSED');
   });
+
+  it('metrics: both — a healthy Prometheus does not pass a window whose load never arrived', async () => {
+    const t = await target(3);
+    // Prometheus reports 1000 requests, no 5xx and 10 ms percentiles for both workloads.
+    const prom = http.createServer((req, res) => {
+      const q = new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '';
+      const value = q.includes('response_code') ? '0' : q.startsWith('histogram_quantile') ? '10' : '1000';
+      const result = ['s', 'c'].map((w) => ({ metric: { destination_workload: w }, value: [0, value] }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+    });
+    await new Promise<void>((r) => prom.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => prom.close(() => r())));
+    const metrics = createMetrics({
+      source: 'both',
+      limits,
+      load: { url: t.url, rps: 200, connections: 4 },
+      prometheus: { url: `http://127.0.0.1:${(prom.address() as AddressInfo).port}` },
+    });
+    cleanups.push(() => metrics.close!());
+    const v = await metrics.measure(window(1500));
+    expect(v.reasons.some((r) => r.source === 'prometheus' && r.ok)).toBe(true);
+    expect(v.reasons.find((r) => r.metric === 'load-connection-failures')?.ok).toBe(false);
+    expect(v.outcome).toBe('inconclusive');
+  });
 });
