@@ -816,3 +816,78 @@ describe('the report schema', () => {
       );
   });
 });
+
+describe('through the CLI', () => {
+  it('`istio-canary rollback` preempts a run holding the lease: exit 0, weight 0 at once, the run stops without writing', async () => {
+    const { main: cli } = await import('../src/cli.js');
+    const ns = await namespace();
+    const metrics = new ScriptedMetrics({
+      script: ['pass', 'pass', 'pass'],
+      windowMs: (w) => (w.step === 2 ? 3_600_000 : 50),
+    });
+    const running = runPromotion(
+      flask(ns, {}, { runId: '9901' }),
+      deps(metrics, { lease: { durationMs: 60_000, waitMs: 0 } }),
+    ).catch((e: unknown) => e);
+    await whenVs(ns, (v) => v.state?.weight === 50);
+    const out: string[] = [];
+    const code = await cli(
+      [
+        'rollback',
+        '--cluster',
+        'existing',
+        '--kubeconfig',
+        cluster.kubeconfig,
+        '--namespace',
+        ns,
+        '--comment',
+        'never',
+      ],
+      { stdout: (t) => void out.push(t), stderr: (t) => void out.push(t) },
+      { PATH: process.env.PATH },
+    );
+    expect(code, out.join('')).toBe(0);
+    expect(out.join('')).toMatch(
+      /preempting acme\/shop\/9901\/1\/-\/[0-9a-f]{8}, which holds the lease istio-canary-smartcarapp/,
+    );
+    const err = await running;
+    expect((err as Error).message).toMatch(
+      /changed by local\/pid-\d+\/1\/-\/[0-9a-f]{8} during the window of step 2/,
+    );
+    expect(storedVs(cluster.api, ns, 'smartcarapp')).toMatchObject({
+      weights: { v1: 100, v2: 0 },
+      state: { phase: 'rolled-back', weight: 0 },
+    });
+  }, 30_000);
+
+  it('`istio-canary promote` after a person moved the weights exits 1, names the change, and writes nothing', async () => {
+    const { main: cli } = await import('../src/cli.js');
+    const ns = await namespace();
+    await runPromotion(flask(ns, { command: 'step' }), deps(new ScriptedMetrics({ script: ['pass'] })));
+    await editWeights(ns, 0, 'kubectl-patch');
+    cluster.api.clearRequests();
+    const out: string[] = [];
+    const code = await cli(
+      [
+        'promote',
+        '--cluster',
+        'existing',
+        '--kubeconfig',
+        cluster.kubeconfig,
+        '--namespace',
+        ns,
+        '--comment',
+        'never',
+      ],
+      { stdout: (t) => void out.push(t), stderr: (t) => void out.push(t) },
+      { PATH: process.env.PATH },
+    );
+    expect(code, out.join('')).toBe(1);
+    expect(out.join('')).toMatch(
+      /recorded canary 20% \/ stable 80%, live canary 0% \/ stable 100%; last other writer: kubectl-patch/,
+    );
+    expect(vsWrites(ns)).toEqual([]);
+    expect(cluster.writes('deployments').filter((w) => w.namespace === ns)).toEqual([]);
+    expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
+  }, 30_000);
+});
