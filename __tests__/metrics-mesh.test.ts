@@ -58,12 +58,17 @@ describe('loadgen verdicts against the embedded mesh', () => {
     for (const r of v.reasons) expect(r.source).toMatch(/loadgen|judge/);
   });
 
-  // Latencies of tens of ms so that the service time, not this shared CI machine's scheduling
+  // Latencies of hundreds of ms so that the service time, not this shared CI machine's scheduling
   // noise (measured from the intended send time, it shows), decides the comparison.
-  it('fails a canary whose p99 is 50% higher (same median) on the p99 regression against stable', async () => {
+  // A proven margin, not a lucky seed: with ~1250 responses per version the empirical p99 varies
+  // by about ±10% (log-SE ≈ 0.12 for the ratio), so a doubled p99 (log-ratio 0.69) clears the 25%
+  // allowance (0.22) by about 4 standard errors. At +50% (0.41, 1.6 SE) the guard misses about 7%
+  // of windows by design, which is why that rate is asserted over 400 seeds in
+  // metrics-analysis.test.ts instead of here.
+  it("fails a canary whose p99 is twice stable's (same median) on the p99 regression against stable", async () => {
     const { metrics } = await setup(
       { latency: 'p50=200ms,p99=1s' },
-      { latency: 'p50=200ms,p99=1.5s' },
+      { latency: 'p50=200ms,p99=2s' },
       50,
       250,
       256,
@@ -81,7 +86,7 @@ describe('loadgen verdicts against the embedded mesh', () => {
   });
 
   it('fails a canary that is 50% slower throughout before the window ends (Mann-Whitney + Hodges-Lehmann)', async () => {
-    const { metrics } = await setup(
+    const { metrics, lines } = await setup(
       { latency: 'p50=50ms,p99=100ms' },
       { latency: 'p50=75ms,p99=150ms' },
       50,
@@ -91,14 +96,16 @@ describe('loadgen verdicts against the embedded mesh', () => {
     const v = await metrics.measure(window(30_000, 50));
     expect(v.outcome, JSON.stringify(v.reasons)).toBe('fail');
     expect(failed(v)).toContain('latency-shift');
-    expect(v.durationMs).toBeLessThan(30_000);
+    // Ended by a sequential look, not by the window's end (the judge's own record, no clock).
+    expect(lines.some((l) => l.includes('the statistical judge failed the canary early'))).toBe(true);
   });
 
-  it('detects a canary with 5% errors at 10% weight and 100 rps within 10 s', async () => {
+  // How soon (within 10 s in at least 85% of windows) is a rate, asserted over 400 seeds in
+  // metrics-analysis.test.ts; one run over the wire shows only that the errors end it early.
+  it('fails a canary with 5% errors at 10% weight and 100 rps early, on its errors', async () => {
     const { metrics, lines } = await setup({ latency: FAST }, { latency: FAST, errorRate: '5%' }, 10, 100);
     const v = await metrics.measure(window(60_000, 10));
     expect(v.outcome).toBe('fail');
-    expect(v.durationMs).toBeLessThanOrEqual(10_000);
     expect(failed(v)).toContain('error-rate');
     expect(v.canary!.errorsByKind).toHaveProperty('500');
     expect(lines.some((l) => l.includes('failed the canary early'))).toBe(true);
@@ -120,8 +127,8 @@ describe('loadgen verdicts against the embedded mesh', () => {
     setImmediate(() => ac.abort());
     const v = await pending;
     expect(v.outcome).toBe('inconclusive');
+    // The 60 s window can only have ended this way through the abort.
     expect(v.reasons.some((r) => r.metric === 'aborted')).toBe(true);
-    expect(v.durationMs).toBeLessThan(5000);
   });
 
   it('keeps the load running between windows and judges each window on its own slice', async () => {
