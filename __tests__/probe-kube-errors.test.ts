@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -252,5 +252,45 @@ describe('TLS spoken to a plain-HTTP port', () => {
     expect(err.message).toBe(
       `TLS: the handshake with ${url} failed: wrong version number (EPROTO); the port does not speak TLS (is it plain HTTP? use http://)`,
     );
+  });
+});
+
+describe('the probe takes the load generator’s path through a proxy', () => {
+  it('http_proxy set: the GET goes through a CONNECT tunnel to the target, Host header kept', async () => {
+    const seenHosts: string[] = [];
+    const target = http.createServer((req, res) => {
+      seenHosts.push(String(req.headers.host));
+      res.writeHead(200, { 'x-istio-canary': 'stable' });
+      res.end('ok');
+    });
+    await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise<void>((r) => target.close(() => r())));
+    const tunnels: string[] = [];
+    const proxy = net.createServer((client) => {
+      client.once('data', (head: Buffer) => {
+        const [, authority] = /^CONNECT (\S+) HTTP/.exec(head.toString()) ?? [];
+        tunnels.push(authority ?? '?');
+        // Every name leads to this machine (the target's name exists only behind the proxy).
+        const port = Number((authority ?? ':').split(':')[1]);
+        const upstream = net.connect(port, '127.0.0.1', () => {
+          client.write('HTTP/1.1 200 Connection established\r\n\r\n');
+          client.pipe(upstream).pipe(client);
+        });
+        upstream.on('error', () => client.destroy());
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise<void>((r) => proxy.close(() => r())));
+    const targetPort = (target.address() as AddressInfo).port;
+    const answer = await httpGet(`http://ingress.behind-proxy.example:${targetPort}/`, {
+      host: 'podinfo.co.uk',
+      timeoutMs: 5000,
+      signal: new AbortController().signal,
+      proxy: { httpProxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-istio-canary']).toBe('stable');
+    expect(tunnels).toEqual([`ingress.behind-proxy.example:${targetPort}`]);
+    expect(seenHosts).toEqual(['podinfo.co.uk']);
   });
 });

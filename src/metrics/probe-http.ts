@@ -5,6 +5,8 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { HttpAnswer } from '../promote/probe.js';
+import { decideProxy, processProxyEnv, type ProxyEnv } from '../http/proxy.js';
+import { TunnelSocket } from '../http/transport.js';
 import { describeNetworkError } from '../traffic/net-errors.js';
 
 export interface HttpGetOptions {
@@ -15,6 +17,8 @@ export interface HttpGetOptions {
   signal: AbortSignal;
   /** Verify the server certificate; off like the load generator (load targets are often self-signed). */
   rejectUnauthorized?: boolean;
+  /** https_proxy/http_proxy/no_proxy, decided as for the load generator; default: this process's. */
+  proxy?: ProxyEnv;
 }
 
 const BODY_LIMIT = 2048;
@@ -22,6 +26,24 @@ const BODY_LIMIT = 2048;
 export function httpGet(url: string, o: HttpGetOptions): Promise<HttpAnswer> {
   const u = new URL(url);
   const secure = u.protocol === 'https:';
+  const servername = o.host && !net.isIP(o.host) ? o.host : undefined;
+  const rejectUnauthorized = o.rejectUnauthorized ?? false;
+  // Through a proxy, the same CONNECT tunnel as the load generator (TLS inside it), so the probe
+  // takes the path the windows' traffic will take.
+  const route = decideProxy(u, o.proxy ?? processProxyEnv());
+  const tunnel =
+    route.kind === 'proxy'
+      ? () =>
+          new TunnelSocket({
+            proxy: route.proxy,
+            host: u.hostname.replace(/^\[|\]$/g, ''),
+            port: u.port === '' ? (secure ? 443 : 80) : Number(u.port),
+            secure,
+            servername,
+            rejectUnauthorized,
+            ALPNProtocols: ['http/1.1'],
+          }) as unknown as net.Socket
+      : undefined;
   return new Promise((resolve, reject) => {
     const fail = (err: unknown): void => {
       if (o.signal.aborted) reject(o.signal.reason instanceof Error ? o.signal.reason : new Error('aborted'));
@@ -29,20 +51,17 @@ export function httpGet(url: string, o: HttpGetOptions): Promise<HttpAnswer> {
     };
     const headers: Record<string, string> = { ...o.headers, accept: '*/*' };
     if (o.host) headers.host = o.host;
-    const req = (secure ? https : http).request(
-      url,
+    const req = (secure && !tunnel ? https : http).request(
+      tunnel ? url.replace(/^https:/, 'http:') : url,
       {
         method: 'GET',
         headers,
         signal: o.signal,
         timeout: o.timeoutMs,
-        agent: false,
-        ...(secure
-          ? {
-              rejectUnauthorized: o.rejectUnauthorized ?? false,
-              servername: o.host && !net.isIP(o.host) ? o.host : undefined,
-            }
-          : {}),
+        // No agent: a fresh connection (its own tunnel through a proxy, which only works without one).
+        ...(tunnel
+          ? { createConnection: tunnel }
+          : { agent: false, ...(secure ? { rejectUnauthorized, servername } : {}) }),
       },
       (res) => {
         let body = '';
