@@ -211,3 +211,31 @@ describe('terminal table', () => {
     expect(out.includes('\u001b') || out.includes('\u0007')).toBe(false);
   });
 });
+
+describe('events and notices', () => {
+  it('shows restarts, take-overs and visible changes in the comment and the terminal table, escaped', () => {
+    const report = {
+      ...heldReport(),
+      events: [
+        {
+          at: '2026-12-01T10:00:00.000Z',
+          message: 'new canary image app:2 while held at 10%: restarted from step 1',
+        },
+        { at: '2026-12-01T10:05:00.000Z', message: 'took over weights changed by <b>kubectl-edit</b>' },
+      ],
+      notices: ['promote-stable renamed stable container app to web'],
+    };
+    const md = renderReport(report);
+    expect(md).toContain('**Events**');
+    expect(md).toContain('restarted from step 1');
+    expect(md).toContain('⚠️ promote-stable renamed stable container app to web');
+    expect(md).not.toContain('<b>kubectl-edit</b>');
+    const table = renderTerminalTable(report);
+    expect(table).toContain('notice: promote-stable renamed stable container app to web');
+    expect(table).toContain('event: new canary image app:2 while held at 10%: restarted from step 1');
+  });
+
+  it('adds no events section when nothing happened besides steps', () => {
+    expect(renderReport(heldReport())).not.toContain('**Events**');
+  });
+});

@@ -81,6 +81,7 @@ function render(report: PromotionReport, layout: Layout): string {
     header(report),
     facts(report),
     previewSection(report),
+    eventsSection(report),
     stepsTable(report, layout),
     charts(report, layout),
     weightsApplied(report, layout),
@@ -88,6 +89,17 @@ function render(report: PromotionReport, layout: Layout): string {
     '<sub>istio-canary · report schema v1 · every step is in the <code>report-json</code> output</sub>',
   ];
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
+}
+
+/** What happened besides steps: restarts, take-overs, preemptions, visible changes (newest last, at most 10). */
+function eventsSection(report: PromotionReport): string {
+  const lines = [
+    ...(report.notices ?? []).map((n) => `- ⚠️ ${escapeMarkdown(n, 300)}`),
+    ...(report.events ?? [])
+      .slice(-10)
+      .map((e) => `- ${escapeMarkdown(e.at, 40)}: ${escapeMarkdown(e.message, 300)}`),
+  ];
+  return lines.length === 0 ? '' : ['**Events**', '', ...lines].join('\n');
 }
 
 function target(report: PromotionReport): string {
@@ -440,6 +452,8 @@ export function renderTerminalTable(unsafe: PromotionReport): string {
   const last = report.history.at(-1);
   for (const r of last?.verdict.reasons.filter((c) => !c.ok) ?? [])
     out.push(`  - ${escapeTerminal(r.message, 200)}`);
+  for (const n of report.notices ?? []) out.push(`notice: ${escapeTerminal(n, 300)}`);
+  for (const e of (report.events ?? []).slice(-10)) out.push(`event: ${escapeTerminal(e.message, 300)}`);
   for (const c of report.nextCommands) out.push(`next: ${escapeTerminal(c, 300)}`);
   if (report.run.runUrl !== null) out.push(`run: ${escapeTerminal(report.run.runUrl, 300)}`);
   return secrets.redact(`${out.join('\n')}\n`);
