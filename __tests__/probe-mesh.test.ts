@@ -362,3 +362,17 @@ describe('a resumed promotion is probed before its next weight too', () => {
     );
   });
 });
+
+describe('a load-url that redirects', () => {
+  it('is refused at 0% with the Location named: the windows would time the redirect', async () => {
+    const url = await server((_req, res) => {
+      res.writeHead(301, { location: '/login', 'x-istio-canary': 'stable' });
+      res.end();
+    });
+    const r = await run({ manifests: podinfo(), 'load-url': url, 'load-host': 'podinfo.co.uk' });
+    expectStoppedAtZero(
+      r,
+      'answered HTTP 301 (a redirect to /login): the load generator does not follow redirects',
+    );
+  });
+});

@@ -298,7 +298,9 @@ async function checkLoadPath(input: ProbeInput, http: HttpProber, gateways: Gate
     if (status < 200 || status >= 300) {
       const body = answer.body.trim().slice(0, 200);
       throw new ProbeError(
-        `the load target ${target} answered HTTP ${status}${body ? `: ${body}` : ''} at 0% canary; stable must answer 2xx before any traffic moves (${servedText})`,
+        status >= 300 && status < 400
+          ? `the load target ${target} answered HTTP ${status} (a redirect to ${answer.headers.location ?? 'nowhere'}): the load generator does not follow redirects, so the windows would time the redirect, not the service; point load-url at the path that answers 2xx`
+          : `the load target ${target} answered HTTP ${status}${body ? `: ${body}` : ''} at 0% canary; stable must answer 2xx before any traffic moves (${servedText})`,
       );
     }
     const version = answer.headers[http.versionHeader.toLowerCase()];
