@@ -129,8 +129,25 @@ describe('unprovenMeasurement', () => {
 
   it('probes before the first weight, and a cluster it cannot read is named, not a crash', async () => {
     const first = { state: { phase: 'in-progress', weight: 10 }, action: { type: 'write' } };
-    expect(await unprovenMeasurement(first, input)).toBe(
-      'before any traffic moved, the measurement could not be checked: the probe read the cluster',
-    );
+    expect(await unprovenMeasurement(first, input)).toEqual({
+      type: 'error',
+      message: 'before any traffic moved, the measurement could not be checked: the probe read the cluster',
+    });
+  });
+
+  it('a cancellation during the probe is a cancellation (on-cancel applies), not an error', async () => {
+    const controller = new AbortController();
+    const kube = {
+      get: () => {
+        controller.abort(new Error('SIGTERM'));
+        return Promise.reject(new Error('aborted'));
+      },
+      list: () => Promise.reject(new Error('aborted')),
+    };
+    const first = { state: { phase: 'in-progress', weight: 10 }, action: { type: 'write' } };
+    expect(await unprovenMeasurement(first, { ...input, kube, signal: controller.signal })).toEqual({
+      type: 'cancelled',
+      why: 'cancelled before any traffic moved (SIGTERM)',
+    });
   });
 });

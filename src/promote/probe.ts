@@ -345,13 +345,14 @@ export async function probeMeasurement(input: ProbeInput): Promise<void> {
 }
 
 /**
- * The runner's one call: probes when this run is about to move the weight from where it is,
- * returns the message of the cause (the run stops with it, nothing moved) or null.
+ * The runner's one call: probes when this run is about to move the weight from where it is.
+ * Returns the event that stops the run with nothing moved (an error naming the cause, or the
+ * cancellation that arrived during the probe), or null when the measurement is proven.
  */
 export async function unprovenMeasurement(
   first: { state: { phase: string; weight: number }; action: { type: string } },
   input: ProbeInput,
-): Promise<string | null> {
+): Promise<{ type: 'error'; message: string } | { type: 'cancelled'; why: string } | null> {
   const moves =
     first.action.type === 'write' &&
     first.state.phase === 'in-progress' &&
@@ -361,9 +362,16 @@ export async function unprovenMeasurement(
     await probeMeasurement(input);
     return null;
   } catch (err) {
-    if (err instanceof ProbeError) return `before any traffic moved: ${err.message}`;
     if (input.signal.aborted)
-      return `cancelled before any traffic moved (${describeError(input.signal.reason)})`;
-    return `before any traffic moved, the measurement could not be checked: ${describeError(err)}`;
+      return {
+        type: 'cancelled',
+        why: `cancelled before any traffic moved (${describeError(input.signal.reason)})`,
+      };
+    if (err instanceof ProbeError)
+      return { type: 'error', message: `before any traffic moved: ${err.message}` };
+    return {
+      type: 'error',
+      message: `before any traffic moved, the measurement could not be checked: ${describeError(err)}`,
+    };
   }
 }

@@ -1075,7 +1075,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     signal: deps.signal,
     logger,
   });
-  if (unproven) first = transition(state, { type: 'error', message: unproven }, run.ctx());
+  if (unproven) first = transition(state, unproven, run.ctx());
   await run.drive(first);
 }
 
