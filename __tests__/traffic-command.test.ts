@@ -80,9 +80,23 @@ describe('istio-canary load', () => {
   it('stops on the signal and still prints what it measured', async () => {
     const { out, io } = capture();
     const ac = new AbortController();
-    const done = runLoadCommand(['--url', url, '--rps', '100', '--duration', '1h'], io, ac.signal);
-    setImmediate(() => ac.abort());
-    expect(await done).toBeLessThanOrEqual(1);
+    // One connection, so the server seeing a second request means the first answer arrived;
+    // the abort comes then, and the exit code is exactly 0 (something answered).
+    let requests = 0;
+    const onRequest = () => {
+      if (++requests === 2) ac.abort();
+    };
+    server.on('request', onRequest);
+    try {
+      const done = runLoadCommand(
+        ['--url', url, '--rps', '100', '--connections', '1', '--duration', '1h'],
+        io,
+        ac.signal,
+      );
+      expect(await done).toBe(0);
+    } finally {
+      server.off('request', onRequest);
+    }
     expect(out.stdout).toContain('requests in');
   });
 
