@@ -135,6 +135,17 @@ describe('licence file of the bundle', () => {
     expect(text).not.toContain('\r');
     expect(text).not.toContain('dropped'); // tree-shaken away: in no chunk
     expect(run('--stats', stats)).toMatchObject({ code: 0, stderr: '' });
+    // One module list per bundle: the union must be listed (the second list adds nothing here).
+    const other = path.join(root, '.tmp', 'cli-stats.json');
+    writeFileSync(other, JSON.stringify({ chunks: [{ modules: [{ name: './node_modules/helper/x.js' }] }] }));
+    expect(run('--stats', stats, '--stats', other)).toMatchObject({ code: 0, stderr: '' });
+    writeFileSync(
+      other,
+      JSON.stringify({ chunks: [{ modules: [{ name: './node_modules/dropped/x.js' }] }] }),
+    );
+    expect(run('--stats', stats, '--stats', other).stderr).toContain(
+      'dropped@1.0.0 (node_modules/dropped) is bundled in dist/ but missing from dist/licenses.txt',
+    );
     // Deterministic: the same bytes on a second run.
     expect(run('--write', '--stats', stats).code).toBe(0);
     expect(readFileSync(path.join(root, 'dist', 'licenses.txt'), 'utf8')).toBe(text);

@@ -1,9 +1,11 @@
 // The third-party licence file of the bundle, dist/licenses.txt: every npm package whose code
 // is in dist/ with its version, its declared licence and the licence text it ships.
 //
-//   npx tsx scripts/check-licenses.ts --write [--stats FILE]   write dist/licenses.txt
-//   npx tsx scripts/check-licenses.ts [--stats FILE]           exit 1 naming every bundled package
-//                                                               missing from dist/licenses.txt
+//   npx tsx scripts/check-licenses.ts --write [--stats FILE]...   write dist/licenses.txt
+//   npx tsx scripts/check-licenses.ts [--stats FILE]...           exit 1 naming every bundled package
+//                                                                  missing from dist/licenses.txt
+// --stats is the `ncc build --stats-out FILE` of a bundle in dist/ (once per bundle); without it
+// the module list comes from an in-memory ncc compile of each --entry (default src/index.ts).
 //
 // Why not ncc's `--license`: its licence plugin only walks the bundle's lazily loaded chunks,
 // so every package in the entry chunk (@actions/core, js-yaml, @actions/http-client, tunnel,
@@ -130,14 +132,14 @@ export function licenceEntry(pkg: BundledPackage, root: string): LicenceEntry {
       : Array.isArray(declared)
         ? declared.map((l: { type?: string }) => l.type ?? '?').join(' OR ')
         : declared && typeof declared === 'object' && 'type' in declared
-          ? String((declared).type)
+          ? String(declared.type)
           : 'UNDECLARED';
   const repo = pj.repository;
   const repository =
     typeof repo === 'string'
       ? repo
       : repo && typeof repo === 'object' && 'url' in repo
-        ? String((repo).url)
+        ? String(repo.url)
         : '';
   const files = readdirSync(dir)
     .filter((f) => LICENCE_FILE.test(f) && statSync(path.join(dir, f)).isFile())
@@ -258,14 +260,15 @@ async function compileStats(root: string, entry: string): Promise<WebpackStats> 
 
 interface Options {
   write: boolean;
-  stats?: string;
-  entry: string;
+  /** Module lists (--stats, repeatable: one per bundle); none: compile `entries` in memory. */
+  stats: string[];
+  entries: string[];
   dist: string;
   root?: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { write: false, entry: 'src/index.ts', dist: 'dist' };
+  const o: Options = { write: false, stats: [], entries: [], dist: 'dist' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -274,8 +277,8 @@ function parseArgs(argv: string[]): Options {
       return v;
     };
     if (a === '--write') o.write = true;
-    else if (a === '--stats') o.stats = value();
-    else if (a === '--entry') o.entry = value();
+    else if (a === '--stats') o.stats.push(value());
+    else if (a === '--entry') o.entries.push(value());
     else if (a === '--dist') o.dist = value();
     else if (a === '--root') o.root = value();
     else
@@ -296,31 +299,42 @@ export async function main(argv: string[], repoRoot: string): Promise<number> {
   }
   const root = path.resolve(o.root ?? repoRoot);
   const dist = path.resolve(root, o.dist);
-  if (o.stats) {
-    // A module list older than the bundle describes an earlier build.
-    const statsTime = statSync(path.resolve(root, o.stats), { throwIfNoEntry: false })?.mtimeMs;
-    const newer = jsFiles(dist).find((f) => statsTime !== undefined && statSync(f).mtimeMs > statsTime);
+  const paths: string[] = [];
+  for (const file of o.stats) {
+    let stats: WebpackStats & { outputPath?: string; assets?: { name: string }[] };
+    try {
+      stats = JSON.parse(readFileSync(path.resolve(root, file), 'utf8')) as typeof stats;
+    } catch (e) {
+      process.stderr.write(`check-licenses: cannot read the module list ${file}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    // A module list older than the files of its bundle describes an earlier build.
+    const statsTime = statSync(path.resolve(root, file)).mtimeMs;
+    const outputs =
+      stats.outputPath && stats.assets
+        ? stats.assets.map((a) => path.join(stats.outputPath!, a.name)).filter((f) => /\.[cm]?js$/.test(f))
+        : jsFiles(dist);
+    const newer = outputs.find((f) => (statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0) > statsTime);
     if (newer) {
       process.stderr.write(
-        `check-licenses: ${o.stats} is older than ${path.relative(root, newer)}: it lists the modules of an earlier build; rebuild, or omit --stats to compile the module list here\n`,
+        `check-licenses: ${file} is older than ${path.relative(root, newer)}: it lists the modules of an earlier build; rebuild, or omit --stats to compile the module list here\n`,
       );
       return 1;
     }
+    paths.push(...modulePaths(stats));
   }
-  let stats: WebpackStats | EsbuildMetafile;
-  try {
-    stats = o.stats
-      ? (JSON.parse(readFileSync(path.resolve(root, o.stats), 'utf8')) as WebpackStats)
-      : await compileStats(root, o.entry);
-  } catch (e) {
-    // ncc's errors carry whole lines of its minified source; the first lines name the cause.
-    const message = String((e as Error).message ?? e).slice(0, 2000);
-    process.stderr.write(
-      `check-licenses: no module list from ${o.stats ?? `an ncc compile of ${o.entry}`}: ${message}\n`,
-    );
-    return 1;
+  if (o.stats.length === 0) {
+    for (const entry of o.entries.length > 0 ? o.entries : ['src/index.ts']) {
+      try {
+        paths.push(...modulePaths(await compileStats(root, entry)));
+      } catch (e) {
+        // ncc's errors carry whole lines of its minified source; the first lines name the cause.
+        const message = String((e as Error).message ?? e).slice(0, 2000);
+        process.stderr.write(`check-licenses: no module list from an ncc compile of ${entry}: ${message}\n`);
+        return 1;
+      }
+    }
   }
-  const paths = modulePaths(stats);
   for (const f of jsFiles(dist)) paths.push(...modulePathsInBundle(readFileSync(f, 'utf8')));
   const bundled = bundledPackages(paths, root);
   if (bundled.length === 0) {
