@@ -31,6 +31,10 @@ export function requiredPermissions(preview: boolean): Permission[] {
     },
     { group: 'apps', resource: 'deployments', verbs: ['get', 'list', 'watch', 'patch'] },
     { group: 'coordination.k8s.io', resource: 'leases', verbs: ['create', 'get', 'update'] },
+    // The pre-traffic probe (src/promote/probe.ts): the route's Services, their ready pods, its Gateways.
+    { group: '', resource: 'services', verbs: ['get'] },
+    { group: '', resource: 'pods', verbs: ['list'] },
+    { group: 'networking.istio.io', resource: 'gateways', verbs: ['get'] },
   ];
   if (preview)
     perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
