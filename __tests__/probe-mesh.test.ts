@@ -357,6 +357,9 @@ describe('a resumed promotion is probed before its next weight too', () => {
     expect(Math.max(...next.weights)).toBe(10);
     expect(next.report?.status).toBe('held');
     expect(next.report?.weight).toBe(10);
+    // Held because the run failed, not because a step passed: the job goes red.
+    expect(next.exitCode).toBe(1);
+    expect(next.report?.failure).toContain('before any traffic moved');
     expect(next.report?.reason).toContain(
       `before any traffic moved: the load target http://127.0.0.1:${port}/ (Host: podinfo.co.uk) cannot be reached`,
     );

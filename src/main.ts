@@ -68,6 +68,7 @@ export interface EngineDeps {
 export function failed(report: PromotionReport): boolean {
   // `status` only reports; a `rollback` that rolled back (or found nothing to undo) did what it was asked.
   if (report.command === 'status' || report.command === 'rollback') return false;
+  if (report.failure !== undefined) return true;
   if (report.status === 'rolled-back') return true;
   if (report.status !== 'held') return false;
   const last = report.history.at(-1);

@@ -117,6 +117,8 @@ export interface PromotionReport {
   schemaVersion: 1;
   status: PromotionStatus;
   reason: string | null;
+  /** Set when the run failed (an error, a failing verdict, a cancellation), even if it held: the job goes red. */
+  failure?: string;
   command: string;
   namespace: string;
   virtualService: string;

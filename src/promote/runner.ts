@@ -174,6 +174,8 @@ function otherWriters(vs: KubeObject | null): string[] {
 }
 
 class Run {
+  /** Why this run failed (an error, a failing verdict, a cancellation), whatever state it left: the exit code. */
+  failure: string | null = null;
   readonly started: string;
   readonly weightsApplied: PromotionReport['weightsApplied'] = [];
   readonly notices: string[] = [];
@@ -356,6 +358,7 @@ class Run {
       schemaVersion: 1,
       status,
       reason: s?.reason ?? null,
+      ...(this.failure !== null ? { failure: this.failure } : {}),
       command: this.settings.command,
       namespace: t.namespace,
       virtualService: t.selection.virtualService,
@@ -596,6 +599,7 @@ class Run {
       }
       if (!event) throw new Error('internal: no event');
       const t = transition(state, event, this.ctx());
+      this.noteFailure(event, t);
       state = t.state;
       action = t.action;
       this.current = state;
@@ -610,6 +614,14 @@ class Run {
           await this.progress();
       }
     }
+  }
+
+  /** Records that the run failed when an event ends it badly (a retried inconclusive window does not). */
+  noteFailure(event: MachineEvent, t: { state: PromotionState; action: Action }): void {
+    if (event.type === 'error') this.failure ??= event.message;
+    else if (event.type === 'cancelled') this.failure ??= event.why;
+    else if (event.type === 'verdict' && event.verdict.outcome !== 'pass' && t.action.type !== 'measure')
+      this.failure ??= t.state.reason ?? `step ${event.step} ${event.verdict.outcome}`;
   }
 
   deploymentRef(name: string): ObjectRef {
@@ -1062,6 +1074,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
         ? { type: 'cancelled', why: run.cancelReason() }
         : { type: 'error', message: `canary rollout: ${(err as Error).message}` };
       first = transition(state, event, run.ctx());
+      run.noteFailure(event, first);
     }
   }
   // Nothing moves until the measurement is proven (load path, Prometheus, Services): see probe.ts.
@@ -1075,7 +1088,10 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     signal: deps.signal,
     logger,
   });
-  if (unproven) first = transition(state, unproven, run.ctx());
+  if (unproven) {
+    first = transition(state, unproven, run.ctx());
+    run.noteFailure(unproven, first);
+  }
   await run.drive(first);
 }
 
