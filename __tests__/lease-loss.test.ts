@@ -97,7 +97,8 @@ const leaseOf = (ns: string) =>
   cluster.api.object('coordination.k8s.io', 'leases', ns, LEASE) as
     { spec: { holderIdentity?: string; leaseTransitions?: number } } | undefined;
 
-function deps(metrics: Metrics, logger = new RecordingLogger()): PromotionDeps {
+/** Renewed every durationMs / 3: with 3 s, the loss is seen by the first renewal after the takeover. */
+function deps(metrics: Metrics, logger = new RecordingLogger(), durationMs = 3000): PromotionDeps {
   return {
     kube: cluster.kube,
     metrics,
@@ -105,8 +106,7 @@ function deps(metrics: Metrics, logger = new RecordingLogger()): PromotionDeps {
     logger,
     signal: new AbortController().signal,
     cwd: PROMOTE_FIXTURES,
-    // Renewed every second: the loss is seen by the first renewal after the takeover.
-    lease: { durationMs: 3000, waitMs: 500 },
+    lease: { durationMs, waitMs: 500 },
   };
 }
 
@@ -166,7 +166,9 @@ describe('a run that loses its Lease', () => {
       await takeOver(ns);
       writesBefore = cluster.api.requests.length;
     });
-    await runPromotion(settings(ns), deps(metrics)).catch(() => undefined);
+    // A 10-minute lease is renewed every 200 s: no renewal can run during this test, so the
+    // outcome never depends on where a renewal timer happens to fall.
+    await runPromotion(settings(ns), deps(metrics, undefined, 600_000)).catch(() => undefined);
     const later = cluster.api.requests
       .slice(writesBefore)
       .filter((r) => ['update', 'patch', 'create', 'delete'].includes(r.verb) && r.query.dryRun !== 'All');
