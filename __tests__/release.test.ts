@@ -1,6 +1,6 @@
 // The release checks of scripts/release.ts: the repository as committed is releasable at the
 // version package.json names, and each kind of disagreement is named.
-import { readFileSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,16 @@ describe('release checks', () => {
   it('the committed package.json, CHANGELOG.md and README.md agree on the version', () => {
     expect(releaseProblems(`v${version}`, repo)).toEqual([]);
     expect(changelogSection(repo.changelog, version)).toMatch(/^### Added\n/);
+  });
+
+  it('every example workflow pins the major tag the release moves', () => {
+    const major = `v${version.split('.')[0]}`;
+    const files = [...globSync('examples/**/*.{yml,yaml}', { cwd: root }), 'README.md', 'docs/sim.md'];
+    const pins = files.flatMap((f) =>
+      [...read(f).matchAll(/uses: istio-canary\/istio-canary@(\S+)/g)].map((m) => `${f}@${m[1]}`),
+    );
+    expect(pins.length).toBeGreaterThan(5);
+    expect(pins.filter((p) => !p.endsWith(`@${major}`))).toEqual([]);
   });
 
   it('names every file that disagrees with the tag', () => {
