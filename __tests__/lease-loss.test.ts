@@ -153,13 +153,9 @@ describe('a run that loses its Lease', () => {
     expect(said).toContain(`the lease ${LEASE} is now held by ${INTRUDER}`);
     expect(metrics.windows.map((w) => w.weight)).toEqual([20]);
   });
-  // KNOWN BUG, reported to the lead for the owner of src/promote (runner.ts/lease.ts): the run
-  // only learns of the loss from its periodic renewal (every durationMs/3), so a window that ends
-  // before that renewal writes the next weight over the new holder's Lease (seen: two PUTs of the
-  // VirtualService after the takeover). writeState must check the Lease before each write.
-  // it.fails keeps this honest: it passes while the bug is there and fails once it is fixed,
-  // when it must become it(...).
-  it.fails('stops at its next write even when no renewal has run since the takeover', async () => {
+  // The run learns of the loss before each write (it reads the Lease), not only from its periodic
+  // renewal: a window that ends before the next renewal must not write over the new holder.
+  it('stops at its next write even when no renewal has run since the takeover', async () => {
     const ns = await namespace();
     let writesBefore = 0;
     const metrics = new GatedMetrics(async () => {

@@ -30,6 +30,12 @@ export interface HeldLease {
   readonly name: string;
   /** Set when a renewal found another holder (the run must stop writing). */
   lost(): string | null;
+  /**
+   * Reads the Lease now: the loss message when another process holds it (then lost() says so
+   * too), else null. A read that fails leaves the answer to lost(): a rollback must not be
+   * blocked by the very API trouble it is reacting to.
+   */
+  confirm(signal?: AbortSignal): Promise<string | null>;
   /** Gives the lease up if this process still holds it (never another holder's); `signal` bounds it. */
   release(signal?: AbortSignal): Promise<void>;
 }
@@ -172,6 +178,17 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
   return {
     name,
     lost: () => lost,
+    async confirm(signal?: AbortSignal) {
+      if (lost) return lost;
+      try {
+        const live = await kube.get(ref, { signal });
+        const holder = live ? (specOf(live).holderIdentity ?? '') : '';
+        if (!live || holder !== o.holder) lost = `the lease ${name} is now held by ${holder || 'nobody'}`;
+      } catch (err) {
+        o.logger.debug(`checking the lease ${name} before a write: ${(err as Error).message}`);
+      }
+      return lost;
+    },
     async release(signal?: AbortSignal) {
       clearInterval(timer);
       // A renewal under way is waited for, but not past the caller's budget.

@@ -299,7 +299,9 @@ class Run {
    */
   async writeState(next: PromotionState): Promise<void> {
     const signal = this.writes;
-    const lost = this.lease?.lost();
+    // Checked by reading the Lease before every write: a renewal may not have run since another
+    // process took it (a window shorter than the renewal period would otherwise write over it).
+    const lost = this.lease ? await this.lease.confirm(signal) : null;
     if (lost) throw new ConcurrentChangeError(`stopped before writing: ${lost}`);
     const base = this.vs?.metadata?.annotations?.[STATE_ANNOTATION];
     let pending = this.guardEdits(this.vs, next);
