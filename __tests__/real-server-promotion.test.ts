@@ -242,6 +242,7 @@ describe('promotion against a real kube-apiserver v1.20.2', () => {
       ...FAST,
       comment: 'never',
       manifests,
+      namespace: 'slow',
       steps: '10,60,100',
       'load-host': 'slow.podinfo.example',
       'canary-image': 'ghcr.io/stefanprodan/podinfo:6.7.1',
@@ -287,6 +288,7 @@ describe('promotion against a real kube-apiserver v1.20.2', () => {
           comment: 'always',
           'github-token': 'ghs_real',
           manifests,
+          namespace: 'report',
           steps: '10,100',
           'load-host': 'report.podinfo.example',
           'canary-image': 'ghcr.io/stefanprodan/podinfo:6.7.1',
@@ -309,7 +311,10 @@ describe('promotion against a real kube-apiserver v1.20.2', () => {
 
       const comments = github.commentsOn('acme/shop', 42);
       expect(comments).toHaveLength(1);
-      const writes = github.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH');
+      // Comment writes only (the token's login is asked with a GraphQL POST first).
+      const writes = github.requests.filter(
+        (r) => (r.method === 'POST' || r.method === 'PATCH') && r.path.includes('/comments'),
+      );
       expect(writes.filter((r) => r.method === 'POST')).toHaveLength(1);
       // Progress after each step, then the final report: the same comment, edited in place.
       expect(writes.filter((r) => r.method === 'PATCH').length).toBeGreaterThanOrEqual(1);

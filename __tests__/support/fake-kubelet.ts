@@ -1,5 +1,7 @@
 // A "fake kubelet" for a real kube-apiserver without nodes: it watches Deployments and writes
-// their /status as the Deployment controller does once every pod is ready. Run the
+// their /status as the Deployment controller does once every pod is ready, and keeps one ready
+// Pod per Deployment with its template's labels (what a Service selects, and what the
+// pre-traffic probe looks for). Run the
 // controller-manager without the deployment and replicaset controllers, or they would fight
 // over the status. Event-driven: every watch event that shows a stale status gets one patch.
 import type { KubeObject } from '../../src/sim/types.js';
@@ -96,12 +98,60 @@ export function startFakeKubelet(api: ApiAccess): FakeKubelet {
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
+  const podsMade = new Set<string>();
+  /** One ready Pod with the template's labels (the namespace's default ServiceAccount first, for admission). */
+  const ensurePod = (d: KubeObject): void => {
+    const ns = d.metadata?.namespace ?? 'default';
+    const name = `${d.metadata?.name ?? ''}-fake`;
+    const spec = (
+      d as { spec?: { template?: { metadata?: { labels?: Record<string, string> }; spec?: unknown } } }
+    ).spec;
+    const labels = spec?.template?.metadata?.labels ?? {};
+    const key = `${ns}/${name}/${JSON.stringify(labels)}`;
+    if (podsMade.has(key)) return;
+    podsMade.add(key);
+    const json = (data: unknown) => ({ contentType: 'application/json', data });
+    const p = (async () => {
+      const sa = await apiRequest(
+        api,
+        'POST',
+        `/api/v1/namespaces/${ns}/serviceaccounts`,
+        json({ metadata: { name: 'default' } }),
+      );
+      if (sa.status !== 201 && sa.status !== 409)
+        throw new Error(`serviceaccount ${ns}/default: ${sa.status} ${sa.body}`);
+      await apiRequest(api, 'DELETE', `/api/v1/namespaces/${ns}/pods/${name}?gracePeriodSeconds=0`);
+      const pod = await apiRequest(
+        api,
+        'POST',
+        `/api/v1/namespaces/${ns}/pods`,
+        json({
+          metadata: { name, labels },
+          spec: { automountServiceAccountToken: false, containers: [{ name: 'app', image: 'fake' }] },
+        }),
+      );
+      if (pod.status !== 201 && pod.status !== 409)
+        throw new Error(`pod ${ns}/${name}: ${pod.status} ${pod.body}`);
+      const status = await apiRequest(api, 'PATCH', `/api/v1/namespaces/${ns}/pods/${name}/status`, {
+        contentType: 'application/merge-patch+json',
+        data: { status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } },
+      });
+      if (status.status !== 200) throw new Error(`pod status ${ns}/${name}: ${status.status} ${status.body}`);
+    })()
+      .catch((e: unknown) => {
+        // A namespace being deleted is no error; anything else is.
+        if (!/being terminated|not found/i.test(String(e))) errors.push(e as Error);
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
   const watch = listWatch(
     api,
     MESH_RESOURCES.Deployment,
     (type, d) => {
       // Every event carries the newest spec it knows: a stale patch is corrected by the next event.
       if (type !== 'DELETED' && !statusIsReady(d)) patch(d);
+      if (type !== 'DELETED') ensurePod(d);
     },
     (e) => void errors.push(e),
   );
