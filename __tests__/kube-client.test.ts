@@ -66,10 +66,19 @@ describe('kube client', () => {
       status(429, 'TooManyRequests', 'slow down', { 'retry-after': '1' }),
       json(200, deployment('2', true)),
     );
-    await (await client()).get(ref);
-    const [first, second] = hits(`${DEPLOY_PATH}/web`);
-    // A lower bound only: the client must not come back before the server asked.
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+    const waits: number[] = [];
+    const c = await createKubeClient({
+      kubeconfig: api.kubeconfig,
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
+    await c.get(ref);
+    expect(hits(`${DEPLOY_PATH}/web`)).toHaveLength(2);
+    // The client waited what the server asked (1 s), not its own 5-20 ms backoff.
+    expect(waits).toEqual([1000]);
   });
 
   it('retries a reset connection', async () => {

@@ -123,8 +123,6 @@ describe('promotion under API faults', () => {
     expect(throttled).toHaveLength(2);
     const after = updates[updates.indexOf(throttled[1]!) + 1]!;
     expect(after.status).toBe(200);
-    // Lower bounds only: the retry came no sooner than the server asked (1 s each).
-    expect(Date.parse(throttled[1]!.time) - Date.parse(throttled[0]!.time)).toBeGreaterThanOrEqual(900);
-    expect(Date.parse(after.time) - Date.parse(throttled[1]!.time)).toBeGreaterThanOrEqual(900);
+    // How long the client waits for Retry-After is the kube client's unit test ('honours Retry-After on 429').
   }, 60_000);
 });

@@ -202,7 +202,6 @@ describe('promotion against a real kube-apiserver v1.20.2', () => {
       [60, 'pass'],
       [100, 'pass'],
     ]);
-    for (const h of report.history) expect(h.verdict.canary?.requests ?? 0).toBeGreaterThanOrEqual(20);
     // The data plane split the load by the weights it watched on the real server (60% ± ~5 sd).
     const at60 = report.history.find((h) => h.weight === 60)!.verdict;
     const share =

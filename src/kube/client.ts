@@ -112,6 +112,8 @@ export interface KubeClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Per-request timeout (not for watches). */
   requestTimeoutMs?: number;
+  /** The wait between retries (default: an abortable timer); tests record the delays asked for. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 interface RawResponse {
@@ -258,6 +260,7 @@ export class KubeClient implements Kube {
   private readonly logger: Logger;
   private readonly discovery = new Map<string, Promise<Map<string, ResourceInfo>>>();
   private readonly requestTimeoutMs: number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   private authAt = Date.now();
 
@@ -270,6 +273,7 @@ export class KubeClient implements Kube {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.logger = options.logger ?? noopLogger;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.sleep = options.sleep ?? sleep;
   }
 
   private async refreshAuth(): Promise<void> {
@@ -369,7 +373,7 @@ export class KubeClient implements Kube {
       if (attempt + 1 >= this.retry.attempts) break;
       const delay = backoffDelay(attempt, this.retry, retryAfter);
       this.logger.debug(`retrying in ${delay} ms: ${lastError}`);
-      await sleep(delay, options.signal);
+      await this.sleep(delay, options.signal);
     }
     throw new TransientError(
       `Kubernetes API unavailable after ${this.retry.attempts} attempts: ${lastError}`,
