@@ -75,7 +75,7 @@ export function failed(report: PromotionReport): boolean {
   return last !== undefined && last.verdict.outcome !== 'pass';
 }
 
-async function dryRunPlan(settings: Settings, io: Io, docs: readonly ManifestDoc[]): Promise<Outcome> {
+function dryRunPlan(settings: Settings, io: Io, docs: readonly ManifestDoc[]): Outcome {
   const virtualServices = docs.map((d) => d.object).filter((o) => o.kind === 'VirtualService');
   io.print(renderPlan(virtualServices, settings));
   io.setOutput('status', 'in-progress');
