@@ -3039,8 +3039,11 @@ class ApiServerImpl {
         Object.assign(entry, { verb, group, version, resource, subresource, namespace, name });
         const rr = { rt, group, version, namespace, name, subresource, verb };
         const f = this.faults;
-        if (f.current.latencyMs > 0)
-            await new Promise((resolve) => setTimeout(resolve, f.current.latencyMs));
+        const latencyMs = f.current.latencyMs;
+        if (latencyMs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, latencyMs));
+            entry.injectedLatencyMs = latencyMs;
+        }
         const decision = f.decide(verb, group, resource);
         if (decision.kind === 'forbidden')
             throw this.forbidden(rr);
@@ -5569,7 +5572,7 @@ function simKubeconfig(apiUrl, namespace = 'default') {
         kind: 'Config',
         // client-node 2.x refuses plain http unless insecure-skip-tls-verify is set; kubectl ignores it for http.
         clusters: [{ name: SIM_CONTEXT, cluster: { server: apiUrl, 'insecure-skip-tls-verify': true } }],
-        users: [{ name: SIM_CONTEXT, user: { token: 'istio-canary-sim' } }],
+        users: [{ name: SIM_CONTEXT, user: { token: 'istio-canary-sim-token' } }],
         contexts: [{ name: SIM_CONTEXT, context: { cluster: SIM_CONTEXT, user: SIM_CONTEXT, namespace } }],
         'current-context': SIM_CONTEXT,
         preferences: {},

@@ -276,13 +276,22 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 877 modules
-var dist = __webpack_require__(2898);
+// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 873 modules
+var dist = __webpack_require__(94);
+// EXTERNAL MODULE: ./src/kube/client.ts
+var client = __webpack_require__(1934);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var errors = __webpack_require__(3646);
+// EXTERNAL MODULE: ./src/traffic/net-errors.ts
+var net_errors = __webpack_require__(5468);
 ;// CONCATENATED MODULE: ./src/kube/preflight.ts
 // Checks an existing cluster before anything is changed, with errors a user can act on: an
 // unreachable API server (its URL and the error), missing Istio CRDs (which, and how to
 // install Istio), and RBAC denials (every missing verb and resource, from
 // SelfSubjectAccessReviews, so no permission to read RBAC objects is needed).
+
+
+
 
 /** Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal). */
 function requiredPermissions(preview) {
@@ -299,6 +308,10 @@ function requiredPermissions(preview) {
         },
         { group: 'apps', resource: 'deployments', verbs: ['get', 'list', 'watch', 'patch'] },
         { group: 'coordination.k8s.io', resource: 'leases', verbs: ['create', 'get', 'update'] },
+        // The pre-traffic probe (src/promote/probe.ts): the route's Services, their ready pods, its Gateways.
+        { group: '', resource: 'services', verbs: ['get'] },
+        { group: '', resource: 'pods', verbs: ['list'] },
+        { group: 'networking.istio.io', resource: 'gateways', verbs: ['get'] },
     ];
     if (preview)
         perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
@@ -309,6 +322,32 @@ const ISTIO_KINDS = [
     { kind: 'VirtualService', crd: 'virtualservices.networking.istio.io' },
     { kind: 'DestinationRule', crd: 'destinationrules.networking.istio.io' },
 ];
+/** Every access review the preflight makes (pure): the promotion's permissions in every namespace written, and patch on each resource the manifests write. */
+function rbacChecks(namespace, preview, writes = []) {
+    const namespaces = [...new Set([namespace, ...writes.flatMap((w) => (w.namespace ? [w.namespace] : []))])];
+    const checks = [];
+    const seen = new Set();
+    const add = (c) => {
+        const key = `${c.verb} ${c.group}/${c.resource} ${c.clusterScoped ? '' : (c.namespace ?? '')}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        checks.push(c.clusterScoped ? { ...c, namespace: undefined } : c);
+    };
+    for (const p of requiredPermissions(preview))
+        for (const ns of p.clusterScoped ? [namespace] : namespaces)
+            for (const verb of p.verbs)
+                add({ group: p.group, resource: p.resource, verb, clusterScoped: p.clusterScoped, namespace: ns });
+    for (const w of writes)
+        add({
+            group: w.group,
+            resource: w.resource,
+            verb: 'patch',
+            clusterScoped: w.namespace === null,
+            namespace: w.namespace ?? undefined,
+        });
+    return checks;
+}
 class PreflightError extends Error {
     problem;
     missing;
@@ -327,12 +366,14 @@ function qualified(group, resource) {
 function rbacMessage(context, namespace, denied) {
     const byResource = new Map();
     for (const d of denied) {
-        const key = qualified(d.group, d.resource);
-        const entry = byResource.get(key) ?? { verbs: [], clusterScoped: d.clusterScoped === true };
+        const res = qualified(d.group, d.resource);
+        const ns = d.namespace ?? namespace;
+        const key = `${res} ${d.clusterScoped ? '' : ns}`;
+        const entry = byResource.get(key) ?? { res, verbs: [], clusterScoped: d.clusterScoped === true, ns };
         entry.verbs.push(d.verb);
         byResource.set(key, entry);
     }
-    const lines = [...byResource].map(([res, e]) => `  - ${e.verbs.join(', ')} on ${res}${e.clusterScoped ? ' (cluster-wide)' : ` in namespace ${namespace}`}`);
+    const lines = [...byResource.values()].map((e) => `  - ${e.verbs.join(', ')} on ${e.res}${e.clusterScoped ? ' (cluster-wide)' : ` in namespace ${e.ns}`}`);
     return [
         `RBAC: the credentials of context "${context}" are missing permissions istio-canary needs:`,
         ...lines,
@@ -340,20 +381,15 @@ function rbacMessage(context, namespace, denied) {
     ].join('\n');
 }
 function describe(err) {
-    if (err instanceof dist/* ApiException */.UJ4)
-        return `HTTP ${err.code}: ${typeof err.body === 'string' ? err.body : JSON.stringify(err.body)}`.slice(0, 500);
+    // The client's 401 message already reads "HTTP 401 Unauthorized: …".
+    if (err instanceof errors/* KubeApiError */.W3)
+        return (err.code === 401 ? err.message : `HTTP ${err.code}: ${err.message}`).slice(0, 500);
     if (err instanceof Error) {
         const cause = err.cause;
         const code = err.code ?? cause?.code;
         return `${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
     }
     return String(err);
-}
-/** Resource discovery, reusing KubernetesObjectApi's own lookup of a group version's kinds. */
-class Discovery extends dist/* KubernetesObjectApi */.e1Y {
-    find(apiVersion, kind) {
-        return this.resource(apiVersion, kind);
-    }
 }
 function loadKubeConfig(kubeconfig, context) {
     const kc = new dist/* KubeConfig */.ypW();
@@ -379,27 +415,32 @@ async function preflight(o) {
     const kc = loadKubeConfig(o.kubeconfig, o.context);
     const server = kc.getCurrentCluster().server;
     const context = kc.getCurrentContext();
+    // Every request goes through the Kubernetes client: its retry policy (5xx, 429, dropped
+    // connections) applies to the preflight as to everything else, and its errors name TLS and 401.
+    const api = await (0,client.createKubeClient)({ kubeconfig: o.kubeconfig, context: o.context });
     try {
-        await kc.makeApiClient(dist/* VersionApi */.Nq_).getCode();
+        await api.request('GET', '/version');
     }
     catch (err) {
-        const status = err instanceof dist/* ApiException */.UJ4 ? err.code : null;
+        const status = err instanceof errors/* KubeApiError */.W3 ? err.code : null;
         const what = status === 401
             ? 'rejected the credentials (401 Unauthorized)'
             : status !== null
                 ? `answered ${status}`
-                : 'could not be reached';
+                : (0,net_errors/* isTlsError */.sl)(err.cause)
+                    ? 'failed the TLS check'
+                    : 'could not be reached';
         throw new PreflightError('unreachable', `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`);
     }
-    const istioVersion = await checkIstioCrds(kc, server);
-    await checkRbac(kc, context, o.namespace, o.preview);
+    const istioVersion = await checkIstioCrds(api, server);
+    await checkRbac(api, context, o.namespace, o.preview, o.writes);
     return { server, context, istioVersion };
 }
 const INSTALL_ISTIO = 'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
-async function checkIstioCrds(kc, server) {
+async function checkIstioCrds(api, server) {
     let groups;
     try {
-        groups = await kc.makeApiClient(dist/* ApisApi */.kZp).getAPIVersions();
+        groups = (await api.request('GET', '/apis')).json;
     }
     catch (err) {
         throw new PreflightError('unreachable', `API discovery on ${server} failed: ${describe(err)}`);
@@ -413,7 +454,6 @@ async function checkIstioCrds(kc, server) {
     const versions = [
         ...new Set([preferred, ...group.versions.map((v) => v.groupVersion)].filter((v) => !!v)),
     ];
-    const discovery = kc.makeApiClient(Discovery);
     const missing = new Set(all);
     let foundIn = null;
     for (const gv of versions) {
@@ -421,13 +461,14 @@ async function checkIstioCrds(kc, server) {
             if (!missing.has(k.crd))
                 continue;
             try {
-                if (await discovery.find(gv, k.kind)) {
-                    missing.delete(k.crd);
-                    foundIn ??= gv;
-                }
+                await api.resource(gv, k.kind);
+                missing.delete(k.crd);
+                foundIn ??= gv;
             }
-            catch {
-                // a version that cannot be listed is treated as not serving the kind
+            catch (err) {
+                // A version that does not serve the kind; any other failure (after the retries) is named.
+                if (!(err instanceof errors/* UnknownKindError */.r_))
+                    throw new PreflightError('unreachable', `API discovery of ${gv} on ${server} failed: ${describe(err)}`);
             }
         }
         if (missing.size === 0)
@@ -439,26 +480,24 @@ async function checkIstioCrds(kc, server) {
     }
     return foundIn ?? preferred ?? ISTIO_GROUP;
 }
-async function checkRbac(kc, context, namespace, preview) {
-    const authz = kc.makeApiClient(dist/* AuthorizationV1Api */.NwU);
-    const checks = requiredPermissions(preview).flatMap((p) => p.verbs.map((verb) => ({ ...p, verb })));
+async function checkRbac(api, context, namespace, preview, writes) {
+    const checks = rbacChecks(namespace, preview, writes);
     const results = await Promise.all(checks.map(async (c) => {
         try {
-            const review = await authz.createSelfSubjectAccessReview({
-                body: {
-                    apiVersion: 'authorization.k8s.io/v1',
-                    kind: 'SelfSubjectAccessReview',
-                    spec: {
-                        resourceAttributes: {
-                            group: c.group,
-                            resource: c.resource,
-                            verb: c.verb,
-                            ...(c.clusterScoped ? {} : { namespace }),
-                        },
+            const { json } = await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+                apiVersion: 'authorization.k8s.io/v1',
+                kind: 'SelfSubjectAccessReview',
+                spec: {
+                    resourceAttributes: {
+                        group: c.group,
+                        resource: c.resource,
+                        verb: c.verb,
+                        ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
                     },
                 },
             });
-            return { check: c, allowed: review.status?.allowed === true };
+            const review = json;
+            return { check: c, allowed: review?.status?.allowed === true };
         }
         catch (err) {
             throw new PreflightError('rbac', `could not check permissions with a SelfSubjectAccessReview (context "${context}"): ${describe(err)}`);
@@ -470,6 +509,8 @@ async function checkRbac(kc, context, namespace, preview) {
     }
 }
 
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/cluster/exec.ts
 var exec = __webpack_require__(3257);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -478,6 +519,7 @@ var js_yaml = __webpack_require__(3243);
 // Istio in a cluster we created: istioctl install with the chosen profile (the ingress gateway
 // on a pinned NodePort), istiod ready before any Istio resource is applied, the namespace
 // labelled for injection, the release's Prometheus addon, and a port-forward to it.
+
 
 
 
@@ -549,10 +591,15 @@ function prometheusPortForwardArgs(kubeconfigPath, context) {
     return kubectlArgs(kubeconfigPath, context, 'port-forward', '-n', ISTIO_NAMESPACE, 'svc/prometheus', ':9090', '--address', '127.0.0.1');
 }
 const PORT_FORWARD_READY = /Forwarding from 127\.0\.0\.1:(\d+) -> 9090/;
-/** Installs Istio and readies the namespace; every Istio resource comes after istiod is ready. */
-async function installIstio(s) {
+/**
+ * Installs Istio and readies the namespace; every Istio resource comes after istiod is ready.
+ * One collapsible group in the job log (istioctl's and kubectl's output inside it).
+ */
+function installIstio(s) {
+    return (0,log/* withGroup */.I)(s.logger, `Installing Istio (profile ${s.profile}) with istioctl`, () => installSteps(s));
+}
+async function installSteps(s) {
     const { runner, logger, kubectl } = s;
-    logger.info(`Installing Istio (profile ${s.profile}) with istioctl`);
     await (0,exec.runChecked)(runner, s.istioctl, istioInstallArgs(s.profile, s.overlayPath, s.kubeconfigPath, s.context));
     logger.info('Waiting for istiod');
     await (0,exec.runChecked)(runner, kubectl, rolloutStatusArgs(s.kubeconfigPath, s.context, 'istiod', s.timeoutSeconds));
@@ -948,6 +995,7 @@ function resolved(tool, version, dir, source) {
 
 
 
+
 const CREATED_CLUSTER_STATE = 'created-cluster';
 function kubeconfigPathFor(workDir, name) {
     return external_node_path_default().join(workDir, `istio-canary-${name}.kubeconfig`);
@@ -995,6 +1043,7 @@ async function connectExisting(settings, deps) {
         context: settings.context,
         namespace: settings.namespace,
         preview: settings.preview,
+        writes: deps.writes,
     });
     logger.info(`Cluster ${result.server} is reachable; Istio CRDs (${result.istioVersion}) present; permissions in ${settings.namespace} granted`);
     return {
@@ -1013,34 +1062,35 @@ async function createCluster(settings, deps, provider) {
     const name = settings.clusterName;
     const timeout = opts.readyTimeoutSeconds ?? 300;
     const tools = { runner, logger, options: deps.toolOptions };
-    logger.info(`Preparing tools for a ${provider} cluster with Istio ${settings.istioVersion}`);
-    const version = provider === 'kind' ? settings.kindVersion : settings.minikubeVersion;
-    const clusterTool = await ensureTool(tools, provider, version);
-    const kubectl = await ensureTool(tools, 'kubectl', KUBECTL_VERSION);
-    // The release's samples/addons/prometheus.yaml is needed, so not an istioctl from PATH then.
-    const istio = await ensureTool(tools, 'istio', settings.istioVersion, {
-        allowPath: !settings.installPrometheus,
-    });
     const kubeconfigPath = kubeconfigPathFor(workDir, name);
     const context = provider === 'kind' ? kindContext(name) : minikubeContext(name);
-    // Recorded before creating, so a run cancelled half-way still gets its cluster deleted.
-    const record = { provider, name, version, kubeconfigPath };
-    state.save(CREATED_CLUSTER_STATE, JSON.stringify(record));
-    let loadUrl;
-    if (provider === 'kind') {
-        const hostPort = opts.ingressHostPort ?? DEFAULT_INGRESS_HOST_PORT;
-        const configPath = external_node_path_default().join(workDir, `istio-canary-${name}-kind.yaml`);
-        await (0,promises_.writeFile)(configPath, kindConfig({ name, ingressNodePort: INGRESS_NODE_PORT, ingressHostPort: hostPort }));
-        logger.info(`Creating kind cluster ${name} (a few minutes)`);
-        await createKindCluster(runner, clusterTool.bin, name, configPath, kubeconfigPath);
-        loadUrl = `http://127.0.0.1:${hostPort}`;
-    }
-    else {
-        logger.info(`Starting minikube cluster ${name} with the docker driver (a few minutes)`);
+    // One collapsible group in the job log for the tools and the cluster (kind's or minikube's
+    // output inside it); the Istio install is the next one.
+    const { kubectl, istio, loadUrl } = await (0,log/* withGroup */.I)(logger, `Creating ${provider} cluster ${name} (tools, then the cluster; a few minutes)`, async () => {
+        logger.info(`Preparing tools for a ${provider} cluster with Istio ${settings.istioVersion}`);
+        const version = provider === 'kind' ? settings.kindVersion : settings.minikubeVersion;
+        const clusterTool = await ensureTool(tools, provider, version);
+        const kubectl = await ensureTool(tools, 'kubectl', KUBECTL_VERSION);
+        // The release's samples/addons/prometheus.yaml is needed, so not an istioctl from PATH then.
+        const istio = await ensureTool(tools, 'istio', settings.istioVersion, {
+            allowPath: !settings.installPrometheus,
+        });
+        // Recorded before creating, so a run cancelled half-way still gets its cluster deleted.
+        const record = { provider, name, version, kubeconfigPath };
+        state.save(CREATED_CLUSTER_STATE, JSON.stringify(record));
+        if (provider === 'kind') {
+            const hostPort = opts.ingressHostPort ?? DEFAULT_INGRESS_HOST_PORT;
+            const configPath = external_node_path_default().join(workDir, `istio-canary-${name}-kind.yaml`);
+            await (0,promises_.writeFile)(configPath, kindConfig({ name, ingressNodePort: INGRESS_NODE_PORT, ingressHostPort: hostPort }));
+            logger.info(`Creating kind cluster ${name}`);
+            await createKindCluster(runner, clusterTool.bin, name, configPath, kubeconfigPath);
+            return { kubectl, istio, loadUrl: `http://127.0.0.1:${hostPort}` };
+        }
+        logger.info(`Starting minikube cluster ${name} with the docker driver`);
         await startMinikube(runner, clusterTool.bin, name, kubeconfigPath);
         const ip = await minikubeIp(runner, clusterTool.bin, name, kubeconfigPath);
-        loadUrl = `http://${ip.includes(':') ? `[${ip}]` : ip}:${INGRESS_NODE_PORT}`;
-    }
+        return { kubectl, istio, loadUrl: `http://${ip.includes(':') ? `[${ip}]` : ip}:${INGRESS_NODE_PORT}` };
+    });
     const overlayPath = external_node_path_default().join(workDir, `istio-canary-${name}-istio.yaml`);
     await (0,promises_.writeFile)(overlayPath, istioOverlay(INGRESS_NODE_PORT));
     await installIstio({

@@ -1,8 +1,8 @@
-export const id = 351;
-export const ids = [351];
+export const id = 478;
+export const ids = [478];
 export const modules = {
 
-/***/ 6351:
+/***/ 3478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,731 +11,10 @@ __webpack_require__.d(__webpack_exports__, {
   createMetrics: () => (/* binding */ createMetrics)
 });
 
-// UNUSED EXPORTS: PrometheusClient, combineVerdicts, judgeStep, loadStats, sequentialLook
+// UNUSED EXPORTS: CONNECTION_FAILURE_TOLERANCE, PrometheusClient, combineVerdicts, connectionFailureReason, judgeStep, loadStats, sequentialLook
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __webpack_require__(643);
-;// CONCATENATED MODULE: ./src/traffic/histogram.ts
-// HDR-style log-linear latency histogram in integer microseconds.
-// Values below 256 µs have their own bucket (exact); above, every power of two is split into
-// 128 linear sub-buckets, so a bucket is at most 1/128 of its value wide and the reported
-// midpoint is within 1/256 (~0.4%) of any value in it. Fixed size (3328 counters, 26 KiB)
-// whatever the number or range of samples; two histograms merge by adding counters.
-const SUB_BITS = 7;
-const SUB_COUNT = 1 << SUB_BITS; // 128 sub-buckets per power of two
-const LINEAR_LIMIT = SUB_COUNT * 2; // 256: below this every µs has its own bucket
-const MAX_VALUE = 0xffffffff; // ~71 minutes in µs; larger values are clamped
-const BUCKET_COUNT = LINEAR_LIMIT + (32 - 8) * SUB_COUNT;
-/** Bucket index of a value in µs (integer, clamped to [0, 2^32-1]). */
-function bucketIndex(valueUs) {
-    const v = valueUs <= 0 ? 0 : valueUs >= MAX_VALUE ? MAX_VALUE : Math.floor(valueUs);
-    if (v < LINEAR_LIMIT)
-        return v;
-    const exp = 31 - Math.clz32(v); // floor(log2 v), >= 8
-    const shift = exp - SUB_BITS;
-    return LINEAR_LIMIT + (exp - 8) * SUB_COUNT + ((v >>> shift) - SUB_COUNT);
-}
-/** Lowest value (µs) that falls in a bucket. */
-function bucketLow(index) {
-    if (index < LINEAR_LIMIT)
-        return index;
-    const k = index - LINEAR_LIMIT;
-    const exp = 8 + Math.floor(k / SUB_COUNT);
-    const mantissa = SUB_COUNT + (k % SUB_COUNT);
-    return mantissa * 2 ** (exp - SUB_BITS);
-}
-/** Width (µs) of a bucket. */
-function bucketWidth(index) {
-    if (index < LINEAR_LIMIT)
-        return 1;
-    return 2 ** (8 + Math.floor((index - LINEAR_LIMIT) / SUB_COUNT) - SUB_BITS);
-}
-/** The value reported for a bucket: exact below 256 µs, else the bucket's midpoint. */
-function bucketValue(index) {
-    return index < LINEAR_LIMIT ? index : bucketLow(index) + bucketWidth(index) / 2;
-}
-class Histogram {
-    counts = new Float64Array(BUCKET_COUNT);
-    count = 0;
-    sumUs = 0;
-    minUs = Infinity;
-    maxUs = 0;
-    record(valueUs) {
-        const i = bucketIndex(valueUs);
-        this.counts[i] = (this.counts[i] ?? 0) + 1;
-        this.count++;
-        this.sumUs += valueUs;
-        if (valueUs < this.minUs)
-            this.minUs = valueUs;
-        if (valueUs > this.maxUs)
-            this.maxUs = valueUs;
-    }
-    /** Adds another histogram's samples into this one. */
-    merge(other) {
-        const a = this.counts;
-        const b = other.counts;
-        for (let i = 0; i < BUCKET_COUNT; i++)
-            a[i] = (a[i] ?? 0) + (b[i] ?? 0);
-        this.count += other.count;
-        this.sumUs += other.sumUs;
-        if (other.minUs < this.minUs)
-            this.minUs = other.minUs;
-        if (other.maxUs > this.maxUs)
-            this.maxUs = other.maxUs;
-        return this;
-    }
-    clone() {
-        const h = new Histogram();
-        h.counts.set(this.counts);
-        h.count = this.count;
-        h.sumUs = this.sumUs;
-        h.minUs = this.minUs;
-        h.maxUs = this.maxUs;
-        return h;
-    }
-    reset() {
-        this.counts.fill(0);
-        this.count = 0;
-        this.sumUs = 0;
-        this.minUs = Infinity;
-        this.maxUs = 0;
-    }
-    /**
-     * The value at percentile p (0..100): the sample of rank ceil(p/100 * n) (nearest-rank, as
-     * an exact sorted array would give), within 0.4% relative; null when empty.
-     * The extremes report the exact recorded min and max.
-     */
-    percentile(p) {
-        if (this.count === 0)
-            return null;
-        const rank = Math.max(1, Math.ceil((p / 100) * this.count));
-        if (rank >= this.count)
-            return this.maxUs;
-        let seen = 0;
-        const c = this.counts;
-        for (let i = 0; i < BUCKET_COUNT; i++) {
-            seen += c[i] ?? 0;
-            if (seen >= rank) {
-                // Clamp into the exact range so p0/p100-adjacent ranks never leave [min, max].
-                return Math.min(this.maxUs, Math.max(this.minUs, bucketValue(i)));
-            }
-        }
-        return this.maxUs;
-    }
-    mean() {
-        return this.count === 0 ? null : this.sumUs / this.count;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/traffic/loadgen.ts
-// Open-loop HTTP/1.1 load generator (wrk2/fortio style) on raw pooled keep-alive sockets.
-// Request i is due at t0 + i/rps whatever the server does; its latency is measured from that
-// intended time, so a stalled server shows in the percentiles instead of silently slowing the
-// sender (no coordinated omission). A due request with no free connection waits in a queue and
-// its wait counts. (Only the sender's own timer lateness, up to 1.5 ms, is not counted.) Responses are parsed by a minimal HTTP/1.1 reader (status, content-length,
-// chunked, connection: close, the attribution header) and the request bytes are built once:
-// a response costs two short strings and no other allocation.
-
-
-
-
-const DEFAULT_VERSION_HEADER = 'x-istio-canary';
-const UNATTRIBUTED = 'unattributed';
-class Recorder {
-    reservoirSize;
-    rand;
-    versions = new Map();
-    scheduled = 0;
-    openedAt = external_node_perf_hooks_.performance.now();
-    constructor(reservoirSize, rand) {
-        this.reservoirSize = reservoirSize;
-        this.rand = rand;
-    }
-    record(version, latencyUs, status, errorKind) {
-        let r = this.versions.get(version);
-        if (r === undefined) {
-            r = new MutableRecord(this.reservoirSize);
-            this.versions.set(version, r);
-        }
-        r.count++;
-        if (errorKind !== null) {
-            r.errors++;
-            r.errorsByKind.set(errorKind, (r.errorsByKind.get(errorKind) ?? 0) + 1);
-        }
-        if (status > 0) {
-            r.statuses[status] = (r.statuses[status] ?? 0) + 1;
-            r.histogram.record(latencyUs);
-            // Algorithm R: every response has the same chance to be in the sample.
-            r.seen++;
-            if (r.seen <= this.reservoirSize)
-                r.samples[r.seen - 1] = latencyUs / 1000;
-            else {
-                const j = Math.floor(this.rand() * r.seen);
-                if (j < this.reservoirSize)
-                    r.samples[j] = latencyUs / 1000;
-            }
-        }
-    }
-    snapshot() {
-        const versions = new Map();
-        for (const [name, r] of this.versions) {
-            const statuses = {};
-            for (const k of Object.keys(r.statuses))
-                statuses[k] = r.statuses[Number(k)] ?? 0;
-            versions.set(name, {
-                count: r.count,
-                errors: r.errors,
-                errorsByKind: Object.fromEntries(r.errorsByKind),
-                statuses,
-                histogram: r.histogram.clone(),
-                samplesMs: Array.from(r.samples.subarray(0, Math.min(r.seen, this.reservoirSize))),
-            });
-        }
-        return { elapsedMs: external_node_perf_hooks_.performance.now() - this.openedAt, scheduled: this.scheduled, versions };
-    }
-}
-class MutableRecord {
-    count = 0;
-    errors = 0;
-    errorsByKind = new Map();
-    statuses = {};
-    histogram = new Histogram();
-    samples;
-    seen = 0;
-    constructor(size) {
-        this.samples = new Float64Array(size);
-    }
-}
-function xorshift(seed) {
-    let s = seed >>> 0 || 0x9e3779b9;
-    return () => {
-        s ^= s << 13;
-        s >>>= 0;
-        s ^= s >>> 17;
-        s ^= s << 5;
-        s >>>= 0;
-        return s / 4294967296;
-    };
-}
-const CRLFCRLF = Buffer.from('\r\n\r\n');
-const LF = 10;
-const MAX_HEAD = 64 * 1024;
-var Phase;
-(function (Phase) {
-    Phase[Phase["Head"] = 0] = "Head";
-    Phase[Phase["Length"] = 1] = "Length";
-    Phase[Phase["ChunkSize"] = 2] = "ChunkSize";
-    Phase[Phase["ChunkData"] = 3] = "ChunkData";
-    Phase[Phase["Trailer"] = 4] = "Trailer";
-    Phase[Phase["UntilClose"] = 5] = "UntilClose";
-})(Phase || (Phase = {}));
-/** Classifies a socket failure into the error kinds the report shows. */
-function errorKind(err) {
-    switch (err?.code) {
-        case undefined:
-        case 'ECONNRESET':
-        case 'EPIPE':
-        case 'ECONNABORTED':
-            return 'reset';
-        case 'ECONNREFUSED':
-            return 'refused';
-        case 'ETIMEDOUT':
-            return 'timeout';
-        default:
-            return 'other';
-    }
-}
-class Connection {
-    gen;
-    socket = null;
-    busy = false;
-    intended = 0;
-    phase = Phase.Head;
-    remaining = 0;
-    headBuf = null;
-    lineBuf = '';
-    status = 0;
-    version = UNATTRIBUTED;
-    keepAlive = true;
-    /** The socket already carried a full response (so a silent close may be a keep-alive race). */
-    reused = false;
-    gotBytes = false;
-    lastError = null;
-    constructor(gen) {
-        this.gen = gen;
-    }
-}
-class LoadGenerator {
-    opts;
-    conns = [];
-    idle = [];
-    /** Due requests waiting for a connection (intended times), a growable ring. */
-    queue = new Float64Array(1024);
-    qHead = 0;
-    qLen = 0;
-    recorders = new Set();
-    request;
-    hostname;
-    port;
-    secure;
-    servername;
-    headerKey;
-    timeoutMs;
-    interval;
-    rand;
-    /** Timer granularity forgiven when a free connection sends late (0 in precise mode). */
-    slackMs;
-    t0 = 0;
-    /** The clock has started (see start()). */
-    begun = false;
-    sent = 0;
-    timer = null;
-    immediate = null;
-    sweeper = null;
-    stopped = false;
-    started = false;
-    /** Duration over: no new requests, waiting for those in flight. */
-    draining = false;
-    resolveDone;
-    /** Settles when the generator has stopped (duration over, stop() or the signal). */
-    done;
-    onAbort = () => this.stop();
-    constructor(opts) {
-        this.opts = opts;
-        const url = new URL(opts.url);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            throw new Error(`load-url: ${opts.url} is not http(s)`);
-        }
-        if (!(opts.rps >= 0) || !Number.isFinite(opts.rps))
-            throw new Error(`load-rps: ${opts.rps} is not >= 0`);
-        if (!(opts.connections >= 1))
-            throw new Error(`load-connections: ${opts.connections} is not >= 1`);
-        this.secure = url.protocol === 'https:';
-        this.hostname = url.hostname.replace(/^\[|\]$/g, '');
-        this.port = url.port ? Number(url.port) : this.secure ? 443 : 80;
-        const host = opts.host ?? url.host;
-        this.servername = (opts.host ?? url.hostname).replace(/:\d+$/, '');
-        this.headerKey = `\r\n${(opts.headerName ?? DEFAULT_VERSION_HEADER).toLowerCase()}:`;
-        this.timeoutMs = opts.timeoutMs ?? 10_000;
-        this.interval = opts.rps > 0 ? 1000 / opts.rps : 0;
-        this.rand = xorshift(opts.seed ?? 1);
-        this.slackMs = opts.precise === true ? 0 : 1.5;
-        let head = `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: istio-canary\r\nAccept: */*\r\n`;
-        for (const [k, v] of Object.entries(opts.headers ?? {})) {
-            if (/[\r\n]/.test(k + v))
-                throw new Error(`header ${k}: contains a line break`);
-            head += `${k}: ${v}\r\n`;
-        }
-        this.request = Buffer.from(`${head}\r\n`, 'latin1');
-        for (let i = 0; i < Math.floor(opts.connections); i++) {
-            const c = new Connection(this);
-            this.conns.push(c);
-            this.idle.push(c);
-        }
-        this.done = new Promise((resolve) => (this.resolveDone = resolve));
-    }
-    /**
-     * Starts; returns at once. Every connection is opened first and the clock (t0, the schedule,
-     * the duration) starts once all are connected or have failed, as wrk does: the first requests
-     * would otherwise be charged the TCP/TLS handshakes and whatever work the process still has
-     * queued right after start() (tens of ms when it has just booted), which alone set the p99 of
-     * a few-second run. A failed connection is retried, and counted, when a request needs it; a
-     * handshake still pending after min(timeout, 1 s) no longer holds the clock (its requests wait
-     * on it and count the wait, as before), so a black-holed target cannot hang the run.
-     */
-    start() {
-        if (this.started)
-            return this;
-        this.started = true;
-        if (this.opts.signal?.aborted) {
-            this.stop();
-            return this;
-        }
-        this.opts.signal?.addEventListener('abort', this.onAbort, { once: true });
-        let pending = this.conns.length;
-        const ready = () => {
-            if (--pending === 0)
-                this.begin();
-        };
-        this.timer = setTimeout(() => this.begin(), Math.min(this.timeoutMs, 1000));
-        for (const c of this.conns)
-            this.connect(c, ready);
-        return this;
-    }
-    begin() {
-        if (this.stopped || this.begun)
-            return;
-        this.begun = true;
-        if (this.timer)
-            clearTimeout(this.timer);
-        this.timer = null;
-        this.t0 = external_node_perf_hooks_.performance.now();
-        const sweepEvery = Math.max(10, Math.min(250, this.timeoutMs / 4));
-        this.sweeper = setInterval(() => this.sweep(), sweepEvery);
-        if (this.interval === 0) {
-            // Closed loop: every connection keeps one request in flight.
-            while (this.idle.length > 0)
-                this.send(this.idle.pop(), external_node_perf_hooks_.performance.now());
-            if (this.opts.durationMs !== undefined)
-                this.timer = setTimeout(() => this.drain(), this.opts.durationMs);
-        }
-        else {
-            this.tick();
-        }
-    }
-    /** Records every completed request from now on until close(); read() at any time. */
-    openWindow() {
-        const rec = new Recorder(this.opts.reservoirSize ?? 2000, this.rand);
-        this.recorders.add(rec);
-        return { read: () => rec.snapshot(), close: () => this.recorders.delete(rec) };
-    }
-    /** Stops sending and closes every connection; requests in flight are not counted. */
-    stop() {
-        if (this.stopped)
-            return;
-        this.stopped = true;
-        if (this.timer)
-            clearTimeout(this.timer);
-        if (this.immediate)
-            clearImmediate(this.immediate);
-        if (this.sweeper)
-            clearInterval(this.sweeper);
-        this.opts.signal?.removeEventListener('abort', this.onAbort);
-        for (const c of this.conns) {
-            c.busy = false;
-            c.socket?.destroy();
-            c.socket = null;
-        }
-        this.resolveDone();
-    }
-    /** Stops sending new requests and stops once those in flight or queued are answered or time out. */
-    drain() {
-        this.draining = true;
-        this.checkDrained();
-    }
-    checkDrained() {
-        if (!this.draining || this.stopped || this.qLen > 0)
-            return;
-        for (const c of this.conns)
-            if (c.busy)
-                return;
-        this.stop();
-    }
-    get isStopped() {
-        return this.stopped;
-    }
-    tick = () => {
-        this.timer = null;
-        this.immediate = null;
-        if (this.stopped)
-            return;
-        const now = external_node_perf_hooks_.performance.now();
-        const end = this.opts.durationMs === undefined ? Infinity : this.t0 + this.opts.durationMs;
-        // Send everything due, including catch-up after an event-loop stall (open loop).
-        for (;;) {
-            const due = this.t0 + this.sent * this.interval;
-            if (due > now || due >= end)
-                break;
-            this.sent++;
-            for (const r of this.recorders)
-                r.scheduled++;
-            this.dispatch(due, now);
-        }
-        const next = this.t0 + this.sent * this.interval;
-        if (next >= end) {
-            this.timer = setTimeout(() => this.drain(), Math.max(0, end - now));
-            return;
-        }
-        const wait = next - external_node_perf_hooks_.performance.now();
-        // setTimeout is only ms-accurate; in precise mode sleep most of the gap, then yield with
-        // setImmediate (which still serves I/O) so requests leave within µs of their intended time.
-        if (this.opts.precise !== true)
-            this.timer = setTimeout(this.tick, Math.max(1, Math.ceil(wait)));
-        else if (wait > 2)
-            this.timer = setTimeout(this.tick, wait - 1.5);
-        else
-            this.immediate = setImmediate(this.tick);
-    };
-    dispatch(intended, now) {
-        const c = this.idle.pop();
-        if (c !== undefined) {
-            // A free connection: only the sender's own timer was late. Up to the timer's granularity
-            // that is not the server's doing and is forgiven; beyond it (our event loop stalled) it counts.
-            const late = now - intended;
-            this.send(c, late <= this.slackMs ? Math.max(intended, now) : intended + this.slackMs);
-            return;
-        }
-        // Every connection busy: the wait in this queue is the server's doing and counts in full.
-        if (this.qLen === this.queue.length) {
-            const bigger = new Float64Array(this.queue.length * 2);
-            for (let i = 0; i < this.qLen; i++)
-                bigger[i] = this.queue[(this.qHead + i) % this.queue.length];
-            this.queue = bigger;
-            this.qHead = 0;
-        }
-        this.queue[(this.qHead + this.qLen) % this.queue.length] = intended;
-        this.qLen++;
-    }
-    send(c, intended) {
-        c.busy = true;
-        c.intended = intended;
-        c.phase = Phase.Head;
-        c.headBuf = null;
-        c.status = 0;
-        c.version = UNATTRIBUTED;
-        c.gotBytes = false;
-        if (c.socket === null)
-            this.connect(c);
-        c.socket.write(this.request);
-    }
-    /** `onSettled`: called once when the connection is up, or failed before coming up. */
-    connect(c, onSettled) {
-        const socket = this.secure
-            ? external_node_tls_default().connect({
-                host: this.hostname,
-                port: this.port,
-                servername: external_node_net_default().isIP(this.servername) ? undefined : this.servername,
-                rejectUnauthorized: this.opts.rejectUnauthorized ?? false,
-                ALPNProtocols: ['http/1.1'],
-            })
-            : external_node_net_default().connect({ host: this.hostname, port: this.port });
-        socket.setNoDelay(true);
-        if (onSettled !== undefined) {
-            let settled = false;
-            const settle = () => {
-                if (settled)
-                    return;
-                settled = true;
-                onSettled();
-            };
-            socket.once(this.secure ? 'secureConnect' : 'connect', settle);
-            socket.once('close', settle);
-        }
-        c.socket = socket;
-        c.lastError = null;
-        c.reused = false;
-        socket.on('data', (chunk) => {
-            if (c.socket === socket)
-                this.onData(c, chunk);
-        });
-        socket.on('error', (err) => {
-            c.lastError = err;
-        });
-        socket.on('close', () => {
-            if (c.socket !== socket)
-                return;
-            c.socket = null;
-            if (!c.busy)
-                return;
-            if (c.phase === Phase.UntilClose)
-                this.complete(c, null);
-            else if (c.reused && !c.gotBytes && !this.stopped) {
-                // The server closed an idle keep-alive connection as we wrote: resend on a fresh one
-                // (as HTTP clients do for idempotent requests), keeping the intended time.
-                this.send(c, c.intended);
-            }
-            else
-                this.complete(c, errorKind(c.lastError));
-        });
-    }
-    onData(c, chunk) {
-        c.gotBytes = true;
-        let data = chunk;
-        let off = 0;
-        while (off < data.length && c.busy) {
-            switch (c.phase) {
-                case Phase.Head: {
-                    if (c.headBuf !== null) {
-                        data = Buffer.concat([c.headBuf, data.subarray(off)]);
-                        off = 0;
-                        c.headBuf = null;
-                    }
-                    const end = data.indexOf(CRLFCRLF, off);
-                    if (end < 0) {
-                        if (data.length - off > MAX_HEAD)
-                            return this.fail(c, 'other');
-                        c.headBuf = data.subarray(off);
-                        return;
-                    }
-                    this.parseHead(c, data.toString('latin1', off, end + 2).toLowerCase());
-                    off = end + 4;
-                    break;
-                }
-                case Phase.Length: {
-                    const n = Math.min(c.remaining, data.length - off);
-                    c.remaining -= n;
-                    off += n;
-                    if (c.remaining === 0)
-                        this.complete(c, null);
-                    break;
-                }
-                case Phase.ChunkSize:
-                case Phase.Trailer: {
-                    const lf = data.indexOf(LF, off);
-                    if (lf < 0) {
-                        c.lineBuf += data.toString('latin1', off);
-                        return;
-                    }
-                    const line = (c.lineBuf + data.toString('latin1', off, lf)).trim();
-                    c.lineBuf = '';
-                    off = lf + 1;
-                    if (c.phase === Phase.Trailer) {
-                        if (line === '')
-                            this.complete(c, null);
-                    }
-                    else {
-                        const size = parseInt(line, 16);
-                        if (Number.isNaN(size))
-                            return this.fail(c, 'other');
-                        if (size === 0)
-                            c.phase = Phase.Trailer;
-                        else {
-                            c.remaining = size + 2; // data + CRLF
-                            c.phase = Phase.ChunkData;
-                        }
-                    }
-                    break;
-                }
-                case Phase.ChunkData: {
-                    const n = Math.min(c.remaining, data.length - off);
-                    c.remaining -= n;
-                    off += n;
-                    if (c.remaining === 0)
-                        c.phase = Phase.ChunkSize;
-                    break;
-                }
-                case Phase.UntilClose:
-                    return; // body runs to the end of the connection
-            }
-        }
-    }
-    /** Reads the status and the few headers that matter from a lowercased response head. */
-    parseHead(c, head) {
-        const status = parseInt(head.slice(9, 12), 10);
-        if (status >= 100 && status < 200)
-            return; // 100-continue etc.: the real head follows
-        c.status = status;
-        const v = headerValue(head, this.headerKey);
-        c.version = v === null || v === '' ? UNATTRIBUTED : v;
-        const conn = headerValue(head, '\r\nconnection:');
-        c.keepAlive = head.startsWith('http/1.1') ? conn !== 'close' : conn === 'keep-alive';
-        const te = headerValue(head, '\r\ntransfer-encoding:');
-        const cl = headerValue(head, '\r\ncontent-length:');
-        if (status === 204 || status === 304) {
-            this.complete(c, null);
-        }
-        else if (te !== null && te.includes('chunked')) {
-            c.phase = Phase.ChunkSize;
-            c.lineBuf = '';
-        }
-        else if (cl !== null) {
-            c.remaining = parseInt(cl, 10);
-            if (!(c.remaining > 0))
-                this.complete(c, null);
-            else
-                c.phase = Phase.Length;
-        }
-        else {
-            c.phase = Phase.UntilClose;
-            c.keepAlive = false;
-        }
-    }
-    fail(c, kind) {
-        c.socket?.destroy();
-        c.socket = null;
-        this.complete(c, kind);
-    }
-    /** One request finished (kind null = a full response); the connection takes the next due request. */
-    complete(c, kind) {
-        if (!c.busy)
-            return;
-        c.busy = false;
-        const now = external_node_perf_hooks_.performance.now();
-        const latencyUs = Math.round((now - c.intended) * 1000);
-        if (kind === null) {
-            const status = c.status;
-            const errKind = status >= 500 ? String(status) : null;
-            for (const r of this.recorders)
-                r.record(c.version, latencyUs, status, errKind);
-            if (!c.keepAlive) {
-                c.socket?.destroy();
-                c.socket = null;
-            }
-            else
-                c.reused = true;
-        }
-        else {
-            // No response: the version that would have answered is unknown.
-            for (const r of this.recorders)
-                r.record(UNATTRIBUTED, latencyUs, 0, kind);
-        }
-        if (this.stopped)
-            return;
-        if (kind !== null && this.interval === 0) {
-            // Closed loop against a dead target: pace reconnects instead of spinning.
-            setTimeout(() => this.release(c), 10).unref();
-            return;
-        }
-        this.release(c);
-    }
-    release(c) {
-        if (this.stopped || c.busy)
-            return;
-        if (this.draining && this.qLen === 0) {
-            this.idle.push(c);
-            this.checkDrained();
-        }
-        else if (this.interval === 0) {
-            this.send(c, external_node_perf_hooks_.performance.now());
-        }
-        else if (this.qLen > 0) {
-            const intended = this.queue[this.qHead];
-            this.qHead = (this.qHead + 1) % this.queue.length;
-            this.qLen--;
-            this.send(c, intended);
-        }
-        else {
-            this.idle.push(c);
-        }
-    }
-    /** Times out requests in flight or queued for longer than timeoutMs since their intended time. */
-    sweep() {
-        const limit = external_node_perf_hooks_.performance.now() - this.timeoutMs;
-        for (const c of this.conns) {
-            if (c.busy && c.intended < limit)
-                this.fail(c, 'timeout');
-        }
-        while (this.qLen > 0 && this.queue[this.qHead] < limit) {
-            const intended = this.queue[this.qHead];
-            this.qHead = (this.qHead + 1) % this.queue.length;
-            this.qLen--;
-            const latencyUs = Math.round((external_node_perf_hooks_.performance.now() - intended) * 1000);
-            for (const r of this.recorders)
-                r.record(UNATTRIBUTED, latencyUs, 0, 'timeout');
-        }
-        this.checkDrained();
-    }
-}
-/** Value of a header in a lowercased head, given "\r\nname:"; null when absent. */
-function headerValue(head, key) {
-    const i = head.indexOf(key);
-    if (i < 0)
-        return null;
-    const start = i + key.length;
-    const end = head.indexOf('\r\n', start);
-    return head.slice(start, end < 0 ? head.length : end).trim();
-}
-/** Starts a generator; convenience for callers that do not need the class. */
-function startLoad(opts) {
-    return new LoadGenerator(opts).start();
-}
-
+// EXTERNAL MODULE: ./src/traffic/loadgen.ts
+var loadgen = __webpack_require__(7935);
 ;// CONCATENATED MODULE: ./src/metrics/stats.ts
 // Small numerical helpers for the judge (pure): the normal distribution, Mann-Whitney U with
 // tie correction, the Hodges-Lehmann shift estimate and a reservoir-friendly subsample.
@@ -1048,7 +327,13 @@ function sequentialLook(state, stable, canary, limits, fraction, options = DEFAU
     return { state: next, decision: 'continue', reasons };
 }
 
+// EXTERNAL MODULE: ./src/traffic/net-errors.ts
+var net_errors = __webpack_require__(5468);
+// EXTERNAL MODULE: ./src/http/transport.ts
+var transport = __webpack_require__(1517);
 ;// CONCATENATED MODULE: ./src/metrics/prometheus.ts
+
+
 class PrometheusError extends Error {
     status;
     constructor(message, status) {
@@ -1094,7 +379,7 @@ class PrometheusClient {
     constructor(opts) {
         this.opts = opts;
         this.base = opts.url.replace(/\/+$/, '');
-        this.fetchImpl = opts.fetch ?? fetch;
+        this.fetchImpl = opts.fetch ?? (0,transport/* fetchFor */.G)(this.base, opts.proxy).fetch;
     }
     /** Instant query at `time` (default: now). Retries transient failures with bounded backoff. */
     async query(expr, time, signal) {
@@ -1123,7 +408,7 @@ class PrometheusClient {
                     throw err;
                 if (err instanceof PrometheusError)
                     throw err;
-                lastError = new PrometheusError(`Prometheus at ${this.base} unreachable: ${err instanceof Error ? err.message : String(err)}`, null);
+                lastError = new PrometheusError(`Prometheus unreachable: ${(0,net_errors/* describeNetworkError */.gl)(err, this.base).message}`, null);
             }
             if (attempt < attempts) {
                 await abortable(Math.min(MAX_BACKOFF_MS, retryAfterMs ?? backoff), signal);
@@ -1152,11 +437,14 @@ class PrometheusClient {
             body = JSON.parse(text);
         }
         catch {
+            if (status === 401 || status === 403)
+                throw new PrometheusError(`Prometheus query failed: ${(0,net_errors/* describeAuthStatus */.gd)(status, text.slice(0, 200))} (check prometheus-auth)`, status);
             throw new PrometheusError(`Prometheus answered ${status} with a non-JSON body: ${text.slice(0, 200)}`, status);
         }
+        if (status === 401 || status === 403)
+            throw new PrometheusError(`Prometheus query failed: ${(0,net_errors/* describeAuthStatus */.gd)(status, body.error)} (check prometheus-auth)`, status);
         if (status >= 400 || body.status !== 'success') {
-            const hint = status === 401 || status === 403 ? ' (check the auth headers for prometheus-url)' : '';
-            throw new PrometheusError(`Prometheus query failed (${status}${body.errorType ? `, ${body.errorType}` : ''}): ${body.error ?? text.slice(0, 200)}${hint}`, status);
+            throw new PrometheusError(`Prometheus query failed (${status}${body.errorType ? `, ${body.errorType}` : ''}): ${body.error ?? text.slice(0, 200)}`, status);
         }
         const warnings = Array.isArray(body.warnings) ? body.warnings.map(String) : [];
         const data = body.data ?? {};
@@ -1237,13 +525,138 @@ async function queryWindowStats(client, q, end, signal) {
     return { stats, warnings };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(7856);
+;// CONCATENATED MODULE: ./src/metrics/probe-http.ts
+// One GET of the load target for the pre-traffic probe (src/promote/probe.ts): the same URL,
+// Host header and TLS settings as the load generator, the status, headers and the start of the
+// body; a failure names its cause (TLS, refused, timeout) and the URL.
+
+
+
+
+
+
+const BODY_LIMIT = 2048;
+function httpGet(url, o) {
+    const u = new URL(url);
+    const secure = u.protocol === 'https:';
+    const servername = o.host && !external_node_net_default().isIP(o.host) ? o.host : undefined;
+    const rejectUnauthorized = o.rejectUnauthorized ?? false;
+    // Through a proxy, the same CONNECT tunnel as the load generator (TLS inside it), so the probe
+    // takes the path the windows' traffic will take.
+    const route = (0,proxy/* decideProxy */.ZR)(u, o.proxy ?? (0,proxy/* processProxyEnv */.R4)());
+    const tunnel = route.kind === 'proxy'
+        ? () => new transport/* TunnelSocket */.W({
+            proxy: route.proxy,
+            host: u.hostname.replace(/^\[|\]$/g, ''),
+            port: u.port === '' ? (secure ? 443 : 80) : Number(u.port),
+            secure,
+            servername,
+            rejectUnauthorized,
+            ALPNProtocols: ['http/1.1'],
+        })
+        : undefined;
+    return new Promise((resolve, reject) => {
+        const fail = (err) => {
+            if (o.signal.aborted)
+                reject(o.signal.reason instanceof Error ? o.signal.reason : new Error('aborted'));
+            else
+                reject(Object.assign(new Error((0,net_errors/* describeNetworkError */.gl)(err, url).message), { cause: err }));
+        };
+        const headers = { ...o.headers, accept: '*/*' };
+        if (o.host)
+            headers.host = o.host;
+        const req = (secure && !tunnel ? (external_node_https_default()) : (external_node_http_default())).request(tunnel ? url.replace(/^https:/, 'http:') : url, {
+            method: 'GET',
+            headers,
+            signal: o.signal,
+            timeout: o.timeoutMs,
+            // No agent: a fresh connection (its own tunnel through a proxy, which only works without one).
+            ...(tunnel
+                ? { createConnection: tunnel }
+                : { agent: false, ...(secure ? { rejectUnauthorized, servername } : {}) }),
+        }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk) => {
+                if (body.length < BODY_LIMIT)
+                    body += chunk;
+            });
+            res.on('end', () => {
+                const out = {};
+                for (const [k, v] of Object.entries(res.headers))
+                    out[k] = Array.isArray(v) ? v.join(', ') : v;
+                resolve({ status: res.statusCode ?? 0, headers: out, body: body.slice(0, BODY_LIMIT) });
+            });
+            res.on('error', fail);
+        });
+        req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${o.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+        req.on('error', fail);
+        req.end();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/index.ts
 
 
 
 
 
+
 const VERSIONS = { stable: 'stable', canary: 'canary' };
+/**
+ * A window is only as valid as its traffic. Requests of the load generator that got no HTTP
+ * response at all (refused, reset, timed out, TLS or other socket errors) carry no version: they
+ * may have been the canary's or stable's, so the judge cannot count them, and a window that lost
+ * more than this fraction of its requests is inconclusive (never a pass), with the cause named.
+ * 1% is the default max-error-rate: failures beyond it could, all on one version, hide a canary
+ * that breaks the default limit. The few resets a keep-alive race can cause stay under it. HTTP
+ * 5xx are responses and are judged as errors, as before.
+ */
+const CONNECTION_FAILURE_TOLERANCE = 0.01;
+/** Socket-level failure kinds of the load generator (see errorKind in src/traffic/loadgen.ts). */
+const CONNECTION_FAILURES = {
+    refused: 'connection refused (ECONNREFUSED)',
+    reset: 'connection reset or closed before a response (ECONNRESET)',
+    timeout: 'no response within the request timeout',
+    other: 'other socket or TLS errors',
+};
+/**
+ * The reason a window's traffic does not count, or null when it does: more than the tolerance
+ * of its requests failed below HTTP (pure).
+ */
+function connectionFailureReason(snap, url, tolerance = CONNECTION_FAILURE_TOLERANCE) {
+    let total = 0;
+    for (const r of snap.versions.values())
+        total += r.count;
+    const byKind = snap.versions.get(loadgen/* UNATTRIBUTED */.K9)?.errorsByKind ?? {};
+    const kinds = Object.entries(byKind).filter(([k, n]) => k in CONNECTION_FAILURES && n > 0);
+    const failed = kinds.reduce((sum, [, n]) => sum + n, 0);
+    if (total === 0 || failed === 0 || failed <= total * tolerance)
+        return null;
+    const what = kinds
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${n} ${CONNECTION_FAILURES[k]}`)
+        .join(', ');
+    return {
+        metric: 'load-connection-failures',
+        value: failed / total,
+        limit: tolerance,
+        source: 'loadgen',
+        ok: false,
+        message: `${failed} of ${total} load requests to ${url} failed to connect or got no response: ${what}; more than ${tolerance * 100}% of the window's traffic never reached a version, so the window is inconclusive (loadgen)`,
+    };
+}
 /** Per-version summary of a load generator record. */
 function loadStats(r, elapsedMs) {
     if (r === undefined || r.count === 0)
@@ -1320,19 +733,21 @@ function createMetrics(options) {
         ? new PrometheusClient({ url: options.prometheus.url, headers: options.prometheus.headers })
         : null;
     let gen = null;
+    /** The Host header of the load: load-host, or the default the probe found. */
+    let loadHost = options.load?.host ?? null;
     function generator() {
         if (gen === null) {
             const l = options.load;
-            gen = new LoadGenerator({
+            gen = new loadgen/* LoadGenerator */.gE({
                 url: l.url,
-                host: l.host,
+                host: loadHost,
                 rps: l.rps,
                 connections: l.connections,
-                headerName: l.headerName ?? DEFAULT_VERSION_HEADER,
+                headerName: l.headerName ?? loadgen/* DEFAULT_VERSION_HEADER */.Rh,
                 timeoutMs: l.timeoutMs,
                 headers: l.headers,
             }).start();
-            log(`load: ${l.rps} rps over ${l.connections} connections to ${l.url}${l.host ? ` (Host: ${l.host})` : ''}`);
+            log(`load: ${l.rps} rps over ${l.connections} connections to ${l.url}${loadHost ? ` (Host: ${loadHost})` : ''}`);
         }
         return gen;
     }
@@ -1340,16 +755,23 @@ function createMetrics(options) {
         const stable = loadStats(snap.versions.get(VERSIONS.stable), snap.elapsedMs);
         const canary = loadStats(snap.versions.get(VERSIONS.canary), snap.elapsedMs);
         const v = judgeStep(stable, canary, limits, 'loadgen', snap.elapsedMs);
-        const un = snap.versions.get(UNATTRIBUTED);
+        const un = snap.versions.get(loadgen/* UNATTRIBUTED */.K9);
         if (un !== undefined && un.count > 0) {
             const kinds = Object.entries(un.errorsByKind)
                 .map(([k, n]) => `${k}: ${n}`)
                 .join(', ');
-            v.reasons.push(info('unattributed', 'loadgen', `${un.count} responses carried no ${options.load?.headerName ?? DEFAULT_VERSION_HEADER} header${kinds ? ` (errors ${kinds})` : ''}`));
+            v.reasons.push(info('unattributed', 'loadgen', `${un.count} responses carried no ${options.load?.headerName ?? loadgen/* DEFAULT_VERSION_HEADER */.Rh} header${kinds ? ` (errors ${kinds})` : ''}`));
         }
         if (extra.some((r) => !r.ok))
             v.outcome = 'fail';
         v.reasons.push(...extra);
+        // Evidence of a bad canary stands; a pass without its traffic does not.
+        const lost = connectionFailureReason(snap, options.load.url);
+        if (lost !== null) {
+            if (v.outcome === 'pass')
+                v.outcome = 'inconclusive';
+            v.reasons.push(lost);
+        }
         return v;
     }
     /** Runs the load generator's side of a window; returns early on a conclusive sequential look. */
@@ -1427,7 +849,36 @@ function createMetrics(options) {
             };
         }
     }
+    const probers = {
+        http: useLoad && options.load
+            ? {
+                url: options.load.url,
+                get host() {
+                    return loadHost;
+                },
+                versionHeader: options.load.headerName ?? loadgen/* DEFAULT_VERSION_HEADER */.Rh,
+                get: (host, signal) => httpGet(options.load.url, {
+                    host,
+                    headers: options.load.headers,
+                    timeoutMs: options.load.timeoutMs ?? 10_000,
+                    signal,
+                }),
+                useHost(host) {
+                    loadHost = host;
+                },
+            }
+            : null,
+        prometheus: useProm && prom && options.prometheus
+            ? {
+                url: options.prometheus.url,
+                async check(namespace, signal) {
+                    await prom.query(`sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="${namespace}"}[1m]))`, undefined, signal);
+                },
+            }
+            : null,
+    };
     return {
+        probers,
         async measure(window) {
             const started = Date.now();
             const verdicts = [];
@@ -1443,6 +894,9 @@ function createMetrics(options) {
             const v = combineVerdicts(verdicts, durationMs);
             if (window.signal.aborted && v.outcome === 'pass')
                 v.outcome = 'inconclusive';
+            // With metrics: both, Prometheus must not pass a window whose load never arrived.
+            if (v.outcome === 'pass' && v.reasons.some((r) => r.metric === 'load-connection-failures'))
+                v.outcome = 'inconclusive';
             log(`step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}`);
             return v;
         },
@@ -1454,6 +908,112 @@ function createMetrics(options) {
             }
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gd: () => (/* binding */ describeAuthStatus),
+/* harmony export */   gl: () => (/* binding */ describeNetworkError),
+/* harmony export */   sl: () => (/* binding */ isTlsError)
+/* harmony export */ });
+// Names the cause of an outbound connection failure the way a user can act on it: a TLS
+// failure says TLS and why (an untrusted or self-signed certificate, a wrong host name, an
+// expired certificate, TLS spoken to a plain-HTTP port), a refused or timed-out connection says
+// so, and every message names the URL. Used by the Kubernetes client, the preflight, the
+// pre-traffic probe and the Prometheus client (one way to describe a network error).
+/** OpenSSL's certificate verification codes as Node reports them, and what they mean. */
+const CERTIFICATE_CODES = {
+    SELF_SIGNED_CERT_IN_CHAIN: 'certificate signed by unknown authority (self-signed certificate in the certificate chain)',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate signed by unknown authority (the certificate is self-signed)',
+    UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by unknown authority (the issuer certificate is unknown)',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by unknown authority (no local issuer certificate)',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by unknown authority (unable to verify the first certificate)',
+    CERT_UNTRUSTED: 'certificate signed by unknown authority (the certificate is not trusted)',
+    CERT_HAS_EXPIRED: 'the certificate has expired',
+    CERT_NOT_YET_VALID: 'the certificate is not yet valid',
+    CERT_REVOKED: 'the certificate was revoked',
+    CERT_SIGNATURE_FAILURE: 'the certificate signature is invalid',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
+    HOSTNAME_MISMATCH: 'the certificate does not name this host',
+};
+/** Hints per family of cause. */
+const TRUST_HINT = 'give the CA that signed it (certificate-authority-data in the kubeconfig, or NODE_EXTRA_CA_CERTS)';
+function codeOf(err) {
+    const e = err;
+    if (e && typeof e.code === 'string')
+        return e.code;
+    const c = e?.cause;
+    return c && typeof c.code === 'string' ? c.code : undefined;
+}
+function messageOf(err) {
+    if (!(err instanceof Error))
+        return String(err);
+    // fetch() wraps the socket error: "fetch failed", cause: the real one.
+    const cause = err.cause;
+    if (err.message === 'fetch failed' && cause instanceof Error)
+        return cause.message;
+    return err.message;
+}
+/** Whether an error is a TLS failure (certificate or handshake). */
+function isTlsError(err) {
+    const code = codeOf(err) ?? '';
+    return (code in CERTIFICATE_CODES ||
+        code.startsWith('ERR_SSL_') ||
+        code.startsWith('ERR_TLS_') ||
+        (code === 'EPROTO' && /ssl|tls/i.test(messageOf(err))));
+}
+/** The cause of a failed connection to `url`, named (pure). */
+function describeNetworkError(err, url) {
+    const code = codeOf(err);
+    const text = messageOf(err);
+    const withCode = code && !text.includes(code) ? `${text} (${code})` : text;
+    if (code && code in CERTIFICATE_CODES)
+        return {
+            kind: 'tls',
+            message: `TLS: ${CERTIFICATE_CODES[code]} for ${url} (${code}); ${TRUST_HINT}`,
+        };
+    if (isTlsError(err)) {
+        // OpenSSL's text: "…:SSL routines:<function>:<reason>:<source file>…": the reason is what matters.
+        const reason = /SSL routines:[^:]*:([^:]+)/.exec(text)?.[1]?.trim() ?? text.split('\n')[0].trim();
+        const plain = /wrong[_ ]version[_ ]number|packet length too long|http request/i.test(`${reason} ${code ?? ''}`);
+        return {
+            kind: 'tls',
+            message: `TLS: the handshake with ${url} failed: ${reason}${code ? ` (${code})` : ''}${plain ? '; the port does not speak TLS (is it plain HTTP? use http://)' : ''}`,
+        };
+    }
+    switch (code) {
+        case 'ECONNREFUSED':
+            return {
+                kind: 'refused',
+                message: `${url} refused the connection (ECONNREFUSED): nothing listens there`,
+            };
+        case 'ETIMEDOUT':
+        case 'UND_ERR_CONNECT_TIMEOUT':
+        case 'UND_ERR_HEADERS_TIMEOUT':
+            return { kind: 'timeout', message: `${url} did not answer in time: ${withCode}` };
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return { kind: 'dns', message: `the host of ${url} does not resolve: ${withCode}` };
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+            return { kind: 'reset', message: `${url} closed the connection: ${withCode}` };
+        default:
+            return { kind: 'other', message: `${url}: ${withCode}` };
+    }
+}
+/** HTTP 401/403 in words: the status, its name, the server's own message or what it means. */
+function describeAuthStatus(status, serverMessage) {
+    const m = (serverMessage ?? '').trim();
+    const generic = status === 401 ? 'the credentials were rejected' : 'the credentials lack the permission';
+    // "Unauthorized", or the client's placeholder for an empty body ("HTTP 401"), say nothing more.
+    const said = m === '' || /^(unauthorized|forbidden|http \d{3})$/i.test(m) ? generic : m;
+    return `HTTP ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${said}`;
 }
 
 

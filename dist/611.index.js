@@ -1,0 +1,972 @@
+export const id = 611;
+export const ids = [611];
+export const modules = {
+
+/***/ 7856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   K5: () => (/* binding */ describeDecision),
+/* harmony export */   R4: () => (/* binding */ processProxyEnv),
+/* harmony export */   Xb: () => (/* binding */ ProxyConfigError),
+/* harmony export */   YB: () => (/* binding */ proxyAuthorization),
+/* harmony export */   ZR: () => (/* binding */ decideProxy)
+/* harmony export */ });
+/* unused harmony exports proxyEnvFrom, withDirectHosts, parseProxyUrl, parseNoProxy, bypassReason, isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// The one decision for outbound HTTP: direct, or through the proxy that https_proxy / http_proxy
+// name, with no_proxy exceptions. GitHub, Prometheus and the load generator all ask here, so a
+// self-hosted runner behind a proxy reaches all three the same way. Pure: the variables come in
+// as a ProxyEnv (processProxyEnv() is the only reader of process.env for them).
+//
+// Rules (the union of curl's and @actions/http-client's, written down so users can predict them):
+// - https:// targets use https_proxy, else HTTPS_PROXY; http:// targets use http_proxy, else
+//   HTTP_PROXY. The lower-case variable wins; an empty one counts as unset. A value without a
+//   scheme is http:// (as curl and the toolkit read it). Only http:// and https:// proxies are
+//   accepted: anything else is an error that names the variable (credentials never shown).
+// - no_proxy (else NO_PROXY) is a list separated by commas or whitespace, case-insensitive:
+//     `*`                      every host;
+//     `example.com`, `.example.com`, `*.example.com`
+//                              example.com and every subdomain (a leading `.` or `*.` is ignored,
+//                              as curl does; the toolkit would skip the apex for `.example.com`);
+//     `example.com:8443`       the same hosts, on that port only (as the toolkit does);
+//     `10.0.0.1`, `[::1]`, `::1`, `10.0.0.1:9090`
+//                              that IP address (never a suffix of another address);
+//     `10.0.0.0/8`, `fd00::/8` every IP address in the range (CIDR, as curl does).
+//   A trailing dot on the host or an entry is ignored.
+// - Always direct, whatever the variables say: loopback (localhost, *.localhost, 127.0.0.0/8,
+//   ::1) and in-cluster names (*.svc, *.cluster.local), which no proxy outside the cluster can
+//   resolve. So is the Kubernetes API host: KUBERNETES_SERVICE_HOST in a pod, and whatever host
+//   callers add with withDirectHosts() (the kubeconfig's server).
+// - Through a proxy every target, http:// or https://, is reached by an HTTP CONNECT tunnel, as
+//   @actions/http-client does: the Host header (load-host) and the TLS session stay end to end,
+//   and the load generator's per-request timing is unchanged. The proxy must allow CONNECT to the
+//   target's port (squid allows only 443 by default); list in-cluster targets in no_proxy instead.
+
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+const pick = (env, lower) => {
+    for (const name of [lower, lower.toUpperCase()]) {
+        const value = env[name];
+        if (value !== undefined && value.trim() !== '')
+            return [name, value.trim()];
+    }
+    return null;
+};
+/** The proxy variables from an environment (lower case first, empty = unset). */
+function proxyEnvFrom(env) {
+    const http = pick(env, 'http_proxy');
+    const https = pick(env, 'https_proxy');
+    const no = pick(env, 'no_proxy');
+    return {
+        ...(http ? { httpProxy: http[1] } : {}),
+        ...(https ? { httpsProxy: https[1] } : {}),
+        ...(no ? { noProxy: no[1] } : {}),
+        from: {
+            ...(http ? { httpProxy: http[0] } : {}),
+            ...(https ? { httpsProxy: https[0] } : {}),
+            ...(no ? { noProxy: no[0] } : {}),
+        },
+    };
+}
+/**
+ * The proxy variables of this process: the one place that reads them. In a pod (a runner in the
+ * cluster) the Kubernetes API host (KUBERNETES_SERVICE_HOST) is always direct too.
+ */
+function processProxyEnv() {
+    const kube = process.env['KUBERNETES_SERVICE_HOST'];
+    return withDirectHosts(proxyEnvFrom(process.env), kube ? [kube] : []);
+}
+/** Adds hosts (e.g. the Kubernetes API server's) that are always reached directly. */
+function withDirectHosts(env, hosts) {
+    const extra = hosts.map((h) => h.trim()).filter((h) => h !== '' && !/[\s,]/.test(h));
+    if (extra.length === 0)
+        return env;
+    return { ...env, noProxy: [env.noProxy ?? '', ...extra].filter((s) => s !== '').join(',') };
+}
+/** A URL with its user and password replaced, for messages. */
+function redactUrl(url) {
+    try {
+        const u = new URL(String(url));
+        if (u.username !== '' || u.password !== '') {
+            u.username = '***';
+            u.password = '';
+        }
+        return u.href.replace(/\/$/, '');
+    }
+    catch {
+        return String(url).replace(/\/\/[^/@]*@/, '//***@');
+    }
+}
+/** Parses a proxy variable's value; `variable` names it in errors. */
+function parseProxyUrl(value, variable) {
+    const text = value.trim();
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new ProxyConfigError(`${variable}: "${redactUrl(text)}" is not a URL; accepted: http://host:port or https://host:port (optionally user:password@)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new ProxyConfigError(`${variable}: ${redactUrl(url)} uses ${url.protocol.slice(0, -1)}, which is not supported; accepted: http://host:port or https://host:port`);
+    if (url.hostname === '')
+        throw new ProxyConfigError(`${variable}: "${redactUrl(text)}" names no host; accepted: http://host:port`);
+    return url;
+}
+const stripDot = (s) => (s.endsWith('.') ? s.slice(0, -1) : s);
+function ipFamily(s) {
+    const v = node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(s);
+    return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : null;
+}
+/** One no_proxy entry, or null when it can match nothing (ignored, as curl and the toolkit do). */
+function parseRule(entry) {
+    let token = entry.trim().toLowerCase();
+    if (token === '')
+        return null;
+    if (token === '*')
+        return { kind: 'all' };
+    // CIDR: address/bits.
+    const cidr = /^\[?([0-9a-f:.]+)\]?\/(\d{1,3})$/.exec(token);
+    if (cidr !== null) {
+        const family = ipFamily(cidr[1] ?? '');
+        const bits = Number(cidr[2]);
+        if (family === null || bits > (family === 'ipv4' ? 32 : 128))
+            return null;
+        const list = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
+        list.addSubnet(cidr[1] ?? '', bits, family);
+        return { kind: 'cidr', list, family };
+    }
+    // A bare IPv6 address (several colons, no brackets) carries no port.
+    const bareV6 = ipFamily(token) === 'ipv6' ? token : null;
+    if (bareV6 !== null)
+        return { kind: 'ip', address: bareV6, family: 'ipv6', port: null };
+    let port = null;
+    const bracketed = /^\[([0-9a-f:.]+)\](?::(\d+))?$/.exec(token);
+    if (bracketed !== null) {
+        const family = ipFamily(bracketed[1] ?? '');
+        if (family === null)
+            return null;
+        port = bracketed[2] === undefined ? null : Number(bracketed[2]);
+        return { kind: 'ip', address: bracketed[1] ?? '', family, port };
+    }
+    const withPort = /^(.*):(\d+)$/.exec(token);
+    if (withPort !== null) {
+        token = withPort[1] ?? '';
+        port = Number(withPort[2]);
+        if (port > 65535)
+            return null;
+    }
+    if (token.startsWith('*.'))
+        token = token.slice(1);
+    token = stripDot(token.replace(/^\.+/, ''));
+    if (token === '' || token.includes('*') || /[/\s]/.test(token))
+        return null;
+    const family = ipFamily(token);
+    if (family !== null)
+        return { kind: 'ip', address: token, family, port };
+    return { kind: 'domain', name: token, port };
+}
+/** The rules of a no_proxy value (entries separated by commas or whitespace). */
+function parseNoProxy(value) {
+    return (value ?? '')
+        .split(/[\s,]+/)
+        .map(parseRule)
+        .filter((r) => r !== null);
+}
+function defaultPort(protocol) {
+    return protocol === 'https:' ? 443 : 80;
+}
+/** The host of a URL without brackets or a trailing dot, lower case. */
+function hostOf(url) {
+    return stripDot(url.hostname.replace(/^\[|\]$/g, '').toLowerCase());
+}
+function ruleMatches(rule, host, port) {
+    switch (rule.kind) {
+        case 'all':
+            return true;
+        case 'cidr': {
+            const family = ipFamily(host);
+            return family === rule.family && rule.list.check(host, family);
+        }
+        case 'ip': {
+            if (rule.port !== null && rule.port !== port)
+                return false;
+            const family = ipFamily(host);
+            if (family !== rule.family)
+                return false;
+            if (family === 'ipv4')
+                return host === rule.address;
+            // Compare IPv6 addresses canonically (::1 and 0:0:0:0:0:0:0:1 are the same).
+            const list = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
+            list.addAddress(rule.address, 'ipv6');
+            return list.check(host, 'ipv6');
+        }
+        case 'domain':
+            if (rule.port !== null && rule.port !== port)
+                return false;
+            if (ipFamily(host) !== null)
+                return false;
+            return host === rule.name || host.endsWith(`.${rule.name}`);
+    }
+}
+/** Does no_proxy (or the built-in always-direct set) cover this host and port? */
+function bypassReason(url, noProxy) {
+    const host = hostOf(url);
+    const port = url.port === '' ? defaultPort(url.protocol) : Number(url.port);
+    if (isLoopback(host))
+        return `${host} is a loopback address`;
+    if (host.endsWith('.svc') || host.endsWith('.cluster.local'))
+        return `${host} is an in-cluster name (*.svc, *.cluster.local)`;
+    for (const entry of (noProxy ?? '').split(/[\s,]+/)) {
+        const rule = parseRule(entry);
+        if (rule !== null && ruleMatches(rule, host, port))
+            return `no_proxy entry "${entry.trim()}"`;
+    }
+    return null;
+}
+const LOOPBACK = (() => {
+    const list = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
+    list.addSubnet('127.0.0.0', 8, 'ipv4');
+    list.addAddress('::1', 'ipv6');
+    list.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+    return list;
+})();
+function isLoopback(host) {
+    const h = stripDot(host.replace(/^\[|\]$/g, '').toLowerCase());
+    if (h === 'localhost' || h.endsWith('.localhost'))
+        return true;
+    const family = ipFamily(h);
+    return family !== null && LOOPBACK.check(h, family);
+}
+/** Direct or through which proxy: the one decision for GitHub, Prometheus and the load target. */
+function decideProxy(target, env) {
+    const url = typeof target === 'string' ? new URL(target) : target;
+    const secure = url.protocol === 'https:';
+    if (!secure && url.protocol !== 'http:')
+        return { kind: 'direct', reason: `${url.protocol} is not HTTP` };
+    const value = secure ? env.httpsProxy : env.httpProxy;
+    const variable = (secure ? env.from?.httpsProxy : env.from?.httpProxy) ?? (secure ? 'https_proxy' : 'http_proxy');
+    if (value === undefined || value.trim() === '')
+        return { kind: 'direct', reason: `no ${variable} set` };
+    const reason = bypassReason(url, env.noProxy);
+    if (reason !== null)
+        return { kind: 'direct', reason };
+    return { kind: 'proxy', proxy: parseProxyUrl(value, variable), variable };
+}
+/** `Proxy-Authorization` for a proxy URL with credentials (Basic, decoded as the toolkit does). */
+function proxyAuthorization(proxy) {
+    if (proxy.username === '' && proxy.password === '')
+        return null;
+    const user = decodeURIComponent(proxy.username);
+    const password = decodeURIComponent(proxy.password);
+    return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+/** "through proxy http://proxy:3128 (https_proxy)" or "directly (reason)", for messages. */
+function describeDecision(decision) {
+    return decision.kind === 'proxy'
+        ? `through proxy ${redactUrl(decision.proxy)} (${decision.variable})`
+        : `directly (${decision.reason})`;
+}
+
+
+/***/ }),
+
+/***/ 1517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ fetchFor),
+/* harmony export */   W: () => (/* binding */ TunnelSocket)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
+// The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
+// the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
+// CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
+// @actions/github wire for the same variables; the load generator's socket is a tunnel of its
+// own (its fixed-rate timing needs raw sockets).
+
+
+
+
+
+/** The proxy URL without its credentials (they go in Proxy-Authorization instead). */
+function bareProxy(proxy) {
+    const u = new URL(proxy.href);
+    u.username = '';
+    u.password = '';
+    return u.href;
+}
+function causeMessage(error) {
+    if (error instanceof Error) {
+        const cause = error.cause;
+        if (cause instanceof Error && cause.message !== '')
+            return cause.message;
+        return error.message;
+    }
+    return String(error);
+}
+/**
+ * A fetch for requests to `target`'s origin: the global fetch when the decision is direct, else
+ * undici's fetch through a ProxyAgent (CONNECT tunnel). Failures name the proxy.
+ */
+function fetchFor(target, env = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .processProxyEnv */ .R4)()) {
+    let url;
+    try {
+        url = new URL(String(target));
+    }
+    catch {
+        // Not a URL: the request itself will fail and say so.
+        return { fetch: globalThis.fetch, decision: { kind: 'direct', reason: 'not a URL' } };
+    }
+    const decision = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .decideProxy */ .ZR)(url, env);
+    if (decision.kind === 'direct')
+        return { fetch: globalThis.fetch, decision };
+    const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(decision.proxy);
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_3__.ProxyAgent({ uri: bareProxy(decision.proxy), ...(auth === null ? {} : { token: auth }) });
+    const via = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .describeDecision */ .K5)(decision);
+    const proxied = async (input, init) => {
+        try {
+            const url = input instanceof Request ? input.url : String(input);
+            return (await (0,undici__WEBPACK_IMPORTED_MODULE_3__.fetch)(url, {
+                ...init,
+                dispatcher: agent,
+            }));
+        }
+        catch (error) {
+            if (error instanceof Error && error.name === 'AbortError')
+                throw error;
+            const inner = causeMessage(error);
+            // Not a TypeError: Octokit then shows this message (which names the proxy), not the cause's.
+            throw Object.assign(new Error(`fetch failed ${via}: ${inner}`, { cause: error }), {
+                code: innerCode(error),
+            });
+        }
+    };
+    return { fetch: proxied, decision };
+}
+/** The code (ECONNREFUSED, …) of the deepest error in a cause chain. */
+function innerCode(error) {
+    let code;
+    for (let e = error, i = 0; e && i < 5; i++) {
+        if (typeof e.code === 'string')
+            code = e.code;
+        e = e.cause;
+    }
+    return code;
+}
+const MAX_CONNECT_HEAD = 16 * 1024;
+/**
+ * A socket to host:port through an HTTP CONNECT tunnel, usable at once like net.connect's:
+ * writes wait for the tunnel (and the TLS handshake inside it), then it emits 'connect' (plain)
+ * or 'secureConnect' (TLS), 'data', 'error' and 'close' as a socket does. A proxy that refuses
+ * the tunnel destroys it with an error (code EPROXY) that names the proxy and its status.
+ */
+class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
+    options;
+    raw;
+    target = null;
+    pending = [];
+    constructor(options) {
+        super();
+        this.options = options;
+        const { proxy } = options;
+        const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+        const proxyPort = proxy.port === '' ? (proxy.protocol === 'https:' ? 443 : 80) : Number(proxy.port);
+        this.raw =
+            proxy.protocol === 'https:'
+                ? node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                    host: proxyHost,
+                    port: proxyPort,
+                    servername: node_net__WEBPACK_IMPORTED_MODULE_1___default().isIP(proxyHost) ? undefined : proxyHost,
+                })
+                : node_net__WEBPACK_IMPORTED_MODULE_1___default().connect({ host: proxyHost, port: proxyPort });
+        this.raw.setNoDelay(true);
+        const authority = `${node_net__WEBPACK_IMPORTED_MODULE_1___default().isIPv6(options.host) ? `[${options.host}]` : options.host}:${options.port}`;
+        const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(proxy);
+        this.raw.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth === null ? '' : `Proxy-Authorization: ${auth}\r\n`}\r\n`);
+        let head = Buffer.alloc(0);
+        const onHead = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const end = head.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (head.length > MAX_CONNECT_HEAD)
+                    this.fail(`${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} sent an oversized CONNECT answer`);
+                return;
+            }
+            this.raw.off('data', onHead);
+            const statusLine = head.toString('latin1', 0, head.indexOf('\r\n'));
+            const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)?.[1];
+            if (status === undefined || !status.startsWith('2')) {
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} refused the tunnel to ${authority}: ${statusLine.slice(0, 200) || 'no status line'}`);
+                return;
+            }
+            const rest = head.subarray(end + 4);
+            if (rest.length > 0)
+                this.raw.unshift(rest);
+            if (!options.secure) {
+                this.ready(this.raw, 'connect');
+                return;
+            }
+            const secured = node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                socket: this.raw,
+                servername: options.servername,
+                rejectUnauthorized: options.rejectUnauthorized ?? true,
+                ...(options.ALPNProtocols ? { ALPNProtocols: options.ALPNProtocols } : {}),
+            });
+            secured.once('secureConnect', () => this.ready(secured, 'secureConnect'));
+            secured.on('error', (error) => this.destroy(error));
+        };
+        this.raw.on('data', onHead);
+        this.raw.on('error', (error) => this.destroy(error));
+        this.raw.on('close', () => {
+            if (this.target === null && !this.destroyed)
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} closed the connection before the tunnel to ${authority} was up`);
+        });
+    }
+    fail(message) {
+        const error = Object.assign(new Error(message), { code: 'EPROXY' });
+        this.destroy(error);
+    }
+    ready(socket, event) {
+        this.target = socket;
+        socket.on('data', (data) => {
+            if (!this.push(data))
+                socket.pause();
+        });
+        socket.on('end', () => this.push(null));
+        socket.on('close', () => this.destroy());
+        if (socket !== this.raw)
+            socket.on('error', (error) => this.destroy(error));
+        for (const { chunk, callback } of this.pending.splice(0))
+            socket.write(chunk, callback);
+        this.emit(event);
+    }
+    _read() {
+        this.target?.resume();
+    }
+    _write(chunk, _encoding, callback) {
+        if (this.target !== null)
+            this.target.write(chunk, callback);
+        else
+            this.pending.push({ chunk, callback });
+    }
+    _final(callback) {
+        this.target?.end();
+        callback();
+    }
+    _destroy(error, callback) {
+        this.target?.destroy();
+        this.raw.destroy();
+        callback(error);
+    }
+    /** For parity with net.Socket (the tunnel sets it on the proxy connection). */
+    setNoDelay() {
+        return this;
+    }
+    get remote() {
+        return `${this.options.host}:${this.options.port}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HU: () => (/* binding */ StickyComment),
+/* harmony export */   YL: () => (/* binding */ stickyMarker),
+/* harmony export */   ty: () => (/* binding */ GithubClient),
+/* harmony export */   yE: () => (/* binding */ commentAction)
+/* harmony export */ });
+/* unused harmony exports ACTIONS_BOT_LOGIN, GithubApiError, ForeignOriginError, sameLogin, findPullRequest, tokenLogin, isFailure */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1517);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6412);
+// The one module that calls GitHub: the sticky PR comment, through the toolkit's Octokit
+// (@actions/github's getOctokit) with the retry and throttling plugins, pagination and the API
+// base URL from the GithubContext (github.com or GHES). Around them, what the toolkit does not do:
+// - the token goes only to the API origin: every request (pagination Links included) and every
+//   redirect is checked before it is sent, and a redirect elsewhere is refused, not followed;
+// - a create (POST) that failed without an answer is only retried after checking that it did not
+//   land (a lost response must not post twice);
+// - every wait (5xx backoff, rate-limit resets) goes through one injectable sleep, so tests see
+//   the waits instead of sleeping them; a reset further away than maxDelayMs fails fast;
+// - proxies: https_proxy / no_proxy decided by src/http/proxy.ts, like Prometheus and the load.
+// The token never appears in a message.
+
+
+
+
+
+
+/** The login GITHUB_TOKEN comments under (REST spelling; GraphQL says `github-actions`). */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+const READ_ONLY_MESSAGE = 'Resource not accessible by integration';
+class GithubApiError extends Error {
+    method;
+    path;
+    status;
+    githubMessage;
+    rateLimited;
+    constructor(method, path, status, githubMessage, 
+    /** The request hit a rate limit (and waiting for its reset was not allowed). */
+    rateLimited = false) {
+        super(`GitHub API ${method} ${path} failed: ${status} ${githubMessage}`.trim());
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.rateLimited = rateLimited;
+        this.name = 'GithubApiError';
+    }
+    /** A token without write access to issues/PRs: fork PRs, Dependabot, `permissions: read-all`. */
+    get readOnly() {
+        return this.status === 403 && this.githubMessage.includes(READ_ONLY_MESSAGE);
+    }
+}
+/** A request to a host other than the API's: refused before the token could be sent. */
+class ForeignOriginError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ForeignOriginError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+class GithubClient {
+    octokit;
+    base;
+    sleep;
+    maxAttempts;
+    baseDelayMs;
+    maxDelayMs;
+    state = new WeakMap();
+    constructor(options) {
+        this.base = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
+        this.sleep = options.sleep ?? defaultSleep;
+        this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+        this.baseDelayMs = options.baseDelayMs ?? 1000;
+        this.maxDelayMs = options.maxDelayMs ?? 60_000;
+        let transport;
+        try {
+            transport = options.fetch ?? (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchFor */ .G)(this.base, options.proxy ?? (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .processProxyEnv */ .R4)()).fetch;
+        }
+        catch (error) {
+            // A bad https_proxy value: every request fails with it (named), the constructor does not,
+            // so the report still reaches the job summary.
+            if (!(error instanceof _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProxyConfigError */ .Xb))
+                throw error;
+            transport = () => Promise.reject(error);
+        }
+        const stateFor = (o) => {
+            let s = this.state.get(o);
+            if (s === undefined)
+                this.state.set(o, (s = { attempts: 0, wait: null }));
+            return s;
+        };
+        // The plugins decide whether to retry; their own timers wait 0 and the wait happens in
+        // `guard` below, through the injectable sleep.
+        const onLimit = (retryAfterSeconds, o, _octokit, retryCount) => {
+            const wait = Math.max(0, retryAfterSeconds) * 1000;
+            if (retryCount + 1 >= this.maxAttempts || wait > this.maxDelayMs)
+                return false;
+            stateFor(o).wait = wait;
+            return true;
+        };
+        // Registered first, so it runs innermost: once per attempt, after the plugins decided.
+        const guard = (octokit) => {
+            octokit.hook.wrap('request', async (request, opts) => {
+                const o = opts;
+                this.target(o); // throws ForeignOriginError before anything is sent
+                const s = stateFor(opts);
+                s.attempts += 1;
+                if (s.attempts > 1) {
+                    const wait = s.wait ?? this.backoff(s.attempts - 1);
+                    s.wait = null;
+                    await this.sleep(wait);
+                    const landed = o.request?.landed;
+                    if (landed !== undefined) {
+                        const done = await landed();
+                        if (done !== null)
+                            return done;
+                    }
+                }
+                try {
+                    return await request(opts);
+                }
+                catch (error) {
+                    const cause = error.cause;
+                    // Not worth a retry: the same request would be refused again.
+                    if (cause instanceof ForeignOriginError || cause instanceof _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProxyConfigError */ .Xb)
+                        throw cause;
+                    throw error;
+                }
+            });
+        };
+        this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
+            baseUrl: this.base.href.replace(/\/$/, ''),
+            userAgent: 'istio-canary',
+            request: { fetch: this.guardedFetch(transport) },
+            retry: {
+                retries: this.maxAttempts - 1,
+                retryAfterBaseValue: 0,
+                // Rate limits (403/429) are the throttling plugin's; other 4xx are final.
+                doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+            },
+            throttle: {
+                onRateLimit: onLimit,
+                onSecondaryRateLimit: onLimit,
+                retryAfterBaseValue: 0,
+                // GitHub's "one write per second" spacing is for bulk writers; a run writes one comment
+                // per step, minutes apart, so no client-side pacing (tests would sleep it for real).
+                write: PASS_THROUGH,
+                notifications: PASS_THROUGH,
+                search: PASS_THROUGH,
+                global: PASS_THROUGH,
+                auth: PASS_THROUGH,
+            },
+            log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+        }, guard, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+    }
+    /** `path` is relative to the API base ("repos/o/r/..."), or an absolute URL on the same origin (Link). */
+    url(path) {
+        const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(path.replace(/^\//, ''), this.base);
+        // Never send the token to another host, whatever a Link header says.
+        if (url.origin !== this.base.origin)
+            throw new ForeignOriginError(`refusing to call ${url.origin}: not the GitHub API origin (${this.base.origin}); the token is sent only there`);
+        return url;
+    }
+    /** The URL an Octokit request would go to, checked against the API origin. */
+    target(o) {
+        const url = o.url ?? '';
+        if (/^https?:\/\//i.test(url))
+            return this.url(url);
+        const base = (o.baseUrl ?? this.base.href).replace(/\/$/, '');
+        return this.url(`${base}${url.startsWith('/') ? '' : '/'}${url}`);
+    }
+    /** The transport with redirects handled here: same origin followed, another origin refused. */
+    guardedFetch(transport) {
+        const origin = this.base.origin;
+        return async (input, init) => {
+            let url = new URL(input instanceof Request ? input.url : String(input));
+            const method = (init?.method ?? 'GET').toUpperCase();
+            for (let hops = 0;; hops++) {
+                if (url.origin !== origin)
+                    throw new ForeignOriginError(`refusing to call ${url.origin}: not the GitHub API origin (${origin})`);
+                const response = await transport(url, { ...init, redirect: 'manual' });
+                const location = response.headers.get('location');
+                if (!REDIRECTS.has(response.status) || location === null)
+                    return response;
+                const next = new URL(location, url);
+                await response.body?.cancel().catch(() => undefined);
+                if (next.origin !== origin)
+                    throw new ForeignOriginError(`GitHub API ${method} ${url.pathname} redirected to ${next.origin}, not the API origin (${origin}): not followed, the token is sent only to the API`);
+                const keepsMethod = response.status === 307 || response.status === 308 || method === 'GET' || method === 'HEAD';
+                if (!keepsMethod || hops >= 5)
+                    throw new ForeignOriginError(`GitHub API ${method} ${url.pathname} answered ${response.status} to ${next.pathname}: ${hops >= 5 ? 'too many redirects' : 'a write is not re-sent as a GET'}`);
+                url = next;
+            }
+        };
+    }
+    /**
+     * One API call with bounded retries. `beforeRetry` lets a non-idempotent call (POST) check
+     * whether a failed attempt took effect anyway (a 502 after the write) and return that instead.
+     */
+    async request(method, path, body, beforeRetry) {
+        const url = this.url(path);
+        try {
+            const response = await this.octokit.request({
+                method,
+                url: url.href,
+                headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                ...(body === undefined ? {} : { data: body }),
+                ...(beforeRetry === undefined ? {} : { request: { landed: beforeRetry } }),
+            });
+            return response;
+        }
+        catch (error) {
+            throw toApiError(error, method, url.pathname);
+        }
+    }
+    /** A GraphQL query (GHES: /api/graphql), with the same guard, retries and limits. */
+    async graphql(query) {
+        try {
+            return await this.octokit.graphql(query);
+        }
+        catch (error) {
+            throw toApiError(error, 'POST', '/graphql');
+        }
+    }
+    /** Every item of a list endpoint: per_page=100, following Link rel="next" (same origin only) to the end. */
+    async paginate(path) {
+        const first = this.url(path);
+        first.searchParams.set('per_page', '100');
+        const items = [];
+        try {
+            let pages = 0;
+            for await (const page of this.octokit.paginate.iterator({ method: 'GET', url: first.href })) {
+                items.push(...(Array.isArray(page.data) ? page.data : []));
+                if (++pages >= 1000)
+                    break;
+            }
+        }
+        catch (error) {
+            throw toApiError(error, 'GET', first.pathname);
+        }
+        return items;
+    }
+    backoff(attempt) {
+        return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
+    }
+}
+/** Limiter groups that schedule at once (see the throttle options above). */
+const PASS_THROUGH = {
+    key: () => ({
+        schedule: (_options, fn, ...args) => Promise.resolve().then(() => fn(...args)),
+    }),
+};
+/** Octokit's RequestError (or a refused origin) as the error the callers handle. */
+function toApiError(error, method, path) {
+    if (error instanceof ForeignOriginError ||
+        error instanceof GithubApiError ||
+        error instanceof _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProxyConfigError */ .Xb)
+        return error;
+    const e = error;
+    if (typeof e.status !== 'number')
+        return error instanceof Error ? error : new Error(String(error));
+    const data = e.response?.data;
+    const headers = e.response?.headers ?? {};
+    let message;
+    if (e.response === undefined)
+        message = `network error: ${String(e.message)}`;
+    else if (typeof data === 'object' && data !== null && typeof data.message === 'string')
+        message = data.message.slice(0, 300);
+    else if (typeof data === 'string' && data !== '')
+        message = data.slice(0, 200);
+    else
+        message = String(e.message).slice(0, 300);
+    const status = e.response === undefined ? 0 : e.status;
+    const rateLimited = (status === 403 || status === 429) &&
+        (headers['x-ratelimit-remaining'] === '0' ||
+            headers['retry-after'] !== undefined ||
+            /rate limit/i.test(message));
+    return new GithubApiError(method, path, status, message, rateLimited);
+}
+/** The hidden marker that identifies this VirtualService's comment for this workflow. */
+function stickyMarker(namespace, virtualService, workflow) {
+    return `<!-- istio-canary:${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkerPart */ .fr)(namespace)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkerPart */ .fr)(virtualService)}:${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkerPart */ .fr)(workflow ?? 'istio-canary')} -->`;
+}
+/** REST gives bots as `name[bot]`, GraphQL as `name`: compare both spellings (as sticky-pull-request-comment does). */
+function sameLogin(a, b) {
+    const norm = (s) => s.replace(/\[bot\]$/i, '').toLowerCase();
+    return norm(a) === norm(b);
+}
+function splitRepository(repository) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
+    return match === null ? null : { owner: match[1] ?? '', repo: match[2] ?? '' };
+}
+function numberFrom(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+}
+/**
+ * The PR to comment on: the pr-number input; the event's PR (pull_request*); the open PR of the
+ * pushed commit (push); the open PR whose head is the branch (workflow_dispatch and others).
+ */
+async function findPullRequest(client, github, prNumber) {
+    if (prNumber !== null)
+        return prNumber;
+    const repo = github.repository === null ? null : splitRepository(github.repository);
+    if (repo === null)
+        return null;
+    const event = github.event ?? {};
+    const eventName = github.eventName ?? '';
+    if (eventName.startsWith('pull_request')) {
+        const pr = event['pull_request'];
+        return numberFrom(pr?.number) ?? numberFrom(event['number']);
+    }
+    const base = `repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
+    if (eventName === 'push' && github.sha !== null) {
+        const { data } = await client.request('GET', `${base}/commits/${encodeURIComponent(github.sha)}/pulls`);
+        const open = (Array.isArray(data) ? data : []).filter((p) => p.state === undefined || p.state === 'open');
+        return (open.find((p) => p.head?.sha === github.sha) ?? open[0])?.number ?? null;
+    }
+    if (github.branch !== null && github.branch !== '') {
+        const query = new URLSearchParams({ head: `${repo.owner}:${github.branch}`, state: 'open' });
+        const { data } = await client.request('GET', `${base}/pulls?${query.toString()}`);
+        return (Array.isArray(data) ? data[0] : undefined)?.number ?? null;
+    }
+    return null;
+}
+/**
+ * The login the token comments under, asked of GitHub rather than assumed: GraphQL `viewer`
+ * answers for every kind of token (a PAT's user, GITHUB_TOKEN's `github-actions`, a GitHub App
+ * installation's `<app-slug>`; GraphQL spells bots without `[bot]`, sameLogin compares both),
+ * else REST `GET /user` (PATs on a GHES without GraphQL). null when neither may answer: the
+ * caller then trusts no earlier comment (it cannot tell its own from someone else's).
+ * Rate limits and server errors are thrown, not guessed around.
+ */
+async function tokenLogin(client) {
+    const refused = (error) => (error instanceof GithubApiError && !error.rateLimited && [401, 403, 404].includes(error.status)) ||
+        // GraphQL answered 200 with errors (a token without GraphQL access) or no viewer.
+        (error instanceof Error && error.name === 'GraphqlResponseError');
+    try {
+        const data = await client.graphql('query { viewer { login } }');
+        const login = data.viewer?.login;
+        if (typeof login === 'string' && login !== '')
+            return login;
+    }
+    catch (error) {
+        if (!refused(error))
+            throw error;
+    }
+    try {
+        const { data } = await client.request('GET', 'user');
+        if (typeof data.login === 'string' && data.login !== '')
+            return data.login;
+    }
+    catch (error) {
+        if (!refused(error))
+            throw error;
+    }
+    return null;
+}
+/**
+ * `always`: every progress and the final report. `on-failure`: only a failed promotion (rolled
+ * back, or held on a failing verdict) creates it; otherwise an existing comment (from an
+ * earlier failed run) is updated so it does not go stale. `never`: no API call at all.
+ */
+function commentAction(mode, report, phase) {
+    if (mode === 'never')
+        return 'skip';
+    if (mode === 'always')
+        return 'upsert';
+    if (phase === 'progress')
+        return 'skip';
+    return isFailure(report) ? 'upsert' : 'update-only';
+}
+function isFailure(report) {
+    if (report.status === 'rolled-back')
+        return true;
+    return report.status === 'held' && (report.history.at(-1)?.verdict.outcome ?? 'pass') !== 'pass';
+}
+/**
+ * One sticky comment: the PR, the token's login and the comment id are looked up once and
+ * kept, so the comment is created once and then updated in place at every step.
+ */
+class StickyComment {
+    options;
+    pr;
+    /** The token's login; null when GitHub would not say (then only our own create tells). */
+    login;
+    comment;
+    readOnly = false;
+    constructor(options) {
+        this.options = options;
+    }
+    get markerText() {
+        return this.options.marker;
+    }
+    async post(markdown, action) {
+        if (this.readOnly)
+            return { kind: 'read-only' };
+        const { client, github } = this.options;
+        const repo = github.repository === null ? null : splitRepository(github.repository);
+        if (repo === null)
+            return { kind: 'skipped', why: 'not running in a GitHub repository' };
+        if (this.pr === undefined)
+            this.pr = await findPullRequest(client, github, this.options.prNumber);
+        if (this.pr === null)
+            return { kind: 'skipped', why: 'no pull request for this run' };
+        const base = `repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
+        const body = `${this.options.marker}\n${markdown}`;
+        try {
+            if (this.comment === undefined)
+                this.comment = await this.find(base, this.pr);
+            if (this.comment !== null) {
+                try {
+                    const { data } = await client.request('PATCH', `${base}/issues/comments/${this.comment.id}`, { body });
+                    this.comment = { id: data.id, url: data.html_url ?? this.comment.url };
+                    return { kind: 'posted', url: this.comment.url, created: false };
+                }
+                catch (error) {
+                    // Deleted by someone since: create it again below.
+                    if (!(error instanceof GithubApiError) || error.status !== 404)
+                        throw error;
+                    this.comment = null;
+                }
+            }
+            if (action === 'update-only')
+                return { kind: 'skipped', why: 'no earlier comment to update' };
+            const pr = this.pr;
+            // A POST whose response was lost may have created the comment: look before posting again.
+            const landed = async () => {
+                const found = await this.find(base, pr, body);
+                return found === null
+                    ? null
+                    : { status: 201, data: { id: found.id, html_url: found.url }, headers: {} };
+            };
+            const { data } = await client.request('POST', `${base}/issues/${pr}/comments`, { body }, landed);
+            this.comment = { id: data.id, url: data.html_url ?? '' };
+            // Our own comment tells our login for certain.
+            const author = data.user?.login;
+            if (this.login == null && typeof author === 'string' && author !== '')
+                this.login = author;
+            return { kind: 'posted', url: this.comment.url, created: true };
+        }
+        catch (error) {
+            if (error instanceof GithubApiError && error.readOnly) {
+                this.readOnly = true;
+                return { kind: 'read-only' };
+            }
+            throw error;
+        }
+    }
+    /**
+     * Pages through every comment of the PR. Ours: starts with our marker and is written by the
+     * token's own login. A comment by anyone else that quotes the marker is never touched. With
+     * no known login (see tokenLogin) only `exactBody` proves a comment ours: the text a lost
+     * POST of ours would have created.
+     */
+    async find(base, pr, exactBody) {
+        if (this.login === undefined) {
+            this.login = await tokenLogin(this.options.client);
+            if (this.login === null)
+                this.options.logger.info('Could not tell which login the github-token comments as (GraphQL viewer and GET /user refused): a new PR comment is created rather than editing one that may not be ours.');
+        }
+        const login = this.login;
+        const comments = await this.options.client.paginate(`${base}/issues/${pr}/comments`);
+        const mine = comments.find((c) => {
+            if (typeof c.body !== 'string' || !c.body.startsWith(this.options.marker))
+                return false;
+            if (login !== null)
+                return sameLogin(c.user?.login ?? '', login);
+            return exactBody !== undefined && c.body === exactBody;
+        });
+        return mine === undefined ? null : { id: mine.id, url: mine.html_url ?? '' };
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,3183 @@
+export const id = 938;
+export const ids = [938,670];
+export const modules = {
+
+/***/ 3646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W3: () => (/* binding */ KubeApiError),
+/* harmony export */   _X: () => (/* binding */ isRequestFault),
+/* harmony export */   r_: () => (/* binding */ UnknownKindError),
+/* harmony export */   vy: () => (/* binding */ FIELD_MANAGER)
+/* harmony export */ });
+// The Kubernetes API's errors and constants, apart from the client: modules that only need to
+// recognise an error (manifests, lease, runner) import this file and so never load
+// @kubernetes/client-node, which is most of the bundle and most of the start-up cost.
+const FIELD_MANAGER = 'istio-canary';
+/** An answer from the API server that is not retried: carries the Status message. */
+class KubeApiError extends Error {
+    code;
+    reason;
+    name = 'KubeApiError';
+    constructor(code, reason, message) {
+        super(message);
+        this.code = code;
+        this.reason = reason;
+    }
+}
+/**
+ * A 500 that is about the request body, not the server: server-side apply on older Kubernetes
+ * (1.20) answers 500 "failed to create typed patch object: ... omits key field" (or
+ * "duplicate entries for key") for a body it cannot merge. Retrying sends the same body, so it
+ * is reported at once instead of as "API unavailable after N attempts".
+ */
+function isRequestFault(status, message) {
+    return status === 500 && /^failed to create typed (patch|live) object\b/.test(message);
+}
+/** The API does not serve a kind (no CRD, wrong group/version). */
+class UnknownKindError extends Error {
+    name = 'UnknownKindError';
+}
+
+
+/***/ }),
+
+/***/ 4483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IC: () => (/* binding */ imagesOf),
+/* harmony export */   Mo: () => (/* binding */ withImage),
+/* harmony export */   Mp: () => (/* binding */ manifestWrites),
+/* harmony export */   Mz: () => (/* binding */ containersOf),
+/* harmony export */   Sh: () => (/* binding */ ManifestError),
+/* harmony export */   Ws: () => (/* binding */ selectCanaryContainer),
+/* harmony export */   ZJ: () => (/* binding */ applyManifests),
+/* harmony export */   gF: () => (/* binding */ ContainerSelectionError),
+/* harmony export */   oD: () => (/* binding */ checkAgainstCluster),
+/* harmony export */   r1: () => (/* binding */ matchesLabels),
+/* harmony export */   readManifests: () => (/* binding */ readManifests),
+/* harmony export */   t5: () => (/* binding */ dryRunManifests),
+/* harmony export */   validateManifests: () => (/* binding */ validateManifests),
+/* harmony export */   xt: () => (/* binding */ readManifestFiles),
+/* harmony export */   z8: () => (/* binding */ podLabels)
+/* harmony export */ });
+/* unused harmony exports where, KNOWN_KINDS, MAX_OBJECT_BYTES, MAX_FILE_BYTES, MAX_ALIASES, jsonSizeUpTo, firstInvalidUtf8, decodeManifestBytes, parseManifestText, retargetNamespace, describeValue, orderForApply, imageRepository, DEFAULT_CONTAINER_ANNOTATION, withDefaultProtocols */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3243);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3646);
+// The `manifests` input: read files/globs of multi-document YAML, validate every document
+// before anything is written, order them by dependency and apply them by server-side apply.
+
+
+
+
+/** All the problems found, each naming the file and the document; thrown before any write. */
+class ManifestError extends Error {
+    problems;
+    name = 'ManifestError';
+    constructor(problems) {
+        super(problems.length === 1
+            ? `manifests: ${problems[0]}`
+            : `manifests: ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+const where = (d) => `${d.file} document ${d.index}`;
+const ISTIO_VERSIONS = [
+    'networking.istio.io/v1',
+    'networking.istio.io/v1beta1',
+    'networking.istio.io/v1alpha3',
+];
+/** Kinds istio-canary applies, the apiVersions accepted for each, and the apply order (lower first). */
+const KNOWN_KINDS = {
+    Namespace: { apiVersions: ['v1'], order: 0, clusterScoped: true },
+    CustomResourceDefinition: { apiVersions: ['apiextensions.k8s.io/v1'], order: 1, clusterScoped: true },
+    ServiceAccount: { apiVersions: ['v1'], order: 2 },
+    ConfigMap: { apiVersions: ['v1'], order: 2 },
+    Secret: { apiVersions: ['v1'], order: 2 },
+    Service: { apiVersions: ['v1'], order: 3 },
+    Deployment: { apiVersions: ['apps/v1'], order: 4 },
+    DestinationRule: { apiVersions: ISTIO_VERSIONS, order: 5 },
+    Gateway: { apiVersions: ISTIO_VERSIONS, order: 6 },
+    VirtualService: { apiVersions: ISTIO_VERSIONS, order: 7 },
+};
+const DNS_1123 = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/**
+ * The largest object istio-canary sends: 1 MiB of JSON. etcd refuses requests above about
+ * 1.5 MiB and API servers answer 413 above their own body limit (3 MiB); checking every
+ * document against a smaller limit before the first write means a big object can never be
+ * refused half-way through a batch.
+ */
+const MAX_OBJECT_BYTES = 1024 * 1024;
+/** The largest manifest file read (its bytes on disk); larger files are refused unread. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * Aliases (`*ref`) allowed per YAML document. Kubernetes manifests rarely use them; a
+ * "billion laughs" document uses thousands. The expanded size is also bounded by
+ * MAX_OBJECT_BYTES, so a few aliases cannot expand into a huge object either.
+ */
+const MAX_ALIASES = 100;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Splits a YAML stream into documents keeping their first line, so errors can name both. */
+function splitDocuments(text) {
+    const lines = text.split(/\r?\n/);
+    const docs = [];
+    let start = 0;
+    let current = [];
+    lines.forEach((l, i) => {
+        if (/^---(\s|$)/.test(l)) {
+            docs.push({ text: current.join('\n'), line: start + 1 });
+            // Content after `--- ` on the same line belongs to the next document.
+            current = [l.slice(3)];
+            start = i;
+        }
+        else if (/^\.\.\.\s*$/.test(l)) {
+            // document end marker: nothing to keep
+        }
+        else
+            current.push(l);
+    });
+    docs.push({ text: current.join('\n'), line: start + 1 });
+    // The text before the first `---` is a document only when it has content.
+    return docs.filter((d, i) => i > 0 || /^\s*[^#\s]/m.test(d.text));
+}
+const mib = (bytes) => `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MiB`;
+/**
+ * The size of `value` as JSON, counted without building the JSON text and without following
+ * shared references more than `limit` bytes far: returns a number above `limit` as soon as the
+ * count passes it, so an alias bomb (a few lines of YAML expanding to gigabytes) costs no more
+ * than `limit` bytes of walking.
+ */
+function jsonSizeUpTo(value, limit) {
+    let size = 0;
+    const stack = [value];
+    while (stack.length) {
+        const v = stack.pop();
+        if (typeof v === 'string')
+            size += Buffer.byteLength(JSON.stringify(v));
+        else if (typeof v === 'number')
+            size += JSON.stringify(v).length;
+        else if (typeof v === 'boolean' || typeof v === 'bigint')
+            size += String(v).length;
+        else if (v === null || v === undefined)
+            size += 4;
+        else if (Array.isArray(v)) {
+            size += 2 + Math.max(0, v.length - 1);
+            for (let i = v.length - 1; i >= 0; i--)
+                stack.push(v[i]);
+        }
+        else if (typeof v === 'object') {
+            const keys = Object.keys(v);
+            size += 2 + Math.max(0, keys.length - 1);
+            for (const k of keys) {
+                size += Buffer.byteLength(JSON.stringify(k)) + 1;
+                stack.push(v[k]);
+            }
+        }
+        else
+            size += 4;
+        if (size > limit)
+            return size;
+    }
+    return size;
+}
+/** Byte offset of the first byte that is not valid UTF-8 (overlongs and surrogates included), or -1. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        if (b >= 0xc2 && b <= 0xdf)
+            [need, min] = [1, 0x80];
+        else if (b >= 0xe0 && b <= 0xef)
+            [need, min] = [2, 0x800];
+        else if (b >= 0xf0 && b <= 0xf4)
+            [need, min] = [3, 0x10000];
+        else
+            return i;
+        if (i + need >= bytes.length)
+            return i;
+        let cp = b & (0x3f >> need);
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if ((c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+/**
+ * Decodes a manifest file's bytes as UTF-8, strictly: a file with bytes that are not UTF-8
+ * (Latin-1, UTF-16, binary) is named with the byte offset and line instead of being read with
+ * replacement characters that would then be applied to the cluster.
+ */
+function decodeManifestBytes(file, bytes) {
+    try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    }
+    catch {
+        const at = Math.max(0, firstInvalidUtf8(bytes));
+        let line = 1;
+        for (let i = 0; i < at; i++)
+            if (bytes[i] === 0x0a)
+                line++;
+        const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+            ? ' (the file starts with a UTF-16 byte order mark: save it as UTF-8)'
+            : '';
+        return {
+            problem: `${file}: byte ${at} (line ${line}) is not valid UTF-8 (0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')})${utf16}; manifests must be UTF-8 text`,
+        };
+    }
+}
+/** Parses one file's text into documents; empty documents are skipped (as kubectl does). */
+function parseManifestText(file, text) {
+    const docs = [];
+    const problems = [];
+    splitDocuments(text).forEach((chunk, i) => {
+        const index = i + 1;
+        let value;
+        // Empty documents (only blanks and comments) are skipped, as kubectl does.
+        if (!/^\s*[^#\s]/m.test(chunk.text))
+            return;
+        try {
+            value = (0,js_yaml__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)(chunk.text, { maxAliases: MAX_ALIASES });
+        }
+        catch (err) {
+            const e = err;
+            const line = e.mark?.line !== undefined ? ` at line ${chunk.line + e.mark.line}` : '';
+            const reason = e.reason ?? e.message.split('\n')[0] ?? '';
+            problems.push(/exceeded maxAliases/.test(reason)
+                ? `${file} document ${index}: more than ${MAX_ALIASES} YAML aliases (*name)${line}; istio-canary accepts at most ${MAX_ALIASES} per document (a guard against alias bombs): write the values out`
+                : `${file} document ${index}: invalid YAML${line}: ${reason}`);
+            return;
+        }
+        if (value === null || value === undefined)
+            return;
+        const size = jsonSizeUpTo(value, MAX_OBJECT_BYTES);
+        if (size > MAX_OBJECT_BYTES) {
+            problems.push(`${file} document ${index}: larger than ${mib(MAX_OBJECT_BYTES)} (${MAX_OBJECT_BYTES} bytes of JSON${/(^|[\s:[{,-])\*[^\s,\]}]+/.test(chunk.text) ? ' once its YAML aliases are expanded' : ''}); istio-canary applies objects up to ${mib(MAX_OBJECT_BYTES)} (etcd refuses requests above about 1.5 MiB): split it or move the data out`);
+            return;
+        }
+        if (!isObject(value)) {
+            problems.push(`${file} document ${index}: expected a Kubernetes object (a mapping), got ${Array.isArray(value) ? 'a list' : typeof value}`);
+            return;
+        }
+        if (value.kind === 'List' && Array.isArray(value.items)) {
+            value.items.forEach((item) => {
+                if (isObject(item))
+                    docs.push({ file, index, object: item });
+                else
+                    problems.push(`${file} document ${index}: a List item is not an object`);
+            });
+            return;
+        }
+        docs.push({ file, index, object: value });
+    });
+    return { docs, problems };
+}
+/** Expands the patterns (files, directories, globs) relative to cwd and parses every file. */
+const replaceHostNamespace = (host, from, to) => typeof host === 'string'
+    ? host.replace(new RegExp(`^([^.]+)\\.${from.replace(/[.]/g, '\\.')}(\\.svc(\\.cluster\\.local)?)?$`), (_m, name, svc) => `${name}.${to}${svc ?? ''}`)
+    : host;
+/**
+ * For a preview environment: every namespaced object moves to `namespace`, Namespace
+ * documents are dropped (the preview namespace is made by the action), and hosts and
+ * gateway references that named the old namespace follow (`podinfo.test.svc.cluster.local`
+ * becomes `podinfo.pr-7.svc.cluster.local`, `test/podinfo-gateway` becomes `pr-7/podinfo-gateway`).
+ */
+function retargetNamespace(docs, namespace) {
+    const out = [];
+    for (const d of docs) {
+        if (d.object.kind === 'Namespace')
+            continue;
+        const o = structuredClone(d.object);
+        const from = o.metadata && typeof o.metadata.namespace === 'string' ? o.metadata.namespace : null;
+        if (KNOWN_KINDS[String(o.kind)]?.clusterScoped || !isObject(o.metadata)) {
+            out.push({ ...d, object: o });
+            continue;
+        }
+        o.metadata.namespace = namespace;
+        if (from && from !== namespace && isObject(o.spec)) {
+            const spec = o.spec;
+            if (o.kind === 'DestinationRule')
+                spec.host = replaceHostNamespace(spec.host, from, namespace);
+            if (o.kind === 'VirtualService') {
+                if (Array.isArray(spec.hosts))
+                    spec.hosts = spec.hosts.map((h) => replaceHostNamespace(h, from, namespace));
+                if (Array.isArray(spec.gateways))
+                    spec.gateways = spec.gateways.map((g) => typeof g === 'string' && g.startsWith(`${from}/`)
+                        ? `${namespace}/${g.slice(from.length + 1)}`
+                        : g);
+                for (const route of Array.isArray(spec.http) ? spec.http : [])
+                    for (const r of isObject(route) && Array.isArray(route.route) ? route.route : [])
+                        if (isObject(r) && isObject(r.destination))
+                            r.destination.host = replaceHostNamespace(r.destination.host, from, namespace);
+            }
+        }
+        out.push({ ...d, object: o });
+    }
+    return out;
+}
+/** Reads every file; throws a ManifestError naming every file and document that cannot be read or parsed. */
+async function readManifests(patterns, cwd) {
+    const { docs, problems } = await readManifestFiles(patterns, cwd);
+    if (problems.length)
+        throw new ManifestError(problems);
+    return docs;
+}
+/** Reads every file: the documents that parsed, and the problems of those that did not (so both can be reported at once). */
+async function readManifestFiles(patterns, cwd) {
+    const problems = [];
+    const files = [];
+    for (const pattern of patterns) {
+        const matched = [];
+        if (/[*?[{]/.test(pattern)) {
+            for await (const f of (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.glob)(pattern, { cwd }))
+                matched.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, f));
+            matched.sort();
+        }
+        else {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern);
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(full).catch(() => null);
+            if (st?.isDirectory()) {
+                for await (const f of (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.glob)('*.{yaml,yml,json}', { cwd: full }))
+                    matched.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(full, f));
+                matched.sort();
+            }
+            else if (st)
+                matched.push(full);
+        }
+        const yaml = matched.filter((f) => /\.(ya?ml|json)$/i.test(f) || !/[*?[{]/.test(pattern));
+        if (yaml.length === 0)
+            problems.push(`${pattern}: no file matches`);
+        for (const f of yaml)
+            if (!files.includes(f))
+                files.push(f);
+    }
+    const docs = [];
+    for (const file of files) {
+        const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, file) || file;
+        let bytes;
+        try {
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file);
+            if (!st.isFile()) {
+                // A device, a pipe or a socket (/dev/zero, /dev/stdin) could be endless: never read.
+                problems.push(`${shown}: is not a regular file (a ${st.isDirectory() ? 'directory' : 'device, pipe or socket'}); manifests are YAML files`);
+                continue;
+            }
+            if (st.size > MAX_FILE_BYTES) {
+                problems.push(`${shown}: ${st.size} bytes is larger than ${mib(MAX_FILE_BYTES)}, the largest manifest file istio-canary reads (and each object must be at most ${mib(MAX_OBJECT_BYTES)}): split it`);
+                continue;
+            }
+            bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file);
+        }
+        catch (err) {
+            problems.push(`${shown}: cannot read: ${err.message}`);
+            continue;
+        }
+        const decoded = decodeManifestBytes(shown, bytes);
+        if ('problem' in decoded) {
+            problems.push(decoded.problem);
+            continue;
+        }
+        const parsed = parseManifestText(shown, decoded.text);
+        docs.push(...parsed.docs);
+        problems.push(...parsed.problems);
+        if (parsed.docs.length === 0 && parsed.problems.length === 0)
+            problems.push(`${shown}: ${/\S/.test(decoded.text) ? 'has no Kubernetes object (only comments, empty documents or an empty List)' : 'is empty'}; every manifest file must hold at least one object (remove it from manifests)`);
+    }
+    return { docs, problems };
+}
+/** How a value that has the wrong type is shown in an error: its JSON (shortened) and its type. */
+function describeValue(v) {
+    const type = v === null ? 'null' : Array.isArray(v) ? 'a list' : isObject(v) ? 'a mapping' : `a ${typeof v}`;
+    let json;
+    try {
+        json = JSON.stringify(v) ?? String(v);
+    }
+    catch {
+        json = String(v);
+    }
+    return `${json.length > 60 ? `${json.slice(0, 57)}...` : json} (${type})`;
+}
+/**
+ * The routes of a VirtualService, checked the way the promotion reads them: every section a
+ * list of mappings, every destination a mapping with a host, every weight a whole number from
+ * 0 to 100 (a string such as "50" is refused, not read as 50 or as absent), and the weights of
+ * a route with several destinations (or any weight) summing to 100.
+ */
+function virtualServiceProblems(d, label) {
+    const out = [];
+    const spec = d.object.spec;
+    if (!isObject(spec))
+        return [`${label}: spec is ${describeValue(spec)}; accepted: a mapping with hosts and http routes`];
+    for (const section of ['http', 'tcp', 'tls']) {
+        const value = spec[section];
+        if (value === undefined || value === null)
+            continue;
+        if (!Array.isArray(value)) {
+            out.push(`${label}: spec.${section} is ${describeValue(value)}; accepted: a list of routes (spec.${section}: [{route: [{destination: {host, subset}, weight}]}])`);
+            continue;
+        }
+        value.forEach((r, ri) => {
+            const at = `spec.${section}[${ri}]`;
+            if (!isObject(r)) {
+                out.push(`${label}: ${at} is ${describeValue(r)}; accepted: a mapping with a route list`);
+                return;
+            }
+            const named = typeof r.name === 'string' && r.name ? ` (route "${r.name}")` : '';
+            if (r.route === undefined || r.route === null)
+                return;
+            if (!Array.isArray(r.route)) {
+                out.push(`${label}: ${at}${named}.route is ${describeValue(r.route)}; accepted: a list of destinations`);
+                return;
+            }
+            const dests = r.route;
+            const weights = [];
+            let badWeight = false;
+            dests.forEach((x, di) => {
+                const dat = `${at}${named}.route[${di}]`;
+                if (!isObject(x)) {
+                    out.push(`${label}: ${dat} is ${describeValue(x)}; accepted: a mapping with destination and weight`);
+                    badWeight = true;
+                    return;
+                }
+                const dest = x.destination;
+                if (!isObject(dest)) {
+                    out.push(`${label}: ${dat}.destination is ${describeValue(dest)}; accepted: a mapping with host (and subset)`);
+                }
+                else if (typeof dest.name === 'string' && dest.host === undefined)
+                    out.push(`${where(d)} (VirtualService ${d.object.metadata?.name ?? '?'}): spec.${section}[${ri}].route[${di}].destination.name "${dest.name}" is the v1alpha3 shape of 2018 that current Istio rejects; use destination.host: ${dest.name}`);
+                else if (typeof dest.host !== 'string' || !dest.host)
+                    out.push(`${label}: ${dat}.destination has no host (got ${describeValue(dest.host)}); accepted: a service host name`);
+                else if (dest.subset !== undefined && (typeof dest.subset !== 'string' || !dest.subset))
+                    out.push(`${label}: ${dat}.destination.subset is ${describeValue(dest.subset)}; accepted: a subset name`);
+                const which = isObject(dest)
+                    ? ` (host ${typeof dest.host === 'string' ? dest.host : '?'}${typeof dest.subset === 'string' ? `, subset ${dest.subset}` : ''})`
+                    : '';
+                if (x.weight === undefined || x.weight === null)
+                    weights.push(null);
+                else if (typeof x.weight !== 'number' ||
+                    !Number.isInteger(x.weight) ||
+                    x.weight < 0 ||
+                    x.weight > 100) {
+                    out.push(`${label}: ${dat}${which} weight is ${describeValue(x.weight)}; accepted: a whole number from 0 to 100 (no quotes)`);
+                    badWeight = true;
+                }
+                else
+                    weights.push(x.weight);
+            });
+            if (badWeight)
+                return;
+            const given = weights.filter((w) => w !== null);
+            if (dests.length > 1 || given.length > 0) {
+                const sum = given.reduce((a, b) => a + b, 0);
+                if (sum !== 100)
+                    out.push(`${where(d)}: spec.${section}[${ri}]${named} weights sum to ${sum} (${weights.map((w) => w ?? 'none').join(' + ')}); Istio needs 100 (accepted: whole numbers that sum to 100)`);
+            }
+        });
+    }
+    return out;
+}
+function deploymentProblems(d) {
+    const out = [];
+    const spec = isObject(d.object.spec) ? d.object.spec : null;
+    const name = d.object.metadata?.name ?? '?';
+    if (!spec)
+        return [`${where(d)}: Deployment ${name} has no spec`];
+    const selector = isObject(spec.selector) && isObject(spec.selector.matchLabels) ? spec.selector.matchLabels : null;
+    const template = isObject(spec.template) ? spec.template : null;
+    const labels = template && isObject(template.metadata) && isObject(template.metadata.labels)
+        ? template.metadata.labels
+        : {};
+    if (!selector)
+        out.push(`${where(d)}: Deployment ${name} needs spec.selector.matchLabels (apps/v1)`);
+    else
+        for (const [k, v] of Object.entries(selector))
+            if (labels[k] !== v)
+                out.push(`${where(d)}: Deployment ${name} selector ${k}=${String(v)} does not match its pod template labels`);
+    const podSpec = template && isObject(template.spec) ? template.spec : null;
+    const containers = podSpec && Array.isArray(podSpec.containers) ? podSpec.containers : [];
+    if (containers.length === 0)
+        out.push(`${where(d)}: Deployment ${name} has no containers`);
+    containers.forEach((c, i) => {
+        if (!isObject(c) || typeof c.name !== 'string' || !c.name)
+            out.push(`${where(d)}: Deployment ${name} container ${i} has no name`);
+        else if (typeof c.image !== 'string' || !c.image)
+            out.push(`${where(d)}: Deployment ${name} container ${c.name} has no image`);
+    });
+    if (spec.replicas !== undefined && (typeof spec.replicas !== 'number' || spec.replicas < 0))
+        out.push(`${where(d)}: Deployment ${name} spec.replicas must be a number >= 0`);
+    return out;
+}
+/**
+ * Checks every document (pure): apiVersion, kind, name, the kinds istio-canary applies (or
+ * kinds defined by a CRD in the same manifests), legacy Istio shapes, Deployment basics and
+ * duplicates. Sets metadata.namespace to `namespace` on namespaced objects without one.
+ */
+function validateManifests(docs, namespace, options = {}) {
+    if (options.retarget)
+        docs = retargetNamespace(docs, namespace);
+    const problems = [];
+    const crdKinds = new Map();
+    const crdScope = new Map();
+    for (const d of docs) {
+        if (d.object.kind !== 'CustomResourceDefinition')
+            continue;
+        const spec = isObject(d.object.spec) ? d.object.spec : {};
+        const group = typeof spec.group === 'string' ? spec.group : '';
+        const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
+        const versions = Array.isArray(spec.versions)
+            ? spec.versions.filter(isObject).map((v) => `${group}/${String(v.name)}`)
+            : [];
+        if (kind) {
+            crdKinds.set(kind, versions);
+            crdScope.set(kind, spec.scope === 'Cluster' ? 'Cluster' : 'Namespaced');
+        }
+    }
+    const seen = new Map();
+    const out = [];
+    for (const d of docs) {
+        const o = d.object;
+        const name = o.metadata && typeof o.metadata.name === 'string' ? o.metadata.name : null;
+        const label = `${where(d)}${typeof o.kind === 'string' ? ` (${o.kind}${name ? ` ${name}` : ''})` : ''}`;
+        const before = problems.length;
+        const field = (key, value, accepted) => value === undefined || value === null || value === ''
+            ? `${label}: missing ${key}`
+            : `${label}: ${key} is ${describeValue(value)}; accepted: ${accepted}`;
+        if (typeof o.apiVersion !== 'string' || !o.apiVersion)
+            problems.push(field('apiVersion', o.apiVersion, 'a string such as v1 or apps/v1'));
+        if (typeof o.kind !== 'string' || !o.kind)
+            problems.push(field('kind', o.kind, 'a string such as Deployment'));
+        if (!isObject(o.metadata))
+            problems.push(field('metadata', o.metadata, 'a mapping with a name'));
+        else if (!name)
+            problems.push(field('metadata.name', o.metadata.name, 'a string DNS name'));
+        else if (o.kind === 'Service' || o.kind === 'Namespace') {
+            // Services and Namespaces are DNS labels (a Service name is also a DNS host name part).
+            if (!DNS_LABEL.test(name) || name.length > 63 || (o.kind === 'Service' && !/^[a-z]/.test(name)))
+                problems.push(`${label}: metadata.name "${name}" is not a valid ${o.kind} name (a DNS label: lowercase letters, digits and '-', at most 63${o.kind === 'Service' ? ', starting with a letter' : ''})`);
+        }
+        else if (!DNS_1123.test(name) || name.length > 253)
+            problems.push(`${label}: metadata.name "${name}" is not a valid name (lowercase letters, digits, '-' and '.', at most 253)`);
+        if (problems.length > before)
+            continue;
+        const kind = o.kind;
+        const apiVersion = o.apiVersion;
+        const known = KNOWN_KINDS[kind];
+        const crd = crdKinds.get(kind);
+        if (known) {
+            if (!known.apiVersions.includes(apiVersion))
+                problems.push(`${label}: apiVersion ${apiVersion} is not served for ${kind}; use ${known.apiVersions.join(' or ')}`);
+        }
+        else if (crd) {
+            if (!crd.includes(apiVersion))
+                problems.push(`${label}: apiVersion ${apiVersion} is not one of the CRD's versions (${crd.join(', ')})`);
+        }
+        else {
+            problems.push(`${label}: unknown kind ${kind} (${apiVersion}); istio-canary applies ${Object.keys(KNOWN_KINDS).join(', ')} and kinds defined by a CustomResourceDefinition in the same manifests`);
+            continue;
+        }
+        const copy = { ...d, object: structuredClone(o) };
+        const meta = copy.object.metadata;
+        const scoped = known ? known.clusterScoped === true : crdScope.get(kind) === 'Cluster';
+        if (scoped) {
+            if (meta.namespace)
+                problems.push(`${label}: ${kind} is cluster-scoped; remove metadata.namespace`);
+            if (kind === 'Namespace' && name !== namespace)
+                problems.push(`${label}: creates namespace "${name}" but the namespace input is "${namespace}"; istio-canary writes only in the namespace input: remove this document or set namespace: ${name}`);
+        }
+        else if (meta.namespace === undefined || meta.namespace === null || meta.namespace === '')
+            meta.namespace = namespace;
+        else if (typeof meta.namespace !== 'string' ||
+            !DNS_LABEL.test(meta.namespace) ||
+            meta.namespace.length > 63)
+            problems.push(`${label}: metadata.namespace ${describeValue(meta.namespace)} is not a valid namespace name (a DNS label: lowercase letters, digits and '-', at most 63)`);
+        else if (meta.namespace !== namespace)
+            problems.push(`${label}: metadata.namespace is "${meta.namespace}" but the namespace input is "${namespace}"; istio-canary writes (and checks permissions) only in the namespace input: remove metadata.namespace from the document or set namespace: ${meta.namespace}`);
+        if (kind === 'VirtualService')
+            problems.push(...virtualServiceProblems(copy, label));
+        if (kind === 'Deployment')
+            problems.push(...deploymentProblems(copy));
+        if (kind === 'DestinationRule') {
+            const spec = isObject(copy.object.spec) ? copy.object.spec : {};
+            if (typeof spec.host !== 'string')
+                problems.push(`${label}: DestinationRule needs spec.host`);
+            const subsets = Array.isArray(spec.subsets) ? spec.subsets : [];
+            subsets.forEach((s, i) => {
+                if (!isObject(s) || typeof s.name !== 'string')
+                    problems.push(`${label}: subsets[${i}] has no name`);
+                else if (!isObject(s.labels) || Object.keys(s.labels).length === 0)
+                    problems.push(`${label}: subset ${s.name} has no labels`);
+            });
+        }
+        const key = `${kind}/${meta.namespace ?? ''}/${meta.name}`;
+        const dup = seen.get(key);
+        if (dup)
+            problems.push(`${label}: duplicate of ${where(dup)} (${kind} ${meta.namespace ? `${meta.namespace}/` : ''}${meta.name})`);
+        else
+            seen.set(key, copy);
+        out.push(copy);
+    }
+    return { docs: out, problems };
+}
+/** Dependency order: Namespaces, CRDs, config, Services, Deployments, then Istio routing (stable within a rank). */
+function orderForApply(docs) {
+    const rank = (d) => KNOWN_KINDS[d.object.kind ?? '']?.order ?? 5.5;
+    return docs
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+        .map((x) => x.d);
+}
+const podLabels = (deployment) => {
+    const spec = isObject(deployment.spec) ? deployment.spec : {};
+    const template = isObject(spec.template) ? spec.template : {};
+    const meta = isObject(template.metadata) ? template.metadata : {};
+    return isObject(meta.labels) ? meta.labels : {};
+};
+const matchesLabels = (labels, wanted) => Object.keys(wanted).length > 0 && Object.entries(wanted).every(([k, v]) => labels[k] === v);
+/** The regular containers of a Deployment's pod template (never initContainers or ephemeral ones). */
+function containersOf(deployment) {
+    const spec = deployment && isObject(deployment.spec) ? deployment.spec : {};
+    const template = isObject(spec.template) ? spec.template : {};
+    const podSpec = isObject(template.spec) ? template.spec : {};
+    return (Array.isArray(podSpec.containers) ? podSpec.containers : []).filter(isObject).map((c) => ({
+        name: typeof c.name === 'string' ? c.name : '',
+        image: typeof c.image === 'string' ? c.image : '',
+    }));
+}
+/**
+ * The repository of an image reference without registry, tag or digest, so that
+ * `ghcr.io/stefanprodan/podinfo:6.0.0`, `stefanprodan/podinfo@sha256:…` and
+ * `docker.io/stefanprodan/podinfo` compare equal (`nginx` and `docker.io/library/nginx` too).
+ */
+function imageRepository(image) {
+    let ref = image.trim().toLowerCase();
+    const at = ref.indexOf('@');
+    if (at >= 0)
+        ref = ref.slice(0, at);
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    if (colon > slash)
+        ref = ref.slice(0, colon);
+    const parts = ref.split('/');
+    const first = parts[0] ?? '';
+    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost'))
+        parts.shift();
+    if (parts.length === 2 && parts[0] === 'library')
+        parts.shift();
+    return parts.join('/');
+}
+/** kubectl's annotation for a pod's main container (`kubectl logs` and `exec` use it too). */
+const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+/** No container or several could be the one canary-image changes: the message lists them. */
+class ContainerSelectionError extends Error {
+    name = 'ContainerSelectionError';
+}
+/**
+ * The canary container that `canary-image` changes (pure). In order:
+ * 1. `requested` (the `container` input): it must be one of the canary's containers.
+ * 2. A single container: that one.
+ * 3. The pod template's `kubectl.kubernetes.io/default-container` annotation.
+ * 4. With the stable Deployment: the canary containers whose name, or image repository
+ *    (registry, tag and digest ignored), equals one of stable's containers; when several do,
+ *    those whose image differs from that stable container's (a sidecar shipped unchanged in
+ *    both is never the app). Exactly one must remain.
+ * Anything else is a ContainerSelectionError that lists the candidates and says to set `container`.
+ */
+function selectCanaryContainer(canary, stable, requested) {
+    const name = canary.metadata?.name ?? '?';
+    const containers = containersOf(canary).filter((c) => c.name);
+    const list = (cs) => cs.map((c) => `${c.name} (${c.image || 'no image'})`).join(', ');
+    if (containers.length === 0)
+        throw new ContainerSelectionError(`canary Deployment ${name} has no containers for canary-image to change`);
+    if (requested !== null) {
+        if (containers.some((c) => c.name === requested))
+            return requested;
+        throw new ContainerSelectionError(`container: canary Deployment ${name} has no container "${requested}"; its containers are ${list(containers)} (init containers are never changed)`);
+    }
+    if (containers.length === 1)
+        return containers[0].name;
+    const spec = isObject(canary.spec) ? canary.spec : {};
+    const template = isObject(spec.template) ? spec.template : {};
+    const meta = isObject(template.metadata) ? template.metadata : {};
+    const annotated = isObject(meta.annotations) ? meta.annotations[DEFAULT_CONTAINER_ANNOTATION] : undefined;
+    if (typeof annotated === 'string' && containers.some((c) => c.name === annotated))
+        return annotated;
+    const stableContainers = containersOf(stable).filter((c) => c.name);
+    const ask = `set the container input to the one canary-image should change`;
+    if (stableContainers.length === 0)
+        throw new ContainerSelectionError(`canary-image: canary Deployment ${name} has ${containers.length} containers (${list(containers)}) and no stable Deployment to compare with; ${ask}`);
+    const match = (c) => stableContainers.find((s) => s.name === c.name) ??
+        stableContainers.find((s) => s.image && c.image && imageRepository(s.image) === imageRepository(c.image));
+    const candidates = containers.filter((c) => match(c));
+    if (candidates.length === 1)
+        return candidates[0].name;
+    const changed = candidates.filter((c) => match(c).image !== c.image);
+    if (changed.length === 1)
+        return changed[0].name;
+    const shownCandidates = changed.length > 1 ? changed : candidates.length ? candidates : containers;
+    throw new ContainerSelectionError(`canary-image: ${candidates.length === 0 ? `no container of canary Deployment ${name} matches a container of stable Deployment ${stable?.metadata?.name ?? '?'} (${list(stableContainers)}) by name or image repository` : `several containers of canary Deployment ${name} match stable Deployment ${stable?.metadata?.name ?? '?'}'s`}; candidates: ${list(shownCandidates)}; ${ask}`);
+}
+/**
+ * Sets `image` on one container of the Deployment (in a copy): `container`, else the only
+ * container (several without a name is a ContainerSelectionError). Init containers and the
+ * other containers (sidecars) are never changed.
+ */
+function withImage(deployment, image, container) {
+    const target = container ?? selectCanaryContainer(deployment, null, null);
+    const copy = structuredClone(deployment);
+    const spec = isObject(copy.spec) ? copy.spec : {};
+    const template = isObject(spec.template) ? spec.template : {};
+    const podSpec = isObject(template.spec) ? template.spec : {};
+    const found = (Array.isArray(podSpec.containers) ? podSpec.containers : []).find((c) => isObject(c) && c.name === target);
+    if (!found)
+        throw new ContainerSelectionError(`Deployment ${deployment.metadata?.name ?? '?'} has no container "${target}"; its containers are ${containersOf(deployment)
+            .map((c) => c.name)
+            .join(', ')}`);
+    found.image = image;
+    return copy;
+}
+/**
+ * Sets `protocol: TCP` (the server's default) on Service ports and container ports that omit
+ * it, in a copy. Server-side apply keys those lists by (port, protocol), and older Kubernetes
+ * (1.20, seen in __tests__/real-server-promotion.test.ts) refuses an apply that omits the key
+ * with HTTP 500 "associative list with keys has an element that omits key field protocol".
+ * Same objects, every server accepts them.
+ */
+function withDefaultProtocols(object) {
+    const copy = structuredClone(object);
+    const fill = (ports) => {
+        for (const p of Array.isArray(ports) ? ports : [])
+            if (isObject(p) && p.protocol === undefined)
+                p.protocol = 'TCP';
+    };
+    const spec = isObject(copy.spec) ? copy.spec : {};
+    if (copy.kind === 'Service')
+        fill(spec.ports);
+    const template = isObject(spec.template) ? spec.template : null;
+    const jobTemplate = isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec) ? spec.jobTemplate.spec : null;
+    const cronTemplate = jobTemplate && isObject(jobTemplate.template) ? jobTemplate.template : null;
+    const podSpecs = [
+        copy.kind === 'Pod' ? spec : null,
+        template && isObject(template.spec) ? template.spec : null,
+        cronTemplate && isObject(cronTemplate.spec) ? cronTemplate.spec : null,
+    ];
+    for (const podSpec of podSpecs)
+        for (const list of ['containers', 'initContainers', 'ephemeralContainers'])
+            for (const c of podSpec && Array.isArray(podSpec[list]) ? podSpec[list] : [])
+                if (isObject(c))
+                    fill(c.ports);
+    return copy;
+}
+/** The images of a Deployment's containers, in order. */
+function imagesOf(deployment) {
+    const spec = isObject(deployment.spec) ? deployment.spec : {};
+    const template = isObject(spec.template) ? spec.template : {};
+    const podSpec = isObject(template.spec) ? template.spec : {};
+    return (Array.isArray(podSpec.containers) ? podSpec.containers : [])
+        .filter(isObject)
+        .map((c) => (typeof c.image === 'string' ? c.image : ''));
+}
+/**
+ * Checks against the cluster, reading only: every kind is served (or defined by a CRD in the
+ * manifests) and every namespace exists (or is in the manifests). Returns the problems.
+ */
+async function checkAgainstCluster(kube, docs, signal) {
+    const problems = [];
+    const crdKinds = new Set(docs
+        .filter((d) => d.object.kind === 'CustomResourceDefinition')
+        .map((d) => {
+        const spec = isObject(d.object.spec) ? d.object.spec : {};
+        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
+    }));
+    const checked = new Map();
+    for (const d of docs) {
+        const { apiVersion, kind } = d.object;
+        if (!apiVersion || !kind || crdKinds.has(kind))
+            continue;
+        const key = `${apiVersion}/${kind}`;
+        if (!checked.has(key)) {
+            try {
+                await kube.resource(apiVersion, kind, signal);
+                checked.set(key, null);
+            }
+            catch (err) {
+                if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnknownKindError */ .r_)
+                    checked.set(key, err.message);
+                else
+                    throw err;
+            }
+        }
+        const problem = checked.get(key);
+        if (problem)
+            problems.push(`${where(d)} (${kind} ${d.object.metadata?.name ?? ''}): ${problem}`);
+    }
+    const declared = new Set(docs.filter((d) => d.object.kind === 'Namespace').map((d) => d.object.metadata?.name));
+    const namespaces = new Set(docs.map((d) => d.object.metadata?.namespace).filter((n) => !!n && !declared.has(n)));
+    for (const ns of namespaces) {
+        const found = await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: ns }, { signal });
+        if (!found) {
+            const users = docs.filter((d) => d.object.metadata?.namespace === ns).map(where);
+            problems.push(`namespace "${ns}" does not exist in the cluster (used by ${users.join(', ')}); create it or add a Namespace to the manifests`);
+        }
+    }
+    return problems;
+}
+/**
+ * A server-side dry run (dryRun=All) of the whole batch in dependency order, before anything is
+ * written: the API server's own validation, admission webhooks, quotas, authorization and body
+ * limits (413) answer for document 7 before document 1 is applied. Returns every refusal, each
+ * naming its document; an unreachable API (after the client's retries) throws.
+ *
+ * Namespaces the batch itself creates: a namespaced object cannot be dry-run into a namespace
+ * that does not exist yet (the server answers 404 for the namespace), so that one answer is
+ * expected and logged, and those objects meet the server's checks when they are applied. Custom
+ * resources whose CustomResourceDefinition is in the batch are skipped the same way (their kind
+ * is not served until the CRD is applied).
+ */
+async function dryRunManifests(kube, docs, options) {
+    const problems = [];
+    const createdNamespaces = new Set(docs.filter((d) => d.object.kind === 'Namespace').map((d) => String(d.object.metadata?.name)));
+    const crdKinds = new Set(docs
+        .filter((d) => d.object.kind === 'CustomResourceDefinition')
+        .map((d) => {
+        const spec = isObject(d.object.spec) ? d.object.spec : {};
+        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
+    }));
+    for (const d of orderForApply(docs)) {
+        const o = d.object;
+        const ns = o.metadata?.namespace;
+        const label = `${o.kind} ${ns ? `${ns}/` : ''}${o.metadata?.name}`;
+        if (crdKinds.has(String(o.kind))) {
+            options.logger.debug(`[dry-run] ${label} (${where(d)}): its CustomResourceDefinition is in the batch; checked when applied`);
+            continue;
+        }
+        try {
+            await kube.apply(withDefaultProtocols(o), { force: true, dryRun: true, signal: options.signal });
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KubeApiError */ .W3))
+                throw err;
+            if (err.code === 404 &&
+                ns &&
+                createdNamespaces.has(ns) &&
+                new RegExp(`namespaces? "${ns.replace(/[.]/g, '\\.')}" not found`).test(err.message)) {
+                options.logger.debug(`[dry-run] ${label} (${where(d)}): namespace ${ns} is created by the batch; checked when applied`);
+                continue;
+            }
+            problems.push(`${where(d)} (${label}): the API server refused it in a dry run (${err.code}${err.reason ? ` ${err.reason}` : ''}): ${err.message}`);
+        }
+    }
+    return problems;
+}
+const PLURALS = {
+    Namespace: 'namespaces',
+    CustomResourceDefinition: 'customresourcedefinitions',
+    ServiceAccount: 'serviceaccounts',
+    ConfigMap: 'configmaps',
+    Secret: 'secrets',
+    Service: 'services',
+    Deployment: 'deployments',
+    DestinationRule: 'destinationrules',
+    Gateway: 'gateways',
+    VirtualService: 'virtualservices',
+};
+/** The resources and namespaces the (validated) documents write, without duplicates (pure). */
+function manifestWrites(docs) {
+    const crdPlurals = new Map();
+    for (const d of docs) {
+        if (d.object.kind !== 'CustomResourceDefinition')
+            continue;
+        const spec = isObject(d.object.spec) ? d.object.spec : {};
+        const names = isObject(spec.names) ? spec.names : {};
+        if (typeof names.kind === 'string' && typeof names.plural === 'string')
+            crdPlurals.set(names.kind, names.plural);
+    }
+    const out = new Map();
+    for (const d of docs) {
+        const kind = String(d.object.kind);
+        const apiVersion = String(d.object.apiVersion);
+        const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+        const resource = PLURALS[kind] ?? crdPlurals.get(kind) ?? `${kind.toLowerCase()}s`;
+        const namespace = KNOWN_KINDS[kind]?.clusterScoped ? null : (d.object.metadata?.namespace ?? null);
+        out.set(`${group}/${resource}/${namespace ?? ''}`, { group, resource, namespace });
+    }
+    return [...out.values()];
+}
+/** Server-side applies the documents in dependency order; errors name the document. */
+async function applyManifests(kube, docs, options) {
+    const applied = [];
+    for (const d of orderForApply(docs)) {
+        const o = d.object;
+        const label = `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
+        try {
+            // force: the manifests are the user's declared intent; like `kubectl apply --server-side
+            // --force-conflicts`, they win over fields last written by hand or by another tool.
+            const body = withDefaultProtocols(o);
+            applied.push(await kube.apply(body, { force: true, dryRun: options.dryRun, signal: options.signal }));
+            options.logger.info(`${options.dryRun ? '[dry-run] ' : ''}applied ${label} (${where(d)})`);
+        }
+        catch (err) {
+            const msg = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KubeApiError */ .W3
+                ? `the API refused it (${err.code}): ${err.message}`
+                : err.message;
+            throw new Error(`applying ${label} from ${where(d)}: ${msg}`, { cause: err });
+        }
+    }
+    return applied;
+}
+
+
+/***/ }),
+
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ withGroup),
+/* harmony export */   K: () => (/* binding */ safeLogger)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+
+/**
+ * Runs fn inside a collapsible log group when the logger has groups (the action), else with a
+ * title line (the CLI). Nested or concurrent groups become title lines inside the open group:
+ * the job log has one level of groups.
+ */
+function withGroup(logger, title, fn) {
+    if (logger.group)
+        return logger.group(title, fn);
+    logger.info(title);
+    return fn();
+}
+/**
+ * A Logger whose every message (and group title) is redacted and neutralised before it reaches
+ * the sink, whatever module logs it and wherever the text came from (cluster objects, error
+ * bodies, API responses).
+ */
+function safeLogger(sink) {
+    let open = false;
+    const logger = {
+        info: (m) => sink.info((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__.safeLogText)(m)),
+        warning: (m) => sink.warning((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__.safeLogText)(m)),
+        error: (m) => sink.error((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__.safeLogText)(m)),
+        debug: (m) => sink.debug((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__.safeLogText)(m)),
+    };
+    const startGroup = sink.startGroup && ((title) => sink.startGroup?.(title));
+    const endGroup = sink.endGroup && (() => sink.endGroup?.());
+    if (startGroup && endGroup) {
+        logger.group = async (title, fn) => {
+            if (open) {
+                logger.info(title);
+                return fn();
+            }
+            open = true;
+            startGroup((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__.safeLogText)(title));
+            try {
+                return await fn();
+            }
+            finally {
+                open = false;
+                endGroup();
+            }
+        };
+    }
+    return logger;
+}
+
+
+/***/ }),
+
+/***/ 2938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  INPUTS_STATE: () => (/* binding */ INPUTS_STATE),
+  INPUT_NAMES: () => (/* reexport */ INPUT_NAMES),
+  PROMOTION_HOLDER: () => (/* binding */ PROMOTION_HOLDER),
+  PROMOTION_STATE: () => (/* binding */ PROMOTION_STATE),
+  actionIo: () => (/* binding */ actionIo),
+  execute: () => (/* binding */ execute),
+  failed: () => (/* binding */ failed),
+  jobSummary: () => (/* binding */ jobSummary),
+  measures: () => (/* binding */ measures),
+  run: () => (/* binding */ run),
+  settingsOrReport: () => (/* binding */ settingsOrReport)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __webpack_require__(2464);
+;// CONCATENATED MODULE: ./src/dryrun.ts
+// The dry-run plan: every VirtualService change the promotion would write, as text (pure).
+
+
+function routeOf(vs, selection) {
+    const spec = vs.spec;
+    return spec?.http?.[selection.routeIndex]?.route;
+}
+/** Renders the plan for the VirtualServices found in the manifests (or read from the cluster). */
+function renderPlan(virtualServices, settings, currentWeight = 0) {
+    const selection = (0,plan/* selectRoute */.W7)(virtualServices, settings);
+    const vs = virtualServices.find((v) => v.metadata?.name === selection.virtualService);
+    const ns = selection.namespace ?? settings.namespace;
+    const lines = [
+        `Plan: VirtualService ${ns}/${selection.virtualService}, http[${selection.routeIndex}]${selection.routeName ? ` (${selection.routeName})` : ''}: ` +
+            `stable subset ${selection.stable.subset}, canary subset ${selection.canary.subset}; steps ${settings.steps.join(', ')}; ` +
+            `window ${settings.intervalMs / 1000}s per step; finalize ${settings.finalize}.`,
+    ];
+    for (const step of (0,plan/* planSteps */.Dv)(vs, selection, settings.steps, currentWeight)) {
+        lines.push('');
+        lines.push(`step ${step.step}/${step.total}: ${selection.stable.subset} ${100 - step.weight}%, ${selection.canary.subset} ${step.weight}% — VirtualService ${ns}/${selection.virtualService} http[${selection.routeIndex}].route becomes:`);
+        lines.push((0,js_yaml/* dump */.Bh)(routeOf(step.virtualService, selection), { lineWidth: 120, noRefs: true })
+            .trimEnd()
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n'));
+    }
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/kube/manifests.ts
+var manifests = __webpack_require__(4483);
+// EXTERNAL MODULE: ./src/promote/target.ts
+var target = __webpack_require__(5447);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/contract.ts
+// The input/output contract: the one source of truth for action.yml (generated from it
+// by scripts/gen-action.ts), the CLI's --help, the README tables, and settings.ts.
+const COMMANDS = ['run', 'step', 'promote', 'rollback', 'status', 'cleanup'];
+const CLUSTERS = ['existing', 'kind', 'minikube', 'sim'];
+const ISTIO_PROFILES = ['demo', 'minimal', 'default'];
+const METRICS_SOURCES = ['loadgen', 'prometheus', 'both'];
+const FINALIZE_MODES = ['promote-stable', 'keep'];
+const FAILURE_MODES = ['rollback', 'hold'];
+const COMMENT_MODES = ['always', 'on-failure', 'never'];
+const CLUSTER_CLEANUP_MODES = ['auto', 'always', 'never'];
+/** Tool versions pinned in code; src/cluster pins a SHA-256 for each artifact of these. */
+const PINNED = {
+    kind: 'v0.32.0',
+    minikube: 'v1.38.1',
+    istio: '1.30.3',
+};
+const list = (values) => values.map((v) => `\`${v}\``).join(', ');
+const INPUTS = [
+    {
+        name: 'command',
+        description: 'What to do: `run` (the whole schedule with analysis), `step` (advance one step, for manual gating), `promote` (to 100% now, then finalize), `rollback` (canary to 0 now), `status` (print the state), `cleanup` (delete a preview environment).',
+        default: 'run',
+        accepts: list(COMMANDS),
+    },
+    {
+        name: 'cluster',
+        description: 'Where to run: `existing` (the `kubeconfig` input or $KUBECONFIG), `kind` or `minikube` (created in the job, with Istio), `sim` (the embedded mesh).',
+        default: 'existing',
+        accepts: list(CLUSTERS),
+    },
+    {
+        name: 'kubeconfig',
+        description: 'Kubeconfig content for `cluster: existing` (masked). Empty: $KUBECONFIG or ~/.kube/config.',
+        accepts: 'kubeconfig YAML',
+        secret: true,
+    },
+    {
+        name: 'context',
+        description: 'Kubeconfig context to use. Empty: the current context.',
+        accepts: 'a context name',
+    },
+    {
+        name: 'kind-version',
+        description: 'kind release to download (checksum-verified) for `cluster: kind`.',
+        default: PINNED.kind,
+        accepts: 'a version such as v0.32.0',
+    },
+    {
+        name: 'minikube-version',
+        description: 'minikube release to download (checksum-verified) for `cluster: minikube`.',
+        default: PINNED.minikube,
+        accepts: 'a version such as v1.38.1',
+    },
+    {
+        name: 'istio-version',
+        description: 'Istio release (istioctl) to install in a created cluster (checksum-verified).',
+        default: PINNED.istio,
+        accepts: 'a version such as 1.30.3',
+    },
+    {
+        name: 'istio-profile',
+        description: 'Istio profile for `istioctl install` in a created cluster (`demo` as in the seeds).',
+        default: 'demo',
+        accepts: list(ISTIO_PROFILES),
+    },
+    {
+        name: 'cluster-name',
+        description: 'Name of the kind/minikube cluster to create.',
+        default: 'istio-canary',
+        accepts: 'a DNS label (lowercase letters, digits, -; at most 63 characters)',
+    },
+    {
+        name: 'cleanup-cluster',
+        description: 'Whether the post step deletes a cluster this action created: `auto` (not on GitHub-hosted runners, whose VM is discarded anyway), `always`, `never`.',
+        default: 'auto',
+        accepts: list(CLUSTER_CLEANUP_MODES),
+    },
+    {
+        name: 'install-prometheus',
+        description: "Install Istio's Prometheus addon in a created cluster.",
+        default: 'true',
+        accepts: '`true` or `false`',
+    },
+    {
+        name: 'namespace',
+        description: 'Target namespace; labelled `istio-injection=enabled` in a created cluster.',
+        default: 'default',
+        accepts: 'a DNS label (lowercase letters, digits, -; at most 63 characters)',
+    },
+    {
+        name: 'manifests',
+        description: 'YAML files or globs (comma or newline separated) applied by server-side apply: deployments, service, DestinationRule, VirtualService, Gateway.',
+        accepts: 'file paths or globs, comma or newline separated',
+    },
+    {
+        name: 'canary-image',
+        description: "Image set on one container of the canary Deployment (the `container` input, else the one whose name or image repository matches the stable Deployment's app container); sidecars are never changed. A new image starts a new promotion from the first step.",
+        accepts: 'an image reference such as ghcr.io/org/app:1.2.3',
+    },
+    {
+        name: 'container',
+        description: "The container of the canary Deployment that `canary-image` changes. Empty: the one whose name or image repository matches the stable Deployment's; with several candidates the run stops and lists them.",
+        accepts: 'a container name (a DNS label)',
+    },
+    {
+        name: 'virtual-service',
+        description: 'The VirtualService to step. Empty: the one whose route sends to both subsets.',
+        accepts: 'a VirtualService name',
+    },
+    {
+        name: 'route',
+        description: 'The http route of the VirtualService to step, by name or index. Empty: detected.',
+        accepts: 'a route name or a 0-based index',
+    },
+    {
+        name: 'stable-subset',
+        description: 'DestinationRule subset of the stable version (the seeds use `ga` and `v1`). Empty: detected.',
+        accepts: 'a subset name',
+    },
+    {
+        name: 'canary-subset',
+        description: 'DestinationRule subset of the canary version (the seeds use `canary` and `v2`). Empty: detected.',
+        accepts: 'a subset name',
+    },
+    {
+        name: 'steps',
+        description: 'Canary weights in percent, strictly ascending, each 1 to 100 (e.g. `10,60,100`).',
+        default: '10,25,50,100',
+        accepts: 'comma-separated integers 1-100, strictly ascending',
+    },
+    {
+        name: 'interval',
+        description: 'Analysis window at each step.',
+        default: '1m',
+        accepts: 'a duration such as 30s, 2m, 1m30s or 1500ms (at least 1s, at most 24h)',
+    },
+    {
+        name: 'min-requests',
+        description: 'Canary requests needed in a window for a verdict; fewer is inconclusive.',
+        default: '50',
+        accepts: 'a whole number >= 1',
+    },
+    {
+        name: 'max-error-rate',
+        description: 'Highest canary error rate (non-2xx/3xx responses, timeouts, resets) allowed in a window.',
+        default: '1%',
+        accepts: 'a percentage such as 1% or a fraction such as 0.01 (0 to 100%)',
+    },
+    {
+        name: 'max-p99-ms',
+        description: 'Highest canary p99 latency allowed, in milliseconds. Empty: no absolute limit.',
+        accepts: 'a positive number of milliseconds',
+    },
+    {
+        name: 'max-latency-regression',
+        description: 'Allowed p99 regression of the canary against stable in the same window.',
+        default: '25%',
+        accepts: 'a percentage such as 25% or a fraction such as 0.25 (0% or more)',
+    },
+    {
+        name: 'metrics',
+        description: 'Source of step measurements: `loadgen` (the built-in load generator), `prometheus` (Istio standard metrics), `both`. Empty: `loadgen` when `load-url` is set, else `prometheus`.',
+        accepts: list(METRICS_SOURCES),
+    },
+    {
+        name: 'load-url',
+        description: 'URL the built-in load generator sends to (the ingress gateway). Empty in a created cluster: the ingress.',
+        accepts: 'an http:// or https:// URL',
+    },
+    {
+        name: 'load-host',
+        description: 'Host header for the load generator (the VirtualService host).',
+        accepts: 'a host name',
+    },
+    {
+        name: 'load-rps',
+        description: 'Requests per second the load generator sends (open loop, fixed rate).',
+        default: '50',
+        accepts: 'a number > 0 and <= 100000',
+    },
+    {
+        name: 'load-connections',
+        description: 'Keep-alive connections the load generator uses.',
+        default: '8',
+        accepts: 'a whole number from 1 to 1000',
+    },
+    {
+        name: 'prometheus-url',
+        description: "Prometheus with Istio's standard metrics. Empty in a created cluster: the addon.",
+        accepts: 'an http:// or https:// URL',
+    },
+    {
+        name: 'prometheus-auth',
+        description: 'Authorization header value for prometheus-url, e.g. `Bearer <token>` or `Basic <base64>` (masked). Empty: no header.',
+        accepts: 'an Authorization header value',
+        secret: true,
+    },
+    {
+        name: 'finalize',
+        description: "At 100%: `promote-stable` (stable gets the canary's pod template, traffic back to stable, canary scaled to 0) or `keep` (leave 100% on the canary).",
+        default: 'promote-stable',
+        accepts: list(FINALIZE_MODES),
+    },
+    {
+        name: 'on-failure',
+        description: 'When a step fails analysis or an error stops the promotion: `rollback` (canary to 0) or `hold` (keep the weight).',
+        default: 'rollback',
+        accepts: list(FAILURE_MODES),
+    },
+    {
+        name: 'on-cancel',
+        description: 'When the run is cancelled (SIGINT/SIGTERM): `rollback` or `hold`.',
+        default: 'rollback',
+        accepts: list(FAILURE_MODES),
+    },
+    {
+        name: 'rollout-timeout',
+        description: 'How long the canary Deployment may take to become available.',
+        default: '5m',
+        accepts: 'a duration such as 90s or 5m (at least 1s, at most 24h)',
+    },
+    {
+        name: 'dry-run',
+        description: 'Show every change (server-side dry run when a cluster is reachable) without writing.',
+        default: 'false',
+        accepts: '`true` or `false`',
+    },
+    {
+        name: 'preview',
+        description: 'PR preview environment: deploy to namespace `pr-<number>`; `command: cleanup` removes it.',
+        default: 'false',
+        accepts: '`true` or `false`',
+    },
+    {
+        name: 'pr-number',
+        description: 'Pull request to comment on and to name a preview after. Empty: from the event (or the branch for workflow_dispatch).',
+        accepts: 'a whole number >= 1',
+    },
+    {
+        name: 'take-over',
+        description: 'When the live weights differ from what the last run recorded (a person moved them), continue from the live weights instead of stopping. Without it the run stops and says who changed what.',
+        default: 'false',
+        accepts: '`true` or `false`',
+    },
+    {
+        name: 'github-token',
+        description: 'Token for the PR comment (masked).',
+        default: '${{ github.token }}',
+        accepts: 'a GitHub token',
+        secret: true,
+    },
+    {
+        name: 'comment',
+        description: 'When to post the sticky PR comment.',
+        default: 'always',
+        accepts: list(COMMENT_MODES),
+    },
+];
+const OUTPUTS = [
+    { name: 'status', description: '`promoted`, `rolled-back`, `held` or `in-progress`.' },
+    { name: 'weight', description: 'Canary weight now, in percent.' },
+    { name: 'step', description: 'Index of the last completed step (0 before the first).' },
+    { name: 'report-json', description: 'Path of the full report as JSON.' },
+    { name: 'comment-url', description: 'URL of the sticky PR comment, when one was posted.' },
+];
+const ACTION_META = {
+    name: 'istio-canary',
+    description: 'Staged canary promotion on Istio: step VirtualService weights, judge latency and errors per version, roll back, report in the PR.',
+    author: 'istio-canary',
+    branding: { icon: 'git-pull-request', color: 'blue' },
+};
+function inputSpec(name) {
+    return INPUTS.find((i) => i.name === name);
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+/** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
+function formatInputError(e) {
+    const accepts = inputSpec(e.input)?.accepts;
+    const shown = e.value.length > 80 ? `${e.value.slice(0, 77)}...` : e.value;
+    return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
+}
+/** Thrown by the parsers below; collected per input so that all problems are reported at once. */
+class Invalid extends Error {
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `30s`, `2m`, `1m30s`, `500ms`, `1h`; a bare number is seconds. Returns milliseconds. */
+function parseDuration(raw) {
+    const text = raw.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+    let total = 0;
+    let matched = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        total += Number(m[1]) * DURATION_UNITS[m[2]];
+        matched = re.lastIndex;
+    }
+    if (text === '' || matched !== text.length)
+        throw new Invalid('is not a duration');
+    return Math.round(total);
+}
+/** `1%`, `0.5%`, or a fraction `0.01`. Returns a fraction. */
+function parsePercentage(raw) {
+    const text = raw.trim();
+    const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    if (pct)
+        return Number(pct[1]) / 100;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        const v = Number(text);
+        if (v > 1)
+            throw new Invalid(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
+        return v;
+    }
+    throw new Invalid('is not a percentage');
+}
+/** `10,60,100`: whole numbers 1..100, strictly ascending. */
+function parseSteps(raw) {
+    const parts = raw.split(/[,\s]+/).filter((p) => p !== '');
+    if (parts.length === 0)
+        throw new Invalid('has no steps');
+    const weights = parts.map((p) => {
+        if (!/^\d+$/.test(p))
+            throw new Invalid(`has "${p}", which is not a whole number`);
+        return Number(p);
+    });
+    // Every problem of the list in one message, so a user fixes it in one go.
+    const problems = [];
+    const outside = weights.filter((w) => w < 1 || w > 100);
+    if (outside.length > 0)
+        problems.push(`has ${outside.join(', ')}, outside 1-100`);
+    for (let i = 1; i < weights.length; i++)
+        if (weights[i] <= weights[i - 1]) {
+            problems.push(`is not strictly ascending (${weights[i - 1]} then ${weights[i]})`);
+            break;
+        }
+    if (problems.length > 0)
+        throw new Invalid(problems.join('; '));
+    return weights;
+}
+function parseBoolean(raw) {
+    const t = raw.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(t))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(t))
+        return false;
+    throw new Invalid('is not a boolean');
+}
+function parseEnum(values) {
+    return (raw) => {
+        const t = raw.trim();
+        if (values.includes(t))
+            return t;
+        throw new Invalid('is not one of the accepted values');
+    };
+}
+function parseInteger(min, max) {
+    return (raw) => {
+        const t = raw.trim();
+        if (!/^\d+$/.test(t))
+            throw new Invalid('is not a whole number');
+        const v = Number(t);
+        if (v < min || v > max)
+            throw new Invalid(`is outside ${min}-${max}`);
+        return v;
+    };
+}
+function parsePositiveNumber(max) {
+    return (raw) => {
+        const t = raw.trim();
+        if (!/^\d+(\.\d+)?$/.test(t))
+            throw new Invalid('is not a number');
+        const v = Number(t);
+        if (v <= 0 || v > max)
+            throw new Invalid(`is not > 0 and <= ${max}`);
+        return v;
+    };
+}
+function parseUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new Invalid('is not a URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new Invalid(`has scheme ${url.protocol}, not http or https`);
+    return url.toString();
+}
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function parseDnsLabel(raw) {
+    const t = raw.trim();
+    if (t.length > 63 || !DNS_LABEL.test(t))
+        throw new Invalid('is not a DNS label');
+    return t;
+}
+function parseVersion(prefixV) {
+    return (raw) => {
+        const t = raw.trim();
+        const re = prefixV ? /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/ : /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+        if (!re.test(t))
+            throw new Invalid('is not a release version');
+        return t;
+    };
+}
+/** A duration the way the inputs write it: 24h, 2m, 90s, 1500ms (the largest unit that divides it). */
+function formatDuration(ms) {
+    if (ms > 0 && ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms > 0 && ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    if (ms > 0 && ms % 1000 === 0)
+        return `${ms / 1000}s`;
+    return `${ms}ms`;
+}
+/** The bounds are named in the message with the value, in the same units the accepted text uses. */
+function parseDurationBetween(minMs, maxMs) {
+    return (raw) => {
+        const ms = parseDuration(raw);
+        const bounds = `(at least ${formatDuration(minMs)}, at most ${formatDuration(maxMs)})`;
+        if (ms < minMs)
+            throw new Invalid(`is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`);
+        if (ms > maxMs)
+            throw new Invalid(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
+        return ms;
+    };
+}
+const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+function parseImage(raw) {
+    const t = raw.trim();
+    if (!IMAGE.test(t))
+        throw new Invalid('is not an image reference');
+    return t;
+}
+function parseRoute(raw) {
+    const t = raw.trim();
+    if (/^\d+$/.test(t))
+        return Number(t);
+    if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t))
+        throw new Invalid('is not a route name or index');
+    return t;
+}
+function parseName(raw) {
+    const t = raw.trim();
+    if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t))
+        throw new Invalid('is not a Kubernetes object name');
+    return t;
+}
+function parseHost(raw) {
+    const t = raw.trim();
+    if (!/^[A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?(:\d+)?$/.test(t))
+        throw new Invalid('is not a host name');
+    return t;
+}
+/** Comma- or newline-separated file paths or globs. */
+function parseList(raw) {
+    return raw
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+function parseHeaderValue(raw) {
+    const t = raw.trim();
+    if (/[\r\n]/.test(t))
+        throw new Invalid('has a line break, which no HTTP header value may have');
+    return t;
+}
+function parseKubeconfig(raw) {
+    if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw))
+        throw new Invalid('is not kubeconfig YAML (no apiVersion/clusters)');
+    return raw;
+}
+function readEvent(path) {
+    if (!path)
+        return null;
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return typeof parsed === 'object' && parsed !== null ? parsed : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The GitHub run context, read once from the runner's environment. */
+function readGithubContext(env) {
+    const nonEmpty = (k) => (env[k] && env[k] !== '' ? env[k] : null);
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const ref = nonEmpty('GITHUB_REF');
+    const branch = nonEmpty('GITHUB_HEAD_REF') ?? (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null);
+    return {
+        repository: nonEmpty('GITHUB_REPOSITORY'),
+        runId: nonEmpty('GITHUB_RUN_ID'),
+        runAttempt: nonEmpty('GITHUB_RUN_ATTEMPT'),
+        job: nonEmpty('GITHUB_JOB'),
+        apiUrl: (nonEmpty('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
+        serverUrl: (nonEmpty('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, ''),
+        eventName: nonEmpty('GITHUB_EVENT_NAME'),
+        event,
+        sha: nonEmpty('GITHUB_SHA'),
+        ref,
+        branch,
+        workflow: nonEmpty('GITHUB_WORKFLOW'),
+        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
+        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,external_node_os_.tmpdir)(),
+    };
+}
+/** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */
+function eventPrNumber(github) {
+    const pr = github.event?.pull_request ?? github.event?.issue;
+    if (typeof pr === 'object' && pr !== null && typeof pr.number === 'number')
+        return pr.number;
+    const n = github.event?.number;
+    return typeof n === 'number' ? n : null;
+}
+/**
+ * Every input parsed and validated. Pure but for reading the event payload file named by
+ * $GITHUB_EVENT_PATH. All errors are returned together; nothing here touches a cluster.
+ */
+function parseSettings(input, env = {}) {
+    const errors = [];
+    const raw = (name) => {
+        const v = input(name);
+        return v.trim() === '' ? (inputSpec(name)?.default ?? '') : v;
+    };
+    function field(name, parse, fallback) {
+        const value = raw(name);
+        if (value.trim() === '')
+            return fallback;
+        try {
+            return parse(value);
+        }
+        catch (e) {
+            errors.push({
+                input: name,
+                value: inputSpec(name)?.secret ? '***' : value,
+                message: e instanceof Invalid ? e.message : String(e),
+            });
+            return fallback;
+        }
+    }
+    const github = readGithubContext(env);
+    const command = field('command', parseEnum(COMMANDS), 'run');
+    const cluster = field('cluster', parseEnum(CLUSTERS), 'existing');
+    const manifests = parseList(raw('manifests'));
+    const steps = field('steps', parseSteps, [10, 25, 50, 100]);
+    const loadUrl = field('load-url', parseUrl, null);
+    const prometheusUrl = field('prometheus-url', parseUrl, null);
+    const metricsRaw = raw('metrics').trim();
+    const metrics = metricsRaw === ''
+        ? loadUrl || cluster === 'sim'
+            ? 'loadgen'
+            : 'prometheus'
+        : field('metrics', parseEnum(METRICS_SOURCES), 'loadgen');
+    const preview = field('preview', parseBoolean, false);
+    const prNumber = field('pr-number', parseInteger(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
+    const namespaceInput = raw('namespace').trim();
+    let namespace = field('namespace', parseDnsLabel, 'default');
+    if (preview) {
+        if (prNumber === null)
+            errors.push({
+                input: 'preview',
+                value: 'true',
+                message: 'needs a pull request number: run on a pull_request event or set pr-number',
+            });
+        else
+            namespace = `pr-${prNumber}`;
+    }
+    const settings = {
+        command,
+        cluster,
+        kubeconfig: field('kubeconfig', parseKubeconfig, null),
+        kubeconfigPath: env.KUBECONFIG && env.KUBECONFIG !== '' ? env.KUBECONFIG : null,
+        context: field('context', (s) => s.trim(), null),
+        kindVersion: field('kind-version', parseVersion(true), 'v0.32.0'),
+        minikubeVersion: field('minikube-version', parseVersion(true), 'v1.38.1'),
+        istioVersion: field('istio-version', parseVersion(false), '1.30.3'),
+        istioProfile: field('istio-profile', parseEnum(ISTIO_PROFILES), 'demo'),
+        clusterName: field('cluster-name', parseDnsLabel, 'istio-canary'),
+        cleanupCluster: field('cleanup-cluster', parseEnum(CLUSTER_CLEANUP_MODES), 'auto'),
+        installPrometheus: field('install-prometheus', parseBoolean, true),
+        namespace,
+        manifests,
+        canaryImage: field('canary-image', parseImage, null),
+        container: field('container', parseDnsLabel, null),
+        virtualService: field('virtual-service', parseName, null),
+        route: field('route', parseRoute, null),
+        stableSubset: field('stable-subset', parseName, null),
+        canarySubset: field('canary-subset', parseName, null),
+        steps,
+        intervalMs: field('interval', parseDurationBetween(1000, 86_400_000), 60_000),
+        limits: {
+            minRequests: field('min-requests', parseInteger(1, 1_000_000_000), 50),
+            maxErrorRate: field('max-error-rate', parsePercentageBetween(0, 1), 0.01),
+            maxP99Ms: field('max-p99-ms', parsePositiveNumber(3_600_000), null),
+            maxLatencyRegression: field('max-latency-regression', parsePercentageBetween(0, 100), 0.25),
+        },
+        metrics,
+        loadUrl,
+        loadHost: field('load-host', parseHost, null),
+        loadRps: field('load-rps', parsePositiveNumber(100_000), 50),
+        loadConnections: field('load-connections', parseInteger(1, 1000), 8),
+        prometheusUrl,
+        prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
+        finalize: field('finalize', parseEnum(FINALIZE_MODES), 'promote-stable'),
+        onFailure: field('on-failure', parseEnum(FAILURE_MODES), 'rollback'),
+        onCancel: field('on-cancel', parseEnum(FAILURE_MODES), 'rollback'),
+        rolloutTimeoutMs: field('rollout-timeout', parseDurationBetween(1000, 86_400_000), 300_000),
+        dryRun: field('dry-run', parseBoolean, false),
+        preview,
+        prNumber,
+        githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{')
+            ? null
+            : raw('github-token').trim(),
+        comment: field('comment', parseEnum(COMMENT_MODES), 'always'),
+        takeOver: field('take-over', parseBoolean, false),
+        github,
+    };
+    // Rules between inputs, checked only among inputs that are valid on their own (a bad
+    // `cluster` must not also produce a complaint that follows from its fallback value).
+    const bad = new Set(errors.map((e) => e.input));
+    const valid = (...names) => names.every((n) => !bad.has(n));
+    const writes = ['run', 'step', 'promote'].includes(command);
+    if (valid('preview', 'namespace') && preview && namespaceInput !== '' && namespaceInput !== 'default')
+        errors.push({
+            input: 'namespace',
+            value: namespaceInput,
+            message: 'cannot be set with preview: true (the namespace is pr-<number>)',
+        });
+    if (valid('command', 'preview') && command === 'cleanup' && !preview)
+        errors.push({
+            input: 'command',
+            value: 'cleanup',
+            message: 'deletes a preview environment and needs preview: true',
+        });
+    if (valid('metrics', 'cluster', 'command', 'load-url') &&
+        settings.metrics !== 'prometheus' &&
+        metricsRaw !== '' &&
+        !loadUrl &&
+        cluster !== 'sim' &&
+        cluster !== 'kind' &&
+        cluster !== 'minikube' &&
+        writes &&
+        command !== 'promote')
+        errors.push({
+            input: 'load-url',
+            value: '',
+            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
+        });
+    if (valid('metrics', 'cluster', 'command', 'prometheus-url') &&
+        settings.metrics !== 'loadgen' &&
+        !prometheusUrl &&
+        cluster === 'existing' &&
+        writes &&
+        command !== 'promote')
+        errors.push({
+            input: 'prometheus-url',
+            value: '',
+            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
+        });
+    if (valid('cluster', 'kubeconfig') && settings.kubeconfig && cluster !== 'existing')
+        errors.push({
+            input: 'kubeconfig',
+            value: '***',
+            message: `is only used with cluster: existing (cluster is ${cluster})`,
+        });
+    if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
+        errors.push({
+            input: 'canary-subset',
+            value: settings.canarySubset ?? '',
+            message: 'is the same as stable-subset',
+        });
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+}
+function parsePercentageBetween(min, max) {
+    return (raw) => {
+        const v = parsePercentage(raw);
+        if (v < min || v > max)
+            throw new Invalid(`is outside ${min * 100}%-${max * 100}%`);
+        return v;
+    };
+}
+/** The names every source must answer for (the contract's inputs, for the action). */
+const INPUT_NAMES = INPUTS.filter((i) => !i.cliOnly).map((i) => i.name);
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
+;// CONCATENATED MODULE: ./src/lifecycle.ts
+// Process cancellation for the CLI and the action: SIGINT, SIGTERM and SIGHUP abort the
+// engine's AbortSignal, and so does the death of the parent process (npx, a wrapper shell),
+// which otherwise leaves this process promoting alone. After the first cancel a deadline
+// runs: past it the process says where the canary may still be and how to finish, and exits.
+
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** GitHub sends SIGTERM 7.5 s after SIGINT and kills at about 10 s: stay under both. */
+const DEFAULT_CANCEL_DEADLINE_MS = 8000;
+/** Environment variable that overrides the deadline (milliseconds), for tests and slow clusters. */
+const CANCEL_DEADLINE_ENV = 'ISTIO_CANARY_CANCEL_DEADLINE_MS';
+const PARENT_POLL_MS = 250;
+/** Reads ISTIO_CANARY_CANCEL_DEADLINE_MS; a missing or bad value gives the default. */
+function cancelDeadlineMs(env) {
+    const raw = env[CANCEL_DEADLINE_ENV]?.trim();
+    if (!raw || !/^\d+$/.test(raw))
+        return DEFAULT_CANCEL_DEADLINE_MS;
+    return Math.min(Number(raw), DEFAULT_CANCEL_DEADLINE_MS);
+}
+/** `/proc/<pid>/stat` fields after the command name: state, ppid, …, starttime (22nd field). */
+function stat(pid) {
+    try {
+        const text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const close = text.lastIndexOf(')');
+        const fields = text.slice(close + 2).split(' ');
+        return {
+            name: text.slice(text.indexOf('(') + 1, close),
+            ppid: Number(fields[1]),
+            start: fields[19] ?? '',
+        };
+    }
+    catch {
+        return null;
+    }
+}
+function startTime(pid) {
+    return stat(pid)?.start ?? null;
+}
+/** The chain of ancestors above the parent, up to (not including) pid 1; empty without /proc. */
+function ancestors(parent) {
+    const out = [];
+    for (let pid = stat(parent)?.ppid ?? 0; pid > 1 && out.length < 32;) {
+        const s = stat(pid);
+        if (!s)
+            break;
+        out.push({ pid, name: s.name, start: s.start });
+        pid = s.ppid;
+    }
+    return out;
+}
+/** The line printed when the deadline passes (pure, for tests and the README). */
+function deadlineMessage(seconds, weight, finishHint) {
+    const where = weight === null
+        ? 'no weight change was confirmed by the API server before the cancel, so the canary is where it was before this run'
+        : `the canary may still be at ${weight}% (the last weight the API server confirmed)`;
+    return `Cancellation did not finish within ${seconds} s: ${where}. To finish, run: ${finishHint}`;
+}
+/**
+ * Starts watching for cancellation. The returned signal aborts once, on the first of: a
+ * signal, or the parent process exiting (its pid changes under us). Later signals are logged
+ * and ignored until the deadline, when the process exits 1 with deadlineMessage().
+ */
+function watchCancellation(options) {
+    const proc = options.process ?? process;
+    const deadlineMs = options.deadlineMs ?? DEFAULT_CANCEL_DEADLINE_MS;
+    const controller = new AbortController();
+    let weight = null;
+    let deadline;
+    const cancel = (why) => {
+        if (controller.signal.aborted) {
+            options.logger.warning(`${why} again: already stopping; exiting at the latest ${deadlineMs / 1000} s after the first cancel.`);
+            return;
+        }
+        options.logger.warning(`${why}: stopping${options.onCancel ? ` (${options.onCancel})` : ''}.`);
+        controller.abort(new Error(`cancelled: ${why}`));
+        clearInterval(parentWatch);
+        deadline = setTimeout(() => {
+            options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
+            proc.exit(1);
+        }, deadlineMs);
+        deadline.unref?.();
+    };
+    const handlers = CANCEL_SIGNALS.map((name) => {
+        const handler = () => cancel(`Received ${name}`);
+        proc.on(name, handler);
+        return [name, handler];
+    });
+    // A parent that dies (npx killed, the wrapper shell gone) reparents us: ppid changes. A
+    // grandparent that dies (a shell around `npx`, whose own `sh -c` child lives on) is seen
+    // through /proc where there is one: every ancestor recorded at start must still be there.
+    const parent = proc.ppid;
+    const lineage = options.process ? [] : ancestors(parent);
+    const parentWatch = setInterval(() => {
+        if (proc.ppid !== parent)
+            return cancel(`The parent process (pid ${parent}) exited`);
+        const gone = lineage.find((a) => startTime(a.pid) !== a.start);
+        if (gone)
+            cancel(`The process that started this one (pid ${gone.pid}, ${gone.name}) exited`);
+    }, PARENT_POLL_MS);
+    parentWatch.unref?.();
+    return {
+        signal: controller.signal,
+        onConfirmedWeight: (w) => {
+            weight = w;
+        },
+        dispose: () => {
+            for (const [name, handler] of handlers)
+                proc.off(name, handler);
+            clearInterval(parentWatch);
+            if (deadline)
+                clearTimeout(deadline);
+        },
+    };
+}
+/** How to finish by hand after the deadline: a rollback of the same route (no secret in it). */
+function rollbackHint(settings) {
+    const args = ['istio-canary', 'rollback', '--cluster', settings.cluster, '--namespace', settings.namespace];
+    if (settings.virtualService)
+        args.push('--virtual-service', settings.virtualService);
+    if (settings.route !== null)
+        args.push('--route', String(settings.route));
+    if (settings.context)
+        args.push('--context', settings.context);
+    for (const m of settings.manifests)
+        args.push('--manifests', m);
+    const quoted = args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`));
+    return `${quoted.join(' ')} (with the same kubeconfig), or rerun the workflow with command: rollback`;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(deps): settings → cluster → deploy → promote → report. The action and the CLI both
+// end up in execute(); only the way inputs, logs and outputs travel differs.
+
+
+
+
+
+
+
+
+
+
+
+
+/** core.saveState key: `started` while a promotion runs, `finished` once it ended by itself. */
+const PROMOTION_STATE = 'promotion';
+/** core.saveState key: the Lease holder / state writer id of main's promotion, so post recognises it. */
+const PROMOTION_HOLDER = 'promotion-holder';
+/**
+ * The canary failed, so the job must go red: rolled back, or held because a step did not
+ * pass (on-failure: hold). A promotion held on purpose (`step`, a schedule ending below 100)
+ * ends with a passing step and is a success.
+ */
+function failed(report) {
+    // `status` only reports; a `rollback` that rolled back (or found nothing to undo) did what it was asked.
+    if (report.command === 'status' || report.command === 'rollback')
+        return false;
+    if (report.failure !== undefined)
+        return true;
+    if (report.status === 'rolled-back')
+        return true;
+    if (report.status !== 'held')
+        return false;
+    const last = report.history.at(-1);
+    return last !== undefined && last.verdict.outcome !== 'pass';
+}
+function dryRunPlan(settings, io, docs) {
+    const virtualServices = docs.map((d) => d.object).filter((o) => o.kind === 'VirtualService');
+    io.print(renderPlan(virtualServices, settings));
+    io.setOutput('status', 'in-progress');
+    return { exitCode: 0 };
+}
+async function defaultConnect(settings, io, signal, docs = []) {
+    if (settings.cluster === 'sim') {
+        const { startMesh } = await __webpack_require__.e(/* import() */ 241).then(__webpack_require__.bind(__webpack_require__, 5241));
+        io.logger.info('Starting the embedded mesh on 127.0.0.1.');
+        const mesh = await startMesh({});
+        io.logger.info(`Embedded mesh: API ${mesh.apiUrl}, ingress ${mesh.ingressUrl}, metrics ${mesh.metricsUrl}`);
+        return {
+            kubeconfig: mesh.kubeconfig,
+            context: 'istio-canary-sim',
+            prometheusUrl: null,
+            loadUrl: mesh.ingressUrl,
+            created: true,
+            close: () => mesh.close(),
+        };
+    }
+    const { prepareCluster } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(805), __webpack_require__.e(934), __webpack_require__.e(984)]).then(__webpack_require__.bind(__webpack_require__, 6984));
+    const { createCommandRunner } = await __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 3257));
+    return prepareCluster(settings, {
+        runner: createCommandRunner({ echo: (line) => io.logger.info(line), signal }),
+        state: io.state,
+        logger: io.logger,
+        writes: (0,manifests/* manifestWrites */.Mp)(docs),
+    });
+}
+async function defaultMetrics(settings, connection, io) {
+    const { createMetrics } = await __webpack_require__.e(/* import() */ 804).then(__webpack_require__.bind(__webpack_require__, 1804));
+    const loadUrl = settings.loadUrl ?? connection.loadUrl;
+    const prometheusUrl = settings.prometheusUrl ?? connection.prometheusUrl;
+    return createMetrics({
+        source: settings.metrics,
+        limits: settings.limits,
+        load: loadUrl
+            ? {
+                url: loadUrl,
+                host: settings.loadHost ?? undefined,
+                rps: settings.loadRps,
+                connections: settings.loadConnections,
+            }
+            : undefined,
+        prometheus: prometheusUrl
+            ? {
+                url: prometheusUrl,
+                headers: settings.prometheusAuth ? { authorization: settings.prometheusAuth } : undefined,
+            }
+            : undefined,
+        logger: io.logger,
+    });
+}
+async function defaultReporter(settings, io, summary, client) {
+    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(611), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 9240));
+    return createReporter(settings, {
+        logger: io.logger,
+        summary: summary ?? { write: () => Promise.resolve() },
+        setOutput: (name, value) => io.setOutput(name, value),
+        client,
+    });
+}
+/** Adds how to reach the preview environment to every report the promotion sends. */
+async function withPreviewInfo(reporter, kube, connection) {
+    const { previewInfo } = await __webpack_require__.e(/* import() */ 309).then(__webpack_require__.bind(__webpack_require__, 3309));
+    let info;
+    const add = async (report) => {
+        info ??= await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+        return { ...report, preview: info };
+    };
+    return {
+        progress: async (report) => reporter.progress(await add(report)),
+        final: async (report) => reporter.final(await add(report)),
+    };
+}
+/** The commands that open measurement windows (and so need the load generator or Prometheus). */
+function measures(command) {
+    return command === 'run' || command === 'step';
+}
+/** The Metrics of a command that never measures: asked for a window, it names the bug. */
+function noMeasurement(command) {
+    return {
+        measure: () => Promise.reject(new Error(`internal: \`${command}\` does not measure, but a window was opened`)),
+    };
+}
+/** The engine behind both the action and the CLI, once settings are valid. */
+async function execute(settings, io, signal, deps = {}) {
+    const cwd = deps.cwd ?? process.cwd();
+    // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
+    // namespace input, weights, the route, the canary container) before any cluster is created or
+    // contacted: bad manifests never create a kind cluster and never write to an existing one.
+    const docs = settings.command === 'cleanup' ? [] : await (0,target/* loadManifests */.DD)(settings, cwd);
+    await (0,target/* checkTargetOffline */.$p)(settings, docs);
+    // A dry run needs no cluster when there is none to ask: the plan comes from the manifests.
+    if (settings.dryRun && settings.cluster !== 'existing')
+        return dryRunPlan(settings, io, docs);
+    const connection = await (deps.connect ?? ((s, i, sig) => defaultConnect(s, i, sig, docs)))(settings, io, signal);
+    // The credentials of the cluster used (created here, ~/.kube/config) are secrets too; the
+    // embedded mesh's token is a fixed word that it ignores.
+    if (settings.cluster !== 'sim')
+        for (const secret of (0,redact/* kubeconfigSecrets */.hT)(connection.kubeconfig))
+            io.setSecret(secret);
+    let metrics = null;
+    try {
+        const { createKubeClient } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(934)]).then(__webpack_require__.bind(__webpack_require__, 1934));
+        const kube = await createKubeClient({
+            kubeconfig: connection.kubeconfig,
+            context: connection.context,
+            logger: io.logger,
+        });
+        if (settings.command === 'cleanup') {
+            const { deletePreviewNamespace } = await __webpack_require__.e(/* import() */ 309).then(__webpack_require__.bind(__webpack_require__, 3309));
+            // The VirtualServices name the sticky comments to update; read them before they are gone.
+            const { items } = await kube
+                .list('networking.istio.io/v1', 'VirtualService', settings.namespace)
+                .catch(() => ({ items: [] }));
+            const outcome = await deletePreviewNamespace(kube, settings, io.logger);
+            io.setOutput('status', outcome);
+            if (outcome === 'deleted') {
+                const { reportPreviewDeleted } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(611), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 5566));
+                const names = items.map((vs) => String(vs.metadata?.name));
+                const urls = await reportPreviewDeleted(settings, settings.namespace, names, {
+                    logger: io.logger,
+                    summary: deps.summary ?? { write: () => Promise.resolve() },
+                    client: deps.githubClient,
+                });
+                io.setOutput('comment-url', urls[0] ?? '');
+            }
+            return { exitCode: 0 };
+        }
+        // Only `run` and `step` measure: rollback, promote and status need no load or Prometheus.
+        metrics = !measures(settings.command)
+            ? noMeasurement(settings.command)
+            : deps.metrics
+                ? deps.metrics(settings, connection, io)
+                : await defaultMetrics(settings, connection, io);
+        let reporter = deps.reporter
+            ? deps.reporter(settings, io)
+            : await defaultReporter(settings, io, deps.summary, deps.githubClient);
+        const { runPromotion, newHolderId } = await __webpack_require__.e(/* import() */ 263).then(__webpack_require__.bind(__webpack_require__, 6263));
+        if (settings.preview) {
+            const { ensurePreviewNamespace } = await __webpack_require__.e(/* import() */ 309).then(__webpack_require__.bind(__webpack_require__, 3309));
+            await ensurePreviewNamespace(kube, settings, io.logger);
+            reporter = await withPreviewInfo(reporter, kube, connection);
+        }
+        // Tells the post step whether a promotion may have been left half-way.
+        io.state.save(PROMOTION_STATE, 'started');
+        // Unique to this process (two jobs of one run never share it); post finds its promotion by it.
+        const holder = newHolderId(settings);
+        io.state.save(PROMOTION_HOLDER, holder);
+        const report = await runPromotion(settings, {
+            kube,
+            metrics,
+            reporter,
+            logger: io.logger,
+            signal,
+            cwd,
+            onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
+            holder,
+        });
+        io.state.save(PROMOTION_STATE, 'finished');
+        return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
+    }
+    finally {
+        await metrics?.close?.();
+        await connection.close();
+    }
+}
+/** Parses the inputs; on any error reports all of them and returns null (nothing else runs). */
+function settingsOrReport(input, env, io) {
+    // Mask secrets before anything could print them, including in an error message: each
+    // secret input with the parts of it that travel alone (a Bearer token, a kubeconfig's keys).
+    for (const spec of INPUTS)
+        if (spec.secret) {
+            const v = input(spec.name);
+            if (!v.includes('${{'))
+                for (const secret of (0,redact/* inputSecrets */.Sc)(spec.name, v))
+                    io.setSecret(secret);
+        }
+    const result = parseSettings(input, env);
+    if (!result.ok) {
+        for (const e of result.errors)
+            io.logger.error(formatInputError(e));
+        io.logger.error(`${result.errors.length} input(s) are not valid; nothing was changed.`);
+        return null;
+    }
+    const { settings } = result;
+    // The kubeconfig files `cluster: existing` falls back to, and passwords inside URLs.
+    const files = settings.kubeconfigPath !== null
+        ? settings.kubeconfigPath.split(external_node_path_.delimiter).filter(Boolean)
+        : settings.cluster === 'existing' && !settings.kubeconfig
+            ? [(0,external_node_path_.join)((0,external_node_os_.homedir)(), '.kube', 'config')]
+            : [];
+    for (const file of files) {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            continue; // named later by the cluster connection, if it is the one used
+        }
+        for (const secret of (0,redact/* kubeconfigSecrets */.hT)(text))
+            io.setSecret(secret);
+    }
+    for (const url of [settings.prometheusUrl, settings.loadUrl])
+        if (url !== null)
+            for (const secret of (0,redact/* urlSecrets */.Fn)(url))
+                io.setSecret(secret);
+    return settings;
+}
+/** The job summary sink of the action (core.summary). */
+const jobSummary = {
+    write: (markdown) => core/* summary */.z
+        .addRaw((0,redact/* redact */.E$)(markdown))
+        .write()
+        .then(() => undefined),
+};
+/**
+ * Logs, outputs, secrets and state through @actions/core (main and post). Every text is
+ * redacted and neutralised here (src/redact.ts), so no module needs to; a secret is masked in
+ * the runner (`::add-mask::`) in each form it may be printed in.
+ */
+function actionIo() {
+    const logger = (0,log/* safeLogger */.K)({
+        info: core/* info */.pq,
+        warning: core/* warning */.$e,
+        error: core/* error */.z3,
+        debug: core/* debug */.Yz,
+        startGroup: core/* startGroup */.Oh,
+        endGroup: core/* endGroup */.N4,
+    });
+    return {
+        logger,
+        print: (text) => logger.info(text),
+        setOutput: (name, value) => core/* setOutput */.uH(name, (0,redact/* redact */.E$)(value)),
+        setSecret: (value) => {
+            for (const form of redact/* secrets */.O3.add(value))
+                core/* setSecret */.Pq(form);
+        },
+        state: { save: core/* saveState */.LZ, get: core/* getState */.Gu },
+    };
+}
+/** core.saveState key: `invalid` when main stopped on its inputs (post then stays silent about them). */
+const INPUTS_STATE = 'inputs';
+/** core.setFailed with the message made safe like every other line. */
+function failStep(message) {
+    core/* setFailed */.C1((0,redact.safeLogText)(message));
+}
+/** The action's main step. */
+async function run(env = process.env) {
+    const io = actionIo();
+    const settings = settingsOrReport((name) => core/* getInput */.V4(name), env, io);
+    if (!settings) {
+        io.state.save(INPUTS_STATE, 'invalid');
+        failStep('Invalid inputs (see the errors above).');
+        return;
+    }
+    // SIGINT/SIGTERM/SIGHUP or the runner process going away cancel; past the deadline the
+    // log says where the canary may still be and the step exits 1.
+    const cancellation = watchCancellation({
+        logger: io.logger,
+        finishHint: () => rollbackHint(settings),
+        onCancel: `on-cancel: ${settings.onCancel}`,
+        deadlineMs: cancelDeadlineMs(env),
+    });
+    try {
+        const outcome = await execute(settings, io, cancellation.signal, {
+            summary: jobSummary,
+            onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
+        });
+        if (outcome.exitCode !== 0)
+            failStep(`istio-canary ${settings.command} failed`);
+    }
+    catch (e) {
+        failStep(e instanceof Error ? e.message : String(e));
+    }
+    finally {
+        cancellation.dispose();
+    }
+}
+
+
+
+/***/ }),
+
+/***/ 2464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dv: () => (/* binding */ planSteps),
+/* harmony export */   T1: () => (/* binding */ withCanaryWeight),
+/* harmony export */   W6: () => (/* binding */ PlanError),
+/* harmony export */   W7: () => (/* binding */ selectRoute),
+/* harmony export */   _: () => (/* binding */ schedule),
+/* harmony export */   cX: () => (/* binding */ stepIndexOf),
+/* harmony export */   ph: () => (/* binding */ currentWeights),
+/* harmony export */   qD: () => (/* binding */ STATE_ANNOTATION)
+/* harmony export */ });
+/* unused harmony export VERSION_HEADER */
+// The weight schedule and, for each step, the VirtualService change (pure: no I/O).
+// The promotion writes exactly what withCanaryWeight returns; dry-run prints it.
+/** Response header set on each weighted destination so every response names its version. */
+const VERSION_HEADER = 'x-istio-canary';
+/** VirtualService annotation holding the PromotionState JSON, written with the weights. */
+const STATE_ANNOTATION = 'istio-canary.dev/state';
+class PlanError extends Error {
+    name = 'PlanError';
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asArray = (v) => (Array.isArray(v) ? v : []);
+const str = (v) => (typeof v === 'string' && v !== '' ? v : null);
+function vsName(vs) {
+    const meta = isObject(vs.metadata) ? vs.metadata : {};
+    return str(meta.name) ?? '(unnamed)';
+}
+function vsNamespace(vs) {
+    const meta = isObject(vs.metadata) ? vs.metadata : {};
+    return str(meta.namespace);
+}
+function httpRoutes(vs) {
+    const spec = isObject(vs.spec) ? vs.spec : {};
+    return asArray(spec.http).filter(isObject);
+}
+function destinations(route) {
+    return asArray(route.route)
+        .filter(isObject)
+        .map((d) => {
+        const dest = isObject(d.destination) ? d.destination : {};
+        return {
+            host: str(dest.host),
+            subset: str(dest.subset),
+            legacyName: str(dest.name),
+            weight: typeof d.weight === 'number' ? d.weight : null,
+        };
+    });
+}
+// Names that say which side a subset is, in the seeds and in common practice.
+const CANARY_WORDS = /(^|[-_.])(canary|next|new|preview|green)([-_.]|$)/i;
+const STABLE_WORDS = /(^|[-_.])(stable|ga|primary|main|prod|production|current|blue)([-_.]|$)/i;
+function versionNumber(subset) {
+    const m = /^v(\d+)$/i.exec(subset);
+    return m?.[1] !== undefined ? Number(m[1]) : null;
+}
+/**
+ * Which of two destinations is the canary when the subsets are not given: a name that says
+ * so (canary/ga, stable/next), else the higher vN, else the one with less traffic now, else the
+ * second. Documented in the README ("How the route is detected").
+ */
+function orderPair(a, b) {
+    const sa = a.subset ?? '';
+    const sb = b.subset ?? '';
+    const canaryA = CANARY_WORDS.test(sa) || (STABLE_WORDS.test(sb) && !STABLE_WORDS.test(sa));
+    const canaryB = CANARY_WORDS.test(sb) || (STABLE_WORDS.test(sa) && !STABLE_WORDS.test(sb));
+    if (canaryA !== canaryB)
+        return canaryA ? { stable: b, canary: a } : { stable: a, canary: b };
+    const va = versionNumber(sa);
+    const vb = versionNumber(sb);
+    if (va !== null && vb !== null && va !== vb)
+        return va > vb ? { stable: b, canary: a } : { stable: a, canary: b };
+    const wa = a.weight ?? 0;
+    const wb = b.weight ?? 0;
+    if (wa !== wb)
+        return wa < wb ? { stable: b, canary: a } : { stable: a, canary: b };
+    return { stable: a, canary: b };
+}
+function legacyNameError(vs, routeIndex, name) {
+    return new PlanError(`VirtualService ${vsName(vs)}: http[${routeIndex}] uses destination.name "${name}", the v1alpha3 shape of 2018 that current Istio rejects; use destination.host: ${name}`);
+}
+function routeLabel(vs, index, route) {
+    const name = str(route.name);
+    return `${vsName(vs)} http[${index}]${name ? ` (${name})` : ''}`;
+}
+function candidateFor(vs, index, route, want) {
+    const label = routeLabel(vs, index, route);
+    const dests = destinations(route).map((d, i) => ({ ...d, index: i }));
+    for (const d of dests)
+        if (d.legacyName && !d.host)
+            throw legacyNameError(vs, index, d.legacyName);
+    const withSubset = dests.filter((d) => d.host && d.subset);
+    const bySubset = (s) => withSubset.find((d) => d.subset === s);
+    let stable;
+    let canary;
+    if (want.stableSubset && want.canarySubset) {
+        stable = bySubset(want.stableSubset);
+        canary = bySubset(want.canarySubset);
+        if (!stable)
+            return `${label}: no destination with subset "${want.stableSubset}"`;
+        if (!canary) {
+            // The canary destination may be added by the first step, next to the stable one.
+            canary = { host: stable.host, subset: want.canarySubset, legacyName: null, weight: 0, index: -1 };
+        }
+    }
+    else if (want.stableSubset || want.canarySubset) {
+        const given = (want.stableSubset ?? want.canarySubset);
+        const found = bySubset(given);
+        const others = withSubset.filter((d) => d.subset !== given);
+        if (!found)
+            return `${label}: no destination with subset "${given}"`;
+        if (others.length !== 1)
+            return `${label}: ${others.length} other subsets (${others.map((o) => o.subset).join(', ') || 'none'}); set both stable-subset and canary-subset`;
+        [stable, canary] = want.stableSubset ? [found, others[0]] : [others[0], found];
+    }
+    else {
+        if (withSubset.length !== 2)
+            return `${label}: ${withSubset.length} destinations with a subset; expected 2 (stable and canary)`;
+        const pair = orderPair(withSubset[0], withSubset[1]);
+        stable = pair.stable;
+        canary = pair.canary;
+    }
+    if (!stable || !canary)
+        return `${label}: stable and canary destinations not found`;
+    if (dests.length > 2 || (canary.index === -1 && dests.length > 1))
+        return `${label}: ${dests.length} weighted destinations; istio-canary steps routes that send to exactly the stable and the canary subset`;
+    return {
+        label,
+        selection: {
+            namespace: vsNamespace(vs),
+            virtualService: vsName(vs),
+            routeIndex: index,
+            routeName: str(route.name),
+            stable: {
+                host: stable.host,
+                subset: stable.subset,
+                index: stable.index,
+                weight: stable.weight ?? (dests.length === 1 ? 100 : 0),
+            },
+            canary: { host: canary.host, subset: canary.subset, index: canary.index, weight: canary.weight ?? 0 },
+        },
+    };
+}
+/**
+ * Finds the VirtualService and http route to step, and its stable and canary destinations.
+ * Throws a PlanError naming the inputs and the candidates when none or several match.
+ */
+function selectRoute(virtualServices, want) {
+    const pool = want.virtualService
+        ? virtualServices.filter((vs) => vsName(vs) === want.virtualService)
+        : virtualServices;
+    if (want.virtualService && pool.length === 0) {
+        const names = virtualServices.map(vsName);
+        throw new PlanError(`virtual-service: no VirtualService named "${want.virtualService}"; found: ${names.length ? names.join(', ') : 'none'}`);
+    }
+    if (pool.length === 0)
+        throw new PlanError('no VirtualService found in the manifests or the namespace');
+    if (want.route !== null) {
+        const matches = (r, i) => typeof want.route === 'number' ? i === want.route : str(r.name) === want.route;
+        if (!pool.some((vs) => httpRoutes(vs).some(matches))) {
+            const listing = pool
+                .map((vs) => {
+                const routes = httpRoutes(vs);
+                return `VirtualService ${vsName(vs)} has ${routes.length === 0 ? 'no http routes' : `${routes.length} http route(s): ${routes.map((r, i) => `${i} (${str(r.name) ? `named ${str(r.name)}` : 'no name'})`).join(', ')}`}`;
+            })
+                .join('; ');
+            throw new PlanError(`route: ${typeof want.route === 'number' ? `route ${want.route} does not exist (no http route at index ${want.route})` : `no http route named "${want.route}"`}; ${listing}. Set route to one of these indexes or names.`);
+        }
+    }
+    const found = [];
+    const rejected = [];
+    for (const vs of pool) {
+        const routes = httpRoutes(vs);
+        routes.forEach((route, index) => {
+            if (want.route !== null) {
+                const matches = typeof want.route === 'number' ? index === want.route : str(route.name) === want.route;
+                if (!matches)
+                    return;
+            }
+            const c = candidateFor(vs, index, route, want);
+            if (typeof c === 'string')
+                rejected.push(c);
+            else
+                found.push(c);
+        });
+    }
+    if (found.length === 1)
+        return found[0].selection;
+    if (found.length === 0) {
+        throw new PlanError(`no http route sends to both a stable and a canary subset${rejected.length ? `:\n  - ${rejected.join('\n  - ')}` : ''}\nSet virtual-service, route, stable-subset and canary-subset to choose one.`);
+    }
+    throw new PlanError(`${found.length} http routes could be stepped: ${found.map((c) => c.label).join('; ')}. Set virtual-service (and route) to choose one.`);
+}
+/** The weights still to walk from the current canary weight: resuming never goes back. */
+function schedule(steps, currentWeight) {
+    return steps.filter((w) => w > currentWeight);
+}
+/** 1-based index of a weight in the schedule. */
+function stepIndexOf(steps, weight) {
+    return steps.filter((w) => w <= weight).length;
+}
+function clone(v) {
+    return structuredClone(v);
+}
+/**
+ * A new VirtualService whose selected route sends `canaryWeight`% to the canary and the rest
+ * to stable, each weighted destination tagged with the VERSION_HEADER response header.
+ */
+function withCanaryWeight(vs, selection, canaryWeight) {
+    if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
+        throw new PlanError(`canary weight must be a whole number from 0 to 100, got ${canaryWeight}`);
+    const next = clone(vs);
+    const spec = isObject(next.spec) ? next.spec : {};
+    const routes = asArray(spec.http);
+    const route = routes[selection.routeIndex];
+    if (!isObject(route))
+        throw new PlanError(`VirtualService ${vsName(vs)} has no http[${selection.routeIndex}]`);
+    const dests = asArray(route.route);
+    const find = (d) => {
+        const exact = dests.find((x) => isObject(x) &&
+            isObject(x.destination) &&
+            x.destination.subset === d.subset &&
+            x.destination.host === d.host);
+        return exact ?? (d.index >= 0 && isObject(dests[d.index]) ? dests[d.index] : undefined);
+    };
+    const stable = find(selection.stable);
+    if (!stable)
+        throw new PlanError(`VirtualService ${vsName(vs)} http[${selection.routeIndex}] lost its stable destination`);
+    let canary = find(selection.canary);
+    if (!canary) {
+        canary = {
+            destination: {
+                ...(isObject(stable.destination) ? stable.destination : {}),
+                subset: selection.canary.subset,
+            },
+        };
+        dests.push(canary);
+        route.route = dests;
+    }
+    stable.weight = 100 - canaryWeight;
+    canary.weight = canaryWeight;
+    tag(stable, 'stable');
+    tag(canary, 'canary');
+    return next;
+}
+function tag(dest, version) {
+    const headers = isObject(dest.headers) ? dest.headers : {};
+    const response = isObject(headers.response) ? headers.response : {};
+    const set = isObject(response.set) ? response.set : {};
+    set[VERSION_HEADER] = version;
+    response.set = set;
+    headers.response = response;
+    dest.headers = headers;
+}
+/** The weights a route has now, read back from a VirtualService (for status and resume checks). */
+function currentWeights(vs, selection) {
+    const route = httpRoutes(vs)[selection.routeIndex];
+    if (!route)
+        return { stable: 100, canary: 0 };
+    const dests = destinations(route);
+    const weightOf = (subset) => {
+        const d = dests.find((x) => x.subset === subset);
+        if (!d)
+            return 0;
+        return d.weight ?? (dests.length === 1 ? 100 : 0);
+    };
+    return { stable: weightOf(selection.stable.subset), canary: weightOf(selection.canary.subset) };
+}
+/** Every change the promotion would write from the current weight on (what dry-run prints). */
+function planSteps(vs, selection, steps, currentWeight) {
+    return schedule(steps, currentWeight).map((weight) => ({
+        step: stepIndexOf(steps, weight),
+        total: steps.length,
+        weight,
+        virtualService: withCanaryWeight(vs, selection, weight),
+    }));
+}
+
+
+/***/ }),
+
+/***/ 5447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ checkTargetOffline),
+/* harmony export */   DD: () => (/* binding */ loadManifests),
+/* harmony export */   u1: () => (/* binding */ resolveTarget)
+/* harmony export */ });
+/* unused harmony export sameHost */
+/* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4483);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2464);
+
+
+
+/**
+ * Reads and validates the manifests (pure checks, no cluster): every problem of every document
+ * at once, as a ManifestError. Returns the validated documents (namespaces filled in, retargeted
+ * for a preview) for resolveTarget's `docs` option, so that they are read once.
+ */
+async function loadManifests(settings, cwd) {
+    if (!settings.manifests.length)
+        return [];
+    const read = await (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .readManifestFiles */ .xt)(settings.manifests, cwd);
+    const checked = (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__.validateManifests)(read.docs, settings.namespace, { retarget: settings.preview });
+    const problems = [...read.problems, ...checked.problems];
+    if (problems.length)
+        throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh(problems);
+    return checked.docs;
+}
+/**
+ * Everything about the target that the manifests alone decide (the route, the subsets, the
+ * Deployments, the canary container), checked before any cluster is created or contacted.
+ * Throws the ManifestError resolveTarget would; what needs the cluster is left for it.
+ */
+async function checkTargetOffline(settings, docs) {
+    await resolve(settings, null, docs, {});
+}
+const ISTIO_VERSIONS = [
+    'networking.istio.io/v1',
+    'networking.istio.io/v1beta1',
+    'networking.istio.io/v1alpha3',
+];
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Lists an Istio kind in the first networking.istio.io version the cluster serves. */
+async function listIstio(kube, kind, namespace, signal) {
+    for (const v of ISTIO_VERSIONS) {
+        try {
+            await kube.resource(v, kind, signal);
+        }
+        catch {
+            continue;
+        }
+        return { items: (await kube.list(v, kind, namespace, { signal })).items, apiVersion: v };
+    }
+    return { items: [], apiVersion: null };
+}
+/** Same service? `podinfo`, `podinfo.test` and `podinfo.test.svc.cluster.local` in namespace test all are. */
+function sameHost(a, b, namespace) {
+    const norm = (h) => {
+        const parts = h.split('.');
+        return `${parts[0]}.${parts[1] ?? namespace}`;
+    };
+    return a === b || norm(a) === norm(b);
+}
+function subsetLabels(dr, subset) {
+    const spec = isObject(dr.spec) ? dr.spec : {};
+    const subsets = Array.isArray(spec.subsets) ? spec.subsets : [];
+    const s = subsets.filter(isObject).find((x) => x.name === subset);
+    return s && isObject(s.labels) ? s.labels : null;
+}
+/**
+ * Reads and validates the manifests (or takes `docs`, already loaded by loadManifests) and
+ * finds the route, subsets, Deployments and canary container, reading the cluster where the
+ * manifests do not say. When the command will apply the manifests, the whole batch is then
+ * dry-run on the server (dryRun=All) so that any document the server refuses is named before
+ * the first write. Throws ManifestError listing every problem found; performs no write.
+ */
+async function resolveTarget(settings, kube, options) {
+    const docs = options.docs ?? (await loadManifests(settings, options.cwd));
+    const target = await resolve(settings, kube, docs, options);
+    const applies = settings.command === 'run' ||
+        settings.command === 'step' ||
+        (settings.dryRun && settings.command !== 'status' && settings.command !== 'cleanup');
+    if (target && applies && target.docs.length) {
+        const problems = await (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .dryRunManifests */ .t5)(kube, target.docs, {
+            logger: options.logger ?? SILENT,
+            signal: options.signal,
+        });
+        if (problems.length)
+            throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh(problems);
+    }
+    return target;
+}
+const SILENT = { info: () => { }, warning: () => { }, error: () => { }, debug: () => { } };
+/** resolveTarget's work; with `kube` null only what the manifests decide is checked, and null is returned. */
+async function resolve(settings, kube, docs, options) {
+    // rollback, status and cleanup change no canary: canary-image is ignored (as runPromotion does).
+    if (settings.command === 'rollback' || settings.command === 'status' || settings.command === 'cleanup')
+        settings = { ...settings, canaryImage: null };
+    const namespace = settings.namespace;
+    const problems = [];
+    // Manifests and cluster are both read-only so far; cluster checks only when there is something to apply.
+    if (docs.length && kube) {
+        const clusterProblems = await (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAgainstCluster */ .oD)(kube, docs, options.signal);
+        if (clusterProblems.length)
+            throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh(clusterProblems);
+    }
+    const ofKind = (kind) => docs.filter((d) => d.object.kind === kind);
+    const nsOf = (o) => o.metadata?.namespace ?? namespace;
+    // The VirtualService: from the manifests when they have one, else from the cluster.
+    let vsDocs = ofKind('VirtualService').map((d) => d.object);
+    let vsApiVersion = vsDocs[0]?.apiVersion ?? null;
+    if (vsDocs.length === 0) {
+        if (!kube)
+            return null;
+        const live = await listIstio(kube, 'VirtualService', namespace, options.signal);
+        if (!live.apiVersion)
+            throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh([
+                `the cluster serves no VirtualService (networking.istio.io): is Istio installed?`,
+            ]);
+        vsDocs = live.items;
+        vsApiVersion = live.apiVersion;
+    }
+    let selection;
+    try {
+        selection = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .selectRoute */ .W7)(vsDocs, {
+            virtualService: settings.virtualService,
+            route: settings.route,
+            stableSubset: settings.stableSubset,
+            canarySubset: settings.canarySubset,
+        });
+    }
+    catch (err) {
+        if (err instanceof _plan_js__WEBPACK_IMPORTED_MODULE_1__/* .PlanError */ .W6)
+            throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh([err.message]);
+        throw err;
+    }
+    const vsNamespace = selection.namespace ?? namespace;
+    // The DestinationRule that defines both subsets for the canary's host.
+    const host = selection.canary.host;
+    const forHost = (dr) => isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr));
+    let drs = ofKind('DestinationRule')
+        .map((d) => d.object)
+        .filter(forHost);
+    if (drs.length === 0) {
+        if (!kube)
+            return null;
+        drs = (await listIstio(kube, 'DestinationRule', vsNamespace, options.signal)).items.filter(forHost);
+    }
+    const dr = drs[0];
+    if (!dr)
+        throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh([
+            `no DestinationRule for host ${host} (needed for subsets ${selection.stable.subset} and ${selection.canary.subset})`,
+        ]);
+    const stableLabels = subsetLabels(dr, selection.stable.subset);
+    const canaryLabels = subsetLabels(dr, selection.canary.subset);
+    for (const [subset, labels] of [
+        [selection.stable.subset, stableLabels],
+        [selection.canary.subset, canaryLabels],
+    ])
+        if (!labels)
+            problems.push(`DestinationRule ${dr.metadata?.name ?? '?'} (host ${host}) has no subset "${subset}" with labels`);
+    if (problems.length || !stableLabels || !canaryLabels)
+        throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh(problems);
+    // The Deployments whose pods carry the subset labels.
+    const manifestDeps = ofKind('Deployment');
+    if (manifestDeps.length === 0 && !kube)
+        return null;
+    const liveDeps = manifestDeps.length || !kube
+        ? []
+        : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
+    const pick = (labels, subset, required) => {
+        const fromManifests = manifestDeps.filter((d) => (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesLabels */ .r1)((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d.object), labels));
+        const fromCluster = liveDeps.filter((d) => (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesLabels */ .r1)((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d), labels));
+        const names = fromManifests.length
+            ? fromManifests.map((d) => d.object.metadata.name)
+            : fromCluster.map((d) => d.metadata.name);
+        if (names.length > 1) {
+            problems.push(`${names.length} Deployments match subset "${subset}" (${JSON.stringify(labels)}): ${names.join(', ')}; exactly one is needed`);
+            return null;
+        }
+        if (names.length === 0 && required)
+            problems.push(`no Deployment has pod labels ${JSON.stringify(labels)} of subset "${subset}"${manifestDeps.length ? ' in the manifests' : ` in namespace ${vsNamespace}`}`);
+        return names[0] ?? null;
+    };
+    const canaryDeployment = pick(canaryLabels, selection.canary.subset, settings.canaryImage !== null || settings.command === 'run' || settings.command === 'step');
+    const stableDeployment = pick(stableLabels, selection.stable.subset, settings.finalize === 'promote-stable' && settings.command !== 'status');
+    if (problems.length)
+        throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh(problems);
+    // The canary container canary-image changes, and the image: only that container gets it.
+    const findDoc = (name) => name ? docs.find((d) => d.object.kind === 'Deployment' && d.object.metadata?.name === name) : undefined;
+    const liveDep = async (name) => {
+        if (!name)
+            return null;
+        const listed = liveDeps.find((d) => d.metadata?.name === name);
+        if (listed || !kube)
+            return listed ?? null;
+        return kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', name, namespace: vsNamespace }, { signal: options.signal });
+    };
+    const canaryDoc = findDoc(canaryDeployment);
+    const canaryObject = canaryDoc?.object ?? (await liveDep(canaryDeployment));
+    let canaryImage = settings.canaryImage;
+    let canaryContainer = null;
+    if (canaryObject) {
+        const stableObject = findDoc(stableDeployment)?.object ?? (await liveDep(stableDeployment));
+        const containers = (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .containersOf */ .Mz)(canaryObject);
+        const decidable = kube !== null || stableObject !== null || containers.length <= 1 || settings.container !== null;
+        if (decidable) {
+            try {
+                canaryContainer = (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .selectCanaryContainer */ .Ws)(canaryObject, stableObject, settings.container);
+            }
+            catch (err) {
+                if (!(err instanceof _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ContainerSelectionError */ .gF))
+                    throw err;
+                // Without canary-image, nothing is changed: the report shows the first container's image.
+                if (canaryImage)
+                    throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh([err.message]);
+            }
+        }
+        else if (!kube && canaryImage)
+            return null;
+        // A copy of the list: the documents passed in stay as read (checkTargetOffline runs first).
+        if (canaryImage && canaryDoc && canaryContainer)
+            docs = docs.map((d) => d === canaryDoc ? { ...d, object: (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .withImage */ .Mo)(d.object, canaryImage, canaryContainer) } : d);
+        if (!canaryImage)
+            canaryImage = containers.find((c) => c.name === canaryContainer)?.image || containers[0]?.image || null;
+    }
+    if (!settings.canaryImage)
+        canaryContainer = null;
+    return {
+        namespace: vsNamespace,
+        docs,
+        selection,
+        vsApiVersion: vsApiVersion ?? 'networking.istio.io/v1',
+        stableLabels,
+        canaryLabels,
+        stableDeployment,
+        canaryDeployment,
+        canaryImage,
+        canaryContainer,
+    };
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   O3: () => (/* binding */ secrets),
+/* harmony export */   Sc: () => (/* binding */ inputSecrets),
+/* harmony export */   hT: () => (/* binding */ kubeconfigSecrets),
+/* harmony export */   safeLogText: () => (/* binding */ safeLogText)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, Redactor, authHeaderSecrets, neutraliseLog, isCommandLine */
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
+// The one place that decides what text may leave the process: secret values are redacted
+// (`***`) and text for the job log is neutralised so that it can never be read as a workflow
+// command. Every sink (the action's and the CLI's logger, print and outputs, the job summary,
+// the PR comment, the report JSON, setFailed) goes through these functions; nothing else
+// escapes for the log.
+//
+// How the runner finds commands (actions/runner, src/Runner.Common/ActionCommand.cs and
+// src/Runner.Worker/ActionCommandManager.cs, read for this module): each line of a step's
+// output (split on \n, \r and \r\n) is tried as
+//   - a v2 command: `message.TrimStart()` (.NET whitespace) then `StartsWith("::")`, the
+//     command name up to the next `::`, matched case-insensitively against the registered
+//     commands (error, warning, add-mask, stop-commands, group, set-output, save-state, ...);
+//   - a v1 command: `message.IndexOf("##[")` ANYWHERE in the line, then a registered name up
+//     to `]`.
+// So a line is inert when, after leading whitespace, it does not start with `::` and it holds
+// no `##[`, and when no carriage return or other control character can start a new line
+// inside it. core.warning/error/debug/startGroup already %-escape \r, \n and % in their data
+// (and `:`/`,` in properties), so what they issue stays one line; core.info writes raw text.
+
+
+/** Shorter values are not redacted: masking `ab` everywhere would destroy the text. */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * A token-like secret (no whitespace, letters and digits) from this length has its cut-off
+ * beginning or end redacted too: an error body sliced to 200 characters may end inside it.
+ * At least half of it, and 12 characters, must match, so ordinary words are never hit.
+ */
+const PARTIAL_FROM = 16;
+const PARTIAL_MIN = 12;
+function partialKeyLength(secret) {
+    if (secret.length < PARTIAL_FROM || /\s/.test(secret))
+        return null;
+    const k = Math.max(PARTIAL_MIN, Math.ceil(secret.length / 2));
+    const tokenLike = (part) => /[A-Za-z]/.test(part) && /[0-9]/.test(part);
+    return tokenLike(secret.slice(0, k)) && tokenLike(secret.slice(-k)) ? k : null;
+}
+const REDACTED = '***';
+/** One value as it may appear in text we emit: as is, JSON-escaped, URL-encoded, markdown-escaped, line by line. */
+function secretForms(value) {
+    const forms = new Set();
+    const add = (v) => {
+        if (v.length >= MIN_SECRET_LENGTH)
+            forms.add(v);
+    };
+    const v = value.trim();
+    add(v);
+    add(JSON.stringify(v).slice(1, -1));
+    add(encodeURIComponent(v));
+    add((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(v, Number.MAX_SAFE_INTEGER));
+    // A PEM key's body lines are secret one by one (a log may show one line); its armour
+    // (`-----BEGIN ... KEY-----`) is not. Other multi-line values (a kubeconfig) are masked whole
+    // and by their secret fields: their ordinary lines (`apiVersion: v1`) must stay readable.
+    let inPem = false;
+    for (const line of v.split(/\r?\n|\r/)) {
+        const t = line.trim();
+        if (/^-----BEGIN [A-Z0-9 ]+-----$/.test(t))
+            inPem = true;
+        else if (/^-----END [A-Z0-9 ]+-----$/.test(t))
+            inPem = false;
+        // PEM headers (`Proc-Type: 4,ENCRYPTED`) are not secret either.
+        else if (inPem && !/^[A-Za-z-]+: /.test(t))
+            add(t);
+    }
+    return [...forms];
+}
+/**
+ * The list of secret values of this process, like the runner's mask list: values are added
+ * once (from the inputs at start, from a created cluster's kubeconfig later) and every text
+ * leaving the process is passed through redact().
+ */
+class Redactor {
+    values = new Set();
+    sorted = [];
+    /** Adds a value and its encoded forms; returns the forms that were new (each one to mask in the runner). */
+    add(value) {
+        const fresh = secretForms(value).filter((f) => !this.values.has(f));
+        for (const f of fresh)
+            this.values.add(f);
+        if (fresh.length > 0)
+            this.sorted = [...this.values].sort((a, b) => b.length - a.length);
+        return fresh;
+    }
+    get size() {
+        return this.values.size;
+    }
+    /** The text with every secret (and a long secret's cut-off start or end) replaced by `***`. */
+    redact(text) {
+        if (this.sorted.length === 0 || text.length < MIN_SECRET_LENGTH)
+            return text;
+        const spans = [];
+        for (const s of this.sorted) {
+            const partial = partialKeyLength(s);
+            const keyLength = partial ?? s.length;
+            // Forwards from the secret's beginning (the whole value, or its start cut by a slice).
+            const head = s.slice(0, keyLength);
+            for (let i = text.indexOf(head); i !== -1;) {
+                let end = i + head.length;
+                while (end - i < s.length && text[end] === s[end - i])
+                    end++;
+                spans.push([i, end]);
+                i = text.indexOf(head, end);
+            }
+            if (partial === null)
+                continue;
+            // Backwards from its end (a text that starts in the middle of the secret).
+            const tail = s.slice(-keyLength);
+            for (let i = text.indexOf(tail); i !== -1; i = text.indexOf(tail, i + tail.length)) {
+                let start = i;
+                let at = s.length - tail.length; // the index in s that text[start] matches
+                while (at > 0 && start > 0 && text[start - 1] === s[at - 1]) {
+                    start--;
+                    at--;
+                }
+                spans.push([start, i + tail.length]);
+            }
+        }
+        if (spans.length === 0)
+            return text;
+        spans.sort((a, b) => a[0] - b[0]);
+        let out = '';
+        let at = 0;
+        let open = null;
+        for (const span of spans) {
+            if (open && span[0] <= open[1])
+                open[1] = Math.max(open[1], span[1]);
+            else {
+                if (open) {
+                    out += text.slice(at, open[0]) + REDACTED;
+                    at = open[1];
+                }
+                open = [span[0], span[1]];
+            }
+        }
+        if (open)
+            out += text.slice(at, open[0]) + REDACTED + text.slice(open[1]);
+        return out;
+    }
+    /** A copy of a JSON-like value (a report) with every string redacted; keys are kept. */
+    redactDeep(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.redactDeep(v));
+        if (value !== null && typeof value === 'object') {
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                out[k] = this.redactDeep(v);
+            return out;
+        }
+        return value;
+    }
+}
+/** This process's secrets (as the runner keeps one mask list per job). Fed through Io.setSecret. */
+const secrets = new Redactor();
+/** Redacts with this process's secrets. */
+function redact(text) {
+    return secrets.redact(text);
+}
+// ---- Which values are secret --------------------------------------------------------------
+function decodeBase64(text) {
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text))
+        return null;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    // Only text that round-trips is a real encoding (not a token that happens to look like base64).
+    return decoded.includes('\uFFFD') ? null : decoded;
+}
+/**
+ * An Authorization header value (prometheus-auth): the whole value, the credential after the
+ * scheme (`Bearer <token>`, `Basic <base64>`), and for Basic the decoded `user:password` and the
+ * password alone.
+ */
+function authHeaderSecrets(header) {
+    const value = header.trim();
+    const out = [value];
+    const m = /^([A-Za-z][A-Za-z0-9._~+-]*)\s+(.+)$/.exec(value);
+    if (!m)
+        return out;
+    const credential = m[2].trim();
+    out.push(credential);
+    if (m[1].toLowerCase() === 'basic') {
+        const decoded = decodeBase64(credential);
+        if (decoded !== null) {
+            out.push(decoded);
+            const colon = decoded.indexOf(':');
+            if (colon !== -1)
+                out.push(decoded.slice(colon + 1));
+        }
+    }
+    return out;
+}
+/** The password of a URL with credentials (`https://user:pass@host`), decoded and as written. */
+function urlSecrets(url) {
+    try {
+        const { password } = new URL(url.trim());
+        return password === '' ? [] : [password, decodeURIComponent(password)];
+    }
+    catch {
+        return [];
+    }
+}
+const SECRET_KEY = /token|secret|password|passwd|key-data|credential|apikey|api-key/i;
+/** Every string under a secret-looking key, at any depth (auth-provider config, exec env). */
+function secretStrings(node, keyIsSecret, out) {
+    if (typeof node === 'string') {
+        if (keyIsSecret)
+            out.push(node);
+        return;
+    }
+    if (Array.isArray(node)) {
+        for (const item of node)
+            secretStrings(item, keyIsSecret, out);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const record = node;
+    // exec env entries: { name: AWS_SECRET_ACCESS_KEY, value: ... }
+    if (typeof record.name === 'string' && typeof record.value === 'string' && SECRET_KEY.test(record.name))
+        out.push(record.value);
+    for (const [key, value] of Object.entries(record))
+        secretStrings(value, keyIsSecret || SECRET_KEY.test(key), out);
+}
+/**
+ * The secrets of a kubeconfig: users[].user.token, password, client-key-data (and its decoded
+ * PEM), auth-provider and exec tokens and secrets (`--token=...` arguments too), and passwords
+ * in server or proxy URLs. Text that is not YAML gives nothing (the settings name that error).
+ */
+function kubeconfigSecrets(kubeconfig) {
+    let doc;
+    try {
+        doc = (0,js_yaml__WEBPACK_IMPORTED_MODULE_0__/* .load */ .Hh)(kubeconfig);
+    }
+    catch {
+        return [];
+    }
+    if (doc === null || typeof doc !== 'object')
+        return [];
+    const config = doc;
+    const out = [];
+    for (const entry of Array.isArray(config.users) ? config.users : []) {
+        const user = entry?.user;
+        if (user === null || typeof user !== 'object')
+            continue;
+        secretStrings(user, false, out);
+        const args = user.exec?.args;
+        if (Array.isArray(args))
+            args.forEach((arg, i) => {
+                if (typeof arg !== 'string')
+                    return;
+                const flag = /^--?([\w-]+)=(.+)$/.exec(arg);
+                if (flag && SECRET_KEY.test(flag[1]))
+                    out.push(flag[2]);
+                const next = args[i + 1];
+                if (/^--?[\w-]+$/.test(arg) && SECRET_KEY.test(arg) && typeof next === 'string')
+                    out.push(next);
+            });
+    }
+    for (const entry of Array.isArray(config.clusters) ? config.clusters : []) {
+        const cluster = entry?.cluster;
+        for (const key of ['server', 'proxy-url'])
+            if (typeof cluster?.[key] === 'string')
+                out.push(...urlSecrets(cluster[key]));
+    }
+    // client-key-data is base64 of a PEM key: its lines are secret as well.
+    for (const value of [...out]) {
+        const decoded = value.length > 40 ? decodeBase64(value.replace(/\s+/g, '')) : null;
+        if (decoded !== null && decoded.includes('-----BEGIN'))
+            out.push(decoded);
+    }
+    return out.filter((v) => v.trim().length >= MIN_SECRET_LENGTH);
+}
+/** The secret values one secret input holds (by the contract's input name). */
+function inputSecrets(name, value) {
+    const v = value.trim();
+    if (v === '')
+        return [];
+    switch (name) {
+        case 'prometheus-auth':
+            return authHeaderSecrets(v);
+        case 'kubeconfig':
+            return [v, ...kubeconfigSecrets(v)];
+        default:
+            return [v];
+    }
+}
+// ---- Text for the job log --------------------------------------------------------------------
+// C0 controls but \t and \n, DEL, C1 controls (U+0085 is a line break to .NET), and the Unicode
+// line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// .NET's TrimStart() trims Char.IsWhiteSpace: Unicode spaces (all in JS \s) and \t..\r, U+0085.
+const COMMAND_START = /^([\s\u0085]*):(?=:)/;
+const ZERO_WIDTH_SPACE = '\u200B';
+function escapeControl(ch) {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * Text the runner reads as plain log lines: control characters (ESC, CR, ...) become visible
+ * `\x1b` escapes, a line starting with `::` (after whitespace) gets a zero-width space between
+ * the colons, and `##[` gets one between the hashes. What a reader sees is unchanged.
+ */
+function neutraliseLog(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(CONTROL, escapeControl)
+        .split('\n')
+        .map((line) => line.replace(COMMAND_START, `$1:${ZERO_WIDTH_SPACE}`).replaceAll('##[', `#${ZERO_WIDTH_SPACE}#[`))
+        .join('\n');
+}
+/** Text for the job log or a terminal: secrets redacted, then neutralised. */
+function safeLogText(text) {
+    return neutraliseLog(redact(text));
+}
+/** Whether a log line could be read by the runner as a workflow command (for tests and checks). */
+function isCommandLine(line) {
+    return /^[\s\u0085]*::/.test(line) || line.includes('##[');
+}
+
+
+/***/ }),
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   en: () => (/* binding */ escapeTerminal),
+/* harmony export */   fr: () => (/* binding */ escapeMarkerPart)
+/* harmony export */ });
+// Escaping of user-controlled text (names, images, reasons, workflow names) for the places
+// the report puts it: GitHub-flavoured markdown (incl. table cells), HTML comments, URLs and
+// terminals. Pure functions.
+const MAX_TEXT = 300;
+/** Collapses whitespace/control characters so one value can never start a new markdown block. */
+function oneLine(text, max = MAX_TEXT) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/**
+ * Text safe inline in GitHub markdown, including inside a table cell: HTML is inert (`<script>`
+ * becomes `&lt;script&gt;`), markdown syntax is literal, `|` cannot split a cell, `@user` and
+ * `@org/team` do not ping (a zero-width space after `@`, as Renovate does), `$` starts no math.
+ */
+function escapeMarkdown(text, max = MAX_TEXT) {
+    let out = '';
+    for (const ch of oneLine(text, max)) {
+        switch (ch) {
+            case '&':
+                out += '&amp;';
+                break;
+            case '<':
+                out += '&lt;';
+                break;
+            case '>':
+                out += '&gt;';
+                break;
+            case '"':
+                out += '&quot;';
+                break;
+            case '@':
+                out += '@&#8203;';
+                break;
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '|':
+            case '~':
+            case '$':
+            case '#':
+            case '!':
+                out += `\\${ch}`;
+                break;
+            default:
+                out += ch;
+        }
+    }
+    return out;
+}
+/**
+ * A value for the hidden marker `<!-- ... -->`: the comment cannot be closed early (`-->`,
+ * `--!>`), opened again or spread over lines; `%` is encoded first so decoding is unambiguous.
+ */
+function escapeMarkerPart(text) {
+    const encoded = text.replace(/[%<>&"'\s!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    // No "--" anywhere: encode every second hyphen of a run.
+    return encoded.replace(/--/g, '-%2D');
+}
+/** An http(s) URL safe inside `[text](url)`, or null when the value is not one. */
+function safeUrl(url) {
+    if (url === null)
+        return null;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return null;
+    // URL.href percent-encodes spaces, quotes and angle brackets; parentheses and pipes would
+    // still end the link or split a table cell.
+    return parsed.href.replace(/[()|\\[\]`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Text for a terminal: no escape sequences (a name cannot rewrite the screen), one line. */
+function escapeTerminal(text, max = 120) {
+    return oneLine(text, max);
+}
+
+
+/***/ })
+
+};
