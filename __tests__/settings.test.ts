@@ -228,3 +228,24 @@ describe('settings: parsers (properties)', () => {
     );
   });
 });
+
+describe('settings: proxy variables are read once, with the inputs', () => {
+  it('takes https_proxy/no_proxy from the environment (lower case first) and keeps the in-cluster API host direct', () => {
+    const result = parseSettings(from({ 'load-url': 'http://127.0.0.1:8080/' }), {
+      https_proxy: 'http://proxy.corp:3128',
+      HTTPS_PROXY: 'http://ignored:1',
+      NO_PROXY: '.internal',
+      KUBERNETES_SERVICE_HOST: '10.96.0.1',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings.proxy.httpsProxy).toBe('http://proxy.corp:3128');
+    expect(result.settings.proxy.noProxy?.split(',')).toEqual(['.internal', '10.96.0.1']);
+  });
+
+  it('has no proxy when none is set', () => {
+    const result = parseSettings(from({ 'load-url': 'http://127.0.0.1:8080/' }), {});
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings.proxy.httpsProxy).toBeUndefined();
+    expect(result.settings.proxy.httpProxy).toBeUndefined();
+  });
+});

@@ -135,6 +135,7 @@ async function defaultMetrics(settings: Settings, connection: ClusterConnection,
           headers: settings.prometheusAuth ? { authorization: settings.prometheusAuth } : undefined,
         }
       : undefined,
+    proxy: settings.proxy,
     logger: io.logger,
   });
 }

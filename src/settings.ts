@@ -97,10 +97,13 @@ export interface Settings {
   comment: CommentMode;
   /** Continue from weights a person changed by hand instead of stopping. */
   takeOver: boolean;
+  /** https_proxy/http_proxy/no_proxy as read at start (KUBERNETES_SERVICE_HOST always direct): GitHub, Prometheus and the load. */
+  proxy: ProxyEnv;
   github: GithubContext;
 }
 
 import { readFileSync } from 'node:fs';
+import { proxyEnvFrom, withDirectHosts, type ProxyEnv } from './http/proxy.js';
 import { tmpdir } from 'node:os';
 import {
   CLUSTERS as CLUSTER_VALUES,
@@ -471,6 +474,10 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
         : raw('github-token').trim(),
     comment: field('comment', parseEnum(COMMENT_VALUES), 'always'),
     takeOver: field('take-over', parseBoolean, false),
+    proxy: withDirectHosts(
+      proxyEnvFrom(env),
+      env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : [],
+    ),
     github,
   };
 

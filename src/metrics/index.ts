@@ -28,6 +28,7 @@ import {
 } from './analysis.js';
 import { PrometheusClient, queryWindowStats } from './prometheus.js';
 import { httpGet } from './probe-http.js';
+import type { ProxyEnv } from '../http/proxy.js';
 import type { MeasurementProbers } from '../promote/probe.js';
 
 export { judgeStep, sequentialLook } from './analysis.js';
@@ -58,6 +59,8 @@ export interface CreateMetricsOptions {
     minRangeSeconds?: number;
   };
   logger?: { info(s: string): void };
+  /** https_proxy/http_proxy/no_proxy from Settings, for Prometheus, the load and the probe (default: this process's). */
+  proxy?: ProxyEnv;
   /** How often the sequential judge looks at a running window; default 1 s. */
   lookEveryMs?: number;
   /** Progress line period; default 10 s. */
@@ -194,7 +197,11 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
   const logEvery = options.logEveryMs ?? 10_000;
   const log = (s: string): void => options.logger?.info(s);
   const prom = options.prometheus
-    ? new PrometheusClient({ url: options.prometheus.url, headers: options.prometheus.headers })
+    ? new PrometheusClient({
+        url: options.prometheus.url,
+        headers: options.prometheus.headers,
+        proxy: options.proxy,
+      })
     : null;
   let gen: LoadGenerator | null = null;
   /** The Host header of the load: load-host, or the default the probe found. */
@@ -211,6 +218,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
         headerName: l.headerName ?? DEFAULT_VERSION_HEADER,
         timeoutMs: l.timeoutMs,
         headers: l.headers,
+        proxy: options.proxy,
       }).start();
       log(
         `load: ${l.rps} rps over ${l.connections} connections to ${l.url}${loadHost ? ` (Host: ${loadHost})` : ''}`,
@@ -365,6 +373,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
                 headers: options.load!.headers,
                 timeoutMs: options.load!.timeoutMs ?? 10_000,
                 signal,
+                proxy: options.proxy,
               }),
             useHost(host) {
               loadHost = host;

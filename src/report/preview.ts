@@ -37,6 +37,7 @@ export async function reportPreviewDeleted(
       ...deps.client,
       apiUrl: options.github.apiUrl,
       token: options.githubToken,
+      proxy: options.proxy ?? deps.client?.proxy,
     });
     const sticky = new StickyComment({
       client,

@@ -14,7 +14,8 @@ import {
 import { writeReportJson } from './json.js';
 import { GITHUB_COMMENT_LIMIT, renderReport } from './markdown.js';
 
-export type ReporterOptions = Pick<Settings, 'comment' | 'githubToken' | 'prNumber' | 'github'>;
+export type ReporterOptions = Pick<Settings, 'comment' | 'githubToken' | 'prNumber' | 'github'> &
+  Partial<Pick<Settings, 'proxy'>>;
 
 export interface ReporterDeps {
   logger: Logger;
@@ -47,6 +48,7 @@ export function createReporter(options: ReporterOptions, deps: ReporterDeps): Re
       ...deps.client,
       apiUrl: options.github.apiUrl,
       token: options.githubToken,
+      proxy: options.proxy ?? deps.client?.proxy,
     });
     sticky = new StickyComment({
       client,
