@@ -541,6 +541,7 @@ function createReporter(options, deps) {
             ...deps.client,
             apiUrl: options.github.apiUrl,
             token: options.githubToken,
+            proxy: options.proxy ?? deps.client?.proxy,
         });
         sticky = new github/* StickyComment */.HU({
             client,

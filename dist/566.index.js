@@ -35,6 +35,7 @@ async function reportPreviewDeleted(options, namespace, virtualServices, deps) {
             ...deps.client,
             apiUrl: options.github.apiUrl,
             token: options.githubToken,
+            proxy: options.proxy ?? deps.client?.proxy,
         });
         const sticky = new _github_js__WEBPACK_IMPORTED_MODULE_0__/* .StickyComment */ .HU({
             client,

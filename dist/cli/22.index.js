@@ -1101,6 +1101,7 @@ async function defaultMetrics(settings, connection, io) {
                 headers: settings.prometheusAuth ? { authorization: settings.prometheusAuth } : undefined,
             }
             : undefined,
+        proxy: settings.proxy,
         logger: io.logger,
     });
 }

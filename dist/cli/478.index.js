@@ -730,7 +730,11 @@ function createMetrics(options) {
     const logEvery = options.logEveryMs ?? 10_000;
     const log = (s) => options.logger?.info(s);
     const prom = options.prometheus
-        ? new PrometheusClient({ url: options.prometheus.url, headers: options.prometheus.headers })
+        ? new PrometheusClient({
+            url: options.prometheus.url,
+            headers: options.prometheus.headers,
+            proxy: options.proxy,
+        })
         : null;
     let gen = null;
     /** The Host header of the load: load-host, or the default the probe found. */
@@ -746,6 +750,7 @@ function createMetrics(options) {
                 headerName: l.headerName ?? loadgen/* DEFAULT_VERSION_HEADER */.Rh,
                 timeoutMs: l.timeoutMs,
                 headers: l.headers,
+                proxy: options.proxy,
             }).start();
             log(`load: ${l.rps} rps over ${l.connections} connections to ${l.url}${loadHost ? ` (Host: ${loadHost})` : ''}`);
         }
@@ -862,6 +867,7 @@ function createMetrics(options) {
                     headers: options.load.headers,
                     timeoutMs: options.load.timeoutMs ?? 10_000,
                     signal,
+                    proxy: options.proxy,
                 }),
                 useHost(host) {
                     loadHost = host;

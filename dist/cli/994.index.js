@@ -564,6 +564,7 @@ function createReporter(options, deps) {
             ...deps.client,
             apiUrl: options.github.apiUrl,
             token: options.githubToken,
+            proxy: options.proxy ?? deps.client?.proxy,
         });
         sticky = new _github_js__WEBPACK_IMPORTED_MODULE_0__/* .StickyComment */ .HU({
             client,
