@@ -160,6 +160,81 @@ describe('crashes and concurrent runs', () => {
     expect(report.history.map((h) => h.weight)).toEqual([20, 50, 100]);
   }, 60_000);
 
+  it('kill -9 right after promote-stable replaced the stable template: the state says finalizing, and rollback restores the old template', async () => {
+    const ns = await namespace();
+    const kubeconfigPath = path.join(dir, 'kubeconfig');
+    await writeFile(kubeconfigPath, cluster.kubeconfig);
+    type Dep = { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const stableImage = () =>
+      (cluster.api.object('apps', 'deployments', ns, 'smartcarapp-v1') as Dep | undefined)?.spec.template.spec
+        .containers[0]?.image;
+    // The moment the stable Deployment carries the canary's image, no later write of the child can
+    // land (as if it died there): every update and patch fails until the test has killed it.
+    const stableReplaced = new Promise<void>((resolve) => {
+      const off = cluster.api.onChange((e) => {
+        if (
+          e.key === 'apps/deployments' &&
+          e.namespace === ns &&
+          stableImage() === 'example/smartcarapp:2.1'
+        ) {
+          cluster.api.faults.failNext(100_000, 503, ['update', 'patch']);
+          off();
+          resolve();
+        }
+      });
+    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'support', 'promote-child.ts'),
+        kubeconfigPath,
+        PROMOTE_FIXTURES,
+        ns,
+        '6101',
+        '50,50,50',
+        '1500',
+      ],
+      { cwd: path.join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? code)),
+    );
+    const early = await Promise.race([
+      stableReplaced.then(() => 'replaced' as const),
+      exited.then(() => 'exited' as const),
+    ]);
+    expect(early, output).toBe('replaced');
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    cluster.api.faults.reset();
+
+    // What the dead run left: stable on the canary's template, and a state that says so.
+    expect(stableImage()).toBe('example/smartcarapp:2.1');
+    expect(storedVs(cluster.api, ns, 'smartcarapp').state).toMatchObject({
+      phase: 'finalizing',
+      weight: 100,
+    });
+
+    const report = await runPromotion(
+      settingsFor(
+        { manifests: 'flask/canary-deployment.yml', namespace: ns, command: 'rollback' },
+        { runId: '6102' },
+      ),
+      deps(new ScriptedMetrics({ script: [] }), { lease: { durationMs: 3000, waitMs: 20_000 } }),
+    );
+    expect(report.status).toBe('rolled-back');
+    expect(stableImage()).toBe('example/smartcarapp:1.0');
+    expect(storedVs(cluster.api, ns, 'smartcarapp')).toMatchObject({
+      weights: { v1: 100, v2: 0 },
+      state: { phase: 'rolled-back', weight: 0 },
+    });
+  }, 60_000);
+
   it('a second concurrent run fails clearly naming the holder, and the first is not disturbed', async () => {
     const ns = await namespace();
     const first = runPromotion(
@@ -200,8 +275,8 @@ describe('crashes and concurrent runs', () => {
     const updates = cluster
       .writes('virtualservices')
       .filter((w) => w.namespace === ns && w.verb === 'update');
-    // 20, 50, 100, back to stable (finalizing), promoted: the second run wrote nothing.
-    expect(updates).toHaveLength(5);
+    // 20, 50, 100, finalizing, back to stable (finalizing), promoted: the second run wrote nothing.
+    expect(updates).toHaveLength(6);
   });
 
   it('a run stops instead of overwriting a state another writer changed meanwhile', async () => {

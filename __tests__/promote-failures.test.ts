@@ -99,8 +99,17 @@ describe('failing verdicts, cancellation and the post step', () => {
     expect(report.status).toBe('promoted');
     const vsWrites = cluster.writes('virtualservices').filter((w) => w.namespace === ns);
     // One server-side apply of the manifest (canary 0), then one update per weight: 20, 50, 100,
-    // back to stable (still finalizing), and the last one saying promoted once the canary is down.
-    expect(vsWrites.map((w) => w.verb)).toEqual(['patch', 'update', 'update', 'update', 'update', 'update']);
+    // finalizing (before stable is touched), back to stable (still finalizing), and the last one
+    // saying promoted once the canary is down.
+    expect(vsWrites.map((w) => w.verb)).toEqual([
+      'patch',
+      'update',
+      'update',
+      'update',
+      'update',
+      'update',
+      'update',
+    ]);
     expect(report.weightsApplied.map((w) => w.canary)).toEqual([20, 50, 100, 0]);
   });
 

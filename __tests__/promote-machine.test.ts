@@ -64,8 +64,9 @@ describe('promotion state machine', () => {
     t = judged(t.state, 2, 60, 'pass');
     t = judged(t.state, 3, 100, 'pass');
     expect(t.state).toMatchObject({ phase: 'finalizing', weight: 100, step: 3 });
-    // Already at 100%: no write of its own (the final write records the verdict).
-    expect(t.action).toEqual({ type: 'promote-stable' });
+    // Written before stable is touched, even at 100% already: an interrupted finalize is always
+    // recorded as finalizing (so a rollback or the post step restores the stable template).
+    expect(writeThen(t.action)).toEqual({ type: 'promote-stable' });
     t = transition(t.state, { type: 'stable-promoted' }, c);
     // Traffic back on the promoted stable first; still finalizing until the canary is down.
     expect(t.state).toMatchObject({ phase: 'finalizing', weight: 0 });

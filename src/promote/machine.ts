@@ -184,10 +184,10 @@ function finalize(s: PromotionState, ctx: MachineContext): Transition {
     const state = update(s, ctx, { phase: 'promoted', weight: 100, reason: null });
     return write(state, stop(state, 'promoted: 100% on the canary (finalize: keep)'));
   }
+  // Always written before stable is touched, even at 100% already: a kill, a rollback or the
+  // post step must find `finalizing` (and so restore the saved stable template), never an
+  // in-progress state while stable already runs the canary's template.
   const state = update(s, ctx, { phase: 'finalizing', weight: 100, reason: null });
-  // Already at 100% (the schedule's last step): no write of its own; the final write records
-  // the verdict with the route back to stable. A crash in between re-judges the 100% step.
-  if (s.weight === 100) return { state, action: { type: 'promote-stable' } };
   return write(state, { type: 'promote-stable' });
 }
 
