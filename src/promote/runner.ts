@@ -35,6 +35,7 @@ import {
 } from './machine.js';
 import { resolveTarget, type Target } from './target.js';
 import { unprovenMeasurement } from './probe.js';
+import { secrets } from '../redact.js';
 
 export interface PromotionDeps {
   kube: Kube;
@@ -304,7 +305,9 @@ class Run {
     const lost = this.lease ? await this.lease.confirm(signal) : null;
     if (lost) throw new ConcurrentChangeError(`stopped before writing: ${lost}`);
     const base = this.vs?.metadata?.annotations?.[STATE_ANNOTATION];
-    let pending = this.guardEdits(this.vs, next);
+    // The state outlives this process (later commands print it): no secret may be stored in it,
+    // whatever text brought it there (a Prometheus echoing its Authorization header, a URL).
+    let pending = secrets.redactDeep(this.guardEdits(this.vs, next));
     let json = JSON.stringify(pending);
     for (let attempt = 1; ; attempt++) {
       if (!this.vs) throw new Error(`VirtualService ${this.vsName} does not exist`);
@@ -330,7 +333,7 @@ class Run {
             { cause: err },
           );
         }
-        pending = this.guardEdits(live, pending);
+        pending = secrets.redactDeep(this.guardEdits(live, pending));
         json = JSON.stringify(pending);
         this.log.debug(`conflict writing ${this.vsName}; re-read, state unchanged, writing again`);
       }
