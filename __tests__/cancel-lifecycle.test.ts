@@ -150,3 +150,16 @@ describe('deadline setting and the finish hint', () => {
     );
   });
 });
+
+describe('a cancelled process whose engine returned', () => {
+  it('still ends at the deadline when something lingers, without claiming the cancel did not finish', async () => {
+    const proc = new FakeProcess();
+    const { lines, logger } = logs();
+    const c = watchCancellation({ logger, finishHint: () => 'x', process: proc, deadlineMs: 20 });
+    proc.emit('SIGINT');
+    // The engine finished its rollback and returned; a hung request would keep the process up.
+    c.dispose();
+    expect(await proc.exited).toBe(1);
+    expect(lines.some((l) => l.includes('did not finish'))).toBe(false);
+  });
+});

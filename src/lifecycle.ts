@@ -106,6 +106,7 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
   const controller = new AbortController();
   let weight: number | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
 
   const cancel = (why: string): void => {
     if (controller.signal.aborted) {
@@ -118,7 +119,9 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
     controller.abort(new Error(`cancelled: ${why}`));
     clearInterval(parentWatch);
     deadline = setTimeout(() => {
-      options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
+      // After dispose() the engine has returned (and said where the canary is): only a lingering
+      // request (a hung API, a lease renewal) keeps the process up, so it just ends.
+      if (!disposed) options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
       proc.exit(1);
     }, deadlineMs);
     deadline.unref?.();
@@ -148,9 +151,11 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
       weight = w;
     },
     dispose: () => {
+      // The deadline stays armed once cancelled (unref'd: it never keeps the process alive): a
+      // cancelled process ends by the deadline even when a hung request would hold it open.
+      disposed = true;
       for (const [name, handler] of handlers) proc.off(name, handler);
       clearInterval(parentWatch);
-      if (deadline) clearTimeout(deadline);
     },
   };
 }
