@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,5 +192,25 @@ describe('the action bundle (dist/index.js)', () => {
       '3 input(s) are not valid; nothing was changed.',
       'Invalid inputs (see the errors above).',
     ]);
+  });
+});
+
+// The machine's own Node (20 on a fresh Debian/Ubuntu runner) running the bin: a clear message,
+// not a failure inside the bundle. Skipped where no older Node is installed.
+const systemNode = '/usr/bin/node';
+const oldNode = (() => {
+  try {
+    const r = execFileSync(systemNode, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+    return Number(r.split('.')[0]) < 24;
+  } catch {
+    return false;
+  }
+})();
+describe('the bin on an older Node', () => {
+  it.skipIf(!oldNode)('says Node 24 is needed and how to get it, exit 2', () => {
+    const r = spawnSync(systemNode, [join(root, 'bin', 'istio-canary.js'), '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: istio-canary needs Node\.js 24 or newer; this is v\d+/);
+    expect(r.stdout).toBe('');
   });
 });
