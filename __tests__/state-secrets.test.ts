@@ -84,3 +84,70 @@ describe('the stored promotion state', () => {
     expect(stored).toContain('***');
   });
 });
+
+describe('a canary scaled to 0 while held', () => {
+  it('is named and rolled back before the next weight: traffic to it would only get 503', async () => {
+    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const ns = 'scaled-down';
+    await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    const deps = {
+      kube: cluster.kube,
+      reporter: new RecordingReporter(),
+      logger: new RecordingLogger(),
+      signal: new AbortController().signal,
+      cwd: PROMOTE_FIXTURES,
+      lease: { durationMs: 3000, waitMs: 500 },
+    };
+    const pass: Metrics = {
+      measure: () =>
+        Promise.resolve({
+          outcome: 'pass',
+          reasons: [{ metric: 'script', value: 1, limit: null, source: 'test', ok: true, message: 'pass' }],
+          stable: null,
+          canary: null,
+          durationMs: 0,
+        }),
+    };
+    const held = await runPromotion(
+      settingsFor(
+        { manifests: 'flask/canary-deployment.yml', namespace: ns, steps: '20,50,100', command: 'step' },
+        { runId: '9911' },
+      ),
+      { ...deps, metrics: pass },
+    );
+    expect(held.weight).toBe(20);
+    // Someone scales the canary to 0; the next step's manifests do not own its replicas (the
+    // Deployments are not among them), so nothing scales it back.
+    await cluster.kube.patch(
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'smartcarapp-v2', namespace: ns },
+      { spec: { replicas: 0 } },
+    );
+    const dir = await mkdtemp(path.join(tmpdir(), 'scaled-'));
+    const all = await readFile(path.join(PROMOTE_FIXTURES, 'flask', 'canary-deployment.yml'), 'utf8');
+    await writeFile(
+      path.join(dir, 'routes.yml'),
+      all
+        .split(/^---$/m)
+        .filter((d) => !/^kind: Deployment$/m.test(d))
+        .join('---'),
+    );
+    const measured: number[] = [];
+    const next = await runPromotion(
+      settingsFor(
+        { manifests: 'routes.yml', namespace: ns, steps: '20,50,100', command: 'step' },
+        { runId: '9912' },
+      ),
+      {
+        ...deps,
+        cwd: dir,
+        metrics: { measure: (w) => (measured.push(w.weight), pass.measure(w)) },
+      },
+    );
+    expect(measured).toEqual([]);
+    expect(next.status).toBe('rolled-back');
+    expect(next.weight).toBe(0);
+    expect(next.reason).toContain('is scaled to 0 replicas');
+  });
+});

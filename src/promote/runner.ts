@@ -1072,6 +1072,14 @@ async function promote(run: Run, settings: Settings): Promise<void> {
           { name: target.canaryDeployment!, namespace: target.namespace },
           { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
         );
+        // A Deployment scaled to 0 is "complete" to Kubernetes, but a canary with no pod would
+        // turn every request routed to it into a 503.
+        const live = await kube.get(run.deploymentRef(target.canaryDeployment!), { signal: deps.signal });
+        const replicas = live && isObject(live.spec) ? live.spec.replicas : undefined;
+        if (replicas === 0)
+          throw new Error(
+            `the canary Deployment ${target.namespace}/${target.canaryDeployment} is scaled to 0 replicas: traffic routed to it would only get 503; scale it up (or let the manifests set its replicas) and run again`,
+          );
         logger.info(`canary Deployment ${target.canaryDeployment} is available`);
       });
     } catch (err) {
