@@ -379,11 +379,10 @@ function finalize(s, ctx) {
         const state = update(s, ctx, { phase: 'promoted', weight: 100, reason: null });
         return write(state, stop(state, 'promoted: 100% on the canary (finalize: keep)'));
     }
+    // Always written before stable is touched, even at 100% already: a kill, a rollback or the
+    // post step must find `finalizing` (and so restore the saved stable template), never an
+    // in-progress state while stable already runs the canary's template.
     const state = update(s, ctx, { phase: 'finalizing', weight: 100, reason: null });
-    // Already at 100% (the schedule's last step): no write of its own; the final write records
-    // the verdict with the route back to stable. A crash in between re-judges the 100% step.
-    if (s.weight === 100)
-        return { state, action: { type: 'promote-stable' } };
     return write(state, { type: 'promote-stable' });
 }
 function rollBack(s, ctx, reason) {
@@ -808,6 +807,8 @@ async function unprovenMeasurement(first, input) {
     }
 }
 
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 ;// CONCATENATED MODULE: ./src/promote/runner.ts
 // The promotion runner: resolves the target, takes the lease, applies the manifests, waits for
 // the canary, then performs the state machine's actions (writes, windows, finalize) until it
@@ -821,6 +822,7 @@ async function unprovenMeasurement(first, input) {
 //   `rollback` preempting this run) stops the run without overwriting (ConcurrentChangeError).
 // - After a cancel, every remaining write shares one budget (CANCEL_WRITE_BUDGET_MS).
 // - Outputs carry the weight the API server last confirmed, never the intended one.
+
 
 
 
@@ -1049,7 +1051,9 @@ class Run {
         if (lost)
             throw new ConcurrentChangeError(`stopped before writing: ${lost}`);
         const base = this.vs?.metadata?.annotations?.[plan/* STATE_ANNOTATION */.qD];
-        let pending = this.guardEdits(this.vs, next);
+        // The state outlives this process (later commands print it): no secret may be stored in it,
+        // whatever text brought it there (a Prometheus echoing its Authorization header, a URL).
+        let pending = redact/* secrets */.O3.redactDeep(this.guardEdits(this.vs, next));
         let json = JSON.stringify(pending);
         for (let attempt = 1;; attempt++) {
             if (!this.vs)
@@ -1076,7 +1080,7 @@ class Run {
                     const other = parseState(stored);
                     throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? describe(other) : 'none'}); not overwriting it`, { cause: err });
                 }
-                pending = this.guardEdits(live, pending);
+                pending = redact/* secrets */.O3.redactDeep(this.guardEdits(live, pending));
                 json = JSON.stringify(pending);
                 this.log.debug(`conflict writing ${this.vsName}; re-read, state unchanged, writing again`);
             }
@@ -1740,6 +1744,12 @@ async function promote(run, settings) {
             await (0,log/* withGroup */.I)(logger, `canary rollout: ${target.namespace}/${target.canaryDeployment}`, async () => {
                 logger.info(`waiting up to ${settings.rolloutTimeoutMs} ms for the canary Deployment ${target.canaryDeployment} to be available`);
                 await waitForRollout(kube, { name: target.canaryDeployment, namespace: target.namespace }, { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal });
+                // A Deployment scaled to 0 is "complete" to Kubernetes, but a canary with no pod would
+                // turn every request routed to it into a 503.
+                const live = await kube.get(run.deploymentRef(target.canaryDeployment), { signal: deps.signal });
+                const replicas = live && runner_isObject(live.spec) ? live.spec.replicas : undefined;
+                if (replicas === 0)
+                    throw new Error(`the canary Deployment ${target.namespace}/${target.canaryDeployment} is scaled to 0 replicas: traffic routed to it would only get 503; scale it up (or let the manifests set its replicas) and run again`);
                 logger.info(`canary Deployment ${target.canaryDeployment} is available`);
             });
         }

@@ -2116,6 +2116,7 @@ function watchCancellation(options) {
     const controller = new AbortController();
     let weight = null;
     let deadline;
+    let disposed = false;
     const cancel = (why) => {
         if (controller.signal.aborted) {
             options.logger.warning(`${why} again: already stopping; exiting at the latest ${deadlineMs / 1000} s after the first cancel.`);
@@ -2125,7 +2126,10 @@ function watchCancellation(options) {
         controller.abort(new Error(`cancelled: ${why}`));
         clearInterval(parentWatch);
         deadline = setTimeout(() => {
-            options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
+            // After dispose() the engine has returned (and said where the canary is): only a lingering
+            // request (a hung API, a lease renewal) keeps the process up, so it just ends.
+            if (!disposed)
+                options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
             proc.exit(1);
         }, deadlineMs);
         deadline.unref?.();
@@ -2154,11 +2158,12 @@ function watchCancellation(options) {
             weight = w;
         },
         dispose: () => {
+            // The deadline stays armed once cancelled (unref'd: it never keeps the process alive): a
+            // cancelled process ends by the deadline even when a hung request would hold it open.
+            disposed = true;
             for (const [name, handler] of handlers)
                 proc.off(name, handler);
             clearInterval(parentWatch);
-            if (deadline)
-                clearTimeout(deadline);
         },
     };
 }
