@@ -178,6 +178,12 @@ describe('seed scenarios on the embedded mesh', () => {
     expect(v1.spec.template.spec.containers[0]!.image).toBe('example/smartcarapp:2.0');
   });
   it('without manifests, promotes what the cluster has, setting canary-image on the live canary Deployment', async () => {
+    // The promote above scaled the canary down; without manifests nothing sets its replicas, and a
+    // canary with no pod is refused (state-secrets.test.ts): the user scales it up first.
+    await cluster.kube.patch(
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'smartcarapp-v2', namespace: 'default' },
+      { spec: { replicas: 1 } },
+    );
     const settings = settingsFor(
       { namespace: 'default', 'canary-image': 'example/smartcarapp:2.5', steps: '50,100', finalize: 'keep' },
       { runId: '1010' },
