@@ -1073,18 +1073,22 @@ function imagesOf(deployment) {
         .filter(isObject)
         .map((c) => (typeof c.image === 'string' ? c.image : ''));
 }
+/** The kinds the batch's own CustomResourceDefinitions define (served only once they are applied). */
+function crdKindsOf(docs) {
+    return new Set(docs
+        .filter((d) => d.object.kind === 'CustomResourceDefinition')
+        .map((d) => {
+        const spec = isObject(d.object.spec) ? d.object.spec : {};
+        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
+    }));
+}
 /**
  * Checks against the cluster, reading only: every kind is served (or defined by a CRD in the
  * manifests) and every namespace exists (or is in the manifests). Returns the problems.
  */
 async function checkAgainstCluster(kube, docs, signal) {
     const problems = [];
-    const crdKinds = new Set(docs
-        .filter((d) => d.object.kind === 'CustomResourceDefinition')
-        .map((d) => {
-        const spec = isObject(d.object.spec) ? d.object.spec : {};
-        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
-    }));
+    const crdKinds = crdKindsOf(docs);
     const checked = new Map();
     for (const d of docs) {
         const { apiVersion, kind } = d.object;
@@ -1133,12 +1137,7 @@ async function checkAgainstCluster(kube, docs, signal) {
 async function dryRunManifests(kube, docs, options) {
     const problems = [];
     const createdNamespaces = new Set(docs.filter((d) => d.object.kind === 'Namespace').map((d) => String(d.object.metadata?.name)));
-    const crdKinds = new Set(docs
-        .filter((d) => d.object.kind === 'CustomResourceDefinition')
-        .map((d) => {
-        const spec = isObject(d.object.spec) ? d.object.spec : {};
-        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
-    }));
+    const crdKinds = crdKindsOf(docs);
     for (const d of orderForApply(docs)) {
         const o = d.object;
         const ns = o.metadata?.namespace;
@@ -2380,6 +2379,7 @@ async function execute(settings, io, signal, deps = {}) {
             cwd,
             onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
             holder,
+            manifests: docs,
         });
         io.state.save(PROMOTION_STATE, 'finished');
         return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };

@@ -268,6 +268,7 @@ export async function execute(
       cwd,
       onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
       holder,
+      manifests: docs,
     });
     io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };

@@ -1563,6 +1563,7 @@ async function runPromotion(input, deps) {
         cwd: deps.cwd ?? external_node_process_default().cwd(),
         signal: deps.signal,
         logger,
+        docs: deps.manifests,
     });
     const run = new Run(settings, deps, target);
     logger.info(`istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${target.selection.routeName ?? target.selection.routeIndex}, stable ${target.selection.stable.subset} (${target.stableDeployment ?? '?'}), canary ${target.selection.canary.subset} (${target.canaryDeployment ?? '?'})${target.canaryImage ? ` image ${target.canaryImage}` : ''}`);

@@ -785,6 +785,18 @@ export function imagesOf(deployment: KubeObject): string[] {
     .map((c) => (typeof c.image === 'string' ? c.image : ''));
 }
 
+/** The kinds the batch's own CustomResourceDefinitions define (served only once they are applied). */
+function crdKindsOf(docs: readonly ManifestDoc[]): Set<string> {
+  return new Set(
+    docs
+      .filter((d) => d.object.kind === 'CustomResourceDefinition')
+      .map((d) => {
+        const spec = isObject(d.object.spec) ? d.object.spec : {};
+        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
+      }),
+  );
+}
+
 /**
  * Checks against the cluster, reading only: every kind is served (or defined by a CRD in the
  * manifests) and every namespace exists (or is in the manifests). Returns the problems.
@@ -795,14 +807,7 @@ export async function checkAgainstCluster(
   signal?: AbortSignal,
 ): Promise<string[]> {
   const problems: string[] = [];
-  const crdKinds = new Set(
-    docs
-      .filter((d) => d.object.kind === 'CustomResourceDefinition')
-      .map((d) => {
-        const spec = isObject(d.object.spec) ? d.object.spec : {};
-        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
-      }),
-  );
+  const crdKinds = crdKindsOf(docs);
   const checked = new Map<string, string | null>();
   for (const d of docs) {
     const { apiVersion, kind } = d.object;
@@ -859,14 +864,7 @@ export async function dryRunManifests(
   const createdNamespaces = new Set(
     docs.filter((d) => d.object.kind === 'Namespace').map((d) => String(d.object.metadata?.name)),
   );
-  const crdKinds = new Set(
-    docs
-      .filter((d) => d.object.kind === 'CustomResourceDefinition')
-      .map((d) => {
-        const spec = isObject(d.object.spec) ? d.object.spec : {};
-        return isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
-      }),
-  );
+  const crdKinds = crdKindsOf(docs);
   for (const d of orderForApply(docs)) {
     const o = d.object;
     const ns = o.metadata?.namespace;

@@ -34,10 +34,13 @@ import {
   transition,
 } from './machine.js';
 import { resolveTarget, type Target } from './target.js';
+import type { ManifestDoc } from '../kube/manifests.js';
 import { unprovenMeasurement } from './probe.js';
 import { secrets } from '../redact.js';
 
 export interface PromotionDeps {
+  /** The manifests execute() already read and checked (else they are read from settings.manifests). */
+  manifests?: ManifestDoc[];
   kube: Kube;
   metrics: Metrics;
   reporter: Reporter;
@@ -871,6 +874,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
     cwd: deps.cwd ?? process.cwd(),
     signal: deps.signal,
     logger,
+    docs: deps.manifests,
   });
   const run = new Run(settings, deps, target);
   logger.info(
