@@ -31,8 +31,20 @@ import { recordUpdate, serverSideApply, nowSeconds } from './managed.js';
 import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { DeploymentController } from './controller.js';
+import { Reply, apiVersionOf, keyOf, type ApiContext, type Req, type ResourceRequest } from './context.js';
+import {
+  contentType,
+  dryRun,
+  fieldManager,
+  goJsonError,
+  methodNotAllowedReply,
+  parseBody,
+  safeJson,
+  send,
+  summarize,
+  tableRequest,
+} from './request.js';
 import { POD_OWNER_LABEL } from './pods.js';
-import { decodeProtobuf } from './protobuf.js';
 import { pruneUnknownFields } from './fields.js';
 import {
   SERVER_VERSION,
@@ -44,7 +56,6 @@ import {
   openapiV3Root,
   resourceList,
   toTable,
-  type IncludeObject,
 } from './discovery.js';
 
 export interface ApiServerOptions {
@@ -104,32 +115,6 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-interface Req {
-  method: string;
-  url: URL;
-  query: URLSearchParams;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
-
-interface ResourceRequest {
-  rt: ResourceType;
-  group: string;
-  version: string;
-  namespace: string;
-  name: string;
-  subresource: string;
-  verb: Verb;
-}
-
-class Reply {
-  constructor(
-    readonly code: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string | string[]> = {},
-  ) {}
-}
-
 const WATCH_TRUE = new Set(['true', '1']);
 const PATCH_TYPES = [
   'application/json-patch+json',
@@ -164,19 +149,19 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   return api;
 }
 
-class ApiServerImpl implements ApiServer {
+class ApiServerImpl implements ApiServer, ApiContext {
   url = '';
   port = 0;
   readonly faults: Faults;
   readonly requests: RequestLogEntry[] = [];
-  private readonly store: Store;
+  readonly store: Store;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly serialized = new WeakMap<JsonObject, Map<string, string>>();
   private readonly inflight = new WeakMap<Socket, { n: number; after?: () => void }>();
   private readonly watches = new Set<() => void>();
-  private types: ResourceType[] = [];
-  private readonly now: () => Date;
+  types: ResourceType[] = [];
+  readonly now: () => Date;
   private readonly controller: DeploymentController;
   private readonly bookmarkIntervalMs: number;
   private readonly namespaceFinalizeDelayMs: number;
@@ -281,9 +266,14 @@ class ApiServerImpl implements ApiServer {
     });
   }
 
+  allocateClusterIp(): string {
+    this.ipCounter += 1;
+    return `10.96.${Math.floor(this.ipCounter / 250)}.${(this.ipCounter % 250) + 1}`;
+  }
+
   // ---- types ----
 
-  private refreshTypes(): void {
+  refreshTypes(): void {
     const crds = this.store.list('apiextensions.k8s.io/customresourcedefinitions');
     const custom = crds.map(typeFromCrd).filter((t): t is ResourceType => t !== undefined);
     this.types = [...BUILTINS, ...custom];
@@ -300,12 +290,8 @@ class ApiServerImpl implements ApiServer {
     // Nobody owns preinstalled objects, so a later `kubectl apply --server-side` of the same
     // CRDs (or of the default namespace) takes them over without conflicts.
     delete metaOf(created)['managedFields'];
-    this.store.put(this.key(rt), created, 'ADDED');
+    this.store.put(keyOf(rt), created, 'ADDED');
     if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
-  }
-
-  private key(rt: ResourceType): string {
-    return `${rt.group}/${rt.resource}`;
   }
 
   // ---- HTTP ----
@@ -366,7 +352,7 @@ class ApiServerImpl implements ApiServer {
         }
       });
       if (size > 3 * 1024 * 1024) {
-        this.send(
+        send(
           res,
           new Reply(413, failure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728')),
         );
@@ -374,13 +360,13 @@ class ApiServerImpl implements ApiServer {
       }
       this.route(r, res, entry).then(
         (reply) => {
-          if (reply) this.send(res, reply);
+          if (reply) send(res, reply);
         },
         (err: unknown) => {
-          if (err instanceof ApiError) this.send(res, new Reply(err.status.code, err.status, err.headers));
+          if (err instanceof ApiError) send(res, new Reply(err.status.code, err.status, err.headers));
           else {
             const msg = err instanceof Error ? err.message : str(err);
-            this.send(
+            send(
               res,
               new Reply(
                 500,
@@ -393,26 +379,6 @@ class ApiServerImpl implements ApiServer {
         },
       );
     });
-  }
-
-  private send(res: ServerResponse, reply: Reply): void {
-    if (res.headersSent || res.destroyed) return;
-    if (typeof reply.body === 'string') {
-      res.writeHead(reply.code, {
-        'Content-Type': 'text/plain; charset=utf-8',
-        'X-Content-Type-Options': 'nosniff',
-        ...reply.headers,
-      });
-      res.end(reply.body);
-      return;
-    }
-    const text = JSON.stringify(reply.body);
-    res.writeHead(reply.code, {
-      'Content-Type': 'application/json',
-      'Cache-Control': 'no-cache, private',
-      ...reply.headers,
-    });
-    res.end(text);
   }
 
   private async route(r: Req, res: ServerResponse, entry: RequestLogEntry): Promise<Reply | undefined> {
@@ -609,14 +575,10 @@ class ApiServerImpl implements ApiServer {
     return reorder(out);
   }
 
-  private apiVersionOf(rt: ResourceType, version: string): string {
-    return rt.group === '' ? version : `${rt.group}/${version}`;
-  }
-
   // ---- reads ----
 
   private get(rr: ResourceRequest, r: Req): Reply {
-    const o = this.store.get(this.key(rr.rt), rr.namespace, rr.name);
+    const o = this.store.get(keyOf(rr.rt), rr.namespace, rr.name);
     if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
     if (rr.subresource === 'scale') return new Reply(200, this.scaleOf(o));
     const v = this.view(rr.rt, rr.version, o);
@@ -687,7 +649,7 @@ class ApiServerImpl implements ApiServer {
       }
     }
     const all = this.store
-      .list(this.key(rr.rt), rr.rt.namespaced && rr.namespace ? rr.namespace : undefined)
+      .list(keyOf(rr.rt), rr.rt.namespaced && rr.namespace ? rr.namespace : undefined)
       .filter((o) => sortKey(o) > after)
       .filter(match);
     let items = all;
@@ -711,7 +673,7 @@ class ApiServerImpl implements ApiServer {
     metadata['resourceVersion'] = str(listRv);
     return new Reply(200, {
       kind: rr.rt.listKind,
-      apiVersion: this.apiVersionOf(rr.rt, rr.version),
+      apiVersion: apiVersionOf(rr.rt, rr.version),
       metadata,
       items: views,
     });
@@ -724,7 +686,7 @@ class ApiServerImpl implements ApiServer {
     const initial = r.query.get('sendInitialEvents') === 'true';
     const timeout = Number(r.query.get('timeoutSeconds') ?? '0');
     const table = tableRequest(r);
-    const key = this.key(rr.rt);
+    const key = keyOf(rr.rt);
     const nsFilter = rr.rt.namespaced ? rr.namespace : '';
     if (rvParam !== '' && !/^\d+$/.test(rvParam))
       throw new ApiError(
@@ -772,7 +734,7 @@ class ApiServerImpl implements ApiServer {
       };
       if (annotations) metadata['annotations'] = annotations;
       res.write(
-        `${JSON.stringify({ type: 'BOOKMARK', object: { kind: rr.rt.kind, apiVersion: this.apiVersionOf(rr.rt, rr.version), metadata } })}\n`,
+        `${JSON.stringify({ type: 'BOOKMARK', object: { kind: rr.rt.kind, apiVersion: apiVersionOf(rr.rt, rr.version), metadata } })}\n`,
       );
     };
     const inScope = (e: StoreEvent): boolean =>
@@ -834,53 +796,6 @@ class ApiServerImpl implements ApiServer {
   }
 
   // ---- writes ----
-
-  private parseBody(r: Req, rr: ResourceRequest): JsonObject {
-    const ct =
-      str(r.headers['content-type'] ?? 'application/json')
-        .split(';')[0]
-        ?.trim() ?? '';
-    const text = r.body.toString('utf8');
-    const kind = rr.subresource === 'scale' ? 'Scale' : rr.rt.kind;
-    let v: unknown;
-    if (ct === 'application/json' || ct === '' || ct === '*/*') {
-      try {
-        v = JSON.parse(text);
-      } catch (e) {
-        throw badRequest(
-          `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${goJsonError(text, e)} (${summarize(text)})`,
-        );
-      }
-    } else if (ct === 'application/yaml') {
-      try {
-        v = load(text);
-      } catch (e) {
-        throw badRequest(
-          `the object provided is unrecognized (must be of type ${kind}): ${e instanceof Error ? e.message.split('\n')[0] : str(e)}`,
-        );
-      }
-    } else if (ct === 'application/vnd.kubernetes.protobuf') {
-      let decoded: JsonObject | undefined;
-      try {
-        decoded = decodeProtobuf(r.body);
-      } catch {
-        decoded = undefined;
-      }
-      if (!decoded) throw unsupportedMediaType(['application/json', 'application/yaml']);
-      v = decoded;
-    } else {
-      throw unsupportedMediaType([
-        'application/json',
-        'application/yaml',
-        'application/vnd.kubernetes.protobuf',
-      ]);
-    }
-    if (!isObject(v))
-      throw badRequest(
-        `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" } (${summarize(text)})`,
-      );
-    return v;
-  }
 
   /** apiVersion/kind/structure checks a typed decode performs (400) or a CRD validator performs (422). */
   private checkTypeMeta(
@@ -953,20 +868,6 @@ class ApiServerImpl implements ApiServer {
       );
     if (mode === 'Ignore') return {};
     return { Warning: unknown.map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`) };
-  }
-
-  private manager(r: Req, fallback?: string): string {
-    const fm = r.query.get('fieldManager');
-    if (fm) return fm;
-    if (fallback) return fallback;
-    const ua = str(r.headers['user-agent'] ?? '');
-    return (ua.split('/')[0] ?? '') || 'unknown';
-  }
-
-  private dryRun(r: Req): boolean {
-    const d = r.query.getAll('dryRun');
-    for (const x of d) if (x !== 'All') throw badRequest(`Invalid dry run value: ${x}`);
-    return d.length > 0;
   }
 
   private checkNamespace(rr: ResourceRequest, name: string): void {
@@ -1072,8 +973,7 @@ class ApiServerImpl implements ApiServer {
       if (spec['type'] !== 'ExternalName') {
         if (!spec['clusterIP'] && before['clusterIP']) spec['clusterIP'] = before['clusterIP'];
         if (!spec['clusterIP']) {
-          this.ipCounter += 1;
-          spec['clusterIP'] = `10.96.${Math.floor(this.ipCounter / 250)}.${(this.ipCounter % 250) + 1}`;
+          spec['clusterIP'] = this.allocateClusterIp();
         }
         spec['clusterIPs'] = [spec['clusterIP']];
         spec['ipFamilies'] = before['ipFamilies'] ?? ['IPv4'];
@@ -1179,7 +1079,7 @@ class ApiServerImpl implements ApiServer {
     manager: string,
   ): JsonObject {
     const o = clone(body);
-    o['apiVersion'] = this.apiVersionOf(rt, rt.storageVersion);
+    o['apiVersion'] = apiVersionOf(rt, rt.storageVersion);
     o['kind'] = rt.kind;
     const meta = { ...metaOf(o) };
     if (!meta['name'] && typeof meta['generateName'] === 'string' && meta['generateName']) {
@@ -1207,7 +1107,7 @@ class ApiServerImpl implements ApiServer {
       undefined,
       stripStatusFor(rt, o),
       manager,
-      this.apiVersionOf(rt, version),
+      apiVersionOf(rt, version),
       '',
       schemaFor(rt.kind, rt.builtIn),
       this.now(),
@@ -1217,9 +1117,9 @@ class ApiServerImpl implements ApiServer {
   }
 
   private create(rr: ResourceRequest, r: Req): Reply {
-    const body = this.parseBody(r, rr);
+    const body = parseBody(r, rr);
     const rt = rr.rt;
-    this.checkTypeMeta(rr, body, rt.kind, this.apiVersionOf(rt, rr.version));
+    this.checkTypeMeta(rr, body, rt.kind, apiVersionOf(rt, rr.version));
     const warn = this.fieldCheck(rr, r, body);
     const meta = metaOf(body);
     if (
@@ -1232,13 +1132,13 @@ class ApiServerImpl implements ApiServer {
         'the namespace of the provided object does not match the namespace sent on the request',
       );
     if (rt.resource === 'selfsubjectaccessreviews') return this.accessReview(body, rr);
-    const dry = this.dryRun(r);
-    const o = this.prepareCreate(rt, rr.version, rr.namespace, body, this.manager(r));
+    const dry = dryRun(r);
+    const o = this.prepareCreate(rt, rr.version, rr.namespace, body, fieldManager(r));
     const name = str(metaOf(o)['name']);
     this.checkNamespace(rr, name);
-    if (this.store.get(this.key(rt), rr.namespace, name)) throw alreadyExists(rt.resource, rr.group, name);
+    if (this.store.get(keyOf(rt), rr.namespace, name)) throw alreadyExists(rt.resource, rr.group, name);
     if (dry) return new Reply(201, this.view(rt, rr.version, o), warn);
-    const stored = this.store.put(this.key(rt), o, 'ADDED');
+    const stored = this.store.put(keyOf(rt), o, 'ADDED');
     if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
     return new Reply(201, this.view(rt, rr.version, stored), warn);
   }
@@ -1257,7 +1157,7 @@ class ApiServerImpl implements ApiServer {
         '"';
     return new Reply(201, {
       kind: 'SelfSubjectAccessReview',
-      apiVersion: this.apiVersionOf(rr.rt, rr.version),
+      apiVersion: apiVersionOf(rr.rt, rr.version),
       metadata: { creationTimestamp: null },
       spec,
       status,
@@ -1280,7 +1180,7 @@ class ApiServerImpl implements ApiServer {
     const o = clone(candidate);
     const oldMeta = metaOf(old);
     const meta = { ...metaOf(o) };
-    o['apiVersion'] = this.apiVersionOf(rt, rt.storageVersion);
+    o['apiVersion'] = apiVersionOf(rt, rt.storageVersion);
     o['kind'] = rt.kind;
     if (rr.subresource === 'status') {
       // Through /status only status changes.
@@ -1332,8 +1232,8 @@ class ApiServerImpl implements ApiServer {
       meta['managedFields'] = recordUpdate(
         withoutStatusSplit(rt, old, rr.subresource),
         withoutStatusSplit(rt, recorded, rr.subresource),
-        opts.manager ?? this.manager(r),
-        this.apiVersionOf(rt, rr.version),
+        opts.manager ?? fieldManager(r),
+        apiVersionOf(rt, rr.version),
         rr.subresource === 'status' ? 'status' : '',
         schemaFor(rt.kind, rt.builtIn),
         this.now(),
@@ -1353,23 +1253,23 @@ class ApiServerImpl implements ApiServer {
       (!Array.isArray(meta['finalizers']) || meta['finalizers'].length === 0) &&
       rt.kind !== 'Namespace'
     ) {
-      return this.store.remove(this.key(rt), str(meta['namespace'] ?? ''), str(meta['name'])) ?? o;
+      return this.store.remove(keyOf(rt), str(meta['namespace'] ?? ''), str(meta['name'])) ?? o;
     }
-    const stored = this.store.put(this.key(rt), o, 'MODIFIED');
+    const stored = this.store.put(keyOf(rt), o, 'MODIFIED');
     if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
     return stored;
   }
 
   private existing(rr: ResourceRequest): JsonObject {
-    const o = this.store.get(this.key(rr.rt), rr.namespace, rr.name);
+    const o = this.store.get(keyOf(rr.rt), rr.namespace, rr.name);
     if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
     return o;
   }
 
   private update(rr: ResourceRequest, r: Req): Reply {
-    const body = this.parseBody(r, rr);
+    const body = parseBody(r, rr);
     if (rr.subresource === 'scale') return this.updateScale(rr, r, body);
-    this.checkTypeMeta(rr, body, rr.rt.kind, this.apiVersionOf(rr.rt, rr.version));
+    this.checkTypeMeta(rr, body, rr.rt.kind, apiVersionOf(rr.rt, rr.version));
     const warn = this.fieldCheck(rr, r, body);
     const meta = metaOf(body);
     if (meta['name'] !== undefined && meta['name'] !== rr.name)
@@ -1385,7 +1285,7 @@ class ApiServerImpl implements ApiServer {
       throw badRequest(
         'the namespace of the provided object does not match the namespace sent on the request',
       );
-    const dry = this.dryRun(r);
+    const dry = dryRun(r);
     const old = this.existing(rr);
     const rv = meta['resourceVersion'];
     if ((!rr.rt.builtIn || rr.rt.kind === 'Lease') && (typeof rv !== 'string' || rv === '')) {
@@ -1411,17 +1311,14 @@ class ApiServerImpl implements ApiServer {
     if (rr.subresource === 'finalize') {
       const next = clone(old);
       next['spec'] = { ...obj(old['spec']), finalizers: obj(body['spec'])['finalizers'] ?? [] };
-      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(this.key(rr.rt), next, 'MODIFIED')));
+      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(keyOf(rr.rt), next, 'MODIFIED')));
     }
     const stored = this.commit(rr, old, { ...body, metadata: { ...meta, name: rr.name } }, r, { dry });
     return new Reply(200, this.view(rr.rt, rr.version, stored), warn);
   }
 
   private patch(rr: ResourceRequest, r: Req): Reply {
-    const ct =
-      str(r.headers['content-type'] ?? '')
-        .split(';')[0]
-        ?.trim() ?? '';
+    const ct = contentType(r, '');
     const accepted = [
       ...PATCH_TYPES.slice(0, 3),
       ...(rr.rt.builtIn ? ['application/strategic-merge-patch+json'] : []),
@@ -1444,7 +1341,7 @@ class ApiServerImpl implements ApiServer {
         'FieldValueRequired',
         'Required value: is required for apply patch',
       );
-    const dry = this.dryRun(r);
+    const dry = dryRun(r);
     const text = r.body.toString('utf8');
     let patch: Json;
     try {
@@ -1490,7 +1387,7 @@ class ApiServerImpl implements ApiServer {
     }
     if (!isObject(next)) throw badRequest('the patched object is not an object');
     if (rr.subresource === 'scale') return this.updateScale(rr, r, next);
-    this.checkTypeMeta(rr, next, rr.rt.kind, this.apiVersionOf(rr.rt, rr.version));
+    this.checkTypeMeta(rr, next, rr.rt.kind, apiVersionOf(rr.rt, rr.version));
     const nm = metaOf(next);
     if (nm['name'] !== rr.name)
       throw badRequest(
@@ -1518,7 +1415,7 @@ class ApiServerImpl implements ApiServer {
       return this.updateScale(rr, r, obj(next));
     }
     const rt = rr.rt;
-    const apiVersion = this.apiVersionOf(rt, rr.version);
+    const apiVersion = apiVersionOf(rt, rr.version);
     if (typeof cfg['apiVersion'] !== 'string' || typeof cfg['kind'] !== 'string')
       throw badRequest(
         `error decoding YAML: Object 'Kind' is missing in '${summarize(JSON.stringify(cfg))}'`,
@@ -1554,7 +1451,7 @@ class ApiServerImpl implements ApiServer {
     } else if (rt.status && rt.kind !== 'Service' && rt.kind !== 'Namespace') {
       delete applied['status'];
     }
-    const old = this.store.get(this.key(rt), rr.namespace, rr.name);
+    const old = this.store.get(keyOf(rt), rr.namespace, rr.name);
     if (!old) {
       if (sub) throw notFound(rt.resource, rr.group, rr.name);
       const created = this.prepareCreate(rt, rr.version, rr.namespace, applied, manager);
@@ -1572,7 +1469,7 @@ class ApiServerImpl implements ApiServer {
       metaOf(created)['managedFields'] = metaOf(withFields)['managedFields'] ?? [];
       this.checkNamespace(rr, rr.name);
       if (dry) return new Reply(201, this.view(rt, rr.version, created), warn);
-      const stored = this.store.put(this.key(rt), created, 'ADDED');
+      const stored = this.store.put(keyOf(rt), created, 'ADDED');
       if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
       return new Reply(201, this.view(rt, rr.version, stored), warn);
     }
@@ -1641,14 +1538,14 @@ class ApiServerImpl implements ApiServer {
     const next = clone(old);
     next['spec'] = { ...obj(old['spec']), replicas };
     const main: ResourceRequest = { ...rr, subresource: '' };
-    const stored = this.commit(main, old, next, r, { dry: this.dryRun(r) });
+    const stored = this.commit(main, old, next, r, { dry: dryRun(r) });
     return new Reply(200, this.scaleOf(stored));
   }
 
   // ---- delete ----
 
   private delete(rr: ResourceRequest, r: Req): Reply {
-    const dry = this.dryRun(r);
+    const dry = dryRun(r);
     const old = this.existing(rr);
     const opts = r.body.length > 0 ? (safeJson(r.body.toString('utf8')) ?? {}) : {};
     const pre = obj(obj(opts)['preconditions']);
@@ -1681,7 +1578,7 @@ class ApiServerImpl implements ApiServer {
       const next = clone(old);
       metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
       next['status'] = { ...obj(old['status']), phase: 'Terminating' };
-      const stored = this.store.put(this.key(rr.rt), next, 'MODIFIED');
+      const stored = this.store.put(keyOf(rr.rt), next, 'MODIFIED');
       // The namespace controller empties the namespace, then the namespace goes away.
       const t = setTimeout(() => {
         this.timers.delete(t);
@@ -1696,7 +1593,7 @@ class ApiServerImpl implements ApiServer {
       const next = clone(old);
       metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
       metaOf(next)['deletionGracePeriodSeconds'] = 0;
-      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(this.key(rr.rt), next, 'MODIFIED')));
+      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(keyOf(rr.rt), next, 'MODIFIED')));
     }
     if (!dry) this.removeObject(rr.rt, rr.namespace, rr.name);
     return new Reply(
@@ -1711,13 +1608,13 @@ class ApiServerImpl implements ApiServer {
   }
 
   private removeObject(rt: ResourceType, namespace: string, name: string): void {
-    this.store.remove(this.key(rt), namespace, name);
+    this.store.remove(keyOf(rt), namespace, name);
     if (rt.resource === 'customresourcedefinitions') {
       const gone = this.types.find((t) => !t.builtIn && `${t.resource}.${t.group}` === name);
       this.refreshTypes();
       if (gone)
-        for (const o of this.store.list(this.key(gone)))
-          this.store.remove(this.key(gone), str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
+        for (const o of this.store.list(keyOf(gone)))
+          this.store.remove(keyOf(gone), str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
     }
   }
 
@@ -1732,16 +1629,16 @@ class ApiServerImpl implements ApiServer {
   }
 
   private deleteCollection(rr: ResourceRequest, r: Req): Reply {
-    const dry = this.dryRun(r);
+    const dry = dryRun(r);
     const match = this.matcher(rr, r);
-    const victims = this.store.list(this.key(rr.rt), rr.namespace || undefined).filter(match);
+    const victims = this.store.list(keyOf(rr.rt), rr.namespace || undefined).filter(match);
     const items = victims.map((o) => this.view(rr.rt, rr.version, o));
     if (!dry)
       for (const o of victims)
         this.removeObject(rr.rt, str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
     return new Reply(200, {
       kind: rr.rt.listKind,
-      apiVersion: this.apiVersionOf(rr.rt, rr.version),
+      apiVersion: apiVersionOf(rr.rt, rr.version),
       metadata: { resourceVersion: str(this.store.resourceVersion) },
       items,
     });
@@ -1824,52 +1721,9 @@ function withoutTimes(p: JsonObject): string {
   );
 }
 
-function methodNotAllowedReply(): Reply {
-  return new Reply(
-    405,
-    failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {}),
-  );
-}
-
-function tableRequest(r: Req): IncludeObject | undefined {
-  const accept = str(r.headers.accept ?? '');
-  if (!/as=Table/.test(accept)) return undefined;
-  const inc = r.query.get('includeObject');
-  return inc === 'None' || inc === 'Object' ? inc : 'Metadata';
-}
-
 function sortKey(o: JsonObject): string {
   const m = metaOf(o);
   return `${str(m['namespace'] ?? '')}/${str(m['name'] ?? '')}`;
-}
-
-/** apimachinery's summarizeData: the first 30 bytes, then " ...". */
-function summarize(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 30)} ...` : text;
-}
-
-/** encoding/json's wording for a syntax error. */
-function goJsonError(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : str(e);
-  if (/end of JSON input|Unterminated|Unexpected end/i.test(msg)) return 'unexpected end of JSON input';
-  const m = /position (\d+)/.exec(msg);
-  const ch = m ? text[Number(m[1])] : text.trim()[0];
-  if (ch === undefined) return 'unexpected end of JSON input';
-  return `invalid character ${goChar(ch)} looking for beginning of value`;
-}
-
-function goChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (ch === "'") return "'\\''";
-  return code >= 0x20 && code < 0x7f ? `'${ch}'` : `'\\u${code.toString(16).padStart(4, '0')}'`;
-}
-
-function safeJson(s: string): Json | undefined {
-  try {
-    return JSON.parse(s) as Json;
-  } catch {
-    return undefined;
-  }
 }
 
 function specPart(o: JsonObject): JsonObject {
