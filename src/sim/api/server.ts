@@ -26,12 +26,21 @@ import { BUILTINS, istioCrds, sortVersions, typeFromCrd, type ResourceType } fro
 import { Store, metaOf, type StoreEvent } from './store.js';
 import { Faults, type Verb } from './faults.js';
 import { schemaFor } from './schema.js';
-import { recordUpdate, serverSideApply, nowSeconds } from './managed.js';
+import { serverSideApply, nowSeconds } from './managed.js';
 import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { DeploymentController } from './controller.js';
-import { checkTypeMeta, crdStatus, defaults, fieldCheck, strategy, validate } from './admission.js';
-import { Reply, apiVersionOf, keyOf, type ApiContext, type Req, type ResourceRequest } from './context.js';
+import { checkTypeMeta, fieldCheck } from './admission.js';
+import { commit, existing, prepareCreate, view } from './registry.js';
+import {
+  Reply,
+  apiVersionOf,
+  keyOf,
+  storeObject,
+  type ApiContext,
+  type Req,
+  type ResourceRequest,
+} from './context.js';
 import {
   contentType,
   dryRun,
@@ -266,12 +275,11 @@ class ApiServerImpl implements ApiServer, ApiContext {
   }
 
   private seed(rt: ResourceType, o: JsonObject): void {
-    const created = this.prepareCreate(rt, rt.storageVersion, '', o, 'kube-apiserver');
+    const created = prepareCreate(this, rt, rt.storageVersion, '', o, 'kube-apiserver');
     // Nobody owns preinstalled objects, so a later `kubectl apply --server-side` of the same
     // CRDs (or of the default namespace) takes them over without conflicts.
     delete metaOf(created)['managedFields'];
-    this.store.put(keyOf(rt), created, 'ADDED');
-    if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
+    storeObject(this, rt, created, 'ADDED');
   }
 
   // ---- HTTP ----
@@ -547,21 +555,13 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
   // ---- conversion ----
 
-  /** An object as the client's requested version shows it (all versions share one schema here). */
-  private view(rt: ResourceType, version: string, o: JsonObject): JsonObject {
-    const out = clone(o);
-    out['apiVersion'] = rt.group === '' ? version : `${rt.group}/${version}`;
-    if (!out['kind']) out['kind'] = rt.kind;
-    return reorder(out);
-  }
-
   // ---- reads ----
 
   private get(rr: ResourceRequest, r: Req): Reply {
     const o = this.store.get(keyOf(rr.rt), rr.namespace, rr.name);
     if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
     if (rr.subresource === 'scale') return new Reply(200, this.scaleOf(o));
-    const v = this.view(rr.rt, rr.version, o);
+    const v = view(rr.rt, rr.version, o);
     const t = tableRequest(r);
     if (t) return new Reply(200, toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), t));
     return new Reply(200, v);
@@ -643,7 +643,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
       ).toString('base64');
       remaining = all.length - limit;
     }
-    const views = items.map((o) => this.view(rr.rt, rr.version, o));
+    const views = items.map((o) => view(rr.rt, rr.version, o));
     const t = tableRequest(r);
     if (t) return new Reply(200, toTable(rr.rt, views, str(listRv), this.now(), t, true, next));
     // Custom resource lists (unstructured) always carry "continue"; typed lists omit it when empty.
@@ -694,14 +694,14 @@ class ApiServerImpl implements ApiServer, ApiContext {
         }
         let text = byVersion.get(rr.version);
         if (text === undefined) {
-          text = JSON.stringify(this.view(rr.rt, rr.version, o));
+          text = JSON.stringify(view(rr.rt, rr.version, o));
           byVersion.set(rr.version, text);
         }
         res.write(`{"type":${JSON.stringify(type)},"object":${text}}\n`);
         return;
       }
       if (type !== 'ERROR' && type !== 'BOOKMARK') {
-        const v = this.view(rr.rt, rr.version, o);
+        const v = view(rr.rt, rr.version, o);
         object = table ? toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), table, first) : v;
         first = false;
       }
@@ -804,51 +804,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
     }
   }
 
-  private prepareCreate(
-    rt: ResourceType,
-    version: string,
-    namespace: string,
-    body: JsonObject,
-    manager: string,
-  ): JsonObject {
-    const o = clone(body);
-    o['apiVersion'] = apiVersionOf(rt, rt.storageVersion);
-    o['kind'] = rt.kind;
-    const meta = { ...metaOf(o) };
-    if (!meta['name'] && typeof meta['generateName'] === 'string' && meta['generateName']) {
-      const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-      let suffix = '';
-      for (let i = 0; i < 5; i++) suffix += alphabet[Math.floor(Math.random() * alphabet.length)];
-      meta['name'] = `${meta['generateName']}${suffix}`;
-    }
-    if (rt.namespaced) meta['namespace'] = namespace;
-    else delete meta['namespace'];
-    meta['uid'] = randomUUID();
-    meta['creationTimestamp'] = nowSeconds(this.now());
-    delete meta['resourceVersion'];
-    delete meta['deletionTimestamp'];
-    delete meta['managedFields'];
-    delete meta['selfLink'];
-    if (rt.generation) meta['generation'] = 1;
-    else delete meta['generation'];
-    o['metadata'] = meta;
-    if (rt.status && rt.kind !== 'Namespace' && rt.kind !== 'Service') delete o['status'];
-    defaults(rt, o);
-    if (rt.kind === 'CustomResourceDefinition') o['status'] = crdStatus(o, this.now());
-    validate(rt, o, true);
-    meta['managedFields'] = recordUpdate(
-      undefined,
-      stripStatusFor(rt, o),
-      manager,
-      apiVersionOf(rt, version),
-      '',
-      schemaFor(rt.kind, rt.builtIn),
-      this.now(),
-    );
-    strategy(this, rt, o);
-    return o;
-  }
-
   private create(rr: ResourceRequest, r: Req): Reply {
     const body = parseBody(r, rr);
     const rt = rr.rt;
@@ -866,14 +821,13 @@ class ApiServerImpl implements ApiServer, ApiContext {
       );
     if (rt.resource === 'selfsubjectaccessreviews') return this.accessReview(body, rr);
     const dry = dryRun(r);
-    const o = this.prepareCreate(rt, rr.version, rr.namespace, body, fieldManager(r));
+    const o = prepareCreate(this, rt, rr.version, rr.namespace, body, fieldManager(r));
     const name = str(metaOf(o)['name']);
     this.checkNamespace(rr, name);
     if (this.store.get(keyOf(rt), rr.namespace, name)) throw alreadyExists(rt.resource, rr.group, name);
-    if (dry) return new Reply(201, this.view(rt, rr.version, o), warn);
-    const stored = this.store.put(keyOf(rt), o, 'ADDED');
-    if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
-    return new Reply(201, this.view(rt, rr.version, stored), warn);
+    if (dry) return new Reply(201, view(rt, rr.version, o), warn);
+    const stored = storeObject(this, rt, o, 'ADDED');
+    return new Reply(201, view(rt, rr.version, stored), warn);
   }
 
   private accessReview(body: JsonObject, rr: ResourceRequest): Reply {
@@ -897,108 +851,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
     });
   }
 
-  /**
-   * Store a changed object: keeps what the subresource may not change, bumps generation on spec
-   * changes, records managedFields for non-apply writes, skips no-op writes, honours dry run.
-   */
-  private commit(
-    rr: ResourceRequest,
-    old: JsonObject,
-    candidate: JsonObject,
-    r: Req,
-    opts: { manager?: string; managed?: 'apply' | 'update'; dry: boolean },
-  ): JsonObject {
-    const rt = rr.rt;
-    const requestMeta = clone(metaOf(candidate));
-    const o = clone(candidate);
-    const oldMeta = metaOf(old);
-    const meta = { ...metaOf(o) };
-    o['apiVersion'] = apiVersionOf(rt, rt.storageVersion);
-    o['kind'] = rt.kind;
-    if (rr.subresource === 'status') {
-      // Through /status only status changes.
-      for (const k of Object.keys(o))
-        if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) delete o[k];
-      for (const k of Object.keys(old))
-        if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) o[k] = clone(old[k] ?? null);
-      // Metadata (labels too) is not writable through /status; only managedFields travel.
-      const managedFields = meta['managedFields'];
-      for (const k of Object.keys(meta)) delete meta[k];
-      Object.assign(meta, clone(oldMeta));
-      if (managedFields !== undefined) meta['managedFields'] = managedFields;
-    } else if (rt.status && rt.kind !== 'Service' && rt.kind !== 'Namespace') {
-      if (old['status'] === undefined) delete o['status'];
-      else o['status'] = clone(old['status'] ?? null);
-    } else if (rt.kind === 'Namespace') {
-      o['status'] = clone(old['status'] ?? null);
-    }
-    for (const k of [
-      'uid',
-      'creationTimestamp',
-      'deletionTimestamp',
-      'namespace',
-      'name',
-      'generation',
-      'selfLink',
-    ]) {
-      if (oldMeta[k] === undefined) delete meta[k];
-      else meta[k] = clone(oldMeta[k] ?? null);
-    }
-    meta['resourceVersion'] = oldMeta['resourceVersion'] ?? null;
-    o['metadata'] = meta;
-    if (rr.subresource !== 'status') {
-      defaults(rt, o);
-      strategy(this, rt, o, old);
-    }
-    if (rt.generation && !deepEqual(specPart(old), specPart(o)))
-      meta['generation'] = Number(oldMeta['generation'] ?? 0) + 1;
-    validate(rt, o, false);
-    if (opts.managed !== 'apply') {
-      // Through /status only spec is a reset field: label changes are dropped from the object but,
-      // as on the real server, still recorded as owned by the writer.
-      const recorded = clone(o);
-      if (rr.subresource === 'status') {
-        const rm = metaOf(recorded);
-        for (const k of ['labels', 'annotations'])
-          if (isObject(requestMeta[k])) rm[k] = clone(requestMeta[k]);
-      }
-      meta['managedFields'] = recordUpdate(
-        withoutStatusSplit(rt, old, rr.subresource),
-        withoutStatusSplit(rt, recorded, rr.subresource),
-        opts.manager ?? fieldManager(r),
-        apiVersionOf(rt, rr.version),
-        rr.subresource === 'status' ? 'status' : '',
-        schemaFor(rt.kind, rt.builtIn),
-        this.now(),
-      );
-      // Entries of the other half (status vs main) are untouched by this write.
-      meta['managedFields'] = mergeOtherHalf(
-        oldMeta['managedFields'],
-        meta['managedFields'],
-        rr.subresource === 'status',
-      );
-    }
-    if (deepEqual(withoutVolatile(old), withoutVolatile(o))) return old;
-    if (opts.dry) return o;
-    // Removing the last finalizer of an object being deleted completes the deletion.
-    if (
-      meta['deletionTimestamp'] &&
-      (!Array.isArray(meta['finalizers']) || meta['finalizers'].length === 0) &&
-      rt.kind !== 'Namespace'
-    ) {
-      return this.store.remove(keyOf(rt), str(meta['namespace'] ?? ''), str(meta['name'])) ?? o;
-    }
-    const stored = this.store.put(keyOf(rt), o, 'MODIFIED');
-    if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
-    return stored;
-  }
-
-  private existing(rr: ResourceRequest): JsonObject {
-    const o = this.store.get(keyOf(rr.rt), rr.namespace, rr.name);
-    if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
-    return o;
-  }
-
   private update(rr: ResourceRequest, r: Req): Reply {
     const body = parseBody(r, rr);
     if (rr.subresource === 'scale') return this.updateScale(rr, r, body);
@@ -1019,7 +871,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
         'the namespace of the provided object does not match the namespace sent on the request',
       );
     const dry = dryRun(r);
-    const old = this.existing(rr);
+    const old = existing(this, rr);
     const rv = meta['resourceVersion'];
     if ((!rr.rt.builtIn || rr.rt.kind === 'Lease') && (typeof rv !== 'string' || rv === '')) {
       // Custom resources and leases do not allow unconditional updates.
@@ -1044,10 +896,10 @@ class ApiServerImpl implements ApiServer, ApiContext {
     if (rr.subresource === 'finalize') {
       const next = clone(old);
       next['spec'] = { ...obj(old['spec']), finalizers: obj(body['spec'])['finalizers'] ?? [] };
-      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(keyOf(rr.rt), next, 'MODIFIED')));
+      return new Reply(200, view(rr.rt, rr.version, this.store.put(keyOf(rr.rt), next, 'MODIFIED')));
     }
-    const stored = this.commit(rr, old, { ...body, metadata: { ...meta, name: rr.name } }, r, { dry });
-    return new Reply(200, this.view(rr.rt, rr.version, stored), warn);
+    const stored = commit(this, rr, old, { ...body, metadata: { ...meta, name: rr.name } }, r, { dry });
+    return new Reply(200, view(rr.rt, rr.version, stored), warn);
   }
 
   private patch(rr: ResourceRequest, r: Req): Reply {
@@ -1091,10 +943,9 @@ class ApiServerImpl implements ApiServer, ApiContext {
       );
     }
     if (ct === 'application/apply-patch+yaml') return this.apply(rr, r, patch, dry);
-    const old = this.existing(rr);
+    const old = existing(this, rr);
     const schema = schemaFor(rr.rt.kind, rr.rt.builtIn);
-    const current: JsonObject =
-      rr.subresource === 'scale' ? this.scaleOf(old) : this.view(rr.rt, rr.version, old);
+    const current: JsonObject = rr.subresource === 'scale' ? this.scaleOf(old) : view(rr.rt, rr.version, old);
     let next: Json;
     try {
       if (ct === 'application/merge-patch+json') {
@@ -1130,8 +981,8 @@ class ApiServerImpl implements ApiServer, ApiContext {
     if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
       throw conflict(rr.rt.resource, rr.group, rr.name);
     if (this.faults.takeConflict(rr.rt.resource, rr.name)) throw conflict(rr.rt.resource, rr.group, rr.name);
-    const stored = this.commit(rr, old, next, r, { dry });
-    return new Reply(200, this.view(rr.rt, rr.version, stored));
+    const stored = commit(this, rr, old, next, r, { dry });
+    return new Reply(200, view(rr.rt, rr.version, stored));
   }
 
   private apply(rr: ResourceRequest, r: Req, cfg: Json, dry: boolean): Reply {
@@ -1143,7 +994,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
       );
     const force = r.query.get('force') === 'true';
     if (rr.subresource === 'scale') {
-      const old = this.existing(rr);
+      const old = existing(this, rr);
       const next = mergePatch(this.scaleOf(old), cfg);
       return this.updateScale(rr, r, obj(next));
     }
@@ -1187,7 +1038,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     const old = this.store.get(keyOf(rt), rr.namespace, rr.name);
     if (!old) {
       if (sub) throw notFound(rt.resource, rr.group, rr.name);
-      const created = this.prepareCreate(rt, rr.version, rr.namespace, applied, manager);
+      const created = prepareCreate(this, rt, rr.version, rr.namespace, applied, manager);
       metaOf(created)['managedFields'] = [];
       const withFields = serverSideApply(
         undefined,
@@ -1201,13 +1052,12 @@ class ApiServerImpl implements ApiServer, ApiContext {
       );
       metaOf(created)['managedFields'] = metaOf(withFields)['managedFields'] ?? [];
       this.checkNamespace(rr, rr.name);
-      if (dry) return new Reply(201, this.view(rt, rr.version, created), warn);
-      const stored = this.store.put(keyOf(rt), created, 'ADDED');
-      if (rt.resource === 'customresourcedefinitions') this.refreshTypes();
-      return new Reply(201, this.view(rt, rr.version, stored), warn);
+      if (dry) return new Reply(201, view(rt, rr.version, created), warn);
+      const stored = storeObject(this, rt, created, 'ADDED');
+      return new Reply(201, view(rt, rr.version, stored), warn);
     }
     if (this.faults.takeConflict(rt.resource, rr.name)) throw conflict(rt.resource, rr.group, rr.name);
-    const liveView = this.view(rt, rr.version, old);
+    const liveView = view(rt, rr.version, old);
     const mfAll = metaOf(old)['managedFields'];
     const mine = (Array.isArray(mfAll) ? mfAll : []).filter(
       (e) => isObject(e) && str(e['subresource'] ?? '') === sub,
@@ -1222,8 +1072,8 @@ class ApiServerImpl implements ApiServer, ApiContext {
       ...(Array.isArray(mergedMeta['managedFields']) ? mergedMeta['managedFields'] : []),
       ...theirs,
     ];
-    const stored = this.commit(rr, old, merged, r, { dry, managed: 'apply' });
-    return new Reply(200, this.view(rt, rr.version, stored), warn);
+    const stored = commit(this, rr, old, merged, r, { dry, managed: 'apply' });
+    return new Reply(200, view(rt, rr.version, stored), warn);
   }
 
   // ---- scale ----
@@ -1254,7 +1104,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
   private updateScale(rr: ResourceRequest, r: Req, body: JsonObject): Reply {
     checkTypeMeta(rr, body, 'Scale', 'autoscaling/v1');
-    const old = this.existing(rr);
+    const old = existing(this, rr);
     const rv = metaOf(body)['resourceVersion'];
     if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
       throw conflict(rr.rt.resource, rr.group, rr.name);
@@ -1271,7 +1121,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     const next = clone(old);
     next['spec'] = { ...obj(old['spec']), replicas };
     const main: ResourceRequest = { ...rr, subresource: '' };
-    const stored = this.commit(main, old, next, r, { dry: dryRun(r) });
+    const stored = commit(this, main, old, next, r, { dry: dryRun(r) });
     return new Reply(200, this.scaleOf(stored));
   }
 
@@ -1279,7 +1129,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
   private delete(rr: ResourceRequest, r: Req): Reply {
     const dry = dryRun(r);
-    const old = this.existing(rr);
+    const old = existing(this, rr);
     const opts = r.body.length > 0 ? (safeJson(r.body.toString('utf8')) ?? {}) : {};
     const pre = obj(obj(opts)['preconditions']);
     const m = metaOf(old);
@@ -1306,8 +1156,8 @@ class ApiServerImpl implements ApiServer, ApiContext {
         ),
       );
     if (rr.rt.kind === 'Namespace') {
-      if (dry) return new Reply(200, this.view(rr.rt, rr.version, old));
-      if (m['deletionTimestamp']) return new Reply(200, this.view(rr.rt, rr.version, old));
+      if (dry) return new Reply(200, view(rr.rt, rr.version, old));
+      if (m['deletionTimestamp']) return new Reply(200, view(rr.rt, rr.version, old));
       const next = clone(old);
       metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
       next['status'] = { ...obj(old['status']), phase: 'Terminating' };
@@ -1318,15 +1168,15 @@ class ApiServerImpl implements ApiServer, ApiContext {
         this.finishNamespace(rr.name);
       }, this.namespaceFinalizeDelayMs);
       this.timers.add(t);
-      return new Reply(200, this.view(rr.rt, rr.version, stored));
+      return new Reply(200, view(rr.rt, rr.version, stored));
     }
     const finalizers = m['finalizers'];
     if (Array.isArray(finalizers) && finalizers.length > 0) {
-      if (dry || m['deletionTimestamp']) return new Reply(200, this.view(rr.rt, rr.version, old));
+      if (dry || m['deletionTimestamp']) return new Reply(200, view(rr.rt, rr.version, old));
       const next = clone(old);
       metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
       metaOf(next)['deletionGracePeriodSeconds'] = 0;
-      return new Reply(200, this.view(rr.rt, rr.version, this.store.put(keyOf(rr.rt), next, 'MODIFIED')));
+      return new Reply(200, view(rr.rt, rr.version, this.store.put(keyOf(rr.rt), next, 'MODIFIED')));
     }
     if (!dry) this.removeObject(rr.rt, rr.namespace, rr.name);
     return new Reply(
@@ -1365,7 +1215,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     const dry = dryRun(r);
     const match = this.matcher(rr, r);
     const victims = this.store.list(keyOf(rr.rt), rr.namespace || undefined).filter(match);
-    const items = victims.map((o) => this.view(rr.rt, rr.version, o));
+    const items = victims.map((o) => view(rr.rt, rr.version, o));
     if (!dry)
       for (const o of victims)
         this.removeObject(rr.rt, str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
@@ -1429,7 +1279,10 @@ class ApiServerImpl implements ApiServer, ApiContext {
       headers: {},
       body: Buffer.alloc(0),
     };
-    this.commit(rr, old, { ...clone(old), status }, fake, { manager: 'kube-controller-manager', dry: false });
+    commit(this, rr, old, { ...clone(old), status }, fake, {
+      manager: 'kube-controller-manager',
+      dry: false,
+    });
   }
 }
 
@@ -1457,67 +1310,6 @@ function withoutTimes(p: JsonObject): string {
 function sortKey(o: JsonObject): string {
   const m = metaOf(o);
   return `${str(m['namespace'] ?? '')}/${str(m['name'] ?? '')}`;
-}
-
-function specPart(o: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(o))
-    if (!['metadata', 'status', 'apiVersion', 'kind'].includes(k)) out[k] = v;
-  return out;
-}
-
-/** What makes a write a no-op: equal content and equal field ownership (timestamps aside). */
-function withoutVolatile(o: JsonObject): JsonObject {
-  const c = clone(o);
-  const m = metaOf(c);
-  const mf = Array.isArray(m['managedFields']) ? m['managedFields'] : [];
-  m['managedFields'] = mf.filter(isObject).map((e) => {
-    const { time: _time, ...rest } = e;
-    return rest;
-  });
-  delete m['resourceVersion'];
-  return c;
-}
-
-/** The half of an object a write through the main resource (or /status) may touch, for managedFields. */
-function withoutStatusSplit(rt: ResourceType, o: JsonObject, subresource: string): JsonObject {
-  if (!rt.status || rt.kind === 'Service' || rt.kind === 'Namespace') return o;
-  const c = clone(o);
-  if (subresource === 'status') {
-    for (const k of Object.keys(c)) if (!['apiVersion', 'kind', 'status'].includes(k)) delete c[k];
-    const m = metaOf(o);
-    c['metadata'] = {
-      name: m['name'] ?? null,
-      ...(isObject(m['labels']) ? { labels: m['labels'] } : {}),
-      ...(isObject(m['annotations']) ? { annotations: m['annotations'] } : {}),
-      managedFields: (m['managedFields'] ?? []) as Json,
-    };
-  } else delete c['status'];
-  return c;
-}
-
-function stripStatusFor(rt: ResourceType, o: JsonObject): JsonObject {
-  return withoutStatusSplit(rt, o, '');
-}
-
-function mergeOtherHalf(oldMf: Json | undefined, newMf: Json | undefined, statusWrite: boolean): Json[] {
-  const all = Array.isArray(newMf) ? newMf.filter(isObject) : [];
-  const olds = Array.isArray(oldMf) ? oldMf.filter(isObject) : [];
-  const isStatus = (e: JsonObject): boolean => e['subresource'] === 'status';
-  const kept = olds.filter((e) => isStatus(e) !== statusWrite);
-  const mine = all.filter((e) => isStatus(e) === statusWrite);
-  return [...mine, ...kept].sort(
-    (p, q) =>
-      str(p['operation']).localeCompare(str(q['operation'])) || str(p['time']).localeCompare(str(q['time'])),
-  );
-}
-
-/** apiVersion, kind, metadata first, as the real server serializes. */
-function reorder(o: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const k of ['apiVersion', 'kind', 'metadata']) if (o[k] !== undefined) out[k] = o[k];
-  for (const [k, v] of Object.entries(o)) if (!(k in out)) out[k] = v;
-  return out;
 }
 
 export type { Status };
