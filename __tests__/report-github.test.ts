@@ -406,9 +406,117 @@ describe('failures and limits', () => {
     expect(h.waits).toEqual([]);
     expect(h.warnings).toHaveLength(1);
     expect(h.warnings[0]).toMatch(/rate limit exceeded/);
+    expect(h.warnings[0]).toMatch(/the rate limit resets at \d{4}-\d\d-\d\dT[\d:.]+Z, in 3[56]\d\d s/);
     expect(result.commentUrl).toBeNull();
     expect(h.summaries).toHaveLength(1);
     expect(h.outputs.get('status')).toBe('promoted');
+  });
+
+  it('fails fast on a secondary limit whose Retry-After is longer than the longest wait, saying when it ends', async () => {
+    const h = harness({ github: context({ event: { pull_request: { number: 31 } } }) });
+    const before = server.requests.length;
+    server.secondaryLimitNext(1, 3600);
+    await h.reporter.progress(inProgress(promotedReport(), 1));
+    expect(h.waits).toEqual([]);
+    expect(server.requests.slice(before).filter((r) => r.status === 429)).toHaveLength(1);
+    expect(h.warnings).toHaveLength(1);
+    expect(h.warnings[0]).toMatch(/secondary rate limit.*the rate limit resets at .*Z, in 3600 s/);
+    expect(server.commentsOn(REPO, 31)).toEqual([]);
+  });
+
+  it('retries a dropped connection (network error) after the backoff', async () => {
+    const h = harness({ github: context({ event: { pull_request: { number: 32 } } }) });
+    const before = server.requests.length;
+    server.dropNext(1);
+    await h.reporter.progress(inProgress(promotedReport(), 1));
+    expect(server.requests.slice(before).filter((r) => r.status === 0)).toHaveLength(1);
+    expect(h.waits).toEqual([1000]);
+    expect(server.commentsOn(REPO, 32)).toHaveLength(1);
+    expect(h.warnings).toEqual([]);
+  });
+
+  it('a 4xx that is no rate limit (409) is final: sent once, no wait', async () => {
+    const h = harness({ github: context({ event: { pull_request: { number: 33 } } }) });
+    const before = server.requests.length;
+    server.failNext(1, 409);
+    await h.reporter.progress(inProgress(promotedReport(), 1));
+    expect(h.waits).toEqual([]);
+    expect(server.requests.slice(before).filter((r) => r.status === 409)).toHaveLength(1);
+    expect(h.warnings).toHaveLength(1);
+    expect(h.warnings[0]).toMatch(/409/);
+    expect(server.commentsOn(REPO, 33)).toEqual([]);
+  });
+
+  it('rate limits and 500s share one budget of five attempts', async () => {
+    const h = harness({ github: context({ event: { pull_request: { number: 34 } } }) });
+    server.failNext(2);
+    server.secondaryLimitNext(1, 3);
+    server.failNext(2);
+    await h.reporter.progress(inProgress(promotedReport(), 1));
+    // Five failures in all: four waits (the backoff doubling by attempt), then the last 500.
+    expect(h.waits).toEqual([1000, 2000, 3000, 8000]);
+    expect(h.warnings).toHaveLength(1);
+    expect(h.warnings[0]).toMatch(/500/);
+    expect(server.commentsOn(REPO, 34)).toEqual([]);
+  });
+
+  it('a cancel during a wait ends the request with its reason and sends nothing more', async () => {
+    const cancel = new AbortController();
+    const reason = new Error('run cancelled');
+    const client = new GithubClient({
+      apiUrl: server.apiUrl,
+      token: TOKENS.actions,
+      signal: cancel.signal,
+      // The cancel arrives while the client waits out the limit.
+      sleep: () => {
+        cancel.abort(reason);
+        return Promise.resolve();
+      },
+    });
+    const before = server.requests.length;
+    server.secondaryLimitNext(1, 3);
+    await expect(client.request('GET', 'user')).rejects.toBe(reason);
+    expect(server.requests.length - before).toBe(1);
+  });
+
+  it('retries a GraphQL "Something went wrong" answer like a 500, and waits out a GraphQL RATE_LIMITED answer', async () => {
+    const answers = [
+      { errors: [{ message: 'Something went wrong while executing your query. Please try again.' }] },
+      { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
+    ];
+    const reset = Math.floor(Date.now() / 1000) + 10;
+    let sent = 0;
+    const waits: number[] = [];
+    const client = new GithubClient({
+      apiUrl: server.apiUrl,
+      token: TOKENS.pat,
+      // The first two GraphQL answers are GitHub's 200-with-errors forms; then the real server.
+      fetch: (input, init) => {
+        const url = input instanceof Request ? input.url : input.toString();
+        const answer = url.endsWith('/graphql') ? answers.shift() : undefined;
+        if (answer === undefined) return fetch(input, init);
+        sent += 1;
+        return Promise.resolve(
+          new Response(JSON.stringify(answer), {
+            status: 200,
+            headers: {
+              'content-type': 'application/json',
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset': String(reset),
+            },
+          }),
+        );
+      },
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
+    expect(await client.graphql('query { viewer { login } }')).toEqual({ viewer: { login: 'canary-bot' } });
+    expect(sent).toBe(2);
+    expect(waits[0]).toBe(1000);
+    expect(waits[1]).toBeGreaterThan(1000);
+    expect(waits[1]).toBeLessThanOrEqual(12_000);
   });
 
   it('a read-only token degrades to one warning plus the job summary, never a failure', async () => {

@@ -4,7 +4,8 @@
 // (403 "Resource not accessible by integration" on writes), GraphQL `viewer { login }` at /graphql
 // (GHES: /api/graphql; bots spelled without `[bot]` as GitHub's GraphQL does), primary rate limits (403 with
 // x-ratelimit-remaining: 0 and x-ratelimit-reset), secondary ones (429 + Retry-After), the
-// 65,536-character body limit and injected 500s. An optional path prefix mimics GHES (/api/v3).
+// 65,536-character body limit, injected 500s and dropped connections (a network error for the
+// client). An optional path prefix mimics GHES (/api/v3).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -56,6 +57,8 @@ interface Injected {
   message: string;
   /** For redirects: the Location for the request's URL. */
   location?: (url: URL) => string;
+  /** No answer at all: the connection is closed (a network error for the client). */
+  drop?: boolean;
 }
 
 const BODY_LIMIT = 65_536;
@@ -138,6 +141,11 @@ export class GithubServer {
     for (let i = 0; i < count; i++) this.injected.push({ status, headers: {}, message: 'Server Error' });
   }
 
+  /** The next `count` requests get no answer: the connection closes (logged with status 0). */
+  dropNext(count: number): void {
+    for (let i = 0; i < count; i++) this.injected.push({ status: 0, headers: {}, message: '', drop: true });
+  }
+
   /**
    * The next `count` requests get a secondary rate limit: 429 with Retry-After, or with
    * `retryAfterSeconds` null a 403 with only the message (GitHub sends both forms).
@@ -203,6 +211,11 @@ export class GithubServer {
     const prefix = this.options.prefix ?? '';
 
     const injected = this.injected.shift();
+    if (injected?.drop === true) {
+      this.requests.push({ method, path: req.url ?? '', status: 0 });
+      req.socket.destroy();
+      return;
+    }
     if (injected !== undefined) {
       const headers = injected.location
         ? { ...injected.headers, location: injected.location(url) }

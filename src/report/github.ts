@@ -1,22 +1,31 @@
 // The one module that calls GitHub: the sticky PR comment, through the toolkit's Octokit
-// (@actions/github's getOctokit) with the retry and throttling plugins, pagination and the API
-// base URL from the GithubContext (github.com or GHES). Around them, what the toolkit does not do:
+// (@actions/github's getOctokit) for its request building, pagination and the API base URL from
+// the GithubContext (github.com or GHES). Around it, what the toolkit does not do:
+// - retries are ours, decided in one request hook through src/retry.ts, not by Octokit's retry
+//   and throttling plugins: one policy for every client of this project (5xx and network errors
+//   with doubling backoff, rate limits waited out until their reset when that is near, else a
+//   fast failure that says when the limit resets, other 4xx final); every wait goes through an
+//   injectable sleep that a cancel (AbortSignal) ends, so tests see the waits instead of sleeping
+//   them; and a create (POST) that failed without an answer is only sent again after checking
+//   that it did not land (a lost response must not post twice), which the plugins cannot do;
 // - the token goes only to the API origin: every request (pagination Links included) and every
 //   redirect is checked before it is sent, and a redirect elsewhere is refused, not followed;
-// - a create (POST) that failed without an answer is only retried after checking that it did not
-//   land (a lost response must not post twice);
-// - every wait (5xx backoff, rate-limit resets) goes through one injectable sleep, so tests see
-//   the waits instead of sleeping them; a reset further away than maxDelayMs fails fast;
 // - proxies: https_proxy / no_proxy decided by src/http/proxy.ts, like Prometheus and the load.
 // The token never appears in a message.
 import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import type { PromotionReport } from '../model.js';
 import type { Logger } from '../ports.js';
 import type { CommentMode, GithubContext } from '../settings.js';
 import { ProxyConfigError, processProxyEnv, type ProxyEnv } from '../http/proxy.js';
 import { fetchFor } from '../http/transport.js';
+import {
+  parseRetryAfter,
+  retry,
+  sleep as cancellableSleep,
+  type RetryPolicy,
+  type RetryVerdict,
+  type Sleep,
+} from '../retry.js';
 import { escapeMarkerPart } from './escape.js';
 
 /** The login GITHUB_TOKEN comments under (REST spelling; GraphQL says `github-actions`). */
@@ -59,7 +68,9 @@ export interface GithubClientOptions {
   /** Proxy variables; default: this process's (https_proxy, no_proxy, upper or lower case). */
   proxy?: ProxyEnv;
   /** Every wait between attempts goes through this; injectable so tests observe the backoff instead of sleeping. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
+  /** Ends a wait between attempts at once (the request then fails with the signal's reason). */
+  signal?: AbortSignal;
   /** Attempts per request, the first included. Default 5. */
   maxAttempts?: number;
   /** First backoff for 5xx/network errors, doubled per attempt. Default 1 s. */
@@ -74,8 +85,6 @@ export interface ApiResponse<T> {
   headers: Record<string, string | number | undefined>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 type Octokit = ReturnType<typeof getOctokit>;
 type Landed = () => Promise<ApiResponse<unknown> | null>;
 
@@ -86,29 +95,106 @@ interface RequestOptionsLike {
   request?: { landed?: Landed };
 }
 
-/** Per logical request: how many times it was sent, and a wait a rate-limit handler asked for. */
-interface AttemptState {
-  attempts: number;
-  wait: number | null;
+/** What Octokit's RequestError carries (a network error has no response). */
+interface OctokitErrorLike {
+  status?: unknown;
+  message?: unknown;
+  request?: unknown;
+  response?: { headers?: Record<string, unknown>; data?: unknown };
 }
 
+/** A GraphQL answer (200) that is a failure to retry: GitHub's transient error, or a rate limit. */
+class GraphqlAnswerError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly request: unknown,
+    readonly response: { headers: Record<string, unknown>; data: unknown },
+  ) {
+    super(message);
+    this.name = 'GraphqlAnswerError';
+  }
+}
+
+/** GitHub's wait for a secondary rate limit that gives no Retry-After (its docs: at least a minute). */
+const SECONDARY_FALLBACK_MS = 60_000;
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  const v = headers?.[name];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+
+function graphqlErrors(data: unknown): { type?: unknown; message?: unknown }[] {
+  const errors = (data as { errors?: unknown } | null | undefined)?.errors;
+  return Array.isArray(errors) ? (errors as { type?: unknown; message?: unknown }[]) : [];
+}
+
+/**
+ * The wait a rate-limited answer asks for (ms), or null when the answer is no rate limit.
+ * Secondary (a "secondary rate limit" message or a Retry-After): Retry-After, else a minute.
+ * Primary (x-ratelimit-remaining: 0, or GraphQL's RATE_LIMITED): until x-ratelimit-reset and a
+ * second more, as GitHub advises.
+ */
+export function rateLimitWait(
+  status: number,
+  headers: Record<string, unknown> | undefined,
+  message: string,
+  data: unknown,
+  now: number = Date.now(),
+): number | null {
+  if (status !== 403 && status !== 429) return null;
+  const retryAfter = parseRetryAfter(header(headers, 'retry-after'), now);
+  if (retryAfter !== null || /\bsecondary rate\b/i.test(message)) return retryAfter ?? SECONDARY_FALLBACK_MS;
+  const primary =
+    header(headers, 'x-ratelimit-remaining') === '0' ||
+    graphqlErrors(data).some((e) => e.type === 'RATE_LIMITED');
+  if (!primary) return null;
+  const reset = Number(header(headers, 'x-ratelimit-reset'));
+  if (!Number.isFinite(reset)) return SECONDARY_FALLBACK_MS;
+  return Math.max(0, Math.ceil((reset * 1000 - now) / 1000) + 1) * 1000;
+}
+
+/**
+ * Whether one failed attempt is worth another (pure): network errors and 5xx after the policy's
+ * backoff; a rate limit after its own wait when that is at most maxDelayMs (else no: fail fast
+ * rather than hold a run for an hour); every other answer (4xx, a refused origin, a bad proxy,
+ * a failed "did it land?" check) is final.
+ */
+export function githubRetryVerdict(
+  error: unknown,
+  maxDelayMs: number,
+  now: number = Date.now(),
+): RetryVerdict {
+  const e = error as OctokitErrorLike | null;
+  if (e === null || typeof e !== 'object' || e.request === undefined || typeof e.status !== 'number')
+    return false;
+  if (e.response === undefined || e.status >= 500) return true;
+  const wait = rateLimitWait(
+    e.status,
+    e.response.headers,
+    typeof e.message === 'string' ? e.message : '',
+    e.response.data,
+    now,
+  );
+  if (wait === null || wait > maxDelayMs) return false;
+  return { retry: true, afterMs: wait };
+}
 
 export class GithubClient {
   readonly octokit: Octokit;
   private readonly base: URL;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly maxAttempts: number;
-  private readonly baseDelayMs: number;
-  private readonly maxDelayMs: number;
-  private readonly state = new WeakMap<object, AttemptState>();
 
   constructor(options: GithubClientOptions) {
     this.base = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
-    this.sleep = options.sleep ?? defaultSleep;
-    this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
-    this.baseDelayMs = options.baseDelayMs ?? 1000;
-    this.maxDelayMs = options.maxDelayMs ?? 60_000;
+    const maxDelayMs = options.maxDelayMs ?? 60_000;
+    const policy: RetryPolicy = {
+      attempts: Math.max(1, options.maxAttempts ?? 5),
+      baseDelayMs: options.baseDelayMs ?? 1000,
+      maxDelayMs,
+    };
+    const sleep = options.sleep ?? cancellableSleep;
     let transport: typeof fetch;
     try {
       transport = options.fetch ?? fetchFor(this.base, options.proxy ?? processProxyEnv()).fetch;
@@ -118,49 +204,37 @@ export class GithubClient {
       if (!(error instanceof ProxyConfigError)) throw error;
       transport = () => Promise.reject(error);
     }
-    const stateFor = (o: object): AttemptState => {
-      let s = this.state.get(o);
-      if (s === undefined) this.state.set(o, (s = { attempts: 0, wait: null }));
-      return s;
-    };
-    // The plugins decide whether to retry; their own timers wait 0 and the wait happens in
-    // `guard` below, through the injectable sleep.
-    const onLimit = (
-      retryAfterSeconds: number,
-      o: object,
-      _octokit: unknown,
-      retryCount: number,
-    ): boolean => {
-      const wait = Math.max(0, retryAfterSeconds) * 1000;
-      if (retryCount + 1 >= this.maxAttempts || wait > this.maxDelayMs) return false;
-      stateFor(o).wait = wait;
-      return true;
-    };
-    // Registered first, so it runs innermost: once per attempt, after the plugins decided.
-    const guard = (octokit: { hook: Octokit['hook'] }): void => {
+    // Every request (REST, GraphQL, each page) goes through here: the origin check, then one
+    // retry loop whose attempts each re-send the request, a create first asking whether an
+    // earlier attempt landed.
+    const hook = (octokit: { hook: Octokit['hook'] }): void => {
       octokit.hook.wrap('request', async (request, opts) => {
+        type Answer = Awaited<ReturnType<typeof request>>;
         const o = opts as unknown as RequestOptionsLike;
         this.target(o); // throws ForeignOriginError before anything is sent
-        const s = stateFor(opts);
-        s.attempts += 1;
-        if (s.attempts > 1) {
-          const wait = s.wait ?? this.backoff(s.attempts - 1);
-          s.wait = null;
-          await this.sleep(wait);
-          const landed = o.request?.landed;
-          if (landed !== undefined) {
-            const done = await landed();
-            if (done !== null) return done as Awaited<ReturnType<typeof request>>;
-          }
-        }
-        try {
-          return await request(opts);
-        } catch (error) {
-          const cause = (error as { cause?: unknown }).cause;
-          // Not worth a retry: the same request would be refused again.
-          if (cause instanceof ForeignOriginError || cause instanceof ProxyConfigError) throw cause;
-          throw error;
-        }
+        const landed = o.request?.landed;
+        return retry<Answer>(
+          async (attempt) => {
+            if (attempt > 1 && landed !== undefined) {
+              const done = await landed();
+              if (done !== null) return done as Answer;
+            }
+            try {
+              return failedGraphql(await request(opts), opts);
+            } catch (error) {
+              const cause = (error as { cause?: unknown }).cause;
+              // Not worth a retry: the same request would be refused again.
+              if (cause instanceof ForeignOriginError || cause instanceof ProxyConfigError) throw cause;
+              throw error;
+            }
+          },
+          policy,
+          {
+            retryable: (error) => githubRetryVerdict(error, maxDelayMs),
+            sleep,
+            ...(options.signal === undefined ? {} : { signal: options.signal }),
+          },
+        );
       });
     };
     this.octokit = getOctokit(
@@ -169,29 +243,9 @@ export class GithubClient {
         baseUrl: this.base.href.replace(/\/$/, ''),
         userAgent: 'istio-canary',
         request: { fetch: this.guardedFetch(transport) },
-        retry: {
-          retries: this.maxAttempts - 1,
-          retryAfterBaseValue: 0,
-          // Rate limits (403/429) are the throttling plugin's; other 4xx are final.
-          doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-        },
-        throttle: {
-          onRateLimit: onLimit,
-          onSecondaryRateLimit: onLimit,
-          retryAfterBaseValue: 0,
-          // GitHub's "one write per second" spacing is for bulk writers; a run writes one comment
-          // per step, minutes apart, so no client-side pacing (tests would sleep it for real).
-          write: PASS_THROUGH,
-          notifications: PASS_THROUGH,
-          search: PASS_THROUGH,
-          global: PASS_THROUGH,
-          auth: PASS_THROUGH,
-        } as never,
         log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
       },
-      guard,
-      retry,
-      throttling,
+      hook,
     );
   }
 
@@ -295,22 +349,25 @@ export class GithubClient {
     }
     return items;
   }
-
-  private backoff(attempt: number): number {
-    return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
-  }
 }
 
-/** Limiter groups that schedule at once (see the throttle options above). */
-const PASS_THROUGH = {
-  key: () => ({
-    schedule: (
-      _options: unknown,
-      fn: (...args: unknown[]) => unknown,
-      ...args: unknown[]
-    ): Promise<unknown> => Promise.resolve().then(() => fn(...args)),
-  }),
-} as never;
+/**
+ * A GraphQL 200 whose errors say "try again": GitHub's transient "Something went wrong while
+ * executing your query" (as a 500) or RATE_LIMITED (as a 403 rate limit); other answers as they are.
+ */
+function failedGraphql<T extends { data?: unknown; headers?: unknown }>(response: T, request: unknown): T {
+  const errors = graphqlErrors(response.data);
+  if (errors.length === 0) return response;
+  const headers = (response.headers ?? {}) as Record<string, unknown>;
+  const answer = { headers, data: response.data };
+  if (errors.some((e) => e.type === 'RATE_LIMITED'))
+    throw new GraphqlAnswerError('GraphQL rate limit exceeded', 403, request, answer);
+  const first = errors[0]?.message;
+  if (typeof first !== 'string') return response;
+  if (/Something went wrong while executing your query/.test(first))
+    throw new GraphqlAnswerError(first, 500, request, answer);
+  return response;
+}
 
 /** Octokit's RequestError (or a refused origin) as the error the callers handle. */
 function toApiError(error: unknown, method: string, path: string): Error {
@@ -341,7 +398,20 @@ function toApiError(error: unknown, method: string, path: string): Error {
     (headers['x-ratelimit-remaining'] === '0' ||
       headers['retry-after'] !== undefined ||
       /rate limit/i.test(message));
+  const resetAt = rateLimited ? rateLimitResetAt(headers) : null;
+  if (resetAt !== null) {
+    const inSeconds = Math.max(0, Math.ceil((resetAt - Date.now()) / 1000));
+    message += ` (the rate limit resets at ${new Date(resetAt).toISOString()}, in ${inSeconds} s)`;
+  }
   return new GithubApiError(method, path, status, message, rateLimited);
+}
+
+/** When a rate limit ends (epoch ms): Retry-After, else x-ratelimit-reset; null when neither says. */
+function rateLimitResetAt(headers: Record<string, unknown>, now: number = Date.now()): number | null {
+  const retryAfter = parseRetryAfter(header(headers, 'retry-after'), now);
+  if (retryAfter !== null) return now + retryAfter;
+  const reset = Number(header(headers, 'x-ratelimit-reset') ?? NaN);
+  return Number.isFinite(reset) && reset > 0 ? reset * 1000 : null;
 }
 
 /** The hidden marker that identifies this VirtualService's comment for this workflow. */
