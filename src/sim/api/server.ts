@@ -12,7 +12,6 @@ import {
   badRequest,
   conflict,
   failure,
-  invalid,
   methodNotAllowed,
   notFound,
   qualified,
@@ -32,6 +31,7 @@ import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { DeploymentController } from './controller.js';
 import { checkTypeMeta, fieldCheck } from './admission.js';
 import { commit, existing, prepareCreate, view } from './registry.js';
+import { scaleOf, updateScale } from './scale.js';
 import {
   Reply,
   apiVersionOf,
@@ -560,7 +560,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
   private get(rr: ResourceRequest, r: Req): Reply {
     const o = this.store.get(keyOf(rr.rt), rr.namespace, rr.name);
     if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
-    if (rr.subresource === 'scale') return new Reply(200, this.scaleOf(o));
+    if (rr.subresource === 'scale') return new Reply(200, scaleOf(o));
     const v = view(rr.rt, rr.version, o);
     const t = tableRequest(r);
     if (t) return new Reply(200, toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), t));
@@ -853,7 +853,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
   private update(rr: ResourceRequest, r: Req): Reply {
     const body = parseBody(r, rr);
-    if (rr.subresource === 'scale') return this.updateScale(rr, r, body);
+    if (rr.subresource === 'scale') return updateScale(this, rr, r, body);
     checkTypeMeta(rr, body, rr.rt.kind, apiVersionOf(rr.rt, rr.version));
     const warn = fieldCheck(rr, r, body);
     const meta = metaOf(body);
@@ -945,7 +945,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     if (ct === 'application/apply-patch+yaml') return this.apply(rr, r, patch, dry);
     const old = existing(this, rr);
     const schema = schemaFor(rr.rt.kind, rr.rt.builtIn);
-    const current: JsonObject = rr.subresource === 'scale' ? this.scaleOf(old) : view(rr.rt, rr.version, old);
+    const current: JsonObject = rr.subresource === 'scale' ? scaleOf(old) : view(rr.rt, rr.version, old);
     let next: Json;
     try {
       if (ct === 'application/merge-patch+json') {
@@ -970,7 +970,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
       throw e;
     }
     if (!isObject(next)) throw badRequest('the patched object is not an object');
-    if (rr.subresource === 'scale') return this.updateScale(rr, r, next);
+    if (rr.subresource === 'scale') return updateScale(this, rr, r, next);
     checkTypeMeta(rr, next, rr.rt.kind, apiVersionOf(rr.rt, rr.version));
     const nm = metaOf(next);
     if (nm['name'] !== rr.name)
@@ -995,8 +995,8 @@ class ApiServerImpl implements ApiServer, ApiContext {
     const force = r.query.get('force') === 'true';
     if (rr.subresource === 'scale') {
       const old = existing(this, rr);
-      const next = mergePatch(this.scaleOf(old), cfg);
-      return this.updateScale(rr, r, obj(next));
+      const next = mergePatch(scaleOf(old), cfg);
+      return updateScale(this, rr, r, obj(next));
     }
     const rt = rr.rt;
     const apiVersion = apiVersionOf(rt, rr.version);
@@ -1077,53 +1077,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
   }
 
   // ---- scale ----
-
-  private scaleOf(d: JsonObject): JsonObject {
-    const m = metaOf(d);
-    const spec = obj(d['spec']);
-    const sel = obj(obj(spec['selector'])['matchLabels']);
-    return {
-      kind: 'Scale',
-      apiVersion: 'autoscaling/v1',
-      metadata: {
-        name: m['name'] ?? null,
-        namespace: m['namespace'] ?? null,
-        uid: m['uid'] ?? null,
-        resourceVersion: m['resourceVersion'] ?? null,
-        creationTimestamp: m['creationTimestamp'] ?? null,
-      },
-      spec: { replicas: typeof spec['replicas'] === 'number' ? spec['replicas'] : 1 },
-      status: {
-        replicas: obj(d['status'])['replicas'] ?? 0,
-        selector: Object.entries(sel)
-          .map(([k, v]) => `${k}=${str(v)}`)
-          .join(','),
-      },
-    };
-  }
-
-  private updateScale(rr: ResourceRequest, r: Req, body: JsonObject): Reply {
-    checkTypeMeta(rr, body, 'Scale', 'autoscaling/v1');
-    const old = existing(this, rr);
-    const rv = metaOf(body)['resourceVersion'];
-    if (typeof rv === 'string' && rv !== '' && rv !== metaOf(old)['resourceVersion'])
-      throw conflict(rr.rt.resource, rr.group, rr.name);
-    const replicas = obj(body['spec'])['replicas'];
-    if (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas))
-      throw invalid('Scale', 'autoscaling', rr.name, [
-        {
-          type: 'FieldValueInvalid',
-          field: 'spec.replicas',
-          value: replicas ?? null,
-          detail: 'must be greater than or equal to 0',
-        },
-      ]);
-    const next = clone(old);
-    next['spec'] = { ...obj(old['spec']), replicas };
-    const main: ResourceRequest = { ...rr, subresource: '' };
-    const stored = commit(this, main, old, next, r, { dry: dryRun(r) });
-    return new Reply(200, this.scaleOf(stored));
-  }
 
   // ---- delete ----
 
