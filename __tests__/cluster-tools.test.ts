@@ -1,5 +1,6 @@
 // Tool downloads against a local artifact server: pinned SHA-256 checked before anything is
-// cached, retries on a flaky server, reuse from the tool cache and from PATH.
+// cached, retries on a flaky server (one request per attempt, counted by the server), reuse
+// from the tool cache and from PATH.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,9 +52,6 @@ beforeAll(async () => {
   release = buildRelease(work, log);
   server = await startArtifactServer(release.files);
   emptyPath = path.join(work, 'empty-path');
-  // tool-cache's own retry waits 10-20 s between tries; its test hook sets that to 0.
-  (globalThis as Record<string, unknown>).TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS = 0;
-  (globalThis as Record<string, unknown>).TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS = 0;
 });
 
 afterAll(async () => {
@@ -78,16 +76,24 @@ afterEach(() => {
 function ctx(
   pathDirs: string[] = [emptyPath],
   pins = release.pins,
-): ToolContext & { logger: ReturnType<typeof memoryLogger> } {
+): ToolContext & { logger: ReturnType<typeof memoryLogger>; waits: number[] } {
+  const waits: number[] = [];
   return {
     runner: createCommandRunner({ baseEnv: { PATH: pathDirs.join(':') } }),
     logger: memoryLogger(),
+    waits,
     options: {
       baseUrls: baseUrls(server.url),
       pins,
       arch: 'amd64',
       downloadDir,
-      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+      // Waits are recorded, not slept: the test sees the backoff chosen.
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+      // No proxy from the environment running the tests.
+      proxy: {},
     },
   };
 }
@@ -169,34 +175,79 @@ describe('ensureTool', () => {
     expect(readdirSync(downloadDir)).toEqual([]);
   });
 
-  it('retries through 503s and reset connections, then succeeds', async () => {
+  it('retries a 503 and a reset connection, one request per attempt, then succeeds', async () => {
     const before = server.count(KIND_PATH);
-    // tool-cache tries 3 times per call; four faults also exhaust one call and need our retry.
-    server.failNext(503, 'reset', 503, 'reset');
+    server.failNext(503, 'reset');
     const c = ctx();
     const kind = await ensureTool(c, 'kind', VERSIONS.kind);
     expect(kind.source).toBe('download');
-    expect(server.count(KIND_PATH) - before).toBe(5);
+    expect(server.count(KIND_PATH) - before).toBe(3);
+    expect(c.waits).toEqual([2000, 4000]);
     expect(c.logger.lines.some((l) => l.startsWith('warning download of') && l.includes('retrying'))).toBe(
       true,
     );
     expect((await c.runner.run(kind.bin, ['version'])).stdout).toContain('v0.32.0');
+    expect(readdirSync(downloadDir)).toEqual([]); // the cut-off body is not left behind
   });
 
-  it('gives up after the bounded number of attempts and caches nothing', async () => {
+  it('a server failing twice with 503 is downloaded on the 3rd attempt with exactly 3 requests', async () => {
     const before = server.count(KIND_PATH);
-    server.failNext(...Array<503>(9).fill(503));
-    const err = await ensureTool(ctx(), 'kind', VERSIONS.kind).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/could not download .*kind-linux-amd64/);
-    expect(server.count(KIND_PATH) - before).toBe(9); // 3 attempts x tool-cache's 3 tries
-    expect(existsSync(path.join(cacheDir, 'kind'))).toBe(false);
+    server.failNext(503, 503);
+    const c = ctx();
+    const kind = await ensureTool(c, 'kind', VERSIONS.kind);
+    expect(kind.source).toBe('download');
+    expect(server.count(KIND_PATH) - before).toBe(3);
+    expect(c.waits).toEqual([2000, 4000]);
   });
 
-  it('does not retry a 404', async () => {
+  it('gives up after the bounded number of attempts (3 requests, not 9) and caches nothing', async () => {
+    const before = server.count(KIND_PATH);
+    server.failNext(503, 503, 503);
+    const c = ctx();
+    const err = await ensureTool(c, 'kind', VERSIONS.kind).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/could not download .*kind-linux-amd64.*answered 503/);
+    expect(server.count(KIND_PATH) - before).toBe(3);
+    expect(c.waits).toEqual([2000, 4000]);
+    expect(existsSync(path.join(cacheDir, 'kind'))).toBe(false);
+    expect(readdirSync(downloadDir)).toEqual([]);
+  });
+
+  it('does not retry a 404: fetched once', async () => {
     const missing = { ...release.pins, kind: { 'v9.9.9': { amd64: 'a'.repeat(64) } } };
-    const err = await ensureTool(ctx([emptyPath], missing), 'kind', 'v9.9.9').catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/could not download/);
+    const c = ctx([emptyPath], missing);
+    const err = await ensureTool(c, 'kind', 'v9.9.9').catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/could not download .*answered 404/);
     expect(server.count('/kind/v9.9.9/kind-linux-amd64')).toBe(1);
+    expect(c.waits).toEqual([]);
+  });
+
+  it('does not download again after a checksum mismatch: fetched once', async () => {
+    const before = server.count(KIND_PATH);
+    const wrong = { ...release.pins, kind: { [VERSIONS.kind]: { amd64: 'f'.repeat(64) } } };
+    const c = ctx([emptyPath], wrong);
+    await expect(ensureTool(c, 'kind', VERSIONS.kind)).rejects.toBeInstanceOf(ChecksumMismatchError);
+    expect(server.count(KIND_PATH) - before).toBe(1);
+    expect(c.waits).toEqual([]);
+  });
+
+  it('a cancel during the wait between attempts ends the download with its reason, nothing more fetched', async () => {
+    const before = server.count(KIND_PATH);
+    server.failNext(503);
+    const cancel = new AbortController();
+    const reason = new Error('run cancelled');
+    const c = ctx();
+    c.options = {
+      ...c.options,
+      signal: cancel.signal,
+      // The cancel arrives while the download waits for its next attempt.
+      sleep: () => {
+        cancel.abort(reason);
+        return Promise.resolve();
+      },
+    };
+    await expect(ensureTool(c, 'kind', VERSIONS.kind)).rejects.toBe(reason);
+    expect(server.count(KIND_PATH) - before).toBe(1);
+    expect(existsSync(path.join(cacheDir, 'kind'))).toBe(false);
   });
 
   it('refuses a version without a pinned checksum, naming the pinned ones', async () => {

@@ -2,13 +2,25 @@
 // kubectl at pinned versions. Order: a binary of the same version on PATH, then the runner's
 // tool cache, then a download checked against a SHA-256 pinned here before it is cached or
 // executed. The pins are the trust anchor: a version without a pin is refused.
+// The download is ours, not @actions/tool-cache's downloadTool: that one has its own retry
+// (3 tries, 10-20 s waits, neither configurable nor cancellable) which, nested in any retry of
+// ours, made up to 9 downloads. Ours goes through the one retry loop (src/retry.ts) with the
+// project's rules, its waits injectable and cancellable, and through the same proxy decision
+// as every other client (src/http/transport.ts). tool-cache keeps what it does well: the cache
+// folders (find, cacheFile, cacheDir) and extracting the Istio tarball.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import * as tc from '@actions/tool-cache';
+import { ProxyConfigError, processProxyEnv, type ProxyEnv } from '../http/proxy.js';
+import { fetchFor } from '../http/transport.js';
 import type { CommandRunner, Logger } from '../ports.js';
+import { parseRetryAfter, retry, type RetryPolicy, type RetryVerdict, type Sleep } from '../retry.js';
 import { CommandStartError } from './exec.js';
 
 export type ToolName = 'kind' | 'minikube' | 'istio' | 'kubectl';
@@ -61,12 +73,8 @@ export const DEFAULT_BASE_URLS: Record<ToolName, string> = {
   kubectl: 'https://dl.k8s.io/release',
 };
 
-export interface RetryPolicy {
-  /** Download attempts in all (each is one tool-cache downloadTool call, which has its own 3 tries). */
-  attempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+/** Download attempts in all (each is one request), and the backoff between them. */
+export const DEFAULT_DOWNLOAD_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 2000, maxDelayMs: 30_000 };
 
 export interface ToolOptions {
   /** Download base URLs (a mirror, or a local server in tests); defaults are the real ones. */
@@ -76,9 +84,14 @@ export interface ToolOptions {
   arch?: Arch;
   /** Where downloads land before they are verified (default: the OS temp dir). */
   downloadDir?: string;
+  /** Default: DEFAULT_DOWNLOAD_RETRY. */
   retry?: Partial<RetryPolicy>;
   /** Waits between attempts; tests pass a fast one. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
+  /** Ends a download and a wait between attempts at once, with the signal's reason. */
+  signal?: AbortSignal;
+  /** Proxy variables; default: this process's (https_proxy, no_proxy, upper or lower case). */
+  proxy?: ProxyEnv;
 }
 
 export interface ToolContext {
@@ -105,6 +118,20 @@ export class ChecksumMismatchError extends Error {
   ) {
     super(`SHA-256 mismatch for ${url}: expected ${expected}, got ${actual}. Refusing to cache or run it.`);
     this.name = 'ChecksumMismatchError';
+  }
+}
+
+/** The release server answered something other than 200. */
+export class DownloadHttpError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    statusText: string,
+    /** The server's Retry-After (ms), if it sent one. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(`${url} answered ${status}${statusText === '' ? '' : ` ${statusText}`}`);
+    this.name = 'DownloadHttpError';
   }
 }
 
@@ -193,39 +220,110 @@ async function onPath(ctx: ToolContext, tool: ToolName, version: string): Promis
   }
 }
 
-function isRetryable(err: unknown): boolean {
-  if (err instanceof ChecksumMismatchError) return false;
-  const status = (err as { httpStatusCode?: number }).httpStatusCode;
-  // Same rule as tool-cache: 4xx is final except timeouts and rate limits.
-  if (typeof status === 'number' && status < 500 && status !== 408 && status !== 429) return false;
-  return true;
+/**
+ * Whether a failed download is worth another attempt (pure): network errors and a body cut
+ * short are; of HTTP answers only 5xx, 408 and 429 (after its Retry-After, capped), as
+ * tool-cache decided; a checksum mismatch or an unusable proxy setting never is.
+ */
+export function downloadRetryVerdict(err: unknown): RetryVerdict {
+  if (err instanceof ChecksumMismatchError || err instanceof ProxyConfigError) return false;
+  if (!(err instanceof DownloadHttpError)) return true;
+  if (err.status >= 500 || err.status === 408 || err.status === 429)
+    return { retry: true, afterMs: err.retryAfterMs };
+  return false;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
 
-/** Downloads url to a fresh file, retrying network errors with bounded exponential backoff. */
-async function downloadWithRetry(ctx: ToolContext, url: string, dir: string): Promise<string> {
-  const policy: RetryPolicy = { attempts: 3, baseDelayMs: 2000, maxDelayMs: 30_000, ...ctx.options?.retry };
-  const sleep = ctx.options?.sleep ?? defaultSleep;
-  let last: unknown;
-  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-    const dest = path.join(dir, randomUUID());
-    try {
-      return await tc.downloadTool(url, dest);
-    } catch (err) {
-      last = err;
-      await rm(dest, { force: true });
-      if (!isRetryable(err) || attempt === policy.attempts) break;
-      const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      ctx.logger.warning(
-        `download of ${url} failed (${String(err)}); retrying in ${delay} ms (${attempt}/${policy.attempts})`,
+/**
+ * GET url, following redirects (release hosts redirect to a CDN) with the proxy decided per
+ * host, as @actions/http-client did; an https → http redirect is refused.
+ */
+async function fetchFollowing(url: string, proxy: ProxyEnv, signal?: AbortSignal): Promise<Response> {
+  let current = new URL(url);
+  for (let hops = 0; ; hops++) {
+    const response = await fetchFor(current, proxy).fetch(current, {
+      redirect: 'manual',
+      headers: { 'user-agent': 'istio-canary' },
+      ...(signal === undefined ? {} : { signal }),
+    });
+    const location = response.headers.get('location');
+    if (!REDIRECTS.has(response.status) || location === null) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const next = new URL(location, current);
+    if (current.protocol === 'https:' && next.protocol !== 'https:')
+      throw new DownloadHttpError(
+        url,
+        response.status,
+        `redirected from https to ${next.protocol} (refused)`,
       );
-      await sleep(delay);
-    }
+    if (hops >= MAX_REDIRECTS) throw new DownloadHttpError(url, response.status, 'too many redirects');
+    current = next;
   }
-  throw new Error(`could not download ${url}: ${last instanceof Error ? last.message : String(last)}`, {
-    cause: last,
-  });
+}
+
+/** One attempt: the whole body into a fresh file under dir (removed again when anything fails). */
+async function downloadOnce(
+  url: string,
+  dir: string,
+  proxy: ProxyEnv,
+  signal?: AbortSignal,
+): Promise<string> {
+  const response = await fetchFollowing(url, proxy, signal);
+  if (response.status !== 200 || response.body === null) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new DownloadHttpError(
+      url,
+      response.status,
+      response.statusText,
+      parseRetryAfter(response.headers.get('retry-after')),
+    );
+  }
+  const dest = path.join(dir, randomUUID());
+  try {
+    await pipeline(
+      Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>),
+      createWriteStream(dest, { flags: 'wx' }),
+      ...(signal === undefined ? [] : [{ signal }]),
+    );
+    return dest;
+  } catch (err) {
+    await rm(dest, { force: true });
+    throw err;
+  }
+}
+
+/** An error's message with its cause's (fetch says only "fetch failed"; the cause says why). */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = (err as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message !== '' && !err.message.includes(cause.message)
+    ? `${err.message}: ${cause.message}`
+    : err.message;
+}
+
+/** Downloads url to a fresh file in dir through the one retry loop; the last failure, named, when it gives up. */
+async function downloadWithRetry(ctx: ToolContext, url: string, dir: string): Promise<string> {
+  const policy: RetryPolicy = { ...DEFAULT_DOWNLOAD_RETRY, ...ctx.options?.retry };
+  const signal = ctx.options?.signal;
+  const proxy = ctx.options?.proxy ?? processProxyEnv();
+  try {
+    return await retry(() => downloadOnce(url, dir, proxy, signal), policy, {
+      retryable: downloadRetryVerdict,
+      ...(ctx.options?.sleep === undefined ? {} : { sleep: ctx.options.sleep }),
+      ...(signal === undefined ? {} : { signal }),
+      onRetry: (err, attempt, waitMs) =>
+        ctx.logger.warning(
+          `download of ${url} failed (${describe(err)}); retrying in ${waitMs} ms (${attempt}/${policy.attempts})`,
+        ),
+    });
+  } catch (err) {
+    if (signal?.aborted === true) throw err;
+    throw new Error(`could not download ${url}: ${describe(err)}`, {
+      cause: err,
+    });
+  }
 }
 
 /**
