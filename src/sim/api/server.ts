@@ -27,11 +27,11 @@ import { Faults, type Verb } from './faults.js';
 import { schemaFor } from './schema.js';
 import { serverSideApply, nowSeconds } from './managed.js';
 import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
-import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { DeploymentController } from './controller.js';
 import { checkTypeMeta, fieldCheck } from './admission.js';
 import { commit, existing, prepareCreate, view } from './registry.js';
 import { scaleOf, updateScale } from './scale.js';
+import { getObject, listObjects, matcher } from './reads.js';
 import {
   Reply,
   apiVersionOf,
@@ -515,9 +515,9 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
     switch (verb) {
       case 'get':
-        return this.get(rr, r);
+        return getObject(this, rr, r);
       case 'list':
-        return this.list(rr, r);
+        return listObjects(this, rr, r);
       case 'watch':
         this.watch(rr, r, res);
         return undefined;
@@ -557,110 +557,8 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
   // ---- reads ----
 
-  private get(rr: ResourceRequest, r: Req): Reply {
-    const o = this.store.get(keyOf(rr.rt), rr.namespace, rr.name);
-    if (!o) throw notFound(rr.rt.resource, rr.group, rr.name);
-    if (rr.subresource === 'scale') return new Reply(200, scaleOf(o));
-    const v = view(rr.rt, rr.version, o);
-    const t = tableRequest(r);
-    if (t) return new Reply(200, toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), t));
-    return new Reply(200, v);
-  }
-
-  private matcher(rr: ResourceRequest, r: Req): (o: JsonObject) => boolean {
-    const labels = parseLabelSelector(r.query.get('labelSelector') ?? undefined);
-    const allowed = [
-      'metadata.name',
-      'metadata.namespace',
-      ...(rr.rt.kind === 'Namespace' ? ['status.phase'] : []),
-      ...(rr.rt.kind === 'Secret' ? ['type'] : []),
-    ];
-    const fields = parseFieldSelector(r.query.get('fieldSelector') ?? undefined, allowed);
-    return (o) => {
-      const m = metaOf(o);
-      const fv: Record<string, string> = {
-        'metadata.name': str(m['name'] ?? ''),
-        'metadata.namespace': str(m['namespace'] ?? ''),
-      };
-      if (rr.rt.kind === 'Namespace') fv['status.phase'] = str(obj(o['status'])['phase'] ?? '');
-      if (rr.rt.kind === 'Secret') fv['type'] = str(o['type'] ?? '');
-      const ls = isObject(m['labels']) ? (m['labels'] as Record<string, string>) : {};
-      return labels(ls) && fields(fv);
-    };
-  }
-
-  private list(rr: ResourceRequest, r: Req): Reply {
-    const match = this.matcher(rr, r);
-    const limit = Number(r.query.get('limit') ?? '0');
-    const cont = r.query.get('continue') ?? '';
-    let listRv = this.store.resourceVersion;
-    let after = '';
-    if (cont) {
-      const decoded = Buffer.from(cont, 'base64').toString('latin1');
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(decoded);
-      } catch (e) {
-        throw badRequest(`invalid continue token: continue key is not valid: ${goJsonError(decoded, e)}`);
-      }
-      try {
-        const tok = parsed as {
-          v?: string;
-          rv?: number;
-          start?: string;
-        };
-        if (tok.v !== 'meta.k8s.io/v1' || typeof tok.rv !== 'number' || typeof tok.start !== 'string')
-          throw new Error('bad');
-        if (tok.rv < this.store.compactedRevision)
-          throw new ApiError(
-            failure(
-              410,
-              'Expired',
-              'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
-            ),
-          );
-        listRv = tok.rv;
-        after = tok.start;
-      } catch (e) {
-        if (e instanceof ApiError) throw e;
-        throw badRequest(
-          'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
-        );
-      }
-    }
-    const all = this.store
-      .list(keyOf(rr.rt), rr.rt.namespaced && rr.namespace ? rr.namespace : undefined)
-      .filter((o) => sortKey(o) > after)
-      .filter(match);
-    let items = all;
-    let next: string | undefined;
-    let remaining: number | undefined;
-    if (limit > 0 && all.length > limit) {
-      items = all.slice(0, limit);
-      const last = items[items.length - 1];
-      next = Buffer.from(
-        JSON.stringify({ v: 'meta.k8s.io/v1', rv: listRv, start: last ? sortKey(last) : '' }),
-      ).toString('base64');
-      remaining = all.length - limit;
-    }
-    const views = items.map((o) => view(rr.rt, rr.version, o));
-    const t = tableRequest(r);
-    if (t) return new Reply(200, toTable(rr.rt, views, str(listRv), this.now(), t, true, next));
-    // Custom resource lists (unstructured) always carry "continue"; typed lists omit it when empty.
-    const metadata: JsonObject = rr.rt.builtIn ? {} : { continue: next ?? '' };
-    if (next) metadata['continue'] = next;
-    if (remaining !== undefined) metadata['remainingItemCount'] = remaining;
-    metadata['resourceVersion'] = str(listRv);
-    return new Reply(200, {
-      kind: rr.rt.listKind,
-      apiVersion: apiVersionOf(rr.rt, rr.version),
-      metadata,
-      items: views,
-    });
-  }
-
   private watch(rr: ResourceRequest, r: Req, res: ServerResponse): void {
-    const match = this.matcher(rr, r);
+    const match = matcher(rr, r);
     const rvParam = r.query.get('resourceVersion') ?? '';
     const bookmarks = r.query.get('allowWatchBookmarks') === 'true';
     const initial = r.query.get('sendInitialEvents') === 'true';
@@ -1166,7 +1064,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
   private deleteCollection(rr: ResourceRequest, r: Req): Reply {
     const dry = dryRun(r);
-    const match = this.matcher(rr, r);
+    const match = matcher(rr, r);
     const victims = this.store.list(keyOf(rr.rt), rr.namespace || undefined).filter(match);
     const items = victims.map((o) => view(rr.rt, rr.version, o));
     if (!dry)
@@ -1258,11 +1156,6 @@ function withoutTimes(p: JsonObject): string {
       ? undefined
       : v,
   );
-}
-
-function sortKey(o: JsonObject): string {
-  const m = metaOf(o);
-  return `${str(m['namespace'] ?? '')}/${str(m['name'] ?? '')}`;
 }
 
 export type { Status };
