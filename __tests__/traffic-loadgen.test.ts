@@ -248,6 +248,6 @@ describe('load generator over https', () => {
     });
     const u = w.versions.get(UNATTRIBUTED)!;
     expect(u.errors).toBe(5);
-    expect(u.errorsByKind.other).toBe(5);
+    expect(u.errorsByKind.tls).toBe(5);
   });
 });

@@ -1,6 +1,9 @@
 // The promotion's Metrics: one verdict per step window from the built-in load generator, from
 // Prometheus (Istio's standard metrics), or both. The load runs continuously from the first
 // window until close(), as a real service's traffic would; each window reads its own slice.
+// A window is only as valid as its traffic: requests that got no HTTP response and a
+// Prometheus that gave no answer make it inconclusive, named (see connectionFailureReason and
+// measure()), never a pass; the engine ends a promotion on a second inconclusive window.
 import type {
   AnalysisLimits,
   Metrics,
@@ -11,12 +14,14 @@ import type {
   VersionStats,
 } from '../model.js';
 import {
+  CONNECTION_FAILURE_KINDS,
   DEFAULT_VERSION_HEADER,
   LoadGenerator,
   UNATTRIBUTED,
   type VersionRecord,
   type WindowSnapshot,
 } from '../traffic/loadgen.js';
+import { Redactor, authHeaderSecrets, redact, urlSecrets } from '../redact.js';
 import {
   DEFAULT_SEQUENTIAL,
   P99_REGRESSION_MIN_SAMPLES,
@@ -71,50 +76,73 @@ export interface CreateMetricsOptions {
 const VERSIONS = { stable: 'stable', canary: 'canary' } as const;
 
 /**
- * A window is only as valid as its traffic. Requests of the load generator that got no HTTP
- * response at all (refused, reset, timed out, TLS or other socket errors) carry no version: they
- * may have been the canary's or stable's, so the judge cannot count them, and a window that lost
- * more than this fraction of its requests is inconclusive (never a pass), with the cause named.
- * 1% is the default max-error-rate: failures beyond it could, all on one version, hide a canary
- * that breaks the default limit. The few resets a keep-alive race can cause stay under it. HTTP
- * 5xx are responses and are judged as errors, as before.
+ * A Prometheus URL and error as they may be shown: the secrets of this process (src/redact.ts)
+ * and those of this Prometheus (its URL's password, its credential headers) replaced by `***`.
  */
-export const CONNECTION_FAILURE_TOLERANCE = 0.01;
-
-/** Socket-level failure kinds of the load generator (see errorKind in src/traffic/loadgen.ts). */
-const CONNECTION_FAILURES: Record<string, string> = {
-  refused: 'connection refused (ECONNREFUSED)',
-  reset: 'connection reset or closed before a response (ECONNRESET)',
-  timeout: 'no response within the request timeout',
-  other: 'other socket or TLS errors',
-};
+function prometheusRedactor(
+  url: string,
+  headers: Record<string, string> | undefined,
+): (text: string) => string {
+  const own = new Redactor();
+  for (const v of urlSecrets(url)) own.add(v);
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (/auth|token|key|secret|cookie|password/i.test(name))
+      for (const v of authHeaderSecrets(value)) own.add(v);
+  return (text) => own.redact(redact(text));
+}
 
 /**
- * The reason a window's traffic does not count, or null when it does: more than the tolerance
- * of its requests failed below HTTP (pure).
+ * A window is only as valid as its traffic. A load request that got no complete HTTP response
+ * (refused, reset or closed, timed out, TLS, DNS, or still unanswered when the window ended) is
+ * a failure of its window, counted once and never retried. When its response head had arrived,
+ * the version is known and it is one of that version's errors (judged like a 5xx). Otherwise it
+ * may have been either version's, so the judge assumes the worst: it is counted as the canary's,
+ * and a window whose canary error rate would then exceed max-error-rate is inconclusive (never a
+ * pass), with the counts and causes named. A hung canary cannot pass: the requests it never
+ * answers fail at their timeout and the window waits for them (see measureLoad).
  */
 export function connectionFailureReason(
-  snap: Pick<WindowSnapshot, 'versions'>,
+  snap: Pick<WindowSnapshot, 'versions'> & { pending?: number },
   url: string,
-  tolerance = CONNECTION_FAILURE_TOLERANCE,
+  maxErrorRate: number,
 ): Reason | null {
-  let total = 0;
-  for (const r of snap.versions.values()) total += r.count;
-  const byKind = snap.versions.get(UNATTRIBUTED)?.errorsByKind ?? {};
-  const kinds = Object.entries(byKind).filter(([k, n]) => k in CONNECTION_FAILURES && n > 0);
-  const failed = kinds.reduce((sum, [, n]) => sum + n, 0);
-  if (total === 0 || failed === 0 || failed <= total * tolerance) return null;
-  const what = kinds
+  let total = snap.pending ?? 0;
+  const byKind = new Map<string, number>();
+  const byVersion = new Map<string, number>();
+  const add = (version: string, kind: string, n: number): void => {
+    byKind.set(kind, (byKind.get(kind) ?? 0) + n);
+    byVersion.set(version, (byVersion.get(version) ?? 0) + n);
+  };
+  for (const [version, r] of snap.versions) {
+    total += r.count;
+    for (const [kind, n] of Object.entries(r.errorsByKind))
+      if (kind in CONNECTION_FAILURE_KINDS && n > 0) add(version, kind, n);
+  }
+  if ((snap.pending ?? 0) > 0) add(UNATTRIBUTED, 'pending', snap.pending!);
+  const unknown = byVersion.get(UNATTRIBUTED) ?? 0;
+  if (unknown === 0) return null;
+  const canary = snap.versions.get(VERSIONS.canary);
+  const worst = ((canary?.errors ?? 0) + unknown) / ((canary?.count ?? 0) + unknown);
+  if (worst <= maxErrorRate) return null;
+  const failed = [...byKind.values()].reduce((a, b) => a + b, 0);
+  const what = [...byKind]
     .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${n} ${CONNECTION_FAILURES[k]}`)
+    .map(
+      ([k, n]) =>
+        `${n} ${k === 'pending' ? 'still unanswered when the window ended' : CONNECTION_FAILURE_KINDS[k]}`,
+    )
+    .join(', ');
+  const versions = [...byVersion]
+    .sort((a, b) => b[1] - a[1])
+    .map(([v, n]) => `${v === UNATTRIBUTED ? 'unknown version' : v} ${n}`)
     .join(', ');
   return {
     metric: 'load-connection-failures',
-    value: failed / total,
-    limit: tolerance,
+    value: worst,
+    limit: maxErrorRate,
     source: 'loadgen',
     ok: false,
-    message: `${failed} of ${total} load requests to ${url} failed to connect or got no response: ${what}; more than ${tolerance * 100}% of the window's traffic never reached a version, so the window is inconclusive (loadgen)`,
+    message: `${failed} of ${total} load requests to ${url} got no HTTP response: ${what} (by version: ${versions}); counted as the canary's, the ${unknown} of unknown version would make its error rate ${(worst * 100).toFixed(1)}% > limit ${(maxErrorRate * 100).toFixed(2)}%, so the window is inconclusive (loadgen)`,
   };
 }
 
@@ -148,6 +176,9 @@ const info = (metric: string, source: MetricsSource, message: string, ok = true)
   ok,
   message: `${message} (${source})`,
 });
+
+/** Reasons that say a source could not measure the window (it cannot pass then). */
+const UNMEASURED = new Set(['load-connection-failures', 'prometheus']);
 
 /** Combines per-source verdicts: fail if either fails; pass if one passes; else inconclusive. */
 export function combineVerdicts(verdicts: Verdict[], durationMs: number): Verdict {
@@ -227,27 +258,34 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
     return gen;
   }
 
-  function loadVerdict(snap: WindowSnapshot, extra: Reason[]): Verdict {
+  /** `final`: the window has ended, its unsettled requests count as unanswered. */
+  function loadVerdict(snap: WindowSnapshot, extra: Reason[], final: boolean): Verdict {
     const stable = loadStats(snap.versions.get(VERSIONS.stable), snap.elapsedMs);
     const canary = loadStats(snap.versions.get(VERSIONS.canary), snap.elapsedMs);
     const v = judgeStep(stable, canary, limits, 'loadgen', snap.elapsedMs);
     const un = snap.versions.get(UNATTRIBUTED);
-    if (un !== undefined && un.count > 0) {
+    const responses = Object.values(un?.statuses ?? {}).reduce((a, b) => a + b, 0);
+    if (un !== undefined && responses > 0) {
       const kinds = Object.entries(un.errorsByKind)
+        .filter(([k]) => !(k in CONNECTION_FAILURE_KINDS))
         .map(([k, n]) => `${k}: ${n}`)
         .join(', ');
       v.reasons.push(
         info(
           'unattributed',
           'loadgen',
-          `${un.count} responses carried no ${options.load?.headerName ?? DEFAULT_VERSION_HEADER} header${kinds ? ` (errors ${kinds})` : ''}`,
+          `${responses} responses carried no ${options.load?.headerName ?? DEFAULT_VERSION_HEADER} header${kinds ? ` (errors ${kinds})` : ''}`,
         ),
       );
     }
     if (extra.some((r) => !r.ok)) v.outcome = 'fail';
     v.reasons.push(...extra);
     // Evidence of a bad canary stands; a pass without its traffic does not.
-    const lost = connectionFailureReason(snap, options.load!.url);
+    const lost = connectionFailureReason(
+      final ? snap : { versions: snap.versions },
+      options.load!.url,
+      limits.maxErrorRate,
+    );
     if (lost !== null) {
       if (v.outcome === 'pass') v.outcome = 'inconclusive';
       v.reasons.push(lost);
@@ -265,7 +303,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
         const elapsed = Date.now() - started;
         const remaining = window.intervalMs - elapsed;
         if (window.signal.aborted) {
-          const v = loadVerdict(win.read(), []);
+          const v = loadVerdict(await win.end(window.signal), [], true);
           v.outcome = v.outcome === 'fail' ? 'fail' : 'inconclusive';
           v.reasons.push(
             info(
@@ -302,10 +340,11 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
             log(
               `step ${window.step}: the statistical judge failed the canary early, at ${Math.round((now - started) / 1000)} s`,
             );
-          return loadVerdict(snap, look.reasons);
+          // Evidence of a bad canary stands: no need to wait for the requests still in flight.
+          return loadVerdict(snap, look.reasons, false);
         }
         if (look.decision === 'pass' || fraction >= 1) {
-          const v = loadVerdict(snap, look.reasons);
+          const v = loadVerdict(snap, look.reasons, false);
           // An early pass must not skip the p99 regression check, which needs enough canary responses.
           const p99Judged = v.stable === null || (v.canary?.requests ?? 0) >= P99_REGRESSION_MIN_SAMPLES;
           if (fraction >= 1 || (v.outcome === 'pass' && p99Judged)) {
@@ -313,7 +352,10 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
               log(
                 `step ${window.step}: evidence conclusive, window ended early at ${Math.round((now - started) / 1000)} s`,
               );
-            return v;
+            // The verdict counts every request of the window: wait until each is answered or has
+            // failed (at most the request timeout); one a cancel leaves unanswered counts as such.
+            const final = await win.end(window.signal);
+            return loadVerdict(final, look.reasons, true);
           }
         }
       }
@@ -321,6 +363,10 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
       win.close();
     }
   }
+
+  const showProm = options.prometheus
+    ? prometheusRedactor(options.prometheus.url, options.prometheus.headers)
+    : (t: string) => redact(t);
 
   async function measureProm(window: StepWindow, endedAt: number, durationMs: number): Promise<Verdict> {
     const settle = options.prometheus?.settleMs ?? 0;
@@ -350,7 +396,14 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
       const message = err instanceof Error ? err.message : String(err);
       return {
         outcome: 'inconclusive',
-        reasons: [info('prometheus', 'prometheus', `no verdict from Prometheus: ${message}`, false)],
+        reasons: [
+          info(
+            'prometheus',
+            'prometheus',
+            showProm(`no verdict from Prometheus at ${options.prometheus!.url}: ${message}`),
+            false,
+          ),
+        ],
         stable: null,
         canary: null,
         durationMs,
@@ -409,8 +462,9 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
       }
       const v = combineVerdicts(verdicts, durationMs);
       if (window.signal.aborted && v.outcome === 'pass') v.outcome = 'inconclusive';
-      // With metrics: both, Prometheus must not pass a window whose load never arrived.
-      if (v.outcome === 'pass' && v.reasons.some((r) => r.metric === 'load-connection-failures'))
+      // With metrics: both, neither source passes a window the other could not measure: not
+      // when the load never arrived, not when Prometheus gave no answer (its URL and error named).
+      if (v.outcome === 'pass' && v.reasons.some((r) => UNMEASURED.has(r.metric) && !r.ok))
         v.outcome = 'inconclusive';
       log(
         `step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}`,

@@ -5,15 +5,39 @@
 // its wait counts. (Only the sender's own timer lateness, up to 1.5 ms, is not counted.) Responses are parsed by a minimal HTTP/1.1 reader (status, content-length,
 // chunked, connection: close, the attribution header) and the request bytes are built once:
 // a response costs two short strings and no other allocation.
+//
+// Every request is accounted for exactly once: a response, or a failure of its kind (refused,
+// reset, timeout, tls, dns, other; `unanswered` when the generator stops with it in flight).
+// Nothing is retried: a connection the server closed or reset under a request fails that
+// request, counted, even on a reused keep-alive connection (HTTP clients resend idempotent
+// requests there silently; a load generator that judges a canary must not). A connection the
+// server's Keep-Alive hint says is about to expire is replaced before use instead. A window owns
+// the requests that became due while it was open, and ending it waits until each of them is
+// answered or has failed (at most the request timeout after its intended time).
 import net from 'node:net';
 import tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from './histogram.js';
 import { decideProxy, processProxyEnv, type ProxyDecision, type ProxyEnv } from '../http/proxy.js';
 import { TunnelSocket } from '../http/transport.js';
+import { isTlsError } from './net-errors.js';
 
 export const DEFAULT_VERSION_HEADER = 'x-istio-canary';
 export const UNATTRIBUTED = 'unattributed';
+
+/**
+ * The failures below HTTP, by the kind errorKind() gives them, in words: a request that ends in
+ * one of these got no complete HTTP response. (HTTP errors are kinds named by their status.)
+ */
+export const CONNECTION_FAILURE_KINDS: Readonly<Record<string, string>> = {
+  refused: 'connection refused (ECONNREFUSED)',
+  reset: 'connection reset or closed before a complete response (ECONNRESET)',
+  timeout: 'no response within the request timeout',
+  tls: 'TLS handshake failed',
+  dns: 'host name did not resolve',
+  unanswered: 'still unanswered when the load stopped',
+  other: 'malformed response or other socket error',
+};
 
 export interface LoadOptions {
   url: string;
@@ -52,7 +76,7 @@ export interface LoadOptions {
 
 /** What one version (or "unattributed") did in a window. */
 export interface VersionRecord {
-  /** Completed requests (responses, timeouts, connection failures). */
+  /** Settled requests (responses, and failures: timeouts, connection failures). */
   count: number;
   errors: number;
   errorsByKind: Record<string, number>;
@@ -66,24 +90,51 @@ export interface VersionRecord {
 
 export interface WindowSnapshot {
   elapsedMs: number;
-  /** Requests that became due during the window. */
+  /** Requests that became due during the window (each is the window's until it settles). */
   scheduled: number;
+  /** The window's requests not settled yet (sent or queued, neither answered nor failed). */
+  pending: number;
   versions: Map<string, VersionRecord>;
 }
 
 export interface LoadWindow {
+  /** The window so far (its requests still in flight are `pending`). */
   read(): WindowSnapshot;
+  /**
+   * Ends the window: no request due from now on is its. Resolves with its final snapshot once
+   * every one of its requests is answered or has failed (a request fails at the latest at its
+   * timeout, measured from its intended time), or at once when `signal` aborts or the generator
+   * stops; `pending` then counts those still unanswered.
+   */
+  end(signal?: AbortSignal): Promise<WindowSnapshot>;
+  /** Stops recording at once. */
   close(): void;
 }
 
 class Recorder {
   readonly versions = new Map<string, MutableRecord>();
-  scheduled = 0;
   readonly openedAt = performance.now();
+  /** Set when the window ended: its elapsed time stops there. */
+  endedAt: number | null = null;
+  /** This window owns the requests with index in [from, until). */
+  until = Infinity;
+  /** Requests of this window settled so far. */
+  settled = 0;
+  /** Called when the window has ended and all its requests are settled. */
+  onSettled: (() => void) | null = null;
   constructor(
+    readonly from: number,
     private readonly reservoirSize: number,
     private readonly rand: () => number,
   ) {}
+
+  owns(index: number): boolean {
+    return index >= this.from && index < this.until;
+  }
+
+  scheduled(issued: number): number {
+    return Math.min(this.until, issued) - this.from;
+  }
 
   record(version: string, latencyUs: number, status: number, errorKind: string | null): void {
     let r = this.versions.get(version);
@@ -92,6 +143,7 @@ class Recorder {
       this.versions.set(version, r);
     }
     r.count++;
+    this.settled++;
     if (errorKind !== null) {
       r.errors++;
       r.errorsByKind.set(errorKind, (r.errorsByKind.get(errorKind) ?? 0) + 1);
@@ -109,7 +161,7 @@ class Recorder {
     }
   }
 
-  snapshot(): WindowSnapshot {
+  snapshot(issued: number): WindowSnapshot {
     const versions = new Map<string, VersionRecord>();
     for (const [name, r] of this.versions) {
       const statuses: Record<string, number> = {};
@@ -123,7 +175,13 @@ class Recorder {
         samplesMs: Array.from(r.samples.subarray(0, Math.min(r.seen, this.reservoirSize))),
       });
     }
-    return { elapsedMs: performance.now() - this.openedAt, scheduled: this.scheduled, versions };
+    const scheduled = this.scheduled(issued);
+    return {
+      elapsedMs: (this.endedAt ?? performance.now()) - this.openedAt,
+      scheduled,
+      pending: Math.max(0, scheduled - this.settled),
+      versions,
+    };
   }
 }
 
@@ -167,6 +225,7 @@ const enum Phase {
 
 /** Classifies a socket failure into the error kinds the report shows. */
 export function errorKind(err: NodeJS.ErrnoException | null): string {
+  if (err !== null && isTlsError(err)) return 'tls';
   switch (err?.code) {
     case undefined:
     case 'ECONNRESET':
@@ -177,6 +236,9 @@ export function errorKind(err: NodeJS.ErrnoException | null): string {
       return 'refused';
     case 'ETIMEDOUT':
       return 'timeout';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'dns';
     default:
       return 'other';
   }
@@ -186,6 +248,8 @@ class Connection {
   socket: net.Socket | null = null;
   busy = false;
   intended = 0;
+  /** The request's index (which windows own it). */
+  index = -1;
   phase = Phase.Head;
   remaining = 0;
   headBuf: Buffer | null = null;
@@ -193,9 +257,10 @@ class Connection {
   status = 0;
   version = UNATTRIBUTED;
   keepAlive = true;
-  /** The socket already carried a full response (so a silent close may be a keep-alive race). */
-  reused = false;
-  gotBytes = false;
+  /** The server's Keep-Alive timeout hint in ms (-1: none given). */
+  keepAliveMs = -1;
+  /** When the socket last finished a response (performance.now()). */
+  idleSince = 0;
   lastError: NodeJS.ErrnoException | null = null;
   constructor(readonly gen: LoadGenerator) {}
 }
@@ -205,6 +270,8 @@ export class LoadGenerator {
   private readonly idle: Connection[] = [];
   /** Due requests waiting for a connection (intended times), a growable ring. */
   private queue = new Float64Array(1024);
+  /** The index of each queued request (same ring positions as `queue`). */
+  private queueIndex = new Float64Array(1024);
   private qHead = 0;
   private qLen = 0;
   private readonly recorders = new Set<Recorder>();
@@ -225,6 +292,8 @@ export class LoadGenerator {
   /** The clock has started (see start()). */
   private begun = false;
   private sent = 0;
+  /** Requests created so far; the next one gets this index. */
+  private issued = 0;
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
   private sweeper: NodeJS.Timeout | null = null;
@@ -305,7 +374,7 @@ export class LoadGenerator {
     this.sweeper = setInterval(() => this.sweep(), sweepEvery);
     if (this.interval === 0) {
       // Closed loop: every connection keeps one request in flight.
-      while (this.idle.length > 0) this.send(this.idle.pop()!, performance.now());
+      while (this.idle.length > 0) this.send(this.idle.pop()!, performance.now(), this.issued++);
       if (this.opts.durationMs !== undefined)
         this.timer = setTimeout(() => this.drain(), this.opts.durationMs);
     } else {
@@ -315,12 +384,61 @@ export class LoadGenerator {
 
   /** Records every completed request from now on until close(); read() at any time. */
   openWindow(): LoadWindow {
-    const rec = new Recorder(this.opts.reservoirSize ?? 2000, this.rand);
+    const rec = new Recorder(this.issued, this.opts.reservoirSize ?? 2000, this.rand);
     this.recorders.add(rec);
-    return { read: () => rec.snapshot(), close: () => this.recorders.delete(rec) };
+    return {
+      read: () => rec.snapshot(this.issued),
+      end: (signal) => this.endWindow(rec, signal),
+      close: () => {
+        rec.until = Math.min(rec.until, this.issued);
+        this.recorders.delete(rec);
+        rec.onSettled?.();
+      },
+    };
   }
 
-  /** Stops sending and closes every connection; requests in flight are not counted. */
+  private endWindow(rec: Recorder, signal?: AbortSignal): Promise<WindowSnapshot> {
+    if (rec.endedAt === null) {
+      rec.endedAt = performance.now();
+      rec.until = Math.min(rec.until, this.issued);
+    }
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        signal?.removeEventListener('abort', finish);
+        rec.onSettled = null;
+        resolve(rec.snapshot(this.issued));
+      };
+      if (
+        this.stopped ||
+        signal?.aborted ||
+        !this.recorders.has(rec) ||
+        rec.settled >= rec.scheduled(this.issued)
+      )
+        return finish();
+      rec.onSettled = finish;
+      signal?.addEventListener('abort', finish, { once: true });
+    });
+  }
+
+  /** Records the outcome of request `index` in every window that owns it. */
+  private settle(
+    index: number,
+    version: string,
+    latencyUs: number,
+    status: number,
+    kind: string | null,
+  ): void {
+    for (const r of this.recorders) {
+      if (!r.owns(index)) continue;
+      r.record(version, latencyUs, status, kind);
+      if (r.endedAt !== null && r.settled >= r.scheduled(this.issued)) r.onSettled?.();
+    }
+  }
+
+  /**
+   * Stops sending and closes every connection; the requests in flight or queued are counted as
+   * `unanswered` (never dropped), and every ended window settles.
+   */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
@@ -328,12 +446,35 @@ export class LoadGenerator {
     if (this.immediate) clearImmediate(this.immediate);
     if (this.sweeper) clearInterval(this.sweeper);
     this.opts.signal?.removeEventListener('abort', this.onAbort);
+    const now = performance.now();
     for (const c of this.conns) {
-      c.busy = false;
+      if (c.busy) {
+        c.busy = false;
+        this.settle(
+          c.index,
+          c.status > 0 ? c.version : UNATTRIBUTED,
+          Math.round((now - c.intended) * 1000),
+          0,
+          'unanswered',
+        );
+      }
       c.socket?.destroy();
       c.socket = null;
     }
+    while (this.qLen > 0) {
+      const { intended, index } = this.dequeue();
+      this.settle(index, UNATTRIBUTED, Math.round((now - intended) * 1000), 0, 'unanswered');
+    }
+    for (const r of this.recorders) r.onSettled?.();
     this.resolveDone();
+  }
+
+  private dequeue(): { intended: number; index: number } {
+    const intended = this.queue[this.qHead]!;
+    const index = this.queueIndex[this.qHead]!;
+    this.qHead = (this.qHead + 1) % this.queue.length;
+    this.qLen--;
+    return { intended, index };
   }
 
   /** Stops sending new requests and stops once those in flight or queued are answered or time out. */
@@ -363,8 +504,7 @@ export class LoadGenerator {
       const due = this.t0 + this.sent * this.interval;
       if (due > now || due >= end) break;
       this.sent++;
-      for (const r of this.recorders) r.scheduled++;
-      this.dispatch(due, now);
+      this.dispatch(due, now, this.issued++);
     }
     const next = this.t0 + this.sent * this.interval;
     if (next >= end) {
@@ -379,34 +519,50 @@ export class LoadGenerator {
     else this.immediate = setImmediate(this.tick);
   };
 
-  private dispatch(intended: number, now: number): void {
+  private dispatch(intended: number, now: number, index: number): void {
     const c = this.idle.pop();
     if (c !== undefined) {
       // A free connection: only the sender's own timer was late. Up to the timer's granularity
       // that is not the server's doing and is forgiven; beyond it (our event loop stalled) it counts.
       const late = now - intended;
-      this.send(c, late <= this.slackMs ? Math.max(intended, now) : intended + this.slackMs);
+      this.send(c, late <= this.slackMs ? Math.max(intended, now) : intended + this.slackMs, index);
       return;
     }
     // Every connection busy: the wait in this queue is the server's doing and counts in full.
     if (this.qLen === this.queue.length) {
       const bigger = new Float64Array(this.queue.length * 2);
-      for (let i = 0; i < this.qLen; i++) bigger[i] = this.queue[(this.qHead + i) % this.queue.length]!;
+      const biggerIndex = new Float64Array(this.queue.length * 2);
+      for (let i = 0; i < this.qLen; i++) {
+        bigger[i] = this.queue[(this.qHead + i) % this.queue.length]!;
+        biggerIndex[i] = this.queueIndex[(this.qHead + i) % this.queue.length]!;
+      }
       this.queue = bigger;
+      this.queueIndex = biggerIndex;
       this.qHead = 0;
     }
-    this.queue[(this.qHead + this.qLen) % this.queue.length] = intended;
+    const at = (this.qHead + this.qLen) % this.queue.length;
+    this.queue[at] = intended;
+    this.queueIndex[at] = index;
     this.qLen++;
   }
 
-  private send(c: Connection, intended: number): void {
+  private send(c: Connection, intended: number, index: number): void {
     c.busy = true;
     c.intended = intended;
+    c.index = index;
     c.phase = Phase.Head;
     c.headBuf = null;
     c.status = 0;
     c.version = UNATTRIBUTED;
-    c.gotBytes = false;
+    if (c.socket !== null && c.keepAliveMs >= 0) {
+      // The server said how long it keeps an idle connection: replace one about to expire
+      // rather than race its close (a close under the request would fail the request).
+      const margin = Math.min(1000, c.keepAliveMs / 2);
+      if (performance.now() - c.idleSince >= c.keepAliveMs - margin) {
+        c.socket.destroy();
+        c.socket = null;
+      }
+    }
     if (c.socket === null) this.connect(c);
     c.socket!.write(this.request);
   }
@@ -446,7 +602,7 @@ export class LoadGenerator {
     }
     c.socket = socket;
     c.lastError = null;
-    c.reused = false;
+    c.keepAliveMs = -1;
     socket.on('data', (chunk: Buffer) => {
       if (c.socket === socket) this.onData(c, chunk);
     });
@@ -457,17 +613,13 @@ export class LoadGenerator {
       if (c.socket !== socket) return;
       c.socket = null;
       if (!c.busy) return;
+      // Never resent: a close or reset under a request fails it, counted (see the top).
       if (c.phase === Phase.UntilClose) this.complete(c, null);
-      else if (c.reused && !c.gotBytes && !this.stopped) {
-        // The server closed an idle keep-alive connection as we wrote: resend on a fresh one
-        // (as HTTP clients do for idempotent requests), keeping the intended time.
-        this.send(c, c.intended);
-      } else this.complete(c, errorKind(c.lastError));
+      else this.complete(c, errorKind(c.lastError));
     });
   }
 
   private onData(c: Connection, chunk: Buffer): void {
-    c.gotBytes = true;
     let data = chunk;
     let off = 0;
     while (off < data.length && c.busy) {
@@ -540,6 +692,8 @@ export class LoadGenerator {
     c.version = v === null || v === '' ? UNATTRIBUTED : v;
     const conn = headerValue(head, '\r\nconnection:');
     c.keepAlive = head.startsWith('http/1.1') ? conn !== 'close' : conn === 'keep-alive';
+    const hint = /timeout=(\d+)/.exec(headerValue(head, '\r\nkeep-alive:') ?? '');
+    if (hint?.[1] !== undefined) c.keepAliveMs = Number(hint[1]) * 1000;
     const te = headerValue(head, '\r\ntransfer-encoding:');
     const cl = headerValue(head, '\r\ncontent-length:');
     if (status === 204 || status === 304) {
@@ -572,14 +726,14 @@ export class LoadGenerator {
     if (kind === null) {
       const status = c.status;
       const errKind = status >= 500 ? String(status) : null;
-      for (const r of this.recorders) r.record(c.version, latencyUs, status, errKind);
+      this.settle(c.index, c.version, latencyUs, status, errKind);
       if (!c.keepAlive) {
         c.socket?.destroy();
         c.socket = null;
-      } else c.reused = true;
+      } else c.idleSince = now;
     } else {
-      // No response: the version that would have answered is unknown.
-      for (const r of this.recorders) r.record(UNATTRIBUTED, latencyUs, 0, kind);
+      // No complete response: the version is known only if its response head arrived.
+      this.settle(c.index, c.status > 0 ? c.version : UNATTRIBUTED, latencyUs, 0, kind);
     }
     if (this.stopped) return;
     if (kind !== null && this.interval === 0) {
@@ -596,12 +750,10 @@ export class LoadGenerator {
       this.idle.push(c);
       this.checkDrained();
     } else if (this.interval === 0) {
-      this.send(c, performance.now());
+      this.send(c, performance.now(), this.issued++);
     } else if (this.qLen > 0) {
-      const intended = this.queue[this.qHead]!;
-      this.qHead = (this.qHead + 1) % this.queue.length;
-      this.qLen--;
-      this.send(c, intended);
+      const { intended, index } = this.dequeue();
+      this.send(c, intended, index);
     } else {
       this.idle.push(c);
     }
@@ -614,11 +766,9 @@ export class LoadGenerator {
       if (c.busy && c.intended < limit) this.fail(c, 'timeout');
     }
     while (this.qLen > 0 && this.queue[this.qHead]! < limit) {
-      const intended = this.queue[this.qHead]!;
-      this.qHead = (this.qHead + 1) % this.queue.length;
-      this.qLen--;
+      const { intended, index } = this.dequeue();
       const latencyUs = Math.round((performance.now() - intended) * 1000);
-      for (const r of this.recorders) r.record(UNATTRIBUTED, latencyUs, 0, 'timeout');
+      this.settle(index, UNATTRIBUTED, latencyUs, 0, 'timeout');
     }
     this.checkDrained();
   }

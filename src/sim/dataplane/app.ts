@@ -1,7 +1,7 @@
 // An in-process podinfo-like app per Deployment: podinfo's endpoints, with the service time and
 // error rate of the Deployment's profile (profile.ts). Called directly by the ingress, no socket.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { profileFor, sampleLatency, type Profile } from './profile.js';
+import { MAX_LATENCY_MS, profileFor, sampleLatency, type Profile } from './profile.js';
 import { createRng, hash32, type Rng } from './rng.js';
 import type { Workload } from './routes.js';
 
@@ -22,6 +22,8 @@ export interface AppResponse {
    * spent): the destination metric leaves it out so Prometheus shows the configured profile.
    */
   lagMs?: number;
+  /** Reset the client's connection instead of answering (profile reset-rate). */
+  reset?: boolean;
 }
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
@@ -79,8 +81,13 @@ export class PodinfoApp {
     let reply: AppResponse;
     const ms = PROBES.has(path) ? 0 : sampleLatency(this.profile.latency, this.rng);
     const fail = !PROBES.has(path) && this.profile.errorRate > 0 && this.rng.next() < this.profile.errorRate;
-    await this.wait(ms, lag);
-    if (fail) {
+    const probe = PROBES.has(path);
+    const reset = !probe && this.profile.resetRate > 0 && this.rng.next() < this.profile.resetRate;
+    const hang = !probe && this.profile.hangRate > 0 && this.rng.next() < this.profile.hangRate;
+    await this.wait(hang ? MAX_LATENCY_MS : ms, lag);
+    if (reset) {
+      reply = { status: 0, headers: {}, body: '', reset: true };
+    } else if (fail) {
       reply = json(this.profile.errorCode, {
         code: this.profile.errorCode,
         message: 'error injected by the sim profile',

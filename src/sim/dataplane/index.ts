@@ -258,6 +258,12 @@ class Ingress {
       });
       const reply = await withTimeout(call, route.timeoutMs);
       const appMs = performance.now() - appStart;
+      if (reply !== 'timeout' && reply.reset === true) {
+        // The app died under the request (profile reset-rate): the client's connection is reset.
+        flags = 'UC';
+        req.socket.resetAndDestroy();
+        return;
+      }
       if (reply === 'timeout') {
         flags = 'UT';
         // The destination sidecar still sees the app answer, later.

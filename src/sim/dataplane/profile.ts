@@ -5,11 +5,15 @@ import type { Rng } from './rng.js';
 export const LATENCY_ANNOTATION = 'sim.istio-canary.dev/latency';
 export const ERROR_RATE_ANNOTATION = 'sim.istio-canary.dev/error-rate';
 export const ERROR_CODE_ANNOTATION = 'sim.istio-canary.dev/error-code';
+/** Fraction of requests whose connection is reset with no response (a crashing app). */
+export const RESET_RATE_ANNOTATION = 'sim.istio-canary.dev/reset-rate';
+/** Fraction of requests never answered (held until the client gives up; a hung app). */
+export const HANG_RATE_ANNOTATION = 'sim.istio-canary.dev/hang-rate';
 
 /** z-score of the 99th percentile of the standard normal. */
 const Z99 = 2.3263478740408408;
 /** No draw exceeds this: a runaway tail must not hold a socket for minutes. */
-const MAX_LATENCY_MS = 60_000;
+export const MAX_LATENCY_MS = 60_000;
 
 export type LatencyModel =
   | { kind: 'constant'; ms: number }
@@ -21,6 +25,10 @@ export interface Profile {
   /** Probability in [0, 1] that a request is answered with errorCode. */
   errorRate: number;
   errorCode: number;
+  /** Probability that the request's connection is reset without a response. */
+  resetRate: number;
+  /** Probability that the request is never answered. */
+  hangRate: number;
   /** Where the profile came from, for the app's `/` answer. */
   source: string;
   /** Annotation values that could not be parsed (the default was used instead). */
@@ -162,5 +170,27 @@ export function profileFor(annotations: Record<string, string>, image: string | 
     else problems.push(`${ERROR_CODE_ANNOTATION}: "${codeText}" is not an HTTP status code (100-599)`);
   }
 
-  return { latency, errorRate, errorCode, source: sources.join(', ') || 'default', problems };
+  const rate = (annotation: string): number => {
+    const text = annotations[annotation];
+    if (text === undefined) return 0;
+    const parsed = parseRate(text);
+    if (parsed !== undefined) {
+      sources.push(annotation);
+      return parsed;
+    }
+    problems.push(`${annotation}: "${text}" is not a percentage ("5%") or a fraction ("0.05")`);
+    return 0;
+  };
+  const resetRate = rate(RESET_RATE_ANNOTATION);
+  const hangRate = rate(HANG_RATE_ANNOTATION);
+
+  return {
+    latency,
+    errorRate,
+    errorCode,
+    resetRate,
+    hangRate,
+    source: sources.join(', ') || 'default',
+    problems,
+  };
 }
