@@ -32,6 +32,7 @@ import { checkTypeMeta, fieldCheck } from './admission.js';
 import { commit, existing, prepareCreate, view } from './registry.js';
 import { scaleOf, updateScale } from './scale.js';
 import { getObject, listObjects, matcher } from './reads.js';
+import { Watches } from './watch.js';
 import {
   Reply,
   apiVersionOf,
@@ -51,7 +52,6 @@ import {
   safeJson,
   send,
   summarize,
-  tableRequest,
 } from './request.js';
 import { POD_OWNER_LABEL } from './pods.js';
 import { pruneUnknownFields } from './fields.js';
@@ -64,7 +64,6 @@ import {
   openapiV3Doc,
   openapiV3Root,
   resourceList,
-  toTable,
 } from './discovery.js';
 
 export interface ApiServerOptions {
@@ -146,13 +145,11 @@ class ApiServerImpl implements ApiServer, ApiContext {
   readonly store: Store;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
-  private readonly serialized = new WeakMap<JsonObject, Map<string, string>>();
   private readonly inflight = new WeakMap<Socket, { n: number; after?: () => void }>();
-  private readonly watches = new Set<() => void>();
+  private readonly watches: Watches;
   types: ResourceType[] = [];
   readonly now: () => Date;
   private readonly controller: DeploymentController;
-  private readonly bookmarkIntervalMs: number;
   private readonly namespaceFinalizeDelayMs: number;
   private readonly requestLogSize: number;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -163,7 +160,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     this.now = options.now ?? (() => new Date());
     this.faults = new Faults(options.seed ?? 1);
     this.store = new Store(options.watchCacheSize ?? 10_000);
-    this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
+    this.watches = new Watches(this, options.bookmarkIntervalMs ?? 60_000);
     this.namespaceFinalizeDelayMs = options.namespaceFinalizeDelayMs ?? 100;
     this.requestLogSize = options.requestLogSize ?? 100_000;
     this.controller = new DeploymentController(
@@ -247,7 +244,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     this.closed = true;
     this.controller.close();
     for (const t of this.timers) clearTimeout(t);
-    for (const stop of [...this.watches]) stop();
+    this.watches.closeAll();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeIdleConnections();
@@ -519,7 +516,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
       case 'list':
         return listObjects(this, rr, r);
       case 'watch':
-        this.watch(rr, r, res);
+        this.watches.serve(rr, r, res);
         return undefined;
       case 'create':
         return this.create(rr, r);
@@ -556,122 +553,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
   // ---- conversion ----
 
   // ---- reads ----
-
-  private watch(rr: ResourceRequest, r: Req, res: ServerResponse): void {
-    const match = matcher(rr, r);
-    const rvParam = r.query.get('resourceVersion') ?? '';
-    const bookmarks = r.query.get('allowWatchBookmarks') === 'true';
-    const initial = r.query.get('sendInitialEvents') === 'true';
-    const timeout = Number(r.query.get('timeoutSeconds') ?? '0');
-    const table = tableRequest(r);
-    const key = keyOf(rr.rt);
-    const nsFilter = rr.rt.namespaced ? rr.namespace : '';
-    if (rvParam !== '' && !/^\d+$/.test(rvParam))
-      throw new ApiError(
-        failure(
-          500,
-          '',
-          `resourceVersion: Invalid value: "${rvParam}": strconv.ParseUint: parsing "${rvParam}": invalid syntax`,
-        ),
-      );
-    res.writeHead(200, {
-      'Content-Type': 'application/json',
-      'Cache-Control': 'no-cache, private',
-      'Transfer-Encoding': 'chunked',
-    });
-    res.flushHeaders();
-    let first = true;
-    const write = (type: string, o: JsonObject): void => {
-      let object: JsonObject = o;
-      if (type !== 'ERROR' && type !== 'BOOKMARK' && !table) {
-        // Many watches see the same stored object: serialize it once per version.
-        let byVersion = this.serialized.get(o);
-        if (!byVersion) {
-          byVersion = new Map();
-          this.serialized.set(o, byVersion);
-        }
-        let text = byVersion.get(rr.version);
-        if (text === undefined) {
-          text = JSON.stringify(view(rr.rt, rr.version, o));
-          byVersion.set(rr.version, text);
-        }
-        res.write(`{"type":${JSON.stringify(type)},"object":${text}}\n`);
-        return;
-      }
-      if (type !== 'ERROR' && type !== 'BOOKMARK') {
-        const v = view(rr.rt, rr.version, o);
-        object = table ? toTable(rr.rt, [v], str(metaOf(o)['resourceVersion']), this.now(), table, first) : v;
-        first = false;
-      }
-      res.write(`${JSON.stringify({ type, object })}\n`);
-    };
-    const bookmark = (annotations?: Record<string, string>): void => {
-      const metadata: JsonObject = {
-        resourceVersion: str(this.store.resourceVersion),
-        creationTimestamp: null,
-      };
-      if (annotations) metadata['annotations'] = annotations;
-      res.write(
-        `${JSON.stringify({ type: 'BOOKMARK', object: { kind: rr.rt.kind, apiVersion: apiVersionOf(rr.rt, rr.version), metadata } })}\n`,
-      );
-    };
-    const inScope = (e: StoreEvent): boolean =>
-      e.key === key && (nsFilter === '' || e.namespace === nsFilter);
-    const deliver = (e: StoreEvent): void => {
-      if (!inScope(e)) return;
-      const now = match(e.object);
-      const before = e.prev !== undefined && match(e.prev);
-      if (e.type === 'ADDED') {
-        if (now) write('ADDED', e.object);
-      } else if (e.type === 'DELETED') {
-        if (before || now) write('DELETED', e.object);
-      } else if (now && before) write('MODIFIED', e.object);
-      else if (now) write('ADDED', e.object);
-      else if (before) write('DELETED', e.object);
-    };
-    let unsubscribe = (): void => {};
-    const timers: NodeJS.Timeout[] = [];
-    const stop = (): void => {
-      unsubscribe();
-      for (const t of timers) clearTimeout(t);
-      this.watches.delete(stop);
-      if (!res.writableEnded) res.end();
-    };
-    this.watches.add(stop);
-    res.on('close', stop);
-
-    if (rvParam === '' || rvParam === '0' || initial) {
-      for (const o of this.store.list(key, nsFilter || undefined)) if (match(o)) write('ADDED', o);
-      if (initial && bookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
-    } else {
-      const since = this.store.since(Number(rvParam));
-      if (since === 'expired') {
-        write(
-          'ERROR',
-          failure(
-            410,
-            'Expired',
-            `too old resource version: ${rvParam} (${this.store.compactedRevision + 1})`,
-          ) as unknown as JsonObject,
-        );
-        stop();
-        return;
-      }
-      for (const e of since) deliver(e);
-    }
-    unsubscribe = this.store.subscribe(deliver);
-    if (bookmarks) {
-      const tick = (): void => {
-        bookmark();
-        const t = setTimeout(tick, this.bookmarkIntervalMs);
-        timers.push(t);
-      };
-      timers.push(setTimeout(tick, this.bookmarkIntervalMs));
-    }
-    if (timeout > 0) timers.push(setTimeout(stop, timeout * 1000));
-    const drop = this.faults.current.dropWatchesAfterMs;
-    if (drop > 0) timers.push(setTimeout(stop, drop));
-  }
 
   // ---- writes ----
 
