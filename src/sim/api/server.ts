@@ -16,7 +16,6 @@ import {
   notFound,
   qualified,
   resourceNotFound,
-  successStatus,
   unsupportedMediaType,
   type Status,
 } from './status.js';
@@ -31,8 +30,10 @@ import { DeploymentController } from './controller.js';
 import { checkTypeMeta, fieldCheck } from './admission.js';
 import { commit, existing, prepareCreate, view } from './registry.js';
 import { scaleOf, updateScale } from './scale.js';
-import { getObject, listObjects, matcher } from './reads.js';
+import { getObject, listObjects } from './reads.js';
 import { Watches } from './watch.js';
+import { NamespaceFinalizer, checkNamespace } from './namespaces.js';
+import { deleteCollection, deleteObject } from './deletion.js';
 import {
   Reply,
   apiVersionOf,
@@ -49,7 +50,6 @@ import {
   goJsonError,
   methodNotAllowedReply,
   parseBody,
-  safeJson,
   send,
   summarize,
 } from './request.js';
@@ -150,9 +150,8 @@ class ApiServerImpl implements ApiServer, ApiContext {
   types: ResourceType[] = [];
   readonly now: () => Date;
   private readonly controller: DeploymentController;
-  private readonly namespaceFinalizeDelayMs: number;
+  private readonly namespaces: NamespaceFinalizer;
   private readonly requestLogSize: number;
-  private readonly timers = new Set<NodeJS.Timeout>();
   private ipCounter = 10;
   private closed = false;
 
@@ -161,7 +160,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     this.faults = new Faults(options.seed ?? 1);
     this.store = new Store(options.watchCacheSize ?? 10_000);
     this.watches = new Watches(this, options.bookmarkIntervalMs ?? 60_000);
-    this.namespaceFinalizeDelayMs = options.namespaceFinalizeDelayMs ?? 100;
+    this.namespaces = new NamespaceFinalizer(this.store, options.namespaceFinalizeDelayMs ?? 100);
     this.requestLogSize = options.requestLogSize ?? 100_000;
     this.controller = new DeploymentController(
       {
@@ -243,7 +242,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     if (this.closed) return;
     this.closed = true;
     this.controller.close();
-    for (const t of this.timers) clearTimeout(t);
+    this.namespaces.close();
     this.watches.closeAll();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -525,9 +524,9 @@ class ApiServerImpl implements ApiServer, ApiContext {
       case 'patch':
         return this.patch(rr, r);
       case 'delete':
-        return this.delete(rr, r);
+        return deleteObject(this, rr, r, this.namespaces);
       case 'deletecollection':
-        return this.deleteCollection(rr, r);
+        return deleteCollection(this, rr, r);
     }
     return undefined;
   }
@@ -556,33 +555,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
 
   // ---- writes ----
 
-  private checkNamespace(rr: ResourceRequest, name: string): void {
-    if (!rr.rt.namespaced) return;
-    const ns = this.store.get('/namespaces', '', rr.namespace);
-    if (!ns) throw notFound('namespaces', '', rr.namespace);
-    if (metaOf(ns)['deletionTimestamp'] || obj(ns['status'])['phase'] === 'Terminating') {
-      throw new ApiError(
-        failure(
-          403,
-          'Forbidden',
-          `${qualified(rr.rt.resource, rr.group)} "${name}" is forbidden: unable to create new content in namespace ${rr.namespace} because it is being terminated`,
-          {
-            name,
-            group: rr.group || undefined,
-            kind: rr.rt.resource,
-            causes: [
-              {
-                reason: 'NamespaceTerminating',
-                message: `namespace ${rr.namespace} is being terminated`,
-                field: 'metadata.namespace',
-              },
-            ],
-          },
-        ),
-      );
-    }
-  }
-
   private create(rr: ResourceRequest, r: Req): Reply {
     const body = parseBody(r, rr);
     const rt = rr.rt;
@@ -602,7 +574,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
     const dry = dryRun(r);
     const o = prepareCreate(this, rt, rr.version, rr.namespace, body, fieldManager(r));
     const name = str(metaOf(o)['name']);
-    this.checkNamespace(rr, name);
+    checkNamespace(this, rr, name);
     if (this.store.get(keyOf(rt), rr.namespace, name)) throw alreadyExists(rt.resource, rr.group, name);
     if (dry) return new Reply(201, view(rt, rr.version, o), warn);
     const stored = storeObject(this, rt, o, 'ADDED');
@@ -830,7 +802,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
         this.now(),
       );
       metaOf(created)['managedFields'] = metaOf(withFields)['managedFields'] ?? [];
-      this.checkNamespace(rr, rr.name);
+      checkNamespace(this, rr, rr.name);
       if (dry) return new Reply(201, view(rt, rr.version, created), warn);
       const stored = storeObject(this, rt, created, 'ADDED');
       return new Reply(201, view(rt, rr.version, stored), warn);
@@ -858,106 +830,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
   // ---- scale ----
 
   // ---- delete ----
-
-  private delete(rr: ResourceRequest, r: Req): Reply {
-    const dry = dryRun(r);
-    const old = existing(this, rr);
-    const opts = r.body.length > 0 ? (safeJson(r.body.toString('utf8')) ?? {}) : {};
-    const pre = obj(obj(opts)['preconditions']);
-    const m = metaOf(old);
-    if (typeof pre['uid'] === 'string' && pre['uid'] !== m['uid'])
-      throw new ApiError(
-        failure(
-          409,
-          'Conflict',
-          `Operation cannot be fulfilled on ${qualified(rr.rt.kind, rr.group)} "${rr.name}": the UID in the precondition (${pre['uid']}) does not match the UID in record (${str(m['uid'])}). The object might have been deleted and then recreated`,
-          {
-            name: rr.name,
-            group: rr.group || undefined,
-            kind: rr.rt.kind,
-          },
-        ),
-      );
-    if (typeof pre['resourceVersion'] === 'string' && pre['resourceVersion'] !== m['resourceVersion'])
-      throw new ApiError(
-        failure(
-          409,
-          'Conflict',
-          `Operation cannot be fulfilled on ${qualified(rr.rt.kind, rr.group)} "${rr.name}": the ResourceVersion in the precondition (${pre['resourceVersion']}) does not match the ResourceVersion in record (${str(m['resourceVersion'])}). The object might have been modified`,
-          { name: rr.name, group: rr.group || undefined, kind: rr.rt.kind },
-        ),
-      );
-    if (rr.rt.kind === 'Namespace') {
-      if (dry) return new Reply(200, view(rr.rt, rr.version, old));
-      if (m['deletionTimestamp']) return new Reply(200, view(rr.rt, rr.version, old));
-      const next = clone(old);
-      metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
-      next['status'] = { ...obj(old['status']), phase: 'Terminating' };
-      const stored = this.store.put(keyOf(rr.rt), next, 'MODIFIED');
-      // The namespace controller empties the namespace, then the namespace goes away.
-      const t = setTimeout(() => {
-        this.timers.delete(t);
-        this.finishNamespace(rr.name);
-      }, this.namespaceFinalizeDelayMs);
-      this.timers.add(t);
-      return new Reply(200, view(rr.rt, rr.version, stored));
-    }
-    const finalizers = m['finalizers'];
-    if (Array.isArray(finalizers) && finalizers.length > 0) {
-      if (dry || m['deletionTimestamp']) return new Reply(200, view(rr.rt, rr.version, old));
-      const next = clone(old);
-      metaOf(next)['deletionTimestamp'] = nowSeconds(this.now());
-      metaOf(next)['deletionGracePeriodSeconds'] = 0;
-      return new Reply(200, view(rr.rt, rr.version, this.store.put(keyOf(rr.rt), next, 'MODIFIED')));
-    }
-    if (!dry) this.removeObject(rr.rt, rr.namespace, rr.name);
-    return new Reply(
-      200,
-      successStatus({
-        name: rr.name,
-        group: rr.group || undefined,
-        kind: rr.rt.resource,
-        uid: str(m['uid']),
-      }),
-    );
-  }
-
-  private removeObject(rt: ResourceType, namespace: string, name: string): void {
-    this.store.remove(keyOf(rt), namespace, name);
-    if (rt.resource === 'customresourcedefinitions') {
-      const gone = this.types.find((t) => !t.builtIn && `${t.resource}.${t.group}` === name);
-      this.refreshTypes();
-      if (gone)
-        for (const o of this.store.list(keyOf(gone)))
-          this.store.remove(keyOf(gone), str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
-    }
-  }
-
-  private finishNamespace(ns: string): void {
-    if (this.closed) return;
-    for (const key of this.store.keys()) {
-      for (const o of this.store.list(key, ns)) {
-        if (metaOf(o)['namespace'] === ns) this.store.remove(key, ns, str(metaOf(o)['name']));
-      }
-    }
-    this.store.remove('/namespaces', '', ns);
-  }
-
-  private deleteCollection(rr: ResourceRequest, r: Req): Reply {
-    const dry = dryRun(r);
-    const match = matcher(rr, r);
-    const victims = this.store.list(keyOf(rr.rt), rr.namespace || undefined).filter(match);
-    const items = victims.map((o) => view(rr.rt, rr.version, o));
-    if (!dry)
-      for (const o of victims)
-        this.removeObject(rr.rt, str(metaOf(o)['namespace'] ?? ''), str(metaOf(o)['name']));
-    return new Reply(200, {
-      kind: rr.rt.listKind,
-      apiVersion: apiVersionOf(rr.rt, rr.version),
-      metadata: { resourceVersion: str(this.store.resourceVersion) },
-      items,
-    });
-  }
 
   // ---- controller hook ----
 
