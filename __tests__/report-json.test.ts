@@ -41,9 +41,15 @@ describe('report JSON schema', () => {
     ['200 steps', longReport(200)],
   ])('a %s report written to a file validates', async (_name, report: PromotionReport) => {
     const file = await writeReportJson(report, path.join(dir, 'nested'));
-    expect(path.basename(file)).toBe(
-      'istio-canary-report-test-' + report.virtualService.replace(/[^A-Za-z0-9._-]+/g, '_') + '.json',
-    );
+    expect(
+      path
+        .basename(file)
+        .startsWith(
+          'istio-canary-report-test-' +
+            report.virtualService.replace(/[^A-Za-z0-9._-]+/g, '_') +
+            `-${process.pid}-`,
+        ),
+    ).toBe(true);
     const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
     expect(validate(parsed), errors()).toBe(true);
     expect(parsed).toEqual(report);

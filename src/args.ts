@@ -167,13 +167,16 @@ export function collectArgs(
       continue;
     }
     const accepts = spec.accepts ? ` (accepted: ${spec.accepts})` : '';
-    if (text === undefined || text === '') {
+    // A value of only white space is no value: settings.ts would read it as unset and apply
+    // the default, which is not what `--steps " "` asked for.
+    if (text === undefined || text.trim() === '') {
       const next = tokens[t + 1];
       const after =
         next?.kind === 'option' && next.index === token.index + 1
           ? `, but the next word is the flag ${next.rawName.startsWith('--') ? flagPart(argv[next.index] ?? '') : next.rawName}; write ${shown}=<value> for a value that starts with "-"`
           : '';
-      problems.push(`${shown} needs a value${after}${accepts}`);
+      const blank = text !== undefined && text !== '' ? ' (it was only white space)' : '';
+      problems.push(`${shown} needs a value${blank}${after}${accepts}`);
       continue;
     }
     if (spec.multiple) values[token.name] = [...((values[token.name] as string[] | undefined) ?? []), text];

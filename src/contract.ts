@@ -61,7 +61,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'context',
     description: 'Kubeconfig context to use. Empty: the current context.',
-    accepts: 'a context name',
+    accepts: 'a context name (one line, at most 253 characters)',
   },
   {
     name: 'kind-version',
@@ -116,7 +116,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'manifests',
     description:
       'YAML files or globs (comma or newline separated) applied by server-side apply: deployments, service, DestinationRule, VirtualService, Gateway.',
-    accepts: 'file paths or globs, comma or newline separated',
+    accepts: 'file paths or globs, comma or newline separated (no control characters)',
   },
   {
     name: 'canary-image',
@@ -138,7 +138,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'route',
     description: 'The http route of the VirtualService to step, by name or index. Empty: detected.',
-    accepts: 'a route name or a 0-based index',
+    accepts: 'a route name (letters, digits, -, _ and .; at most 253 characters) or a 0-based index from 0 to 9999',
   },
   {
     name: 'stable-subset',
@@ -197,12 +197,12 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'load-url',
     description:
       'URL the built-in load generator sends to (the ingress gateway). Empty in a created cluster: the ingress.',
-    accepts: 'an http:// or https:// URL',
+    accepts: 'an http:// or https:// URL (one line, at most 2048 characters)',
   },
   {
     name: 'load-host',
     description: 'Host header for the load generator (the VirtualService host).',
-    accepts: 'a host name',
+    accepts: 'a host name such as podinfo.example.com or podinfo.example.com:8080 (port 1 to 65535)',
   },
   {
     name: 'load-rps',
@@ -219,13 +219,13 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'prometheus-url',
     description: "Prometheus with Istio's standard metrics. Empty in a created cluster: the addon.",
-    accepts: 'an http:// or https:// URL',
+    accepts: 'an http:// or https:// URL (one line, at most 2048 characters)',
   },
   {
     name: 'prometheus-auth',
     description:
       'Authorization header value for prometheus-url, e.g. `Bearer <token>` or `Basic <base64>` (masked). Empty: no header.',
-    accepts: 'an Authorization header value',
+    accepts: 'an Authorization header value such as Bearer abc123 (printable ASCII, one line)',
     secret: true,
   },
   {
@@ -283,7 +283,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'github-token',
     description: 'Token for the PR comment (masked).',
     default: '${{ github.token }}',
-    accepts: 'a GitHub token',
+    accepts: 'a GitHub token (one word of printable ASCII)',
     secret: true,
   },
   {

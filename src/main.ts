@@ -219,6 +219,13 @@ export async function execute(
       context: connection.context,
       logger: io.logger,
     });
+    // The VirtualService comes from the cluster when the manifests have none: a wrong namespace
+    // or name is named here (with what the namespace holds), before anything else happens.
+    if (settings.command !== 'cleanup' && !docs.some((d) => d.object.kind === 'VirtualService')) {
+      const { missingVirtualService } = await import('./kube/preflight.js');
+      const missing = await missingVirtualService(kube, settings.namespace, settings.virtualService, signal);
+      if (missing) throw new Error(`${settings.command}: ${missing}; nothing was changed`);
+    }
     if (settings.command === 'cleanup') {
       const { deletePreviewNamespace } = await import('./kube/preview.js');
       // The VirtualServices name the sticky comments to update; read them before they are gone.

@@ -159,13 +159,19 @@ export function parseDuration(raw: string): number {
 }
 
 /** `1%`, `0.5%`, or a fraction `0.01`. Returns a fraction. */
-export function parsePercentage(raw: string): number {
+export function parsePercentage(raw: string, maxFraction = Infinity): number {
   const text = raw.trim();
   const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
   if (pct) return Number(pct[1]) / 100;
   if (/^\d+(\.\d+)?$/.test(text)) {
     const v = Number(text);
-    if (v > 1) throw new Invalid(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
+    // The percentage it suggests must be one the input accepts (`500` for 0-100% is neither).
+    if (v > 1 && v / 100 <= maxFraction)
+      throw new Invalid(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
+    if (v > 1)
+      throw new Invalid(
+        `is above 1 as a fraction, and ${text}% is above ${maxFraction * 100}%; write a percentage up to ${maxFraction * 100}%`,
+      );
     return v;
   }
   throw new Invalid('is not a percentage');
@@ -176,7 +182,8 @@ export function parseSteps(raw: string): number[] {
   const parts = raw.split(/[,\s]+/).filter((p) => p !== '');
   if (parts.length === 0) throw new Invalid('has no steps');
   const weights = parts.map((p) => {
-    if (!/^\d+$/.test(p)) throw new Invalid(`has "${p}", which is not a whole number`);
+    if (!/^\d+$/.test(p))
+      throw new Invalid(`has "${p.length > 40 ? `${p.slice(0, 37)}...` : p}", which is not a whole number`);
     return Number(p);
   });
   // Every problem of the list in one message, so a user fixes it in one go.
@@ -227,8 +234,34 @@ function parsePositiveNumber(max: number) {
   };
 }
 
+/** The first control character (C0, DEL, C1) or Unicode line/bidi control in `text`, named for an error, or null. */
+export function controlCharacter(text: string): string | null {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const m = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(text);
+  if (!m) return null;
+  const name = m[0] === '\n' ? 'a line break' : m[0] === '\t' ? 'a tab' : 'a control character';
+  return `${name} (U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) at character ${m.index + 1}`;
+}
+
+/** Rejects a value with a control character (a line break inside a one-line input included). */
+function oneLine(text: string, what: string): string {
+  const c = controlCharacter(text);
+  if (c) throw new Invalid(`has ${c}, which ${what} may not have`);
+  return text;
+}
+
+/** Rejects a value longer than `max` characters, saying how long it is. */
+function atMost(text: string, max: number, what: string): string {
+  if (text.length > max) throw new Invalid(`is ${text.length} characters long; ${what} has at most ${max}`);
+  return text;
+}
+
 function parseUrl(raw: string): string {
   let url: URL;
+  // The URL parser drops tabs and line breaks silently (`http://exa\nmple.com` would be
+  // example.com): a URL with one is refused, not repaired.
+  oneLine(raw.trim(), 'a URL');
+  atMost(raw.trim(), 2048, 'a URL');
   try {
     url = new URL(raw.trim());
   } catch {
@@ -281,14 +314,26 @@ const IMAGE =
 function parseImage(raw: string): string {
   const t = raw.trim();
   if (!IMAGE.test(t)) throw new Invalid('is not an image reference');
+  // The registry's limit on a repository name (the part before the tag or digest).
+  const name = t.replace(/@sha256:[a-f0-9]{64}$/, '').replace(/:[\w][\w.-]{0,127}$/, '');
+  if (name.length > 255)
+    throw new Invalid(`has a ${name.length}-character name before the tag; an image name has at most 255`);
   return t;
 }
 
+/** More http routes than any VirtualService has; an index above it is a typo, not a route. */
+const MAX_ROUTE_INDEX = 9999;
+
 function parseRoute(raw: string): string | number {
   const t = raw.trim();
-  if (/^\d+$/.test(t)) return Number(t);
+  if (/^\d+$/.test(t)) {
+    // A 30-digit index would become 1e+30 (and be named so); say what the bound is instead.
+    if (t.length > 4 || Number(t) > MAX_ROUTE_INDEX) throw new Invalid(`is outside 0-${MAX_ROUTE_INDEX}`);
+    return Number(t);
+  }
   if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t))
     throw new Invalid('is not a route name or index');
+  atMost(t, 253, 'a route name');
   return t;
 }
 
@@ -301,7 +346,11 @@ function parseName(raw: string): string {
 
 function parseHost(raw: string): string {
   const t = raw.trim();
-  if (!/^[A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?(:\d+)?$/.test(t)) throw new Invalid('is not a host name');
+  const m = /^([A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?)(:(\d+))?$/.exec(t);
+  if (!m) throw new Invalid('is not a host name');
+  if (m[1]!.length > 253) throw new Invalid(`is ${m[1]!.length} characters long; a host name has at most 253`);
+  if (m[4] !== undefined && (m[4].length > 5 || Number(m[4]) < 1 || Number(m[4]) > 65535))
+    throw new Invalid(`has port ${m[4]}, outside 1-65535`);
   return t;
 }
 
@@ -313,9 +362,48 @@ export function parseList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** The manifests patterns; a control character or a path no file system takes is named here. */
+function parseManifests(raw: string): string[] {
+  const patterns = parseList(raw);
+  for (const p of patterns) {
+    const c = controlCharacter(p.replace(/\r$/, ''));
+    if (c) throw new Invalid(`has the path ${JSON.stringify(p.slice(0, 60))} with ${c}`);
+    if (p.length > 4096)
+      throw new Invalid(`has a path of ${p.length} characters; a path has at most 4096`);
+  }
+  return patterns;
+}
+
+/** An HTTP header value: printable ASCII (and tabs inside), as fetch sends it. */
 function parseHeaderValue(raw: string): string {
   const t = raw.trim();
   if (/[\r\n]/.test(t)) throw new Invalid('has a line break, which no HTTP header value may have');
+  const bad = /[^\t\x20-\x7e]/.exec(t);
+  if (bad)
+    throw new Invalid(
+      `has the character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1}; an HTTP header value is printable ASCII`,
+    );
+  atMost(t, 8192, 'an HTTP header value');
+  return t;
+}
+
+/** A token: one word of printable ASCII (it travels in an Authorization header). */
+function parseToken(raw: string): string {
+  const t = raw.trim();
+  const bad = /[^\x21-\x7e]/.exec(t);
+  if (bad)
+    throw new Invalid(
+      `has ${/\s/.test(bad[0]) ? 'white space or a line break' : `the character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`} at character ${bad.index + 1}; a token is one word of printable ASCII`,
+    );
+  atMost(t, 8192, 'a token');
+  return t;
+}
+
+/** A kubeconfig context name: one line, as kubectl config get-contexts prints it. */
+function parseContext(raw: string): string {
+  const t = raw.trim();
+  oneLine(t, 'a context name');
+  atMost(t, 253, 'a context name');
   return t;
 }
 
@@ -399,7 +487,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
   const github = readGithubContext(env);
   const command = field('command', parseEnum(COMMAND_VALUES), 'run');
   const cluster = field('cluster', parseEnum(CLUSTER_VALUES), 'existing');
-  const manifests = parseList(raw('manifests'));
+  const manifests = field('manifests', parseManifests, []);
   const steps = field('steps', parseSteps, [10, 25, 50, 100]);
   const loadUrl = field('load-url', parseUrl, null);
   const prometheusUrl = field('prometheus-url', parseUrl, null);
@@ -430,7 +518,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     cluster,
     kubeconfig: field('kubeconfig', parseKubeconfig, null),
     kubeconfigPath: env.KUBECONFIG && env.KUBECONFIG !== '' ? env.KUBECONFIG : null,
-    context: field('context', (s) => s.trim(), null),
+    context: field('context', parseContext, null),
     kindVersion: field('kind-version', parseVersion(true), 'v0.32.0'),
     minikubeVersion: field('minikube-version', parseVersion(true), 'v1.38.1'),
     istioVersion: field('istio-version', parseVersion(false), '1.30.3'),
@@ -471,7 +559,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     githubToken:
       raw('github-token').trim() === '' || raw('github-token').includes('${{')
         ? null
-        : raw('github-token').trim(),
+        : field('github-token', parseToken, null),
     comment: field('comment', parseEnum(COMMENT_VALUES), 'always'),
     takeOver: field('take-over', parseBoolean, false),
     proxy: withDirectHosts(
@@ -545,7 +633,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
 
 function parsePercentageBetween(min: number, max: number) {
   return (raw: string): number => {
-    const v = parsePercentage(raw);
+    const v = parsePercentage(raw, max);
     if (v < min || v > max) throw new Invalid(`is outside ${min * 100}%-${max * 100}%`);
     return v;
   };

@@ -28,7 +28,8 @@ export class ManifestError extends Error {
 
 export const where = (d: Pick<ManifestDoc, 'file' | 'index'>): string => `${d.file} document ${d.index}`;
 
-const ISTIO_VERSIONS = [
+/** The networking.istio.io versions an Istio kind may be served in, newest first. */
+export const ISTIO_VERSIONS = [
   'networking.istio.io/v1',
   'networking.istio.io/v1beta1',
   'networking.istio.io/v1alpha3',
@@ -940,6 +941,13 @@ export function manifestWrites(docs: readonly ManifestDoc[]): ManifestWrite[] {
   return [...out.values()];
 }
 
+/**
+ * The Namespace documents each client has applied. A promotion applies the VirtualService's
+ * Namespace on its own first (the Lease lives in it), then the whole batch: the same document
+ * through the same client is not written a second time.
+ */
+const appliedNamespaces = new WeakMap<Kube, WeakSet<ManifestDoc>>();
+
 /** Server-side applies the documents in dependency order; errors name the document. */
 export async function applyManifests(
   kube: Kube,
@@ -947,14 +955,21 @@ export async function applyManifests(
   options: { dryRun?: boolean; logger: Logger; signal?: AbortSignal },
 ): Promise<KubeObject[]> {
   const applied: KubeObject[] = [];
+  let namespaces = appliedNamespaces.get(kube);
+  if (!namespaces) appliedNamespaces.set(kube, (namespaces = new WeakSet()));
   for (const d of orderForApply(docs)) {
     const o = d.object;
     const label = `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
+    if (o.kind === 'Namespace' && !options.dryRun && namespaces.has(d)) {
+      options.logger.debug(`${label} (${where(d)}) was applied already`);
+      continue;
+    }
     try {
       // force: the manifests are the user's declared intent; like `kubectl apply --server-side
       // --force-conflicts`, they win over fields last written by hand or by another tool.
       const body = withDefaultProtocols(o);
       applied.push(await kube.apply(body, { force: true, dryRun: options.dryRun, signal: options.signal }));
+      if (o.kind === 'Namespace' && !options.dryRun) namespaces.add(d);
       options.logger.info(`${options.dryRun ? '[dry-run] ' : ''}applied ${label} (${where(d)})`);
     } catch (err) {
       const msg =

@@ -3,8 +3,9 @@
 // install Istio), and RBAC denials (every missing verb and resource, from
 // SelfSubjectAccessReviews, so no permission to read RBAC objects is needed).
 import * as k8s from '@kubernetes/client-node';
-import { createKubeClient, type KubeClient } from './client.js';
+import { createKubeClient, type Kube, type KubeClient } from './client.js';
 import { KubeApiError, UnknownKindError } from './errors.js';
+import { ISTIO_VERSIONS } from './manifests.js';
 import { isTlsError } from '../traffic/net-errors.js';
 
 export interface Permission {
@@ -320,4 +321,54 @@ async function checkRbac(
       denied.map((d) => `${d.verb} ${qualified(d.group, d.resource)}`),
     );
   }
+}
+
+/**
+ * When the VirtualService is not in the manifests, it must be in the namespace: `status`,
+ * `rollback` or a resumed `run` against the wrong namespace (or name) is told, before anything
+ * else, which VirtualService was looked for, in which namespace, and what is there instead
+ * (the VirtualServices found, none, or that the namespace does not exist). Reads only; null
+ * when it is there (or the cluster serves no VirtualService: the promotion names that).
+ */
+export async function missingVirtualService(
+  kube: Pick<Kube, 'get' | 'list' | 'resource'>,
+  namespace: string,
+  name: string | null,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  let apiVersion: string | null = null;
+  for (const v of ISTIO_VERSIONS) {
+    try {
+      await kube.resource(v, 'VirtualService', signal);
+      apiVersion = v;
+      break;
+    } catch (err) {
+      if (!(err instanceof UnknownKindError)) throw err;
+    }
+  }
+  if (apiVersion === null) return null;
+  const { items } = await kube.list(apiVersion, 'VirtualService', namespace, { signal });
+  const names = items.map((vs) => String(vs.metadata?.name)).sort();
+  if (name === null ? names.length > 0 : names.includes(name)) return null;
+  const ns = `namespace "${namespace}"`;
+  let there: string;
+  if (names.length > 0)
+    there = `${ns} has ${names.length === 1 ? 'the VirtualService' : 'the VirtualServices'} ${names.join(', ')}`;
+  else {
+    let exists: boolean | null;
+    try {
+      exists =
+        (await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: namespace }, { signal })) !== null;
+    } catch (err) {
+      // Reading Namespaces is not a permission istio-canary asks for: then only "none" is known.
+      if (!(err instanceof KubeApiError) || err.code !== 403) throw err;
+      exists = null;
+    }
+    there = exists === false ? `${ns} does not exist` : `${ns} has no VirtualService`;
+  }
+  const subject =
+    name === null
+      ? 'there is no VirtualService in the manifests or in the namespace'
+      : `the VirtualService "${name}" is neither in the manifests nor in ${ns}`;
+  return `${subject}: ${there}. Set namespace (and virtual-service) to where it is, or give manifests that contain it`;
 }

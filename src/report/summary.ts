@@ -98,7 +98,7 @@ export function createReporter(options: ReporterOptions, deps: ReporterDeps): Re
       const commentUrl = await comment(report, 'final');
       let reportJsonPath: string | null = null;
       try {
-        reportJsonPath = await writeReportJson(report, options.github.tempDir);
+        reportJsonPath = await writeReportJson(report, options.github.tempDir, options.github);
       } catch (error) {
         logger.warning(
           `Could not write the report JSON: ${error instanceof Error ? error.message : String(error)}`,
