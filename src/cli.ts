@@ -6,7 +6,7 @@ import { collectArgs, UsageError, type FlagSpecs } from './args.js';
 import { cancelDeadlineMs, rollbackHint, watchCancellation, type Cancellation } from './lifecycle.js';
 import type { Logger } from './ports.js';
 import { safeLogger } from './log.js';
-import { safeLogText, secrets } from './redact.js';
+import { oneLine, safeBlockText, safeLogText, secrets } from './redact.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -105,8 +105,8 @@ function cliIo(io: CliIo): Io {
   const state = new Map<string, string>();
   return {
     logger,
-    print: (t) => io.stdout(`${safeLogText(t)}\n`),
-    setOutput: (name, value) => io.stdout(`${name}=${safeLogText(value)}\n`),
+    print: (t) => io.stdout(`${safeBlockText(t)}\n`),
+    setOutput: (name, value) => io.stdout(`${name}=${safeLogText(oneLine(value))}\n`),
     setSecret: (value) => void secrets.add(value),
     state: { save: (k, v) => void state.set(k, v), get: (k) => state.get(k) ?? '' },
   };

@@ -2,7 +2,7 @@
 // that is promoted, then a slow canary that is rolled back. Prints the step tables and
 // writes the markdown and JSON reports. The same engine as the action, nothing mocked.
 import { safeLogger } from './log.js';
-import { safeLogText } from './redact.js';
+import { safeBlockText } from './redact.js';
 import { dump, loadAll } from 'js-yaml';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -160,7 +160,7 @@ async function runScenario(
         error: (m) => io.stderr(`  error: ${m}\n`),
         debug: () => undefined,
       }),
-      print: (t) => io.stdout(`${safeLogText(t)}\n`),
+      print: (t) => io.stdout(`${safeBlockText(t)}\n`),
       setOutput: () => undefined,
       setSecret: () => undefined,
       state: { save: () => undefined, get: () => '' },

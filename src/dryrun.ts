@@ -1,6 +1,7 @@
 // The dry-run plan: every VirtualService change the promotion would write, as text (pure).
 import { dump } from 'js-yaml';
 import { planSteps, selectRoute, type RouteSelection } from './plan.js';
+import { oneLine } from './one-line.js';
 import type { Settings } from './settings.js';
 
 type Json = Record<string, unknown>;
@@ -18,7 +19,7 @@ export function renderPlan(virtualServices: readonly Json[], settings: Settings,
   )!;
   const ns = selection.namespace ?? settings.namespace;
   const lines = [
-    `Plan: VirtualService ${ns}/${selection.virtualService}, http[${selection.routeIndex}]${selection.routeName ? ` (${selection.routeName})` : ''}: ` +
+    `Plan: VirtualService ${ns}/${selection.virtualService}, http[${selection.routeIndex}]${selection.routeName ? ` (${oneLine(selection.routeName)})` : ''}: ` +
       `stable subset ${selection.stable.subset}, canary subset ${selection.canary.subset}; steps ${settings.steps.join(', ')}; ` +
       `window ${settings.intervalMs / 1000}s per step; finalize ${settings.finalize}.`,
   ];
@@ -28,7 +29,13 @@ export function renderPlan(virtualServices: readonly Json[], settings: Settings,
       `step ${step.step}/${step.total}: ${selection.stable.subset} ${100 - step.weight}%, ${selection.canary.subset} ${step.weight}% — VirtualService ${ns}/${selection.virtualService} http[${selection.routeIndex}].route becomes:`,
     );
     lines.push(
-      dump(routeOf(step.virtualService, selection), { lineWidth: 120, noRefs: true })
+      dump(
+        // Every string as one line: a host from the cluster cannot start a line of its own.
+        JSON.parse(JSON.stringify(routeOf(step.virtualService, selection) ?? null), (_k, v: unknown) =>
+          typeof v === 'string' ? oneLine(v) : v,
+        ),
+        { lineWidth: 120, noRefs: true },
+      )
         .trimEnd()
         .split('\n')
         .map((l) => `  ${l}`)

@@ -1,6 +1,7 @@
 // Helpers over the Logger port shared by every module that logs: groups in the job log, and
 // the one logger wrapper that makes every line safe to emit (secrets redacted, no workflow
-// commands, control characters escaped; src/redact.ts).
+// commands, control characters escaped, every line after a message's first marked as its
+// continuation so that no line break can forge a line of ours; src/redact.ts).
 import type { Logger } from './ports.js';
 import { safeLogText } from './redact.js';
 
@@ -29,7 +30,8 @@ export interface LogSink {
 /**
  * A Logger whose every message (and group title) is redacted and neutralised before it reaches
  * the sink, whatever module logs it and wherever the text came from (cluster objects, error
- * bodies, API responses).
+ * bodies, API responses). A message that still holds a line break is written with every later
+ * line starting with `  | ` (CONTINUATION): only a message's first line starts at column 0.
  */
 export function safeLogger(sink: LogSink): Logger {
   let open = false;

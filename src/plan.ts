@@ -1,5 +1,6 @@
 // The weight schedule and, for each step, the VirtualService change (pure: no I/O).
 // The promotion writes exactly what withCanaryWeight returns; dry-run prints it.
+import { oneLine } from './one-line.js';
 
 /** Response header set on each weighted destination so every response names its version. */
 export const VERSION_HEADER = 'x-istio-canary';
@@ -113,13 +114,13 @@ interface Candidate {
 
 function legacyNameError(vs: Json, routeIndex: number, name: string): PlanError {
   return new PlanError(
-    `VirtualService ${vsName(vs)}: http[${routeIndex}] uses destination.name "${name}", the v1alpha3 shape of 2018 that current Istio rejects; use destination.host: ${name}`,
+    `VirtualService ${vsName(vs)}: http[${routeIndex}] uses destination.name "${oneLine(name)}", the v1alpha3 shape of 2018 that current Istio rejects; use destination.host: ${oneLine(name)}`,
   );
 }
 
 function routeLabel(vs: Json, index: number, route: Json): string {
   const name = str(route.name);
-  return `${vsName(vs)} http[${index}]${name ? ` (${name})` : ''}`;
+  return `${vsName(vs)} http[${index}]${name ? ` (${oneLine(name)})` : ''}`;
 }
 
 function candidateFor(vs: Json, index: number, route: Json, want: RouteWanted): Candidate | string {
@@ -144,7 +145,7 @@ function candidateFor(vs: Json, index: number, route: Json, want: RouteWanted): 
     const others = withSubset.filter((d) => d.subset !== given);
     if (!found) return `${label}: no destination with subset "${given}"`;
     if (others.length !== 1)
-      return `${label}: ${others.length} other subsets (${others.map((o) => o.subset).join(', ') || 'none'}); set both stable-subset and canary-subset`;
+      return `${label}: ${others.length} other subsets (${others.map((o) => oneLine(String(o.subset))).join(', ') || 'none'}); set both stable-subset and canary-subset`;
     [stable, canary] = want.stableSubset ? [found, others[0]] : [others[0], found];
   } else {
     if (withSubset.length !== 2)
@@ -196,11 +197,11 @@ export function selectRoute(virtualServices: readonly Json[], want: RouteWanted)
       const listing = pool
         .map((vs) => {
           const routes = httpRoutes(vs);
-          return `VirtualService ${vsName(vs)} has ${routes.length === 0 ? 'no http routes' : `${routes.length} http route(s): ${routes.map((r, i) => `${i} (${str(r.name) ? `named ${str(r.name)}` : 'no name'})`).join(', ')}`}`;
+          return `VirtualService ${vsName(vs)} has ${routes.length === 0 ? 'no http routes' : `${routes.length} http route(s): ${routes.map((r, i) => `${i} (${str(r.name) ? `named ${oneLine(String(r.name))}` : 'no name'})`).join(', ')}`}`;
         })
         .join('; ');
       throw new PlanError(
-        `route: ${typeof want.route === 'number' ? `route ${want.route} does not exist (no http route at index ${want.route})` : `no http route named "${want.route}"`}; ${listing}. Set route to one of these indexes or names.`,
+        `route: ${typeof want.route === 'number' ? `route ${want.route} does not exist (no http route at index ${want.route})` : `no http route named "${oneLine(want.route)}"`}; ${listing}. Set route to one of these indexes or names.`,
       );
     }
   }

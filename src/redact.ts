@@ -17,7 +17,10 @@
 // inside it. core.warning/error/debug/startGroup already %-escape \r, \n and % in their data
 // (and `:`/`,` in properties), so what they issue stays one line; core.info writes raw text.
 import { load } from 'js-yaml';
+import { escapeControl } from './one-line.js';
 import { escapeMarkdown } from './report/escape.js';
+
+export { oneLine } from './one-line.js';
 
 /** Shorter values are not redacted: masking `ab` everywhere would destroy the text. */
 export const MIN_SECRET_LENGTH = 4;
@@ -280,13 +283,12 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 // .NET's TrimStart() trims Char.IsWhiteSpace: Unicode spaces (all in JS \s) and \t..\r, U+0085.
 const COMMAND_START = /^([\s\u0085]*):(?=:)/;
 const ZERO_WIDTH_SPACE = '\u200B';
-
-function escapeControl(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code <= 0xff
-    ? `\\x${code.toString(16).padStart(2, '0')}`
-    : `\\u${code.toString(16).padStart(4, '0')}`;
-}
+/**
+ * What starts every line of a logged message after its first: a line break that reaches the
+ * log (our own multi-line messages, or one that escaped oneLine()) can then never start a line
+ * that passes for one of ours (`status=promoted`, `weight=100`, `error: ...`).
+ */
+export const CONTINUATION = '  | ';
 
 /**
  * Text the runner reads as plain log lines: control characters (ESC, CR, ...) become visible
@@ -304,8 +306,27 @@ export function neutraliseLog(text: string): string {
     .join('\n');
 }
 
-/** Text for the job log or a terminal: secrets redacted, then neutralised. */
+/** Every line after the first starts with CONTINUATION (an empty one is the bare marker). */
+export function markContinuations(text: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : line === '' ? CONTINUATION.trimEnd() : CONTINUATION + line))
+    .join('\n');
+}
+
+/**
+ * One message for the job log or a terminal (logger, warnings, errors, setFailed): secrets
+ * redacted, neutralised, and every line after the first marked as a continuation.
+ */
 export function safeLogText(text: string): string {
+  return markContinuations(neutraliseLog(redact(text)));
+}
+
+/**
+ * A multi-line document we compose ourselves (the dry-run plan on stdout): redacted and
+ * neutralised, lines kept as they are. Untrusted values in it must be quoted with oneLine().
+ */
+export function safeBlockText(text: string): string {
   return neutraliseLog(redact(text));
 }
 

@@ -1,17 +1,24 @@
 // The Kubernetes API's errors and constants, apart from the client: modules that only need to
 // recognise an error (manifests, lease, runner) import this file and so never load
 // @kubernetes/client-node, which is most of the bundle and most of the start-up cost.
+import { oneLine } from '../one-line.js';
+
 export const FIELD_MANAGER = 'istio-canary';
 
-/** An answer from the API server that is not retried: carries the Status message. */
+/**
+ * An answer from the API server that is not retried: carries the Status message, as one line
+ * (the server's text is quoted in our messages and must not start lines of its own in the log).
+ */
 export class KubeApiError extends Error {
   override name = 'KubeApiError';
+  readonly reason: string | null;
   constructor(
     readonly code: number,
-    readonly reason: string | null,
+    reason: string | null,
     message: string,
   ) {
-    super(message);
+    super(oneLine(message));
+    this.reason = reason === null ? null : oneLine(reason);
   }
 }
 

@@ -1,6 +1,8 @@
 // A small Prometheus HTTP API client (instant queries) and the per-version window stats from
 // Istio's standard metrics, reporter="destination" (the server-side view of each workload).
+// Errors and warnings quote the server's text as one line (src/one-line.ts).
 import type { VersionStats } from '../model.js';
+import { oneLine } from '../one-line.js';
 import { describeAuthStatus, describeNetworkError } from '../traffic/net-errors.js';
 import type { ProxyEnv } from '../http/proxy.js';
 import { fetchFor } from '../http/transport.js';
@@ -34,12 +36,13 @@ export interface QueryResult {
   warnings: string[];
 }
 
+/** A failed query; the message quotes the server's text as one line (src/one-line.ts). */
 export class PrometheusError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
   ) {
-    super(message);
+    super(oneLine(message));
     this.name = 'PrometheusError';
   }
 }
@@ -171,7 +174,7 @@ export class PrometheusClient {
         status,
       );
     }
-    const warnings = Array.isArray(body.warnings) ? body.warnings.map(String) : [];
+    const warnings = Array.isArray(body.warnings) ? body.warnings.map((w) => oneLine(String(w))) : [];
     const data = body.data ?? {};
     const samples: PromSample[] = [];
     if (data.resultType === 'vector' && Array.isArray(data.result)) {

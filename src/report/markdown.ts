@@ -405,7 +405,7 @@ const STATUS_WORD: Record<string, string> = {
 export function renderTerminalTable(unsafe: PromotionReport): string {
   const report = secrets.redactDeep(unsafe);
   const title =
-    `istio-canary: ${STATUS_WORD[report.status] ?? report.status} ` +
+    `istio-canary: ${STATUS_WORD[report.status] ?? escapeTerminal(report.status, 20)} ` +
     `${escapeTerminal(report.namespace, 63)}/${escapeTerminal(report.virtualService, 63)} ` +
     `(canary ${report.weight}%, step ${stepReached(report)}/${report.steps.length})`;
   const head = [

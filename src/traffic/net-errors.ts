@@ -2,7 +2,10 @@
 // failure says TLS and why (an untrusted or self-signed certificate, a wrong host name, an
 // expired certificate, TLS spoken to a plain-HTTP port), a refused or timed-out connection says
 // so, and every message names the URL. Used by the Kubernetes client, the preflight, the
-// pre-traffic probe and the Prometheus client (one way to describe a network error).
+// pre-traffic probe and the Prometheus client (one way to describe a network error). The error
+// text and the URL are quoted as one line each (src/one-line.ts): a server's or a
+// socket's text cannot start a line of its own in the log.
+import { oneLine } from '../one-line.js';
 
 /** OpenSSL's certificate verification codes as Node reports them, and what they mean. */
 const CERTIFICATE_CODES: Record<string, string> = {
@@ -59,9 +62,12 @@ export function isTlsError(err: unknown): boolean {
 }
 
 /** The cause of a failed connection to `url`, named (pure). */
-export function describeNetworkError(err: unknown, url: string): NetworkProblem {
-  const code = codeOf(err);
-  const text = messageOf(err);
+export function describeNetworkError(err: unknown, rawUrl: string): NetworkProblem {
+  const url = oneLine(rawUrl);
+  const raw = codeOf(err);
+  const code = raw === undefined ? undefined : oneLine(raw);
+  const rawText = messageOf(err);
+  const text = oneLine(rawText);
   const withCode = code && !text.includes(code) ? `${text} (${code})` : text;
   if (code && code in CERTIFICATE_CODES)
     return {
@@ -70,7 +76,9 @@ export function describeNetworkError(err: unknown, url: string): NetworkProblem 
     };
   if (isTlsError(err)) {
     // OpenSSL's text: "…:SSL routines:<function>:<reason>:<source file>…": the reason is what matters.
-    const reason = /SSL routines:[^:]*:([^:]+)/.exec(text)?.[1]?.trim() ?? text.split('\n')[0]!.trim();
+    const reason = oneLine(
+      /SSL routines:[^:]*:([^:]+)/.exec(rawText)?.[1]?.trim() ?? rawText.split('\n')[0]!.trim(),
+    );
     const plain = /wrong[_ ]version[_ ]number|packet length too long|http request/i.test(
       `${reason} ${code ?? ''}`,
     );
@@ -103,7 +111,7 @@ export function describeNetworkError(err: unknown, url: string): NetworkProblem 
 
 /** HTTP 401/403 in words: the status, its name, the server's own message or what it means. */
 export function describeAuthStatus(status: 401 | 403, serverMessage: string | null | undefined): string {
-  const m = (serverMessage ?? '').trim();
+  const m = oneLine((serverMessage ?? '').trim());
   const generic = status === 401 ? 'the credentials were rejected' : 'the credentials lack the permission';
   // "Unauthorized", or the client's placeholder for an empty body ("HTTP 401"), say nothing more.
   const said = m === '' || /^(unauthorized|forbidden|http \d{3})$/i.test(m) ? generic : m;
