@@ -24,7 +24,7 @@ import { BUILTINS, istioCrds, sortVersions, typeFromCrd, type ResourceType } fro
 import { Store, metaOf, type StoreEvent } from './store.js';
 import { Faults, type Verb } from './faults.js';
 import { schemaFor } from './schema.js';
-import { serverSideApply, nowSeconds } from './managed.js';
+import { nowSeconds } from './managed.js';
 import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
 import { DeploymentController } from './controller.js';
 import { checkTypeMeta, fieldCheck } from './admission.js';
@@ -34,6 +34,7 @@ import { getObject, listObjects } from './reads.js';
 import { Watches } from './watch.js';
 import { NamespaceFinalizer, checkNamespace } from './namespaces.js';
 import { deleteCollection, deleteObject } from './deletion.js';
+import { apply } from './apply.js';
 import {
   Reply,
   apiVersionOf,
@@ -51,10 +52,8 @@ import {
   methodNotAllowedReply,
   parseBody,
   send,
-  summarize,
 } from './request.js';
 import { POD_OWNER_LABEL } from './pods.js';
-import { pruneUnknownFields } from './fields.js';
 import {
   SERVER_VERSION,
   apiGroupDoc,
@@ -693,7 +692,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
           : `error decoding patch: ${msg}`,
       );
     }
-    if (ct === 'application/apply-patch+yaml') return this.apply(rr, r, patch, dry);
+    if (ct === 'application/apply-patch+yaml') return apply(this, rr, r, patch, dry);
     const old = existing(this, rr);
     const schema = schemaFor(rr.rt.kind, rr.rt.builtIn);
     const current: JsonObject = rr.subresource === 'scale' ? scaleOf(old) : view(rr.rt, rr.version, old);
@@ -734,97 +733,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
     if (this.faults.takeConflict(rr.rt.resource, rr.name)) throw conflict(rr.rt.resource, rr.group, rr.name);
     const stored = commit(this, rr, old, next, r, { dry });
     return new Reply(200, view(rr.rt, rr.version, stored));
-  }
-
-  private apply(rr: ResourceRequest, r: Req, cfg: Json, dry: boolean): Reply {
-    const manager = r.query.get('fieldManager');
-    if (!manager) throw badRequest('PATCH, application/apply-patch+yaml requires fieldManager to be set');
-    if (!isObject(cfg))
-      throw badRequest(
-        `error decoding YAML: the object provided is unrecognized (must be of type ${rr.rt.kind})`,
-      );
-    const force = r.query.get('force') === 'true';
-    if (rr.subresource === 'scale') {
-      const old = existing(this, rr);
-      const next = mergePatch(scaleOf(old), cfg);
-      return updateScale(this, rr, r, obj(next));
-    }
-    const rt = rr.rt;
-    const apiVersion = apiVersionOf(rt, rr.version);
-    if (typeof cfg['apiVersion'] !== 'string' || typeof cfg['kind'] !== 'string')
-      throw badRequest(
-        `error decoding YAML: Object 'Kind' is missing in '${summarize(JSON.stringify(cfg))}'`,
-      );
-    checkTypeMeta(rr, cfg, rt.kind, apiVersion);
-    const cm = metaOf(cfg);
-    if (cm['name'] !== undefined && cm['name'] !== rr.name)
-      throw badRequest(
-        `the name of the object (${str(cm['name'])}) does not match the name on the URL (${rr.name})`,
-      );
-    if (Array.isArray(cm['managedFields']) && cm['managedFields'].length > 0)
-      throw badRequest('metadata.managedFields must be nil');
-    const schema = schemaFor(rt.kind, rt.builtIn);
-    const warn: Record<string, string[]> = {};
-    if (rt.builtIn) {
-      // Server-side apply builds a typed object: unknown fields fail with Strict, else are dropped.
-      const unknown = pruneUnknownFields(rt.kind, cfg);
-      const mode = r.query.get('fieldValidation') ?? 'Warn';
-      if (unknown.length > 0 && mode === 'Strict')
-        throw badRequest(
-          `failed to create typed patch object (${rt.namespaced ? `${rr.namespace}/` : ''}${rr.name}; ${apiVersion}, Kind=${rt.kind}): ${unknown.map((f) => `.${f}: field not declared in schema`).join(', ')}`,
-        );
-      if (unknown.length > 0 && mode !== 'Ignore')
-        warn['Warning'] = unknown.map((f) => `299 - ${JSON.stringify(`unknown field "${f}"`)}`);
-    }
-    const sub = rr.subresource === 'status' ? 'status' : '';
-    const applied = clone(cfg);
-    applied['metadata'] = { ...cm, name: rr.name, ...(rt.namespaced ? { namespace: rr.namespace } : {}) };
-    if (sub === 'status') {
-      for (const k of Object.keys(applied))
-        if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) delete applied[k];
-      applied['metadata'] = { name: rr.name, ...(rt.namespaced ? { namespace: rr.namespace } : {}) };
-    } else if (rt.status && rt.kind !== 'Service' && rt.kind !== 'Namespace') {
-      delete applied['status'];
-    }
-    const old = this.store.get(keyOf(rt), rr.namespace, rr.name);
-    if (!old) {
-      if (sub) throw notFound(rt.resource, rr.group, rr.name);
-      const created = prepareCreate(this, rt, rr.version, rr.namespace, applied, manager);
-      metaOf(created)['managedFields'] = [];
-      const withFields = serverSideApply(
-        undefined,
-        applied,
-        manager,
-        apiVersion,
-        '',
-        force,
-        schema,
-        this.now(),
-      );
-      metaOf(created)['managedFields'] = metaOf(withFields)['managedFields'] ?? [];
-      checkNamespace(this, rr, rr.name);
-      if (dry) return new Reply(201, view(rt, rr.version, created), warn);
-      const stored = storeObject(this, rt, created, 'ADDED');
-      return new Reply(201, view(rt, rr.version, stored), warn);
-    }
-    if (this.faults.takeConflict(rt.resource, rr.name)) throw conflict(rt.resource, rr.group, rr.name);
-    const liveView = view(rt, rr.version, old);
-    const mfAll = metaOf(old)['managedFields'];
-    const mine = (Array.isArray(mfAll) ? mfAll : []).filter(
-      (e) => isObject(e) && str(e['subresource'] ?? '') === sub,
-    );
-    const theirs = (Array.isArray(mfAll) ? mfAll : []).filter(
-      (e) => isObject(e) && str(e['subresource'] ?? '') !== sub,
-    );
-    metaOf(liveView)['managedFields'] = mine;
-    const merged = serverSideApply(liveView, applied, manager, apiVersion, sub, force, schema, this.now());
-    const mergedMeta = metaOf(merged);
-    mergedMeta['managedFields'] = [
-      ...(Array.isArray(mergedMeta['managedFields']) ? mergedMeta['managedFields'] : []),
-      ...theirs,
-    ];
-    const stored = commit(this, rr, old, merged, r, { dry, managed: 'apply' });
-    return new Reply(200, view(rt, rr.version, stored), warn);
   }
 
   // ---- scale ----
