@@ -6,6 +6,7 @@ import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from '../ports.js';
 import { describeAuthStatus, describeNetworkError, isTlsError } from '../traffic/net-errors.js';
+import { oneLine } from '../one-line.js';
 
 export type KubeObject = Record<string, unknown> & {
   apiVersion?: string;
@@ -179,12 +180,15 @@ function statusMessage(res: RawResponse): { reason: string | null; message: stri
   try {
     const status = JSON.parse(res.body) as { message?: unknown; reason?: unknown };
     if (typeof status.message === 'string' && status.message)
-      return { reason: typeof status.reason === 'string' ? status.reason : null, message: status.message };
+      return {
+        reason: typeof status.reason === 'string' ? status.reason : null,
+        message: oneLine(status.message),
+      };
   } catch {
     // not a Status object: fall through to the raw body
   }
   const text = res.body.trim().slice(0, 300);
-  return { reason: null, message: text || `HTTP ${res.status}` };
+  return { reason: null, message: oneLine(text) || `HTTP ${res.status}` };
 }
 
 /** The error for an answer that is not retried; a 401's Status says only "Unauthorized", so its message says what that means. */

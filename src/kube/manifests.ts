@@ -6,6 +6,7 @@ import { load } from 'js-yaml';
 import type { Logger } from '../ports.js';
 import type { Kube, KubeObject } from './client.js';
 import { KubeApiError, UnknownKindError } from './errors.js';
+import { oneLine } from '../one-line.js';
 
 export interface ManifestDoc {
   file: string;
@@ -683,7 +684,7 @@ export function selectCanaryContainer(
   const name = canary.metadata?.name ?? '?';
   const containers = containersOf(canary).filter((c) => c.name);
   const list = (cs: { name: string; image: string }[]) =>
-    cs.map((c) => `${c.name} (${c.image || 'no image'})`).join(', ');
+    cs.map((c) => oneLine(`${c.name} (${c.image || 'no image'})`)).join(', ');
   if (containers.length === 0)
     throw new ContainerSelectionError(
       `canary Deployment ${name} has no containers for canary-image to change`,

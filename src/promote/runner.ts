@@ -37,6 +37,7 @@ import { resolveTarget, type Target } from './target.js';
 import type { ManifestDoc } from '../kube/manifests.js';
 import { unprovenMeasurement } from './probe.js';
 import { secrets } from '../redact.js';
+import { oneLine } from '../one-line.js';
 
 export interface PromotionDeps {
   /** The manifests execute() already read and checked (else they are read from settings.manifests). */
@@ -663,7 +664,7 @@ class Run {
       const canaryImages = imagesOf(canary);
       if (state.canaryImage && !canaryImages.includes(state.canaryImage))
         throw new Error(
-          `promote-stable: the canary Deployment ${canaryName} runs ${canaryImages.join(', ') || 'no image'}, not ${state.canaryImage} that this promotion is for; nothing was copied to ${stableName}`,
+          `promote-stable: the canary Deployment ${canaryName} runs ${oneLine(canaryImages.join(', ')) || 'no image'}, not ${oneLine(state.canaryImage)} that this promotion is for; nothing was copied to ${stableName}`,
         );
       const cSpec = canary.spec as { template?: { metadata?: { labels?: Record<string, string> } } };
       const sSpec = stable.spec as {
@@ -705,7 +706,7 @@ class Run {
       try {
         await kube.replace(next, { dryRun: this.settings.dryRun, signal: this.writes });
         this.log.info(
-          `promote-stable: ${stableName} now runs the canary's pod template (${imagesOf(next).join(', ')}); its previous template is kept in the annotation ${PREVIOUS_TEMPLATE_ANNOTATION} until the promotion ends`,
+          `promote-stable: ${stableName} now runs the canary's pod template (${oneLine(imagesOf(next).join(', '))}); its previous template is kept in the annotation ${PREVIOUS_TEMPLATE_ANNOTATION} until the promotion ends`,
         );
         break;
       } catch (err) {
@@ -748,7 +749,7 @@ class Run {
       try {
         await kube.replace(next, { dryRun: this.settings.dryRun, signal: this.writes });
         this.log.warning(
-          `finalize interrupted: ${stableName} has its previous pod template again (${imagesOf(next).join(', ')})`,
+          `finalize interrupted: ${stableName} has its previous pod template again (${oneLine(imagesOf(next).join(', '))})`,
         );
         return;
       } catch (err) {
@@ -796,7 +797,7 @@ function keepLiveImages(doc: KubeObject, live: KubeObject, logger: Logger): Kube
     const image = liveImages.get(c.name);
     if (image && image !== c.image) {
       logger.info(
-        `keeping the stable ${doc.metadata?.name ?? ''} container ${c.name ?? ''} at ${image} (the manifest says ${c.image ?? '?'})`,
+        `keeping the stable ${doc.metadata?.name ?? ''} container ${oneLine(c.name ?? '')} at ${oneLine(image)} (the manifest says ${oneLine(c.image ?? '?')})`,
       );
       c.image = image;
     }
@@ -878,7 +879,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   });
   const run = new Run(settings, deps, target);
   logger.info(
-    `istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${target.selection.routeName ?? target.selection.routeIndex}, stable ${target.selection.stable.subset} (${target.stableDeployment ?? '?'}), canary ${target.selection.canary.subset} (${target.canaryDeployment ?? '?'})${target.canaryImage ? ` image ${target.canaryImage}` : ''}`,
+    `istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${oneLine(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${target.selection.stable.subset} (${target.stableDeployment ?? '?'}), canary ${target.selection.canary.subset} (${target.canaryDeployment ?? '?'})${target.canaryImage ? ` image ${target.canaryImage}` : ''}`,
   );
 
   if (settings.command === 'status' || settings.command === 'cleanup') {

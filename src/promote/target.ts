@@ -18,6 +18,7 @@ import {
 } from '../kube/manifests.js';
 import type { Logger } from '../ports.js';
 import { PlanError, selectRoute, type RouteSelection } from '../plan.js';
+import { oneLine } from '../one-line.js';
 
 export interface Target {
   namespace: string;
@@ -200,7 +201,7 @@ async function resolve(
   const dr = drs[0];
   if (!dr)
     throw new ManifestError([
-      `no DestinationRule for host ${host} (needed for subsets ${selection.stable.subset} and ${selection.canary.subset})`,
+      `no DestinationRule for host ${oneLine(host)} (needed for subsets ${oneLine(selection.stable.subset)} and ${oneLine(selection.canary.subset)})`,
     ]);
   const stableLabels = subsetLabels(dr, selection.stable.subset);
   const canaryLabels = subsetLabels(dr, selection.canary.subset);
@@ -210,7 +211,7 @@ async function resolve(
   ] as const)
     if (!labels)
       problems.push(
-        `DestinationRule ${dr.metadata?.name ?? '?'} (host ${host}) has no subset "${subset}" with labels`,
+        `DestinationRule ${dr.metadata?.name ?? '?'} (host ${oneLine(host)}) has no subset "${oneLine(subset)}" with labels`,
       );
   if (problems.length || !stableLabels || !canaryLabels) throw new ManifestError(problems);
 
