@@ -150,6 +150,10 @@ describe('dry-run', () => {
       'info: [dry-run] would set smartcarapp: canary 20% / stable 80%, then measure 150 ms',
       'info: [dry-run] would set smartcarapp: canary 50% / stable 50%, then measure 150 ms',
       'info: [dry-run] would set smartcarapp: canary 100% / stable 0%, then measure 150 ms',
+      // then the finalize the real run makes (machine.ts): finalizing, stable promoted, canary down.
+      'info: [dry-run] would set smartcarapp: canary 100% / stable 0% (finalizing)',
+      'info: [dry-run] would set smartcarapp: canary 0% / stable 100% (finalizing)',
+      'info: [dry-run] would set smartcarapp: canary 0% / stable 100% (promoted)',
     ]);
     expect(report.status).toBe('in-progress');
     expect(storedVs(cluster.api, ns, 'smartcarapp').vs).toBeUndefined();

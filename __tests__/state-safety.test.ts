@@ -229,7 +229,7 @@ describe('a new canary image or pod template during a held promotion starts over
       spec: { containers: [{ name: 'app', image: 'a:1', ports: [{ containerPort: 80 }] }] },
     };
     const fromServer = {
-      metadata: { labels: { x: 'y' } },
+      metadata: { creationTimestamp: null, annotations: { 'kubectl.kubernetes.io/restartedAt': 'now' } },
       spec: {
         containers: [
           {
@@ -250,6 +250,13 @@ describe('a new canary image or pod template during a held promotion starts over
     expect(
       podTemplateHash({ spec: { containers: [{ name: 'app', image: 'a:1', args: ['--x'] }] } }),
     ).not.toBe(podTemplateHash(fromManifest));
+    // The whole template counts: labels and annotations too (not only the containers).
+    expect(podTemplateHash({ ...fromManifest, metadata: { labels: { x: 'y' } } })).not.toBe(
+      podTemplateHash(fromManifest),
+    );
+    expect(podTemplateHash({ ...fromManifest, metadata: { annotations: { a: 'b' } } })).not.toBe(
+      podTemplateHash(fromManifest),
+    );
   });
 
   it('promote --canary-image X on a canary running Y sets X, waits for it, and promotes X', async () => {

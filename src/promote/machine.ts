@@ -16,6 +16,7 @@
 import type { Phase, PromotionState, PromotionStatus, StepRecord, Verdict } from '../model.js';
 import type { Command, FailureMode, FinalizeMode } from '../settings.js';
 import { schedule, stepIndexOf } from '../plan.js';
+import { finishedMessage, retriesUnjudged, scheduleChange } from './start.js';
 
 export interface MachineContext {
   command: Command;
@@ -25,8 +26,10 @@ export interface MachineContext {
   onCancel: FailureMode;
   runId: string;
   canaryImage: string | null;
-  /** Hash of the canary's pod template (see podTemplateHash in the runner), when known. */
+  /** Hash of the canary's whole pod template (template-hash.ts), when known. */
   templateHash?: string | null;
+  /** `<namespace>/<name>` of the VirtualService, for messages. */
+  vsName?: string;
   now: string;
 }
 
@@ -118,7 +121,7 @@ export function restartReason(
     return `a new canary image ${canaryImage}`;
   if (templateHash && state.templateHash && templateHash !== state.templateHash)
     return `the canary pod template changed (hash ${state.templateHash} → ${templateHash})`;
-  return null;
+  return retriesUnjudged(state);
 }
 
 /** Whether this run starts a new promotion rather than continuing the stored one. */
@@ -133,10 +136,13 @@ export function startsFresh(
 const passedWeight = (s: PromotionState): number =>
   s.history.filter((h) => h.verdict.outcome === 'pass').reduce((m, h) => Math.max(m, h.weight), 0);
 
+/** Only run and step walk a schedule: rollback, promote and the post step keep the recorded steps. */
+const walks = (ctx: MachineContext): boolean => ctx.command === 'run' || ctx.command === 'step';
+
 const update = (s: PromotionState, ctx: MachineContext, patch: Partial<PromotionState>): PromotionState => ({
   ...s,
   ...patch,
-  steps: [...ctx.steps],
+  steps: walks(ctx) || !s.steps.length ? [...ctx.steps] : [...s.steps],
   runId: ctx.runId,
   updatedAt: ctx.now,
 });
@@ -302,6 +308,10 @@ function begin(s: PromotionState, ctx: MachineContext): Transition {
         return { state: s, action: { type: 'restore-stable', why: `rollback requested by ${ctx.runId}` } };
       return rollBack(s, ctx, `rollback requested by ${ctx.runId}`);
     case 'promote':
+      // A promotion kept at 100% on the canary (finalize: keep) is finished by promote with
+      // finalize: promote-stable: stable takes the canary's template, then the traffic.
+      if (s.phase === 'promoted' && s.weight > 0 && ctx.finalize === 'promote-stable')
+        return finalize(s, ctx);
       if (s.phase === 'promoted') return { state: s, action: stop(s, 'already promoted') };
       if (s.phase === 'finalizing') return finishFinalize(s);
       return finalize(s, ctx);
@@ -310,10 +320,13 @@ function begin(s: PromotionState, ctx: MachineContext): Transition {
   }
   // run / step
   if (s.phase === 'promoted' || s.phase === 'rolled-back')
-    return { state: s, action: stop(s, `${describe(s)}; a new promotion starts with a new canary-image`) };
+    return { state: s, action: stop(s, finishedMessage(s, describe(s), ctx.vsName ?? '')) };
   if (s.phase === 'finalizing') return finishFinalize(s);
   if (s.phase === 'rolling-back') return rollBack(s, ctx, s.reason ?? 'finishing an interrupted rollback');
-  return advance(s, ctx, false);
+  // A changed schedule applies from the next weight above the current one; the state says so.
+  const changed = scheduleChange(s, ctx.steps);
+  const noted = changed ? { ...s, events: [...(s.events ?? []), { at: ctx.now, message: changed }] } : s;
+  return advance(noted, ctx, false);
 }
 
 /** An interrupted finalize, completed idempotently: promote-stable again at 100%, else only the scale-down. */

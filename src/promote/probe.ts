@@ -345,19 +345,30 @@ export async function probeMeasurement(input: ProbeInput): Promise<void> {
 }
 
 /**
- * The runner's one call: probes when this run is about to move the weight from where it is.
- * Returns the event that stops the run with nothing moved (an error naming the cause, or the
+ * The runner's one call: probes when this run is about to move the weight from where it is,
+ * or to measure the first window of a promotion that has judged nothing yet at a weight it
+ * did not write itself (taken over from weights set by hand, or resumed mid-step). Returns
+ * the event that stops the run with nothing moved (an error naming the cause, or the
  * cancellation that arrived during the probe), or null when the measurement is proven.
  */
 export async function unprovenMeasurement(
-  first: { state: { phase: string; weight: number }; action: { type: string } },
+  first: {
+    state: { phase: string; weight: number; history?: readonly unknown[] };
+    action: { type: string };
+  },
   input: ProbeInput,
 ): Promise<{ type: 'error'; message: string } | { type: 'cancelled'; why: string } | null> {
   const moves =
     first.action.type === 'write' &&
     first.state.phase === 'in-progress' &&
     first.state.weight > input.liveWeight;
-  if (!moves) return null;
+  const history = first.state.history;
+  const firstWindow = first.action.type === 'measure' && Array.isArray(history) && history.length === 0;
+  if (!moves && !firstWindow) return null;
+  const when =
+    !moves && input.liveWeight > 0
+      ? `before the first window (nothing moved; the canary has ${input.liveWeight}%)`
+      : 'before any traffic moved';
   try {
     await probeMeasurement(input);
     return null;
@@ -365,13 +376,12 @@ export async function unprovenMeasurement(
     if (input.signal.aborted)
       return {
         type: 'cancelled',
-        why: `cancelled before any traffic moved (${describeError(input.signal.reason)})`,
+        why: `cancelled ${when} (${describeError(input.signal.reason)})`,
       };
-    if (err instanceof ProbeError)
-      return { type: 'error', message: `before any traffic moved: ${err.message}` };
+    if (err instanceof ProbeError) return { type: 'error', message: `${when}: ${err.message}` };
     return {
       type: 'error',
-      message: `before any traffic moved, the measurement could not be checked: ${describeError(err)}`,
+      message: `${when}, the measurement could not be checked: ${describeError(err)}`,
     };
   }
 }

@@ -10,7 +10,7 @@
 //   `rollback` preempting this run) stops the run without overwriting (ConcurrentChangeError).
 // - After a cancel, every remaining write shares one budget (CANCEL_WRITE_BUDGET_MS).
 // - Outputs carry the weight the API server last confirmed, never the intended one.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import process from 'node:process';
 import type { Logger, Reporter } from '../ports.js';
 import type { Settings } from '../settings.js';
@@ -37,6 +37,17 @@ import { resolveTarget, type Target } from './target.js';
 import type { ManifestDoc } from '../kube/manifests.js';
 import { unprovenMeasurement } from './probe.js';
 import { secrets } from '../redact.js';
+import { dryRun } from './dry-run.js';
+import { canonical, legacyPodTemplateHash, podTemplateHash } from './template-hash.js';
+import {
+  StartRefused,
+  keptPromotionRefusal,
+  scheduleChange,
+  unrecordedTraffic,
+  type StartFacts,
+} from './start.js';
+
+export { podTemplateHash };
 import { oneLine } from '../one-line.js';
 
 export interface PromotionDeps {
@@ -113,47 +124,6 @@ export class PromotionError extends Error {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** JSON with sorted keys: the same value always gives the same text. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isObject(v))
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => v[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v ?? null);
-}
-
-/**
- * A hash of what makes a canary a different build: each container's and init container's
- * name, image, command, args and env (names, values, and which kind of reference). Fields the
- * API server defaults (ports' protocol, pull policy, termination paths) are left out, so a
- * template read from the manifests and the same template read back from the cluster agree.
- */
-export function podTemplateHash(template: unknown): string {
-  const spec = isObject(template) && isObject(template.spec) ? template.spec : {};
-  const pick = (list: unknown) =>
-    (Array.isArray(list) ? list : [])
-      .filter(isObject)
-      .map((c) => ({
-        name: c.name ?? null,
-        image: c.image ?? null,
-        command: c.command ?? null,
-        args: c.args ?? null,
-        env: (Array.isArray(c.env) ? c.env : []).filter(isObject).map((e) => ({
-          name: e.name ?? null,
-          value: e.value ?? null,
-          from: isObject(e.valueFrom) ? Object.keys(e.valueFrom).sort() : null,
-        })),
-      }))
-      .sort((a, b) => canonical(a.name).localeCompare(canonical(b.name)));
-  return createHash('sha256')
-    .update(canonical({ containers: pick(spec.containers), initContainers: pick(spec.initContainers) }))
-    .digest('hex')
-    .slice(0, 16);
-}
-
 const templateOf = (d: KubeObject | null | undefined): unknown =>
   d && isObject(d.spec) ? d.spec.template : undefined;
 
@@ -178,7 +148,8 @@ function otherWriters(vs: KubeObject | null): string[] {
     );
 }
 
-class Run {
+/** One command's run: its settings, target, lease and the state it last read or wrote. */
+export class Run {
   /** Why this run failed (an error, a failing verdict, a cancellation), whatever state it left: the exit code. */
   failure: string | null = null;
   readonly started: string;
@@ -252,6 +223,7 @@ class Run {
       runId: this.holder,
       canaryImage: this.target.canaryImage,
       templateHash: this.templateHash,
+      vsName: this.vsName,
       now: this.iso(),
     };
   }
@@ -259,6 +231,17 @@ class Run {
   async readVs(signal?: AbortSignal): Promise<void> {
     this.vs = await this.deps.kube.get(this.vsRef, { signal });
     this.state = parseState(this.vs?.metadata?.annotations?.[STATE_ANNOTATION]);
+  }
+
+  startFacts(): StartFacts {
+    return {
+      vsName: this.vsName,
+      canarySubset: this.target.selection.canary.subset,
+      stableDeployment: this.target.stableDeployment,
+      liveWeight: this.liveWeight(),
+      otherWriter: otherWriters(this.vs)[0] ?? null,
+      takeOver: this.settings.takeOver,
+    };
   }
 
   liveWeight(): number {
@@ -375,7 +358,11 @@ class Run {
       stableSubset: t.selection.stable.subset,
       canarySubset: t.selection.canary.subset,
       canaryImage: s?.canaryImage ?? t.canaryImage,
-      steps: [...this.settings.steps],
+      // run and step walk the steps given; the other commands show the ones the promotion recorded.
+      steps:
+        s?.steps.length && !['run', 'step'].includes(this.settings.command)
+          ? [...s.steps]
+          : [...this.settings.steps],
       // What the API server last answered (a read or a write), not what this run meant to write.
       weight: this.vs ? this.liveWeight() : (s?.weight ?? 0),
       step: s?.step ?? 0,
@@ -591,6 +578,7 @@ class Run {
               break;
             case 'scale-canary-down':
               await this.scaleCanaryDown();
+              await this.forgetPreviousTemplate();
               event = { type: 'canary-scaled-down' };
               break;
             case 'restore-stable':
@@ -759,6 +747,19 @@ class Run {
     }
   }
 
+  /** Once the canary is down the finalize cannot be undone: stable's saved template goes (idempotent). */
+  async forgetPreviousTemplate(): Promise<void> {
+    const name = this.target.stableDeployment;
+    if (!name) return;
+    const stable = await this.deps.kube.get(this.deploymentRef(name), { signal: this.writes });
+    if (stable?.metadata?.annotations?.[PREVIOUS_TEMPLATE_ANNOTATION] === undefined) return;
+    await this.deps.kube.patch(
+      this.deploymentRef(name),
+      { metadata: { annotations: { [PREVIOUS_TEMPLATE_ANNOTATION]: null } } },
+      { dryRun: this.settings.dryRun, signal: this.writes },
+    );
+  }
+
   async scaleCanaryDown(): Promise<void> {
     if (this.target.canaryDeployment)
       await this.deps.kube.patch(
@@ -839,18 +840,21 @@ async function setLiveCanaryImage(
   }
 }
 
-/** The canary's pod template as this run will make it: from the manifests, else live with canary-image set. */
-async function canaryTemplateHash(run: Run, settings: Settings): Promise<string | null> {
+/**
+ * The canary's pod template as this command will make it: run and step apply the manifests
+ * (when they hold the canary), promote promotes the live one; both with canary-image set.
+ */
+async function canaryTemplate(run: Run, settings: Settings): Promise<unknown> {
   const t = run.target;
   if (!t.canaryDeployment) return null;
   const doc = t.docs.find(
     (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === t.canaryDeployment,
   );
-  if (doc) return podTemplateHash(templateOf(doc.object));
+  if (doc && settings.command !== 'promote') return templateOf(doc.object) ?? null;
   const live = await run.deps.kube.get(run.deploymentRef(t.canaryDeployment), { signal: run.deps.signal });
   if (!live) return null;
   const wanted = settings.canaryImage ? withImage(live, settings.canaryImage, t.canaryContainer) : live;
-  return podTemplateHash(templateOf(wanted));
+  return templateOf(wanted) ?? null;
 }
 
 /**
@@ -897,7 +901,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
     return report;
   }
 
-  if (settings.dryRun) return dryRun(run);
+  if (settings.dryRun) return dryRun(run, decideStart);
   if (settings.command === 'promote' && settings.canaryImage && !target.canaryDeployment)
     throw new ManifestError([
       `promote with canary-image ${settings.canaryImage}: no canary Deployment to set it on (subset ${target.selection.canary.subset}); nothing was written`,
@@ -962,36 +966,83 @@ async function rollbackNow(run: Run): Promise<void> {
   }
 }
 
+/** How run, step and promote start (shared with the dry run): see start.ts. */
+interface Start {
+  /** Why this is a new promotion (null: the recorded one continues). */
+  restart: string | null;
+  /** The state taken over from weights set outside the promotion (take-over), else null. */
+  adopted: PromotionState | null;
+}
+
+/**
+ * Reads the route and decides how the command starts: a person's change or unrecorded canary
+ * traffic (refused, or taken over), a new image or template (a restart), a kept promotion that
+ * must be finished first, a changed schedule (logged). Writes nothing.
+ */
+async function decideStart(run: Run, settings: Settings): Promise<Start> {
+  const { logger } = run.deps;
+  await run.readVs();
+  const walking = settings.command === 'run' || settings.command === 'step';
+  const template = await canaryTemplate(run, settings);
+  run.templateHash = template === null ? null : podTemplateHash(template);
+  const facts = run.startFacts();
+  // A person's change of the weights wins (or is taken over) before anything is written.
+  const edit = run.edited(run.vs, run.state);
+  const orphan = unrecordedTraffic(run.state, facts);
+  const what = edit ?? orphan;
+  if (what && !settings.takeOver)
+    throw new HumanEditError(
+      `${what}. Nothing was written. To continue from the live weights${orphan ? ' (the measurement is probed before the first window)' : ''}, run again with take-over: true; to send all traffic to stable, run rollback.`,
+    );
+  let adopted: PromotionState | null = null;
+  if (what) {
+    logger.warning(`${what}; take-over: continuing from the live weights`);
+    const base = run.state ?? freshState(run.ctx(), facts.liveWeight);
+    adopted = {
+      ...base,
+      weight: facts.liveWeight,
+      events: [...(base.events ?? []), { at: run.iso(), message: `take-over: ${what}` }],
+    };
+    run.state = adopted;
+  }
+  // run/step: a new image or template starts over. promote: a finished promotion of another
+  // image is a new one for the image named (an unfinished one just takes the new image).
+  const finished = run.state?.phase === 'promoted' || run.state?.phase === 'rolled-back';
+  // A state written before the whole template counted is compared by the hash it used.
+  const compared =
+    template !== null && run.state?.templateHash === legacyPodTemplateHash(template)
+      ? run.state.templateHash
+      : run.templateHash;
+  const restart =
+    walking || (settings.command === 'promote' && settings.canaryImage && finished)
+      ? restartReason(run.state, run.target.canaryImage, walking ? compared : null)
+      : null;
+  const kept = keptPromotionRefusal(run.state, restart !== null, facts);
+  if (kept) throw new StartRefused(kept);
+  const s = run.state;
+  if (
+    settings.command === 'promote' &&
+    s &&
+    (s.phase === 'in-progress' || s.phase === 'held') &&
+    compared &&
+    s.templateHash &&
+    compared !== s.templateHash &&
+    (!settings.canaryImage || settings.canaryImage === s.canaryImage)
+  )
+    throw new StartRefused(
+      `promote: the canary pod template of ${run.target.namespace}/${run.target.canaryDeployment} changed since this promotion judged it (hash ${s.templateHash} → ${compared}), so promote would send 100% to a template no step measured. Nothing was written. Run \`step\` or \`run\` to judge it from the first step, or \`rollback\``,
+    );
+  const change = walking && !restart && s ? scheduleChange(s, settings.steps) : null;
+  if (change) logger.warning(change);
+  return { restart, adopted };
+}
+
 /** run, step and promote, under the lease. */
 async function promote(run: Run, settings: Settings): Promise<void> {
   const { kube, logger } = run.deps;
   const { target, deps } = run;
-  await run.readVs();
-  // A person's change of the weights wins (or is taken over) before anything is written.
-  const edit = run.edited(run.vs, run.state);
-  if (edit && run.state) {
-    if (!settings.takeOver)
-      throw new HumanEditError(
-        `${edit}. Nothing was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`,
-      );
-    logger.warning(`${edit}; take-over: continuing from the live weights`);
-    const weight = run.liveWeight();
-    run.state = {
-      ...run.state,
-      weight,
-      events: [...(run.state.events ?? []), { at: run.iso(), message: `take-over: ${edit}` }],
-    };
-  }
-  const adopted = edit ? run.state : null;
+  const { restart, adopted } = await decideStart(run, settings);
   const walking = settings.command === 'run' || settings.command === 'step';
-  run.templateHash = await canaryTemplateHash(run, settings);
-  // run/step: a new image or template starts over. promote: a finished promotion of another
-  // image is a new one for the image named (an unfinished one just takes the new image).
-  const finished = run.state?.phase === 'promoted' || run.state?.phase === 'rolled-back';
-  const restart =
-    walking || (settings.command === 'promote' && settings.canaryImage && finished)
-      ? restartReason(run.state, target.canaryImage, walking ? run.templateHash : null)
-      : null;
   const fresh = restart !== null;
   const moves = !(run.state?.phase === 'finalizing' || (run.state?.phase === 'promoted' && !fresh));
   if (settings.command === 'promote' && target.canaryDeployment && moves) {
@@ -1047,15 +1098,38 @@ async function promote(run: Run, settings: Settings): Promise<void> {
   }
   if (settings.command === 'promote' && settings.canaryImage && target.canaryDeployment) {
     // promote names an image: the canary runs it (set and rolled out) before it is promoted.
-    if (await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal)) {
-      logger.info(
-        `promote: set ${settings.canaryImage} on ${target.canaryContainer ? `container ${target.canaryContainer} of ` : ''}the canary Deployment ${target.canaryDeployment}; waiting for its rollout before promoting it`,
-      );
-      await waitForRollout(
-        kube,
-        { name: target.canaryDeployment, namespace: target.namespace },
-        { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
-      );
+    let changed = false;
+    try {
+      changed = await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal);
+      if (changed) {
+        logger.info(
+          `promote: set ${settings.canaryImage} on ${target.canaryContainer ? `container ${target.canaryContainer} of ` : ''}the canary Deployment ${target.canaryDeployment}; waiting for its rollout before promoting it`,
+        );
+        await waitForRollout(
+          kube,
+          { name: target.canaryDeployment, namespace: target.namespace },
+          { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
+        );
+      }
+    } catch (err) {
+      if (!changed) throw err;
+      // The canary changed and did not become available: whatever traffic it had goes back to
+      // stable (whatever on-failure says: no step ever judged this image), and the state says why.
+      const base = {
+        ...(run.state ?? freshState(run.ctx(), run.liveWeight())),
+        canaryImage: settings.canaryImage,
+        templateHash: run.templateHash,
+      };
+      const event: MachineEvent = deps.signal.aborted
+        ? { type: 'cancelled', why: run.cancelReason() }
+        : {
+            type: 'error',
+            message: `promote: the canary Deployment ${target.namespace}/${target.canaryDeployment} did not roll out ${settings.canaryImage}: ${(err as Error).message}; traffic back to stable`,
+          };
+      const t = transition(base, event, { ...run.ctx(), onFailure: 'rollback', onCancel: 'rollback' });
+      run.noteFailure(event, t);
+      await run.drive(t);
+      return;
     }
     if (run.state && run.state.canaryImage !== settings.canaryImage)
       run.state = { ...run.state, canaryImage: settings.canaryImage, templateHash: run.templateHash };
@@ -1154,26 +1228,6 @@ async function failed(run: Run, err: unknown): Promise<PromotionError> {
     run.deps.logger.warning(`final report failed: ${(e as Error).message}`);
   }
   return new PromotionError(message, report, { cause: err });
-}
-
-async function dryRun(run: Run): Promise<PromotionReport> {
-  const { kube, logger } = run.deps;
-  // resolveTarget already sent the whole batch as a server-side dry run (its problems are errors).
-  if (run.target.docs.length)
-    logger.info(
-      `[dry-run] the API server accepted all ${run.target.docs.length} documents (server-side dry run)`,
-    );
-  await run.readVs();
-  const current = run.state?.weight ?? run.liveWeight();
-  for (const w of run.settings.steps.filter((x) => x > current)) {
-    if (run.vs) await kube.replace(withCanaryWeight(run.vs, run.target.selection, w), { dryRun: true });
-    logger.info(
-      `[dry-run] would set ${run.target.selection.virtualService}: canary ${w}% / stable ${100 - w}%, then measure ${run.settings.intervalMs} ms`,
-    );
-  }
-  const report = run.report(null);
-  await run.deps.reporter.final(report);
-  return report;
 }
 
 /**

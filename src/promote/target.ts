@@ -18,6 +18,7 @@ import {
 } from '../kube/manifests.js';
 import type { Logger } from '../ports.js';
 import { PlanError, selectRoute, type RouteSelection } from '../plan.js';
+import { previewNamespace } from '../kube/preview.js';
 import { oneLine } from '../one-line.js';
 
 export interface Target {
@@ -129,13 +130,27 @@ export async function resolveTarget(
     settings.command === 'step' ||
     (settings.dryRun && settings.command !== 'status' && settings.command !== 'cleanup');
   if (target && applies && target.docs.length) {
-    const problems = await dryRunManifests(kube, target.docs, {
+    const problems = await dryRunManifests(kube, withPreviewNamespace(settings, target.docs), {
       logger: options.logger ?? SILENT,
       signal: options.signal,
     });
     if (problems.length) throw new ManifestError(problems);
   }
   return target!;
+}
+
+/**
+ * The documents as the cluster will see them: a preview's namespace is created by the command
+ * before the first write (ensurePreviewNamespace), so the checks count it as part of the batch
+ * (a preview dry run must not fail on a namespace the real run would create).
+ */
+function withPreviewNamespace(settings: Settings, docs: ManifestDoc[]): ManifestDoc[] {
+  if (
+    !settings.preview ||
+    docs.some((d) => d.object.kind === 'Namespace' && d.object.metadata?.name === settings.namespace)
+  )
+    return docs;
+  return [{ file: '(the preview namespace)', index: 0, object: previewNamespace(settings) }, ...docs];
 }
 
 const SILENT: Logger = { info: () => {}, warning: () => {}, error: () => {}, debug: () => {} };
@@ -154,7 +169,11 @@ async function resolve(
   const problems: string[] = [];
   // Manifests and cluster are both read-only so far; cluster checks only when there is something to apply.
   if (docs.length && kube) {
-    const clusterProblems = await checkAgainstCluster(kube, docs, options.signal);
+    const clusterProblems = await checkAgainstCluster(
+      kube,
+      withPreviewNamespace(settings, docs),
+      options.signal,
+    );
     if (clusterProblems.length) throw new ManifestError(clusterProblems);
   }
   const ofKind = (kind: string) => docs.filter((d) => d.object.kind === kind);

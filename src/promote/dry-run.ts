@@ -1,0 +1,118 @@
+// The dry run of run, step, promote and rollback: the same start decisions (the runner's
+// decideStart) and the same machine transitions as the real command, every window assumed to
+// pass, every VirtualService write sent as a server-side dry run and printed. No second planner:
+// what it prints is what the command does when every step passes.
+import type { MachineEvent } from './machine.js';
+import { describe, freshState, transition } from './machine.js';
+import type { PromotionReport, PromotionState } from '../model.js';
+import type { Settings } from '../settings.js';
+import { withCanaryWeight } from '../plan.js';
+import type { Run } from './runner.js';
+
+/**
+ * The dry run: the same start decisions (decideStart) and the same machine transitions as the
+ * real command, with every window assumed to pass; each write is sent as a server-side dry run
+ * and printed. What it prints is what the command would do when every step passes.
+ */
+export async function dryRun(
+  run: Run,
+  decideStart: (
+    run: Run,
+    settings: Settings,
+  ) => Promise<{ restart: string | null; adopted: PromotionState | null }>,
+): Promise<PromotionReport> {
+  const { kube, logger } = run.deps;
+  const { settings, target } = run;
+  // resolveTarget already sent the whole batch as a server-side dry run (its problems are errors).
+  if (target.docs.length)
+    logger.info(
+      `[dry-run] the API server accepted all ${target.docs.length} documents (server-side dry run)`,
+    );
+  let state: PromotionState;
+  if (settings.command === 'rollback') {
+    await run.readVs();
+    state = run.state ?? freshState(run.ctx(), run.liveWeight());
+  } else {
+    const { restart, adopted } = await decideStart(run, settings);
+    if (restart !== null && run.state)
+      logger.info(
+        `[dry-run] would start a new promotion${target.canaryImage ? ` of ${target.canaryImage}` : ''} from the first step: ${restart}${run.state ? `; canary to 0% first (previous: ${describe(run.state)})` : ''}`,
+      );
+    state = restart !== null ? freshState(run.ctx(), 0) : (adopted ?? run.state ?? freshState(run.ctx(), 0));
+  }
+  if (
+    settings.command === 'promote' &&
+    settings.canaryImage &&
+    target.canaryDeployment &&
+    state.canaryImage !== settings.canaryImage
+  )
+    logger.info(
+      `[dry-run] would set ${settings.canaryImage} on the canary Deployment ${target.canaryDeployment} (unless it runs it already) and wait for its rollout`,
+    );
+  const vsDoc = target.docs.find(
+    (d) => d.object.kind === 'VirtualService' && d.object.metadata?.name === target.selection.virtualService,
+  )?.object;
+  const name = target.selection.virtualService;
+  let t = transition(state, { type: 'begin', liveWeight: state.weight }, run.ctx());
+  const simulated = (e: MachineEvent) => transition(t.state, e, run.ctx());
+  let written = false; // the last write's line already says "then measure"
+  for (let guard = 0; guard < 1000; guard++) {
+    const { action } = t;
+    if (action.type === 'stop') {
+      logger.info(`[dry-run] then: ${action.message}`);
+      break;
+    }
+    if (action.type === 'write') {
+      const w = t.state.weight;
+      const base = run.vs ?? vsDoc;
+      if (run.vs) await kube.replace(withCanaryWeight(run.vs, target.selection, w), { dryRun: true });
+      else if (!base) logger.debug(`[dry-run] ${name} does not exist yet`);
+      logger.info(
+        action.then.type === 'measure'
+          ? `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}%, then measure ${settings.intervalMs} ms`
+          : `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}% (${t.state.phase})`,
+      );
+      t = { state: t.state, action: action.then };
+      written = true;
+      continue;
+    }
+    if (action.type === 'measure') {
+      if (!written)
+        logger.info(`[dry-run] would measure ${settings.intervalMs} ms at ${action.weight}% canary`);
+      written = false;
+      const now = run.iso();
+      t = simulated({
+        type: 'verdict',
+        step: action.step,
+        weight: action.weight,
+        attempt: action.attempt,
+        verdict: {
+          outcome: 'pass',
+          reasons: [],
+          stable: null,
+          canary: null,
+          durationMs: settings.intervalMs,
+        },
+        startedAt: now,
+        endedAt: now,
+      });
+      continue;
+    }
+    const what = {
+      'promote-stable': `[dry-run] would give the stable Deployment ${target.stableDeployment ?? '?'} the canary's pod template and wait for it`,
+      'scale-canary-down': `[dry-run] would scale the canary Deployment ${target.canaryDeployment ?? '?'} to 0`,
+      'restore-stable': `[dry-run] would restore the stable Deployment ${target.stableDeployment ?? '?'}'s previous pod template`,
+    }[action.type];
+    logger.info(what);
+    t = simulated(
+      action.type === 'promote-stable'
+        ? { type: 'stable-promoted' }
+        : action.type === 'scale-canary-down'
+          ? { type: 'canary-scaled-down' }
+          : { type: 'stable-restored', why: action.why },
+    );
+  }
+  const report = run.report(null);
+  await run.deps.reporter.final(report);
+  return report;
+}
