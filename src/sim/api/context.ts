@@ -37,6 +37,28 @@ export class Reply {
   ) {}
 }
 
+/** One answered request, as `server.requests` lists it. */
+export interface RequestLogEntry {
+  time: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Kubernetes verb (get, list, watch, create, update, patch, delete, deletecollection) or '' for non-resource paths. */
+  verb: string;
+  group: string;
+  version: string;
+  resource: string;
+  subresource: string;
+  namespace: string;
+  name: string;
+  /** Content-Type of a patch, e.g. application/merge-patch+json. */
+  contentType: string;
+  status: number;
+  userAgent: string;
+  /** The latency fault the server waited before answering, in ms (absent when none was injected). */
+  injectedLatencyMs?: number;
+}
+
 /** The server state every verb works on. */
 export interface ApiContext {
   readonly store: Store;

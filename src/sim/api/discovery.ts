@@ -35,7 +35,7 @@ export function apiVersions(hostPort: string): JsonObject {
   };
 }
 
-export function groupsOf(types: ResourceType[]): Map<string, string[]> {
+export function groupsOf(types: readonly ResourceType[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const t of types) {
     if (t.group === '') continue;
@@ -51,7 +51,7 @@ function apiGroup(name: string, versions: string[], sort: (v: string[]) => strin
   return { name, versions: vs, preferredVersion: vs[0] ?? null };
 }
 
-export function apiGroupList(types: ResourceType[], sort: (v: string[]) => string[]): JsonObject {
+export function apiGroupList(types: readonly ResourceType[], sort: (v: string[]) => string[]): JsonObject {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
@@ -60,7 +60,7 @@ export function apiGroupList(types: ResourceType[], sort: (v: string[]) => strin
 }
 
 export function apiGroupDoc(
-  types: ResourceType[],
+  types: readonly ResourceType[],
   group: string,
   sort: (v: string[]) => string[],
 ): JsonObject | undefined {
@@ -69,7 +69,11 @@ export function apiGroupDoc(
   return { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group, vs, sort) };
 }
 
-export function resourceList(types: ResourceType[], group: string, version: string): JsonObject | undefined {
+export function resourceList(
+  types: readonly ResourceType[],
+  group: string,
+  version: string,
+): JsonObject | undefined {
   const mine = types.filter((t) => t.group === group && t.versions.includes(version));
   if (mine.length === 0 && !(group === '' && version === 'v1')) return undefined;
   const resources: JsonObject[] = [];
@@ -123,7 +127,7 @@ export function resourceList(types: ResourceType[], group: string, version: stri
 const gvPath = (group: string, version: string): string =>
   group === '' ? `api/${version}` : `apis/${group}/${version}`;
 
-export function openapiV3Root(types: ResourceType[]): JsonObject {
+export function openapiV3Root(types: readonly ResourceType[]): JsonObject {
   const paths: JsonObject = {};
   const gvs = new Set<string>(['|v1']);
   for (const t of types) for (const v of t.versions) gvs.add(`${t.group}|${v}`);
@@ -145,7 +149,7 @@ const q = (name: string, description: string): JsonObject => ({
   schema: { type: 'string', uniqueItems: true },
 });
 
-export function openapiV3Doc(types: ResourceType[], group: string, version: string): JsonObject {
+export function openapiV3Doc(types: readonly ResourceType[], group: string, version: string): JsonObject {
   const paths: JsonObject = {};
   const schemas: JsonObject = {};
   for (const t of types.filter((x) => x.group === group && x.versions.includes(version))) {
@@ -278,7 +282,7 @@ function schemaName(t: ResourceType, version: string): string {
 }
 
 /** A minimal Swagger 2.0 document for clients that still ask for /openapi/v2 as JSON. */
-export function openapiV2(types: ResourceType[]): JsonObject {
+export function openapiV2(types: readonly ResourceType[]): JsonObject {
   const definitions: JsonObject = {};
   for (const t of types)
     for (const v of t.versions)

@@ -1,44 +1,26 @@
-// The embedded Kubernetes API server: HTTP routing, the generic REST verbs over the store,
-// watches, subresources, faults and the request log. kubectl and @kubernetes/client-node
-// talk to it unchanged over plain HTTP on loopback.
+// The embedded Kubernetes API server: kubectl and @kubernetes/client-node talk to it unchanged
+// over plain HTTP on loopback. This file owns its life (listen, close, preinstalled objects, the
+// Deployment controller's writes) and the HTTP plumbing and request log; routing is in
+// router.ts, each verb in its own module (reads, writes, apply, deletion, watch, scale), all
+// sharing the ApiContext of context.ts.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import {
-  ApiError,
-  failure,
-  methodNotAllowed,
-  notFound,
-  qualified,
-  resourceNotFound,
-  type Status,
-} from './status.js';
+import { ApiError, failure, type Status } from './status.js';
 import { str, type JsonObject, clone, deepEqual, obj } from './json.js';
-import { BUILTINS, istioCrds, sortVersions, typeFromCrd, type ResourceType } from './resources.js';
+import { BUILTINS, istioCrds, typeFromCrd, type ResourceType } from './resources.js';
 import { Store, metaOf, type StoreEvent } from './store.js';
-import { Faults, type Verb } from './faults.js';
+import { Faults } from './faults.js';
 import { nowSeconds } from './managed.js';
 import { DeploymentController } from './controller.js';
 import { commit, prepareCreate } from './registry.js';
-import { getObject, listObjects } from './reads.js';
 import { Watches } from './watch.js';
 import { NamespaceFinalizer } from './namespaces.js';
-import { deleteCollection, deleteObject } from './deletion.js';
-import { create, patch, update } from './writes.js';
-import { Reply, storeObject, type ApiContext, type Req, type ResourceRequest } from './context.js';
-import { methodNotAllowedReply, send } from './request.js';
+import { route, type RouteTarget } from './router.js';
+import { Reply, storeObject, type RequestLogEntry, type Req, type ResourceRequest } from './context.js';
+import { send } from './request.js';
 import { POD_OWNER_LABEL } from './pods.js';
-import {
-  SERVER_VERSION,
-  apiGroupDoc,
-  apiGroupList,
-  apiVersions,
-  openapiV2,
-  openapiV3Doc,
-  openapiV3Root,
-  resourceList,
-} from './discovery.js';
 
 export interface ApiServerOptions {
   /** 0 (default) picks a free port. */
@@ -59,27 +41,6 @@ export interface ApiServerOptions {
   now?: () => Date;
 }
 
-export interface RequestLogEntry {
-  time: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  /** Kubernetes verb (get, list, watch, create, update, patch, delete, deletecollection) or '' for non-resource paths. */
-  verb: string;
-  group: string;
-  version: string;
-  resource: string;
-  subresource: string;
-  namespace: string;
-  name: string;
-  /** Content-Type of a patch, e.g. application/merge-patch+json. */
-  contentType: string;
-  status: number;
-  userAgent: string;
-  /** The latency fault the server waited before answering, in ms (absent when none was injected). */
-  injectedLatencyMs?: number;
-}
-
 export interface ApiServer {
   /** http://127.0.0.1:<port> */
   url: string;
@@ -97,15 +58,13 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const WATCH_TRUE = new Set(['true', '1']);
-
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const api = new ApiServerImpl(options);
   await api.listen(options.port ?? 0);
   return api;
 }
 
-class ApiServerImpl implements ApiServer, ApiContext {
+class ApiServerImpl implements ApiServer, RouteTarget {
   url = '';
   port = 0;
   readonly faults: Faults;
@@ -114,11 +73,11 @@ class ApiServerImpl implements ApiServer, ApiContext {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly inflight = new WeakMap<Socket, { n: number; after?: () => void }>();
-  private readonly watches: Watches;
+  readonly watches: Watches;
   types: ResourceType[] = [];
   readonly now: () => Date;
   private readonly controller: DeploymentController;
-  private readonly namespaces: NamespaceFinalizer;
+  readonly namespaces: NamespaceFinalizer;
   private readonly requestLogSize: number;
   private ipCounter = 10;
   private closed = false;
@@ -310,7 +269,7 @@ class ApiServerImpl implements ApiServer, ApiContext {
         );
         return;
       }
-      this.route(r, res, entry).then(
+      route(this, r, res, entry).then(
         (reply) => {
           if (reply) send(res, reply);
         },
@@ -331,190 +290,6 @@ class ApiServerImpl implements ApiServer, ApiContext {
         },
       );
     });
-  }
-
-  private async route(r: Req, res: ServerResponse, entry: RequestLogEntry): Promise<Reply | undefined> {
-    const segs = r.url.pathname.split('/').filter((s) => s !== '');
-    const p = r.url.pathname.replace(/\/+$/, '') || '/';
-    if (r.method === 'GET') {
-      if (p === '/version') return new Reply(200, SERVER_VERSION);
-      if (p === '/healthz' || p === '/livez' || p === '/readyz') return new Reply(200, 'ok');
-      if (p === '/api') return new Reply(200, apiVersions(`127.0.0.1:${this.port}`));
-      if (p === '/apis') return new Reply(200, apiGroupList(this.types, sortVersions));
-      if (p === '/openapi/v3') return new Reply(200, openapiV3Root(this.types));
-      if (p === '/openapi/v2') {
-        const accept = str(r.headers.accept ?? '');
-        if (accept !== '' && !accept.includes('json') && !accept.includes('*/*'))
-          return new Reply(406, failure(406, 'NotAcceptable', 'only application/json is served'));
-        return new Reply(200, openapiV2(this.types));
-      }
-      if (segs[0] === 'openapi' && segs[1] === 'v3') {
-        const gv = segs.slice(2);
-        const [group, version] = gv[0] === 'api' ? ['', gv[1] ?? ''] : [gv[1] ?? '', gv[2] ?? ''];
-        if (resourceList(this.types, group, version))
-          return new Reply(200, openapiV3Doc(this.types, group, version));
-        return new Reply(404, '404 page not found\n');
-      }
-    }
-    let group: string;
-    let version: string;
-    let rest: string[];
-    if (segs[0] === 'api' && segs.length >= 2) {
-      group = '';
-      version = segs[1] ?? '';
-      rest = segs.slice(2);
-    } else if (segs[0] === 'apis' && segs.length >= 2) {
-      group = segs[1] ?? '';
-      if (segs.length === 2) {
-        const doc = r.method === 'GET' ? apiGroupDoc(this.types, group, sortVersions) : undefined;
-        return doc ? new Reply(200, doc) : new Reply(404, '404 page not found\n');
-      }
-      version = segs[2] ?? '';
-      rest = segs.slice(3);
-    } else {
-      return new Reply(404, '404 page not found\n');
-    }
-    const list = resourceList(this.types, group, version);
-    if (!list) return new Reply(404, '404 page not found\n');
-    if (rest.length === 0) return r.method === 'GET' ? new Reply(200, list) : methodNotAllowedReply();
-
-    let namespace = '';
-    let resource: string;
-    let name: string;
-    let subresource: string;
-    if (
-      rest[0] === 'namespaces' &&
-      rest.length >= 3 &&
-      !(group === '' && rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize'))
-    ) {
-      namespace = rest[1] ?? '';
-      resource = rest[2] ?? '';
-      name = rest[3] ?? '';
-      subresource = rest[4] ?? '';
-      if (rest.length > 5) throw resourceNotFound();
-    } else {
-      resource = rest[0] ?? '';
-      name = rest[1] ?? '';
-      subresource = rest[2] ?? '';
-      if (rest.length > 3) throw resourceNotFound();
-    }
-    const rt = this.types.find(
-      (t) => t.group === group && t.resource === resource && t.versions.includes(version),
-    );
-    // The real server answers unknown resources with its plain-text 404 page.
-    if (!rt) return new Reply(404, '404 page not found\n');
-    if (namespace !== '' && !rt.namespaced) return new Reply(404, '404 page not found\n');
-    if (
-      subresource !== '' &&
-      !(
-        (subresource === 'status' && rt.status) ||
-        (subresource === 'scale' && rt.scale) ||
-        (subresource === 'finalize' && rt.resource === 'namespaces')
-      )
-    ) {
-      // An unknown subresource of an object reads as the object not being found.
-      throw notFound(rt.resource, group, name);
-    }
-
-    const watch = WATCH_TRUE.has(r.query.get('watch') ?? '');
-    let verb: Verb;
-    switch (r.method) {
-      case 'GET':
-        verb = watch ? 'watch' : name ? 'get' : 'list';
-        break;
-      case 'POST':
-        if (name) throw methodNotAllowed();
-        verb = 'create';
-        break;
-      case 'PUT':
-        if (!name) throw methodNotAllowed();
-        verb = 'update';
-        break;
-      case 'PATCH':
-        if (!name) throw methodNotAllowed();
-        verb = 'patch';
-        break;
-      case 'DELETE':
-        verb = name ? 'delete' : 'deletecollection';
-        break;
-      default:
-        throw methodNotAllowed();
-    }
-    if (!rt.verbs.includes(verb) && !(subresource && ['get', 'update', 'patch'].includes(verb)))
-      throw methodNotAllowed();
-    if (rt.namespaced && namespace === '' && !['list', 'watch'].includes(verb) && rt.stored)
-      throw resourceNotFound();
-    Object.assign(entry, { verb, group, version, resource, subresource, namespace, name });
-    const rr: ResourceRequest = { rt, group, version, namespace, name, subresource, verb };
-
-    const f = this.faults;
-    const latencyMs = f.current.latencyMs;
-    if (latencyMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, latencyMs));
-      entry.injectedLatencyMs = latencyMs;
-    }
-    const decision = f.decide(verb, group, resource);
-    if (decision.kind === 'forbidden') throw this.forbidden(rr);
-    if (decision.kind === 'throttle') {
-      throw new ApiError(
-        failure(429, 'TooManyRequests', 'Too many requests, please try again later.', {
-          retryAfterSeconds: decision.retryAfterSeconds,
-        }),
-        {
-          'Retry-After': str(decision.retryAfterSeconds),
-        },
-      );
-    }
-    if (decision.kind === 'error') {
-      if (decision.code === 503)
-        throw new ApiError(
-          failure(503, 'ServiceUnavailable', 'the server is currently unable to handle the request', {}),
-        );
-      throw new ApiError(
-        failure(500, 'InternalError', 'Internal error occurred: injected fault', {
-          causes: [{ message: 'injected fault' }],
-        }),
-      );
-    }
-
-    switch (verb) {
-      case 'get':
-        return getObject(this, rr, r);
-      case 'list':
-        return listObjects(this, rr, r);
-      case 'watch':
-        this.watches.serve(rr, r, res);
-        return undefined;
-      case 'create':
-        return create(this, rr, r);
-      case 'update':
-        return update(this, rr, r);
-      case 'patch':
-        return patch(this, rr, r);
-      case 'delete':
-        return deleteObject(this, rr, r, this.namespaces);
-      case 'deletecollection':
-        return deleteCollection(this, rr, r);
-    }
-    return undefined;
-  }
-
-  private forbidden(rr: ResourceRequest): ApiError {
-    const res = rr.subresource ? `${rr.rt.resource}/${rr.subresource}` : rr.rt.resource;
-    const scope = rr.namespace ? `in the namespace "${rr.namespace}"` : 'at the cluster scope';
-    const who = `${qualified(rr.rt.resource, rr.group)}${rr.name ? ` "${rr.name}"` : ''}`;
-    return new ApiError(
-      failure(
-        403,
-        'Forbidden',
-        `${who} is forbidden: User "${this.faults.user}" cannot ${rr.verb} resource "${res}" in API group "${rr.group}" ${scope}`,
-        {
-          name: rr.name || undefined,
-          group: rr.group || undefined,
-          kind: rr.rt.resource,
-        },
-      ),
-    );
   }
 
   // ---- conversion ----
