@@ -1,11 +1,12 @@
 // Small JSON helpers shared by the store, patches and server-side apply.
 
+import { isObject as isRecord } from '../../util/object.js';
+
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
 
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** src/util/object.ts's test, narrowing to JsonObject: everything the sim walks was parsed from JSON or YAML. */
+export const isObject = isRecord as (v: unknown) => v is JsonObject;
 
 export function clone<T>(v: T): T {
   return structuredClone(v);

@@ -1,5 +1,7 @@
 // metav1.Status bodies exactly as kube-apiserver sends them, so clients branch on reason/code as in production.
 
+import { isObject } from '../../util/object.js';
+
 export interface StatusCause {
   reason?: string;
   message?: string;
@@ -122,8 +124,8 @@ export interface FieldError {
 /** How Go's %#v prints a field error's value: strings quoted, label maps as map[string]string{...}. */
 function goValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (isObject(v)) {
+    const entries = Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1));
     return `map[string]string{${entries.map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`).join(', ')}}`;
   }
   return JSON.stringify(v ?? null);

@@ -1,6 +1,7 @@
 // The routing table: Istio's VirtualService / DestinationRule / Gateway semantics compiled from plain
 // Kubernetes objects once per config change, then matched per request without recomputation. Pure.
 import type { KubeObject } from '../types.js';
+import { isObject } from '../../util/object.js';
 import { imageTag, parseDurationMs } from './profile.js';
 
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
@@ -104,8 +105,7 @@ export interface RoutingTable {
   workloads: Workload[];
 }
 
-const asObj = (v: unknown): Obj | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
+const asObj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const asNum = (v: unknown): number | undefined =>
