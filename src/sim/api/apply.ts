@@ -14,15 +14,8 @@ import { commit, existing, prepareCreate, view } from './registry.js';
 import { scaleOf, updateScale } from './scale.js';
 import { checkNamespace } from './namespaces.js';
 import { summarize } from './request.js';
-import {
-  Reply,
-  apiVersionOf,
-  keyOf,
-  storeObject,
-  type ApiContext,
-  type Req,
-  type ResourceRequest,
-} from './context.js';
+import { Reply, apiVersionOf, keyOf, storeObject } from './context.js';
+import type { ApiContext, Req, ResourceRequest } from './context.js';
 
 export function apply(ctx: ApiContext, rr: ResourceRequest, r: Req, cfg: Json, dry: boolean): Reply {
   const manager = r.query.get('fieldManager');

@@ -168,6 +168,14 @@ export function openapiV3Doc(types: readonly ResourceType[], group: string, vers
         'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.',
       ),
     ];
+    const post: JsonObject = {
+      operationId: `create${t.kind}`,
+      'x-kubernetes-action': 'post',
+      'x-kubernetes-group-version-kind': gvk,
+      parameters: common,
+      requestBody: body,
+      responses: ok,
+    };
     const base = `/${gvPath(group, version)}${t.namespaced ? '/namespaces/{namespace}' : ''}/${t.resource}`;
     const item: JsonObject = {
       get: {
@@ -216,16 +224,7 @@ export function openapiV3Doc(types: readonly ResourceType[], group: string, vers
       ],
     };
     if (!t.stored) {
-      paths[`/${gvPath(group, version)}/${t.resource}`] = {
-        post: {
-          operationId: `create${t.kind}`,
-          'x-kubernetes-action': 'post',
-          'x-kubernetes-group-version-kind': gvk,
-          parameters: common,
-          requestBody: body,
-          responses: ok,
-        },
-      };
+      paths[`/${gvPath(group, version)}/${t.resource}`] = { post };
     } else {
       paths[`${base}/{name}`] = item;
       paths[base] = {
@@ -235,14 +234,7 @@ export function openapiV3Doc(types: readonly ResourceType[], group: string, vers
           'x-kubernetes-group-version-kind': gvk,
           responses: { '200': { description: 'OK' } },
         },
-        post: {
-          operationId: `create${t.kind}`,
-          'x-kubernetes-action': 'post',
-          'x-kubernetes-group-version-kind': gvk,
-          parameters: common,
-          requestBody: body,
-          responses: ok,
-        },
+        post,
       };
     }
     schemas[schemaName(t, version)] = {

@@ -11,14 +11,8 @@ import { recordUpdate, nowSeconds } from './managed.js';
 import { notFound } from './status.js';
 import { crdStatus, defaults, strategy, validate } from './admission.js';
 import { fieldManager } from './request.js';
-import {
-  apiVersionOf,
-  keyOf,
-  storeObject,
-  type ApiContext,
-  type Req,
-  type ResourceRequest,
-} from './context.js';
+import { apiVersionOf, keyOf, storeObject } from './context.js';
+import type { ApiContext, Req, ResourceRequest } from './context.js';
 
 /** An object as the client's requested version shows it (all versions share one schema here). */
 export function view(rt: ResourceType, version: string, o: JsonObject): JsonObject {

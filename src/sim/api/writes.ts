@@ -22,15 +22,8 @@ import { scaleOf, updateScale } from './scale.js';
 import { checkNamespace } from './namespaces.js';
 import { apply } from './apply.js';
 import { contentType, dryRun, fieldManager, goJsonError, parseBody } from './request.js';
-import {
-  Reply,
-  apiVersionOf,
-  keyOf,
-  storeObject,
-  type ApiContext,
-  type Req,
-  type ResourceRequest,
-} from './context.js';
+import { Reply, apiVersionOf, keyOf, storeObject } from './context.js';
+import type { ApiContext, Req, ResourceRequest } from './context.js';
 
 const PATCH_TYPES = [
   'application/json-patch+json',
