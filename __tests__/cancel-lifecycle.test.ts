@@ -1,19 +1,24 @@
 // src/lifecycle.ts against a stand-in process (signals are events, ppid is a field, exit is
-// recorded): what aborts, what is only logged, what the deadline prints. The real signals,
-// npx and wrapper shells are in cancel.test.ts.
+// recorded): what aborts, what is only logged, what the deadline prints; and the decision that
+// a shell waiting for us was interrupted, on /proc samples. The real signals, npx and wrapper
+// shells are in cancel.test.ts.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
   cancelDeadlineMs,
   DEFAULT_CANCEL_DEADLINE_MS,
+  defersInterrupt,
+  interruptedBetween,
   rollbackHint,
   watchCancellation,
   type ProcessLike,
+  type WaiterSample,
 } from '../src/lifecycle.js';
 
 class FakeProcess extends EventEmitter implements ProcessLike {
   pid = 4242;
   ppid = 100;
+  exitCode: number | undefined = undefined;
   readonly exits: number[] = [];
   readonly exited: Promise<number>;
   private resolveExit!: (code: number) => void;
@@ -42,7 +47,7 @@ const aborted = (signal: AbortSignal): Promise<unknown> =>
   new Promise((resolve) => signal.addEventListener('abort', () => resolve(signal.reason), { once: true }));
 
 describe('watchCancellation', () => {
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'])('%s aborts the signal once, naming it', (name) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'])('%s aborts the signal once, naming it', (name) => {
     const proc = new FakeProcess();
     const { lines, logger } = logs();
     const c = watchCancellation({
@@ -121,9 +126,9 @@ describe('watchCancellation', () => {
     const proc = new FakeProcess();
     const c = watchCancellation({ logger: logs().logger, finishHint: () => 'x', process: proc });
     c.dispose();
-    expect(proc.listenerCount('SIGINT') + proc.listenerCount('SIGTERM') + proc.listenerCount('SIGHUP')).toBe(
-      0,
-    );
+    expect(
+      ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'].reduce((n, name) => n + proc.listenerCount(name), 0),
+    ).toBe(0);
     expect(c.signal.aborted).toBe(false);
   });
 });
@@ -161,5 +166,83 @@ describe('a cancelled process whose engine returned', () => {
     c.dispose();
     expect(await proc.exited).toBe(1);
     expect(lines.some((l) => l.includes('did not finish'))).toBe(false);
+  });
+});
+
+describe('a cancelled run that returned before its deadline', () => {
+  it('ends with the exit code the run set, without waiting for the deadline (a hung request held it 8 s)', async () => {
+    const proc = new FakeProcess();
+    const { lines, logger } = logs();
+    // A deadline far beyond the test's timeout: only the exit after the return can end it.
+    const c = watchCancellation({ logger, finishHint: () => 'x', process: proc, deadlineMs: 600_000 });
+    proc.emit('SIGTERM');
+    c.dispose();
+    proc.exitCode = 1;
+    expect(await proc.exited).toBe(1);
+    expect(lines.some((l) => l.includes('did not finish'))).toBe(false);
+  });
+
+  it('a run that was not cancelled is left to end by itself', async () => {
+    const proc = new FakeProcess();
+    const c = watchCancellation({
+      logger: logs().logger,
+      finishHint: () => 'x',
+      process: proc,
+      deadlineMs: 5,
+    });
+    c.dispose();
+    await new Promise((resolve) => setImmediate(resolve));
+    proc.emit('SIGINT');
+    expect(proc.exits).toEqual([]);
+  });
+});
+
+describe('a shell waiting for us was interrupted (SIGINT sent only to npx or a wrapper shell)', () => {
+  const SIGINT = 1n << 1n;
+  const SIGQUIT = 1n << 2n;
+  const SIGCHLD = 1n << 16n;
+  const SIGWINCH = 1n << 27n;
+  const me = 4242;
+  // dash and non-interactive bash while they wait for their foreground child (as /proc shows them).
+  const waiting: WaiterSample = {
+    start: '100',
+    caught: SIGINT | SIGCHLD,
+    switches: 4,
+    children: [me],
+    state: 'S',
+    wchan: 'do_wait',
+  };
+  const woken = (s: WaiterSample): WaiterSample => ({ ...s, switches: s.switches + 1 });
+
+  it('a waiting shell that ran since the last look got a signal', () => {
+    expect(defersInterrupt(waiting, me)).toBe(true);
+    expect(interruptedBetween(waiting, woken(waiting), me)).toBe(true);
+    expect(interruptedBetween(waiting, waiting, me)).toBe(false);
+  });
+
+  it('a shell that also catches SIGQUIT counts; where the kernel hides wchan, the state is enough', () => {
+    const s = { ...waiting, caught: SIGINT | SIGQUIT | SIGCHLD, wchan: null };
+    expect(interruptedBetween(s, woken(s), me)).toBe(true);
+  });
+
+  it.each<[string, Partial<WaiterSample>]>([
+    [
+      'an interactive shell (catches SIGWINCH: a terminal resize wakes it)',
+      { caught: SIGINT | SIGCHLD | SIGWINCH },
+    ],
+    ['a process that does not catch SIGINT (it would have died of it)', { caught: SIGCHLD }],
+    ['a shell with another child (its exit wakes the shell)', { children: [me, 777] }],
+    ['a shell waiting for some other process', { children: [777] }],
+    ['a kernel without /proc/<pid>/task/<pid>/children', { children: null }],
+    ['a shell that is running, not waiting', { state: 'R' }],
+    ['a shell sleeping elsewhere than in wait()', { wchan: 'pipe_read' }],
+  ])('is not judged: %s', (_why, change) => {
+    const s = { ...waiting, ...change };
+    expect(defersInterrupt(s, me)).toBe(false);
+    expect(interruptedBetween(s, woken(s), me)).toBe(false);
+  });
+
+  it('a pid reused by another process is not a wake-up', () => {
+    expect(interruptedBetween(waiting, { ...woken(waiting), start: '200' }, me)).toBe(false);
   });
 });

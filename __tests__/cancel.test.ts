@@ -188,29 +188,53 @@ function expectRolledBackAndNothingLeft(m: Mesh, pids: number[], output: string)
   expect(pids.filter(running).map((p) => `${p}: ${readFileSync(`/proc/${p}/cmdline`, 'utf8')}`)).toEqual([]);
 }
 
+const node = process.execPath;
+
+/** The run's command line as one shell word list. */
+function shellWords(argv: string[]): string {
+  return argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+/**
+ * The ways people start the CLI. `; echo after` keeps each shell from exec'ing its command: it
+ * waits as the parent, as a workflow step's bash does. npx runs the bin under its own `sh -c`.
+ */
+const LAUNCHERS: Record<string, (run: string[]) => string[]> = {
+  npx: (run) => ['npx', '--no-install', 'istio-canary', ...run],
+  'bash -c around node': (run) => ['bash', '-c', `${shellWords([node, bin, ...run])}; echo after`],
+  'sh -c around node': (run) => ['sh', '-c', `${shellWords([node, bin, ...run])}; echo after`],
+  'bash -c around npx': (run) => [
+    'bash',
+    '-c',
+    `npx --no-install istio-canary ${shellWords(run)}; echo after`,
+  ],
+};
+
+/**
+ * What the promoting process says it noticed. SIGTERM kills npx's `sh -c` or the wrapper shell
+ * (this process sees its parent go). SIGINT is kept by a shell until its child exits (npx
+ * forwards it to its `sh -c`): this process sees that shell wake up.
+ */
+const NOTICED: Record<'SIGINT' | 'SIGTERM', RegExp> = {
+  SIGINT: /was interrupted \(SIGINT\): stopping|Received SIGINT: stopping/,
+  SIGTERM: /exited: stopping|Received SIGTERM: stopping/,
+};
+
 describe('cancelling a run', () => {
-  it('SIGTERM to npx: the promoting process notices its parent died, rolls back to 0% and exits', async () => {
-    const { mesh: m, kubeconfig } = await meshWithKubeconfig();
-    const tree = launch(['npx', '--no-install', 'istio-canary', ...runArgs(m)], { KUBECONFIG: kubeconfig });
-    const { pids } = await cancelAt30(m, tree, 'SIGTERM');
-    expectRolledBackAndNothingLeft(m, pids, tree.output());
-    expect(tree.output()).toMatch(/exited: stopping|Received SIGTERM: stopping/);
+  describe.each(Object.keys(LAUNCHERS))('started through %s', (launcher) => {
+    it.each(['SIGINT', 'SIGTERM'] as const)(
+      '%s to that process only: the promoting process rolls back to 0% and the whole tree ends',
+      async (signal) => {
+        const { mesh: m, kubeconfig } = await meshWithKubeconfig();
+        const tree = launch(LAUNCHERS[launcher]!(runArgs(m)), { KUBECONFIG: kubeconfig });
+        const { pids } = await cancelAt30(m, tree, signal);
+        expectRolledBackAndNothingLeft(m, pids, tree.output());
+        expect(tree.output()).toMatch(NOTICED[signal]);
+      },
+    );
   });
 
-  it('SIGTERM to a wrapper shell around npx: the whole tree ends and the canary is at 0%', async () => {
-    const { mesh: m, kubeconfig } = await meshWithKubeconfig();
-    const quoted = runArgs(m)
-      .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
-      .join(' ');
-    const tree = launch(['bash', '-c', `npx --no-install istio-canary ${quoted}; echo after`], {
-      KUBECONFIG: kubeconfig,
-    });
-    const { pids } = await cancelAt30(m, tree, 'SIGTERM');
-    expectRolledBackAndNothingLeft(m, pids, tree.output());
-    expect(tree.output()).toContain('exited: stopping');
-  });
-
-  it.each(['SIGINT', 'SIGHUP'] as const)(
+  it.each(['SIGINT', 'SIGHUP', 'SIGQUIT'] as const)(
     '%s to node bin/istio-canary.js: the canary goes back to weight 0, exit 1',
     async (signal) => {
       const { mesh: m, kubeconfig } = await meshWithKubeconfig();

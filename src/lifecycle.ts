@@ -1,22 +1,32 @@
-// Process cancellation for the CLI and the action: SIGINT, SIGTERM and SIGHUP abort the
-// engine's AbortSignal, and so does the death of the parent process (npx, a wrapper shell),
-// which otherwise leaves this process promoting alone. After the first cancel a deadline
-// runs: past it the process says where the canary may still be and how to finish, and exits.
+// Process cancellation for the CLI and the action: SIGINT, SIGTERM, SIGHUP and SIGQUIT abort
+// the engine's AbortSignal, and so does the death of the parent process (npx, a wrapper shell),
+// which otherwise leaves this process promoting alone, and a SIGINT sent only to a shell that
+// waits for us (`sh -c` under npx, `bash -c`, a workflow step's bash): such a shell keeps the
+// signal until its child exits, so it is seen through /proc (the shell woke up). After the
+// first cancel a deadline runs: past it the process says where the canary may still be and how
+// to finish, and exits.
 
 import { readFileSync } from 'node:fs';
 
-export const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** SIGQUIT too: its default action (a core dump) would skip the rollback. */
+export const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 /** GitHub sends SIGTERM 7.5 s after SIGINT and kills at about 10 s: stay under both. */
 export const DEFAULT_CANCEL_DEADLINE_MS = 8000;
 /** Environment variable that overrides the deadline (milliseconds), for tests and slow clusters. */
 export const CANCEL_DEADLINE_ENV = 'ISTIO_CANARY_CANCEL_DEADLINE_MS';
 const PARENT_POLL_MS = 250;
+/** A poll this late means this process was stopped (Ctrl-Z, SIGSTOP): what woke a shell meanwhile is not judged. */
+const LATE_POLL_MS = 1000;
+/** After the engine of a cancelled run returned, only a hung request can keep the process up: it ends this soon. */
+const AFTER_RETURN_MS = 200;
 
 /** The part of `process` this module uses, so tests can hand it a fake one. */
 export interface ProcessLike {
   readonly pid: number;
   readonly ppid: number;
+  /** What the process will exit with (the bin and core.setFailed set it once the run returned). */
+  readonly exitCode?: number | string | null;
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   off(event: string, listener: (...args: unknown[]) => void): unknown;
   exit(code: number): void;
@@ -74,6 +84,98 @@ function startTime(pid: number): string | null {
   return stat(pid)?.start ?? null;
 }
 
+/**
+ * What /proc says about an ancestor that may be waiting for its child: the signals it catches,
+ * its context switches (they grow only when it runs), its children, and where it sleeps.
+ */
+export interface WaiterSample {
+  /** Start time in clock ticks since boot (a reused pid has another). */
+  start: string;
+  /** SigCgt: the mask of signals with a handler (bit n-1 for signal n). */
+  caught: bigint;
+  /** voluntary + nonvoluntary context switches. */
+  switches: number;
+  /** Its children now (from /proc/<pid>/task/<pid>/children); null where the kernel has no such file. */
+  children: number[] | null;
+  /** S (sleeping), R (running), ... */
+  state: string;
+  /** The kernel function it sleeps in (do_wait while it waits for a child); null when hidden. */
+  wchan: string | null;
+}
+
+const bit = (signal: number): bigint => 1n << BigInt(signal - 1);
+const SIGINT_BIT = bit(2);
+/** A shell waiting for its foreground child catches SIGINT (to defer it) and SIGCHLD, maybe SIGQUIT. */
+const WAITER_MASK = bit(2) | bit(3) | bit(17);
+
+/**
+ * Whether `ancestor` is a process that keeps a SIGINT until `child` exits and would show one:
+ * it catches SIGINT and nothing else but SIGQUIT and SIGCHLD (an interactive shell also
+ * catches SIGWINCH and more: a terminal resize must not cancel), `child` is its only child (no
+ * other child can wake it), and it sleeps waiting for it.
+ */
+export function defersInterrupt(ancestor: WaiterSample, child: number): boolean {
+  return (
+    (ancestor.caught & SIGINT_BIT) !== 0n &&
+    (ancestor.caught & ~WAITER_MASK) === 0n &&
+    ancestor.children !== null &&
+    ancestor.children.length === 1 &&
+    ancestor.children[0] === child &&
+    ancestor.state === 'S' &&
+    (ancestor.wchan === null || ancestor.wchan === 'do_wait')
+  );
+}
+
+/**
+ * Whether a waiting ancestor received a signal between two samples: it was waiting for `child`
+ * alone both times and ran in between. Nothing else wakes it: the only child it has is still
+ * there (no SIGCHLD), and it catches no other signal; so it got SIGINT (or SIGQUIT).
+ */
+export function interruptedBetween(before: WaiterSample, after: WaiterSample, child: number): boolean {
+  return (
+    before.start === after.start &&
+    defersInterrupt(before, child) &&
+    defersInterrupt(after, child) &&
+    after.switches > before.switches
+  );
+}
+
+function waiterSample(pid: number): WaiterSample | null {
+  try {
+    const s = stat(pid);
+    if (!s) return null;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string): string => new RegExp(`^${name}:\\s*(\\S+)`, 'm').exec(status)?.[1] ?? '';
+    let children: number[] | null = null;
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      children = null;
+    }
+    let wchan: string | null = null;
+    try {
+      const w = readFileSync(`/proc/${pid}/wchan`, 'utf8').trim();
+      wchan = w && w !== '0' ? w : null;
+    } catch {
+      wchan = null;
+    }
+    return {
+      start: s.start,
+      caught: BigInt(`0x${field('SigCgt') || '0'}`),
+      switches: Number(field('voluntary_ctxt_switches')) + Number(field('nonvoluntary_ctxt_switches')),
+      children,
+      state: field('State'),
+      wchan,
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** The chain of ancestors above the parent, up to (not including) pid 1; empty without /proc. */
 function ancestors(parent: number): Ancestor[] {
   const out: Ancestor[] = [];
@@ -97,8 +199,9 @@ export function deadlineMessage(seconds: number, weight: number | null, finishHi
 
 /**
  * Starts watching for cancellation. The returned signal aborts once, on the first of: a
- * signal, or the parent process exiting (its pid changes under us). Later signals are logged
- * and ignored until the deadline, when the process exits 1 with deadlineMessage().
+ * signal, the parent process exiting (its pid changes under us), an ancestor exiting, or a
+ * waiting shell above us being interrupted. Later signals are logged and ignored until the
+ * deadline, when the process exits 1 with deadlineMessage().
  */
 export function watchCancellation(options: CancellationOptions): Cancellation {
   const proc: ProcessLike = options.process ?? process;
@@ -106,7 +209,21 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
   const controller = new AbortController();
   let weight: number | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
+  let cancelledAt = 0;
   let disposed = false;
+
+  const exitAt = (delayMs: number): void => {
+    clearTimeout(deadline);
+    deadline = setTimeout(() => {
+      // After dispose() the engine has returned (and said where the canary is): only a lingering
+      // request (a hung API, a lease renewal) keeps the process up, so it just ends.
+      if (!disposed) options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
+      const code = disposed ? Number(proc.exitCode ?? 1) : 1;
+      proc.exit(Number.isInteger(code) ? code : 1);
+    }, delayMs);
+    // Unref'd: it never keeps the process alive, and ends it when something else does.
+    deadline.unref?.();
+  };
 
   const cancel = (why: string): void => {
     if (controller.signal.aborted) {
@@ -115,16 +232,11 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
       );
       return;
     }
+    cancelledAt = performance.now();
     options.logger.warning(`${why}: stopping${options.onCancel ? ` (${options.onCancel})` : ''}.`);
     controller.abort(new Error(`cancelled: ${why}`));
     clearInterval(parentWatch);
-    deadline = setTimeout(() => {
-      // After dispose() the engine has returned (and said where the canary is): only a lingering
-      // request (a hung API, a lease renewal) keeps the process up, so it just ends.
-      if (!disposed) options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
-      proc.exit(1);
-    }, deadlineMs);
-    deadline.unref?.();
+    exitAt(deadlineMs);
   };
 
   const handlers = CANCEL_SIGNALS.map((name) => {
@@ -136,12 +248,34 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
   // A parent that dies (npx killed, the wrapper shell gone) reparents us: ppid changes. A
   // grandparent that dies (a shell around `npx`, whose own `sh -c` child lives on) is seen
   // through /proc where there is one: every ancestor recorded at start must still be there.
+  // A SIGINT sent only to a shell that waits for us (npx forwards it to its `sh -c`; bash and
+  // dash keep it until their child exits) wakes that shell: its context switches grow.
   const parent = proc.ppid;
-  const lineage = options.process ? [] : ancestors(parent);
+  const self = options.process ? null : stat(parent);
+  const lineage: Ancestor[] = self
+    ? [{ pid: parent, name: self.name, start: self.start }, ...ancestors(parent)]
+    : [];
+  const chain = lineage.map((a, i) => ({
+    ...a,
+    child: i === 0 ? proc.pid : lineage[i - 1]!.pid,
+    last: waiterSample(a.pid),
+  }));
+  let polledAt = performance.now();
   const parentWatch = setInterval(() => {
     if (proc.ppid !== parent) return cancel(`The parent process (pid ${parent}) exited`);
-    const gone = lineage.find((a) => startTime(a.pid) !== a.start);
-    if (gone) cancel(`The process that started this one (pid ${gone.pid}, ${gone.name}) exited`);
+    const now = performance.now();
+    const late = now - polledAt > LATE_POLL_MS;
+    polledAt = now;
+    for (const link of chain) {
+      if (startTime(link.pid) !== link.start)
+        return cancel(`The process that started this one (pid ${link.pid}, ${link.name}) exited`);
+      const before = link.last;
+      const sample = (link.last = waiterSample(link.pid));
+      if (before && sample && !late && interruptedBetween(before, sample, link.child))
+        return cancel(
+          `The process that started this one (pid ${link.pid}, ${link.name}) was interrupted (SIGINT)`,
+        );
+    }
   }, PARENT_POLL_MS);
   parentWatch.unref?.();
 
@@ -151,11 +285,13 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
       weight = w;
     },
     dispose: () => {
-      // The deadline stays armed once cancelled (unref'd: it never keeps the process alive): a
-      // cancelled process ends by the deadline even when a hung request would hold it open.
       disposed = true;
       for (const [name, handler] of handlers) proc.off(name, handler);
       clearInterval(parentWatch);
+      // Cancelled and returned: what it had to say is said; a hung request or lease renewal
+      // must not hold the exit until the deadline (the deadline stays the upper bound).
+      if (controller.signal.aborted)
+        exitAt(Math.max(0, Math.min(AFTER_RETURN_MS, cancelledAt + deadlineMs - performance.now())));
     },
   };
 }
