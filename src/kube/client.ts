@@ -111,11 +111,40 @@ export interface KubeClientOptions {
   context?: string | null;
   logger?: Logger;
   retry?: Partial<RetryPolicy>;
-  /** Per-request timeout (not for watches). */
+  /**
+   * How long one request may wait for its whole answer (a watch: for the answer to start).
+   * Default: $ISTIO_CANARY_KUBE_TIMEOUT_MS, else 30 s.
+   */
   requestTimeoutMs?: number;
   /** The wait between retries (default: an abortable timer); tests record the delays asked for. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/** Environment variable that bounds every Kubernetes API request (milliseconds), for slow clusters and tests. */
+export const KUBE_TIMEOUT_ENV = 'ISTIO_CANARY_KUBE_TIMEOUT_MS';
+export const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
+
+/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
+export function kubeTimeoutMs(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env[KUBE_TIMEOUT_ENV]?.trim();
+  return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
+}
+
+/**
+ * The API server took the request but sent no (complete) answer in time. A hung server is
+ * asked twice, not `attempts` times: each try would hold the run for the whole timeout.
+ */
+export class KubeTimeoutError extends Error {
+  override name = 'KubeTimeoutError';
+  constructor(server: string, method: string, path: string, timeoutMs: number, attempts: number) {
+    super(
+      `the Kubernetes API server at ${server} did not answer ${method} ${path.split('?')[0]}${/[?&]watch=true/.test(path) ? ' (watch)' : ''} within ${timeoutMs / 1000} s${attempts > 1 ? ` (${attempts} attempts)` : ''}; check that it is up and not overloaded (kubectl get --raw /readyz), or raise ${KUBE_TIMEOUT_ENV} (milliseconds)`,
+    );
+  }
+}
+
+/** Attempts of a request that times out (see KubeTimeoutError). */
+const TIMEOUT_ATTEMPTS = 2;
 
 interface RawResponse {
   status: number;
@@ -276,7 +305,7 @@ export class KubeClient implements Kube {
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.logger = options.logger ?? noopLogger;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? kubeTimeoutMs(process.env);
     this.sleep = options.sleep ?? sleep;
   }
 
@@ -317,24 +346,27 @@ export class KubeClient implements Kube {
           path: prefix + path,
           headers,
           signal,
-          timeout: this.requestTimeoutMs,
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
+          res.on('end', () => {
+            clearTimeout(timer);
             resolve({
               status: res.statusCode ?? 0,
               headers: res.headers,
               body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
+            });
+          });
           res.on('error', reject);
         },
       );
-      req.on('timeout', () =>
-        req.destroy(Object.assign(new Error(`${method} ${path}: timed out`), { code: 'ETIMEDOUT' })),
+      // The whole answer within the timeout (a socket idle timer would let a trickle go on).
+      const timer = setTimeout(
+        () => req.destroy(new KubeTimeoutError(this.server.origin, method, path, this.requestTimeoutMs, 1)),
+        this.requestTimeoutMs,
       );
+      req.on('close', () => clearTimeout(timer));
       req.on('error', reject);
       req.end(body ?? undefined);
     });
@@ -349,6 +381,7 @@ export class KubeClient implements Kube {
   ): Promise<{ status: number; json: unknown }> {
     const payload = body === null ? null : typeof body === 'string' ? body : JSON.stringify(body);
     let lastError = '';
+    let timeouts = 0;
     for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
       let retryAfter: number | null = null;
       try {
@@ -367,8 +400,10 @@ export class KubeClient implements Kube {
       } catch (err) {
         if (err instanceof KubeApiError) throw err;
         if (options.signal?.aborted) throw err;
+        if (err instanceof KubeTimeoutError && ++timeouts >= TIMEOUT_ATTEMPTS)
+          throw new KubeTimeoutError(this.server.origin, method, path, this.requestTimeoutMs, timeouts);
         // TLS and DNS failures are not retried; their message names the cause and the server.
-        if (!isTransientNetworkError(err))
+        if (!(err instanceof KubeTimeoutError) && !isTransientNetworkError(err))
           throw isConnectionError(err)
             ? Object.assign(new Error(describeNetworkError(err, this.server.origin).message), { cause: err })
             : err;
@@ -627,9 +662,18 @@ export class KubeClient implements Kube {
       const finish = (v: { kind: 'done' | 'closed' | 'gone' } | { kind: 'error'; message: string }) => {
         if (settled) return;
         settled = true;
+        clearTimeout(noAnswer);
         controller.abort();
         resolve(v);
       };
+      // A watch may stay silent once it started, but its answer must start in time: a hung
+      // server would otherwise hold the wait until its own timeout (rollout-timeout, a window).
+      const noAnswer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        controller.abort();
+        reject(new KubeTimeoutError(this.server.origin, 'GET', path, this.requestTimeoutMs, 1));
+      }, this.requestTimeoutMs);
       const req = mod.request(
         {
           ...this.base,
@@ -642,6 +686,7 @@ export class KubeClient implements Kube {
           signal: both,
         },
         (res) => {
+          clearTimeout(noAnswer);
           const status = res.statusCode ?? 0;
           if (status === 410) return finish({ kind: 'gone' });
           if (status !== 200) {

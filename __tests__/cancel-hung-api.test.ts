@@ -1,0 +1,127 @@
+// An API server that takes connections and never answers (hung, overloaded, a stopped proxy)
+// must not hold a run: every Kubernetes request, and the start of every watch, is bounded, and
+// ends in an error that names the server and the bound. Driven through the real client and the
+// CLI process against servers on loopback that accept and stay silent.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKubeClient, KubeTimeoutError } from '../src/kube/client.js';
+import { simKubeconfig } from '../src/sim/kubeconfig.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const closers: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+/** A kubeconfig for a plain-HTTP server on loopback, as the embedded mesh writes one. */
+function kubeconfigFor(url: string): string {
+  return simKubeconfig(url);
+}
+
+/** Accepts every connection and never sends a byte; counts the requests it was sent. */
+async function silentServer(): Promise<{ url: string; requests: () => number }> {
+  let requests = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('data', (d: Buffer) => (requests += (d.toString().match(/ HTTP\/1\.1\r\n/g) ?? []).length));
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => {
+    for (const s of sockets) s.destroy();
+    server.close();
+  });
+  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, requests: () => requests };
+}
+
+describe('a hung API server', () => {
+  it('a request ends in a named error after two silent attempts, not eight', async () => {
+    const server = await silentServer();
+    const kube = await createKubeClient({
+      kubeconfig: kubeconfigFor(server.url),
+      requestTimeoutMs: 200,
+      retry: { baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    const err = await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'test', name: 'x' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(KubeTimeoutError);
+    expect((err as Error).message).toBe(
+      `the Kubernetes API server at ${server.url} did not answer GET /api/v1 within 0.2 s (2 attempts); check that it is up and not overloaded (kubectl get --raw /readyz), or raise ISTIO_CANARY_KUBE_TIMEOUT_MS (milliseconds)`,
+    );
+    expect(server.requests()).toBe(2);
+  });
+
+  it('a watch whose answer never starts ends in the named error, not at the wait timeout', async () => {
+    // Answers discovery and GETs, never a watch: the wait must not sit out its own 10 minutes.
+    const server = http.createServer((req, res) => {
+      if (req.url?.includes('watch=true')) return; // silent
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/apis/apps/v1')
+        return res.end(
+          JSON.stringify({ resources: [{ name: 'deployments', kind: 'Deployment', namespaced: true }] }),
+        );
+      res.end(
+        JSON.stringify({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web', resourceVersion: '7' },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(() => server.close());
+    closers.push(() => server.closeAllConnections());
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    const kube = await createKubeClient({ kubeconfig: kubeconfigFor(url), requestTimeoutMs: 200 });
+    const err = await kube
+      .waitFor({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'test', name: 'web' }, () => false, {
+        timeoutMs: 600_000,
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(KubeTimeoutError);
+    expect((err as Error).message).toMatch(
+      new RegExp(
+        `^the Kubernetes API server at ${url.replace(/\./g, '\\.')} did not answer GET /apis/apps/v1/namespaces/test/deployments \\(watch\\) within 0\\.2 s;`,
+      ),
+    );
+  });
+
+  it('the CLI stops with the named error (ISTIO_CANARY_KUBE_TIMEOUT_MS bounds each request), nothing hangs', async () => {
+    const server = await silentServer();
+    const kubeconfig = join(mkdtempSync(join(tmpdir(), 'istio-canary-hung-')), 'kubeconfig');
+    writeFileSync(kubeconfig, kubeconfigFor(server.url));
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'istio-canary.js'), 'status', '--cluster', 'existing', '--namespace', 'test'],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? tmpdir(),
+          KUBECONFIG: kubeconfig,
+          ISTIO_CANARY_KUBE_TIMEOUT_MS: '300',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, output).not.toBe(0);
+    expect(output).toContain(`the Kubernetes API server at ${server.url} did not answer GET `);
+    expect(output).toContain('within 0.3 s (2 attempts)');
+  });
+});
