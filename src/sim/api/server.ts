@@ -292,16 +292,6 @@ class ApiServerImpl implements ApiServer, RouteTarget {
     });
   }
 
-  // ---- conversion ----
-
-  // ---- reads ----
-
-  // ---- writes ----
-
-  // ---- scale ----
-
-  // ---- delete ----
-
   // ---- controller hook ----
 
   /** Replace a Deployment's simulated pods, keeping uid and creationTimestamp of pods that stay. */
