@@ -1,16 +1,20 @@
 // The Kubernetes API's errors and constants, apart from the client: modules that only need to
 // recognise an error (manifests, lease, runner) import this file and so never load
 // @kubernetes/client-node, which is most of the bundle and most of the start-up cost.
+// Every class follows src/errors.ts: callers tell them apart with instanceof.
+import { IstioCanaryError } from '../errors.js';
 import { oneLine } from '../one-line.js';
 
 export const FIELD_MANAGER = 'istio-canary';
+
+/** Environment variable that bounds every Kubernetes API request (milliseconds), for slow clusters and tests. */
+export const KUBE_TIMEOUT_ENV = 'ISTIO_CANARY_KUBE_TIMEOUT_MS';
 
 /**
  * An answer from the API server that is not retried: carries the Status message, as one line
  * (the server's text is quoted in our messages and must not start lines of its own in the log).
  */
-export class KubeApiError extends Error {
-  override name = 'KubeApiError';
+export class KubeApiError extends IstioCanaryError {
   readonly reason: string | null;
   constructor(
     readonly code: number,
@@ -33,6 +37,32 @@ export function isRequestFault(status: number, message: string): boolean {
 }
 
 /** The API does not serve a kind (no CRD, wrong group/version). */
-export class UnknownKindError extends Error {
-  override name = 'UnknownKindError';
+export class UnknownKindError extends IstioCanaryError {}
+
+/**
+ * The API server stayed down: every attempt of a request met a 5xx, a 429 or a dropped
+ * connection (or, as KubeTimeoutError, no answer at all). Unlike KubeApiError, trying the same
+ * request later may succeed; `attempts` says how many were made.
+ */
+export class KubeUnavailableError extends IstioCanaryError {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * The API server took the request but sent no (complete) answer in time. A hung server is
+ * asked twice, not `attempts` times: each try would hold the run for the whole timeout.
+ */
+export class KubeTimeoutError extends KubeUnavailableError {
+  constructor(server: string, method: string, path: string, timeoutMs: number, attempts: number) {
+    super(
+      `the Kubernetes API server at ${server} did not answer ${method} ${path.split('?')[0]}${/[?&]watch=true/.test(path) ? ' (watch)' : ''} within ${timeoutMs / 1000} s${attempts > 1 ? ` (${attempts} attempts)` : ''}; check that it is up and not overloaded (kubectl get --raw /readyz), or raise ${KUBE_TIMEOUT_ENV} (milliseconds)`,
+      attempts,
+    );
+  }
 }
