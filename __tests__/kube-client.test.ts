@@ -1,12 +1,13 @@
 import type http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_RETRY,
   KubeApiError,
+  KubeUnavailableError,
   UnknownKindError,
-  backoffDelay,
   createKubeClient,
-  parseRetryAfter,
 } from '../src/kube/client.js';
+import { backoffDelay } from '../src/retry.js';
 import { type FakeApi, json, reset, startFakeApi, status } from './support/promote-fake-api.js';
 
 const DEPLOY_PATH = '/apis/apps/v1/namespaces/test/deployments';
@@ -112,7 +113,13 @@ describe('kube client', () => {
       kubeconfig: api.kubeconfig,
       retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
     });
-    await expect(c.get(ref)).rejects.toThrow(/after 3 attempts.*503.*still busy/);
+    const err = await c.get(ref).catch((e: unknown) => e);
+    // Exported and typed, so a caller can tell "the API stayed down" from a refusal or a bug.
+    expect(err).toBeInstanceOf(KubeUnavailableError);
+    expect(err).not.toBeInstanceOf(KubeApiError);
+    expect((err as KubeUnavailableError).attempts).toBe(3);
+    expect((err as Error).name).toBe('KubeUnavailableError');
+    expect((err as Error).message).toMatch(/after 3 attempts.*503.*still busy/);
   });
 
   it('returns null for a missing object', async () => {
@@ -211,19 +218,27 @@ describe('kube client', () => {
 });
 
 describe('retry arithmetic', () => {
-  it('reads Retry-After as seconds or a date', () => {
-    expect(parseRetryAfter('2')).toBe(2000);
-    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
-    expect(parseRetryAfter(undefined)).toBeNull();
+  // src/retry.ts counts attempts from 1 (the wait after the first failure is attempt 1); the
+  // client's own backoff counted from 0, so its attempt n is attempt n + 1 here: the same waits.
+  it('backs off exponentially within the bound, with full jitter', () => {
+    const p = { ...DEFAULT_RETRY, maxDelayMs: 1000, maxRetryAfterMs: 4000 };
+    expect(backoffDelay(1, p, null, () => 1)).toBe(100);
+    expect(backoffDelay(4, p, null, () => 1)).toBe(800);
+    expect(backoffDelay(11, p, null, () => 1)).toBe(1000);
+    expect(backoffDelay(11, p, null, () => 0)).toBe(500);
+    expect(backoffDelay(1, p, 2500, () => 0)).toBe(2500);
+    expect(backoffDelay(1, p, 60_000, () => 0)).toBe(4000);
   });
 
-  it('backs off exponentially within the bound', () => {
-    const p = { attempts: 8, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 4000 };
-    expect(backoffDelay(0, p, null, () => 1)).toBe(100);
-    expect(backoffDelay(3, p, null, () => 1)).toBe(800);
-    expect(backoffDelay(10, p, null, () => 1)).toBe(1000);
-    expect(backoffDelay(10, p, null, () => 0)).toBe(500);
-    expect(backoffDelay(0, p, 2500, () => 0)).toBe(2500);
-    expect(backoffDelay(0, p, 60_000, () => 0)).toBe(4000);
+  it('keeps the policy: 8 attempts, 100 ms doubling to 3 s, Retry-After up to 10 s', () => {
+    expect(DEFAULT_RETRY).toEqual({
+      attempts: 8,
+      baseDelayMs: 100,
+      maxDelayMs: 3000,
+      maxRetryAfterMs: 10_000,
+      jitter: true,
+    });
+    const waits = Array.from({ length: 7 }, (_, i) => backoffDelay(i + 1, DEFAULT_RETRY, null, () => 1));
+    expect(waits).toEqual([100, 200, 400, 800, 1600, 3000, 3000]);
   });
 });
