@@ -1,5 +1,6 @@
 // Waiting for a Deployment to be rolled out and available: a watch (not a poll), bounded by
 // rollout-timeout, and a sentence saying why when it does not get there.
+import { isObject } from '../util/object.js';
 import type { Kube, KubeObject } from './client.js';
 
 interface Condition {
@@ -9,8 +10,6 @@ interface Condition {
   message?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 function parts(d: KubeObject) {
