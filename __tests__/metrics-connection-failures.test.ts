@@ -55,6 +55,32 @@ describe('connectionFailureReason (pure)', () => {
     expect(connectionFailureReason(at(2), URL_, 0.05)).toBeNull();
   });
 
+  it("counts 5xx answers without the version header as failures of unknown version (a proxy's 503 for a canary whose pods are gone)", () => {
+    const unattributed = (n: number): VersionRecord => ({ ...record(n, { '503': n }), statuses: { 503: n } });
+    const snap = {
+      versions: new Map([
+        ['stable', record(900)],
+        ['canary', record(40)],
+        [UNATTRIBUTED, unattributed(60)],
+      ]),
+    };
+    const r = connectionFailureReason(snap, URL_, 0.01)!;
+    expect(r.ok).toBe(false);
+    expect(r.value).toBeCloseTo(60 / 100);
+    expect(r.message).toMatch(
+      /^60 of 1000 load requests to http:\/\/127\.0\.0\.1:9\/ failed without a version header: 60 HTTP 503 without the version header \(by version: unknown version 60\);/,
+    );
+    // A 4xx without the header is no failure of the canary's; a 5xx of a known version is judged as that version's.
+    const other = {
+      versions: new Map([
+        ['stable', record(900)],
+        ['canary', record(100, { '503': 1 })],
+        [UNATTRIBUTED, { ...record(50, { '404': 50 }), statuses: { 404: 50 } }],
+      ]),
+    };
+    expect(connectionFailureReason(other, URL_, 0.05)).toBeNull();
+  });
+
   it('counts the requests still pending at the end of a window as unanswered', () => {
     const snap = {
       pending: 7,
@@ -78,14 +104,14 @@ describe('connectionFailureReason (pure)', () => {
     expect(connectionFailureReason(snap, URL_, 0.01)).toBeNull();
   });
 
-  it('does not count HTTP responses without the header (5xx are judged, not lost)', () => {
+  it('a window of only unattributed 5xx (no canary response at all) is no pass', () => {
     const snap = {
       versions: new Map([
         ['stable', record(500)],
         [UNATTRIBUTED, record(500, { '503': 500 })],
       ]),
     };
-    expect(connectionFailureReason(snap, URL_, 0.01)).toBeNull();
+    expect(connectionFailureReason(snap, URL_, 0.01)?.value).toBe(1);
   });
 });
 

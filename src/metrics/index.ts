@@ -98,7 +98,8 @@ function prometheusRedactor(
  * the version is known and it is one of that version's errors (judged like a 5xx). Otherwise it
  * may have been either version's, so the judge assumes the worst: it is counted as the canary's,
  * and a window whose canary error rate would then exceed max-error-rate is inconclusive (never a
- * pass), with the counts and causes named. A hung canary cannot pass: the requests it never
+ * pass), with the counts and causes named. A 5xx answer without the version header (a proxy's
+ * 503 when the canary's pods are gone, for one) is a failure of unknown version too. A hung canary cannot pass: the requests it never
  * answers fail at their timeout and the window waits for them (see measureLoad).
  */
 export function connectionFailureReason(
@@ -116,7 +117,8 @@ export function connectionFailureReason(
   for (const [version, r] of snap.versions) {
     total += r.count;
     for (const [kind, n] of Object.entries(r.errorsByKind))
-      if (kind in CONNECTION_FAILURE_KINDS && n > 0) add(version, kind, n);
+      if (n > 0 && (kind in CONNECTION_FAILURE_KINDS || (version === UNATTRIBUTED && /^5\d\d$/.test(kind))))
+        add(version, kind, n);
   }
   if ((snap.pending ?? 0) > 0) add(UNATTRIBUTED, 'pending', snap.pending!);
   const unknown = byVersion.get(UNATTRIBUTED) ?? 0;
@@ -129,7 +131,7 @@ export function connectionFailureReason(
     .sort((a, b) => b[1] - a[1])
     .map(
       ([k, n]) =>
-        `${n} ${k === 'pending' ? 'still unanswered when the window ended' : CONNECTION_FAILURE_KINDS[k]}`,
+        `${n} ${k === 'pending' ? 'still unanswered when the window ended' : (CONNECTION_FAILURE_KINDS[k] ?? `HTTP ${k} without the version header`)}`,
     )
     .join(', ');
   const versions = [...byVersion]
@@ -142,7 +144,7 @@ export function connectionFailureReason(
     limit: maxErrorRate,
     source: 'loadgen',
     ok: false,
-    message: `${failed} of ${total} load requests to ${url} got no HTTP response: ${what} (by version: ${versions}); counted as the canary's, the ${unknown} of unknown version would make its error rate ${(worst * 100).toFixed(1)}% > limit ${(maxErrorRate * 100).toFixed(2)}%, so the window is inconclusive (loadgen)`,
+    message: `${failed} of ${total} load requests to ${url} ${[...byKind.keys()].some((k) => /^5\d\d$/.test(k)) ? 'failed without a version header' : 'got no HTTP response'}: ${what} (by version: ${versions}); counted as the canary's, the ${unknown} of unknown version would make its error rate ${(worst * 100).toFixed(1)}% > limit ${(maxErrorRate * 100).toFixed(2)}%, so the window is inconclusive (loadgen)`,
   };
 }
 
