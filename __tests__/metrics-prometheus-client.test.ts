@@ -107,6 +107,43 @@ describe('Prometheus client', () => {
     expect(seen).toHaveLength(3);
   });
 
+  it('backs off 250 ms doubling to 5 s, honours Retry-After up to 5 s, and gives up after 4 attempts', async () => {
+    seen.length = 0;
+    reply = (_s, n) => ({
+      status: 503,
+      body: 'overloaded',
+      headers: n === 2 ? { 'retry-after': '2' } : n === 3 ? { 'retry-after': '60' } : undefined,
+    });
+    const waits: number[] = [];
+    const client = new PrometheusClient({
+      url: base,
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
+    const err = await client.query('up').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PrometheusError);
+    expect((err as Error).name).toBe('PrometheusError');
+    expect(seen).toHaveLength(4);
+    // No Retry-After: the backoff (250 ms), not no wait at all; Retry-After 2 s as asked; 60 s cut to 5 s.
+    expect(waits).toEqual([250, 2000, 5000]);
+    reply = () => ({ status: 502, body: 'bad gateway' });
+    waits.length = 0;
+    await new PrometheusClient({
+      url: base,
+      backoffMs: 1000,
+      attempts: 5,
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    })
+      .query('up')
+      .catch(() => undefined);
+    expect(waits).toEqual([1000, 2000, 4000, 5000]);
+  });
+
   it('gives up after the bounded number of attempts with the last status', async () => {
     seen.length = 0;
     reply = () => ({ status: 502, body: 'bad gateway' });

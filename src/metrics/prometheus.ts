@@ -1,11 +1,14 @@
 // A small Prometheus HTTP API client (instant queries) and the per-version window stats from
 // Istio's standard metrics, reporter="destination" (the server-side view of each workload).
-// Errors and warnings quote the server's text as one line (src/one-line.ts).
+// Errors and warnings quote the server's text as one line (src/one-line.ts). Retries go
+// through src/retry.ts.
+import { IstioCanaryError } from '../errors.js';
 import type { VersionStats } from '../model.js';
 import { oneLine } from '../one-line.js';
 import { describeAuthStatus, describeNetworkError } from '../traffic/net-errors.js';
 import type { ProxyEnv } from '../http/proxy.js';
 import { fetchFor } from '../http/transport.js';
+import { parseRetryAfter, retry, type RetryPolicy, type Sleep } from '../retry.js';
 
 export interface PrometheusOptions {
   /** Base URL, e.g. http://prometheus.istio-system:9090 (a path prefix is kept). */
@@ -23,6 +26,8 @@ export interface PrometheusOptions {
   fetch?: typeof fetch;
   /** https_proxy/http_proxy/no_proxy (src/http/proxy.ts decides); default: this process's variables. */
   proxy?: ProxyEnv;
+  /** The wait between retries (default: src/retry.ts's cancellable sleep); tests record the delays asked for. */
+  sleep?: Sleep;
 }
 
 export interface PromSample {
@@ -37,17 +42,21 @@ export interface QueryResult {
 }
 
 /** A failed query; the message quotes the server's text as one line (src/one-line.ts). */
-export class PrometheusError extends Error {
+export class PrometheusError extends IstioCanaryError {
   constructor(
     message: string,
     readonly status: number | null,
+    options?: ErrorOptions,
   ) {
-    super(oneLine(message));
-    this.name = 'PrometheusError';
+    super(oneLine(message), options);
   }
 }
 
 const MAX_BACKOFF_MS = 5000;
+
+/** A failure another attempt may cure: no answer (status null), 429 or 5xx. */
+const isTransient = (err: unknown): err is PrometheusError =>
+  err instanceof PrometheusError && (err.status === null || err.status === 429 || err.status >= 500);
 
 /** Prometheus renders special floats as strings: "NaN", "+Inf", "-Inf". */
 export function parsePromValue(text: string): number {
@@ -62,21 +71,6 @@ export function parsePromValue(text: string): number {
     default:
       return Number(text);
   }
-}
-
-function abortable(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 interface ApiBody {
@@ -95,42 +89,48 @@ export class PrometheusClient {
     this.fetchImpl = opts.fetch ?? fetchFor(this.base, opts.proxy).fetch;
   }
 
-  /** Instant query at `time` (default: now). Retries transient failures with bounded backoff. */
+  /**
+   * Instant query at `time` (default: now). Retries no answer, 429 and 5xx (src/retry.ts):
+   * `attempts` in all, backoffMs doubling to 5 s, a Retry-After honoured up to 5 s.
+   */
   async query(expr: string, time?: Date, signal?: AbortSignal): Promise<QueryResult> {
     const params = new URLSearchParams({ query: expr });
     if (time) params.set('time', (time.getTime() / 1000).toFixed(3));
-    const attempts = Math.max(1, this.opts.attempts ?? 4);
-    let backoff = this.opts.backoffMs ?? 250;
-    let lastError: Error = new PrometheusError('no attempt made', null);
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      let retryAfterMs: number | null = null;
-      try {
-        const res = await this.send(params, signal);
-        const text = await res.text();
-        if (res.status === 429 || res.status >= 500) {
-          const ra = Number(res.headers.get('retry-after'));
-          retryAfterMs = Number.isFinite(ra) && ra >= 0 ? ra * 1000 : null;
-          lastError = new PrometheusError(
-            `Prometheus answered ${res.status}: ${text.slice(0, 200)}`,
-            res.status,
+    const policy: RetryPolicy = {
+      attempts: this.opts.attempts ?? 4,
+      baseDelayMs: this.opts.backoffMs ?? 250,
+      maxDelayMs: MAX_BACKOFF_MS,
+    };
+    let retryAfterMs: number | null = null;
+    return retry(
+      async () => {
+        retryAfterMs = null;
+        let res: Response;
+        let text: string;
+        try {
+          res = await this.send(params, signal);
+          text = await res.text();
+        } catch (err) {
+          if (signal?.aborted) throw err;
+          throw new PrometheusError(
+            `Prometheus unreachable: ${describeNetworkError(err, this.base).message}`,
+            null,
+            { cause: err },
           );
-        } else {
-          return this.parse(res.status, text);
         }
-      } catch (err) {
-        if (signal?.aborted) throw err;
-        if (err instanceof PrometheusError) throw err;
-        lastError = new PrometheusError(
-          `Prometheus unreachable: ${describeNetworkError(err, this.base).message}`,
-          null,
-        );
-      }
-      if (attempt < attempts) {
-        await abortable(Math.min(MAX_BACKOFF_MS, retryAfterMs ?? backoff), signal);
-        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-      }
-    }
-    throw lastError;
+        if (res.status === 429 || res.status >= 500) {
+          retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+          throw new PrometheusError(`Prometheus answered ${res.status}: ${text.slice(0, 200)}`, res.status);
+        }
+        return this.parse(res.status, text);
+      },
+      policy,
+      {
+        retryable: (err) => ({ retry: isTransient(err), afterMs: retryAfterMs }),
+        signal,
+        sleep: this.opts.sleep,
+      },
+    );
   }
 
   private async send(params: URLSearchParams, signal?: AbortSignal): Promise<Response> {
