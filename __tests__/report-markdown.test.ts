@@ -158,6 +158,8 @@ describe('user text is escaped', () => {
       'a\\|b @&#8203;x &lt;i&gt;\\_y\\_&lt;/i&gt; \\$z\\$',
     );
     expect(escapeMarkdown('x'.repeat(1000)).length).toBe(300);
+    // Bidi overrides would reorder what a reviewer reads around the value ("Trojan source").
+    expect(escapeMarkdown('podinfo\u202egnp.exe\u2066x\u2069')).toBe('podinfo gnp.exe x');
     expect(escapeMarkerPart('a --> b')).toBe('a%20-%2D%3E%20b');
   });
 });

@@ -2,12 +2,18 @@
 // the report puts it: GitHub-flavoured markdown (incl. table cells), HTML comments, URLs and
 // terminals. Pure functions.
 
-const MAX_TEXT = 300;
+import { NOT_ONE_LINE } from '../one-line.js';
 
-/** Collapses whitespace/control characters so one value can never start a new markdown block. */
-function oneLine(text: string, max = MAX_TEXT): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+const MAX_TEXT = 300;
+const LINE_BREAKING_RUNS = new RegExp(`${NOT_ONE_LINE.source}+`, 'g');
+
+/**
+ * Collapses control characters, line separators and bidi overrides to a space, so one value can
+ * neither start a new markdown block nor reorder what a reader sees around it, then cuts it to
+ * max. (Log text keeps them visible instead: src/one-line.ts.)
+ */
+function flatten(text: string, max = MAX_TEXT): string {
+  const flat = text.replace(LINE_BREAKING_RUNS, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -18,7 +24,7 @@ function oneLine(text: string, max = MAX_TEXT): string {
  */
 export function escapeMarkdown(text: string, max = MAX_TEXT): string {
   let out = '';
-  for (const ch of oneLine(text, max)) {
+  for (const ch of flatten(text, max)) {
     switch (ch) {
       case '&':
         out += '&amp;';
@@ -85,5 +91,5 @@ export function safeUrl(url: string | null): string | null {
 
 /** Text for a terminal: no escape sequences (a name cannot rewrite the screen), one line. */
 export function escapeTerminal(text: string, max = 120): string {
-  return oneLine(text, max);
+  return flatten(text, max);
 }
