@@ -38,7 +38,7 @@ function runProcess(
 }
 
 describe('istio-canary CLI', () => {
-  it('prints the three VirtualService changes of the podinfo seed in a dry run (npx istio-canary ...)', async () => {
+  it('prints the three VirtualService changes of the podinfo seed and the finalize in a dry run (npx istio-canary ...)', async () => {
     const r = await runProcess([
       'bin/istio-canary.js',
       'run',
@@ -52,15 +52,17 @@ describe('istio-canary CLI', () => {
       '--manifests',
       'examples/podinfo/*.yaml',
     ]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const steps = r.stdout.split('\n').filter((l) => l.startsWith('step '));
+    expect(r.code, r.stderr).toBe(0);
+    const steps = r.stderr.split('\n').filter((l) => l.startsWith('[dry-run] would set'));
     expect(steps).toEqual([
-      'step 1/3: ga 90%, canary 10% — VirtualService test/podinfo http[0].route becomes:',
-      'step 2/3: ga 40%, canary 60% — VirtualService test/podinfo http[0].route becomes:',
-      'step 3/3: ga 0%, canary 100% — VirtualService test/podinfo http[0].route becomes:',
+      '[dry-run] would set podinfo: canary 10% / stable 90%, then measure 60000 ms',
+      '[dry-run] would set podinfo: canary 60% / stable 40%, then measure 60000 ms',
+      '[dry-run] would set podinfo: canary 100% / stable 0%, then measure 60000 ms',
+      '[dry-run] would set podinfo: canary 100% / stable 0% (finalizing)',
+      '[dry-run] would set podinfo: canary 0% / stable 100% (finalizing)',
+      '[dry-run] would set podinfo: canary 0% / stable 100% (promoted)',
     ]);
-    expect(r.stdout.match(/x-istio-canary: canary/g)).toHaveLength(3);
+    expect(r.stdout).toMatch(/^status=in-progress$/m);
   });
 
   it('reports every bad flag value at once and exits 2 without touching anything', async () => {

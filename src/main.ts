@@ -1,7 +1,6 @@
 // run(deps): settings → cluster → deploy → promote → report. The action and the CLI both
 // end up in execute(); only the way inputs, logs and outputs travel differs.
 import * as core from '@actions/core';
-import { renderPlan } from './dryrun.js';
 import { manifestWrites, type ManifestDoc } from './kube/manifests.js';
 import { checkTargetOffline, loadManifests } from './promote/target.js';
 import type { Kube } from './kube/client.js';
@@ -75,11 +74,46 @@ export function failed(report: PromotionReport): boolean {
   return last !== undefined && last.verdict.outcome !== 'pass';
 }
 
-function dryRunPlan(settings: Settings, io: Io, docs: readonly ManifestDoc[]): Outcome {
-  const virtualServices = docs.map((d) => d.object).filter((o) => o.kind === 'VirtualService');
-  io.print(renderPlan(virtualServices, settings));
-  io.setOutput('status', 'in-progress');
-  return { exitCode: 0 };
+/**
+ * A dry run of `cluster: kind`, `minikube` or `sim` creates nothing: it says what would be
+ * created and plans against an empty API server (the embedded mesh's, without its data plane)
+ * standing in for the new cluster, so the plan comes from the manifests alone, through the same
+ * runner dry run (src/promote/dry-run.ts) as a dry run against an existing cluster.
+ */
+async function dryRunConnection(settings: Settings, io: Io): Promise<ClusterConnection> {
+  if (settings.cluster === 'kind' || settings.cluster === 'minikube')
+    io.logger.info(
+      `[dry-run] would create a ${settings.cluster} cluster ${settings.clusterName} with Istio ${settings.istioVersion} (profile ${settings.istioProfile})${settings.installPrometheus ? ' and Prometheus' : ''}; nothing is created in a dry run: planning against the manifests alone`,
+    );
+  else io.logger.info('[dry-run] the embedded mesh is not started: planning against the manifests alone');
+  const [{ startApiServer }, { simKubeconfig }] = await Promise.all([
+    import('./sim/api/index.js'),
+    import('./sim/kubeconfig.js'),
+  ]);
+  const api = await startApiServer({});
+  const connection: ClusterConnection = {
+    kubeconfig: simKubeconfig(api.url),
+    context: 'istio-canary-sim',
+    prometheusUrl: null,
+    loadUrl: null,
+    created: false,
+    close: () => api.close(),
+  };
+  // A created cluster has the namespace input already (the Istio install makes it and labels
+  // it for injection); a preview's namespace is made by the command itself.
+  if (settings.cluster !== 'sim' && !settings.preview) {
+    const { createKubeClient } = await import('./kube/client.js');
+    const kube = await createKubeClient({
+      kubeconfig: connection.kubeconfig,
+      context: connection.context,
+      logger: io.logger,
+    });
+    await kube.apply(
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace } },
+      { force: true },
+    );
+  }
+  return connection;
 }
 
 async function defaultConnect(
@@ -111,6 +145,8 @@ async function defaultConnect(
     state: io.state,
     logger: io.logger,
     writes: manifestWrites(docs),
+    // A cancel ends a tool download, and a wait between its attempts, at once.
+    toolOptions: { signal },
   });
 }
 
@@ -146,6 +182,7 @@ async function defaultReporter(
   summary: EngineDeps['summary'],
   client: EngineDeps['githubClient'],
 ): Promise<Reporter> {
+  // client carries the cancel signal (execute adds it): a cancel ends a wait between retries.
   const { createReporter } = await import('./report/summary.js');
   return createReporter(settings, {
     logger: io.logger,
@@ -171,6 +208,18 @@ async function withPreviewInfo(
     progress: async (report) => reporter.progress(await add(report)),
     final: async (report) => reporter.final(await add(report)),
   };
+}
+
+/** A signal aborted `ms` after `signal` aborts: what is left to do after a cancel gets this long. */
+function budgetAfterCancel(signal: AbortSignal, ms: number): AbortSignal {
+  const budget = new AbortController();
+  const start = (): void => {
+    const why = new Error(`the ${ms / 1000} s budget after the cancel ran out`);
+    setTimeout(() => budget.abort(why), ms).unref();
+  };
+  if (signal.aborted) start();
+  else signal.addEventListener('abort', start, { once: true });
+  return budget.signal;
 }
 
 /** The commands that open measurement windows (and so need the load generator or Prometheus). */
@@ -199,20 +248,24 @@ export async function execute(
   // contacted: bad manifests never create a kind cluster and never write to an existing one.
   const docs = settings.command === 'cleanup' ? [] : await loadManifests(settings, cwd);
   await checkTargetOffline(settings, docs);
-  // A dry run needs no cluster when there is none to ask: the plan comes from the manifests.
-  if (settings.dryRun && settings.cluster !== 'existing') return dryRunPlan(settings, io, docs);
-
-  const connection = await (deps.connect ?? ((s, i, sig) => defaultConnect(s, i, sig, docs)))(
-    settings,
-    io,
-    signal,
-  );
+  // A dry run creates no cluster: it plans against a stand-in for the one that would be created.
+  const connection =
+    settings.dryRun && settings.cluster !== 'existing' && !deps.connect
+      ? await dryRunConnection(settings, io)
+      : await (deps.connect ?? ((s, i, sig) => defaultConnect(s, i, sig, docs)))(settings, io, signal);
   // The credentials of the cluster used (created here, ~/.kube/config) are secrets too; the
   // embedded mesh's token is a fixed word that it ignores.
   if (settings.cluster !== 'sim')
     for (const secret of kubeconfigSecrets(connection.kubeconfig)) io.setSecret(secret);
   let metrics: Metrics | null = null;
   try {
+    const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await import('./promote/runner.js');
+    // After a cancel the final report is still sent, but the GitHub client's waits between retries
+    // end with the cancel's write budget, so the process ends by itself before the cancel deadline.
+    const githubClient = {
+      ...deps.githubClient,
+      signal: deps.githubClient?.signal ?? budgetAfterCancel(signal, CANCEL_WRITE_BUDGET_MS),
+    };
     const { createKubeClient } = await import('./kube/client.js');
     const kube = await createKubeClient({
       kubeconfig: connection.kubeconfig,
@@ -240,22 +293,23 @@ export async function execute(
         const urls = await reportPreviewDeleted(settings, settings.namespace, names, {
           logger: io.logger,
           summary: deps.summary ?? { write: () => Promise.resolve() },
-          client: deps.githubClient,
+          client: githubClient,
         });
         io.setOutput('comment-url', urls[0] ?? '');
       }
       return { exitCode: 0 };
     }
-    // Only `run` and `step` measure: rollback, promote and status need no load or Prometheus.
-    metrics = !measures(settings.command)
-      ? noMeasurement(settings.command)
-      : deps.metrics
-        ? deps.metrics(settings, connection, io)
-        : await defaultMetrics(settings, connection, io);
+    // Only `run` and `step` measure (rollback, promote and status need no load or Prometheus);
+    // a dry run assumes every window passes and measures nothing.
+    metrics =
+      !measures(settings.command) || settings.dryRun
+        ? noMeasurement(settings.command)
+        : deps.metrics
+          ? deps.metrics(settings, connection, io)
+          : await defaultMetrics(settings, connection, io);
     let reporter = deps.reporter
       ? deps.reporter(settings, io)
-      : await defaultReporter(settings, io, deps.summary, deps.githubClient);
-    const { runPromotion, newHolderId } = await import('./promote/runner.js');
+      : await defaultReporter(settings, io, deps.summary, githubClient);
     if (settings.preview) {
       const { ensurePreviewNamespace } = await import('./kube/preview.js');
       await ensurePreviewNamespace(kube, settings, io.logger);

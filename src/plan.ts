@@ -1,5 +1,5 @@
 // The weight schedule and, for each step, the VirtualService change (pure: no I/O).
-// The promotion writes exactly what withCanaryWeight returns; dry-run prints it.
+// The promotion writes exactly what withCanaryWeight returns; its dry run sends and prints it.
 import { oneLine } from './one-line.js';
 
 /** Response header set on each weighted destination so every response names its version. */
@@ -313,27 +313,4 @@ export function currentWeights(vs: Json, selection: RouteSelection): { stable: n
     return d.weight ?? (dests.length === 1 ? 100 : 0);
   };
   return { stable: weightOf(selection.stable.subset), canary: weightOf(selection.canary.subset) };
-}
-
-export interface PlannedStep {
-  /** 1-based index in the full schedule. */
-  step: number;
-  total: number;
-  weight: number;
-  virtualService: Json;
-}
-
-/** Every change the promotion would write from the current weight on (what dry-run prints). */
-export function planSteps(
-  vs: Json,
-  selection: RouteSelection,
-  steps: readonly number[],
-  currentWeight: number,
-): PlannedStep[] {
-  return schedule(steps, currentWeight).map((weight) => ({
-    step: stepIndexOf(steps, weight),
-    total: steps.length,
-    weight,
-    virtualService: withCanaryWeight(vs, selection, weight),
-  }));
 }
