@@ -30,7 +30,11 @@ export function previewNamespace(settings: Pick<Settings, 'namespace' | 'prNumbe
 }
 
 /** Creates or updates the preview namespace (server-side apply; idempotent on synchronize). */
-export async function ensurePreviewNamespace(kube: Kube, settings: Settings, logger: Logger): Promise<void> {
+export async function ensurePreviewNamespace(
+  kube: Kube,
+  settings: Pick<Settings, 'namespace' | 'prNumber' | 'github' | 'dryRun'>,
+  logger: Logger,
+): Promise<void> {
   const existing = await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: settings.namespace });
   const labels = (existing?.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {};
   if (existing && labels[PREVIEW_LABEL] !== String(settings.prNumber))
@@ -38,15 +42,17 @@ export async function ensurePreviewNamespace(kube: Kube, settings: Settings, log
       `preview: namespace ${settings.namespace} exists but was not created by istio-canary for PR #${settings.prNumber} (label ${PREVIEW_LABEL} is ${labels[PREVIEW_LABEL] ?? 'missing'}); refusing to deploy into it`,
     );
   await kube.apply(previewNamespace(settings), { dryRun: settings.dryRun });
+  // A dry run creates nothing: it says what the command would do.
+  const done = existing ? 'is up to date' : settings.dryRun ? 'would be created' : 'created';
   logger.info(
-    `preview: namespace ${settings.namespace} ${existing ? 'is up to date' : 'created'} for PR #${settings.prNumber}`,
+    `${settings.dryRun ? '[dry-run] ' : ''}preview: namespace ${settings.namespace} ${done} for PR #${settings.prNumber}`,
   );
 }
 
 /** Deletes the preview namespace only when its label names this PR; says what it did. */
 export async function deletePreviewNamespace(
   kube: Kube,
-  settings: Settings,
+  settings: Pick<Settings, 'namespace' | 'prNumber' | 'dryRun'>,
   logger: Logger,
 ): Promise<PreviewCleanup> {
   const ns = await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: settings.namespace });
