@@ -2,7 +2,7 @@
 // The CLI entry (npx istio-canary): runs the built CLI bundle, dist/cli/index.js (`npm run
 // build` makes it; it is committed with the action's bundle), so a start parses one file
 // instead of compiling TypeScript.
-import { homedir, tmpdir } from 'node:os';
+import { constants, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 
@@ -20,4 +20,11 @@ process.env.RUNNER_TOOL_CACHE ??= join(homedir(), '.cache', 'istio-canary', 'too
 process.env.RUNNER_TEMP ??= tmpdir();
 
 const { main } = await import('../dist/cli/index.js');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// 128 + n: cancelled by signal n, rolled back and reported. End the way a process killed by that
+// signal does, so that a wrapper shell stops too (bash runs `next` in `istio-canary …; next`
+// only when its child did not die of SIGINT). SIGQUIT's default action would dump core: its
+// exit code says it instead.
+const signal = Object.keys(constants.signals).find((name) => code === 128 + constants.signals[name]);
+if (code > 128 && signal !== undefined && signal !== 'SIGQUIT') process.kill(process.pid, signal);
+else process.exitCode = code;

@@ -1,5 +1,6 @@
 // The istio-canary CLI: `istio-canary <command> --<input> <value> ...`. Flags are the action's
 // inputs under the same names, so settings.ts validates both the same way.
+import { constants } from 'node:os';
 import { COMMANDS, INPUTS, OUTPUTS } from './contract.js';
 import type { Io } from './main.js';
 import { collectArgs, UsageError, type FlagSpecs } from './args.js';
@@ -173,16 +174,33 @@ export async function main(
     const settings = settingsOrReport((name) => flags.get(name) ?? '', env, runIo);
     if (!settings) return 2;
     hint = rollbackHint(settings);
-    const outcome = await execute(settings, runIo, cancellation.signal, {
-      onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
-    });
-    return outcome.exitCode;
+    let exitCode: number;
+    try {
+      exitCode = (
+        await execute(settings, runIo, cancellation.signal, {
+          onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
+        })
+      ).exitCode;
+    } catch (e) {
+      io.stderr(`error: ${safeLogText(e instanceof Error ? e.message : String(e))}\n`);
+      exitCode = 1;
+    }
+    return signalExitCode(cancellation.cancelledBy) ?? exitCode;
   } catch (e) {
     io.stderr(`error: ${safeLogText(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   } finally {
     cancellation.dispose();
   }
+}
+
+/**
+ * A promotion cancelled by a signal ends, once it rolled back and reported, with 128 + the
+ * signal's number, the code of a process killed by that signal; bin/istio-canary.js then
+ * re-raises the signal so that a wrapper (`bash -c 'istio-canary run …; next'`) stops as well.
+ */
+export function signalExitCode(signal: NodeJS.Signals | null): number | null {
+  return signal === null ? null : 128 + constants.signals[signal];
 }
 
 /**

@@ -44,6 +44,11 @@ export interface CancellationOptions {
 
 export interface Cancellation {
   readonly signal: AbortSignal;
+  /**
+   * The signal that cancelled (SIGINT for a waiting shell that was interrupted), or null (not
+   * cancelled, or the parent went away): the CLI ends by it once it rolled back and reported.
+   */
+  readonly cancelledBy: NodeJS.Signals | null;
   /** The engine's callback: the last canary weight the API server confirmed. */
   onConfirmedWeight(weight: number): void;
   /** Removes the handlers, the parent watch and the deadline (the run ended by itself). */
@@ -225,7 +230,8 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
     deadline.unref?.();
   };
 
-  const cancel = (why: string): void => {
+  let cancelledBy: NodeJS.Signals | null = null;
+  const cancel = (why: string, by: NodeJS.Signals | null = null): void => {
     if (controller.signal.aborted) {
       options.logger.warning(
         `${why} again: already stopping; exiting at the latest ${deadlineMs / 1000} s after the first cancel.`,
@@ -233,6 +239,7 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
       return;
     }
     cancelledAt = performance.now();
+    cancelledBy = by;
     options.logger.warning(`${why}: stopping${options.onCancel ? ` (${options.onCancel})` : ''}.`);
     controller.abort(new Error(`cancelled: ${why}`));
     clearInterval(parentWatch);
@@ -240,7 +247,7 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
   };
 
   const handlers = CANCEL_SIGNALS.map((name) => {
-    const handler = (): void => cancel(`Received ${name}`);
+    const handler = (): void => cancel(`Received ${name}`, name);
     proc.on(name, handler);
     return [name, handler] as const;
   });
@@ -274,6 +281,7 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
       if (before && sample && !late && interruptedBetween(before, sample, link.child))
         return cancel(
           `The process that started this one (pid ${link.pid}, ${link.name}) was interrupted (SIGINT)`,
+          'SIGINT',
         );
     }
   }, PARENT_POLL_MS);
@@ -281,6 +289,9 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
 
   return {
     signal: controller.signal,
+    get cancelledBy() {
+      return cancelledBy;
+    },
     onConfirmedWeight: (w) => {
       weight = w;
     },
