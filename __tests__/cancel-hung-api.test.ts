@@ -1,7 +1,8 @@
 // An API server that takes connections and never answers (hung, overloaded, a stopped proxy)
 // must not hold a run: every Kubernetes request, and the start of every watch, is bounded, and
-// ends in an error that names the server and the bound. Driven through the real client and the
-// CLI process against servers on loopback that accept and stay silent.
+// ends in an error that names the server and the bound; a cancel while one hangs ends the run at
+// once. Driven through the real client and the CLI process against servers on loopback that
+// accept and stay silent.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -24,13 +25,23 @@ function kubeconfigFor(url: string): string {
   return simKubeconfig(url);
 }
 
-/** Accepts every connection and never sends a byte; counts the requests it was sent. */
-async function silentServer(): Promise<{ url: string; requests: () => number }> {
-  let requests = 0;
+/** Accepts every connection and never sends a byte; records the request lines it was sent. */
+async function silentServer(): Promise<{
+  url: string;
+  requests: () => number;
+  lines: string[];
+  firstRequest: Promise<void>;
+}> {
+  const lines: string[] = [];
+  let received!: () => void;
+  const firstRequest = new Promise<void>((resolve) => (received = resolve));
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
-    socket.on('data', (d: Buffer) => (requests += (d.toString().match(/ HTTP\/1\.1\r\n/g) ?? []).length));
+    socket.on('data', (d: Buffer) => {
+      lines.push(...[...d.toString().matchAll(/^(\S+ \S+) HTTP\/1\.1\r$/gm)].map((m) => m[1]!));
+      if (lines.length > 0) received();
+    });
     socket.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -38,7 +49,12 @@ async function silentServer(): Promise<{ url: string; requests: () => number }> 
     for (const s of sockets) s.destroy();
     server.close();
   });
-  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, requests: () => requests };
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    requests: () => lines.length,
+    lines,
+    firstRequest,
+  };
 }
 
 describe('a hung API server', () => {
@@ -123,5 +139,41 @@ describe('a hung API server', () => {
     expect(code, output).not.toBe(0);
     expect(output).toContain(`the Kubernetes API server at ${server.url} did not answer GET `);
     expect(output).toContain('within 0.3 s (2 attempts)');
+  });
+
+  it('a cancel during a hung preflight stops the CLI at once, nothing written, not at the cancel deadline', async () => {
+    const server = await silentServer();
+    const kubeconfig = join(mkdtempSync(join(tmpdir(), 'istio-canary-hung-')), 'kubeconfig');
+    writeFileSync(kubeconfig, kubeconfigFor(server.url));
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'istio-canary.js'), 'status', '--cluster', 'existing', '--namespace', 'test'],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? tmpdir(),
+          KUBECONFIG: kubeconfig,
+          // No request timeout ends the run here: the cancel (or its 8 s deadline) must.
+          ISTIO_CANARY_KUBE_TIMEOUT_MS: '600000',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('close', (code, signal) => resolve([code, signal])),
+    );
+    await server.firstRequest; // the preflight's first request hangs
+    child.kill('SIGINT');
+    const [code, signal] = await closed;
+    expect(code === 0 && signal === null, output).toBe(false);
+    expect(output).toMatch(/SIGINT/);
+    // Ended by the cancel itself, not by the deadline that follows it.
+    expect(output).not.toContain('Cancellation did not finish');
+    // The preflight's first request was its only one: nothing was read past it, nothing written.
+    expect(server.lines, output).toEqual(['GET /version']);
   });
 });

@@ -147,6 +147,7 @@ async function defaultConnect(
     writes: manifestWrites(docs),
     // A cancel ends a tool download, and a wait between its attempts, at once.
     toolOptions: { signal },
+    signal,
   });
 }
 

@@ -50,6 +50,8 @@ export interface ClusterDeps {
   clusterOptions?: ClusterOptions;
   /** What the manifests write (manifestWrites): the preflight checks permissions in every namespace written. */
   writes?: PreflightOptions['writes'];
+  /** The run's cancel: a cancelled preflight stops at once. */
+  signal?: AbortSignal;
 }
 
 /** A cluster this run created: also where its kubeconfig file is (for later workflow steps). */
@@ -111,6 +113,7 @@ async function connectExisting(settings: Settings, deps: ClusterDeps): Promise<C
     namespace: settings.namespace,
     preview: settings.preview,
     writes: deps.writes,
+    signal: deps.signal,
   });
   logger.info(
     `Cluster ${result.server} is reachable; Istio CRDs (${result.istioVersion}) present; permissions in ${settings.namespace} granted`,

@@ -1,10 +1,12 @@
 // Checks an existing cluster before anything is changed, with errors a user can act on: an
 // unreachable API server (its URL and the error), missing Istio CRDs (which, and how to
 // install Istio), and RBAC denials (every missing verb and resource, from
-// SelfSubjectAccessReviews, so no permission to read RBAC objects is needed).
+// SelfSubjectAccessReviews, so no permission to read RBAC objects is needed). A cancel ends it
+// at once, with the cancel's reason, since it writes nothing.
 import * as k8s from '@kubernetes/client-node';
 import { createKubeClient, type Kube, type KubeClient } from './client.js';
 import { KubeApiError, UnknownKindError } from './errors.js';
+import { IstioCanaryError } from '../errors.js';
 import { ISTIO_VERSIONS } from './manifests.js';
 import { isTlsError } from '../traffic/net-errors.js';
 
@@ -59,6 +61,8 @@ export interface PreflightOptions {
    * promotion's own permissions checked too, not only `namespace`.
    */
   writes?: readonly { group: string; resource: string; namespace: string | null }[];
+  /** The run's cancel: every request (and every wait between retries) ends at once with its reason. */
+  signal?: AbortSignal;
 }
 
 /** One SelfSubjectAccessReview to make: a verb on a resource in a namespace (none: cluster-wide). */
@@ -109,14 +113,13 @@ export interface PreflightResult {
 
 export type PreflightProblem = 'config' | 'unreachable' | 'istio-crds' | 'rbac';
 
-export class PreflightError extends Error {
+export class PreflightError extends IstioCanaryError {
   constructor(
     readonly problem: PreflightProblem,
     message: string,
     readonly missing: readonly string[] = [],
   ) {
     super(message);
-    this.name = 'PreflightError';
   }
 }
 
@@ -203,9 +206,11 @@ export async function preflight(o: PreflightOptions): Promise<PreflightResult> {
   // Every request goes through the Kubernetes client: its retry policy (5xx, 429, dropped
   // connections) applies to the preflight as to everything else, and its errors name TLS and 401.
   const api = await createKubeClient({ kubeconfig: o.kubeconfig, context: o.context });
+  const signal = o.signal;
   try {
-    await api.request('GET', '/version');
+    await api.request('GET', '/version', null, { signal });
   } catch (err) {
+    if (signal?.aborted) throw err;
     const status = err instanceof KubeApiError ? err.code : null;
     const what =
       status === 401
@@ -221,19 +226,20 @@ export async function preflight(o: PreflightOptions): Promise<PreflightResult> {
     );
   }
 
-  const istioVersion = await checkIstioCrds(api, server);
-  await checkRbac(api, context, o.namespace, o.preview, o.writes);
+  const istioVersion = await checkIstioCrds(api, server, signal);
+  await checkRbac(api, context, o.namespace, o.preview, o.writes, signal);
   return { server, context, istioVersion };
 }
 
 const INSTALL_ISTIO =
   'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
 
-async function checkIstioCrds(api: KubeClient, server: string): Promise<string> {
+async function checkIstioCrds(api: KubeClient, server: string, signal?: AbortSignal): Promise<string> {
   let groups: k8s.V1APIGroupList;
   try {
-    groups = (await api.request('GET', '/apis')).json as k8s.V1APIGroupList;
+    groups = (await api.request('GET', '/apis', null, { signal })).json as k8s.V1APIGroupList;
   } catch (err) {
+    if (signal?.aborted) throw err;
     throw new PreflightError('unreachable', `API discovery on ${server} failed: ${describe(err)}`);
   }
   const group = groups.groups.find((g) => g.name === ISTIO_GROUP);
@@ -255,10 +261,11 @@ async function checkIstioCrds(api: KubeClient, server: string): Promise<string> 
     for (const k of ISTIO_KINDS) {
       if (!missing.has(k.crd)) continue;
       try {
-        await api.resource(gv, k.kind);
+        await api.resource(gv, k.kind, signal);
         missing.delete(k.crd);
         foundIn ??= gv;
       } catch (err) {
+        if (signal?.aborted) throw err;
         // A version that does not serve the kind; any other failure (after the retries) is named.
         if (!(err instanceof UnknownKindError))
           throw new PreflightError(
@@ -286,26 +293,33 @@ async function checkRbac(
   namespace: string,
   preview: boolean,
   writes?: PreflightOptions['writes'],
+  signal?: AbortSignal,
 ): Promise<void> {
   const checks = rbacChecks(namespace, preview, writes);
   const results = await Promise.all(
     checks.map(async (c) => {
       try {
-        const { json } = await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: {
-            resourceAttributes: {
-              group: c.group,
-              resource: c.resource,
-              verb: c.verb,
-              ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
+        const { json } = await api.request(
+          'POST',
+          '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: {
+              resourceAttributes: {
+                group: c.group,
+                resource: c.resource,
+                verb: c.verb,
+                ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
+              },
             },
           },
-        });
+          { signal },
+        );
         const review = json as { status?: { allowed?: boolean } } | null;
         return { check: c, allowed: review?.status?.allowed === true };
       } catch (err) {
+        if (signal?.aborted) throw err;
         throw new PreflightError(
           'rbac',
           `could not check permissions with a SelfSubjectAccessReview (context "${context}"): ${describe(err)}`,
