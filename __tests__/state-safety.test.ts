@@ -718,8 +718,9 @@ describe('outputs carry the confirmed weight; cancel writes share one budget (12
     cluster.api.faults.reset();
     expect(err).toBeInstanceOf(Error);
     expect(logger.lines.join('\n')).toMatch(
-      /could not record the failure on the VirtualService \(.*\); the canary is at 50%, the weight the API server last confirmed/,
+      /error: cancelled \(SIGINT\); the run could not finish \(.*\): the canary is at 50% \(the last weight the API server confirmed\)/,
     );
+    expect((err as Error).message).toContain('To roll back, run: istio-canary rollback --cluster sim');
     expect((err as { report?: { weight: number } }).report?.weight).toBe(50);
   }, 20_000);
 });

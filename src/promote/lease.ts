@@ -5,6 +5,7 @@
 import type { Logger } from '../ports.js';
 import type { Kube, KubeObject } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
+import { causeOf } from './cause.js';
 
 export interface LeaseOptions {
   namespace: string;
@@ -206,7 +207,9 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
         }
       } catch (err) {
         // Not fatal: the lease expires on its own.
-        o.logger.warning(`releasing the lease ${name}: ${(err as Error).message}`);
+        o.logger.warning(
+          `releasing the lease ${name}: ${causeOf(err)}; it expires by itself ${seconds} s after its last renewal`,
+        );
       }
     },
   };

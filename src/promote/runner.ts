@@ -49,6 +49,9 @@ import {
 
 export { podTemplateHash };
 import { oneLine } from '../one-line.js';
+import { IstioCanaryError } from '../errors.js';
+import { causeOf } from './cause.js';
+import { rollbackHint } from '../lifecycle.js';
 
 export interface PromotionDeps {
   /** The manifests execute() already read and checked (else they are read from settings.manifests). */
@@ -109,6 +112,9 @@ export class HumanEditError extends ConcurrentChangeError {
   override name = 'HumanEditError';
 }
 
+/** The run was cancelled before it wrote any weight: the message says where the canary is. */
+export class CancelledError extends IstioCanaryError {}
+
 /** The run failed after it started writing; carries the report (also passed to reporter.final). */
 export class PromotionError extends Error {
   override name = 'PromotionError';
@@ -159,11 +165,17 @@ export class Run {
   state: PromotionState | null = null;
   /** The machine's latest state, written or not yet (what progress reports show). */
   current: PromotionState | null = null;
-  /** The VirtualService as last read or written (its resourceVersion is the base of the next write). */
-  vs: KubeObject | null = null;
+  private lastVs: KubeObject | null = null;
+  /**
+   * The canary weights of VirtualService writes that were sent but never answered (a hung API
+   * server, a cancel): each may have landed. Cleared by the next answer that shows the route.
+   */
+  unconfirmed: number[] = [];
   message = '';
   lease: HeldLease | null = null;
   templateHash: string | null = null;
+  /** Manifest documents already applied by this run (the Namespace the Lease needs): the batch leaves them out. */
+  readonly applied = new Set<ManifestDoc>();
   /** Aborted CANCEL_WRITE_BUDGET_MS after the cancel: the one budget of every write after it. */
   private readonly budget = new AbortController();
 
@@ -189,6 +201,29 @@ export class Run {
 
   get log(): Logger {
     return this.deps.logger;
+  }
+
+  /** The VirtualService as last read or written (its resourceVersion is the base of the next write). */
+  get vs(): KubeObject | null {
+    return this.lastVs;
+  }
+
+  set vs(vs: KubeObject | null) {
+    this.lastVs = vs;
+    this.unconfirmed = [];
+  }
+
+  /**
+   * Where the canary is, as far as the API server said: the weight it last confirmed, and a
+   * weight sent to it that it never confirmed (then the canary may be there).
+   */
+  whereCanary(): string {
+    const weight = this.liveWeight();
+    const at = `the canary is at ${weight}% (the last weight the API server confirmed)`;
+    const sent = this.unconfirmed.filter((w) => w !== weight);
+    if (!sent.length) return at;
+    const list = sent.map((w) => `${w}%`).join(' and ');
+    return `${at}; ${sent.length === 1 ? 'a write' : 'writes'} of canary ${list} ${sent.length === 1 ? 'was' : 'were'} sent and not confirmed, so the canary may be at ${list.replace(' and ', ' or ')}`;
   }
 
   /** The signal of writes (and the reads that lead to them): aborted only once the cancel budget is spent. */
@@ -304,10 +339,16 @@ export class Run {
         annotations: { ...(body.metadata?.annotations ?? {}), [STATE_ANNOTATION]: json },
       };
       delete (body.metadata as Record<string, unknown>).managedFields;
+      // A write the budget no longer allows is not sent (it could not be confirmed either).
+      if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+      const sent = pending.weight;
+      if (!this.settings.dryRun && !this.unconfirmed.includes(sent)) this.unconfirmed.push(sent);
       try {
         this.vs = await this.deps.kube.replace(body, { signal, dryRun: this.settings.dryRun });
         break;
       } catch (err) {
+        // An answer (a refusal, a conflict) says the write did not land; anything else may have.
+        if (err instanceof KubeApiError) this.unconfirmed = this.unconfirmed.filter((w) => w !== sent);
         if (!(err instanceof KubeApiError) || err.code !== 409 || attempt >= 5) throw err;
         const live = await this.deps.kube.get(this.vsRef, { signal });
         const stored = live?.metadata?.annotations?.[STATE_ANNOTATION];
@@ -368,7 +409,9 @@ export class Run {
       step: s?.step ?? 0,
       history: s?.history ?? [],
       ...(s?.events?.length ? { events: s.events } : {}),
-      ...(this.notices.length ? { notices: [...this.notices] } : {}),
+      ...(this.notices.length || this.unconfirmedNotice().length
+        ? { notices: [...this.notices, ...this.unconfirmedNotice()] }
+        : {}),
       weightsApplied: this.weightsApplied,
       run: {
         repository: gh.repository,
@@ -381,6 +424,11 @@ export class Run {
       startedAt: this.started,
       endedAt: endedAt ?? this.iso(),
     };
+  }
+
+  /** The report's line about a write the API server never confirmed, if there is one. */
+  private unconfirmedNotice(): string[] {
+    return this.unconfirmed.some((w) => w !== this.liveWeight()) ? [this.whereCanary()] : [];
   }
 
   async progress(): Promise<void> {
@@ -403,10 +451,11 @@ export class Run {
     };
   }
 
-  cancelReason(): string {
+  /** `cancelled (<the signal's reason>)`, with the weight of the state last confirmed unless `atWeight` is false. */
+  cancelReason(atWeight = true): string {
     const r: unknown = this.deps.signal.reason;
     const what = r instanceof Error ? r.message : typeof r === 'string' ? r : 'the run was cancelled';
-    return `cancelled (${what})${this.state ? ` at ${this.state.weight}% canary` : ''}`;
+    return `cancelled (${what})${this.state && atWeight ? ` at ${this.state.weight}% canary` : ''}`;
   }
 
   /**
@@ -880,6 +929,13 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
     signal: deps.signal,
     logger,
     docs: deps.manifests,
+  }).catch((err: unknown) => {
+    if (!deps.signal.aborted || err instanceof ManifestError) throw err;
+    const r: unknown = deps.signal.reason;
+    throw new CancelledError(
+      `cancelled (${r instanceof Error ? r.message : String(r)}) while reading the route, before this run changed anything (${causeOf(err)}); the canary is where it was`,
+      { cause: err },
+    );
   });
   const run = new Run(settings, deps, target);
   logger.info(
@@ -907,35 +963,40 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
       `promote with canary-image ${settings.canaryImage}: no canary Deployment to set it on (subset ${target.selection.canary.subset}); nothing was written`,
     ]);
 
-  // A broken state annotation is reported before anything is written.
-  await run.readVs(deps.signal);
-  // The Lease lives in the VirtualService's namespace: when the manifests create that
-  // namespace, it is applied first (idempotent), so the lease can be taken before anything else.
-  const nsDoc = target.docs.find(
-    (d) => d.object.kind === 'Namespace' && d.object.metadata?.name === target.namespace,
-  );
-  if (
-    nsDoc &&
-    !(await kube.get(
-      { apiVersion: 'v1', kind: 'Namespace', name: target.namespace },
-      { signal: deps.signal },
-    ))
-  )
-    await applyManifests(kube, [nsDoc], { logger, signal: deps.signal });
   // rollback does not wait for a run that holds the lease: it takes the lease over (the run's
   // next renewal or write finds it lost) and writes weight 0 with optimistic concurrency.
   const preempt = settings.command === 'rollback';
-  run.lease = await acquireLease(kube, {
-    namespace: target.namespace,
-    virtualService: target.selection.virtualService,
-    holder: run.holder,
-    durationMs: deps.lease?.durationMs ?? 15_000,
-    waitMs: preempt ? 0 : (deps.lease?.waitMs ?? 120_000),
-    preempt,
-    signal: deps.signal,
-    logger,
-    now: deps.clock ? () => deps.clock!.now() : undefined,
-  });
+  try {
+    // A broken state annotation is reported before anything is written.
+    await run.readVs(deps.signal);
+    // The Lease lives in the VirtualService's namespace: when the manifests create that
+    // namespace, it is applied first, and only here: the batch applied later leaves it out.
+    const nsDoc = target.docs.find(
+      (d) => d.object.kind === 'Namespace' && d.object.metadata?.name === target.namespace,
+    );
+    const nsRef = { apiVersion: 'v1', kind: 'Namespace', name: target.namespace };
+    if (nsDoc && !(await kube.get(nsRef, { signal: deps.signal }))) {
+      await applyManifests(kube, [nsDoc], { logger, signal: deps.signal });
+      run.applied.add(nsDoc);
+    }
+    run.lease = await acquireLease(kube, {
+      namespace: target.namespace,
+      virtualService: target.selection.virtualService,
+      holder: run.holder,
+      durationMs: deps.lease?.durationMs ?? 15_000,
+      waitMs: preempt ? 0 : (deps.lease?.waitMs ?? 120_000),
+      preempt,
+      signal: deps.signal,
+      logger,
+      now: deps.clock ? () => deps.clock!.now() : undefined,
+    });
+  } catch (err) {
+    if (!deps.signal.aborted) throw err;
+    throw new CancelledError(
+      `${run.cancelReason(false)} before this run wrote any weight (${causeOf(err)}): ${run.whereCanary()}`,
+      { cause: err },
+    );
+  }
   try {
     try {
       if (preempt) await rollbackNow(run);
@@ -1076,6 +1137,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
       : null;
     const docs = target.docs.flatMap((d) => {
       const o = d.object;
+      if (run.applied.has(d)) return [];
       if (o.kind === 'Deployment' && liveStable && o.metadata?.name === target.stableDeployment)
         return [{ ...d, object: keepLiveImages(o, liveStable, logger) }];
       if (o.kind !== 'VirtualService' || o.metadata?.name !== target.selection.virtualService) return [d];
@@ -1188,13 +1250,16 @@ async function promote(run: Run, settings: Settings): Promise<void> {
 }
 
 /**
- * An unrecoverable error mid-run (the API gone after the retries, a bug): unless another writer
- * took over, roll back (or hold) best effort so the state says why, post the report, and return
- * a PromotionError carrying it.
+ * An unrecoverable error mid-run (the API gone after the retries, a bug, a cancel whose writes
+ * could not be made): unless another writer took over, roll back (or hold) best effort so the
+ * state says why, post the report, and return a PromotionError carrying it. After a cancel its
+ * message says where the canary is (the confirmed weight, a write never confirmed) and the
+ * command that rolls it back.
  */
 async function failed(run: Run, err: unknown): Promise<PromotionError> {
-  const message = err instanceof Error ? err.message : String(err);
-  run.deps.logger.error(`promotion failed: ${message}`);
+  const cancelled = run.deps.signal.aborted;
+  const cause = causeOf(err);
+  if (!cancelled) run.deps.logger.error(`promotion failed: ${cause}`);
   // Only a run that got as far as driving the machine has something to roll back or hold; it
   // decides from the last state the server confirmed (the intended one may never have landed).
   const state = run.current ? run.state : null;
@@ -1207,19 +1272,24 @@ async function failed(run: Run, err: unknown): Promise<PromotionError> {
       // the last answer stands
     }
   } else if (state && run.vs && !(state.phase === 'rolled-back' && state.weight === 0)) {
-    const t = transition(state, { type: 'error', message }, run.ctx());
+    const t = transition(state, { type: 'error', message: cause }, run.ctx());
     try {
       if (t.action.type === 'write') await run.writeState(t.state);
       else if (t.action.type !== 'stop') await run.drive(t);
     } catch (again) {
       run.current = run.state;
-      run.deps.logger.error(
-        `could not record the failure on the VirtualService (${(again as Error).message}); the canary is at ${run.liveWeight()}%, the weight the API server last confirmed`,
-      );
+      if (!cancelled)
+        run.deps.logger.error(
+          `could not record the failure on the VirtualService (${causeOf(again)}); ${run.whereCanary()}`,
+        );
     }
   } else if (run.current && run.current !== run.state) {
     run.current = run.state;
   }
+  const message = cancelled
+    ? `${run.cancelReason(false)}; the run could not finish (${cause}): ${run.whereCanary()}. To roll back, run: ${rollbackHint(run.settings)}`
+    : cause;
+  if (cancelled) run.deps.logger.error(message);
   const base = run.report(null);
   const report = { ...base, reason: base.reason ?? message };
   try {
