@@ -20,6 +20,7 @@ import type { Logger } from '../ports.js';
 import { PlanError, selectRoute, type RouteSelection } from '../plan.js';
 import { previewNamespace } from '../kube/preview.js';
 import { oneLine } from '../one-line.js';
+import { ISTIO_VERSIONS } from '../kube/views.js';
 
 export interface Target {
   namespace: string;
@@ -69,11 +70,6 @@ export async function checkTargetOffline(settings: Settings, docs: ManifestDoc[]
   await resolve(settings, null, docs, {});
 }
 
-const ISTIO_VERSIONS = [
-  'networking.istio.io/v1',
-  'networking.istio.io/v1beta1',
-  'networking.istio.io/v1alpha3',
-];
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
