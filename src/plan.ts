@@ -1,6 +1,9 @@
 // The weight schedule and, for each step, the VirtualService change (pure: no I/O).
 // The promotion writes exactly what withCanaryWeight returns; its dry run sends and prints it.
+import { IstioCanaryError } from './errors.js';
 import { oneLine } from './one-line.js';
+import { isObject } from './util/object.js';
+import { virtualServiceView, type DestinationView, type HttpRouteView } from './kube/views.js';
 
 /** Response header set on each weighted destination so every response names its version. */
 export const VERSION_HEADER = 'x-istio-canary';
@@ -9,9 +12,8 @@ export const STATE_ANNOTATION = 'istio-canary.dev/state';
 
 type Json = Record<string, unknown>;
 
-export class PlanError extends Error {
-  override name = 'PlanError';
-}
+/** No route (or several) can be stepped, or a weight is out of range: the message names the inputs and candidates. */
+export class PlanError extends IstioCanaryError {}
 
 export interface Destination {
   host: string;
@@ -37,45 +39,12 @@ export interface RouteWanted {
   canarySubset: string | null;
 }
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-function vsName(vs: Json): string {
-  const meta = isObject(vs.metadata) ? vs.metadata : {};
-  return str(meta.name) ?? '(unnamed)';
-}
+const vsName = (vs: Json): string => virtualServiceView(vs).name ?? '(unnamed)';
 
-function vsNamespace(vs: Json): string | null {
-  const meta = isObject(vs.metadata) ? vs.metadata : {};
-  return str(meta.namespace);
-}
-
-function httpRoutes(vs: Json): Json[] {
-  const spec = isObject(vs.spec) ? vs.spec : {};
-  return asArray(spec.http).filter(isObject);
-}
-
-interface RawDestination {
-  host: string | null;
-  subset: string | null;
-  legacyName: string | null;
-  weight: number | null;
-}
-
-function destinations(route: Json): RawDestination[] {
-  return asArray(route.route)
-    .filter(isObject)
-    .map((d) => {
-      const dest = isObject(d.destination) ? d.destination : {};
-      return {
-        host: str(dest.host),
-        subset: str(dest.subset),
-        legacyName: str(dest.name),
-        weight: typeof d.weight === 'number' ? d.weight : null,
-      };
-    });
-}
+/** What chooses the stable and the canary side of a route: a weighted destination (its index is added where used). */
+type RawDestination = Pick<DestinationView, 'host' | 'subset' | 'legacyName' | 'weight'>;
 
 // Names that say which side a subset is, in the seeds and in common practice.
 const CANARY_WORDS = /(^|[-_.])(canary|next|new|preview|green)([-_.]|$)/i;
@@ -118,14 +87,19 @@ function legacyNameError(vs: Json, routeIndex: number, name: string): PlanError 
   );
 }
 
-function routeLabel(vs: Json, index: number, route: Json): string {
-  const name = str(route.name);
-  return `${vsName(vs)} http[${index}]${name ? ` (${oneLine(name)})` : ''}`;
+function routeLabel(vs: Json, index: number, route: HttpRouteView): string {
+  return `${vsName(vs)} http[${index}]${route.name ? ` (${oneLine(route.name)})` : ''}`;
 }
 
-function candidateFor(vs: Json, index: number, route: Json, want: RouteWanted): Candidate | string {
+function candidateFor(vs: Json, index: number, route: HttpRouteView, want: RouteWanted): Candidate | string {
   const label = routeLabel(vs, index, route);
-  const dests = destinations(route).map((d, i) => ({ ...d, index: i }));
+  const dests = route.destinations.map(({ host, subset, legacyName, weight }, i) => ({
+    host,
+    subset,
+    legacyName,
+    weight,
+    index: i,
+  }));
   for (const d of dests) if (d.legacyName && !d.host) throw legacyNameError(vs, index, d.legacyName);
   const withSubset = dests.filter((d) => d.host && d.subset);
   const bySubset = (s: string) => withSubset.find((d) => d.subset === s);
@@ -160,10 +134,10 @@ function candidateFor(vs: Json, index: number, route: Json, want: RouteWanted): 
   return {
     label,
     selection: {
-      namespace: vsNamespace(vs),
+      namespace: virtualServiceView(vs).namespace,
       virtualService: vsName(vs),
       routeIndex: index,
-      routeName: str(route.name),
+      routeName: route.name,
       stable: {
         host: stable.host!,
         subset: stable.subset!,
@@ -191,13 +165,13 @@ export function selectRoute(virtualServices: readonly Json[], want: RouteWanted)
   }
   if (pool.length === 0) throw new PlanError('no VirtualService found in the manifests or the namespace');
   if (want.route !== null) {
-    const matches = (r: Json, i: number) =>
-      typeof want.route === 'number' ? i === want.route : str(r.name) === want.route;
-    if (!pool.some((vs) => httpRoutes(vs).some(matches))) {
+    const matches = (r: HttpRouteView, i: number) =>
+      typeof want.route === 'number' ? i === want.route : r.name === want.route;
+    if (!pool.some((vs) => virtualServiceView(vs).http.some(matches))) {
       const listing = pool
         .map((vs) => {
-          const routes = httpRoutes(vs);
-          return `VirtualService ${vsName(vs)} has ${routes.length === 0 ? 'no http routes' : `${routes.length} http route(s): ${routes.map((r, i) => `${i} (${str(r.name) ? `named ${oneLine(String(r.name))}` : 'no name'})`).join(', ')}`}`;
+          const routes = virtualServiceView(vs).http;
+          return `VirtualService ${vsName(vs)} has ${routes.length === 0 ? 'no http routes' : `${routes.length} http route(s): ${routes.map((r, i) => `${i} (${r.name ? `named ${oneLine(r.name)}` : 'no name'})`).join(', ')}`}`;
         })
         .join('; ');
       throw new PlanError(
@@ -208,11 +182,9 @@ export function selectRoute(virtualServices: readonly Json[], want: RouteWanted)
   const found: Candidate[] = [];
   const rejected: string[] = [];
   for (const vs of pool) {
-    const routes = httpRoutes(vs);
-    routes.forEach((route, index) => {
+    virtualServiceView(vs).http.forEach((route, index) => {
       if (want.route !== null) {
-        const matches =
-          typeof want.route === 'number' ? index === want.route : str(route.name) === want.route;
+        const matches = typeof want.route === 'number' ? index === want.route : route.name === want.route;
         if (!matches) return;
       }
       const c = candidateFor(vs, index, route, want);
@@ -304,9 +276,9 @@ function tag(dest: Json, version: 'stable' | 'canary'): void {
 
 /** The weights a route has now, read back from a VirtualService (for status and resume checks). */
 export function currentWeights(vs: Json, selection: RouteSelection): { stable: number; canary: number } {
-  const route = httpRoutes(vs)[selection.routeIndex];
+  const route = virtualServiceView(vs).http[selection.routeIndex];
   if (!route) return { stable: 100, canary: 0 };
-  const dests = destinations(route);
+  const dests = route.destinations;
   const weightOf = (subset: string) => {
     const d = dests.find((x) => x.subset === subset);
     if (!d) return 0;
