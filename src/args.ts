@@ -1,6 +1,7 @@
 // The one command-line parser of the codebase (the promotion commands, sim, load, demo):
 // node's util.parseArgs tokenises, and the rules below make it strict. Every problem is
 // named with the token that caused it and what is accepted; all of them are reported at once.
+import { IstioCanaryError } from './errors.js';
 import { parseArgs } from 'node:util';
 import { parseBoolean } from './settings.js';
 
@@ -23,8 +24,7 @@ export interface ParsedArgs {
 }
 
 /** A bad command line: exit 2, nothing touched. `problems` holds one sentence per bad token. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+export class UsageError extends IstioCanaryError {
   constructor(readonly problems: readonly string[]) {
     super(problems.join('\n'));
   }

@@ -1,6 +1,7 @@
 // Every input parsed and validated into one typed Settings (pure). The action reads its
 // inputs through core.getInput, the CLI through flags; both hand this module a function
 // from input name to raw string. Nothing else in the code reads inputs or process.env.
+import { IstioCanaryError } from './errors.js';
 import type {
   CLUSTERS,
   CLUSTER_CLEANUP_MODES,
@@ -137,8 +138,12 @@ export function formatInputError(e: InputError): string {
   return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
 
-/** Thrown by the parsers below; collected per input so that all problems are reported at once. */
-class Invalid extends Error {}
+/**
+ * Thrown by the parsers below (the message says what is wrong with the value; the input's
+ * accepted text is added by formatInputError); collected per input so that all problems are
+ * reported at once.
+ */
+export class InvalidValueError extends IstioCanaryError {}
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -154,7 +159,7 @@ export function parseDuration(raw: string): number {
     total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
     matched = re.lastIndex;
   }
-  if (text === '' || matched !== text.length) throw new Invalid('is not a duration');
+  if (text === '' || matched !== text.length) throw new InvalidValueError('is not a duration');
   return Math.round(total);
 }
 
@@ -167,23 +172,25 @@ export function parsePercentage(raw: string, maxFraction = Infinity): number {
     const v = Number(text);
     // The percentage it suggests must be one the input accepts (`500` for 0-100% is neither).
     if (v > 1 && v / 100 <= maxFraction)
-      throw new Invalid(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
+      throw new InvalidValueError(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
     if (v > 1)
-      throw new Invalid(
+      throw new InvalidValueError(
         `is above 1 as a fraction, and ${text}% is above ${maxFraction * 100}%; write a percentage up to ${maxFraction * 100}%`,
       );
     return v;
   }
-  throw new Invalid('is not a percentage');
+  throw new InvalidValueError('is not a percentage');
 }
 
 /** `10,60,100`: whole numbers 1..100, strictly ascending. */
 export function parseSteps(raw: string): number[] {
   const parts = raw.split(/[,\s]+/).filter((p) => p !== '');
-  if (parts.length === 0) throw new Invalid('has no steps');
+  if (parts.length === 0) throw new InvalidValueError('has no steps');
   const weights = parts.map((p) => {
     if (!/^\d+$/.test(p))
-      throw new Invalid(`has "${p.length > 40 ? `${p.slice(0, 37)}...` : p}", which is not a whole number`);
+      throw new InvalidValueError(
+        `has "${p.length > 40 ? `${p.slice(0, 37)}...` : p}", which is not a whole number`,
+      );
     return Number(p);
   });
   // Every problem of the list in one message, so a user fixes it in one go.
@@ -195,7 +202,7 @@ export function parseSteps(raw: string): number[] {
       problems.push(`is not strictly ascending (${weights[i - 1]} then ${weights[i]})`);
       break;
     }
-  if (problems.length > 0) throw new Invalid(problems.join('; '));
+  if (problems.length > 0) throw new InvalidValueError(problems.join('; '));
   return weights;
 }
 
@@ -203,23 +210,23 @@ export function parseBoolean(raw: string): boolean {
   const t = raw.trim().toLowerCase();
   if (['true', 'yes', '1', 'on'].includes(t)) return true;
   if (['false', 'no', '0', 'off'].includes(t)) return false;
-  throw new Invalid('is not a boolean');
+  throw new InvalidValueError('is not a boolean');
 }
 
 function parseEnum<T extends string>(values: readonly T[]) {
   return (raw: string): T => {
     const t = raw.trim();
     if ((values as readonly string[]).includes(t)) return t as T;
-    throw new Invalid('is not one of the accepted values');
+    throw new InvalidValueError('is not one of the accepted values');
   };
 }
 
 function parseInteger(min: number, max: number) {
   return (raw: string): number => {
     const t = raw.trim();
-    if (!/^\d+$/.test(t)) throw new Invalid('is not a whole number');
+    if (!/^\d+$/.test(t)) throw new InvalidValueError('is not a whole number');
     const v = Number(t);
-    if (v < min || v > max) throw new Invalid(`is outside ${min}-${max}`);
+    if (v < min || v > max) throw new InvalidValueError(`is outside ${min}-${max}`);
     return v;
   };
 }
@@ -227,9 +234,9 @@ function parseInteger(min: number, max: number) {
 function parsePositiveNumber(max: number) {
   return (raw: string): number => {
     const t = raw.trim();
-    if (!/^\d+(\.\d+)?$/.test(t)) throw new Invalid('is not a number');
+    if (!/^\d+(\.\d+)?$/.test(t)) throw new InvalidValueError('is not a number');
     const v = Number(t);
-    if (v <= 0 || v > max) throw new Invalid(`is not > 0 and <= ${max}`);
+    if (v <= 0 || v > max) throw new InvalidValueError(`is not > 0 and <= ${max}`);
     return v;
   };
 }
@@ -246,13 +253,14 @@ export function controlCharacter(text: string): string | null {
 /** Rejects a value with a control character (a line break inside a one-line input included). */
 function oneLine(text: string, what: string): string {
   const c = controlCharacter(text);
-  if (c) throw new Invalid(`has ${c}, which ${what} may not have`);
+  if (c) throw new InvalidValueError(`has ${c}, which ${what} may not have`);
   return text;
 }
 
 /** Rejects a value longer than `max` characters, saying how long it is. */
 function atMost(text: string, max: number, what: string): string {
-  if (text.length > max) throw new Invalid(`is ${text.length} characters long; ${what} has at most ${max}`);
+  if (text.length > max)
+    throw new InvalidValueError(`is ${text.length} characters long; ${what} has at most ${max}`);
   return text;
 }
 
@@ -265,17 +273,17 @@ function parseUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new Invalid('is not a URL');
+    throw new InvalidValueError('is not a URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Invalid(`has scheme ${url.protocol}, not http or https`);
+    throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
   return url.toString();
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 function parseDnsLabel(raw: string): string {
   const t = raw.trim();
-  if (t.length > 63 || !DNS_LABEL.test(t)) throw new Invalid('is not a DNS label');
+  if (t.length > 63 || !DNS_LABEL.test(t)) throw new InvalidValueError('is not a DNS label');
   return t;
 }
 
@@ -283,7 +291,7 @@ function parseVersion(prefixV: boolean) {
   return (raw: string): string => {
     const t = raw.trim();
     const re = prefixV ? /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/ : /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
-    if (!re.test(t)) throw new Invalid('is not a release version');
+    if (!re.test(t)) throw new InvalidValueError('is not a release version');
     return t;
   };
 }
@@ -302,9 +310,11 @@ function parseDurationBetween(minMs: number, maxMs: number) {
     const ms = parseDuration(raw);
     const bounds = `(at least ${formatDuration(minMs)}, at most ${formatDuration(maxMs)})`;
     if (ms < minMs)
-      throw new Invalid(`is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`);
+      throw new InvalidValueError(
+        `is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`,
+      );
     if (ms > maxMs)
-      throw new Invalid(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
+      throw new InvalidValueError(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
     return ms;
   };
 }
@@ -313,11 +323,13 @@ const IMAGE =
   /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 function parseImage(raw: string): string {
   const t = raw.trim();
-  if (!IMAGE.test(t)) throw new Invalid('is not an image reference');
+  if (!IMAGE.test(t)) throw new InvalidValueError('is not an image reference');
   // The registry's limit on a repository name (the part before the tag or digest).
   const name = t.replace(/@sha256:[a-f0-9]{64}$/, '').replace(/:[\w][\w.-]{0,127}$/, '');
   if (name.length > 255)
-    throw new Invalid(`has a ${name.length}-character name before the tag; an image name has at most 255`);
+    throw new InvalidValueError(
+      `has a ${name.length}-character name before the tag; an image name has at most 255`,
+    );
   return t;
 }
 
@@ -328,11 +340,12 @@ function parseRoute(raw: string): string | number {
   const t = raw.trim();
   if (/^\d+$/.test(t)) {
     // A 30-digit index would become 1e+30 (and be named so); say what the bound is instead.
-    if (t.length > 4 || Number(t) > MAX_ROUTE_INDEX) throw new Invalid(`is outside 0-${MAX_ROUTE_INDEX}`);
+    if (t.length > 4 || Number(t) > MAX_ROUTE_INDEX)
+      throw new InvalidValueError(`is outside 0-${MAX_ROUTE_INDEX}`);
     return Number(t);
   }
   if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t))
-    throw new Invalid('is not a route name or index');
+    throw new InvalidValueError('is not a route name or index');
   atMost(t, 253, 'a route name');
   return t;
 }
@@ -340,17 +353,18 @@ function parseRoute(raw: string): string | number {
 function parseName(raw: string): string {
   const t = raw.trim();
   if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t))
-    throw new Invalid('is not a Kubernetes object name');
+    throw new InvalidValueError('is not a Kubernetes object name');
   return t;
 }
 
 function parseHost(raw: string): string {
   const t = raw.trim();
   const m = /^([A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?)(:(\d+))?$/.exec(t);
-  if (!m) throw new Invalid('is not a host name');
-  if (m[1]!.length > 253) throw new Invalid(`is ${m[1]!.length} characters long; a host name has at most 253`);
+  if (!m) throw new InvalidValueError('is not a host name');
+  if (m[1]!.length > 253)
+    throw new InvalidValueError(`is ${m[1]!.length} characters long; a host name has at most 253`);
   if (m[4] !== undefined && (m[4].length > 5 || Number(m[4]) < 1 || Number(m[4]) > 65535))
-    throw new Invalid(`has port ${m[4]}, outside 1-65535`);
+    throw new InvalidValueError(`has port ${m[4]}, outside 1-65535`);
   return t;
 }
 
@@ -367,9 +381,9 @@ function parseManifests(raw: string): string[] {
   const patterns = parseList(raw);
   for (const p of patterns) {
     const c = controlCharacter(p.replace(/\r$/, ''));
-    if (c) throw new Invalid(`has the path ${JSON.stringify(p.slice(0, 60))} with ${c}`);
+    if (c) throw new InvalidValueError(`has the path ${JSON.stringify(p.slice(0, 60))} with ${c}`);
     if (p.length > 4096)
-      throw new Invalid(`has a path of ${p.length} characters; a path has at most 4096`);
+      throw new InvalidValueError(`has a path of ${p.length} characters; a path has at most 4096`);
   }
   return patterns;
 }
@@ -377,10 +391,10 @@ function parseManifests(raw: string): string[] {
 /** An HTTP header value: printable ASCII (and tabs inside), as fetch sends it. */
 function parseHeaderValue(raw: string): string {
   const t = raw.trim();
-  if (/[\r\n]/.test(t)) throw new Invalid('has a line break, which no HTTP header value may have');
+  if (/[\r\n]/.test(t)) throw new InvalidValueError('has a line break, which no HTTP header value may have');
   const bad = /[^\t\x20-\x7e]/.exec(t);
   if (bad)
-    throw new Invalid(
+    throw new InvalidValueError(
       `has the character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1}; an HTTP header value is printable ASCII`,
     );
   atMost(t, 8192, 'an HTTP header value');
@@ -392,7 +406,7 @@ function parseToken(raw: string): string {
   const t = raw.trim();
   const bad = /[^\x21-\x7e]/.exec(t);
   if (bad)
-    throw new Invalid(
+    throw new InvalidValueError(
       `has ${/\s/.test(bad[0]) ? 'white space or a line break' : `the character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`} at character ${bad.index + 1}; a token is one word of printable ASCII`,
     );
   atMost(t, 8192, 'a token');
@@ -409,7 +423,7 @@ function parseContext(raw: string): string {
 
 function parseKubeconfig(raw: string): string {
   if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw))
-    throw new Invalid('is not kubeconfig YAML (no apiVersion/clusters)');
+    throw new InvalidValueError('is not kubeconfig YAML (no apiVersion/clusters)');
   return raw;
 }
 
@@ -478,7 +492,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
       errors.push({
         input: name,
         value: inputSpec(name)?.secret ? '***' : value,
-        message: e instanceof Invalid ? e.message : String(e),
+        message: e instanceof InvalidValueError ? e.message : String(e),
       });
       return fallback;
     }
@@ -634,7 +648,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
 function parsePercentageBetween(min: number, max: number) {
   return (raw: string): number => {
     const v = parsePercentage(raw, max);
-    if (v < min || v > max) throw new Invalid(`is outside ${min * 100}%-${max * 100}%`);
+    if (v < min || v > max) throw new InvalidValueError(`is outside ${min * 100}%-${max * 100}%`);
     return v;
   };
 }
