@@ -5,6 +5,7 @@
 import type { Logger } from '../ports.js';
 import type { Kube, KubeObject } from './client.js';
 import { KubeApiError, UnknownKindError } from './errors.js';
+import { IstioCanaryError } from '../errors.js';
 import { isObject } from '../util/object.js';
 import { where, type ManifestDoc } from './manifest-read.js';
 import { KNOWN_KINDS } from './manifest-check.js';
@@ -198,12 +199,8 @@ export function manifestWrites(docs: readonly ManifestDoc[]): ManifestWrite[] {
   return [...out.values()];
 }
 
-/**
- * The Namespace documents each client has applied. A promotion applies the VirtualService's
- * Namespace on its own first (the Lease lives in it), then the whole batch: the same document
- * through the same client is not written a second time.
- */
-const appliedNamespaces = new WeakMap<Kube, WeakSet<ManifestDoc>>();
+/** The API server refused a document of the batch (or it could not be sent): names the document; the API error is the cause. */
+export class ManifestApplyError extends IstioCanaryError {}
 
 /** Server-side applies the documents in dependency order; errors name the document. */
 export async function applyManifests(
@@ -212,28 +209,21 @@ export async function applyManifests(
   options: { dryRun?: boolean; logger: Logger; signal?: AbortSignal },
 ): Promise<KubeObject[]> {
   const applied: KubeObject[] = [];
-  let namespaces = appliedNamespaces.get(kube);
-  if (!namespaces) appliedNamespaces.set(kube, (namespaces = new WeakSet()));
   for (const d of orderForApply(docs)) {
     const o = d.object;
     const label = `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
-    if (o.kind === 'Namespace' && !options.dryRun && namespaces.has(d)) {
-      options.logger.debug(`${label} (${where(d)}) was applied already`);
-      continue;
-    }
     try {
       // force: the manifests are the user's declared intent; like `kubectl apply --server-side
       // --force-conflicts`, they win over fields last written by hand or by another tool.
       const body = withDefaultProtocols(o);
       applied.push(await kube.apply(body, { force: true, dryRun: options.dryRun, signal: options.signal }));
-      if (o.kind === 'Namespace' && !options.dryRun) namespaces.add(d);
       options.logger.info(`${options.dryRun ? '[dry-run] ' : ''}applied ${label} (${where(d)})`);
     } catch (err) {
       const msg =
         err instanceof KubeApiError
           ? `the API refused it (${err.code}): ${err.message}`
           : (err as Error).message;
-      throw new Error(`applying ${label} from ${where(d)}: ${msg}`, { cause: err });
+      throw new ManifestApplyError(`applying ${label} from ${where(d)}: ${msg}`, { cause: err });
     }
   }
   return applied;
