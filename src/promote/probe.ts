@@ -9,6 +9,7 @@
 //   3. Prometheus answers a real query (else every window is "no verdict").
 // When load-host is not set and the VirtualService has exactly one host that its gateways
 // serve, that host becomes the load's Host header.
+import { IstioCanaryError } from '../errors.js';
 import type { KubeObject, ObjectRef } from '../kube/client.js';
 import type { Logger } from '../ports.js';
 
@@ -73,9 +74,7 @@ export interface ProbeInput {
 }
 
 /** A measurement path that does not work; the message names the cause. */
-export class ProbeError extends Error {
-  override name = 'ProbeError';
-}
+export class ProbeError extends IstioCanaryError {}
 
 const PROBE_REQUESTS = 3;
 

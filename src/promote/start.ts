@@ -1,13 +1,12 @@
 // How a run, step or promote starts from what the VirtualService holds (pure decisions, no
 // I/O): the runner and the dry run both ask these, so the plan a dry run prints is the one the
 // real command follows. See README.md ("Resuming, restarting and retrying").
+import { IstioCanaryError } from '../errors.js';
 import type { PromotionState } from '../model.js';
 import { schedule } from '../plan.js';
 
 /** A start refused before anything was written; the message says why and what to run instead. */
-export class StartRefused extends Error {
-  override name = 'StartRefused';
-}
+export class StartRefused extends IstioCanaryError {}
 
 export interface StartFacts {
   /** `<namespace>/<name>` of the VirtualService. */

@@ -1,0 +1,265 @@
+// Finalize promote-stable, and finishing an interrupted promotion. The stable Deployment gets the
+// canary's pod template with its previous template saved in the same write (the annotation
+// PREVIOUS_TEMPLATE_ANNOTATION), so an interrupted finalize can be completed or undone: a
+// rollback, a cancel or the post step restores that template before the state says
+// `rolled-back`; once the canary is scaled down the saved template goes. Every change of a
+// Deployment is read-change-replace through replaceWithRetry (a conflict decides again).
+// finishInterrupted is the post step's entry. See README.md ("Finalize").
+import process from 'node:process';
+import type { Logger } from '../ports.js';
+import type { Settings } from '../settings.js';
+import type { PromotionReport, PromotionState } from '../model.js';
+import type { KubeObject } from '../kube/client.js';
+import { ManifestError, containersOf, imagesOf } from '../kube/manifests.js';
+import { replaceWithRetry } from '../kube/replace.js';
+import { deploymentView } from '../kube/views.js';
+import { waitForRollout } from '../kube/rollout.js';
+import { isObject } from '../util/object.js';
+import { oneLine } from '../one-line.js';
+import { acquireLease } from './lease.js';
+import { describe, transition } from './machine.js';
+import { resolveTarget, type Target } from './target.js';
+import { canonical } from './template-hash.js';
+import { Run, type PromotionDeps } from './run.js';
+
+/** On the stable Deployment: its pod template from before promote-stable, to restore an unfinished finalize. */
+export const PREVIOUS_TEMPLATE_ANNOTATION = 'istio-canary.dev/previous-template';
+
+/** Which promotion a saved stable template belongs to. */
+export function promotionId(state: PromotionState): string {
+  return `${state.startedAt}|${state.canaryImage ?? ''}`;
+}
+
+function parseSaved(raw: string | undefined): { promotion: string; template: unknown } | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return isObject(v) && typeof v.promotion === 'string' && isObject(v.template)
+      ? { promotion: v.promotion, template: v.template }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * promote-stable: the stable Deployment gets the canary's pod template (keeping its own
+ * labels), with its previous template kept in an annotation in the same write, then rolls
+ * out. Idempotent: a rerun of the same promotion keeps the first saved template.
+ */
+export async function promoteStable(run: Run, state: PromotionState): Promise<void> {
+  const { kube } = run.deps;
+  const { target, settings } = run;
+  const canaryName = target.canaryDeployment;
+  const stableName = target.stableDeployment;
+  if (!canaryName || !stableName)
+    throw new Error('finalize promote-stable needs both the stable and the canary Deployment');
+  const id = promotionId(state);
+  await replaceWithRetry(
+    kube,
+    run.deploymentRef(stableName),
+    async (stable) => {
+      const canary = await kube.get(run.deploymentRef(canaryName), { signal: run.writes });
+      if (!canary || !stable) throw new Error(`Deployment ${!canary ? canaryName : stableName} is gone`);
+      // Never promote one image while naming another.
+      const canaryImages = imagesOf(canary);
+      if (state.canaryImage && !canaryImages.includes(state.canaryImage))
+        throw new Error(
+          `promote-stable: the canary Deployment ${canaryName} runs ${oneLine(canaryImages.join(', ')) || 'no image'}, not ${oneLine(state.canaryImage)} that this promotion is for; nothing was copied to ${stableName}`,
+        );
+      const s = deploymentView(stable);
+      const template = structuredClone(deploymentView(canary).template ?? {}) as {
+        metadata?: { labels?: Record<string, string> };
+      };
+      const keep = { ...target.stableLabels, ...((s.matchLabels ?? {}) as Record<string, string>) };
+      const labels = { ...(template.metadata?.labels ?? {}) };
+      for (const k of Object.keys(target.canaryLabels)) if (!(k in keep)) delete labels[k];
+      Object.assign(labels, keep);
+      for (const k of Object.keys(keep)) if (s.podLabels[k] !== undefined) labels[k] = s.podLabels[k];
+      template.metadata = { ...(template.metadata ?? {}), labels };
+
+      const annotations = { ...(stable.metadata?.annotations ?? {}) };
+      const saved = parseSaved(annotations[PREVIOUS_TEMPLATE_ANNOTATION]);
+      const previous = saved?.promotion === id ? saved.template : s.template;
+      const before = containersOf({ spec: { template: previous } }).map((c) => c.name);
+      const after = containersOf({ spec: { template } }).map((c) => c.name);
+      if (before.join(',') !== after.join(',')) {
+        const notice = `promote-stable renames the containers of ${stableName}: ${before.join(', ') || 'none'} → ${after.join(', ') || 'none'} (it copies the canary's pod template)`;
+        if (!run.notices.includes(notice)) {
+          run.notices.push(notice);
+          run.log.warning(notice);
+        }
+      }
+      if (saved?.promotion === id && canonical(s.template) === canonical(template)) {
+        run.log.info(`promote-stable: ${stableName} already runs the canary's pod template`);
+        return { done: null };
+      }
+      annotations[PREVIOUS_TEMPLATE_ANNOTATION] = JSON.stringify({ promotion: id, template: previous });
+      const next: KubeObject = {
+        ...stable,
+        metadata: { ...stable.metadata, annotations },
+        spec: { ...(stable.spec as object), template },
+      };
+      return { write: next };
+    },
+    { signal: run.writes, dryRun: settings.dryRun },
+  ).then((r) => {
+    if ('written' in r)
+      run.log.info(
+        `promote-stable: ${stableName} now runs the canary's pod template (${oneLine(imagesOf(r.written).join(', '))}); its previous template is kept in the annotation ${PREVIOUS_TEMPLATE_ANNOTATION} until the promotion ends`,
+      );
+  });
+  if (!settings.dryRun) {
+    await waitForRollout(
+      kube,
+      { name: stableName, namespace: target.namespace },
+      { timeoutMs: settings.rolloutTimeoutMs, signal: run.deps.signal },
+    );
+    run.log.info(`promote-stable: ${stableName} is available`);
+  }
+}
+
+/** An unfinished finalize rolled back: the stable Deployment gets its template from before promote-stable again. */
+export async function restoreStable(run: Run, state: PromotionState): Promise<void> {
+  const stableName = run.target.stableDeployment;
+  if (!stableName) return;
+  const id = promotionId(state);
+  const r = await replaceWithRetry(
+    run.deps.kube,
+    run.deploymentRef(stableName),
+    (stable) => {
+      if (!stable) return { done: null };
+      const annotations = { ...(stable.metadata?.annotations ?? {}) };
+      const saved = parseSaved(annotations[PREVIOUS_TEMPLATE_ANNOTATION]);
+      if (!saved || saved.promotion !== id) {
+        run.log.info(`finalize: ${stableName} was not changed by this promotion; nothing to restore`);
+        return { done: null };
+      }
+      delete annotations[PREVIOUS_TEMPLATE_ANNOTATION];
+      return {
+        write: {
+          ...stable,
+          metadata: { ...stable.metadata, annotations },
+          spec: { ...(stable.spec as object), template: saved.template },
+        },
+      };
+    },
+    { signal: run.writes, dryRun: run.settings.dryRun },
+  );
+  if ('written' in r)
+    run.log.warning(
+      `finalize interrupted: ${stableName} has its previous pod template again (${oneLine(imagesOf(r.written).join(', '))})`,
+    );
+}
+
+/** Once the canary is down the finalize cannot be undone: stable's saved template goes (idempotent). */
+export async function forgetPreviousTemplate(run: Run): Promise<void> {
+  const name = run.target.stableDeployment;
+  if (!name) return;
+  const stable = await run.deps.kube.get(run.deploymentRef(name), { signal: run.writes });
+  if (stable?.metadata?.annotations?.[PREVIOUS_TEMPLATE_ANNOTATION] === undefined) return;
+  await run.deps.kube.patch(
+    run.deploymentRef(name),
+    { metadata: { annotations: { [PREVIOUS_TEMPLATE_ANNOTATION]: null } } },
+    { dryRun: run.settings.dryRun, signal: run.writes },
+  );
+}
+
+export async function scaleCanaryDown(run: Run): Promise<void> {
+  if (run.target.canaryDeployment)
+    await run.deps.kube.patch(
+      run.deploymentRef(run.target.canaryDeployment),
+      { spec: { replicas: 0 } },
+      { dryRun: run.settings.dryRun, signal: run.writes },
+    );
+  run.log.info(`scaled the canary Deployment ${run.target.canaryDeployment ?? '?'} to 0`);
+}
+
+/**
+ * The stable Deployment's images are what promotions made them (promote-stable gives it the
+ * canary's): re-applying the manifests must not take it back to the image the manifest was
+ * first written with. The manifests set the stable images only when it is created.
+ */
+export function keepLiveImages(doc: KubeObject, live: KubeObject, logger: Logger): KubeObject {
+  const liveImages = new Map(deploymentView(live).containers.map((c) => [c.name, c.image]));
+  const copy = structuredClone(doc);
+  for (const c of deploymentView(copy).containers) {
+    const image = liveImages.get(c.name);
+    if (image && image !== c.image) {
+      logger.info(
+        `keeping the stable ${doc.metadata?.name ?? ''} container ${oneLine(c.name)} at ${oneLine(image)} (the manifest says ${oneLine(c.image || '?')})`,
+      );
+      c.raw.image = image;
+    }
+  }
+  return copy;
+}
+
+/**
+ * For the post step: when the main step of this process's job (deps.holder, saved by main)
+ * left a rollback unfinished (phase rolling-back), a finalize unfinished (phase finalizing:
+ * completed when stable already took the traffic back, else restored), or was cancelled
+ * mid-promotion (phase in-progress) with on-cancel rollback, finish it. Returns the report
+ * when it did something, else null.
+ */
+export async function finishInterrupted(
+  settings: Settings,
+  deps: PromotionDeps,
+): Promise<PromotionReport | null> {
+  if (!deps.holder) {
+    deps.logger.debug('post: the main step saved no holder id; no promotion to finish');
+    return null;
+  }
+  // The live cluster has what main applied: no need to read the manifests again. When main
+  // never got as far as a VirtualService, there is nothing to finish.
+  let target: Target;
+  try {
+    target = await resolveTarget(
+      { ...settings, command: 'rollback', manifests: [], canaryImage: null },
+      deps.kube,
+      { cwd: deps.cwd ?? process.cwd() },
+    );
+  } catch (err) {
+    if (!(err instanceof ManifestError)) throw err;
+    deps.logger.debug(`post: no promotion to finish (${err.message})`);
+    return null;
+  }
+  const run = new Run({ ...settings, command: 'rollback' }, deps, target);
+  await run.readVs();
+  const s = run.state;
+  if (!s || s.runId !== run.holder) return null;
+  const interrupted =
+    s.phase === 'rolling-back' ||
+    s.phase === 'finalizing' ||
+    (s.phase === 'in-progress' && settings.onCancel === 'rollback');
+  if (!interrupted) return null;
+  const what = run.edited(run.vs, s);
+  if (what) {
+    deps.logger.warning(`post: ${what}; leaving the route as it is`);
+    return null;
+  }
+  deps.logger.warning(`the promotion was interrupted (${describe(s)}); finishing it`);
+  run.lease = await acquireLease(deps.kube, {
+    namespace: target.namespace,
+    virtualService: target.selection.virtualService,
+    holder: run.holder,
+    durationMs: deps.lease?.durationMs ?? 15_000,
+    waitMs: deps.lease?.waitMs ?? 30_000,
+    logger: deps.logger,
+  });
+  try {
+    const reason =
+      s.phase === 'rolling-back'
+        ? (s.reason ?? 'finishing an interrupted rollback')
+        : s.phase === 'finalizing'
+          ? `the run stopped during finalize at ${s.weight}% canary (cancelled or killed); finished by the post step`
+          : `the run stopped at ${s.weight}% canary without finishing (cancelled or killed); rolled back by the post step`;
+    const t = transition(s, { type: 'cancelled', why: reason }, { ...run.ctx(), onCancel: 'rollback' });
+    await run.drive(t);
+  } finally {
+    await run.lease.release();
+  }
+  const report = run.report(null);
+  await deps.reporter.final(report);
+  return report;
+}
