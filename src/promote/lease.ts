@@ -2,6 +2,7 @@
 // one process (`<repo>/<run id>/<attempt>/<job>/<random>`, see newHolderId in runner.ts),
 // renewed while the run lasts, taken over only when expired, when the holder is this same
 // process (the post step continuing its main step), or by a `rollback`, which preempts.
+import { IstioCanaryError } from '../errors.js';
 import type { Logger } from '../ports.js';
 import type { Kube, KubeObject } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
@@ -41,9 +42,7 @@ export interface HeldLease {
   release(signal?: AbortSignal): Promise<void>;
 }
 
-export class LeaseHeldError extends Error {
-  override name = 'LeaseHeldError';
-}
+export class LeaseHeldError extends IstioCanaryError {}
 
 export const leaseName = (virtualService: string): string => `istio-canary-${virtualService}`.slice(0, 253);
 
@@ -87,44 +86,37 @@ export async function acquireLease(kube: Kube, o: LeaseOptions): Promise<HeldLea
     const live = await kube.get(ref, { signal: o.signal });
     const t = now();
     try {
-      if (!live) {
-        await kube.create({
-          apiVersion: ref.apiVersion,
-          kind: 'Lease',
-          metadata: { name, namespace: o.namespace },
-          spec: mine(t, 0),
-        });
-        break;
-      }
-      const spec = specOf(live);
+      // Free, expired, already ours, or preempted by a rollback: taken in one write (a create
+      // when there is no Lease yet); a 409 means someone else wrote first: read again.
+      const spec = live ? specOf(live) : {};
       const holder = spec.holderIdentity ?? '';
-      if (!holder || holder === o.holder || leaseExpiry(live) <= t) {
-        if (holder && holder !== o.holder)
-          o.logger.warning(`taking over the expired lease ${name} from ${holder}`);
-        const transitions = (spec.leaseTransitions ?? 0) + (holder === o.holder ? 0 : 1);
-        await kube.replace({ ...live, spec: mine(t, transitions) });
-        break;
-      }
-      const expires = leaseExpiry(live);
-      if (o.preempt) {
-        o.logger.warning(
-          `preempting ${holder}, which holds the lease ${name} (renewed ${spec.renewTime ?? '?'}): a rollback does not wait; that run stops at its next write`,
-        );
-        const annotations = {
-          ...(live.metadata?.annotations ?? {}),
-          [PREEMPTED_ANNOTATION]: JSON.stringify({
+      const free = !live || !holder || holder === o.holder || leaseExpiry(live) <= t;
+      if (free || o.preempt) {
+        const annotations = { ...(live?.metadata?.annotations ?? {}) };
+        if (!free) {
+          o.logger.warning(
+            `preempting ${holder}, which holds the lease ${name} (renewed ${spec.renewTime ?? '?'}): a rollback does not wait; that run stops at its next write`,
+          );
+          annotations[PREEMPTED_ANNOTATION] = JSON.stringify({
             by: o.holder,
             from: holder,
             at: new Date(t).toISOString(),
-          }),
-        };
-        await kube.replace({
+          });
+        } else if (holder && holder !== o.holder)
+          o.logger.warning(`taking over the expired lease ${name} from ${holder}`);
+        const transitions = live ? (spec.leaseTransitions ?? 0) + (holder === o.holder ? 0 : 1) : 0;
+        const metadata = { ...(live?.metadata ?? { name, namespace: o.namespace }), annotations };
+        const next = {
+          apiVersion: ref.apiVersion,
+          kind: 'Lease',
           ...live,
-          metadata: { ...live.metadata, annotations },
-          spec: mine(t, (spec.leaseTransitions ?? 0) + 1),
-        });
+          metadata,
+          spec: mine(t, transitions),
+        };
+        await (live ? kube.replace(next) : kube.create(next));
         break;
       }
+      const expires = leaseExpiry(live);
       if (t >= deadline) {
         throw new LeaseHeldError(
           `VirtualService ${o.namespace}/${o.virtualService} is being promoted by ${holder} (lease ${o.namespace}/${name}, renewed ${spec.renewTime ?? '?'}, expires ${new Date(expires).toISOString()})${o.waitMs > 0 ? `; waited ${Math.round(o.waitMs / 1000)} s` : ''}. Wait for it to finish, or cancel that run.`,
