@@ -1,5 +1,5 @@
 // One promotion per VirtualService: a coordination.k8s.io/v1 Lease `istio-canary-<vs>` held by
-// one process (`<repo>/<run id>/<attempt>/<job>/<random>`, see newHolderId in runner.ts),
+// one process (`<repo>/<run id>/<attempt>/<job>/<random>`, see newHolderId in run.ts),
 // renewed while the run lasts, taken over only when expired, when the holder is this same
 // process (the post step continuing its main step), or by a `rollback`, which preempts.
 import { IstioCanaryError } from '../errors.js';
