@@ -225,22 +225,14 @@ export function withCanaryWeight(vs: Json, selection: RouteSelection, canaryWeig
   if (!Number.isInteger(canaryWeight) || canaryWeight < 0 || canaryWeight > 100)
     throw new PlanError(`canary weight must be a whole number from 0 to 100, got ${canaryWeight}`);
   const next = clone(vs);
-  const spec = isObject(next.spec) ? next.spec : {};
-  const routes = asArray(spec.http);
-  const route = routes[selection.routeIndex];
-  if (!isObject(route))
-    throw new PlanError(`VirtualService ${vsName(vs)} has no http[${selection.routeIndex}]`);
-  const dests = asArray(route.route);
-  const find = (d: Destination): Json | undefined => {
-    const exact = dests.find(
-      (x): x is Json =>
-        isObject(x) &&
-        isObject(x.destination) &&
-        x.destination.subset === d.subset &&
-        x.destination.host === d.host,
-    );
-    return exact ?? (d.index >= 0 && isObject(dests[d.index]) ? (dests[d.index] as Json) : undefined);
-  };
+  // The view's mappings are next's own: the weights are set on them.
+  const route = virtualServiceView(next).http[selection.routeIndex];
+  if (!route) throw new PlanError(`VirtualService ${vsName(vs)} has no http[${selection.routeIndex}]`);
+  const find = (d: Destination): Json | undefined =>
+    (
+      route.destinations.find((x) => x.subset === d.subset && x.host === d.host) ??
+      (d.index >= 0 ? route.destinations[d.index] : undefined)
+    )?.raw;
   const stable = find(selection.stable);
   if (!stable)
     throw new PlanError(
@@ -254,8 +246,7 @@ export function withCanaryWeight(vs: Json, selection: RouteSelection, canaryWeig
         subset: selection.canary.subset,
       },
     };
-    dests.push(canary);
-    route.route = dests;
+    route.raw.route = [...asArray(route.raw.route), canary];
   }
   stable.weight = 100 - canaryWeight;
   canary.weight = canaryWeight;
