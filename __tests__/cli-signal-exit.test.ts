@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STATE_ANNOTATION } from '../src/plan.js';
 import { startMesh, type Mesh } from '../src/sim/mesh.js';
+import { GithubServer } from './support/github-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'istio-canary.js');
@@ -44,6 +45,7 @@ function canaryAt(mesh: Mesh, weight: number): Promise<void> {
 }
 
 let mesh: Mesh | undefined;
+let github: GithubServer | undefined;
 const groups: number[] = [];
 afterEach(async () => {
   for (const pgid of groups.splice(0))
@@ -54,6 +56,8 @@ afterEach(async () => {
     }
   await mesh?.close();
   mesh = undefined;
+  await github?.close();
+  github = undefined;
 });
 
 async function runArgs(): Promise<{ m: Mesh; args: string[]; kubeconfig: string }> {
@@ -94,10 +98,15 @@ async function runArgs(): Promise<{ m: Mesh; args: string[]; kubeconfig: string 
 }
 
 /** Starts argv in a process group of its own (as a terminal's foreground job is). */
-function launch(argv: string[], kubeconfig: string) {
+function launch(argv: string[], kubeconfig: string, env: Record<string, string> = {}) {
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), KUBECONFIG: kubeconfig },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
+      KUBECONFIG: kubeconfig,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -140,6 +149,28 @@ describe('a run cancelled by a signal exits by that signal', () => {
     const end = await shell.ended;
     expect(canaryWeight(m.api.object(...VS)), shell.stderr()).toBe(0);
     expect(shell.stdout()).not.toContain('after');
+    expect(end).toEqual({ code: null, signal: 'SIGINT' });
+  });
+
+  it('the final report after a cancel stops waiting on a rate-limited GitHub with the cancel budget: no deadline kill', async () => {
+    github = await new GithubServer({
+      tokens: [{ token: 'ghs_signalexit', login: 'github-actions[bot]', kind: 'app' }],
+    }).start();
+    const { m, args, kubeconfig } = await runArgs();
+    const withComment = args.map((a, i) => (args[i - 1] === '--comment' ? 'always' : a));
+    const run = launch(
+      [process.execPath, bin, ...withComment, '--github-token', 'ghs_signalexit', '--pr-number', '42'],
+      kubeconfig,
+      { GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: github.apiUrl },
+    );
+    await canaryAt(m, 30);
+    // From now on GitHub asks to come back in 50 s: far past the 8 s cancel deadline.
+    github.secondaryLimitNext(1000, 50);
+    run.child.kill('SIGINT');
+    const end = await run.ended;
+    expect(canaryWeight(m.api.object(...VS)), run.stderr()).toBe(0);
+    expect(github.requests.some((r) => r.status === 429)).toBe(true);
+    expect(run.stderr()).not.toContain('Cancellation did not finish');
     expect(end).toEqual({ code: null, signal: 'SIGINT' });
   });
 });
