@@ -80,7 +80,19 @@ export function failed(report: PromotionReport): boolean {
  * standing in for the new cluster, so the plan comes from the manifests alone, through the same
  * runner dry run (src/promote/dry-run.ts) as a dry run against an existing cluster.
  */
-async function dryRunConnection(settings: Settings, io: Io): Promise<ClusterConnection> {
+async function dryRunConnection(
+  settings: Pick<
+    Settings,
+    | 'cluster'
+    | 'clusterName'
+    | 'istioVersion'
+    | 'istioProfile'
+    | 'installPrometheus'
+    | 'preview'
+    | 'namespace'
+  >,
+  io: Io,
+): Promise<ClusterConnection> {
   if (settings.cluster === 'kind' || settings.cluster === 'minikube')
     io.logger.info(
       `[dry-run] would create a ${settings.cluster} cluster ${settings.clusterName} with Istio ${settings.istioVersion} (profile ${settings.istioProfile})${settings.installPrometheus ? ' and Prometheus' : ''}; nothing is created in a dry run: planning against the manifests alone`,
