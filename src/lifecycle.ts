@@ -194,6 +194,22 @@ function ancestors(parent: number): Ancestor[] {
 }
 
 /** The line printed when the deadline passes (pure, for tests and the README). */
+/**
+ * A signal that aborts `ms` after `signal` does: what is left to do after a cancel (the writes
+ * that restore the route, the last report) gets this long, so the process ends by itself before
+ * the cancel deadline. Its reason names `what` ran out of time.
+ */
+export function budgetAfterCancel(signal: AbortSignal, ms: number, what: string): AbortSignal {
+  const budget = new AbortController();
+  const start = (): void => {
+    const why = new Error(`the ${ms / 1000} s budget for ${what} after the cancel ran out`);
+    setTimeout(() => budget.abort(why), ms).unref();
+  };
+  if (signal.aborted) start();
+  else signal.addEventListener('abort', start, { once: true });
+  return budget.signal;
+}
+
 export function deadlineMessage(seconds: number, weight: number | null, finishHint: string): string {
   const where =
     weight === null

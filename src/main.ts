@@ -21,7 +21,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { safeLogger } from './log.js';
 import { inputSecrets, kubeconfigSecrets, redact, safeLogText, secrets, urlSecrets } from './redact.js';
-import { cancelDeadlineMs, rollbackHint, watchCancellation } from './lifecycle.js';
+import { budgetAfterCancel, cancelDeadlineMs, rollbackHint, watchCancellation } from './lifecycle.js';
 
 export interface Io {
   logger: Logger;
@@ -223,18 +223,6 @@ async function withPreviewInfo(
   };
 }
 
-/** A signal aborted `ms` after `signal` aborts: what is left to do after a cancel gets this long. */
-function budgetAfterCancel(signal: AbortSignal, ms: number): AbortSignal {
-  const budget = new AbortController();
-  const start = (): void => {
-    const why = new Error(`the ${ms / 1000} s budget after the cancel ran out`);
-    setTimeout(() => budget.abort(why), ms).unref();
-  };
-  if (signal.aborted) start();
-  else signal.addEventListener('abort', start, { once: true });
-  return budget.signal;
-}
-
 /** The commands that open measurement windows (and so need the load generator or Prometheus). */
 export function measures(command: Settings['command']): boolean {
   return command === 'run' || command === 'step';
@@ -277,7 +265,7 @@ export async function execute(
     // end with the cancel's write budget, so the process ends by itself before the cancel deadline.
     const githubClient = {
       ...deps.githubClient,
-      signal: deps.githubClient?.signal ?? budgetAfterCancel(signal, CANCEL_WRITE_BUDGET_MS),
+      signal: deps.githubClient?.signal ?? budgetAfterCancel(signal, CANCEL_WRITE_BUDGET_MS, 'the report'),
     };
     const { createKubeClient } = await import('./kube/client.js');
     const kube = await createKubeClient({

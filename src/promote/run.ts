@@ -40,6 +40,7 @@ import {
 import type { StartFacts } from './start.js';
 import type { Target } from './target.js';
 import { forgetPreviousTemplate, promoteStable, restoreStable, scaleCanaryDown } from './finalize.js';
+import { budgetAfterCancel } from '../lifecycle.js';
 
 export interface PromotionDeps {
   /** The manifests execute() already read and checked (else they are read from settings.manifests). */
@@ -144,7 +145,7 @@ export class Run {
   /** Manifest documents already applied by this run (the Namespace the Lease needs): the batch leaves them out. */
   readonly applied = new Set<ManifestDoc>();
   /** Aborted CANCEL_WRITE_BUDGET_MS after the cancel: the one budget of every write after it. */
-  private readonly budget = new AbortController();
+  private readonly budget: AbortSignal;
 
   constructor(
     readonly settings: Settings,
@@ -153,17 +154,7 @@ export class Run {
   ) {
     this.started = this.iso();
     this.holder = deps.holder ?? newHolderId(settings);
-    const startBudget = () => {
-      setTimeout(
-        () =>
-          this.budget.abort(
-            new Error(`the ${CANCEL_WRITE_BUDGET_MS / 1000} s budget for writes after the cancel ran out`),
-          ),
-        CANCEL_WRITE_BUDGET_MS,
-      ).unref();
-    };
-    if (deps.signal.aborted) startBudget();
-    else deps.signal.addEventListener('abort', startBudget, { once: true });
+    this.budget = budgetAfterCancel(deps.signal, CANCEL_WRITE_BUDGET_MS, 'writes');
   }
 
   get log(): Logger {
@@ -195,7 +186,7 @@ export class Run {
 
   /** The signal of writes (and the reads that lead to them): aborted only once the cancel budget is spent. */
   get writes(): AbortSignal {
-    return this.budget.signal;
+    return this.budget;
   }
 
   iso(): string {
