@@ -138,7 +138,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'route',
     description: 'The http route of the VirtualService to step, by name or index. Empty: detected.',
-    accepts: 'a route name (letters, digits, -, _ and .; at most 253 characters) or a 0-based index from 0 to 9999',
+    accepts:
+      'a route name (letters, digits, -, _ and .; at most 253 characters) or a 0-based index from 0 to 9999',
   },
   {
     name: 'stable-subset',
@@ -256,7 +257,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'dry-run',
-    description: 'Show every change (server-side dry run when a cluster is reachable) without writing.',
+    description:
+      'Show every change without writing: the manifests and every weight write go to the cluster as server-side dry runs; for `cluster: kind`, `minikube` or `sim` nothing is created and the plan is made against the manifests alone.',
     default: 'false',
     accepts: '`true` or `false`',
   },
