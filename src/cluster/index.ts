@@ -6,6 +6,25 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ClusterConnection, CommandRunner, Logger, StateStore } from '../ports.js';
 import type { Settings } from '../settings.js';
+
+/** The settings this module reads: where the cluster is, how to make one, when to delete it. */
+export type ClusterSettings = Pick<
+  Settings,
+  | 'cluster'
+  | 'kubeconfig'
+  | 'kubeconfigPath'
+  | 'context'
+  | 'namespace'
+  | 'preview'
+  | 'github'
+  | 'clusterName'
+  | 'istioVersion'
+  | 'kindVersion'
+  | 'minikubeVersion'
+  | 'installPrometheus'
+  | 'istioProfile'
+  | 'cleanupCluster'
+>;
 import { preflight, type PreflightOptions } from '../kube/preflight.js';
 import { withGroup } from '../log.js';
 import { startBackground, type BackgroundProcess, type ProcessRunner } from './exec.js';
@@ -69,7 +88,10 @@ function starter(
   return 'start' in runner ? (f, a) => runner.start(f, a) : (f, a) => startBackground(f, a);
 }
 
-export async function prepareCluster(settings: Settings, deps: ClusterDeps): Promise<ClusterConnection> {
+export async function prepareCluster(
+  settings: ClusterSettings,
+  deps: ClusterDeps,
+): Promise<ClusterConnection> {
   switch (settings.cluster) {
     case 'existing':
       return connectExisting(settings, deps);
@@ -82,7 +104,7 @@ export async function prepareCluster(settings: Settings, deps: ClusterDeps): Pro
 }
 
 /** The kubeconfig for `cluster: existing`: the input, else the first readable $KUBECONFIG file, else ~/.kube/config. */
-async function readKubeconfig(settings: Settings, deps: ClusterDeps): Promise<string> {
+async function readKubeconfig(settings: ClusterSettings, deps: ClusterDeps): Promise<string> {
   if (settings.kubeconfig) {
     deps.logger.info('Using the kubeconfig input');
     return settings.kubeconfig;
@@ -104,7 +126,7 @@ async function readKubeconfig(settings: Settings, deps: ClusterDeps): Promise<st
   );
 }
 
-async function connectExisting(settings: Settings, deps: ClusterDeps): Promise<ClusterConnection> {
+async function connectExisting(settings: ClusterSettings, deps: ClusterDeps): Promise<ClusterConnection> {
   const { logger } = deps;
   const kubeconfig = await readKubeconfig(settings, deps);
   const result = await preflight({
@@ -129,7 +151,7 @@ async function connectExisting(settings: Settings, deps: ClusterDeps): Promise<C
 }
 
 async function createCluster(
-  settings: Settings,
+  settings: ClusterSettings,
   deps: ClusterDeps,
   provider: 'kind' | 'minikube',
 ): Promise<CreatedClusterConnection> {
@@ -245,7 +267,7 @@ function parseRecord(raw: string): CreatedClusterRecord | null {
 }
 
 /** The post step's part: deletes the cluster recorded by prepareCluster, when the settings allow. */
-export async function cleanupCluster(settings: Settings, deps: ClusterDeps): Promise<CleanupOutcome> {
+export async function cleanupCluster(settings: ClusterSettings, deps: ClusterDeps): Promise<CleanupOutcome> {
   const { logger, runner } = deps;
   const record = parseRecord(deps.state.get(CREATED_CLUSTER_STATE));
   if (!record) {
