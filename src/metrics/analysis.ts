@@ -225,30 +225,19 @@ export function sequentialLook(
   // Errors, canary vs stable: anytime-valid, so the full share is the threshold at every look.
   const aStable = options.alpha * SHARE_ERR_STABLE;
   const llrStable = errorsVsStableLlr(canary, stable);
+  const errorRateFails = (message: string): void => {
+    reasons.push(reason('error-rate', canaryRate, limits.maxErrorRate, 'judge', false, message));
+  };
   if (llrStable >= Math.log(1 / aStable) && canaryRate > limits.maxErrorRate) {
-    reasons.push(
-      reason(
-        'error-rate',
-        canaryRate,
-        limits.maxErrorRate,
-        'judge',
-        false,
-        `canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests}: canary is worse with likelihood ratio ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`,
-      ),
+    errorRateFails(
+      `canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests}: canary is worse with likelihood ratio ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`,
     );
   }
   const aLimit = options.alpha * SHARE_ERR_LIMIT;
   const llrLimit = errorsVsLimitLlr(canary, limits.maxErrorRate);
   if (llrLimit >= Math.log(1 / aLimit)) {
-    reasons.push(
-      reason(
-        'error-rate',
-        canaryRate,
-        limits.maxErrorRate,
-        'judge',
-        false,
-        `canary error rate ${fmtPct(canaryRate)} (${canary.errors}/${canary.requests}) is above the limit ${fmtPct(limits.maxErrorRate)} with likelihood ratio ${Math.exp(llrLimit).toExponential(1)} ≥ ${(1 / aLimit).toFixed(0)}`,
-      ),
+    errorRateFails(
+      `canary error rate ${fmtPct(canaryRate)} (${canary.errors}/${canary.requests}) is above the limit ${fmtPct(limits.maxErrorRate)} with likelihood ratio ${Math.exp(llrLimit).toExponential(1)} ≥ ${(1 / aLimit).toFixed(0)}`,
     );
   }
 
