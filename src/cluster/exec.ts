@@ -3,6 +3,7 @@
 // AbortSignal so a cancelled job does not leave kind/istioctl/port-forwards running.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { CommandRunner, Logger } from '../ports.js';
+import { IstioCanaryError } from '../errors.js';
 
 export type RunOptions = NonNullable<Parameters<CommandRunner['run']>[2]>;
 
@@ -16,30 +17,28 @@ export interface RunnerConfig {
 }
 
 /** A child that failed to start (e.g. ENOENT: not on PATH). */
-export class CommandStartError extends Error {
+export class CommandStartError extends IstioCanaryError {
   constructor(
     readonly file: string,
     readonly code: string | undefined,
     cause: unknown,
   ) {
     super(`could not start ${file}: ${code === 'ENOENT' ? 'not found' : String(cause)}`, { cause });
-    this.name = 'CommandStartError';
   }
 }
 
 /** A child stopped because the run was cancelled. */
-export class CommandAbortedError extends Error {
+export class CommandAbortedError extends IstioCanaryError {
   constructor(
     readonly file: string,
     readonly signal: NodeJS.Signals,
   ) {
     super(`${file} stopped: the run was cancelled (${signal})`);
-    this.name = 'CommandAbortedError';
   }
 }
 
 /** A command that exited non-zero, with the tail of its stderr to say why. */
-export class CommandFailedError extends Error {
+export class CommandFailedError extends IstioCanaryError {
   constructor(
     readonly file: string,
     readonly args: readonly string[],
@@ -48,7 +47,6 @@ export class CommandFailedError extends Error {
   ) {
     const tail = stderr.trim().split('\n').slice(-10).join('\n');
     super(`${[file, ...args].join(' ')} exited with ${exitCode}${tail ? `:\n${tail}` : ''}`);
-    this.name = 'CommandFailedError';
   }
 }
 

@@ -22,6 +22,7 @@ import { fetchFor } from '../http/transport.js';
 import type { CommandRunner, Logger } from '../ports.js';
 import { parseRetryAfter, retry, type RetryPolicy, type RetryVerdict, type Sleep } from '../retry.js';
 import { CommandStartError } from './exec.js';
+import { IstioCanaryError } from '../errors.js';
 
 export type ToolName = 'kind' | 'minikube' | 'istio' | 'kubectl';
 export type Arch = 'amd64' | 'arm64';
@@ -110,19 +111,18 @@ export interface ResolvedTool {
   releaseDir: string | null;
 }
 
-export class ChecksumMismatchError extends Error {
+export class ChecksumMismatchError extends IstioCanaryError {
   constructor(
     readonly url: string,
     readonly expected: string,
     readonly actual: string,
   ) {
     super(`SHA-256 mismatch for ${url}: expected ${expected}, got ${actual}. Refusing to cache or run it.`);
-    this.name = 'ChecksumMismatchError';
   }
 }
 
 /** The release server answered something other than 200. */
-export class DownloadHttpError extends Error {
+export class DownloadHttpError extends IstioCanaryError {
   constructor(
     readonly url: string,
     readonly status: number,
@@ -131,16 +131,14 @@ export class DownloadHttpError extends Error {
     readonly retryAfterMs: number | null = null,
   ) {
     super(`${url} answered ${status}${statusText === '' ? '' : ` ${statusText}`}`);
-    this.name = 'DownloadHttpError';
   }
 }
 
-export class UnpinnedVersionError extends Error {
+export class UnpinnedVersionError extends IstioCanaryError {
   constructor(tool: ToolName, version: string, arch: Arch, pinned: string[]) {
     super(
       `no pinned SHA-256 for ${tool} ${version} (linux-${arch}); this version of istio-canary pins ${pinned.join(', ') || 'none'} for ${tool}. Use a pinned version.`,
     );
-    this.name = 'UnpinnedVersionError';
   }
 }
 

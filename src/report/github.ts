@@ -27,12 +27,13 @@ import {
   type Sleep,
 } from '../retry.js';
 import { escapeMarkerPart } from './escape.js';
+import { IstioCanaryError } from '../errors.js';
 
 /** The login GITHUB_TOKEN comments under (REST spelling; GraphQL says `github-actions`). */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const READ_ONLY_MESSAGE = 'Resource not accessible by integration';
 
-export class GithubApiError extends Error {
+export class GithubApiError extends IstioCanaryError {
   constructor(
     readonly method: string,
     readonly path: string,
@@ -42,7 +43,6 @@ export class GithubApiError extends Error {
     readonly rateLimited = false,
   ) {
     super(`GitHub API ${method} ${path} failed: ${status} ${githubMessage}`.trim());
-    this.name = 'GithubApiError';
   }
 
   /** A token without write access to issues/PRs: fork PRs, Dependabot, `permissions: read-all`. */
@@ -52,12 +52,7 @@ export class GithubApiError extends Error {
 }
 
 /** A request to a host other than the API's: refused before the token could be sent. */
-export class ForeignOriginError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForeignOriginError';
-  }
-}
+export class ForeignOriginError extends IstioCanaryError {}
 
 export interface GithubClientOptions {
   /** API base URL, e.g. https://api.github.com or https://ghe.example.com/api/v3. */
@@ -104,7 +99,7 @@ interface OctokitErrorLike {
 }
 
 /** A GraphQL answer (200) that is a failure to retry: GitHub's transient error, or a rate limit. */
-class GraphqlAnswerError extends Error {
+class GraphqlAnswerError extends IstioCanaryError {
   constructor(
     message: string,
     readonly status: number,
@@ -112,7 +107,6 @@ class GraphqlAnswerError extends Error {
     readonly response: { headers: Record<string, unknown>; data: unknown },
   ) {
     super(message);
-    this.name = 'GraphqlAnswerError';
   }
 }
 
