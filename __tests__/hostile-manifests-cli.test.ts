@@ -1,7 +1,8 @@
 // Hostile manifests through the CLI process (`node bin/istio-canary.js`) against an existing
 // cluster (the embedded mesh's API, through KUBECONFIG): bad manifests are named and the API is
-// never contacted; a namespace the credentials cannot write is named by the preflight; nothing
-// is written in either case.
+// never contacted; a namespace the credentials cannot write is named by the preflight; a field
+// the API server does not know (a typo) is named by the server-side dry run; nothing is written
+// in any case.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -103,4 +104,33 @@ describe('the CLI with hostile manifests and cluster: existing', () => {
     // Access reviews are questions, not writes: nothing else was created, patched or deleted.
     expect(cluster.writes().filter((e) => e.resource !== 'selfsubjectaccessreviews')).toEqual([]);
   });
+
+  // An unknown field (a typo) in a container: the server-side dry run of the batch is refused by
+  // the API server, naming the field; nothing is written, in a run and in a dry run alike.
+  it.each([
+    ['bogusField: true', 'bogusField', []],
+    ['readinesProbe: {}', 'readinesProbe', []],
+    ['bogusField: true', 'bogusField', ['--dry-run']],
+  ])(
+    'a container with %s (the field %s): named by the server-side dry run, nothing written (%j)',
+    async (line, field, extra) => {
+      await writeFile(
+        path.join(dir, 'typo.yaml'),
+        FLASK.replace(
+          '        - name: smartcarapp\n          image: example/smartcarapp:2.0\n',
+          `        - name: smartcarapp\n          image: example/smartcarapp:2.0\n          ${line}\n`,
+        ),
+      );
+      cluster.api.clearRequests();
+      const r = await cli([...base('typo.yaml'), ...extra]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(
+        `.spec.template.spec.containers[name="smartcarapp"].${field}: field not declared in schema`,
+      );
+      expect(r.stderr).toMatch(
+        /typo\.yaml document \d+ \(Deployment shop\/\S+\): the API server refused it in a dry run/,
+      );
+      expect(cluster.writes().filter((e) => e.resource !== 'selfsubjectaccessreviews')).toEqual([]);
+    },
+  );
 });

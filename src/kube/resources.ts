@@ -1,6 +1,7 @@
 // Kubernetes objects by apiVersion and kind: discovery (which plural, namespaced or not, is the
 // kind served at all) and the reads and writes (get, list, create, server-side apply, replace,
-// merge patch, delete), each one request through the transport (transport.ts).
+// merge patch, delete), each one request through the transport (transport.ts). Writes ask for
+// strict field validation and are recorded, so a cancelled run can say what it changed.
 import { FIELD_MANAGER, UnknownKindError } from './errors.js';
 import type { KubeTransport } from './transport.js';
 
@@ -55,8 +56,22 @@ function basePath(apiVersion: string): string {
 
 type DiscoveryList = { resources?: { name: string; kind: string; namespaced: boolean }[] };
 
+/** `Deployment test/web`: how warnings and the write record name an object. */
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
 export class KubeResources {
   private readonly discovery = new Map<string, Promise<Map<string, ResourceInfo>>>();
+  private readonly writeLog: string[] = [];
+
+  /**
+   * Every write the API server accepted (not dry runs), in order (`applied Deployment test/web`):
+   * what a cancelled run says it changed.
+   */
+  get written(): readonly string[] {
+    return this.writeLog;
+  }
 
   constructor(protected readonly transport: KubeTransport) {}
 
@@ -117,7 +132,7 @@ export class KubeResources {
       'GET',
       await this.objectPath(ref, options.signal),
       null,
-      { ...options, allow404: true },
+      { ...options, allow404: true, subject: describeRef(ref) },
     );
     return status === 404 ? null : (json as KubeObject);
   }
@@ -143,8 +158,13 @@ export class KubeResources {
     return { items, resourceVersion: list.metadata?.resourceVersion ?? '' };
   }
 
+  /**
+   * Every write asks for strict field validation: an unknown or misspelled field (`readinesProbe`)
+   * is refused by the server (Kubernetes 1.25 and later), not dropped; older servers ignore the
+   * parameter, and server-side apply refuses unknown fields on every version.
+   */
   private writeQuery(extra: Record<string, string>, dryRun?: boolean): string {
-    const q = new URLSearchParams({ fieldManager: FIELD_MANAGER, ...extra });
+    const q = new URLSearchParams({ fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', ...extra });
     if (dryRun) q.set('dryRun', 'All');
     return `?${q.toString()}`;
   }
@@ -156,32 +176,45 @@ export class KubeResources {
     return { apiVersion: obj.apiVersion, kind: obj.kind, name, namespace: obj.metadata?.namespace ?? null };
   }
 
+  /** Records a write the server accepted (dry runs change nothing and are not recorded). */
+  private wrote(verb: string, ref: ObjectRef, dryRun: boolean | undefined): void {
+    if (!dryRun) this.writeLog.push(`${verb} ${describeRef(ref)}`);
+  }
+
   async create(obj: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
     const ref = this.refOf(obj);
     const path = await this.collectionPath(ref.apiVersion, ref.kind, ref.namespace, options.signal);
     const { json } = await this.transport.request('POST', path + this.writeQuery({}, options.dryRun), obj, {
       signal: options.signal,
+      subject: describeRef(ref),
     });
+    this.wrote('created', ref, options.dryRun);
     return json as KubeObject;
   }
 
   async apply(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
-    const path = await this.objectPath(this.refOf(obj), options.signal);
+    const ref = this.refOf(obj);
+    const path = await this.objectPath(ref, options.signal);
     const q = this.writeQuery(options.force ? { force: 'true' } : {}, options.dryRun);
     const { json } = await this.transport.request('PATCH', path + q, obj, {
       contentType: 'application/apply-patch+yaml',
       signal: options.signal,
+      subject: describeRef(ref),
     });
+    this.wrote('applied', ref, options.dryRun);
     return json as KubeObject;
   }
 
   async replace(obj: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
     if (!obj.metadata?.resourceVersion)
       throw new Error('replace needs metadata.resourceVersion (optimistic concurrency)');
-    const path = await this.objectPath(this.refOf(obj), options.signal);
+    const ref = this.refOf(obj);
+    const path = await this.objectPath(ref, options.signal);
     const { json } = await this.transport.request('PUT', path + this.writeQuery({}, options.dryRun), obj, {
       signal: options.signal,
+      subject: describeRef(ref),
     });
+    this.wrote('replaced', ref, options.dryRun);
     return json as KubeObject;
   }
 
@@ -195,14 +228,20 @@ export class KubeResources {
       'PATCH',
       path + this.writeQuery({}, options.dryRun),
       patch,
-      { contentType: 'application/merge-patch+json', signal: options.signal },
+      { contentType: 'application/merge-patch+json', signal: options.signal, subject: describeRef(ref) },
     );
+    this.wrote('patched', ref, options.dryRun);
     return json as KubeObject;
   }
 
   async delete(ref: ObjectRef, options: WriteOptions = {}): Promise<void> {
     const path = await this.objectPath(ref, options.signal);
     const q = options.dryRun ? '?dryRun=All' : '';
-    await this.transport.request('DELETE', path + q, null, { signal: options.signal, allow404: true });
+    const { status } = await this.transport.request('DELETE', path + q, null, {
+      signal: options.signal,
+      allow404: true,
+      subject: describeRef(ref),
+    });
+    if (status !== 404) this.wrote('deleted', ref, options.dryRun);
   }
 }

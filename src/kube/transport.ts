@@ -119,6 +119,28 @@ export interface RequestOptions {
   contentType?: string;
   signal?: AbortSignal;
   allow404?: boolean;
+  /** What the request is about (`Deployment test/web`), for the warnings the server sends; default: method and path. */
+  subject?: string;
+}
+
+/**
+ * The texts of `Warning` response headers (RFC 7234: `299 - "text"`, an optional quoted date;
+ * several per header, comma-separated, as Kubernetes sends them and node joins repeats).
+ */
+export function parseWarnings(header: string | string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const value of Array.isArray(header) ? header : header === undefined ? [] : [header]) {
+    const re = /\s*\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"(?:\s+"[^"]*")?\s*(?:,|$)/gy;
+    let m: RegExpExecArray | null;
+    let end = 0;
+    while ((m = re.exec(value)) !== null && m[0] !== '') {
+      out.push(m[1]!.replace(/\\(.)/g, '$1'));
+      end = re.lastIndex;
+    }
+    // Not in the RFC form: shown as it came, so no warning is lost.
+    if (end < value.trim().length) out.push(value.slice(end).trim());
+  }
+  return out;
 }
 
 export class KubeTransport {
@@ -128,6 +150,8 @@ export class KubeTransport {
   private readonly sleep: Sleep;
   private readonly prefix: string;
   private authAt = Date.now();
+  /** Warnings already logged (subject and text): a warning repeated by every poll is shown once. */
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly server: URL,
@@ -222,6 +246,16 @@ export class KubeTransport {
     });
   }
 
+  /** Every `Warning` header the server sent (unknown fields dropped, deprecated APIs), as a warning naming what it is about. */
+  private logWarnings(subject: string, header: string | string[] | undefined): void {
+    for (const text of parseWarnings(header)) {
+      const key = `${subject}\n${text}`;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      this.logger.warning(`the Kubernetes API server warns about ${subject}: ${oneLine(text)}`);
+    }
+  }
+
   /**
    * A request with bounded retries (src/retry.ts) on 5xx, 429 (Retry-After) and dropped
    * connections; a silent server is asked TIMEOUT_ATTEMPTS times. Throws KubeApiError for an
@@ -242,6 +276,7 @@ export class KubeTransport {
       try {
         await this.refreshAuth();
         const res = await this.send(method, path, payload, options.contentType ?? null, options.signal);
+        this.logWarnings(options.subject ?? `${method} ${path}`, res.headers.warning);
         if (res.status >= 200 && res.status < 300)
           return { status: res.status, json: res.body ? (JSON.parse(res.body) as unknown) : null };
         if (res.status === 404 && options.allow404) return { status: 404, json: null };

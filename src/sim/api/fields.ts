@@ -1,6 +1,7 @@
-// Unknown-field detection for built-in kinds, as typed decoding finds them: Strict rejects,
-// Warn (the default) and Ignore drop the field (Warn also adds a Warning header). Only the
-// levels listed here are checked; deeper structures are accepted as they are.
+// Unknown-field detection for built-in kinds, as typed decoding finds them. Create, update and
+// merge patch: Strict rejects, Warn (the default) and Ignore drop the field (Warn also adds a
+// Warning header). Server-side apply rejects them always. Only the levels listed here are
+// checked; deeper structures are accepted as they are.
 
 import { type Json, type JsonObject, isObject } from './json.js';
 
@@ -159,14 +160,40 @@ const KNOWN: Record<string, Record<string, string[]>> = {
   },
 };
 
-/** Remove unknown fields of a built-in object in place; returns their paths (`spec.foo`, `spec.a[0].b`). */
-export function pruneUnknownFields(kind: string, o: JsonObject): string[] {
+/** The keys server-side apply identifies list items by (associative lists), by schema path. */
+const LIST_KEYS: Record<string, string[]> = {
+  'spec.template.spec.containers[]': ['name'],
+  'spec.template.spec.initContainers[]': ['name'],
+  'spec.template.spec.containers[].env[]': ['name'],
+  'spec.template.spec.containers[].ports[]': ['containerPort', 'protocol'],
+  'spec.ports[]': ['port', 'protocol'],
+};
+
+/** `[name="app"]`, `[containerPort=80,protocol="TCP"]`: a list item as server-side apply names it. */
+function keyedItem(schemaPath: string, item: Json | undefined, i: number): string {
+  const keys = LIST_KEYS[schemaPath];
+  if (!keys || !isObject(item) || keys.some((k) => item[k] === undefined)) return `[${i}]`;
+  return `[${keys.map((k) => `${k}=${JSON.stringify(item[k])}`).join(',')}]`;
+}
+
+/**
+ * Remove unknown fields of a built-in object in place; returns their paths (`spec.foo`,
+ * `spec.a[0].b`; with `keyed`, list items by their keys as server-side apply names them:
+ * `spec.template.spec.containers[name="app"].bogus`).
+ */
+export function pruneUnknownFields(kind: string, o: JsonObject, options: { keyed?: boolean } = {}): string[] {
   const known = KNOWN[kind];
   if (!known) return [];
   const found: string[] = [];
   const walk = (v: Json | undefined, schemaPath: string, path: string): void => {
     if (Array.isArray(v)) {
-      v.forEach((item, i) => walk(item, `${schemaPath}[]`, `${path}[${i}]`));
+      v.forEach((item, i) =>
+        walk(
+          item,
+          `${schemaPath}[]`,
+          `${path}${options.keyed ? keyedItem(`${schemaPath}[]`, item, i) : `[${i}]`}`,
+        ),
+      );
       return;
     }
     if (!isObject(v)) return;

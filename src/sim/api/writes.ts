@@ -193,6 +193,8 @@ export function patch(ctx: ApiContext, rr: ResourceRequest, r: Req): Reply {
   if (!isObject(next)) throw badRequest('the patched object is not an object');
   if (rr.subresource === 'scale') return updateScale(ctx, rr, r, next);
   checkTypeMeta(rr, next, rr.rt.kind, apiVersionOf(rr.rt, rr.version));
+  // The patched object is decoded like a create's body: unknown fields by fieldValidation.
+  const warn = fieldCheck(rr, r, next);
   const nm = metaOf(next);
   if (nm['name'] !== rr.name)
     throw badRequest(
@@ -203,7 +205,7 @@ export function patch(ctx: ApiContext, rr: ResourceRequest, r: Req): Reply {
     throw conflict(rr.rt.resource, rr.group, rr.name);
   if (ctx.faults.takeConflict(rr.rt.resource, rr.name)) throw conflict(rr.rt.resource, rr.group, rr.name);
   const stored = commit(ctx, rr, old, next, r, { dry });
-  return new Reply(200, view(rr.rt, rr.version, stored));
+  return new Reply(200, view(rr.rt, rr.version, stored), warn);
 }
 
 function patchOptionsInvalid(field: string, reason: string, message: string): ApiError {
