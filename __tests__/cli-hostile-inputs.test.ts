@@ -181,6 +181,33 @@ const CLI_CASES: [string, string, string, RegExp][] = [
     '500',
     /max-error-rate: "500" is above 1 as a fraction, and 500% is above 100%; write a percentage up to 100%/,
   ],
+  // An empty element of a list is a typo, never a shorter list.
+  [
+    'steps with two commas in a row',
+    'steps',
+    '10,,100',
+    /steps: "10,,100" has an empty weight at position 2 of 3/,
+  ],
+  [
+    'steps with a trailing comma',
+    'steps',
+    '10,50,',
+    /steps: "10,50," has an empty weight at position 3 of 3/,
+  ],
+  ['steps with a leading comma', 'steps', ',10,50', /steps: ",10,50" has an empty weight at position 1 of 3/],
+  [
+    'manifests with two commas in a row',
+    'manifests',
+    'a.yaml,,b.yaml',
+    /manifests: "a\.yaml,,b\.yaml" has an empty path at position 2 of 3/,
+  ],
+  // A value starting with "-" is the flag's value, validated as such: one error, not a flag each.
+  [
+    'steps starting with "-"',
+    'steps',
+    '-5,100',
+    /^error: steps: "-5,100" has "-5", which is not a whole number/m,
+  ],
 ];
 
 describe('hostile flag values through the CLI process: a named error, exit 2, no request to the API', () => {
@@ -196,6 +223,12 @@ describe('hostile flag values through the CLI process: a named error, exit 2, no
     expect(line).toMatch(/\(accepted: /);
     expect(r.code).toBe(2);
     expect(cluster.api.requests).toEqual([]);
+    // The value is named once, and nothing of it is read as a flag of its own.
+    expect(
+      r.stderr.split('\n').filter((l) => new RegExp(`^error: (--)?${flag}\\b`).test(l)),
+      r.stderr,
+    ).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/unknown flag/);
     // A secret never comes back, in any form.
     if (INPUTS.find((i) => i.name === flag)?.secret)
       expect(r.stderr + r.stdout).not.toContain(value.slice(-4));
@@ -213,7 +246,9 @@ describe('hostile inputs through the action bundle (node dist/index.js): named, 
     ],
     ['prometheus-auth', 'Bearer tökén', /::error::prometheus-auth: "\*\*\*" has the character U\+00F6/],
     ['route', '123456', /::error::route: "123456" is outside 0-9999/],
-  ])('%s', async (input, value, message) => {
+    ['steps', '10,,100', /::error::steps: "10,,100" has an empty weight at position 2 of 3/],
+    ['steps', '10,50,', /::error::steps: "10,50," has an empty weight at position 3 of 3/],
+  ])('%s %j', async (input, value, message) => {
     cluster.api.clearRequests();
     const r = await runAction({
       files: actionFiles(),

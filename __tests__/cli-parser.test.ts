@@ -53,6 +53,28 @@ describe('the promotion commands parse flags strictly from the contract', () => 
     );
   });
 
+  it('a word starting with one "-" after a value flag is that value (validated later), never a run of short flags', () => {
+    const dashed = fc
+      .string({ minLength: 1, maxLength: 30 })
+      .filter((s) => !s.startsWith('-'))
+      .map((s) => `-${s}`);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STRINGS.filter((n) => n !== 'namespace')),
+        dashed,
+        fc.constantFrom(...BOOLEANS),
+        (name, v, flag) => {
+          expect(parseFlags([`--${name}`, v], 'run').get(name)).toBe(v);
+          // The flags around it are read as before.
+          const flags = parseFlags([`--${flag}`, `--${name}`, v, '--namespace', 'x'], 'run');
+          expect([flags.get(flag), flags.get(name), flags.get('namespace')]).toEqual(['true', v, 'x']);
+        },
+      ),
+    );
+    // A word starting with "--" stays a flag: one problem, the missing value.
+    expect(problemsOf(() => parseFlags(['--steps', '--dry-run'], 'run'))).toHaveLength(1);
+  });
+
   it('every boolean input: bare is true, =word and a following boolean word give that word, anything else is named', () => {
     fc.assert(
       fc.property(

@@ -66,6 +66,52 @@ function closest(name: string, names: readonly string[]): string | undefined {
 }
 
 /**
+ * `--steps -5,100`: a word after a flag that takes a value is that value when it starts with a
+ * single `-` and is not a known short flag (`-h`), so it is validated as the value (one named
+ * error) instead of being split into short flags `-5`, `-,`, `-1`... A word starting with `--`
+ * stays a flag (`--steps --dry-run` is a missing value). Rewritten as `--name=value`.
+ */
+function valuesStartingWithDash(argv: readonly string[], specs: FlagSpecs): string[] {
+  const shorts = new Set(
+    Object.values(specs)
+      .map((s) => s.short)
+      .filter((s): s is string => s !== undefined),
+  );
+  const valueFlag = (word: string): string | undefined => {
+    const name = word.startsWith('--')
+      ? word.slice(2)
+      : word.length === 2 && word.startsWith('-')
+        ? Object.keys(specs).find((n) => specs[n]!.short === word[1])
+        : undefined;
+    return name !== undefined && Object.hasOwn(specs, name) && specs[name]!.type === 'string'
+      ? name
+      : undefined;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = valueFlag(word);
+    const next = argv[i + 1];
+    if (
+      name !== undefined &&
+      next !== undefined &&
+      next.length > 1 &&
+      next.startsWith('-') &&
+      !next.startsWith('--') &&
+      !(next.length === 2 && shorts.has(next[1]!))
+    ) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(word);
+  }
+  return out;
+}
+
+/**
  * Parses argv against `specs`. Strict: unknown flags, positionals beyond `maxPositionals`,
  * a repeated flag that is not `multiple`, a boolean with a non-boolean value, and a value
  * flag with no value (or another flag where its value should be) are all UsageErrors.
@@ -87,6 +133,7 @@ export function collectArgs(
   specs: FlagSpecs,
   options: { maxPositionals?: number; help?: string } = {},
 ): ParsedArgs & { problems: string[] } {
+  argv = valuesStartingWithDash(argv, specs);
   // Every flag is tokenised as a boolean, so a flag's value is always its own token (or an
   // inline `=value`) and the rules below decide whether it belongs to the flag.
   const { tokens } = parseArgs({

@@ -182,9 +182,26 @@ export function parsePercentage(raw: string, maxFraction = Infinity): number {
   throw new InvalidValueError('is not a percentage');
 }
 
-/** `10,60,100`: whole numbers 1..100, strictly ascending. */
+/**
+ * The elements of a comma-separated list, trimmed. An empty element (`10,,100`, a leading or
+ * trailing comma) is an error naming its position: it is a typo, never a silently shorter list.
+ * `what` names an element in the message (`weight`, `path`).
+ */
+function commaElements(raw: string, what: string): string[] {
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length > 1) {
+    const empty = parts.findIndex((p) => p === '');
+    if (empty >= 0)
+      throw new InvalidValueError(
+        `has an empty ${what} at position ${empty + 1} of ${parts.length} (two commas in a row, or a comma at the start or end)`,
+      );
+  }
+  return parts;
+}
+
+/** `10,60,100`: whole numbers 1..100, strictly ascending (white space also separates). */
 export function parseSteps(raw: string): number[] {
-  const parts = raw.split(/[,\s]+/).filter((p) => p !== '');
+  const parts = commaElements(raw, 'weight').flatMap((p) => p.split(/\s+/).filter((w) => w !== ''));
   if (parts.length === 0) throw new InvalidValueError('has no steps');
   const weights = parts.map((p) => {
     if (!/^\d+$/.test(p))
@@ -368,12 +385,15 @@ function parseHost(raw: string): string {
   return t;
 }
 
-/** Comma- or newline-separated file paths or globs. */
+/**
+ * Comma- or newline-separated file paths or globs. Blank lines are layout (a YAML block ends
+ * with one); an empty element between commas is an error (commaElements).
+ */
 export function parseList(raw: string): string[] {
   return raw
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => commaElements(line, 'path'));
 }
 
 /** The manifests patterns; a control character or a path no file system takes is named here. */
