@@ -1,8 +1,9 @@
 // An API server that takes connections and never answers (hung, overloaded, a stopped proxy)
 // must not hold a run: every Kubernetes request, and the start of every watch, is bounded, and
 // ends in an error that names the server and the bound; a cancel while one hangs ends the run at
-// once. Driven through the real client and the CLI process against servers on loopback that
-// accept and stay silent.
+// once, and its last line says it was cancelled, by which signal, and what it had written.
+// Driven through the real client and the CLI process against servers on loopback that accept
+// and stay silent, and against the embedded mesh.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKubeClient, KubeTimeoutError } from '../src/kube/client.js';
 import { simKubeconfig } from '../src/sim/kubeconfig.js';
+import { startMesh } from '../src/sim/mesh.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const closers: (() => void)[] = [];
@@ -175,5 +177,71 @@ describe('a hung API server', () => {
     expect(output).not.toContain('Cancellation did not finish');
     // The preflight's first request was its only one: nothing was read past it, nothing written.
     expect(server.lines, output).toEqual(['GET /version']);
+    // The last line says what cancelled and that nothing was changed (not "The operation was aborted").
+    expect(output.trim().split('\n').at(-1)).toBe(
+      'error: cancelled by SIGINT: stopped before anything was written; nothing was changed',
+    );
+  });
+
+  it('SIGINT right after `promote` starts (its preflight in flight): the last line says cancelled by SIGINT and what was written', async () => {
+    const mesh = await startMesh({ readinessDelayMs: 50 });
+    closers.push(() => void mesh.close());
+    // Slow answers: the cancel lands while the preflight is still asking.
+    mesh.api.faults.set({ latencyMs: 200 });
+    const dir = mkdtempSync(join(tmpdir(), 'istio-canary-early-cancel-'));
+    const kubeconfig = join(dir, 'kubeconfig');
+    writeFileSync(kubeconfig, mesh.kubeconfig);
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'bin', 'istio-canary.js'),
+        'promote',
+        '--cluster',
+        'existing',
+        '--namespace',
+        'test',
+        '--manifests',
+        'examples/podinfo/*.yaml',
+        '--canary-image',
+        'ghcr.io/stefanprodan/podinfo:6.7.1',
+        '--comment',
+        'never',
+      ],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), KUBECONFIG: kubeconfig },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    let started!: () => void;
+    const connecting = new Promise<void>((resolve) => (started = resolve));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('Using the kubeconfig at')) started();
+    });
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('close', (code, signal) => resolve([code, signal])),
+    );
+    await connecting; // the engine is about to ask the API server its first question
+    mesh.api.clearRequests();
+    child.kill('SIGINT');
+    const [code, signal] = await closed;
+    expect([code, signal], output).toEqual([null, 'SIGINT']);
+    expect(output).not.toContain('The operation was aborted');
+    const last = output.trim().split('\n').at(-1) ?? '';
+    const writes = mesh.api.requests.filter(
+      (e) => ['create', 'update', 'patch', 'delete'].includes(e.verb) && e.query.dryRun !== 'All',
+    );
+    const real = writes.filter((e) => e.resource !== 'selfsubjectaccessreviews');
+    if (real.length === 0)
+      expect(last, output).toBe(
+        'error: cancelled by SIGINT: stopped before anything was written; nothing was changed',
+      );
+    else
+      expect(last, output).toMatch(
+        /^error: cancelled by SIGINT: stopped after writing .+; no traffic weight was changed$/,
+      );
   });
 });

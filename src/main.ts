@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { safeLogger } from './log.js';
+import { IstioCanaryError } from './errors.js';
 import { inputSecrets, kubeconfigSecrets, redact, safeLogText, secrets, urlSecrets } from './redact.js';
 import { budgetAfterCancel, cancelDeadlineMs, rollbackHint, watchCancellation } from './lifecycle.js';
 
@@ -236,12 +237,64 @@ function noMeasurement(command: Settings['command']): Metrics {
   };
 }
 
+/**
+ * A cancel that ended the engine before it could report (during the preflight, before the
+ * promotion took over): the message says what cancelled it and what was written before it.
+ */
+export class CancelledRunError extends IstioCanaryError {}
+
+/** What a run wrote before a cancel: the Kubernetes client's record and the last confirmed weight. */
+interface WriteRecord {
+  kube: { readonly written: readonly string[] } | null;
+  weight: number | null;
+}
+
+/** `cancelled by SIGINT: stopped before anything was written; nothing was changed` (or what was). */
+export function cancelledMessage(settings: Settings, reason: unknown, record: WriteRecord): string {
+  const text = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'cancelled';
+  const by = /Received (SIG[A-Z]+)/.exec(text)?.[1];
+  const why = by ? `cancelled by ${by}` : text.startsWith('cancelled') ? text : `cancelled (${text})`;
+  const counts = new Map<string, number>();
+  for (const w of record.kube?.written ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  if (counts.size === 0) return `${why}: stopped before anything was written; nothing was changed`;
+  const list = [...counts].map(([w, n]) => (n > 1 ? `${w} (${n} times)` : w)).join(', ');
+  const traffic =
+    record.weight === null
+      ? 'no traffic weight was changed'
+      : `the canary is at ${record.weight}% (the last weight the API server confirmed); to move it back, run: ${rollbackHint(settings)}`;
+  return `${why}: stopped after writing ${list}; ${traffic}`;
+}
+
 /** The engine behind both the action and the CLI, once settings are valid. */
 export async function execute(
   settings: Settings,
   io: Io,
   signal: AbortSignal,
   deps: EngineDeps = {},
+): Promise<Outcome & { report?: PromotionReport }> {
+  const record: WriteRecord = { kube: null, weight: null };
+  try {
+    return await executeSteps(settings, io, signal, {
+      ...deps,
+      onConfirmedWeight: (weight) => {
+        record.weight = weight;
+        deps.onConfirmedWeight?.(weight);
+      },
+      onKube: (kube) => (record.kube = kube),
+    });
+  } catch (err) {
+    // Whatever the cancel interrupted (a preflight request, a wait, the Lease), the last line
+    // says it was cancelled, by what, and what had been written: never a bare "aborted".
+    if (!signal.aborted) throw err;
+    throw new CancelledRunError(cancelledMessage(settings, signal.reason, record), { cause: err });
+  }
+}
+
+async function executeSteps(
+  settings: Settings,
+  io: Io,
+  signal: AbortSignal,
+  deps: EngineDeps & { onKube: (kube: { readonly written: readonly string[] }) => void },
 ): Promise<Outcome & { report?: PromotionReport }> {
   const cwd = deps.cwd ?? process.cwd();
   // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
@@ -273,6 +326,7 @@ export async function execute(
       context: connection.context,
       logger: io.logger,
     });
+    deps.onKube(kube);
     // The VirtualService comes from the cluster when the manifests have none: a wrong namespace
     // or name is named here (with what the namespace holds), before anything else happens.
     if (settings.command !== 'cleanup' && !docs.some((d) => d.object.kind === 'VirtualService')) {
