@@ -145,7 +145,9 @@ describe('dry-run', () => {
     );
     expect(cluster.writes()).toEqual([]);
     const dry = cluster.api.requests.filter((r) => r.query.dryRun === 'All');
-    expect(dry.filter((r) => r.resource === 'deployments')).toHaveLength(2);
+    // Both Deployments in the batch's dry run, and the canary once more: the template its apply
+    // would leave is what the state's hash is compared with.
+    expect(dry.filter((r) => r.resource === 'deployments')).toHaveLength(3);
     expect(logger.lines.filter((l) => l.startsWith('info: [dry-run] would set smartcarapp'))).toEqual([
       'info: [dry-run] would set smartcarapp: canary 20% / stable 80%, then measure 150 ms',
       'info: [dry-run] would set smartcarapp: canary 50% / stable 50%, then measure 150 ms',

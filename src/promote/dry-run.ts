@@ -7,6 +7,7 @@ import { describe, freshState, transition } from './machine.js';
 import type { PromotionReport, PromotionState } from '../model.js';
 import type { Settings } from '../settings.js';
 import { withCanaryWeight } from '../plan.js';
+import { oneLine } from '../one-line.js';
 import type { Run } from './runner.js';
 
 /**
@@ -45,10 +46,15 @@ export async function dryRun(
     settings.canaryImage &&
     target.canaryDeployment &&
     state.canaryImage !== settings.canaryImage
-  )
+  ) {
+    // As the real promote: an unfinished promotion's canary goes to 0% and the state names the
+    // new image before the canary's template changes (write-ahead).
+    const writeAhead = state.phase === 'in-progress' || state.phase === 'held';
     logger.info(
-      `[dry-run] would set ${settings.canaryImage} on the canary Deployment ${target.canaryDeployment} (unless it runs it already) and wait for its rollout`,
+      `[dry-run] would ${writeAhead ? `move the canary to 0% and record ${oneLine(settings.canaryImage)} as a new promotion (previous: ${describe(state)}), then ` : ''}set ${oneLine(settings.canaryImage)} on the canary Deployment ${oneLine(target.canaryDeployment)} (unless it runs it already) and wait for its rollout`,
     );
+    if (writeAhead) state = freshState(run.ctx(), 0);
+  }
   const vsDoc = target.docs.find(
     (d) => d.object.kind === 'VirtualService' && d.object.metadata?.name === target.selection.virtualService,
   )?.object;

@@ -27,6 +27,7 @@ import { withGroup } from '../log.js';
 import { STATE_ANNOTATION, currentWeights, withCanaryWeight } from '../plan.js';
 import { secrets } from '../redact.js';
 import { isObject } from '../util/object.js';
+import { oneLine } from '../one-line.js';
 import type { HeldLease } from './lease.js';
 import {
   type Action,
@@ -229,7 +230,7 @@ export class Run {
   startFacts(): StartFacts {
     return {
       vsName: this.vsName,
-      canarySubset: this.target.selection.canary.subset,
+      canarySubset: oneLine(this.target.selection.canary.subset),
       stableDeployment: this.target.stableDeployment,
       liveWeight: this.liveWeight(),
       otherWriter: otherWriters(this.vs)[0] ?? null,

@@ -9,6 +9,8 @@ import type { Settings } from '../settings.js';
 import type { PromotionEvent, PromotionReport, PromotionState } from '../model.js';
 import type { Kube, KubeObject, ObjectRef } from '../kube/client.js';
 import { ManifestError, applyManifests, containersOf, withImage } from '../kube/manifests.js';
+import { withDefaultProtocols } from '../kube/manifest-apply.js';
+import { KubeApiError } from '../kube/errors.js';
 import { CONFLICT_RETRY, replaceWithRetry } from '../kube/replace.js';
 import { deploymentView } from '../kube/views.js';
 import { waitForRollout } from '../kube/rollout.js';
@@ -90,8 +92,11 @@ async function setLiveCanaryImage(
 }
 
 /**
- * The canary's pod template as this command will make it: run and step apply the manifests
- * (when they hold the canary), promote promotes the live one; both with canary-image set.
+ * The canary's pod template as this command will make it, as the API server would store it:
+ * run and step apply the manifests (when they hold the canary), and a server-side apply keeps
+ * the fields another field manager owns (a `kubectl patch` of an annotation, a `kubectl set
+ * env`), so the template is the server's answer to a dry run of that apply, not the manifest's
+ * document. promote promotes the live one. Both with canary-image set.
  */
 async function canaryTemplate(run: Run, settings: Settings): Promise<unknown> {
   const t = run.target;
@@ -99,11 +104,61 @@ async function canaryTemplate(run: Run, settings: Settings): Promise<unknown> {
   const doc = t.docs.find(
     (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === t.canaryDeployment,
   );
-  if (doc && settings.command !== 'promote') return templateOf(doc.object) ?? null;
+  if (doc && settings.command !== 'promote') {
+    try {
+      const merged = await run.deps.kube.apply(withDefaultProtocols(doc.object), {
+        force: true,
+        dryRun: true,
+        signal: run.deps.signal,
+      });
+      return templateOf(merged) ?? templateOf(doc.object) ?? null;
+    } catch (err) {
+      // Its namespace is created by the batch: there is nothing live to merge with yet.
+      if (err instanceof KubeApiError && err.code === 404) return templateOf(doc.object) ?? null;
+      throw err;
+    }
+  }
   const live = await run.deps.kube.get(run.deploymentRef(t.canaryDeployment), { signal: run.deps.signal });
   if (!live) return null;
   const wanted = settings.canaryImage ? withImage(live, settings.canaryImage, t.canaryContainer) : live;
   return templateOf(wanted) ?? null;
+}
+
+/**
+ * The live canary Deployment's pod template, read back from the server, and its hashes (the
+ * one states record, and the one states written before the whole template counted); null
+ * without a canary Deployment.
+ */
+async function liveCanaryTemplate(
+  run: Run,
+  signal?: AbortSignal,
+): Promise<{ hash: string; legacy: string; image: string | null } | null> {
+  const name = run.target.canaryDeployment;
+  if (!name) return null;
+  const live = await run.deps.kube.get(run.deploymentRef(name), { signal });
+  const template = templateOf(live);
+  if (!live || template === undefined) return null;
+  return {
+    hash: podTemplateHash(template),
+    legacy: legacyPodTemplateHash(template),
+    image: imageOf(live, run.target.canaryContainer),
+  };
+}
+
+/**
+ * What `status` says when the live canary pod template is not the one the state recorded (a
+ * `kubectl set image`, an interrupted image change): the traffic on the canary goes to a
+ * template no step judged. Null when they agree, or when nothing is in flight.
+ */
+async function templateDrift(run: Run): Promise<string | null> {
+  const s = run.state;
+  if (!s?.templateHash || !run.target.canaryDeployment) return null;
+  const live = await liveCanaryTemplate(run);
+  if (!live || live.hash === s.templateHash || live.legacy === s.templateHash) return null;
+  const weight = run.liveWeight();
+  const inFlight = !['promoted', 'rolled-back'].includes(s.phase);
+  if (!inFlight && weight === 0) return null;
+  return `the canary Deployment ${run.target.namespace}/${oneLine(run.target.canaryDeployment)} does not run the pod template this promotion recorded (recorded: ${s.canaryImage ? `${oneLine(s.canaryImage)}, ` : ''}template hash ${s.templateHash}; live: ${live.image ? `${oneLine(live.image)}, ` : ''}template hash ${live.hash})${weight > 0 ? `, and it receives ${weight}% of the traffic: that traffic goes to a template no step judged` : ''}. Run \`step\` or \`run\` to judge it from the first step, or \`rollback\``;
 }
 
 /**
@@ -139,7 +194,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   });
   const run = new Run(settings, deps, target);
   logger.info(
-    `istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${oneLine(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${target.selection.stable.subset} (${target.stableDeployment ?? '?'}), canary ${target.selection.canary.subset} (${target.canaryDeployment ?? '?'})${target.canaryImage ? ` image ${target.canaryImage}` : ''}`,
+    `istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${oneLine(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${oneLine(target.selection.stable.subset)} (${oneLine(target.stableDeployment ?? '?')}), canary ${oneLine(target.selection.canary.subset)} (${oneLine(target.canaryDeployment ?? '?')})${target.canaryImage ? ` image ${oneLine(target.canaryImage)}` : ''}`,
   );
 
   if (settings.command === 'status' || settings.command === 'cleanup') {
@@ -152,6 +207,11 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
     );
     const what = run.edited(run.vs, s);
     if (what) logger.warning(what);
+    const drift = await templateDrift(run);
+    if (drift) {
+      logger.warning(drift);
+      run.notices.push(drift);
+    }
     const report = run.report(null);
     await deps.reporter.final(report);
     return report;
@@ -160,7 +220,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   if (settings.dryRun) return dryRun(run, decideStart);
   if (settings.command === 'promote' && settings.canaryImage && !target.canaryDeployment)
     throw new ManifestError([
-      `promote with canary-image ${settings.canaryImage}: no canary Deployment to set it on (subset ${target.selection.canary.subset}); nothing was written`,
+      `promote with canary-image ${settings.canaryImage}: no canary Deployment to set it on (subset ${oneLine(target.selection.canary.subset)}); nothing was written`,
     ]);
 
   // rollback does not wait for a run that holds the lease: it takes the lease over (the run's
@@ -285,6 +345,16 @@ async function decideStart(run: Run, settings: Settings): Promise<Start> {
   const s = run.state;
   if (
     settings.command === 'promote' &&
+    settings.canaryImage &&
+    s &&
+    (s.phase === 'finalizing' || s.phase === 'rolling-back') &&
+    s.canaryImage !== settings.canaryImage
+  )
+    throw new StartRefused(
+      `promote: the promotion on ${run.vsName}${s.canaryImage ? ` of ${oneLine(s.canaryImage)}` : ''} is ${s.phase}; its canary is not changed to ${oneLine(settings.canaryImage)} before it ends. Nothing was written. Run \`promote\` without canary-image (or \`rollback\`) to finish it first`,
+    );
+  if (
+    settings.command === 'promote' &&
     s &&
     (s.phase === 'in-progress' || s.phase === 'held') &&
     compared &&
@@ -306,7 +376,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
   const { target, deps } = run;
   const { restart, adopted } = await decideStart(run, settings);
   const walking = settings.command === 'run' || settings.command === 'step';
-  const fresh = restart !== null;
+  let fresh = restart !== null;
   const moves = !(run.state?.phase === 'finalizing' || (run.state?.phase === 'promoted' && !fresh));
   if (settings.command === 'promote' && target.canaryDeployment && moves) {
     // promote moves 100% to the canary before stable takes its template: never onto no pods.
@@ -318,19 +388,34 @@ async function promote(run: Run, settings: Settings): Promise<void> {
       ]);
   }
   let restarted: PromotionState | null = null;
-  if (fresh && run.state) {
-    const previous = describe(run.state);
+  // Write-ahead: traffic off the canary before its template changes, and the state names the
+  // new image and template at once: the new template is judged from the first step, and a
+  // kill from here on leaves a state that tells the truth (a rerun resumes the new promotion).
+  const restartNow = async (why: string, message: string): Promise<PromotionState | null> => {
+    const previous = describe(run.state!);
+    logger.info(`${message}: ${why} (previous: ${previous})`);
     const events: PromotionEvent[] = [
-      { at: run.iso(), message: `new promotion from the first step: ${restart} (previous: ${previous})` },
+      { at: run.iso(), message: `new promotion from the first step: ${why} (previous: ${previous})` },
     ];
-    logger.info(
-      `starting a new promotion for ${target.canaryImage ?? 'the canary'}: ${restart} (previous: ${previous})`,
-    );
-    // Traffic off the canary before it changes, and the state names the new image at once: the
-    // new image is judged from the first step, and a kill from here on resumes the new promotion.
     await run.writeState({ ...freshState(run.ctx(), 0), events });
-    restarted = run.state;
-  }
+    return run.state;
+  };
+  if (fresh && run.state)
+    restarted = await restartNow(restart!, `starting a new promotion for ${oneLine(target.canaryImage ?? 'the canary')}`);
+  if (
+    settings.command === 'promote' &&
+    settings.canaryImage &&
+    target.canaryDeployment &&
+    (run.state?.phase === 'in-progress' || run.state?.phase === 'held') &&
+    !restarted &&
+    (await liveCanaryTemplate(run, deps.signal))?.image !== settings.canaryImage
+  )
+    // An unfinished promotion of another image (or one whose image was changed by hand): the
+    // canary changes, so the old judgement no longer applies to it.
+    restarted = await restartNow(
+      `promote sets ${oneLine(settings.canaryImage)} on the canary; canary to 0% before its image changes`,
+      `promote: a new canary image ${oneLine(settings.canaryImage)}`,
+    );
   if (walking && (fresh || run.state?.phase === 'in-progress' || run.state?.phase === 'held')) {
     // A fresh promotion applies everything, with the route's canary weight at 0 (the schedule
     // owns the weights). A resumed one keeps the live VirtualService: its weights and state.
@@ -355,6 +440,22 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     )
       await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal);
     await run.readVs();
+    // The template judged from here on is the live one, read back after the apply: another
+    // writer (or a field the apply does not own) may make it differ from what was decided on.
+    const after = await liveCanaryTemplate(run, deps.signal);
+    if (after && after.hash !== run.templateHash) {
+      logger.debug(`canary pod template after the apply: hash ${after.hash} (expected ${run.templateHash})`);
+      run.templateHash = after.hash;
+      const recorded = (restarted ?? run.state)?.templateHash;
+      if (restarted) restarted = { ...restarted, templateHash: after.hash };
+      else if (run.state && recorded && recorded !== after.hash && recorded !== after.legacy) {
+        fresh = true;
+        restarted = await restartNow(
+          `the canary pod template changed (hash ${recorded} → ${after.hash})`,
+          `starting a new promotion for ${oneLine(target.canaryImage ?? 'the canary')}`,
+        );
+      }
+    }
     // A new promotion with nothing recorded before starts from the weights just applied; a
     // taken-over one from the live weights it adopted.
     if (fresh && !restarted) run.state = null;
@@ -365,18 +466,18 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     let changed = false;
     try {
       changed = await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal);
-      if (changed) {
+      if (changed)
         logger.info(
-          `promote: set ${settings.canaryImage} on ${target.canaryContainer ? `container ${target.canaryContainer} of ` : ''}the canary Deployment ${target.canaryDeployment}; waiting for its rollout before promoting it`,
+          `promote: set ${oneLine(settings.canaryImage)} on ${target.canaryContainer ? `container ${oneLine(target.canaryContainer)} of ` : ''}the canary Deployment ${oneLine(target.canaryDeployment)}; waiting for its rollout before promoting it`,
         );
-        await waitForRollout(
-          kube,
-          { name: target.canaryDeployment, namespace: target.namespace },
-          { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
-        );
-      }
+      // Also when it ran the image already: an interrupted promote may have left it mid-rollout.
+      await waitForRollout(
+        kube,
+        { name: target.canaryDeployment, namespace: target.namespace },
+        { timeoutMs: settings.rolloutTimeoutMs, signal: deps.signal },
+      );
     } catch (err) {
-      if (!changed) throw err;
+      if (!changed && !restarted) throw err;
       // The canary changed and did not become available: whatever traffic it had goes back to
       // stable (whatever on-failure says: no step ever judged this image), and the state says why.
       const base = {
@@ -395,6 +496,10 @@ async function promote(run: Run, settings: Settings): Promise<void> {
       await run.drive(t);
       return;
     }
+    // The template promoted is the live one, read back after the change.
+    const after = await liveCanaryTemplate(run, deps.signal);
+    if (after) run.templateHash = after.hash;
+    if (restarted) restarted = { ...restarted, templateHash: run.templateHash };
     if (run.state && run.state.canaryImage !== settings.canaryImage)
       run.state = { ...run.state, canaryImage: settings.canaryImage, templateHash: run.templateHash };
   }
@@ -440,6 +545,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     virtualService: run.vs ?? {},
     routeIndex: target.selection.routeIndex,
     namespace: target.namespace,
+    stableWorkload: target.stableDeployment ?? target.selection.stable.subset,
     liveWeight: run.liveWeight(),
     signal: deps.signal,
     logger,
@@ -461,7 +567,8 @@ async function promote(run: Run, settings: Settings): Promise<void> {
 async function failed(run: Run, err: unknown): Promise<PromotionError> {
   const cancelled = run.deps.signal.aborted;
   const cause = causeOf(err);
-  if (!cancelled) run.deps.logger.error(`promotion failed: ${cause}`);
+  // Not logged here: the error returned is printed once by whoever runs the command (the CLI's
+  // `error:` line, the action's setFailed, the post step's message).
   // Only a run that got as far as driving the machine has something to roll back or hold; it
   // decides from the last state the server confirmed (the intended one may never have landed).
   const state = run.current ? run.state : null;

@@ -20,6 +20,7 @@ import type { Logger } from '../ports.js';
 import { PlanError, selectRoute, type RouteSelection } from '../plan.js';
 import { previewNamespace } from '../kube/preview.js';
 import { oneLine } from '../one-line.js';
+import { isObject } from '../util/object.js';
 import { ISTIO_VERSIONS } from '../kube/views.js';
 
 export interface Target {
@@ -70,8 +71,6 @@ export async function checkTargetOffline(settings: Settings, docs: ManifestDoc[]
   await resolve(settings, null, docs, {});
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Lists an Istio kind in the first networking.istio.io version the cluster serves. */
 async function listIstio(
@@ -150,6 +149,47 @@ function withPreviewNamespace(settings: Settings, docs: ManifestDoc[]): Manifest
 }
 
 const SILENT: Logger = { info: () => {}, warning: () => {}, error: () => {}, debug: () => {} };
+
+interface SubsetPick {
+  subset: string;
+  labels: Record<string, string>;
+  /** The one Deployment the subset matches, or null when none does. */
+  deployment: string | null;
+}
+
+/**
+ * Stable and canary must be two different Deployments, each selected by its own subset only:
+ * a canary subset that selects the stable pods (the same labels, or other labels those pods
+ * also carry) would have the finalize scale stable down as "the canary", and a subset that
+ * also selects the other version's pods would mix both versions in one judged subset. Returns
+ * the problem (naming the subsets, their labels and the Deployments each matches), or null.
+ */
+export function subsetOverlap(
+  stable: SubsetPick,
+  canary: SubsetPick,
+  deployments: readonly KubeObject[],
+  drName: string,
+): string | null {
+  const named = (n: string | null) => deployments.find((d) => d.metadata?.name === n) ?? null;
+  const selects = (labels: Record<string, string>, name: string | null) => {
+    const d = named(name);
+    return d !== null && matchesLabels(podLabels(d), labels);
+  };
+  const same = stable.deployment !== null && stable.deployment === canary.deployment;
+  const stableSelectsCanary = !same && selects(stable.labels, canary.deployment);
+  const canarySelectsStable = !same && selects(canary.labels, stable.deployment);
+  if (!same && !stableSelectsCanary && !canarySelectsStable) return null;
+  const all = (labels: Record<string, string>) =>
+    deployments.filter((d) => matchesLabels(podLabels(d), labels)).map((d) => oneLine(d.metadata?.name ?? '?'));
+  const describeSubset = (p: SubsetPick, role: string) => {
+    const m = all(p.labels);
+    return `${role} subset "${oneLine(p.subset)}" (labels ${oneLine(JSON.stringify(p.labels))}) selects ${m.length ? m.join(', ') : 'no Deployment'}`;
+  };
+  const why = same
+    ? `both subsets select the pods of the same Deployment ${oneLine(stable.deployment!)}, so the "canary" would be the stable version (finalize would scale it down)`
+    : `a subset also selects the other version's pods, so its traffic and metrics would mix both versions`;
+  return `${drName}: ${describeSubset(stable, 'stable')}; ${describeSubset(canary, 'canary')}: ${why}. Stable and canary must be two different Deployments, each selected by exactly one subset: give each subset a label only its own Deployment's pods carry (e.g. version: stable / version: canary). Nothing was written`;
+}
 
 /** resolveTarget's work; with `kube` null only what the manifests decide is checked, and null is returned. */
 async function resolve(
@@ -237,21 +277,21 @@ async function resolve(
     manifestDeps.length || !kube
       ? []
       : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
+  // Where a subset's Deployments are looked for: the manifests when they have Deployments, else the cluster.
+  const candidates: KubeObject[] = manifestDeps.length ? manifestDeps.map((d) => d.object) : liveDeps;
+  const matching = (labels: Record<string, string>): string[] =>
+    candidates.filter((d) => matchesLabels(podLabels(d), labels)).map((d) => d.metadata?.name ?? '?');
   const pick = (labels: Record<string, string>, subset: string, required: boolean): string | null => {
-    const fromManifests = manifestDeps.filter((d) => matchesLabels(podLabels(d.object), labels));
-    const fromCluster = liveDeps.filter((d) => matchesLabels(podLabels(d), labels));
-    const names = fromManifests.length
-      ? fromManifests.map((d) => d.object.metadata!.name!)
-      : fromCluster.map((d) => d.metadata!.name!);
+    const names = matching(labels).map(oneLine);
     if (names.length > 1) {
       problems.push(
-        `${names.length} Deployments match subset "${subset}" (${JSON.stringify(labels)}): ${names.join(', ')}; exactly one is needed`,
+        `${names.length} Deployments match subset "${oneLine(subset)}" (${oneLine(JSON.stringify(labels))}): ${names.join(', ')}; exactly one is needed`,
       );
       return null;
     }
     if (names.length === 0 && required)
       problems.push(
-        `no Deployment has pod labels ${JSON.stringify(labels)} of subset "${subset}"${manifestDeps.length ? ' in the manifests' : ` in namespace ${vsNamespace}`}`,
+        `no Deployment has pod labels ${oneLine(JSON.stringify(labels))} of subset "${oneLine(subset)}"${manifestDeps.length ? ' in the manifests' : ` in namespace ${vsNamespace}`}`,
       );
     return names[0] ?? null;
   };
@@ -266,6 +306,13 @@ async function resolve(
     settings.finalize === 'promote-stable' && settings.command !== 'status',
   );
   if (problems.length) throw new ManifestError(problems);
+  const overlap = subsetOverlap(
+    { subset: selection.stable.subset, labels: stableLabels, deployment: stableDeployment },
+    { subset: selection.canary.subset, labels: canaryLabels, deployment: canaryDeployment },
+    candidates,
+    `DestinationRule ${oneLine(dr.metadata?.name ?? '?')}`,
+  );
+  if (overlap) throw new ManifestError([overlap]);
 
   // The canary container canary-image changes, and the image: only that container gets it.
   const findDoc = (name: string | null) =>
