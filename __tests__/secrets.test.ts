@@ -14,6 +14,7 @@ import {
   Redactor,
   REDACTED,
   secretForms,
+  showUrl,
   urlSecrets,
 } from '../src/redact.js';
 import { INPUTS } from '../src/contract.js';
@@ -479,4 +480,129 @@ describe('the CLI with a Prometheus that echoes the Authorization header', () =>
       await new Promise((resolve) => prometheus.close(resolve));
     }
   });
+});
+
+describe('credentials in a URL input: userinfo and secret-looking query parameters', () => {
+  it('are secrets (as written and decoded), and a shown URL has them as ***', () => {
+    expect(
+      urlSecrets('http://h/echo?access_token=QTOKEN9&tenant=a&X-Amz-Signature=abc%2Bdef1&api_key=k3y-1'),
+    ).toEqual(['QTOKEN9', 'abc%2Bdef1', 'abc+def1', 'k3y-1']);
+    expect(urlSecrets('https://ghp_T0kenAsUser9@example.com/x?page=2&sort=asc')).toEqual([
+      'ghp_T0kenAsUser9',
+    ]);
+    expect(urlSecrets('http://h/?token=tok3n&password=pw1234&sig=s1gn&session=sess-9&q=up')).toEqual([
+      'tok3n',
+      'pw1234',
+      's1gn',
+      'sess-9',
+    ]);
+    expect(showUrl('http://u:p4ss@h:9/echo?access_token=QTOKEN9&tenant=a&X-Amz-Credential=AKIA1')).toBe(
+      'http://***@h:9/echo?access_token=***&tenant=a&X-Amz-Credential=***',
+    );
+    // Not a URL: the same by pattern.
+    expect(showUrl('/login?next=/a&token=ab')).toBe('/login?next=/a&token=***');
+  });
+
+  it('the CLI names a refused URL input with its credentials as ***', async () => {
+    const r = await runCli([
+      'run',
+      '--cluster',
+      'sim',
+      '--namespace',
+      'test',
+      '--manifests',
+      'examples/podinfo/*.yaml',
+      '--metrics',
+      'prometheus',
+      '--prometheus-url',
+      'ftp://robot:Ftp-Pa55word@prom.example/x?token=Ftp-T0ken1&tenant=a',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ftp://***@prom.example/x?token=***&tenant=a');
+    expect(r.stderr).toContain('has scheme ftp:, not http or https');
+    expect(r.stdout + r.stderr).not.toMatch(/Ftp-Pa55word|Ftp-T0ken1/);
+  });
+
+  // The server echoes the request line in its error body: the value reaches our texts and must
+  // be redacted there, and it is masked in the runner before anything else is printed.
+  const echo = createServer((req, res) => {
+    seenUrls.push(req.url ?? '');
+    if ((req.url ?? '').startsWith('/echo/')) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'error', errorType: 'bad_data', error: `echo-marker ${req.url}` }));
+    } else {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end(`echo-marker ${req.url}`);
+    }
+  });
+  const seenUrls: string[] = [];
+  let base = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => echo.close(resolve)));
+
+  const cases = [
+    {
+      name: 'prometheus-url ?access_token= and X-Amz-Signature=',
+      secrets: ['QTOKEN9', 'S1gnature-77'],
+      shown: 'access_token=***',
+      inputs: (): Record<string, string> => ({
+        metrics: 'prometheus',
+        'prometheus-url': `${base}/echo?access_token=QTOKEN9&X-Amz-Signature=S1gnature-77`,
+      }),
+    },
+    {
+      name: 'load-url ?token=',
+      secrets: ['tok3n'],
+      shown: '/load?token=***',
+      inputs: (): Record<string, string> => ({
+        'load-url': `${base}/load?token=tok3n`,
+        'load-host': 'podinfo.co.uk',
+      }),
+    },
+  ];
+  for (const c of cases)
+    it(`the action masks and redacts the ${c.name} in the log, summary, outputs and report JSON`, async () => {
+      seenUrls.length = 0;
+      const files = actionFiles();
+      const r = await runAction({
+        files,
+        inputs: {
+          cluster: 'sim',
+          namespace: 'test',
+          manifests: 'examples/podinfo/*.yaml',
+          steps: '10,100',
+          interval: '1s',
+          comment: 'never',
+          'rollout-timeout': '20s',
+          ...c.inputs(),
+        },
+      });
+      expect(r.code).toBe(1);
+      // The request carried the credential, and its echo reached our texts.
+      expect(seenUrls.some((u) => c.secrets.every((s) => u.includes(s)))).toBe(true);
+      const reports = readdirSync(files.temp).filter((f) => f.endsWith('.json'));
+      expect(reports).toHaveLength(1);
+      const sinks: Record<string, string> = {
+        stdout: r.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n'),
+        stderr: r.stderr,
+        summary: r.summaryFile,
+        outputs: r.outputFile,
+        reportJson: readFileSync(path.join(files.temp, reports[0]!), 'utf8'),
+      };
+      expect(sinks.stdout).toContain('echo-marker');
+      expect(sinks.reportJson).toContain('echo-marker');
+      expect(sinks.stdout).toContain(c.shown);
+      const leaks = Object.entries(sinks).flatMap(([sink, text]) =>
+        c.secrets.filter((secret) => text.includes(secret)).map((secret) => `${sink}: ${secret}`),
+      );
+      expect(leaks).toEqual([]);
+      const masked = maskedValues(r.stdout);
+      for (const secret of c.secrets) expect(masked).toContain(secret);
+    });
 });

@@ -187,14 +187,81 @@ export function authHeaderSecrets(header: string): string[] {
   return out;
 }
 
-/** The password of a URL with credentials (`https://user:pass@host`), decoded and as written. */
-export function urlSecrets(url: string): string[] {
+/**
+ * Query parameter names whose values are credentials: tokens, keys, passwords, signatures,
+ * sessions, and the signed-URL families (`X-Amz-*`, `X-Goog-*`). Matched on the whole name,
+ * ignoring case and `-`/`_`, and on name parts (`grafana_token`, `sessionid`).
+ */
+const SECRET_PARAM =
+  /^(x-(amz|goog)-.*|.*(token|secret|passw(or)?d|passwd|apikey|api[-_]?key|access[-_]?key|private[-_]?key|credential|signature|session|auth|cookie|jwt|bearer).*|key|pass|pwd|sig)$/i;
+
+/** Whether a query parameter of a URL input holds a credential (its value is then a secret). */
+export function isSecretParam(name: string): boolean {
+  return SECRET_PARAM.test(name.trim());
+}
+
+function parseUrlText(url: string): URL | null {
   try {
-    const { password } = new URL(url.trim());
-    return password === '' ? [] : [password, decodeURIComponent(password)];
+    return new URL(url.trim());
   } catch {
-    return [];
+    return null;
   }
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The `name=value` pairs of a query or fragment, as written (`+` and %XX not decoded). */
+function rawPairs(part: string): { name: string; value: string; text: string }[] {
+  return part.split('&').map((text) => {
+    const eq = text.indexOf('=');
+    return eq <= 0
+      ? { name: '', value: '', text }
+      : { name: decoded(text.slice(0, eq).replace(/\+/g, ' ')), value: text.slice(eq + 1), text };
+  });
+}
+
+/**
+ * The credentials a URL input carries, as written and decoded: the userinfo's password (or its
+ * user name when there is no password: `https://<token>@host`), and the value of every query
+ * (or fragment) parameter whose name looks secret (isSecretParam: `?access_token=…`,
+ * `X-Amz-Signature=…`).
+ */
+export function urlSecrets(url: string): string[] {
+  const u = parseUrlText(url);
+  if (u === null) return [];
+  const out: string[] = [];
+  const secretUser = u.password !== '' ? u.password : u.username;
+  if (secretUser !== '') out.push(secretUser, decoded(secretUser));
+  for (const part of [u.search, u.hash])
+    for (const { name, value } of rawPairs(part.slice(1)))
+      if (value !== '' && isSecretParam(name)) out.push(value, decoded(value.replace(/\+/g, ' ')));
+  return [...new Set(out)];
+}
+
+/**
+ * A URL as it may be shown: its text as written, with the userinfo as `***@` and the value of
+ * every secret-looking query or fragment parameter as `***` (isSecretParam). Works on text that
+ * does not parse as well. The one way a URL input is printed (logs, errors, reports).
+ */
+export function showUrl(url: URL | string): string {
+  const text = String(url);
+  const mask = (part: string): string =>
+    rawPairs(part)
+      .map(({ name, value, text: pair }) =>
+        value !== '' && isSecretParam(name) ? `${pair.slice(0, pair.indexOf('=') + 1)}${REDACTED}` : pair,
+      )
+      .join('&');
+  // The authority ends at the first `/`, `?` or `#`; its userinfo at its last `@` (as the URL parser reads it).
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/is.exec(text);
+  if (m === null) return text.replace(/\?([^#]*)/, (_all, q: string) => `?${mask(q)}`);
+  const [, scheme, userinfo, rest, query, fragment] = m;
+  return `${scheme}${userinfo ? `${REDACTED}@` : ''}${rest}${query ? `?${mask(query.slice(1))}` : ''}${fragment ? `#${mask(fragment.slice(1))}` : ''}`;
 }
 
 const SECRET_KEY = /token|secret|password|passwd|key-data|credential|apikey|api-key/i;

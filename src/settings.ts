@@ -105,6 +105,7 @@ export interface Settings {
 
 import { readFileSync } from 'node:fs';
 import { proxyEnvFrom, withDirectHosts, type ProxyEnv } from './http/proxy.js';
+import { showUrl } from './redact.js';
 import { tmpdir } from 'node:os';
 import {
   CLUSTERS as CLUSTER_VALUES,
@@ -511,7 +512,8 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     } catch (e) {
       errors.push({
         input: name,
-        value: inputSpec(name)?.secret ? '***' : value,
+        // A URL is shown without its credentials (userinfo, secret query values: src/redact.ts).
+        value: inputSpec(name)?.secret ? '***' : parse === parseUrl ? showUrl(value) : value,
         message: e instanceof InvalidValueError ? e.message : String(e),
       });
       return fallback;

@@ -27,6 +27,7 @@
 //   and the load generator's per-request timing is unchanged. The proxy must allow CONNECT to the
 //   target's port (squid allows only 443 by default); list in-cluster targets in no_proxy instead.
 import net from 'node:net';
+import { showUrl } from '../redact.js';
 
 export interface ProxyEnv {
   /** http_proxy, else HTTP_PROXY ('' or undefined: none). */
@@ -97,18 +98,9 @@ export function withDirectHosts(env: ProxyEnv, hosts: readonly string[]): ProxyE
   return { ...env, noProxy: [env.noProxy ?? '', ...extra].filter((s) => s !== '').join(',') };
 }
 
-/** A URL with its user and password replaced, for messages. */
+/** A URL with its credentials (userinfo, secret query values) shown as ***, for messages (src/redact.ts showUrl). */
 export function redactUrl(url: URL | string): string {
-  try {
-    const u = new URL(String(url));
-    if (u.username !== '' || u.password !== '') {
-      u.username = '***';
-      u.password = '';
-    }
-    return u.href.replace(/\/$/, '');
-  } catch {
-    return String(url).replace(/\/\/[^/@]*@/, '//***@');
-  }
+  return showUrl(url).replace(/\/$/, '');
 }
 
 /** Parses a proxy variable's value; `variable` names it in errors. */
