@@ -94,6 +94,47 @@ describe('Prometheus client', () => {
     expect(new URLSearchParams(seen[0]!.body).get('query')).toBe('vector(1)');
   });
 
+  it("keeps the base URL's path and query parameters: the API path goes on the path, the parameters are merged", async () => {
+    const ok = () => ({
+      status: 200,
+      body: { status: 'success', data: { resultType: 'vector', result: [] } },
+    });
+    for (const method of ['GET', 'POST'] as const) {
+      seen.length = 0;
+      reply = ok;
+      const client = new PrometheusClient({
+        url: `${base}/?access_token=Q%2Bt0k&tenant=a&query=theirs#frag`,
+        method,
+      });
+      await client.query('up{job="x"}', new Date(1_700_000_000_000));
+      const url = new URL(seen[0]!.url, 'http://x');
+      expect(url.pathname).toBe('/prom/api/v1/query');
+      expect(url.searchParams.get('access_token')).toBe('Q+t0k');
+      expect(url.searchParams.get('tenant')).toBe('a');
+      const ours = method === 'GET' ? url.searchParams : new URLSearchParams(seen[0]!.body);
+      // Ours win over a parameter of the same name in the base URL.
+      expect(ours.get('query')).toBe('up{job="x"}');
+      expect(ours.get('time')).toBe('1700000000.000');
+      if (method === 'GET') expect(url.searchParams.getAll('query')).toEqual(['up{job="x"}']);
+    }
+  });
+
+  it('refuses a redirect, naming it and where it pointed; never follows it or retries', async () => {
+    seen.length = 0;
+    reply = () => ({
+      status: 302,
+      body: '',
+      headers: { location: 'http://127.0.0.1:1/elsewhere?token=R3dir-T0k' },
+    });
+    const client = new PrometheusClient({ url: `${base}/redir`, backoffMs: 1 });
+    const err = await client.query('up').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PrometheusError);
+    expect((err as Error).message).toBe(
+      'Prometheus answered HTTP 302 (a redirect to http://127.0.0.1:1/elsewhere?token=***): redirects are not followed (the credentials and the query would go elsewhere); set prometheus-url to the URL that answers the API itself',
+    );
+    expect(seen).toHaveLength(1);
+  });
+
   it('retries 503 and 429 (honouring Retry-After) and then succeeds', async () => {
     seen.length = 0;
     reply = (_s, n) =>

@@ -8,6 +8,8 @@ import { oneLine } from '../one-line.js';
 import { describeAuthStatus, describeNetworkError } from '../traffic/net-errors.js';
 import type { ProxyEnv } from '../http/proxy.js';
 import { fetchFor } from '../http/transport.js';
+import { describeRedirect, isRedirect } from '../http/redirect.js';
+import { showUrl } from '../redact.js';
 import { parseRetryAfter, retry, type RetryPolicy, type Sleep } from '../retry.js';
 
 export interface PrometheusOptions {
@@ -81,11 +83,27 @@ interface ApiBody {
   data?: { resultType?: string; result?: unknown };
 }
 
+/**
+ * The URL of one API call: the base's path (a prefix like /prometheus kept) plus `api`, the
+ * base's query parameters kept (a gateway's `?tenant=` or `?access_token=`) and `params` set
+ * over them; the fragment dropped. Built with the URL API, never by appending text (pure).
+ */
+export function apiUrl(base: string, api: string, params?: URLSearchParams): URL {
+  const url = new URL(base);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${api.replace(/^\/+/, '')}`;
+  url.hash = '';
+  for (const [name, value] of params ?? []) url.searchParams.set(name, value);
+  return url;
+}
+
 export class PrometheusClient {
   private readonly base: string;
+  /** The base as it may be shown (src/redact.ts showUrl). */
+  private readonly shown: string;
   private readonly fetchImpl: typeof fetch;
   constructor(private readonly opts: PrometheusOptions) {
-    this.base = opts.url.replace(/\/+$/, '');
+    this.base = opts.url;
+    this.shown = showUrl(opts.url).replace(/\/$/, '');
     this.fetchImpl = opts.fetch ?? fetchFor(this.base, opts.proxy).fetch;
   }
 
@@ -113,11 +131,17 @@ export class PrometheusClient {
         } catch (err) {
           if (signal?.aborted) throw err;
           throw new PrometheusError(
-            `Prometheus unreachable: ${describeNetworkError(err, this.base).message}`,
+            `Prometheus unreachable: ${describeNetworkError(err, this.shown).message}`,
             null,
             { cause: err },
           );
         }
+        // Redirects are refused, named with where they point (src/http/redirect.ts).
+        if (isRedirect(res.status))
+          throw new PrometheusError(
+            `Prometheus answered ${describeRedirect(res.status, res.headers.get('location'))}: redirects are not followed (the credentials and the query would go elsewhere); set prometheus-url to the URL that answers the API itself`,
+            res.status,
+          );
         if (res.status === 429 || res.status >= 500) {
           retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
           throw new PrometheusError(`Prometheus answered ${res.status}: ${text.slice(0, 200)}`, res.status);
@@ -138,14 +162,19 @@ export class PrometheusClient {
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', ...this.opts.headers };
     if (this.opts.method === 'POST') {
-      return this.fetchImpl(`${this.base}/api/v1/query`, {
+      return this.fetchImpl(apiUrl(this.base, 'api/v1/query').href, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
         body: params.toString(),
         signal: combined,
+        redirect: 'manual',
       });
     }
-    return this.fetchImpl(`${this.base}/api/v1/query?${params.toString()}`, { headers, signal: combined });
+    return this.fetchImpl(apiUrl(this.base, 'api/v1/query', params).href, {
+      headers,
+      signal: combined,
+      redirect: 'manual',
+    });
   }
 
   private parse(status: number, text: string): QueryResult {
