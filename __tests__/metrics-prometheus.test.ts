@@ -14,6 +14,7 @@ import { PrometheusClient, queryWindowStats } from '../src/metrics/prometheus.js
 import { LoadGenerator } from '../src/traffic/loadgen.js';
 import { ISTIO_DURATION_BUCKETS_MS } from '../src/sim/dataplane/index.js';
 import { CANARY, HOST, NS, STABLE, startMesh, type Mesh } from './metrics-mesh.js';
+import { ProbeError, probeMeasurement } from '../src/promote/probe.js';
 
 const PROMETHEUS = '/usr/bin/prometheus';
 const limits: AnalysisLimits = {
@@ -257,5 +258,60 @@ describe('against a real Prometheus scraping the embedded mesh', () => {
     });
     expect(v.outcome).toBe('inconclusive');
     expect(v.reasons[0]).toMatchObject({ metric: 'requests', value: 0, source: 'prometheus', ok: false });
+  });
+
+  // The pre-traffic probe (issue 12.6): Prometheus must measure THIS service before any weight
+  // moves, with the judge's query for the stable workload; an empty vector is not a proof.
+  const probeInput = (metrics: object, stableWorkload: string, log: string[]) => ({
+    kube: {
+      get: () => Promise.reject(new Error('not read')),
+      list: () => Promise.reject(new Error('not read')),
+    },
+    metrics,
+    virtualService: { spec: { http: [{ route: [] }] } },
+    routeIndex: 0,
+    namespace: NS,
+    stableWorkload,
+    liveWeight: 0,
+    signal: new AbortController().signal,
+    logger: {
+      info: (m: string) => void log.push(m),
+      warning: (m: string) => void log.push(m),
+      error: (m: string) => void log.push(m),
+      debug: () => undefined,
+    },
+  });
+
+  it('the probe finds the stable workload in a real Prometheus with the query the windows use', async () => {
+    const metrics = createMetrics({ source: 'prometheus', limits, prometheus: { url: promUrl } });
+    const log: string[] = [];
+    await probeMeasurement(probeInput(metrics, STABLE, log));
+    expect(log.at(-1)).toMatch(
+      new RegExp(
+        `^probe: Prometheus at ${promUrl} measures the stable workload ${NS}/${STABLE} \\(1 series\\)$`,
+      ),
+    );
+  });
+
+  it('the probe refuses a real Prometheus that answers an empty vector for the stable workload, naming the query', async () => {
+    const metrics = createMetrics({
+      source: 'prometheus',
+      limits,
+      prometheus: { url: promUrl, seriesWaitMs: 200, seriesPollMs: 100 },
+    });
+    const log: string[] = [];
+    const err = await probeMeasurement(probeInput(metrics, 'not-scraped', log)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProbeError);
+    const message = (err as Error).message;
+    expect(message).toContain(
+      `Prometheus at ${promUrl} has no data for the stable workload ${NS}/not-scraped after 0.2 s: the query the windows use returned an empty result: sum by (destination_workload) (increase(istio_requests_total{reporter="destination",destination_workload_namespace="${NS}",destination_workload=~"not-scraped"}[300s]))`,
+    );
+    expect(message).toContain('Check that Istio telemetry is on');
+    expect(message).toContain('destination_workload="not-scraped" (the stable Deployment)');
+    // The wait was logged: its bound, then each look.
+    expect(log[0]).toContain(
+      `has no series yet for the stable workload ${NS}/not-scraped; waiting up to 0.2 s`,
+    );
+    expect(log.filter((l) => l.startsWith('probe: still no series for'))).toHaveLength(1);
   });
 });

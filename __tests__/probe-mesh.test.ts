@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execute, type Io } from '../src/main.js';
+import { execute, type EngineDeps, type Io } from '../src/main.js';
+import { createMetrics } from '../src/metrics/index.js';
 import type { PromotionReport } from '../src/model.js';
 import type { ClusterConnection, Reporter } from '../src/ports.js';
 import { parseSettings, type Settings } from '../src/settings.js';
@@ -29,6 +30,8 @@ afterEach(async () => {
 });
 
 let caseNo = 0;
+/** What happened, in order, across the mesh and the stand-in servers of a test (reset by each). */
+const events: string[] = [];
 /** The podinfo example (seed 003), each file passed through `edit`, written to a fresh folder. */
 function podinfo(edit: (file: string, text: string) => string | null = (_f, t) => t): string {
   const d = path.join(dir, `case-${++caseNo}`);
@@ -107,7 +110,11 @@ const FAST = {
   finalize: 'keep',
 };
 
-async function run(inputs: Record<string, string>, mesh?: Mesh): Promise<Run> {
+async function run(
+  inputs: Record<string, string>,
+  mesh?: Mesh,
+  deps: Pick<EngineDeps, 'metrics'> = {},
+): Promise<Run> {
   if (!mesh) {
     mesh = await startMesh({ readinessDelayMs: 20 });
     const m = mesh;
@@ -115,8 +122,10 @@ async function run(inputs: Record<string, string>, mesh?: Mesh): Promise<Run> {
   }
   const weights: number[] = [];
   const off = mesh.api.onChange((e) => {
-    if (e.key === 'networking.istio.io/virtualservices' && e.object.metadata)
+    if (e.key === 'networking.istio.io/virtualservices' && e.object.metadata) {
       weights.push(canaryWeight(e.object));
+      events.push(`weight ${canaryWeight(e.object)}`);
+    }
   });
   const reports: PromotionReport[] = [];
   const reporter = (): Reporter => ({
@@ -144,6 +153,7 @@ async function run(inputs: Record<string, string>, mesh?: Mesh): Promise<Run> {
       await execute(settingsOf({ ...FAST, ...inputs }), io, new AbortController().signal, {
         connect,
         reporter,
+        ...deps,
       })
     ).exitCode;
   } catch (e) {
@@ -377,5 +387,97 @@ describe('a load-url that redirects', () => {
       r,
       'answered HTTP 301 (a redirect to /login): the load generator does not follow redirects',
     );
+  });
+});
+
+/**
+ * A Prometheus stand-in that speaks the query API: the probe's query (the stable workload
+ * alone) answers `stableSeries(n)` for its n-th call, and each window's queries (both
+ * workloads) answer 100 requests per version, no 5xx, 5 ms percentiles.
+ */
+async function fakePrometheus(stableSeries: (n: number) => boolean): Promise<string> {
+  let looks = 0;
+  return server((req, res) => {
+    const q = new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '';
+    const vector = (names: string[], value: string) =>
+      names.map((w) => ({ metric: { destination_workload: w }, value: [0, value] }));
+    let result: unknown[];
+    if (q.includes('destination_workload=~"podinfo-ga"}')) {
+      const found = stableSeries(++looks);
+      events.push(found ? 'stable series' : 'no stable series');
+      result = found ? vector(['podinfo-ga'], '3') : [];
+    } else if (q.includes('response_code')) result = [];
+    else if (q.startsWith('histogram_quantile')) result = vector(['podinfo-ga', 'podinfo-canary'], '5');
+    else result = vector(['podinfo-ga', 'podinfo-canary'], '100');
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+  });
+}
+
+/** The engine's measurement with the probe's wait for stable's series shortened (the default is STABLE_SERIES_WAIT_MS). */
+const shortWait = (waitMs: number): Pick<EngineDeps, 'metrics'> => ({
+  metrics: (settings, _connection, io) =>
+    createMetrics({
+      source: settings.metrics,
+      limits: settings.limits,
+      prometheus: { url: settings.prometheusUrl!, seriesWaitMs: waitMs, seriesPollMs: 50 },
+      logger: io.logger,
+    }),
+});
+
+describe('Prometheus must measure this service before any weight moves', () => {
+  it('an empty vector for the stable workload: stopped at 0% naming the query and what to check', async () => {
+    events.length = 0;
+    const url = await fakePrometheus(() => false);
+    const r = await run(
+      { manifests: podinfo(), metrics: 'prometheus', 'prometheus-url': url },
+      undefined,
+      shortWait(200),
+    );
+    expectStoppedAtZero(
+      r,
+      `Prometheus at ${url}/ has no data for the stable workload test/podinfo-ga after 0.2 s: the query the windows use returned an empty result: sum by (destination_workload) (increase(istio_requests_total{reporter="destination",destination_workload_namespace="test",destination_workload=~"podinfo-ga"}[300s]))`,
+    );
+    expect(r.report?.reason).toContain('Check that Istio telemetry is on');
+    expect(r.log).toContain(
+      `probe: Prometheus at ${url}/ has no series yet for the stable workload test/podinfo-ga; waiting up to 0.2 s for a scrape (query: sum by (destination_workload) (increase(istio_requests_total{reporter="destination",destination_workload_namespace="test",destination_workload=~"podinfo-ga"}[300s])))`,
+    );
+    expect(r.log.filter((l) => l.startsWith('probe: still no series for test/podinfo-ga'))).toHaveLength(3);
+    expect(events.filter((e) => e === 'no stable series')).toHaveLength(5);
+  });
+
+  it("stable's series appearing after two scrapes: the run waits for it, then moves and promotes", async () => {
+    events.length = 0;
+    const url = await fakePrometheus((n) => n >= 3);
+    const r = await run(
+      { manifests: podinfo(), metrics: 'prometheus', 'prometheus-url': url },
+      undefined,
+      shortWait(5000),
+    );
+    expect(r.error, r.log.join('\n')).toBeNull();
+    expect(r.report?.status).toBe('promoted');
+    expect(r.exitCode).toBe(0);
+    expect(r.log).toContain(
+      `probe: Prometheus at ${url}/ measures the stable workload test/podinfo-ga (1 series)`,
+    );
+    // No weight above 0 was stored before Prometheus showed the stable series.
+    const firstMove = events.findIndex((e) => /^weight [1-9]/.test(e));
+    expect(events.slice(0, firstMove)).toEqual(
+      expect.arrayContaining(['no stable series', 'no stable series', 'stable series']),
+    );
+    expect(events.indexOf('stable series')).toBeLessThan(firstMove);
+  });
+
+  it('a Prometheus that redirects: stopped at 0% naming the redirect and where it pointed', async () => {
+    const url = await server((_req, res) => {
+      res.writeHead(302, { location: 'http://127.0.0.1:1/api/v1/query' });
+      res.end();
+    });
+    const r = await run({ manifests: podinfo(), metrics: 'prometheus', 'prometheus-url': `${url}/redir` });
+    expectStoppedAtZero(
+      r,
+      `Prometheus at ${url}/redir did not answer a query: Prometheus answered HTTP 302 (a redirect to http://127.0.0.1:1/api/v1/query): redirects are not followed`,
+    );
+    expect(r.report?.reason).not.toContain('bad port');
   });
 });

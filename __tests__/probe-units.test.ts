@@ -112,6 +112,7 @@ describe('unprovenMeasurement', () => {
     virtualService: { spec: { http: [{ route: [{ destination: { host: 'podinfo' } }] }] } },
     routeIndex: 0,
     namespace: 'test',
+    stableWorkload: 'podinfo-primary',
     liveWeight: 0,
     signal: new AbortController().signal,
     logger,

@@ -190,16 +190,14 @@ describe('a canary whose traffic is lost never passes a window', () => {
 describe('metrics: both with a Prometheus that fails every window', () => {
   it('rolled back at 10% after two inconclusive windows, naming the Prometheus URL and error, never the credential', async () => {
     const secret = 'Bearer s3cr3t-T0ken-abcdef123456';
-    // Answers the pre-traffic probe's query; every window's query fails and echoes the header.
+    // Answers the pre-traffic probe's query (stable's series, stable alone); every window's
+    // query (stable and canary) fails and echoes the header.
     const prom = http.createServer((req, res) => {
       const q = new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '';
-      if (
-        q.startsWith(
-          'sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="test"}[1m]))',
-        )
-      ) {
+      if (q.includes('destination_workload=~"podinfo-ga"}')) {
+        const result = [{ metric: { destination_workload: 'podinfo-ga' }, value: [0, '3'] }];
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+        res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
         return;
       }
       res.writeHead(503, { 'content-type': 'text/plain' });

@@ -21,7 +21,7 @@ import {
   type VersionRecord,
   type WindowSnapshot,
 } from '../traffic/loadgen.js';
-import { Redactor, authHeaderSecrets, redact, urlSecrets } from '../redact.js';
+import { Redactor, authHeaderSecrets, redact, showUrl, urlSecrets } from '../redact.js';
 import {
   DEFAULT_SEQUENTIAL,
   P99_REGRESSION_MIN_SAMPLES,
@@ -31,7 +31,7 @@ import {
   type SequentialOptions,
   type VersionData,
 } from './analysis.js';
-import { PrometheusClient, queryWindowStats } from './prometheus.js';
+import { PrometheusClient, queryWindowStats, windowQueries } from './prometheus.js';
 import { httpGet } from './probe-http.js';
 import type { ProxyEnv } from '../http/proxy.js';
 import type { MeasurementProbers } from '../promote/probe.js';
@@ -62,6 +62,9 @@ export interface CreateMetricsOptions {
      * window the judge ended early may be shorter than that (Istio's addon scrapes every 15 s).
      */
     minRangeSeconds?: number;
+    /** The pre-traffic probe's wait for the stable workload's series and its look period (default: src/promote/probe.ts's constants). */
+    seriesWaitMs?: number;
+    seriesPollMs?: number;
   };
   logger?: { info(s: string): void };
   /** https_proxy/http_proxy/no_proxy from Settings, for Prometheus, the load and the probe (default: this process's). */
@@ -74,6 +77,12 @@ export interface CreateMetricsOptions {
 }
 
 const VERSIONS = { stable: 'stable', canary: 'canary' } as const;
+
+/**
+ * The range of the probe's query for the stable workload: long enough that any series scraped
+ * twice in the last few minutes shows (increase() needs two samples in its range).
+ */
+const PROBE_RANGE_SECONDS = 300;
 
 /**
  * A Prometheus URL and error as they may be shown: the secrets of this process (src/redact.ts)
@@ -254,7 +263,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
         proxy: options.proxy,
       }).start();
       log(
-        `load: ${l.rps} rps over ${l.connections} connections to ${l.url}${loadHost ? ` (Host: ${loadHost})` : ''}`,
+        `load: ${l.rps} rps over ${l.connections} connections to ${showUrl(l.url)}${loadHost ? ` (Host: ${loadHost})` : ''}`,
       );
     }
     return gen;
@@ -285,7 +294,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
     // Evidence of a bad canary stands; a pass without its traffic does not.
     const lost = connectionFailureReason(
       final ? snap : { versions: snap.versions },
-      options.load!.url,
+      showUrl(options.load!.url),
       limits.maxErrorRate,
     );
     if (lost !== null) {
@@ -402,7 +411,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
           info(
             'prometheus',
             'prometheus',
-            showProm(`no verdict from Prometheus at ${options.prometheus!.url}: ${message}`),
+            showProm(`no verdict from Prometheus at ${showUrl(options.prometheus!.url)}: ${message}`),
             false,
           ),
         ],
@@ -439,13 +448,11 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
       useProm && prom && options.prometheus
         ? {
             url: options.prometheus.url,
-            async check(namespace, signal) {
-              await prom.query(
-                `sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="${namespace}"}[1m]))`,
-                undefined,
-                signal,
-              );
-            },
+            workloadQuery: (namespace, workload) =>
+              windowQueries({ namespace, workloads: [workload], seconds: PROBE_RANGE_SECONDS }).requests,
+            series: async (query, signal) => (await prom.query(query, undefined, signal)).samples.length,
+            seriesWaitMs: options.prometheus.seriesWaitMs,
+            seriesPollMs: options.prometheus.seriesPollMs,
           }
         : null,
   };

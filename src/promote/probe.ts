@@ -6,12 +6,19 @@
 //   2. the load path: a few requests to load-url (with load-host) answer 2xx from stable with
 //      the version header the action adds to the route (else every window judges 404s, a closed
 //      port, or traffic that never went through the VirtualService);
-//   3. Prometheus answers a real query (else every window is "no verdict").
+//   3. Prometheus can measure this service: the query the judge uses, for the stable workload,
+//      returns its series within STABLE_SERIES_WAIT_MS (after the probe's own requests, or with
+//      whatever traffic stable gets); else every window is "no verdict" or "canary served 0
+//      requests", found only after traffic moved.
 // When load-host is not set and the VirtualService has exactly one host that its gateways
 // serve, that host becomes the load's Host header.
 import { IstioCanaryError } from '../errors.js';
+import { retry } from '../retry.js';
+import { isObject } from '../util/object.js';
 import type { KubeObject, ObjectRef } from '../kube/client.js';
 import type { Logger } from '../ports.js';
+import { describeRedirect } from '../http/redirect.js';
+import { showUrl } from '../redact.js';
 
 /** The few reads the probe makes (src/kube/client.ts's Kube has them). */
 export interface ProbeKube {
@@ -47,8 +54,13 @@ export interface HttpProber {
 
 export interface PrometheusProber {
   readonly url: string;
-  /** One real query about the namespace's Istio metrics; rejects with the status and message. */
-  check(namespace: string, signal: AbortSignal): Promise<void>;
+  /** The judge's request query for one workload (what each window reads of it), over a range that holds a few scrapes. */
+  workloadQuery(namespace: string, workload: string): string;
+  /** Runs a query now; resolves with how many series it returned, rejects with the status and message. */
+  series(query: string, signal: AbortSignal): Promise<number>;
+  /** The bound of the wait for stable's series and the time between looks (tests shorten them); default the constants below. */
+  readonly seriesWaitMs?: number;
+  readonly seriesPollMs?: number;
 }
 
 /** What a Metrics object offers to the probe (src/metrics/index.ts's createMetrics sets it). */
@@ -65,6 +77,8 @@ export interface ProbeInput {
   virtualService: KubeObject;
   routeIndex: number;
   namespace: string;
+  /** The stable workload as the judge's queries name it (destination_workload: the stable Deployment, else the subset). */
+  stableWorkload: string;
   /** The canary weight now (the version header must say stable at 0%). */
   liveWeight: number;
   signal: AbortSignal;
@@ -78,8 +92,19 @@ export class ProbeError extends IstioCanaryError {}
 
 const PROBE_REQUESTS = 3;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * How long the probe waits for Prometheus to show the stable workload's series: four scrape
+ * intervals of Istio's Prometheus addon (15 s), so that two scrapes of the sidecars (what
+ * increase() needs) fit after the probe's own requests with room to spare. A Prometheus that
+ * shows nothing by then is not measuring this service, and no weight moves.
+ */
+export const STABLE_SERIES_WAIT_MS = 60_000;
+/** The time between two looks for the stable series while waiting (a third of a scrape interval). */
+export const STABLE_SERIES_POLL_MS = 5_000;
+
+/** The stable series is not there yet (the wait goes on). */
+class NoSeriesYet extends IstioCanaryError {}
+
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
@@ -279,7 +304,7 @@ async function checkLoadPath(input: ProbeInput, http: HttpProber, gateways: Gate
       );
     }
   }
-  const target = `${http.url}${host ? ` (Host: ${host})` : ''}`;
+  const target = `${showUrl(http.url)}${host ? ` (Host: ${host})` : ''}`;
   const servedText = `the VirtualService ${vsName} serves hosts [${hosts.join(', ')}] through gateways [${strings(spec.gateways).join(', ')}]`;
   for (let i = 0; i < (input.requests ?? PROBE_REQUESTS); i++) {
     let answer: HttpAnswer;
@@ -298,7 +323,7 @@ async function checkLoadPath(input: ProbeInput, http: HttpProber, gateways: Gate
       const body = answer.body.trim().slice(0, 200);
       throw new ProbeError(
         status >= 300 && status < 400
-          ? `the load target ${target} answered HTTP ${status} (a redirect to ${answer.headers.location ?? 'nowhere'}): the load generator does not follow redirects, so the windows would time the redirect, not the service; point load-url at the path that answers 2xx`
+          ? `the load target ${target} answered ${describeRedirect(status, answer.headers.location)}: the load generator does not follow redirects, so the windows would time the redirect, not the service; point load-url at the path that answers 2xx`
           : `the load target ${target} answered HTTP ${status}${body ? `: ${body}` : ''} at 0% canary; stable must answer 2xx before any traffic moves (${servedText})`,
       );
     }
@@ -332,15 +357,56 @@ export async function probeMeasurement(input: ProbeInput): Promise<void> {
     );
     await checkLoadPath(input, http, gateways);
   }
-  if (prometheus) {
+  if (prometheus) await checkPrometheus(input, prometheus);
+}
+
+/**
+ * Step 3: Prometheus answers the judge's query for the stable workload with its series, within
+ * a bounded wait (STABLE_SERIES_WAIT_MS, a look every STABLE_SERIES_POLL_MS, progress logged).
+ */
+async function checkPrometheus(input: ProbeInput, prometheus: PrometheusProber): Promise<void> {
+  const { signal, logger, namespace, stableWorkload } = input;
+  const shown = showUrl(prometheus.url);
+  const query = prometheus.workloadQuery(namespace, stableWorkload);
+  const waitMs = prometheus.seriesWaitMs ?? STABLE_SERIES_WAIT_MS;
+  const pollMs = Math.max(1, Math.min(waitMs, prometheus.seriesPollMs ?? STABLE_SERIES_POLL_MS));
+  const look = async (): Promise<number> => {
     try {
-      await prometheus.check(input.namespace, input.signal);
+      return await prometheus.series(query, signal);
     } catch (err) {
-      if (input.signal.aborted) throw err;
-      throw new ProbeError(`Prometheus at ${prometheus.url} did not answer a query: ${describeError(err)}`);
+      if (signal.aborted) throw err;
+      throw new ProbeError(`Prometheus at ${shown} did not answer a query: ${describeError(err)}`);
     }
-    input.logger.info(`probe: Prometheus at ${prometheus.url} answers queries`);
+  };
+  let found: number;
+  try {
+    found = await retry(
+      async () => {
+        const n = await look();
+        if (n === 0) throw new NoSeriesYet(`no series for ${query}`);
+        return n;
+      },
+      { attempts: Math.floor(waitMs / pollMs) + 1, baseDelayMs: pollMs, maxDelayMs: pollMs },
+      {
+        retryable: (err) => err instanceof NoSeriesYet,
+        signal,
+        onRetry: (_err, attempt) =>
+          logger.info(
+            attempt === 1
+              ? `probe: Prometheus at ${shown} has no series yet for the stable workload ${namespace}/${stableWorkload}; waiting up to ${waitMs / 1000} s for a scrape (query: ${query})`
+              : `probe: still no series for ${namespace}/${stableWorkload} in Prometheus after ${((attempt - 1) * pollMs) / 1000} s of ${waitMs / 1000} s`,
+          ),
+      },
+    );
+  } catch (err) {
+    if (!(err instanceof NoSeriesYet)) throw err;
+    throw new ProbeError(
+      `Prometheus at ${shown} has no data for the stable workload ${namespace}/${stableWorkload} after ${waitMs / 1000} s: the query the windows use returned an empty result: ${query}. Every window would find no requests, so nothing was moved. Check that Istio telemetry is on (istio_requests_total, reporter="destination"), that this Prometheus scrapes the sidecars (the istio-proxy's merged metrics, port 15020 /stats/prometheus), and that the labels match: destination_workload="${stableWorkload}" (the stable Deployment) and destination_workload_namespace="${namespace}".`,
+    );
   }
+  logger.info(
+    `probe: Prometheus at ${shown} measures the stable workload ${namespace}/${stableWorkload} (${found} series)`,
+  );
 }
 
 /**
