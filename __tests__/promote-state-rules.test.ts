@@ -79,11 +79,12 @@ class ProbedMetrics extends ScriptedMetrics {
   readonly probers = {
     prometheus: {
       url: 'http://prometheus.test:9090',
-      check: () => {
+      workloadQuery: (namespace: string, workload: string) => `requests{${namespace}/${workload}}`,
+      series: () => {
         this.trail.push('probe');
         return this.probeFails
           ? Promise.reject(new Error('HTTP 503 Service Unavailable'))
-          : Promise.resolve();
+          : Promise.resolve(1);
       },
     },
   };
