@@ -28,6 +28,7 @@
 //   target's port (squid allows only 443 by default); list in-cluster targets in no_proxy instead.
 import net from 'node:net';
 import { showUrl } from '../redact.js';
+import { IstioCanaryError } from '../errors.js';
 
 export interface ProxyEnv {
   /** http_proxy, else HTTP_PROXY ('' or undefined: none). */
@@ -50,12 +51,7 @@ export type ProxyDecision =
       variable: string;
     };
 
-export class ProxyConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProxyConfigError';
-  }
-}
+export class ProxyConfigError extends IstioCanaryError {}
 
 const pick = (env: Readonly<Record<string, string | undefined>>, lower: string): [string, string] | null => {
   for (const name of [lower, lower.toUpperCase()]) {

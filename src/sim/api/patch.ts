@@ -3,8 +3,9 @@
 
 import { str, type Json, type JsonObject, clone, deepEqual, isObject } from './json.js';
 import type { Schema } from './schema.js';
+import { IstioCanaryError } from '../../errors.js';
 
-export class PatchError extends Error {
+export class PatchError extends IstioCanaryError {
   /** 422 for a failing `test`/path operation, 400 for a malformed patch document. */
   constructor(
     message: string,

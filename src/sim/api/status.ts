@@ -1,6 +1,7 @@
 // metav1.Status bodies exactly as kube-apiserver sends them, so clients branch on reason/code as in production.
 
 import { isObject } from '../../util/object.js';
+import { IstioCanaryError } from '../../errors.js';
 
 export interface StatusCause {
   reason?: string;
@@ -29,7 +30,7 @@ export interface Status {
 }
 
 /** An API failure carried as an exception through the request handler, answered as its Status. */
-export class ApiError extends Error {
+export class ApiError extends IstioCanaryError {
   readonly status: Status;
   readonly headers: Record<string, string>;
   constructor(status: Status, headers: Record<string, string> = {}) {
