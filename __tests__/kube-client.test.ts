@@ -6,6 +6,7 @@ import {
   KubeUnavailableError,
   UnknownKindError,
   createKubeClient,
+  WaitTimeoutError,
 } from '../src/kube/client.js';
 import { backoffDelay } from '../src/retry.js';
 import { type FakeApi, json, reset, startFakeApi, status } from './support/promote-fake-api.js';
@@ -202,12 +203,12 @@ describe('kube client', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
     });
     const c = await client();
-    await expect(
-      c.waitFor(ref, () => false, {
-        timeoutMs: 300,
-        describe: (last) => `still at rv ${last?.metadata?.resourceVersion}`,
-      }),
-    ).rejects.toThrow(/timed out after 300 ms: still at rv 1/);
+    const waited = c.waitFor(ref, () => false, {
+      timeoutMs: 300,
+      describe: (last) => `still at rv ${last?.metadata?.resourceVersion}`,
+    });
+    await expect(waited).rejects.toThrow(/timed out after 300 ms: still at rv 1/);
+    await expect(waited).rejects.toBeInstanceOf(WaitTimeoutError);
   });
 
   it('rejects an unknown context naming the ones there are', async () => {

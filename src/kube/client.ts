@@ -29,6 +29,7 @@ export {
   KubeTimeoutError,
   KubeUnavailableError,
   UnknownKindError,
+  WaitTimeoutError,
   isRequestFault,
 } from './errors.js';
 

@@ -66,3 +66,6 @@ export class KubeTimeoutError extends KubeUnavailableError {
     );
   }
 }
+
+/** An object did not reach the wanted state in time (a rollout, a wait on a watch); the message says what it last showed. */
+export class WaitTimeoutError extends IstioCanaryError {}

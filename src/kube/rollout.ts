@@ -2,6 +2,7 @@
 // rollout-timeout, and a sentence saying why when it does not get there.
 import { isObject } from '../util/object.js';
 import type { Kube, KubeObject } from './client.js';
+import { WaitTimeoutError } from './errors.js';
 
 interface Condition {
   type?: string;
@@ -88,6 +89,7 @@ export async function waitForRollout(
       describe: (last) => describeRollout(`${ref.namespace}/${ref.name}`, last),
     },
   );
-  if (stuck || !obj) throw new Error(describeRollout(`${ref.namespace}/${ref.name}`, stuck ?? obj));
+  if (stuck || !obj)
+    throw new WaitTimeoutError(describeRollout(`${ref.namespace}/${ref.name}`, stuck ?? obj));
   return obj;
 }

@@ -3,7 +3,7 @@
 // one (410) relists, each after src/retry.ts's backoff. A watch's connection is opened by the
 // transport's one request builder (transport.ts), and its answer must start in time.
 import { backoffDelay, sleep } from '../retry.js';
-import { KubeTimeoutError } from './errors.js';
+import { KubeTimeoutError, WaitTimeoutError } from './errors.js';
 import type { KubeObject, ObjectRef } from './resources.js';
 import { apiError, statusMessage, type KubeTransport } from './transport.js';
 
@@ -48,7 +48,7 @@ export async function waitFor(
     const why = options.describe
       ? options.describe(last)
       : `${ref.kind} ${ref.name} did not reach the wanted state`;
-    throw new Error(`timed out after ${options.timeoutMs} ms: ${why}`);
+    throw new WaitTimeoutError(`timed out after ${options.timeoutMs} ms: ${why}`);
   };
   const backOff = (attempt: number) =>
     sleep(backoffDelay(Math.min(attempt, MAX_BACKOFF_ATTEMPT), transport.policy, null), signal).catch(

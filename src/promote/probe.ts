@@ -15,21 +15,13 @@
 import { IstioCanaryError } from '../errors.js';
 import { retry } from '../retry.js';
 import { isObject } from '../util/object.js';
-import type { KubeObject, ObjectRef } from '../kube/client.js';
+import type { Kube, KubeObject } from '../kube/client.js';
 import type { Logger } from '../ports.js';
 import { describeRedirect } from '../http/redirect.js';
 import { showUrl } from '../redact.js';
 
-/** The few reads the probe makes (src/kube/client.ts's Kube has them). */
-export interface ProbeKube {
-  get(ref: ObjectRef, options?: { signal?: AbortSignal }): Promise<KubeObject | null>;
-  list(
-    apiVersion: string,
-    kind: string,
-    namespace: string | null,
-    options?: { labelSelector?: string; signal?: AbortSignal },
-  ): Promise<{ items: KubeObject[] }>;
-}
+/** The few reads the probe makes. */
+export type ProbeKube = Pick<Kube, 'get' | 'list'>;
 
 export interface HttpAnswer {
   status: number;
