@@ -58,6 +58,8 @@ export interface EngineDeps {
   cwd?: string;
   /** Told the canary weight after every VirtualService write the API server confirmed (the cancel deadline's message). */
   onConfirmedWeight?(weight: number): void;
+  /** Told the canary weight of every VirtualService write as it is sent. */
+  onWeightSent?(weight: number): void;
 }
 
 /**
@@ -246,7 +248,10 @@ export class CancelledRunError extends IstioCanaryError {}
 /** What a run wrote before a cancel: the Kubernetes client's record and the last confirmed weight. */
 interface WriteRecord {
   kube: { readonly written: readonly string[] } | null;
+  /** The canary weight the API server last confirmed. */
   weight: number | null;
+  /** The canary weight last sent (it may have landed without an answer). */
+  sent: number | null;
 }
 
 /** `cancelled by SIGINT: stopped before anything was written; nothing was changed` (or what was). */
@@ -258,10 +263,20 @@ export function cancelledMessage(settings: Settings, reason: unknown, record: Wr
   for (const w of record.kube?.written ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   if (counts.size === 0) return `${why}: stopped before anything was written; nothing was changed`;
   const list = [...counts].map(([w, n]) => (n > 1 ? `${w} (${n} times)` : w)).join(', ');
-  const traffic =
+  const unconfirmed =
+    record.sent !== null && record.sent !== record.weight
+      ? `a write of canary ${record.sent}% was sent and not confirmed, so the canary may be at ${record.sent}%`
+      : null;
+  const confirmed =
     record.weight === null
-      ? 'no traffic weight was changed'
-      : `the canary is at ${record.weight}% (the last weight the API server confirmed); to move it back, run: ${rollbackHint(settings)}`;
+      ? unconfirmed === null
+        ? 'no traffic weight was changed'
+        : 'no traffic weight was confirmed'
+      : `the canary is at ${record.weight}% (the last weight the API server confirmed)`;
+  const traffic =
+    record.weight === null && unconfirmed === null
+      ? confirmed
+      : `${confirmed}${unconfirmed ? `; ${unconfirmed}` : ''}; to move it back, run: ${rollbackHint(settings)}`;
   return `${why}: stopped after writing ${list}; ${traffic}`;
 }
 
@@ -272,13 +287,18 @@ export async function execute(
   signal: AbortSignal,
   deps: EngineDeps = {},
 ): Promise<Outcome & { report?: PromotionReport }> {
-  const record: WriteRecord = { kube: null, weight: null };
+  const record: WriteRecord = { kube: null, weight: null, sent: null };
   try {
     return await executeSteps(settings, io, signal, {
       ...deps,
       onConfirmedWeight: (weight) => {
         record.weight = weight;
+        record.sent = null;
         deps.onConfirmedWeight?.(weight);
+      },
+      onWeightSent: (weight) => {
+        record.sent = weight;
+        deps.onWeightSent?.(weight);
       },
       onKube: (kube) => (record.kube = kube),
     });
@@ -383,6 +403,7 @@ async function executeSteps(
       signal,
       cwd,
       onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
+      onWeightSent: (weight) => deps.onWeightSent?.(weight),
       holder,
       manifests: docs,
     });

@@ -59,6 +59,8 @@ export interface PromotionDeps {
   cwd?: string;
   /** Called with the canary weight after every VirtualService write the API server confirmed. */
   onConfirmedWeight?(weight: number): void;
+  /** Called with the canary weight of every VirtualService write as it is sent (it may land unconfirmed). */
+  onWeightSent?(weight: number): void;
   /**
    * This process's identity as Lease holder and state writer (default: a new newHolderId()).
    * The action's main step saves it for its post step, which passes it back to recognise the
@@ -321,7 +323,10 @@ export class Run {
           // A write the budget no longer allows is not sent (it could not be confirmed either).
           if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
           sent = pending.weight;
-          if (!this.settings.dryRun && !this.unconfirmed.includes(sent)) this.unconfirmed.push(sent);
+          if (!this.settings.dryRun) {
+            if (!this.unconfirmed.includes(sent)) this.unconfirmed.push(sent);
+            this.deps.onWeightSent?.(sent);
+          }
           return { write: body };
         },
         {
