@@ -56,7 +56,8 @@ describe('the promotion commands parse flags strictly from the contract', () => 
   it('a word starting with one "-" after a value flag is that value (validated later), never a run of short flags', () => {
     const dashed = fc
       .string({ minLength: 1, maxLength: 30 })
-      .filter((s) => !s.startsWith('-'))
+      // `-h` is the one known short flag: it stays a flag (its own test below).
+      .filter((s) => !s.startsWith('-') && s !== 'h')
       .map((s) => `-${s}`);
     fc.assert(
       fc.property(
@@ -71,8 +72,9 @@ describe('the promotion commands parse flags strictly from the contract', () => 
         },
       ),
     );
-    // A word starting with "--" stays a flag: one problem, the missing value.
+    // A word starting with "--", or the known short flag -h, stays a flag: one problem, the missing value.
     expect(problemsOf(() => parseFlags(['--steps', '--dry-run'], 'run'))).toHaveLength(1);
+    expect(problemsOf(() => parseFlags(['--cluster', '-h'], 'run'))).toHaveLength(1);
   });
 
   it('every boolean input: bare is true, =word and a following boolean word give that word, anything else is named', () => {
