@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/report/github.ts
 var github = __webpack_require__(7611);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -22,7 +24,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var redact = __webpack_require__(6670);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The report JSON: the PromotionReport as is (schema: docs/report.schema.json), written to a
-// file for the `report-json` output and for the CLI's --report-json.
+// file named by the `report-json` output (the action's output, the CLI's `report-json=` line).
+
 
 
 
@@ -30,16 +33,39 @@ var redact = __webpack_require__(6670);
 function reportToJson(report) {
     return redact/* secrets */.O3.redact(`${JSON.stringify(redact/* secrets */.O3.redactDeep(report), null, 2)}\n`);
 }
-/** File name per VirtualService, so two promotions in one job do not overwrite each other. */
-function reportFileName(report) {
-    const safe = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100);
-    return `istio-canary-report-${safe(report.namespace)}-${safe(report.virtualService)}.json`;
+/**
+ * File name unique to this process: the VirtualService (two promotions in one job), the run,
+ * attempt and job (readable in RUNNER_TEMP), and the pid with a random part, so that two jobs on
+ * one self-hosted runner, or a run and a `status` side by side, never write the same file.
+ */
+function reportFileName(report, run = { runId: null, runAttempt: null }) {
+    const safe = (s, max) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, max);
+    const parts = [
+        'istio-canary-report',
+        safe(report.namespace, 63),
+        safe(report.virtualService, 100),
+        ...[run.runId, run.runAttempt, run.job].filter((p) => !!p).map((p) => safe(p, 40)),
+        String(process.pid),
+        (0,external_node_crypto_.randomBytes)(4).toString('hex'),
+    ];
+    return `${parts.join('-')}.json`;
 }
-/** Writes the report into `dir` (created if missing) and returns the file's path. */
-async function writeReportJson(report, dir) {
+/**
+ * Writes the report into `dir` (created if missing) and returns the file's path. Atomic: the
+ * JSON goes to a temporary file beside it that is renamed over, so a reader never sees half a file.
+ */
+async function writeReportJson(report, dir, run) {
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const file = external_node_path_default().join(dir, reportFileName(report));
-    await (0,promises_.writeFile)(file, reportToJson(report), 'utf8');
+    const file = external_node_path_default().join(dir, reportFileName(report, run));
+    const temp = `${file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temp, reportToJson(report), { encoding: 'utf8', flag: 'wx' });
+        await (0,promises_.rename)(temp, file);
+    }
+    catch (err) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw err;
+    }
     return file;
 }
 
@@ -462,7 +488,7 @@ const STATUS_WORD = {
 /** A compact fixed-width table for the CLI (no colours, no user-supplied escape sequences). */
 function renderTerminalTable(unsafe) {
     const report = secrets.redactDeep(unsafe);
-    const title = `istio-canary: ${STATUS_WORD[report.status] ?? report.status} ` +
+    const title = `istio-canary: ${STATUS_WORD[report.status] ?? escapeTerminal(report.status, 20)} ` +
         `${escapeTerminal(report.namespace, 63)}/${escapeTerminal(report.virtualService, 63)} ` +
         `(canary ${report.weight}%, step ${stepReached(report)}/${report.steps.length})`;
     const head = [
@@ -591,7 +617,7 @@ function createReporter(options, deps) {
             const commentUrl = await comment(report, 'final');
             let reportJsonPath = null;
             try {
-                reportJsonPath = await writeReportJson(report, options.github.tempDir);
+                reportJsonPath = await writeReportJson(report, options.github.tempDir, options.github);
             }
             catch (error) {
                 logger.warning(`Could not write the report JSON: ${error instanceof Error ? error.message : String(error)}`);

@@ -18,34 +18,34 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // The one choke point for child processes (DESIGN.md: only src/cluster spawns). argv arrays
 // only, never a shell; output captured; SIGINT/SIGTERM reach the children through an
 // AbortSignal so a cancelled job does not leave kind/istioctl/port-forwards running.
 
+
 /** A child that failed to start (e.g. ENOENT: not on PATH). */
-class CommandStartError extends Error {
+class CommandStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
     file;
     code;
     constructor(file, code, cause) {
         super(`could not start ${file}: ${code === 'ENOENT' ? 'not found' : String(cause)}`, { cause });
         this.file = file;
         this.code = code;
-        this.name = 'CommandStartError';
     }
 }
 /** A child stopped because the run was cancelled. */
-class CommandAbortedError extends Error {
+class CommandAbortedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
     file;
     signal;
     constructor(file, signal) {
         super(`${file} stopped: the run was cancelled (${signal})`);
         this.file = file;
         this.signal = signal;
-        this.name = 'CommandAbortedError';
     }
 }
 /** A command that exited non-zero, with the tail of its stderr to say why. */
-class CommandFailedError extends Error {
+class CommandFailedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
     file;
     args;
     exitCode;
@@ -57,7 +57,6 @@ class CommandFailedError extends Error {
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
-        this.name = 'CommandFailedError';
     }
 }
 /** The signal to send a child: the abort reason when it names one (SIGINT/SIGTERM), else SIGTERM. */

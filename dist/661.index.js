@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2938);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8812);
 // The post step (runs even when the job failed or was cancelled): finish a rollback an
 // interrupted run left behind, then delete a cluster this action created.
 
@@ -47,7 +47,7 @@ async function kubeconfigFor(settings, io) {
 async function withManifestTarget(settings) {
     if (settings.manifests.length === 0)
         return settings;
-    const { readManifests, validateManifests } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4483));
+    const { readManifests, validateManifests } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4037));
     const { docs } = validateManifests(await readManifests(settings.manifests, process.cwd()), settings.namespace, {
         retarget: settings.preview,
     });
@@ -72,8 +72,8 @@ async function finishPromotion(settings, io) {
     if (kubeconfig === null)
         return;
     const [{ createKubeClient }, { finishInterrupted }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(934)]).then(__webpack_require__.bind(__webpack_require__, 1934)),
-        __webpack_require__.e(/* import() */ 263).then(__webpack_require__.bind(__webpack_require__, 6263)),
+        Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(791)]).then(__webpack_require__.bind(__webpack_require__, 6791)),
+        __webpack_require__.e(/* import() */ 519).then(__webpack_require__.bind(__webpack_require__, 4519)),
     ]);
     const kube = await createKubeClient({
         kubeconfig,
@@ -82,7 +82,7 @@ async function finishPromotion(settings, io) {
         logger: io.logger,
     });
     const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
-    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(611), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 9240));
+    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(611), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 9240));
     const reporter = createReporter(settings, {
         logger: io.logger,
         summary: _main_js__WEBPACK_IMPORTED_MODULE_4__.jobSummary,
@@ -118,7 +118,7 @@ async function runPost(deps) {
     }
     if (io.state.get('created-cluster') !== '') {
         const [{ cleanupCluster }, { createCommandRunner }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(805), __webpack_require__.e(934), __webpack_require__.e(984)]).then(__webpack_require__.bind(__webpack_require__, 6984)),
+            Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(805), __webpack_require__.e(791), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 607)),
             __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 3257)),
         ]);
         const outcome = await cleanupCluster(settings, {

@@ -2,6 +2,46 @@ export const id = 670;
 export const ids = [670];
 export const modules = {
 
+/***/ 4350:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Wg: () => (/* binding */ NOT_ONE_LINE),
+/* harmony export */   hN: () => (/* binding */ escapeControl)
+/* harmony export */ });
+// Untrusted text quoted inside one of our messages, as one line (issue 12 item 11): a name,
+// host or image from the cluster or the manifests, a server's error message or body, a network
+// error. Without it, a route named "x\nstatus=promoted" prints a line that passes for ours. No
+// imports: the pure modules (plan, kube errors) use it without loading anything. src/redact.ts
+// re-exports it next to the emission side (neutraliseLog, the continuation marker).
+// Everything oneLine() spells out: all C0 controls (\t and \n too), DEL, C1, the line and
+// paragraph separators, and the bidirectional overrides and isolates (they reorder what a
+// reader sees around them).
+// eslint-disable-next-line no-control-regex
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** One control character as `\x1b` (up to U+00FF) or `\u2028`. */
+function escapeControl(ch) {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * Untrusted text (a name, host or image from the cluster or the manifests, a server's error
+ * message or body, a network error) as one line, to quote inside a message we write: line breaks
+ * of every kind (\n, \r, U+0085, U+2028, U+2029) and other control and bidi characters become
+ * visible escapes (`\n`, `\r`, `\t`, `\x1b`, `\u2028`), so the text can neither start a line of
+ * its own in the log nor hide what follows it. Backslashes are kept as they are.
+ */
+function oneLine(text) {
+    return text.replace(NOT_ONE_LINE, (ch) => SHORT_ESCAPES[ch] ?? escapeControl(ch));
+}
+
+
+/***/ }),
+
 /***/ 6670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,11 +51,15 @@ export const modules = {
 /* harmony export */   O3: () => (/* binding */ secrets),
 /* harmony export */   Sc: () => (/* binding */ inputSecrets),
 /* harmony export */   hT: () => (/* binding */ kubeconfigSecrets),
+/* harmony export */   hn: () => (/* binding */ authHeaderSecrets),
+/* harmony export */   jr: () => (/* binding */ showUrl),
+/* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   safeLogText: () => (/* binding */ safeLogText)
 /* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, Redactor, authHeaderSecrets, neutraliseLog, isCommandLine */
+/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, isSecretParam, CONTINUATION, neutraliseLog, markContinuations, safeBlockText, isCommandLine */
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4350);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
 // The one place that decides what text may leave the process: secret values are redacted
 // (`***`) and text for the job log is neutralised so that it can never be read as a workflow
 // command. Every sink (the action's and the CLI's logger, print and outputs, the job summary,
@@ -34,6 +78,8 @@ export const modules = {
 // no `##[`, and when no carriage return or other control character can start a new line
 // inside it. core.warning/error/debug/startGroup already %-escape \r, \n and % in their data
 // (and `:`/`,` in properties), so what they issue stays one line; core.info writes raw text.
+
+
 
 
 /** Shorter values are not redacted: masking `ab` everywhere would destroy the text. */
@@ -64,7 +110,7 @@ function secretForms(value) {
     add(v);
     add(JSON.stringify(v).slice(1, -1));
     add(encodeURIComponent(v));
-    add((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(v, Number.MAX_SAFE_INTEGER));
+    add((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(v, Number.MAX_SAFE_INTEGER));
     // A PEM key's body lines are secret one by one (a log may show one line); its armour
     // (`-----BEGIN ... KEY-----`) is not. Other multi-line values (a kubeconfig) are masked whole
     // and by their secret fields: their ordinary lines (`apiVersion: v1`) must stay readable.
@@ -206,15 +252,77 @@ function authHeaderSecrets(header) {
     }
     return out;
 }
-/** The password of a URL with credentials (`https://user:pass@host`), decoded and as written. */
-function urlSecrets(url) {
+/**
+ * Query parameter names whose values are credentials: tokens, keys, passwords, signatures,
+ * sessions, and the signed-URL families (`X-Amz-*`, `X-Goog-*`). Matched on the whole name,
+ * ignoring case and `-`/`_`, and on name parts (`grafana_token`, `sessionid`).
+ */
+const SECRET_PARAM = /^(x-(amz|goog)-.*|.*(token|secret|passw(or)?d|passwd|apikey|api[-_]?key|access[-_]?key|private[-_]?key|credential|signature|session|auth|cookie|jwt|bearer).*|key|pass|pwd|sig)$/i;
+/** Whether a query parameter of a URL input holds a credential (its value is then a secret). */
+function isSecretParam(name) {
+    return SECRET_PARAM.test(name.trim());
+}
+function parseUrlText(url) {
     try {
-        const { password } = new URL(url.trim());
-        return password === '' ? [] : [password, decodeURIComponent(password)];
+        return new URL(url.trim());
     }
     catch {
-        return [];
+        return null;
     }
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The `name=value` pairs of a query or fragment, as written (`+` and %XX not decoded). */
+function rawPairs(part) {
+    return part.split('&').map((text) => {
+        const eq = text.indexOf('=');
+        return eq <= 0
+            ? { name: '', value: '', text }
+            : { name: decoded(text.slice(0, eq).replace(/\+/g, ' ')), value: text.slice(eq + 1), text };
+    });
+}
+/**
+ * The credentials a URL input carries, as written and decoded: the userinfo's password (or its
+ * user name when there is no password: `https://<token>@host`), and the value of every query
+ * (or fragment) parameter whose name looks secret (isSecretParam: `?access_token=…`,
+ * `X-Amz-Signature=…`).
+ */
+function urlSecrets(url) {
+    const u = parseUrlText(url);
+    if (u === null)
+        return [];
+    const out = [];
+    const secretUser = u.password !== '' ? u.password : u.username;
+    if (secretUser !== '')
+        out.push(secretUser, decoded(secretUser));
+    for (const part of [u.search, u.hash])
+        for (const { name, value } of rawPairs(part.slice(1)))
+            if (value !== '' && isSecretParam(name))
+                out.push(value, decoded(value.replace(/\+/g, ' ')));
+    return [...new Set(out)];
+}
+/**
+ * A URL as it may be shown: its text as written, with the userinfo as `***@` and the value of
+ * every secret-looking query or fragment parameter as `***` (isSecretParam). Works on text that
+ * does not parse as well. The one way a URL input is printed (logs, errors, reports).
+ */
+function showUrl(url) {
+    const text = String(url);
+    const mask = (part) => rawPairs(part)
+        .map(({ name, value, text: pair }) => value !== '' && isSecretParam(name) ? `${pair.slice(0, pair.indexOf('=') + 1)}${REDACTED}` : pair)
+        .join('&');
+    // The authority ends at the first `/`, `?` or `#`; its userinfo at its last `@` (as the URL parser reads it).
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/is.exec(text);
+    if (m === null)
+        return text.replace(/\?([^#]*)/, (_all, q) => `?${mask(q)}`);
+    const [, scheme, userinfo, rest, query, fragment] = m;
+    return `${scheme}${userinfo ? `${REDACTED}@` : ''}${rest}${query ? `?${mask(query.slice(1))}` : ''}${fragment ? `#${mask(fragment.slice(1))}` : ''}`;
 }
 const SECRET_KEY = /token|secret|password|passwd|key-data|credential|apikey|api-key/i;
 /** Every string under a secret-looking key, at any depth (auth-provider config, exec env). */
@@ -309,12 +417,12 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 // .NET's TrimStart() trims Char.IsWhiteSpace: Unicode spaces (all in JS \s) and \t..\r, U+0085.
 const COMMAND_START = /^([\s\u0085]*):(?=:)/;
 const ZERO_WIDTH_SPACE = '\u200B';
-function escapeControl(ch) {
-    const code = ch.charCodeAt(0);
-    return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, '0')}`
-        : `\\u${code.toString(16).padStart(4, '0')}`;
-}
+/**
+ * What starts every line of a logged message after its first: a line break that reaches the
+ * log (our own multi-line messages, or one that escaped oneLine()) can then never start a line
+ * that passes for one of ours (`status=promoted`, `weight=100`, `error: ...`).
+ */
+const CONTINUATION = '  | ';
 /**
  * Text the runner reads as plain log lines: control characters (ESC, CR, ...) become visible
  * `\x1b` escapes, a line starting with `::` (after whitespace) gets a zero-width space between
@@ -323,13 +431,30 @@ function escapeControl(ch) {
 function neutraliseLog(text) {
     return text
         .replace(/\r\n/g, '\n')
-        .replace(CONTROL, escapeControl)
+        .replace(CONTROL, _one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControl */ .hN)
         .split('\n')
         .map((line) => line.replace(COMMAND_START, `$1:${ZERO_WIDTH_SPACE}`).replaceAll('##[', `#${ZERO_WIDTH_SPACE}#[`))
         .join('\n');
 }
-/** Text for the job log or a terminal: secrets redacted, then neutralised. */
+/** Every line after the first starts with CONTINUATION (an empty one is the bare marker). */
+function markContinuations(text) {
+    return text
+        .split('\n')
+        .map((line, i) => (i === 0 ? line : line === '' ? CONTINUATION.trimEnd() : CONTINUATION + line))
+        .join('\n');
+}
+/**
+ * One message for the job log or a terminal (logger, warnings, errors, setFailed): secrets
+ * redacted, neutralised, and every line after the first marked as a continuation.
+ */
 function safeLogText(text) {
+    return markContinuations(neutraliseLog(redact(text)));
+}
+/**
+ * A multi-line document we compose ourselves (the dry-run plan on stdout): redacted and
+ * neutralised, lines kept as they are. Untrusted values in it must be quoted with oneLine().
+ */
+function safeBlockText(text) {
     return neutraliseLog(redact(text));
 }
 /** Whether a log line could be read by the runner as a workflow command (for tests and checks). */
@@ -349,14 +474,20 @@ function isCommandLine(line) {
 /* harmony export */   en: () => (/* binding */ escapeTerminal),
 /* harmony export */   fr: () => (/* binding */ escapeMarkerPart)
 /* harmony export */ });
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4350);
 // Escaping of user-controlled text (names, images, reasons, workflow names) for the places
 // the report puts it: GitHub-flavoured markdown (incl. table cells), HTML comments, URLs and
 // terminals. Pure functions.
+
 const MAX_TEXT = 300;
-/** Collapses whitespace/control characters so one value can never start a new markdown block. */
-function oneLine(text, max = MAX_TEXT) {
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+const LINE_BREAKING_RUNS = new RegExp(`${_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .NOT_ONE_LINE */ .Wg.source}+`, 'g');
+/**
+ * Collapses control characters, line separators and bidi overrides to a space, so one value can
+ * neither start a new markdown block nor reorder what a reader sees around it, then cuts it to
+ * max. (Log text keeps them visible instead: src/one-line.ts.)
+ */
+function flatten(text, max = MAX_TEXT) {
+    const flat = text.replace(LINE_BREAKING_RUNS, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /**
@@ -366,7 +497,7 @@ function oneLine(text, max = MAX_TEXT) {
  */
 function escapeMarkdown(text, max = MAX_TEXT) {
     let out = '';
-    for (const ch of oneLine(text, max)) {
+    for (const ch of flatten(text, max)) {
         switch (ch) {
             case '&':
                 out += '&amp;';
@@ -430,7 +561,7 @@ function safeUrl(url) {
 }
 /** Text for a terminal: no escape sequences (a name cannot rewrite the screen), one line. */
 function escapeTerminal(text, max = 120) {
-    return oneLine(text, max);
+    return flatten(text, max);
 }
 
 

@@ -11,7 +11,7 @@ export const modules = {
 /* unused harmony exports parseDuration, parseLoadArgs, summarize, renderTable */
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4970);
 /* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7691);
-/* harmony import */ var _loadgen_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7935);
+/* harmony import */ var _loadgen_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(415);
 // `istio-canary load`: the built-in open-loop load generator on its own, printing per-version
 // counts, rate, errors by kind and latency percentiles (a `hey` replacement for CI jobs).
 

@@ -436,7 +436,7 @@ const STATUS_WORD = {
 /** A compact fixed-width table for the CLI (no colours, no user-supplied escape sequences). */
 function renderTerminalTable(unsafe) {
     const report = redact/* secrets */.O3.redactDeep(unsafe);
-    const title = `istio-canary: ${STATUS_WORD[report.status] ?? report.status} ` +
+    const title = `istio-canary: ${STATUS_WORD[report.status] ?? (0,report_escape/* escapeTerminal */.en)(report.status, 20)} ` +
         `${(0,report_escape/* escapeTerminal */.en)(report.namespace, 63)}/${(0,report_escape/* escapeTerminal */.en)(report.virtualService, 63)} ` +
         `(canary ${report.weight}%, step ${stepReached(report)}/${report.steps.length})`;
     const head = [

@@ -2,6 +2,30 @@ export const id = 478;
 export const ids = [478];
 export const modules = {
 
+/***/ 6790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ describeRedirect),
+/* harmony export */   N: () => (/* binding */ isRedirect)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+// The one wording for a redirect we do not follow (the load target's, Prometheus's): the
+// status and where it pointed, shown without its credentials (src/redact.ts showUrl). Neither
+// client follows redirects: a followed redirect would time or query something other than the
+// URL the user gave, and its failure would blame that URL (`Prometheus unreachable: …: bad
+// port` for a 302 to port 1).
+
+/** Whether an HTTP status is a redirect (3xx). */
+const isRedirect = (status) => status >= 300 && status < 400;
+/** `HTTP 302 (a redirect to /login)`: the status and its Location as sent, credentials shown as ***. */
+function describeRedirect(status, location) {
+    return `HTTP ${status} (a redirect to ${location ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .showUrl */ .jr)(location) : 'nowhere: no Location header'})`;
+}
+
+
+/***/ }),
+
 /***/ 3478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,10 +35,12 @@ __webpack_require__.d(__webpack_exports__, {
   createMetrics: () => (/* binding */ createMetrics)
 });
 
-// UNUSED EXPORTS: CONNECTION_FAILURE_TOLERANCE, PrometheusClient, combineVerdicts, connectionFailureReason, judgeStep, loadStats, sequentialLook
+// UNUSED EXPORTS: PrometheusClient, combineVerdicts, connectionFailureReason, judgeStep, loadStats, sequentialLook
 
-// EXTERNAL MODULE: ./src/traffic/loadgen.ts
-var loadgen = __webpack_require__(7935);
+// EXTERNAL MODULE: ./src/traffic/loadgen.ts + 1 modules
+var loadgen = __webpack_require__(415);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 ;// CONCATENATED MODULE: ./src/metrics/stats.ts
 // Small numerical helpers for the judge (pure): the normal distribution, Mann-Whitney U with
 // tie correction, the Hodges-Lehmann shift estimate and a reservoir-friendly subsample.
@@ -286,13 +312,16 @@ function sequentialLook(state, stable, canary, limits, fraction, options = DEFAU
     // Errors, canary vs stable: anytime-valid, so the full share is the threshold at every look.
     const aStable = options.alpha * SHARE_ERR_STABLE;
     const llrStable = errorsVsStableLlr(canary, stable);
+    const errorRateFails = (message) => {
+        reasons.push(reason('error-rate', canaryRate, limits.maxErrorRate, 'judge', false, message));
+    };
     if (llrStable >= Math.log(1 / aStable) && canaryRate > limits.maxErrorRate) {
-        reasons.push(reason('error-rate', canaryRate, limits.maxErrorRate, 'judge', false, `canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests}: canary is worse with likelihood ratio ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`));
+        errorRateFails(`canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests}: canary is worse with likelihood ratio ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`);
     }
     const aLimit = options.alpha * SHARE_ERR_LIMIT;
     const llrLimit = errorsVsLimitLlr(canary, limits.maxErrorRate);
     if (llrLimit >= Math.log(1 / aLimit)) {
-        reasons.push(reason('error-rate', canaryRate, limits.maxErrorRate, 'judge', false, `canary error rate ${fmtPct(canaryRate)} (${canary.errors}/${canary.requests}) is above the limit ${fmtPct(limits.maxErrorRate)} with likelihood ratio ${Math.exp(llrLimit).toExponential(1)} ≥ ${(1 / aLimit).toFixed(0)}`));
+        errorRateFails(`canary error rate ${fmtPct(canaryRate)} (${canary.errors}/${canary.requests}) is above the limit ${fmtPct(limits.maxErrorRate)} with likelihood ratio ${Math.exp(llrLimit).toExponential(1)} ≥ ${(1 / aLimit).toFixed(0)}`);
     }
     // Latency: one-sided Mann-Whitney at this look's share of the spending budget.
     let latencyPass = false;
@@ -327,22 +356,41 @@ function sequentialLook(state, stable, canary, limits, fraction, options = DEFAU
     return { state: next, decision: 'continue', reasons };
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/one-line.ts
+var one_line = __webpack_require__(4350);
 // EXTERNAL MODULE: ./src/traffic/net-errors.ts
 var net_errors = __webpack_require__(5468);
 // EXTERNAL MODULE: ./src/http/transport.ts
 var transport = __webpack_require__(1517);
+// EXTERNAL MODULE: ./src/http/redirect.ts
+var redirect = __webpack_require__(6790);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
 ;// CONCATENATED MODULE: ./src/metrics/prometheus.ts
+// A small Prometheus HTTP API client (instant queries) and the per-version window stats from
+// Istio's standard metrics, reporter="destination" (the server-side view of each workload).
+// Errors and warnings quote the server's text as one line (src/one-line.ts). Retries go
+// through src/retry.ts.
 
 
-class PrometheusError extends Error {
+
+
+
+
+
+/** A failed query; the message quotes the server's text as one line (src/one-line.ts). */
+class PrometheusError extends errors/* IstioCanaryError */.f {
     status;
-    constructor(message, status) {
-        super(message);
+    constructor(message, status, options) {
+        super((0,one_line/* oneLine */.TN)(message), options);
         this.status = status;
-        this.name = 'PrometheusError';
     }
 }
 const MAX_BACKOFF_MS = 5000;
+/** A failure another attempt may cure: no answer (status null), 429 or 5xx. */
+const isTransient = (err) => err instanceof PrometheusError && (err.status === null || err.status === 429 || err.status >= 500);
 /** Prometheus renders special floats as strings: "NaN", "+Inf", "-Inf". */
 function parsePromValue(text) {
     switch (text) {
@@ -357,79 +405,90 @@ function parsePromValue(text) {
             return Number(text);
     }
 }
-function abortable(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
+/**
+ * The URL of one API call: the base's path (a prefix like /prometheus kept) plus `api`, the
+ * base's query parameters kept (a gateway's `?tenant=` or `?access_token=`) and `params` set
+ * over them; the fragment dropped. Built with the URL API, never by appending text (pure).
+ */
+function apiUrl(base, api, params) {
+    const url = new URL(base);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${api.replace(/^\/+/, '')}`;
+    url.hash = '';
+    for (const [name, value] of params ?? [])
+        url.searchParams.set(name, value);
+    return url;
 }
 class PrometheusClient {
     opts;
     base;
+    /** The base as it may be shown (src/redact.ts showUrl). */
+    shown;
     fetchImpl;
     constructor(opts) {
         this.opts = opts;
-        this.base = opts.url.replace(/\/+$/, '');
+        this.base = opts.url;
+        this.shown = (0,redact/* showUrl */.jr)(opts.url).replace(/\/$/, '');
         this.fetchImpl = opts.fetch ?? (0,transport/* fetchFor */.G)(this.base, opts.proxy).fetch;
     }
-    /** Instant query at `time` (default: now). Retries transient failures with bounded backoff. */
+    /**
+     * Instant query at `time` (default: now). Retries no answer, 429 and 5xx (src/retry.ts):
+     * `attempts` in all, backoffMs doubling to 5 s, a Retry-After honoured up to 5 s.
+     */
     async query(expr, time, signal) {
         const params = new URLSearchParams({ query: expr });
         if (time)
             params.set('time', (time.getTime() / 1000).toFixed(3));
-        const attempts = Math.max(1, this.opts.attempts ?? 4);
-        let backoff = this.opts.backoffMs ?? 250;
-        let lastError = new PrometheusError('no attempt made', null);
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            let retryAfterMs = null;
+        const policy = {
+            attempts: this.opts.attempts ?? 4,
+            baseDelayMs: this.opts.backoffMs ?? 250,
+            maxDelayMs: MAX_BACKOFF_MS,
+        };
+        let retryAfterMs = null;
+        return (0,retry/* retry */.L5)(async () => {
+            retryAfterMs = null;
+            let res;
+            let text;
             try {
-                const res = await this.send(params, signal);
-                const text = await res.text();
-                if (res.status === 429 || res.status >= 500) {
-                    const ra = Number(res.headers.get('retry-after'));
-                    retryAfterMs = Number.isFinite(ra) && ra >= 0 ? ra * 1000 : null;
-                    lastError = new PrometheusError(`Prometheus answered ${res.status}: ${text.slice(0, 200)}`, res.status);
-                }
-                else {
-                    return this.parse(res.status, text);
-                }
+                res = await this.send(params, signal);
+                text = await res.text();
             }
             catch (err) {
                 if (signal?.aborted)
                     throw err;
-                if (err instanceof PrometheusError)
-                    throw err;
-                lastError = new PrometheusError(`Prometheus unreachable: ${(0,net_errors/* describeNetworkError */.gl)(err, this.base).message}`, null);
+                throw new PrometheusError(`Prometheus unreachable: ${(0,net_errors/* describeNetworkError */.gl)(err, this.shown).message}`, null, { cause: err });
             }
-            if (attempt < attempts) {
-                await abortable(Math.min(MAX_BACKOFF_MS, retryAfterMs ?? backoff), signal);
-                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            // Redirects are refused, named with where they point (src/http/redirect.ts).
+            if ((0,redirect/* isRedirect */.N)(res.status))
+                throw new PrometheusError(`Prometheus answered ${(0,redirect/* describeRedirect */.G)(res.status, res.headers.get('location'))}: redirects are not followed (the credentials and the query would go elsewhere); set prometheus-url to the URL that answers the API itself`, res.status);
+            if (res.status === 429 || res.status >= 500) {
+                retryAfterMs = (0,retry/* parseRetryAfter */.mu)(res.headers.get('retry-after'));
+                throw new PrometheusError(`Prometheus answered ${res.status}: ${text.slice(0, 200)}`, res.status);
             }
-        }
-        throw lastError;
+            return this.parse(res.status, text);
+        }, policy, {
+            retryable: (err) => ({ retry: isTransient(err), afterMs: retryAfterMs }),
+            signal,
+            sleep: this.opts.sleep,
+        });
     }
     async send(params, signal) {
         const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 10_000);
         const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
         const headers = { accept: 'application/json', ...this.opts.headers };
         if (this.opts.method === 'POST') {
-            return this.fetchImpl(`${this.base}/api/v1/query`, {
+            return this.fetchImpl(apiUrl(this.base, 'api/v1/query').href, {
                 method: 'POST',
                 headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
                 body: params.toString(),
                 signal: combined,
+                redirect: 'manual',
             });
         }
-        return this.fetchImpl(`${this.base}/api/v1/query?${params.toString()}`, { headers, signal: combined });
+        return this.fetchImpl(apiUrl(this.base, 'api/v1/query', params).href, {
+            headers,
+            signal: combined,
+            redirect: 'manual',
+        });
     }
     parse(status, text) {
         let body;
@@ -446,7 +505,7 @@ class PrometheusClient {
         if (status >= 400 || body.status !== 'success') {
             throw new PrometheusError(`Prometheus query failed (${status}${body.errorType ? `, ${body.errorType}` : ''}): ${body.error ?? text.slice(0, 200)}`, status);
         }
-        const warnings = Array.isArray(body.warnings) ? body.warnings.map(String) : [];
+        const warnings = Array.isArray(body.warnings) ? body.warnings.map((w) => (0,one_line/* oneLine */.TN)(String(w))) : [];
         const data = body.data ?? {};
         const samples = [];
         if (data.resultType === 'vector' && Array.isArray(data.result)) {
@@ -613,48 +672,77 @@ function httpGet(url, o) {
 
 
 
+
 const VERSIONS = { stable: 'stable', canary: 'canary' };
 /**
- * A window is only as valid as its traffic. Requests of the load generator that got no HTTP
- * response at all (refused, reset, timed out, TLS or other socket errors) carry no version: they
- * may have been the canary's or stable's, so the judge cannot count them, and a window that lost
- * more than this fraction of its requests is inconclusive (never a pass), with the cause named.
- * 1% is the default max-error-rate: failures beyond it could, all on one version, hide a canary
- * that breaks the default limit. The few resets a keep-alive race can cause stay under it. HTTP
- * 5xx are responses and are judged as errors, as before.
+ * The range of the probe's query for the stable workload: long enough that any series scraped
+ * twice in the last few minutes shows (increase() needs two samples in its range).
  */
-const CONNECTION_FAILURE_TOLERANCE = 0.01;
-/** Socket-level failure kinds of the load generator (see errorKind in src/traffic/loadgen.ts). */
-const CONNECTION_FAILURES = {
-    refused: 'connection refused (ECONNREFUSED)',
-    reset: 'connection reset or closed before a response (ECONNRESET)',
-    timeout: 'no response within the request timeout',
-    other: 'other socket or TLS errors',
-};
+const PROBE_RANGE_SECONDS = 300;
 /**
- * The reason a window's traffic does not count, or null when it does: more than the tolerance
- * of its requests failed below HTTP (pure).
+ * A Prometheus URL and error as they may be shown: the secrets of this process (src/redact.ts)
+ * and those of this Prometheus (its URL's password, its credential headers) replaced by `***`.
  */
-function connectionFailureReason(snap, url, tolerance = CONNECTION_FAILURE_TOLERANCE) {
-    let total = 0;
-    for (const r of snap.versions.values())
+function prometheusRedactor(url, headers) {
+    const own = new redact/* Redactor */.pO();
+    for (const v of (0,redact/* urlSecrets */.Fn)(url))
+        own.add(v);
+    for (const [name, value] of Object.entries(headers ?? {}))
+        if (/auth|token|key|secret|cookie|password/i.test(name))
+            for (const v of (0,redact/* authHeaderSecrets */.hn)(value))
+                own.add(v);
+    return (text) => own.redact((0,redact/* redact */.E$)(text));
+}
+/**
+ * A window is only as valid as its traffic. A load request that got no complete HTTP response
+ * (refused, reset or closed, timed out, TLS, DNS, or still unanswered when the window ended) is
+ * a failure of its window, counted once and never retried. When its response head had arrived,
+ * the version is known and it is one of that version's errors (judged like a 5xx). Otherwise it
+ * may have been either version's, so the judge assumes the worst: it is counted as the canary's,
+ * and a window whose canary error rate would then exceed max-error-rate is inconclusive (never a
+ * pass), with the counts and causes named. A 5xx answer without the version header (a proxy's
+ * 503 when the canary's pods are gone, for one) is a failure of unknown version too. A hung canary cannot pass: the requests it never
+ * answers fail at their timeout and the window waits for them (see measureLoad).
+ */
+function connectionFailureReason(snap, url, maxErrorRate) {
+    let total = snap.pending ?? 0;
+    const byKind = new Map();
+    const byVersion = new Map();
+    const add = (version, kind, n) => {
+        byKind.set(kind, (byKind.get(kind) ?? 0) + n);
+        byVersion.set(version, (byVersion.get(version) ?? 0) + n);
+    };
+    for (const [version, r] of snap.versions) {
         total += r.count;
-    const byKind = snap.versions.get(loadgen/* UNATTRIBUTED */.K9)?.errorsByKind ?? {};
-    const kinds = Object.entries(byKind).filter(([k, n]) => k in CONNECTION_FAILURES && n > 0);
-    const failed = kinds.reduce((sum, [, n]) => sum + n, 0);
-    if (total === 0 || failed === 0 || failed <= total * tolerance)
+        for (const [kind, n] of Object.entries(r.errorsByKind))
+            if (n > 0 && (kind in loadgen/* CONNECTION_FAILURE_KINDS */.AL || (version === loadgen/* UNATTRIBUTED */.K9 && /^5\d\d$/.test(kind))))
+                add(version, kind, n);
+    }
+    if ((snap.pending ?? 0) > 0)
+        add(loadgen/* UNATTRIBUTED */.K9, 'pending', snap.pending);
+    const unknown = byVersion.get(loadgen/* UNATTRIBUTED */.K9) ?? 0;
+    if (unknown === 0)
         return null;
-    const what = kinds
+    const canary = snap.versions.get(VERSIONS.canary);
+    const worst = ((canary?.errors ?? 0) + unknown) / ((canary?.count ?? 0) + unknown);
+    if (worst <= maxErrorRate)
+        return null;
+    const failed = [...byKind.values()].reduce((a, b) => a + b, 0);
+    const what = [...byKind]
         .sort((a, b) => b[1] - a[1])
-        .map(([k, n]) => `${n} ${CONNECTION_FAILURES[k]}`)
+        .map(([k, n]) => `${n} ${k === 'pending' ? 'still unanswered when the window ended' : (loadgen/* CONNECTION_FAILURE_KINDS */.AL[k] ?? `HTTP ${k} without the version header`)}`)
+        .join(', ');
+    const versions = [...byVersion]
+        .sort((a, b) => b[1] - a[1])
+        .map(([v, n]) => `${v === loadgen/* UNATTRIBUTED */.K9 ? 'unknown version' : v} ${n}`)
         .join(', ');
     return {
         metric: 'load-connection-failures',
-        value: failed / total,
-        limit: tolerance,
+        value: worst,
+        limit: maxErrorRate,
         source: 'loadgen',
         ok: false,
-        message: `${failed} of ${total} load requests to ${url} failed to connect or got no response: ${what}; more than ${tolerance * 100}% of the window's traffic never reached a version, so the window is inconclusive (loadgen)`,
+        message: `${failed} of ${total} load requests to ${url} ${[...byKind.keys()].some((k) => /^5\d\d$/.test(k)) ? 'failed without a version header' : 'got no HTTP response'}: ${what} (by version: ${versions}); counted as the canary's, the ${unknown} of unknown version would make its error rate ${(worst * 100).toFixed(1)}% > limit ${(maxErrorRate * 100).toFixed(2)}%, so the window is inconclusive (loadgen)`,
     };
 }
 /** Per-version summary of a load generator record. */
@@ -686,6 +774,8 @@ const info = (metric, source, message, ok = true) => ({
     ok,
     message: `${message} (${source})`,
 });
+/** Reasons that say a source could not measure the window (it cannot pass then). */
+const UNMEASURED = new Set(['load-connection-failures', 'prometheus']);
 /** Combines per-source verdicts: fail if either fails; pass if one passes; else inconclusive. */
 function combineVerdicts(verdicts, durationMs) {
     const outcome = verdicts.some((v) => v.outcome === 'fail')
@@ -752,26 +842,29 @@ function createMetrics(options) {
                 headers: l.headers,
                 proxy: options.proxy,
             }).start();
-            log(`load: ${l.rps} rps over ${l.connections} connections to ${l.url}${loadHost ? ` (Host: ${loadHost})` : ''}`);
+            log(`load: ${l.rps} rps over ${l.connections} connections to ${(0,redact/* showUrl */.jr)(l.url)}${loadHost ? ` (Host: ${loadHost})` : ''}`);
         }
         return gen;
     }
-    function loadVerdict(snap, extra) {
+    /** `final`: the window has ended, its unsettled requests count as unanswered. */
+    function loadVerdict(snap, extra, final) {
         const stable = loadStats(snap.versions.get(VERSIONS.stable), snap.elapsedMs);
         const canary = loadStats(snap.versions.get(VERSIONS.canary), snap.elapsedMs);
         const v = judgeStep(stable, canary, limits, 'loadgen', snap.elapsedMs);
         const un = snap.versions.get(loadgen/* UNATTRIBUTED */.K9);
-        if (un !== undefined && un.count > 0) {
+        const responses = Object.values(un?.statuses ?? {}).reduce((a, b) => a + b, 0);
+        if (un !== undefined && responses > 0) {
             const kinds = Object.entries(un.errorsByKind)
+                .filter(([k]) => !(k in loadgen/* CONNECTION_FAILURE_KINDS */.AL))
                 .map(([k, n]) => `${k}: ${n}`)
                 .join(', ');
-            v.reasons.push(info('unattributed', 'loadgen', `${un.count} responses carried no ${options.load?.headerName ?? loadgen/* DEFAULT_VERSION_HEADER */.Rh} header${kinds ? ` (errors ${kinds})` : ''}`));
+            v.reasons.push(info('unattributed', 'loadgen', `${responses} responses carried no ${options.load?.headerName ?? loadgen/* DEFAULT_VERSION_HEADER */.Rh} header${kinds ? ` (errors ${kinds})` : ''}`));
         }
         if (extra.some((r) => !r.ok))
             v.outcome = 'fail';
         v.reasons.push(...extra);
         // Evidence of a bad canary stands; a pass without its traffic does not.
-        const lost = connectionFailureReason(snap, options.load.url);
+        const lost = connectionFailureReason(final ? snap : { versions: snap.versions }, (0,redact/* showUrl */.jr)(options.load.url), limits.maxErrorRate);
         if (lost !== null) {
             if (v.outcome === 'pass')
                 v.outcome = 'inconclusive';
@@ -789,7 +882,7 @@ function createMetrics(options) {
                 const elapsed = Date.now() - started;
                 const remaining = window.intervalMs - elapsed;
                 if (window.signal.aborted) {
-                    const v = loadVerdict(win.read(), []);
+                    const v = loadVerdict(await win.end(window.signal), [], true);
                     v.outcome = v.outcome === 'fail' ? 'fail' : 'inconclusive';
                     v.reasons.push(info('aborted', 'loadgen', `window aborted after ${Math.round(elapsed / 1000)} s; partial data only`, false));
                     return v;
@@ -810,16 +903,20 @@ function createMetrics(options) {
                 if (look.decision === 'fail') {
                     if (fraction < 1)
                         log(`step ${window.step}: the statistical judge failed the canary early, at ${Math.round((now - started) / 1000)} s`);
-                    return loadVerdict(snap, look.reasons);
+                    // Evidence of a bad canary stands: no need to wait for the requests still in flight.
+                    return loadVerdict(snap, look.reasons, false);
                 }
                 if (look.decision === 'pass' || fraction >= 1) {
-                    const v = loadVerdict(snap, look.reasons);
+                    const v = loadVerdict(snap, look.reasons, false);
                     // An early pass must not skip the p99 regression check, which needs enough canary responses.
                     const p99Judged = v.stable === null || (v.canary?.requests ?? 0) >= P99_REGRESSION_MIN_SAMPLES;
                     if (fraction >= 1 || (v.outcome === 'pass' && p99Judged)) {
                         if (fraction < 1)
                             log(`step ${window.step}: evidence conclusive, window ended early at ${Math.round((now - started) / 1000)} s`);
-                        return v;
+                        // The verdict counts every request of the window: wait until each is answered or has
+                        // failed (at most the request timeout); one a cancel leaves unanswered counts as such.
+                        const final = await win.end(window.signal);
+                        return loadVerdict(final, look.reasons, true);
                     }
                 }
             }
@@ -828,6 +925,9 @@ function createMetrics(options) {
             win.close();
         }
     }
+    const showProm = options.prometheus
+        ? prometheusRedactor(options.prometheus.url, options.prometheus.headers)
+        : (t) => (0,redact/* redact */.E$)(t);
     async function measureProm(window, endedAt, durationMs) {
         const settle = options.prometheus?.settleMs ?? 0;
         if (settle > 0)
@@ -847,7 +947,9 @@ function createMetrics(options) {
             const message = err instanceof Error ? err.message : String(err);
             return {
                 outcome: 'inconclusive',
-                reasons: [info('prometheus', 'prometheus', `no verdict from Prometheus: ${message}`, false)],
+                reasons: [
+                    info('prometheus', 'prometheus', showProm(`no verdict from Prometheus at ${(0,redact/* showUrl */.jr)(options.prometheus.url)}: ${message}`), false),
+                ],
                 stable: null,
                 canary: null,
                 durationMs,
@@ -877,9 +979,10 @@ function createMetrics(options) {
         prometheus: useProm && prom && options.prometheus
             ? {
                 url: options.prometheus.url,
-                async check(namespace, signal) {
-                    await prom.query(`sum(rate(istio_requests_total{reporter="destination",destination_workload_namespace="${namespace}"}[1m]))`, undefined, signal);
-                },
+                workloadQuery: (namespace, workload) => windowQueries({ namespace, workloads: [workload], seconds: PROBE_RANGE_SECONDS }).requests,
+                series: async (query, signal) => (await prom.query(query, undefined, signal)).samples.length,
+                seriesWaitMs: options.prometheus.seriesWaitMs,
+                seriesPollMs: options.prometheus.seriesPollMs,
             }
             : null,
     };
@@ -900,8 +1003,9 @@ function createMetrics(options) {
             const v = combineVerdicts(verdicts, durationMs);
             if (window.signal.aborted && v.outcome === 'pass')
                 v.outcome = 'inconclusive';
-            // With metrics: both, Prometheus must not pass a window whose load never arrived.
-            if (v.outcome === 'pass' && v.reasons.some((r) => r.metric === 'load-connection-failures'))
+            // With metrics: both, neither source passes a window the other could not measure: not
+            // when the load never arrived, not when Prometheus gave no answer (its URL and error named).
+            if (v.outcome === 'pass' && v.reasons.some((r) => UNMEASURED.has(r.metric) && !r.ok))
                 v.outcome = 'inconclusive';
             log(`step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}`);
             return v;
@@ -919,107 +1023,88 @@ function createMetrics(options) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 9809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   gd: () => (/* binding */ describeAuthStatus),
-/* harmony export */   gl: () => (/* binding */ describeNetworkError),
-/* harmony export */   sl: () => (/* binding */ isTlsError)
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-// Names the cause of an outbound connection failure the way a user can act on it: a TLS
-// failure says TLS and why (an untrusted or self-signed certificate, a wrong host name, an
-// expired certificate, TLS spoken to a plain-HTTP port), a refused or timed-out connection says
-// so, and every message names the URL. Used by the Kubernetes client, the preflight, the
-// pre-traffic probe and the Prometheus client (one way to describe a network error).
-/** OpenSSL's certificate verification codes as Node reports them, and what they mean. */
-const CERTIFICATE_CODES = {
-    SELF_SIGNED_CERT_IN_CHAIN: 'certificate signed by unknown authority (self-signed certificate in the certificate chain)',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate signed by unknown authority (the certificate is self-signed)',
-    UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by unknown authority (the issuer certificate is unknown)',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by unknown authority (no local issuer certificate)',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by unknown authority (unable to verify the first certificate)',
-    CERT_UNTRUSTED: 'certificate signed by unknown authority (the certificate is not trusted)',
-    CERT_HAS_EXPIRED: 'the certificate has expired',
-    CERT_NOT_YET_VALID: 'the certificate is not yet valid',
-    CERT_REVOKED: 'the certificate was revoked',
-    CERT_SIGNATURE_FAILURE: 'the certificate signature is invalid',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
-    HOSTNAME_MISMATCH: 'the certificate does not name this host',
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+// The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
+// GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so
+// the rules are the same everywhere: a bounded number of attempts, exponential backoff with
+// optional full jitter, a server's Retry-After honoured up to a cap, a cancel (AbortSignal)
+// ending the wait at once with the signal's reason, and every wait going through an
+// injectable sleep so tests observe the delays instead of sleeping them.
+
+function reasonOf(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+/** A timer that a cancel ends at once, rejecting with the signal's reason (not a generic AbortError). */
+const sleep = async (ms, signal) => {
+    if (signal?.aborted)
+        throw reasonOf(signal);
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw reasonOf(signal);
+        throw err;
+    }
 };
-/** Hints per family of cause. */
-const TRUST_HINT = 'give the CA that signed it (certificate-authority-data in the kubeconfig, or NODE_EXTRA_CA_CERTS)';
-function codeOf(err) {
-    const e = err;
-    if (e && typeof e.code === 'string')
-        return e.code;
-    const c = e?.cause;
-    return c && typeof c.code === 'string' ? c.code : undefined;
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1): Retry-After when given (capped),
+ * else baseDelayMs·2^(attempt−1) capped at maxDelayMs, jittered into [cap/2, cap] when asked.
+ */
+function backoffDelay(attempt, policy, retryAfterMs = null, random = Math.random) {
+    if (retryAfterMs !== null && retryAfterMs >= 0)
+        return Math.min(retryAfterMs, policy.maxRetryAfterMs ?? policy.maxDelayMs);
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return policy.jitter ? Math.round(cap / 2 + (random() * cap) / 2) : cap;
 }
-function messageOf(err) {
-    if (!(err instanceof Error))
-        return String(err);
-    // fetch() wraps the socket error: "fetch failed", cause: the real one.
-    const cause = err.cause;
-    if (err.message === 'fetch failed' && cause instanceof Error)
-        return cause.message;
-    return err.message;
-}
-/** Whether an error is a TLS failure (certificate or handshake). */
-function isTlsError(err) {
-    const code = codeOf(err) ?? '';
-    return (code in CERTIFICATE_CODES ||
-        code.startsWith('ERR_SSL_') ||
-        code.startsWith('ERR_TLS_') ||
-        (code === 'EPROTO' && /ssl|tls/i.test(messageOf(err))));
-}
-/** The cause of a failed connection to `url`, named (pure). */
-function describeNetworkError(err, url) {
-    const code = codeOf(err);
-    const text = messageOf(err);
-    const withCode = code && !text.includes(code) ? `${text} (${code})` : text;
-    if (code && code in CERTIFICATE_CODES)
-        return {
-            kind: 'tls',
-            message: `TLS: ${CERTIFICATE_CODES[code]} for ${url} (${code}); ${TRUST_HINT}`,
-        };
-    if (isTlsError(err)) {
-        // OpenSSL's text: "…:SSL routines:<function>:<reason>:<source file>…": the reason is what matters.
-        const reason = /SSL routines:[^:]*:([^:]+)/.exec(text)?.[1]?.trim() ?? text.split('\n')[0].trim();
-        const plain = /wrong[_ ]version[_ ]number|packet length too long|http request/i.test(`${reason} ${code ?? ''}`);
-        return {
-            kind: 'tls',
-            message: `TLS: the handshake with ${url} failed: ${reason}${code ? ` (${code})` : ''}${plain ? '; the port does not speak TLS (is it plain HTTP? use http://)' : ''}`,
-        };
-    }
-    switch (code) {
-        case 'ECONNREFUSED':
-            return {
-                kind: 'refused',
-                message: `${url} refused the connection (ECONNREFUSED): nothing listens there`,
-            };
-        case 'ETIMEDOUT':
-        case 'UND_ERR_CONNECT_TIMEOUT':
-        case 'UND_ERR_HEADERS_TIMEOUT':
-            return { kind: 'timeout', message: `${url} did not answer in time: ${withCode}` };
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-            return { kind: 'dns', message: `the host of ${url} does not resolve: ${withCode}` };
-        case 'ECONNRESET':
-        case 'EPIPE':
-        case 'UND_ERR_SOCKET':
-            return { kind: 'reset', message: `${url} closed the connection: ${withCode}` };
-        default:
-            return { kind: 'other', message: `${url}: ${withCode}` };
+/**
+ * Runs fn until it succeeds, the policy's attempts are spent, or a failure is not retryable;
+ * then throws the last failure. A cancel during fn or a wait throws the signal's reason.
+ */
+async function retry(fn, policy, options) {
+    const attempts = Math.max(1, Math.floor(policy.attempts));
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw reasonOf(options.signal);
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (options.signal?.aborted)
+                throw reasonOf(options.signal);
+            if (attempt >= attempts)
+                throw err;
+            const verdict = options.retryable(err, attempt);
+            const again = typeof verdict === 'boolean' ? verdict : verdict.retry;
+            if (!again)
+                throw err;
+            const afterMs = typeof verdict === 'boolean' ? null : (verdict.afterMs ?? null);
+            const ms = backoffDelay(attempt, policy, afterMs, options.random);
+            options.onRetry?.(err, attempt, ms);
+            await wait(ms, options.signal);
+        }
     }
 }
-/** HTTP 401/403 in words: the status, its name, the server's own message or what it means. */
-function describeAuthStatus(status, serverMessage) {
-    const m = (serverMessage ?? '').trim();
-    const generic = status === 401 ? 'the credentials were rejected' : 'the credentials lack the permission';
-    // "Unauthorized", or the client's placeholder for an empty body ("HTTP 401"), say nothing more.
-    const said = m === '' || /^(unauthorized|forbidden|http \d{3})$/i.test(m) ? generic : m;
-    return `HTTP ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${said}`;
+/** Retry-After in seconds (or an HTTP date), as milliseconds; null when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (!v)
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Math.round(Number(v) * 1000);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 

@@ -9,15 +9,15 @@ export const modules = {
 /* harmony export */   reportPreviewDeleted: () => (/* binding */ reportPreviewDeleted)
 /* harmony export */ });
 /* unused harmony export previewDeletedMarkdown */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7611);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4031);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7611);
 
 
 function previewDeletedMarkdown(namespace, virtualService, at) {
     return [
-        `## 🧹 Preview environment deleted: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(namespace, 80)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(virtualService, 80)}`,
+        `## 🧹 Preview environment deleted: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(namespace, 80)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(virtualService, 80)}`,
         '',
-        `The namespace ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(namespace, 80)} and everything in it were deleted at ${at.toISOString()} when the pull request closed.`,
+        `The namespace ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(namespace, 80)} and everything in it were deleted at ${at.toISOString()} when the pull request closed.`,
     ].join('\n');
 }
 /** Updates the sticky comment of each VirtualService the preview had; returns the comment URLs. */
@@ -31,17 +31,17 @@ async function reportPreviewDeleted(options, namespace, virtualServices, deps) {
         await deps.summary.write(markdown);
         if (options.comment === 'never' || !options.githubToken || virtualServices.length === 0)
             continue;
-        client ??= new _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GithubClient */ .ty({
+        client ??= new _github_js__WEBPACK_IMPORTED_MODULE_1__/* .GithubClient */ .ty({
             ...deps.client,
             apiUrl: options.github.apiUrl,
             token: options.githubToken,
             proxy: options.proxy ?? deps.client?.proxy,
         });
-        const sticky = new _github_js__WEBPACK_IMPORTED_MODULE_0__/* .StickyComment */ .HU({
+        const sticky = new _github_js__WEBPACK_IMPORTED_MODULE_1__/* .StickyComment */ .HU({
             client,
             github: options.github,
             prNumber: options.prNumber,
-            marker: (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .stickyMarker */ .YL)(namespace, vs, options.github.workflow),
+            marker: (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .stickyMarker */ .YL)(namespace, vs, options.github.workflow),
             logger: deps.logger,
         });
         try {

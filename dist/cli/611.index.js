@@ -218,22 +218,25 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 /* harmony export */   ty: () => (/* binding */ GithubClient),
 /* harmony export */   yE: () => (/* binding */ commentAction)
 /* harmony export */ });
-/* unused harmony exports ACTIONS_BOT_LOGIN, GithubApiError, ForeignOriginError, sameLogin, findPullRequest, tokenLogin, isFailure */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* unused harmony exports ACTIONS_BOT_LOGIN, GithubApiError, ForeignOriginError, rateLimitWait, githubRetryVerdict, sameLogin, findPullRequest, tokenLogin, isFailure */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
 /* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1517);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4031);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9809);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4031);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 // The one module that calls GitHub: the sticky PR comment, through the toolkit's Octokit
-// (@actions/github's getOctokit) with the retry and throttling plugins, pagination and the API
-// base URL from the GithubContext (github.com or GHES). Around them, what the toolkit does not do:
+// (@actions/github's getOctokit) for its request building, pagination and the API base URL from
+// the GithubContext (github.com or GHES). Around it, what the toolkit does not do:
+// - retries are ours, decided in one request hook through src/retry.ts, not by Octokit's retry
+//   and throttling plugins: one policy for every client of this project (5xx and network errors
+//   with doubling backoff, rate limits waited out until their reset when that is near, else a
+//   fast failure that says when the limit resets, other 4xx final); every wait goes through an
+//   injectable sleep that a cancel (AbortSignal) ends, so tests see the waits instead of sleeping
+//   them; and a create (POST) that failed without an answer is only sent again after checking
+//   that it did not land (a lost response must not post twice), which the plugins cannot do;
 // - the token goes only to the API origin: every request (pagination Links included) and every
 //   redirect is checked before it is sent, and a redirect elsewhere is refused, not followed;
-// - a create (POST) that failed without an answer is only retried after checking that it did not
-//   land (a lost response must not post twice);
-// - every wait (5xx backoff, rate-limit resets) goes through one injectable sleep, so tests see
-//   the waits instead of sleeping them; a reset further away than maxDelayMs fails fast;
 // - proxies: https_proxy / no_proxy decided by src/http/proxy.ts, like Prometheus and the load.
 // The token never appears in a message.
 
@@ -245,7 +248,7 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 /** The login GITHUB_TOKEN comments under (REST spelling; GraphQL says `github-actions`). */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const READ_ONLY_MESSAGE = 'Resource not accessible by integration';
-class GithubApiError extends Error {
+class GithubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IstioCanaryError */ .f {
     method;
     path;
     status;
@@ -260,7 +263,6 @@ class GithubApiError extends Error {
         this.status = status;
         this.githubMessage = githubMessage;
         this.rateLimited = rateLimited;
-        this.name = 'GithubApiError';
     }
     /** A token without write access to issues/PRs: fork PRs, Dependabot, `permissions: read-all`. */
     get readOnly() {
@@ -268,28 +270,81 @@ class GithubApiError extends Error {
     }
 }
 /** A request to a host other than the API's: refused before the token could be sent. */
-class ForeignOriginError extends Error {
-    constructor(message) {
+class ForeignOriginError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IstioCanaryError */ .f {
+}
+/** A GraphQL answer (200) that is a failure to retry: GitHub's transient error, or a rate limit. */
+class GraphqlAnswerError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IstioCanaryError */ .f {
+    status;
+    request;
+    response;
+    constructor(message, status, request, response) {
         super(message);
-        this.name = 'ForeignOriginError';
+        this.status = status;
+        this.request = request;
+        this.response = response;
     }
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** GitHub's wait for a secondary rate limit that gives no Retry-After (its docs: at least a minute). */
+const SECONDARY_FALLBACK_MS = 60_000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+function header(headers, name) {
+    const v = headers?.[name];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+function graphqlErrors(data) {
+    const errors = data?.errors;
+    return Array.isArray(errors) ? errors : [];
+}
+/**
+ * The wait a rate-limited answer asks for (ms), or null when the answer is no rate limit.
+ * Secondary (a "secondary rate limit" message or a Retry-After): Retry-After, else a minute.
+ * Primary (x-ratelimit-remaining: 0, or GraphQL's RATE_LIMITED): until x-ratelimit-reset and a
+ * second more, as GitHub advises.
+ */
+function rateLimitWait(status, headers, message, data, now = Date.now()) {
+    if (status !== 403 && status !== 429)
+        return null;
+    const retryAfter = (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(header(headers, 'retry-after'), now);
+    if (retryAfter !== null || /\bsecondary rate\b/i.test(message))
+        return retryAfter ?? SECONDARY_FALLBACK_MS;
+    const primary = header(headers, 'x-ratelimit-remaining') === '0' ||
+        graphqlErrors(data).some((e) => e.type === 'RATE_LIMITED');
+    if (!primary)
+        return null;
+    const reset = Number(header(headers, 'x-ratelimit-reset'));
+    if (!Number.isFinite(reset))
+        return SECONDARY_FALLBACK_MS;
+    return Math.max(0, Math.ceil((reset * 1000 - now) / 1000) + 1) * 1000;
+}
+/**
+ * Whether one failed attempt is worth another (pure): network errors and 5xx after the policy's
+ * backoff; a rate limit after its own wait when that is at most maxDelayMs (else no: fail fast
+ * rather than hold a run for an hour); every other answer (4xx, a refused origin, a bad proxy,
+ * a failed "did it land?" check) is final.
+ */
+function githubRetryVerdict(error, maxDelayMs, now = Date.now()) {
+    const e = error;
+    if (e === null || typeof e !== 'object' || e.request === undefined || typeof e.status !== 'number')
+        return false;
+    if (e.response === undefined || e.status >= 500)
+        return true;
+    const wait = rateLimitWait(e.status, e.response.headers, typeof e.message === 'string' ? e.message : '', e.response.data, now);
+    if (wait === null || wait > maxDelayMs)
+        return false;
+    return { retry: true, afterMs: wait };
+}
 class GithubClient {
     octokit;
     base;
-    sleep;
-    maxAttempts;
-    baseDelayMs;
-    maxDelayMs;
-    state = new WeakMap();
     constructor(options) {
         this.base = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
-        this.sleep = options.sleep ?? defaultSleep;
-        this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
-        this.baseDelayMs = options.baseDelayMs ?? 1000;
-        this.maxDelayMs = options.maxDelayMs ?? 60_000;
+        const maxDelayMs = options.maxDelayMs ?? 60_000;
+        const policy = {
+            attempts: Math.max(1, options.maxAttempts ?? 5),
+            baseDelayMs: options.baseDelayMs ?? 1000,
+            maxDelayMs,
+        };
+        const sleep = options.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy;
         let transport;
         try {
             transport = options.fetch ?? (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchFor */ .G)(this.base, options.proxy ?? (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .processProxyEnv */ .R4)()).fetch;
@@ -301,75 +356,43 @@ class GithubClient {
                 throw error;
             transport = () => Promise.reject(error);
         }
-        const stateFor = (o) => {
-            let s = this.state.get(o);
-            if (s === undefined)
-                this.state.set(o, (s = { attempts: 0, wait: null }));
-            return s;
-        };
-        // The plugins decide whether to retry; their own timers wait 0 and the wait happens in
-        // `guard` below, through the injectable sleep.
-        const onLimit = (retryAfterSeconds, o, _octokit, retryCount) => {
-            const wait = Math.max(0, retryAfterSeconds) * 1000;
-            if (retryCount + 1 >= this.maxAttempts || wait > this.maxDelayMs)
-                return false;
-            stateFor(o).wait = wait;
-            return true;
-        };
-        // Registered first, so it runs innermost: once per attempt, after the plugins decided.
-        const guard = (octokit) => {
+        // Every request (REST, GraphQL, each page) goes through here: the origin check, then one
+        // retry loop whose attempts each re-send the request, a create first asking whether an
+        // earlier attempt landed.
+        const hook = (octokit) => {
             octokit.hook.wrap('request', async (request, opts) => {
                 const o = opts;
                 this.target(o); // throws ForeignOriginError before anything is sent
-                const s = stateFor(opts);
-                s.attempts += 1;
-                if (s.attempts > 1) {
-                    const wait = s.wait ?? this.backoff(s.attempts - 1);
-                    s.wait = null;
-                    await this.sleep(wait);
-                    const landed = o.request?.landed;
-                    if (landed !== undefined) {
+                const landed = o.request?.landed;
+                return (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L5)(async (attempt) => {
+                    if (attempt > 1 && landed !== undefined) {
                         const done = await landed();
                         if (done !== null)
                             return done;
                     }
-                }
-                try {
-                    return await request(opts);
-                }
-                catch (error) {
-                    const cause = error.cause;
-                    // Not worth a retry: the same request would be refused again.
-                    if (cause instanceof ForeignOriginError || cause instanceof _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProxyConfigError */ .Xb)
-                        throw cause;
-                    throw error;
-                }
+                    try {
+                        return failedGraphql(await request(opts), opts);
+                    }
+                    catch (error) {
+                        const cause = error.cause;
+                        // Not worth a retry: the same request would be refused again.
+                        if (cause instanceof ForeignOriginError || cause instanceof _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProxyConfigError */ .Xb)
+                            throw cause;
+                        throw error;
+                    }
+                }, policy, {
+                    retryable: (error) => githubRetryVerdict(error, maxDelayMs),
+                    sleep,
+                    ...(options.signal === undefined ? {} : { signal: options.signal }),
+                });
             });
         };
         this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
             baseUrl: this.base.href.replace(/\/$/, ''),
             userAgent: 'istio-canary',
             request: { fetch: this.guardedFetch(transport) },
-            retry: {
-                retries: this.maxAttempts - 1,
-                retryAfterBaseValue: 0,
-                // Rate limits (403/429) are the throttling plugin's; other 4xx are final.
-                doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-            },
-            throttle: {
-                onRateLimit: onLimit,
-                onSecondaryRateLimit: onLimit,
-                retryAfterBaseValue: 0,
-                // GitHub's "one write per second" spacing is for bulk writers; a run writes one comment
-                // per step, minutes apart, so no client-side pacing (tests would sleep it for real).
-                write: PASS_THROUGH,
-                notifications: PASS_THROUGH,
-                search: PASS_THROUGH,
-                global: PASS_THROUGH,
-                auth: PASS_THROUGH,
-            },
             log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-        }, guard, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+        }, hook);
     }
     /** `path` is relative to the API base ("repos/o/r/..."), or an absolute URL on the same origin (Link). */
     url(path) {
@@ -458,16 +481,26 @@ class GithubClient {
         }
         return items;
     }
-    backoff(attempt) {
-        return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
-    }
 }
-/** Limiter groups that schedule at once (see the throttle options above). */
-const PASS_THROUGH = {
-    key: () => ({
-        schedule: (_options, fn, ...args) => Promise.resolve().then(() => fn(...args)),
-    }),
-};
+/**
+ * A GraphQL 200 whose errors say "try again": GitHub's transient "Something went wrong while
+ * executing your query" (as a 500) or RATE_LIMITED (as a 403 rate limit); other answers as they are.
+ */
+function failedGraphql(response, request) {
+    const errors = graphqlErrors(response.data);
+    if (errors.length === 0)
+        return response;
+    const headers = (response.headers ?? {});
+    const answer = { headers, data: response.data };
+    if (errors.some((e) => e.type === 'RATE_LIMITED'))
+        throw new GraphqlAnswerError('GraphQL rate limit exceeded', 403, request, answer);
+    const first = errors[0]?.message;
+    if (typeof first !== 'string')
+        return response;
+    if (/Something went wrong while executing your query/.test(first))
+        throw new GraphqlAnswerError(first, 500, request, answer);
+    return response;
+}
 /** Octokit's RequestError (or a refused origin) as the error the callers handle. */
 function toApiError(error, method, path) {
     if (error instanceof ForeignOriginError ||
@@ -493,11 +526,24 @@ function toApiError(error, method, path) {
         (headers['x-ratelimit-remaining'] === '0' ||
             headers['retry-after'] !== undefined ||
             /rate limit/i.test(message));
+    const resetAt = rateLimited ? rateLimitResetAt(headers) : null;
+    if (resetAt !== null) {
+        const inSeconds = Math.max(0, Math.ceil((resetAt - Date.now()) / 1000));
+        message += ` (the rate limit resets at ${new Date(resetAt).toISOString()}, in ${inSeconds} s)`;
+    }
     return new GithubApiError(method, path, status, message, rateLimited);
+}
+/** When a rate limit ends (epoch ms): Retry-After, else x-ratelimit-reset; null when neither says. */
+function rateLimitResetAt(headers, now = Date.now()) {
+    const retryAfter = (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(header(headers, 'retry-after'), now);
+    if (retryAfter !== null)
+        return now + retryAfter;
+    const reset = Number(header(headers, 'x-ratelimit-reset') ?? NaN);
+    return Number.isFinite(reset) && reset > 0 ? reset * 1000 : null;
 }
 /** The hidden marker that identifies this VirtualService's comment for this workflow. */
 function stickyMarker(namespace, virtualService, workflow) {
-    return `<!-- istio-canary:${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkerPart */ .fr)(namespace)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkerPart */ .fr)(virtualService)}:${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkerPart */ .fr)(workflow ?? 'istio-canary')} -->`;
+    return `<!-- istio-canary:${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkerPart */ .fr)(namespace)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkerPart */ .fr)(virtualService)}:${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkerPart */ .fr)(workflow ?? 'istio-canary')} -->`;
 }
 /** REST gives bots as `name[bot]`, GraphQL as `name`: compare both spellings (as sticky-pull-request-comment does). */
 function sameLogin(a, b) {
@@ -687,6 +733,93 @@ class StickyComment {
         });
         return mine === undefined ? null : { id: mine.id, url: mine.html_url ?? '' };
     }
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+// The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
+// GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so
+// the rules are the same everywhere: a bounded number of attempts, exponential backoff with
+// optional full jitter, a server's Retry-After honoured up to a cap, a cancel (AbortSignal)
+// ending the wait at once with the signal's reason, and every wait going through an
+// injectable sleep so tests observe the delays instead of sleeping them.
+
+function reasonOf(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+/** A timer that a cancel ends at once, rejecting with the signal's reason (not a generic AbortError). */
+const sleep = async (ms, signal) => {
+    if (signal?.aborted)
+        throw reasonOf(signal);
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw reasonOf(signal);
+        throw err;
+    }
+};
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1): Retry-After when given (capped),
+ * else baseDelayMs·2^(attempt−1) capped at maxDelayMs, jittered into [cap/2, cap] when asked.
+ */
+function backoffDelay(attempt, policy, retryAfterMs = null, random = Math.random) {
+    if (retryAfterMs !== null && retryAfterMs >= 0)
+        return Math.min(retryAfterMs, policy.maxRetryAfterMs ?? policy.maxDelayMs);
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return policy.jitter ? Math.round(cap / 2 + (random() * cap) / 2) : cap;
+}
+/**
+ * Runs fn until it succeeds, the policy's attempts are spent, or a failure is not retryable;
+ * then throws the last failure. A cancel during fn or a wait throws the signal's reason.
+ */
+async function retry(fn, policy, options) {
+    const attempts = Math.max(1, Math.floor(policy.attempts));
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw reasonOf(options.signal);
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (options.signal?.aborted)
+                throw reasonOf(options.signal);
+            if (attempt >= attempts)
+                throw err;
+            const verdict = options.retryable(err, attempt);
+            const again = typeof verdict === 'boolean' ? verdict : verdict.retry;
+            if (!again)
+                throw err;
+            const afterMs = typeof verdict === 'boolean' ? null : (verdict.afterMs ?? null);
+            const ms = backoffDelay(attempt, policy, afterMs, options.random);
+            options.onRetry?.(err, attempt, ms);
+            await wait(ms, options.signal);
+        }
+    }
+}
+/** Retry-After in seconds (or an HTTP date), as milliseconds; null when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (!v)
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Math.round(Number(v) * 1000);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 

@@ -9,18 +9,19 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   SB: () => (/* binding */ parseArgv),
 /* harmony export */   eb: () => (/* binding */ UsageError)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8750);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
 // The one command-line parser of the codebase (the promotion commands, sim, load, demo):
 // node's util.parseArgs tokenises, and the rules below make it strict. Every problem is
 // named with the token that caused it and what is accepted; all of them are reported at once.
 
 
+
 /** A bad command line: exit 2, nothing touched. `problems` holds one sentence per bad token. */
-class UsageError extends Error {
+class UsageError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
     problems;
-    name = 'UsageError';
     constructor(problems) {
         super(problems.join('\n'));
         this.problems = problems;
@@ -29,7 +30,7 @@ class UsageError extends Error {
 const BOOLEAN_WORDS = 'true, false, yes, no, 1, 0, on, off';
 function isBooleanWord(text) {
     try {
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(text);
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(text);
         return true;
     }
     catch {
@@ -59,6 +60,49 @@ function closest(name, names) {
     return at.length === 1 ? at[0][0] : undefined;
 }
 /**
+ * `--steps -5,100`: a word after a flag that takes a value is that value when it starts with a
+ * single `-` and is not a known short flag (`-h`), so it is validated as the value (one named
+ * error) instead of being split into short flags `-5`, `-,`, `-1`... A word starting with `--`
+ * stays a flag (`--steps --dry-run` is a missing value). Rewritten as `--name=value`.
+ */
+function valuesStartingWithDash(argv, specs) {
+    const shorts = new Set(Object.values(specs)
+        .map((s) => s.short)
+        .filter((s) => s !== undefined));
+    const valueFlag = (word) => {
+        const name = word.startsWith('--')
+            ? word.slice(2)
+            : word.length === 2 && word.startsWith('-')
+                ? Object.keys(specs).find((n) => specs[n].short === word[1])
+                : undefined;
+        return name !== undefined && Object.hasOwn(specs, name) && specs[name].type === 'string'
+            ? name
+            : undefined;
+    };
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const word = argv[i];
+        if (word === '--') {
+            out.push(...argv.slice(i));
+            break;
+        }
+        const name = valueFlag(word);
+        const next = argv[i + 1];
+        if (name !== undefined &&
+            next !== undefined &&
+            next.length > 1 &&
+            next.startsWith('-') &&
+            !next.startsWith('--') &&
+            !(next.length === 2 && shorts.has(next[1]))) {
+            out.push(`--${name}=${next}`);
+            i++;
+        }
+        else
+            out.push(word);
+    }
+    return out;
+}
+/**
  * Parses argv against `specs`. Strict: unknown flags, positionals beyond `maxPositionals`,
  * a repeated flag that is not `multiple`, a boolean with a non-boolean value, and a value
  * flag with no value (or another flag where its value should be) are all UsageErrors.
@@ -72,9 +116,10 @@ function parseArgv(argv, specs, options = {}) {
 }
 /** parseArgv without the throw: the values it could read and every problem, for callers that add their own. */
 function collectArgs(argv, specs, options = {}) {
+    argv = valuesStartingWithDash(argv, specs);
     // Every flag is tokenised as a boolean, so a flag's value is always its own token (or an
     // inline `=value`) and the rules below decide whether it belongs to the flag.
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
         args: [...argv],
         options: Object.fromEntries(Object.entries(specs).map(([name, s]) => [
             name,
@@ -141,18 +186,21 @@ function collectArgs(argv, specs, options = {}) {
             if (text === undefined)
                 values[token.name] = true;
             else if (isBooleanWord(text))
-                values[token.name] = (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(text);
+                values[token.name] = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(text);
             else
                 problems.push(`${shown}: "${text}" is not a boolean (accepted: ${BOOLEAN_WORDS}; a bare ${shown} means true)`);
             continue;
         }
         const accepts = spec.accepts ? ` (accepted: ${spec.accepts})` : '';
-        if (text === undefined || text === '') {
+        // A value of only white space is no value: settings.ts would read it as unset and apply
+        // the default, which is not what `--steps " "` asked for.
+        if (text === undefined || text.trim() === '') {
             const next = tokens[t + 1];
             const after = next?.kind === 'option' && next.index === token.index + 1
                 ? `, but the next word is the flag ${next.rawName.startsWith('--') ? flagPart(argv[next.index] ?? '') : next.rawName}; write ${shown}=<value> for a value that starts with "-"`
                 : '';
-            problems.push(`${shown} needs a value${after}${accepts}`);
+            const blank = text !== undefined && text !== '' ? ' (it was only white space)' : '';
+            problems.push(`${shown} needs a value${blank}${after}${accepts}`);
             continue;
         }
         if (spec.multiple)
@@ -222,7 +270,7 @@ const INPUTS = [
     {
         name: 'context',
         description: 'Kubeconfig context to use. Empty: the current context.',
-        accepts: 'a context name',
+        accepts: 'a context name (one line, at most 253 characters)',
     },
     {
         name: 'kind-version',
@@ -275,7 +323,7 @@ const INPUTS = [
     {
         name: 'manifests',
         description: 'YAML files or globs (comma or newline separated) applied by server-side apply: deployments, service, DestinationRule, VirtualService, Gateway.',
-        accepts: 'file paths or globs, comma or newline separated',
+        accepts: 'file paths or globs, comma or newline separated (no control characters)',
     },
     {
         name: 'canary-image',
@@ -295,7 +343,7 @@ const INPUTS = [
     {
         name: 'route',
         description: 'The http route of the VirtualService to step, by name or index. Empty: detected.',
-        accepts: 'a route name or a 0-based index',
+        accepts: 'a route name (letters, digits, -, _ and .; at most 253 characters) or a 0-based index from 0 to 9999',
     },
     {
         name: 'stable-subset',
@@ -350,12 +398,12 @@ const INPUTS = [
     {
         name: 'load-url',
         description: 'URL the built-in load generator sends to (the ingress gateway). Empty in a created cluster: the ingress.',
-        accepts: 'an http:// or https:// URL',
+        accepts: 'an http:// or https:// URL (one line, at most 2048 characters)',
     },
     {
         name: 'load-host',
         description: 'Host header for the load generator (the VirtualService host).',
-        accepts: 'a host name',
+        accepts: 'a host name such as podinfo.example.com or podinfo.example.com:8080 (port 1 to 65535)',
     },
     {
         name: 'load-rps',
@@ -372,12 +420,12 @@ const INPUTS = [
     {
         name: 'prometheus-url',
         description: "Prometheus with Istio's standard metrics. Empty in a created cluster: the addon.",
-        accepts: 'an http:// or https:// URL',
+        accepts: 'an http:// or https:// URL (one line, at most 2048 characters)',
     },
     {
         name: 'prometheus-auth',
         description: 'Authorization header value for prometheus-url, e.g. `Bearer <token>` or `Basic <base64>` (masked). Empty: no header.',
-        accepts: 'an Authorization header value',
+        accepts: 'an Authorization header value such as Bearer abc123 (printable ASCII, one line)',
         secret: true,
     },
     {
@@ -406,7 +454,7 @@ const INPUTS = [
     },
     {
         name: 'dry-run',
-        description: 'Show every change (server-side dry run when a cluster is reachable) without writing.',
+        description: 'Show every change without writing: the manifests and every weight write go to the cluster as server-side dry runs; for `cluster: kind`, `minikube` or `sim` nothing is created and the plan is made against the manifests alone.',
         default: 'false',
         accepts: '`true` or `false`',
     },
@@ -431,7 +479,7 @@ const INPUTS = [
         name: 'github-token',
         description: 'Token for the PR comment (masked).',
         default: '${{ github.token }}',
-        accepts: 'a GitHub token',
+        accepts: 'a GitHub token (one word of printable ASCII)',
         secret: true,
     },
     {
@@ -461,6 +509,29 @@ function inputSpec(name) {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ IstioCanaryError)
+/* harmony export */ });
+// The one error convention. Every error this project defines extends IstioCanaryError:
+// - its `name` is its class name, set once here (never `override name` or `this.name` in a
+//   subclass), so logs and stack traces say which error it is;
+// - it is exported from the module that throws it, so callers tell errors apart with
+//   `instanceof`, never by matching message text;
+// - its message names the input or object at fault and what would be accepted; a lower-level
+//   failure is kept as `cause`.
+class IstioCanaryError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -477,6 +548,8 @@ function inputSpec(name) {
 /* unused harmony exports parseProxyUrl, parseNoProxy, bypassReason, isLoopback */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 // The one decision for outbound HTTP: direct, or through the proxy that https_proxy / http_proxy
 // name, with no_proxy exceptions. GitHub, Prometheus and the load generator all ask here, so a
 // self-hosted runner behind a proxy reaches all three the same way. Pure: the variables come in
@@ -506,11 +579,9 @@ function inputSpec(name) {
 //   and the load generator's per-request timing is unchanged. The proxy must allow CONNECT to the
 //   target's port (squid allows only 443 by default); list in-cluster targets in no_proxy instead.
 
-class ProxyConfigError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProxyConfigError';
-    }
+
+
+class ProxyConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IstioCanaryError */ .f {
 }
 const pick = (env, lower) => {
     for (const name of [lower, lower.toUpperCase()]) {
@@ -551,19 +622,9 @@ function withDirectHosts(env, hosts) {
         return env;
     return { ...env, noProxy: [env.noProxy ?? '', ...extra].filter((s) => s !== '').join(',') };
 }
-/** A URL with its user and password replaced, for messages. */
+/** A URL with its credentials (userinfo, secret query values) shown as ***, for messages (src/redact.ts showUrl). */
 function redactUrl(url) {
-    try {
-        const u = new URL(String(url));
-        if (u.username !== '' || u.password !== '') {
-            u.username = '***';
-            u.password = '';
-        }
-        return u.href.replace(/\/$/, '');
-    }
-    catch {
-        return String(url).replace(/\/\/[^/@]*@/, '//***@');
-    }
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .showUrl */ .jr)(url).replace(/\/$/, '');
 }
 /** Parses a proxy variable's value; `variable` names it in errors. */
 function parseProxyUrl(value, variable) {
@@ -746,22 +807,31 @@ function describeDecision(decision) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fn: () => (/* binding */ cancelDeadlineMs),
 /* harmony export */   If: () => (/* binding */ rollbackHint),
-/* harmony export */   Zn: () => (/* binding */ watchCancellation)
+/* harmony export */   Zn: () => (/* binding */ watchCancellation),
+/* harmony export */   oZ: () => (/* binding */ budgetAfterCancel)
 /* harmony export */ });
-/* unused harmony exports CANCEL_SIGNALS, DEFAULT_CANCEL_DEADLINE_MS, CANCEL_DEADLINE_ENV, deadlineMessage */
+/* unused harmony exports CANCEL_SIGNALS, DEFAULT_CANCEL_DEADLINE_MS, CANCEL_DEADLINE_ENV, defersInterrupt, interruptedBetween, deadlineMessage */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-// Process cancellation for the CLI and the action: SIGINT, SIGTERM and SIGHUP abort the
-// engine's AbortSignal, and so does the death of the parent process (npx, a wrapper shell),
-// which otherwise leaves this process promoting alone. After the first cancel a deadline
-// runs: past it the process says where the canary may still be and how to finish, and exits.
+// Process cancellation for the CLI and the action: SIGINT, SIGTERM, SIGHUP and SIGQUIT abort
+// the engine's AbortSignal, and so does the death of the parent process (npx, a wrapper shell),
+// which otherwise leaves this process promoting alone, and a SIGINT sent only to a shell that
+// waits for us (`sh -c` under npx, `bash -c`, a workflow step's bash): such a shell keeps the
+// signal until its child exits, so it is seen through /proc (the shell woke up). After the
+// first cancel a deadline runs: past it the process says where the canary may still be and how
+// to finish, and exits.
 
-const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** SIGQUIT too: its default action (a core dump) would skip the rollback. */
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 /** GitHub sends SIGTERM 7.5 s after SIGINT and kills at about 10 s: stay under both. */
 const DEFAULT_CANCEL_DEADLINE_MS = 8000;
 /** Environment variable that overrides the deadline (milliseconds), for tests and slow clusters. */
 const CANCEL_DEADLINE_ENV = 'ISTIO_CANARY_CANCEL_DEADLINE_MS';
 const PARENT_POLL_MS = 250;
+/** A poll this late means this process was stopped (Ctrl-Z, SIGSTOP): what woke a shell meanwhile is not judged. */
+const LATE_POLL_MS = 1000;
+/** After the engine of a cancelled run returned, only a hung request can keep the process up: it ends this soon. */
+const AFTER_RETURN_MS = 200;
 /** Reads ISTIO_CANARY_CANCEL_DEADLINE_MS; a missing or bad value gives the default. */
 function cancelDeadlineMs(env) {
     const raw = env[CANCEL_DEADLINE_ENV]?.trim();
@@ -788,6 +858,75 @@ function stat(pid) {
 function startTime(pid) {
     return stat(pid)?.start ?? null;
 }
+const bit = (signal) => 1n << BigInt(signal - 1);
+const SIGINT_BIT = bit(2);
+/** A shell waiting for its foreground child catches SIGINT (to defer it) and SIGCHLD, maybe SIGQUIT. */
+const WAITER_MASK = bit(2) | bit(3) | bit(17);
+/**
+ * Whether `ancestor` is a process that keeps a SIGINT until `child` exits and would show one:
+ * it catches SIGINT and nothing else but SIGQUIT and SIGCHLD (an interactive shell also
+ * catches SIGWINCH and more: a terminal resize must not cancel), `child` is its only child (no
+ * other child can wake it), and it sleeps waiting for it.
+ */
+function defersInterrupt(ancestor, child) {
+    return ((ancestor.caught & SIGINT_BIT) !== 0n &&
+        (ancestor.caught & ~WAITER_MASK) === 0n &&
+        ancestor.children !== null &&
+        ancestor.children.length === 1 &&
+        ancestor.children[0] === child &&
+        ancestor.state === 'S' &&
+        (ancestor.wchan === null || ancestor.wchan === 'do_wait'));
+}
+/**
+ * Whether a waiting ancestor received a signal between two samples: it was waiting for `child`
+ * alone both times and ran in between. Nothing else wakes it: the only child it has is still
+ * there (no SIGCHLD), and it catches no other signal; so it got SIGINT (or SIGQUIT).
+ */
+function interruptedBetween(before, after, child) {
+    return (before.start === after.start &&
+        defersInterrupt(before, child) &&
+        defersInterrupt(after, child) &&
+        after.switches > before.switches);
+}
+function waiterSample(pid) {
+    try {
+        const s = stat(pid);
+        if (!s)
+            return null;
+        const status = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/status`, 'utf8');
+        const field = (name) => new RegExp(`^${name}:\\s*(\\S+)`, 'm').exec(status)?.[1] ?? '';
+        let children = null;
+        try {
+            children = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/task/${pid}/children`, 'utf8')
+                .trim()
+                .split(/\s+/)
+                .filter(Boolean)
+                .map(Number);
+        }
+        catch {
+            children = null;
+        }
+        let wchan = null;
+        try {
+            const w = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/wchan`, 'utf8').trim();
+            wchan = w && w !== '0' ? w : null;
+        }
+        catch {
+            wchan = null;
+        }
+        return {
+            start: s.start,
+            caught: BigInt(`0x${field('SigCgt') || '0'}`),
+            switches: Number(field('voluntary_ctxt_switches')) + Number(field('nonvoluntary_ctxt_switches')),
+            children,
+            state: field('State'),
+            wchan,
+        };
+    }
+    catch {
+        return null;
+    }
+}
 /** The chain of ancestors above the parent, up to (not including) pid 1; empty without /proc. */
 function ancestors(parent) {
     const out = [];
@@ -801,6 +940,23 @@ function ancestors(parent) {
     return out;
 }
 /** The line printed when the deadline passes (pure, for tests and the README). */
+/**
+ * A signal that aborts `ms` after `signal` does: what is left to do after a cancel (the writes
+ * that restore the route, the last report) gets this long, so the process ends by itself before
+ * the cancel deadline. Its reason names `what` ran out of time.
+ */
+function budgetAfterCancel(signal, ms, what) {
+    const budget = new AbortController();
+    const start = () => {
+        const why = new Error(`the ${ms / 1000} s budget for ${what} after the cancel ran out`);
+        setTimeout(() => budget.abort(why), ms).unref();
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return budget.signal;
+}
 function deadlineMessage(seconds, weight, finishHint) {
     const where = weight === null
         ? 'no weight change was confirmed by the API server before the cancel, so the canary is where it was before this run'
@@ -809,8 +965,9 @@ function deadlineMessage(seconds, weight, finishHint) {
 }
 /**
  * Starts watching for cancellation. The returned signal aborts once, on the first of: a
- * signal, or the parent process exiting (its pid changes under us). Later signals are logged
- * and ignored until the deadline, when the process exits 1 with deadlineMessage().
+ * signal, the parent process exiting (its pid changes under us), an ancestor exiting, or a
+ * waiting shell above us being interrupted. Later signals are logged and ignored until the
+ * deadline, when the process exits 1 with deadlineMessage().
  */
 function watchCancellation(options) {
     const proc = options.process ?? process;
@@ -818,54 +975,88 @@ function watchCancellation(options) {
     const controller = new AbortController();
     let weight = null;
     let deadline;
+    let cancelledAt = 0;
     let disposed = false;
-    const cancel = (why) => {
-        if (controller.signal.aborted) {
-            options.logger.warning(`${why} again: already stopping; exiting at the latest ${deadlineMs / 1000} s after the first cancel.`);
-            return;
-        }
-        options.logger.warning(`${why}: stopping${options.onCancel ? ` (${options.onCancel})` : ''}.`);
-        controller.abort(new Error(`cancelled: ${why}`));
-        clearInterval(parentWatch);
+    const exitAt = (delayMs) => {
+        clearTimeout(deadline);
         deadline = setTimeout(() => {
             // After dispose() the engine has returned (and said where the canary is): only a lingering
             // request (a hung API, a lease renewal) keeps the process up, so it just ends.
             if (!disposed)
                 options.logger.error(deadlineMessage(deadlineMs / 1000, weight, options.finishHint()));
-            proc.exit(1);
-        }, deadlineMs);
+            const code = disposed ? Number(proc.exitCode ?? 1) : 1;
+            proc.exit(Number.isInteger(code) ? code : 1);
+        }, delayMs);
+        // Unref'd: it never keeps the process alive, and ends it when something else does.
         deadline.unref?.();
     };
+    let cancelledBy = null;
+    const cancel = (why, by = null) => {
+        if (controller.signal.aborted) {
+            options.logger.warning(`${why} again: already stopping; exiting at the latest ${deadlineMs / 1000} s after the first cancel.`);
+            return;
+        }
+        cancelledAt = performance.now();
+        cancelledBy = by;
+        options.logger.warning(`${why}: stopping${options.onCancel ? ` (${options.onCancel})` : ''}.`);
+        controller.abort(new Error(`cancelled: ${why}`));
+        clearInterval(parentWatch);
+        exitAt(deadlineMs);
+    };
     const handlers = CANCEL_SIGNALS.map((name) => {
-        const handler = () => cancel(`Received ${name}`);
+        const handler = () => cancel(`Received ${name}`, name);
         proc.on(name, handler);
         return [name, handler];
     });
     // A parent that dies (npx killed, the wrapper shell gone) reparents us: ppid changes. A
     // grandparent that dies (a shell around `npx`, whose own `sh -c` child lives on) is seen
     // through /proc where there is one: every ancestor recorded at start must still be there.
+    // A SIGINT sent only to a shell that waits for us (npx forwards it to its `sh -c`; bash and
+    // dash keep it until their child exits) wakes that shell: its context switches grow.
     const parent = proc.ppid;
-    const lineage = options.process ? [] : ancestors(parent);
+    const self = options.process ? null : stat(parent);
+    const lineage = self
+        ? [{ pid: parent, name: self.name, start: self.start }, ...ancestors(parent)]
+        : [];
+    const chain = lineage.map((a, i) => ({
+        ...a,
+        child: i === 0 ? proc.pid : lineage[i - 1].pid,
+        last: waiterSample(a.pid),
+    }));
+    let polledAt = performance.now();
     const parentWatch = setInterval(() => {
         if (proc.ppid !== parent)
             return cancel(`The parent process (pid ${parent}) exited`);
-        const gone = lineage.find((a) => startTime(a.pid) !== a.start);
-        if (gone)
-            cancel(`The process that started this one (pid ${gone.pid}, ${gone.name}) exited`);
+        const now = performance.now();
+        const late = now - polledAt > LATE_POLL_MS;
+        polledAt = now;
+        for (const link of chain) {
+            if (startTime(link.pid) !== link.start)
+                return cancel(`The process that started this one (pid ${link.pid}, ${link.name}) exited`);
+            const before = link.last;
+            const sample = (link.last = waiterSample(link.pid));
+            if (before && sample && !late && interruptedBetween(before, sample, link.child))
+                return cancel(`The process that started this one (pid ${link.pid}, ${link.name}) was interrupted (SIGINT)`, 'SIGINT');
+        }
     }, PARENT_POLL_MS);
     parentWatch.unref?.();
     return {
         signal: controller.signal,
+        get cancelledBy() {
+            return cancelledBy;
+        },
         onConfirmedWeight: (w) => {
             weight = w;
         },
         dispose: () => {
-            // The deadline stays armed once cancelled (unref'd: it never keeps the process alive): a
-            // cancelled process ends by the deadline even when a hung request would hold it open.
             disposed = true;
             for (const [name, handler] of handlers)
                 proc.off(name, handler);
             clearInterval(parentWatch);
+            // Cancelled and returned: what it had to say is said; a hung request or lease renewal
+            // must not hold the exit until the deadline (the deadline stays the upper bound).
+            if (controller.signal.aborted)
+                exitAt(Math.max(0, Math.min(AFTER_RETURN_MS, cancelledAt + deadlineMs - performance.now())));
         },
     };
 }
@@ -910,7 +1101,8 @@ function withGroup(logger, title, fn) {
 /**
  * A Logger whose every message (and group title) is redacted and neutralised before it reaches
  * the sink, whatever module logs it and wherever the text came from (cluster objects, error
- * bodies, API responses).
+ * bodies, API responses). A message that still holds a line break is written with every later
+ * line starting with `  | ` (CONTINUATION): only a message's first line starts at column 0.
  */
 function safeLogger(sink) {
     let open = false;
@@ -945,6 +1137,46 @@ function safeLogger(sink) {
 
 /***/ }),
 
+/***/ 4350:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Wg: () => (/* binding */ NOT_ONE_LINE),
+/* harmony export */   hN: () => (/* binding */ escapeControl)
+/* harmony export */ });
+// Untrusted text quoted inside one of our messages, as one line (issue 12 item 11): a name,
+// host or image from the cluster or the manifests, a server's error message or body, a network
+// error. Without it, a route named "x\nstatus=promoted" prints a line that passes for ours. No
+// imports: the pure modules (plan, kube errors) use it without loading anything. src/redact.ts
+// re-exports it next to the emission side (neutraliseLog, the continuation marker).
+// Everything oneLine() spells out: all C0 controls (\t and \n too), DEL, C1, the line and
+// paragraph separators, and the bidirectional overrides and isolates (they reorder what a
+// reader sees around them).
+// eslint-disable-next-line no-control-regex
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** One control character as `\x1b` (up to U+00FF) or `\u2028`. */
+function escapeControl(ch) {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * Untrusted text (a name, host or image from the cluster or the manifests, a server's error
+ * message or body, a network error) as one line, to quote inside a message we write: line breaks
+ * of every kind (\n, \r, U+0085, U+2028, U+2029) and other control and bidi characters become
+ * visible escapes (`\n`, `\r`, `\t`, `\x1b`, `\u2028`), so the text can neither start a line of
+ * its own in the log nor hide what follows it. Backslashes are kept as they are.
+ */
+function oneLine(text) {
+    return text.replace(NOT_ONE_LINE, (ch) => SHORT_ESCAPES[ch] ?? escapeControl(ch));
+}
+
+
+/***/ }),
+
 /***/ 6670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -953,12 +1185,18 @@ function safeLogger(sink) {
 /* harmony export */   Fn: () => (/* binding */ urlSecrets),
 /* harmony export */   Ht: () => (/* binding */ safeLogText),
 /* harmony export */   O3: () => (/* binding */ secrets),
+/* harmony export */   Qw: () => (/* binding */ safeBlockText),
 /* harmony export */   Sc: () => (/* binding */ inputSecrets),
-/* harmony export */   hT: () => (/* binding */ kubeconfigSecrets)
+/* harmony export */   TN: () => (/* reexport safe */ _one_line_js__WEBPACK_IMPORTED_MODULE_1__.TN),
+/* harmony export */   hT: () => (/* binding */ kubeconfigSecrets),
+/* harmony export */   hn: () => (/* binding */ authHeaderSecrets),
+/* harmony export */   jr: () => (/* binding */ showUrl),
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, Redactor, authHeaderSecrets, neutraliseLog, isCommandLine */
+/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, isSecretParam, CONTINUATION, neutraliseLog, markContinuations, isCommandLine */
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3243);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4031);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4350);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4031);
 // The one place that decides what text may leave the process: secret values are redacted
 // (`***`) and text for the job log is neutralised so that it can never be read as a workflow
 // command. Every sink (the action's and the CLI's logger, print and outputs, the job summary,
@@ -977,6 +1215,8 @@ function safeLogger(sink) {
 // no `##[`, and when no carriage return or other control character can start a new line
 // inside it. core.warning/error/debug/startGroup already %-escape \r, \n and % in their data
 // (and `:`/`,` in properties), so what they issue stays one line; core.info writes raw text.
+
+
 
 
 /** Shorter values are not redacted: masking `ab` everywhere would destroy the text. */
@@ -1007,7 +1247,7 @@ function secretForms(value) {
     add(v);
     add(JSON.stringify(v).slice(1, -1));
     add(encodeURIComponent(v));
-    add((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(v, Number.MAX_SAFE_INTEGER));
+    add((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(v, Number.MAX_SAFE_INTEGER));
     // A PEM key's body lines are secret one by one (a log may show one line); its armour
     // (`-----BEGIN ... KEY-----`) is not. Other multi-line values (a kubeconfig) are masked whole
     // and by their secret fields: their ordinary lines (`apiVersion: v1`) must stay readable.
@@ -1149,15 +1389,77 @@ function authHeaderSecrets(header) {
     }
     return out;
 }
-/** The password of a URL with credentials (`https://user:pass@host`), decoded and as written. */
-function urlSecrets(url) {
+/**
+ * Query parameter names whose values are credentials: tokens, keys, passwords, signatures,
+ * sessions, and the signed-URL families (`X-Amz-*`, `X-Goog-*`). Matched on the whole name,
+ * ignoring case and `-`/`_`, and on name parts (`grafana_token`, `sessionid`).
+ */
+const SECRET_PARAM = /^(x-(amz|goog)-.*|.*(token|secret|passw(or)?d|passwd|apikey|api[-_]?key|access[-_]?key|private[-_]?key|credential|signature|session|auth|cookie|jwt|bearer).*|key|pass|pwd|sig)$/i;
+/** Whether a query parameter of a URL input holds a credential (its value is then a secret). */
+function isSecretParam(name) {
+    return SECRET_PARAM.test(name.trim());
+}
+function parseUrlText(url) {
     try {
-        const { password } = new URL(url.trim());
-        return password === '' ? [] : [password, decodeURIComponent(password)];
+        return new URL(url.trim());
     }
     catch {
-        return [];
+        return null;
     }
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The `name=value` pairs of a query or fragment, as written (`+` and %XX not decoded). */
+function rawPairs(part) {
+    return part.split('&').map((text) => {
+        const eq = text.indexOf('=');
+        return eq <= 0
+            ? { name: '', value: '', text }
+            : { name: decoded(text.slice(0, eq).replace(/\+/g, ' ')), value: text.slice(eq + 1), text };
+    });
+}
+/**
+ * The credentials a URL input carries, as written and decoded: the userinfo's password (or its
+ * user name when there is no password: `https://<token>@host`), and the value of every query
+ * (or fragment) parameter whose name looks secret (isSecretParam: `?access_token=…`,
+ * `X-Amz-Signature=…`).
+ */
+function urlSecrets(url) {
+    const u = parseUrlText(url);
+    if (u === null)
+        return [];
+    const out = [];
+    const secretUser = u.password !== '' ? u.password : u.username;
+    if (secretUser !== '')
+        out.push(secretUser, decoded(secretUser));
+    for (const part of [u.search, u.hash])
+        for (const { name, value } of rawPairs(part.slice(1)))
+            if (value !== '' && isSecretParam(name))
+                out.push(value, decoded(value.replace(/\+/g, ' ')));
+    return [...new Set(out)];
+}
+/**
+ * A URL as it may be shown: its text as written, with the userinfo as `***@` and the value of
+ * every secret-looking query or fragment parameter as `***` (isSecretParam). Works on text that
+ * does not parse as well. The one way a URL input is printed (logs, errors, reports).
+ */
+function showUrl(url) {
+    const text = String(url);
+    const mask = (part) => rawPairs(part)
+        .map(({ name, value, text: pair }) => value !== '' && isSecretParam(name) ? `${pair.slice(0, pair.indexOf('=') + 1)}${REDACTED}` : pair)
+        .join('&');
+    // The authority ends at the first `/`, `?` or `#`; its userinfo at its last `@` (as the URL parser reads it).
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/is.exec(text);
+    if (m === null)
+        return text.replace(/\?([^#]*)/, (_all, q) => `?${mask(q)}`);
+    const [, scheme, userinfo, rest, query, fragment] = m;
+    return `${scheme}${userinfo ? `${REDACTED}@` : ''}${rest}${query ? `?${mask(query.slice(1))}` : ''}${fragment ? `#${mask(fragment.slice(1))}` : ''}`;
 }
 const SECRET_KEY = /token|secret|password|passwd|key-data|credential|apikey|api-key/i;
 /** Every string under a secret-looking key, at any depth (auth-provider config, exec env). */
@@ -1252,12 +1554,12 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 // .NET's TrimStart() trims Char.IsWhiteSpace: Unicode spaces (all in JS \s) and \t..\r, U+0085.
 const COMMAND_START = /^([\s\u0085]*):(?=:)/;
 const ZERO_WIDTH_SPACE = '\u200B';
-function escapeControl(ch) {
-    const code = ch.charCodeAt(0);
-    return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, '0')}`
-        : `\\u${code.toString(16).padStart(4, '0')}`;
-}
+/**
+ * What starts every line of a logged message after its first: a line break that reaches the
+ * log (our own multi-line messages, or one that escaped oneLine()) can then never start a line
+ * that passes for one of ours (`status=promoted`, `weight=100`, `error: ...`).
+ */
+const CONTINUATION = '  | ';
 /**
  * Text the runner reads as plain log lines: control characters (ESC, CR, ...) become visible
  * `\x1b` escapes, a line starting with `::` (after whitespace) gets a zero-width space between
@@ -1266,13 +1568,30 @@ function escapeControl(ch) {
 function neutraliseLog(text) {
     return text
         .replace(/\r\n/g, '\n')
-        .replace(CONTROL, escapeControl)
+        .replace(CONTROL, _one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControl */ .hN)
         .split('\n')
         .map((line) => line.replace(COMMAND_START, `$1:${ZERO_WIDTH_SPACE}`).replaceAll('##[', `#${ZERO_WIDTH_SPACE}#[`))
         .join('\n');
 }
-/** Text for the job log or a terminal: secrets redacted, then neutralised. */
+/** Every line after the first starts with CONTINUATION (an empty one is the bare marker). */
+function markContinuations(text) {
+    return text
+        .split('\n')
+        .map((line, i) => (i === 0 ? line : line === '' ? CONTINUATION.trimEnd() : CONTINUATION + line))
+        .join('\n');
+}
+/**
+ * One message for the job log or a terminal (logger, warnings, errors, setFailed): secrets
+ * redacted, neutralised, and every line after the first marked as a continuation.
+ */
 function safeLogText(text) {
+    return markContinuations(neutraliseLog(redact(text)));
+}
+/**
+ * A multi-line document we compose ourselves (the dry-run plan on stdout): redacted and
+ * neutralised, lines kept as they are. Untrusted values in it must be quoted with oneLine().
+ */
+function safeBlockText(text) {
     return neutraliseLog(redact(text));
 }
 /** Whether a log line could be read by the runner as a workflow command (for tests and checks). */
@@ -1292,14 +1611,20 @@ function isCommandLine(line) {
 /* harmony export */   en: () => (/* binding */ escapeTerminal),
 /* harmony export */   fr: () => (/* binding */ escapeMarkerPart)
 /* harmony export */ });
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4350);
 // Escaping of user-controlled text (names, images, reasons, workflow names) for the places
 // the report puts it: GitHub-flavoured markdown (incl. table cells), HTML comments, URLs and
 // terminals. Pure functions.
+
 const MAX_TEXT = 300;
-/** Collapses whitespace/control characters so one value can never start a new markdown block. */
-function oneLine(text, max = MAX_TEXT) {
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+const LINE_BREAKING_RUNS = new RegExp(`${_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .NOT_ONE_LINE */ .Wg.source}+`, 'g');
+/**
+ * Collapses control characters, line separators and bidi overrides to a space, so one value can
+ * neither start a new markdown block nor reorder what a reader sees around it, then cuts it to
+ * max. (Log text keeps them visible instead: src/one-line.ts.)
+ */
+function flatten(text, max = MAX_TEXT) {
+    const flat = text.replace(LINE_BREAKING_RUNS, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /**
@@ -1309,7 +1634,7 @@ function oneLine(text, max = MAX_TEXT) {
  */
 function escapeMarkdown(text, max = MAX_TEXT) {
     let out = '';
-    for (const ch of oneLine(text, max)) {
+    for (const ch of flatten(text, max)) {
         switch (ch) {
             case '&':
                 out += '&amp;';
@@ -1373,7 +1698,7 @@ function safeUrl(url) {
 }
 /** Text for a terminal: no escape sequences (a name cannot rewrite the screen), one line. */
 function escapeTerminal(text, max = 120) {
-    return oneLine(text, max);
+    return flatten(text, max);
 }
 
 
@@ -1389,25 +1714,36 @@ function escapeTerminal(text, max = 120) {
 /* harmony export */   i8: () => (/* binding */ formatInputError),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports parsePercentage, formatDuration, parseList, readGithubContext, INPUT_NAMES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7856);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3665);
+/* unused harmony exports InvalidValueError, parsePercentage, controlCharacter, formatDuration, parseList, readGithubContext, INPUT_NAMES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7856);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6670);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3665);
+// Every input parsed and validated into one typed Settings (pure). The action reads its
+// inputs through core.getInput, the CLI through flags; both hand this module a function
+// from input name to raw string. Nothing else in the code reads inputs or process.env.
+
+
 
 
 
 
 /** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
 function formatInputError(e) {
-    const accepts = (0,_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .inputSpec */ .mm)(e.input)?.accepts;
+    const accepts = (0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(e.input)?.accepts;
     const shown = e.value.length > 80 ? `${e.value.slice(0, 77)}...` : e.value;
     return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
-/** Thrown by the parsers below; collected per input so that all problems are reported at once. */
-class Invalid extends Error {
+/**
+ * Thrown by the parsers below (the message says what is wrong with the value; the input's
+ * accepted text is added by formatInputError); collected per input so that all problems are
+ * reported at once.
+ */
+class InvalidValueError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
 }
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** `30s`, `2m`, `1m30s`, `500ms`, `1h`; a bare number is seconds. Returns milliseconds. */
@@ -1424,31 +1760,48 @@ function parseDuration(raw) {
         matched = re.lastIndex;
     }
     if (text === '' || matched !== text.length)
-        throw new Invalid('is not a duration');
+        throw new InvalidValueError('is not a duration');
     return Math.round(total);
 }
 /** `1%`, `0.5%`, or a fraction `0.01`. Returns a fraction. */
-function parsePercentage(raw) {
+function parsePercentage(raw, maxFraction = Infinity) {
     const text = raw.trim();
     const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     if (pct)
         return Number(pct[1]) / 100;
     if (/^\d+(\.\d+)?$/.test(text)) {
         const v = Number(text);
+        // The percentage it suggests must be one the input accepts (`500` for 0-100% is neither).
+        if (v > 1 && v / 100 <= maxFraction)
+            throw new InvalidValueError(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
         if (v > 1)
-            throw new Invalid(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
+            throw new InvalidValueError(`is above 1 as a fraction, and ${text}% is above ${maxFraction * 100}%; write a percentage up to ${maxFraction * 100}%`);
         return v;
     }
-    throw new Invalid('is not a percentage');
+    throw new InvalidValueError('is not a percentage');
 }
-/** `10,60,100`: whole numbers 1..100, strictly ascending. */
+/**
+ * The elements of a comma-separated list, trimmed. An empty element (`10,,100`, a leading or
+ * trailing comma) is an error naming its position: it is a typo, never a silently shorter list.
+ * `what` names an element in the message (`weight`, `path`).
+ */
+function commaElements(raw, what) {
+    const parts = raw.split(',').map((p) => p.trim());
+    if (parts.length > 1) {
+        const empty = parts.findIndex((p) => p === '');
+        if (empty >= 0)
+            throw new InvalidValueError(`has an empty ${what} at position ${empty + 1} of ${parts.length} (two commas in a row, or a comma at the start or end)`);
+    }
+    return parts;
+}
+/** `10,60,100`: whole numbers 1..100, strictly ascending (white space also separates). */
 function parseSteps(raw) {
-    const parts = raw.split(/[,\s]+/).filter((p) => p !== '');
+    const parts = commaElements(raw, 'weight').flatMap((p) => p.split(/\s+/).filter((w) => w !== ''));
     if (parts.length === 0)
-        throw new Invalid('has no steps');
+        throw new InvalidValueError('has no steps');
     const weights = parts.map((p) => {
         if (!/^\d+$/.test(p))
-            throw new Invalid(`has "${p}", which is not a whole number`);
+            throw new InvalidValueError(`has "${p.length > 40 ? `${p.slice(0, 37)}...` : p}", which is not a whole number`);
         return Number(p);
     });
     // Every problem of the list in one message, so a user fixes it in one go.
@@ -1462,7 +1815,7 @@ function parseSteps(raw) {
             break;
         }
     if (problems.length > 0)
-        throw new Invalid(problems.join('; '));
+        throw new InvalidValueError(problems.join('; '));
     return weights;
 }
 function parseBoolean(raw) {
@@ -1471,24 +1824,24 @@ function parseBoolean(raw) {
         return true;
     if (['false', 'no', '0', 'off'].includes(t))
         return false;
-    throw new Invalid('is not a boolean');
+    throw new InvalidValueError('is not a boolean');
 }
 function parseEnum(values) {
     return (raw) => {
         const t = raw.trim();
         if (values.includes(t))
             return t;
-        throw new Invalid('is not one of the accepted values');
+        throw new InvalidValueError('is not one of the accepted values');
     };
 }
 function parseInteger(min, max) {
     return (raw) => {
         const t = raw.trim();
         if (!/^\d+$/.test(t))
-            throw new Invalid('is not a whole number');
+            throw new InvalidValueError('is not a whole number');
         const v = Number(t);
         if (v < min || v > max)
-            throw new Invalid(`is outside ${min}-${max}`);
+            throw new InvalidValueError(`is outside ${min}-${max}`);
         return v;
     };
 }
@@ -1496,30 +1849,56 @@ function parsePositiveNumber(max) {
     return (raw) => {
         const t = raw.trim();
         if (!/^\d+(\.\d+)?$/.test(t))
-            throw new Invalid('is not a number');
+            throw new InvalidValueError('is not a number');
         const v = Number(t);
         if (v <= 0 || v > max)
-            throw new Invalid(`is not > 0 and <= ${max}`);
+            throw new InvalidValueError(`is not > 0 and <= ${max}`);
         return v;
     };
 }
+/** The first control character (C0, DEL, C1) or Unicode line/bidi control in `text`, named for an error, or null. */
+function controlCharacter(text) {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    const m = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(text);
+    if (!m)
+        return null;
+    const name = m[0] === '\n' ? 'a line break' : m[0] === '\t' ? 'a tab' : 'a control character';
+    return `${name} (U+${m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}) at character ${m.index + 1}`;
+}
+/** Rejects a value with a control character (a line break inside a one-line input included). */
+function oneLine(text, what) {
+    const c = controlCharacter(text);
+    if (c)
+        throw new InvalidValueError(`has ${c}, which ${what} may not have`);
+    return text;
+}
+/** Rejects a value longer than `max` characters, saying how long it is. */
+function atMost(text, max, what) {
+    if (text.length > max)
+        throw new InvalidValueError(`is ${text.length} characters long; ${what} has at most ${max}`);
+    return text;
+}
 function parseUrl(raw) {
     let url;
+    // The URL parser drops tabs and line breaks silently (`http://exa\nmple.com` would be
+    // example.com): a URL with one is refused, not repaired.
+    oneLine(raw.trim(), 'a URL');
+    atMost(raw.trim(), 2048, 'a URL');
     try {
         url = new URL(raw.trim());
     }
     catch {
-        throw new Invalid('is not a URL');
+        throw new InvalidValueError('is not a URL');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new Invalid(`has scheme ${url.protocol}, not http or https`);
+        throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
     return url.toString();
 }
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 function parseDnsLabel(raw) {
     const t = raw.trim();
     if (t.length > 63 || !DNS_LABEL.test(t))
-        throw new Invalid('is not a DNS label');
+        throw new InvalidValueError('is not a DNS label');
     return t;
 }
 function parseVersion(prefixV) {
@@ -1527,7 +1906,7 @@ function parseVersion(prefixV) {
         const t = raw.trim();
         const re = prefixV ? /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/ : /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
         if (!re.test(t))
-            throw new Invalid('is not a release version');
+            throw new InvalidValueError('is not a release version');
         return t;
     };
 }
@@ -1547,9 +1926,9 @@ function parseDurationBetween(minMs, maxMs) {
         const ms = parseDuration(raw);
         const bounds = `(at least ${formatDuration(minMs)}, at most ${formatDuration(maxMs)})`;
         if (ms < minMs)
-            throw new Invalid(`is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`);
+            throw new InvalidValueError(`is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`);
         if (ms > maxMs)
-            throw new Invalid(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
+            throw new InvalidValueError(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
         return ms;
     };
 }
@@ -1557,52 +1936,104 @@ const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0
 function parseImage(raw) {
     const t = raw.trim();
     if (!IMAGE.test(t))
-        throw new Invalid('is not an image reference');
+        throw new InvalidValueError('is not an image reference');
+    // The registry's limit on a repository name (the part before the tag or digest).
+    const name = t.replace(/@sha256:[a-f0-9]{64}$/, '').replace(/:[\w][\w.-]{0,127}$/, '');
+    if (name.length > 255)
+        throw new InvalidValueError(`has a ${name.length}-character name before the tag; an image name has at most 255`);
     return t;
 }
+/** More http routes than any VirtualService has; an index above it is a typo, not a route. */
+const MAX_ROUTE_INDEX = 9999;
 function parseRoute(raw) {
     const t = raw.trim();
-    if (/^\d+$/.test(t))
+    if (/^\d+$/.test(t)) {
+        // A 30-digit index would become 1e+30 (and be named so); say what the bound is instead.
+        if (t.length > 4 || Number(t) > MAX_ROUTE_INDEX)
+            throw new InvalidValueError(`is outside 0-${MAX_ROUTE_INDEX}`);
         return Number(t);
+    }
     if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t))
-        throw new Invalid('is not a route name or index');
+        throw new InvalidValueError('is not a route name or index');
+    atMost(t, 253, 'a route name');
     return t;
 }
 function parseName(raw) {
     const t = raw.trim();
     if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t))
-        throw new Invalid('is not a Kubernetes object name');
+        throw new InvalidValueError('is not a Kubernetes object name');
     return t;
 }
 function parseHost(raw) {
     const t = raw.trim();
-    if (!/^[A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?(:\d+)?$/.test(t))
-        throw new Invalid('is not a host name');
+    const m = /^([A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?)(:(\d+))?$/.exec(t);
+    if (!m)
+        throw new InvalidValueError('is not a host name');
+    if (m[1].length > 253)
+        throw new InvalidValueError(`is ${m[1].length} characters long; a host name has at most 253`);
+    if (m[4] !== undefined && (m[4].length > 5 || Number(m[4]) < 1 || Number(m[4]) > 65535))
+        throw new InvalidValueError(`has port ${m[4]}, outside 1-65535`);
     return t;
 }
-/** Comma- or newline-separated file paths or globs. */
+/**
+ * Comma- or newline-separated file paths or globs. Blank lines are layout (a YAML block ends
+ * with one); an empty element between commas is an error (commaElements).
+ */
 function parseList(raw) {
     return raw
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => commaElements(line, 'path'));
 }
+/** The manifests patterns; a control character or a path no file system takes is named here. */
+function parseManifests(raw) {
+    const patterns = parseList(raw);
+    for (const p of patterns) {
+        const c = controlCharacter(p.replace(/\r$/, ''));
+        if (c)
+            throw new InvalidValueError(`has the path ${JSON.stringify(p.slice(0, 60))} with ${c}`);
+        if (p.length > 4096)
+            throw new InvalidValueError(`has a path of ${p.length} characters; a path has at most 4096`);
+    }
+    return patterns;
+}
+/** An HTTP header value: printable ASCII (and tabs inside), as fetch sends it. */
 function parseHeaderValue(raw) {
     const t = raw.trim();
     if (/[\r\n]/.test(t))
-        throw new Invalid('has a line break, which no HTTP header value may have');
+        throw new InvalidValueError('has a line break, which no HTTP header value may have');
+    const bad = /[^\t\x20-\x7e]/.exec(t);
+    if (bad)
+        throw new InvalidValueError(`has the character U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1}; an HTTP header value is printable ASCII`);
+    atMost(t, 8192, 'an HTTP header value');
+    return t;
+}
+/** A token: one word of printable ASCII (it travels in an Authorization header). */
+function parseToken(raw) {
+    const t = raw.trim();
+    const bad = /[^\x21-\x7e]/.exec(t);
+    if (bad)
+        throw new InvalidValueError(`has ${/\s/.test(bad[0]) ? 'white space or a line break' : `the character U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`} at character ${bad.index + 1}; a token is one word of printable ASCII`);
+    atMost(t, 8192, 'a token');
+    return t;
+}
+/** A kubeconfig context name: one line, as kubectl config get-contexts prints it. */
+function parseContext(raw) {
+    const t = raw.trim();
+    oneLine(t, 'a context name');
+    atMost(t, 253, 'a context name');
     return t;
 }
 function parseKubeconfig(raw) {
     if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw))
-        throw new Invalid('is not kubeconfig YAML (no apiVersion/clusters)');
+        throw new InvalidValueError('is not kubeconfig YAML (no apiVersion/clusters)');
     return raw;
 }
 function readEvent(path) {
     if (!path)
         return null;
     try {
-        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'));
         return typeof parsed === 'object' && parsed !== null ? parsed : null;
     }
     catch {
@@ -1629,7 +2060,7 @@ function readGithubContext(env) {
         branch,
         workflow: nonEmpty('GITHUB_WORKFLOW'),
         githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
-        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(),
+        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(),
     };
 }
 /** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */
@@ -1648,7 +2079,7 @@ function parseSettings(input, env = {}) {
     const errors = [];
     const raw = (name) => {
         const v = input(name);
-        return v.trim() === '' ? ((0,_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .inputSpec */ .mm)(name)?.default ?? '') : v;
+        return v.trim() === '' ? ((0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(name)?.default ?? '') : v;
     };
     function field(name, parse, fallback) {
         const value = raw(name);
@@ -1660,16 +2091,17 @@ function parseSettings(input, env = {}) {
         catch (e) {
             errors.push({
                 input: name,
-                value: (0,_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .inputSpec */ .mm)(name)?.secret ? '***' : value,
-                message: e instanceof Invalid ? e.message : String(e),
+                // A URL is shown without its credentials (userinfo, secret query values: src/redact.ts).
+                value: (0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(name)?.secret ? '***' : parse === parseUrl ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .showUrl */ .jr)(value) : value,
+                message: e instanceof InvalidValueError ? e.message : String(e),
             });
             return fallback;
         }
     }
     const github = readGithubContext(env);
-    const command = field('command', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMANDS */ .Lo), 'run');
-    const cluster = field('cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .CLUSTERS */ .oy), 'existing');
-    const manifests = parseList(raw('manifests'));
+    const command = field('command', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .COMMANDS */ .Lo), 'run');
+    const cluster = field('cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .CLUSTERS */ .oy), 'existing');
+    const manifests = field('manifests', parseManifests, []);
     const steps = field('steps', parseSteps, [10, 25, 50, 100]);
     const loadUrl = field('load-url', parseUrl, null);
     const prometheusUrl = field('prometheus-url', parseUrl, null);
@@ -1678,7 +2110,7 @@ function parseSettings(input, env = {}) {
         ? loadUrl || cluster === 'sim'
             ? 'loadgen'
             : 'prometheus'
-        : field('metrics', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .METRICS_SOURCES */ .zk), 'loadgen');
+        : field('metrics', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .METRICS_SOURCES */ .zk), 'loadgen');
     const preview = field('preview', parseBoolean, false);
     const prNumber = field('pr-number', parseInteger(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
     const namespaceInput = raw('namespace').trim();
@@ -1698,13 +2130,13 @@ function parseSettings(input, env = {}) {
         cluster,
         kubeconfig: field('kubeconfig', parseKubeconfig, null),
         kubeconfigPath: env.KUBECONFIG && env.KUBECONFIG !== '' ? env.KUBECONFIG : null,
-        context: field('context', (s) => s.trim(), null),
+        context: field('context', parseContext, null),
         kindVersion: field('kind-version', parseVersion(true), 'v0.32.0'),
         minikubeVersion: field('minikube-version', parseVersion(true), 'v1.38.1'),
         istioVersion: field('istio-version', parseVersion(false), '1.30.3'),
-        istioProfile: field('istio-profile', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .ISTIO_PROFILES */ .AS), 'demo'),
+        istioProfile: field('istio-profile', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .ISTIO_PROFILES */ .AS), 'demo'),
         clusterName: field('cluster-name', parseDnsLabel, 'istio-canary'),
-        cleanupCluster: field('cleanup-cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .CLUSTER_CLEANUP_MODES */ .dk), 'auto'),
+        cleanupCluster: field('cleanup-cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .CLUSTER_CLEANUP_MODES */ .dk), 'auto'),
         installPrometheus: field('install-prometheus', parseBoolean, true),
         namespace,
         manifests,
@@ -1729,19 +2161,19 @@ function parseSettings(input, env = {}) {
         loadConnections: field('load-connections', parseInteger(1, 1000), 8),
         prometheusUrl,
         prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
-        finalize: field('finalize', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .FINALIZE_MODES */ .Q5), 'promote-stable'),
-        onFailure: field('on-failure', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILURE_MODES */ .Sb), 'rollback'),
-        onCancel: field('on-cancel', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILURE_MODES */ .Sb), 'rollback'),
+        finalize: field('finalize', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .FINALIZE_MODES */ .Q5), 'promote-stable'),
+        onFailure: field('on-failure', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .FAILURE_MODES */ .Sb), 'rollback'),
+        onCancel: field('on-cancel', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .FAILURE_MODES */ .Sb), 'rollback'),
         rolloutTimeoutMs: field('rollout-timeout', parseDurationBetween(1000, 86_400_000), 300_000),
         dryRun: field('dry-run', parseBoolean, false),
         preview,
         prNumber,
         githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{')
             ? null
-            : raw('github-token').trim(),
-        comment: field('comment', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_MODES */ .p8), 'always'),
+            : field('github-token', parseToken, null),
+        comment: field('comment', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .COMMENT_MODES */ .p8), 'always'),
         takeOver: field('take-over', parseBoolean, false),
-        proxy: (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .withDirectHosts */ .vI)((0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyEnvFrom */ .IA)(env), env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : []),
+        proxy: (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .withDirectHosts */ .vI)((0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyEnvFrom */ .IA)(env), env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : []),
         github,
     };
     // Rules between inputs, checked only among inputs that are valid on their own (a bad
@@ -1802,14 +2234,14 @@ function parseSettings(input, env = {}) {
 }
 function parsePercentageBetween(min, max) {
     return (raw) => {
-        const v = parsePercentage(raw);
+        const v = parsePercentage(raw, max);
         if (v < min || v > max)
-            throw new Invalid(`is outside ${min * 100}%-${max * 100}%`);
+            throw new InvalidValueError(`is outside ${min * 100}%-${max * 100}%`);
         return v;
     };
 }
 /** The names every source must answer for (the contract's inputs, for the action). */
-const INPUT_NAMES = _contract_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc.filter((i) => !i.cliOnly).map((i) => i.name);
+const INPUT_NAMES = _contract_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .mc.filter((i) => !i.cliOnly).map((i) => i.name);
 
 
 /***/ }),
@@ -2042,6 +2474,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -5914,36 +6353,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -6074,6 +6483,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* reexport */ main)
 });
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/contract.ts
 var contract = __nccwpck_require__(3665);
 // EXTERNAL MODULE: ./src/args.ts
@@ -6087,6 +6498,7 @@ var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The istio-canary CLI: `istio-canary <command> --<input> <value> ...`. Flags are the action's
 // inputs under the same names, so settings.ts validates both the same way.
+
 
 
 
@@ -6177,8 +6589,8 @@ function cliIo(io) {
     const state = new Map();
     return {
         logger,
-        print: (t) => io.stdout(`${(0,redact/* safeLogText */.Ht)(t)}\n`),
-        setOutput: (name, value) => io.stdout(`${name}=${(0,redact/* safeLogText */.Ht)(value)}\n`),
+        print: (t) => io.stdout(`${(0,redact/* safeBlockText */.Qw)(t)}\n`),
+        setOutput: (name, value) => io.stdout(`${name}=${(0,redact/* safeLogText */.Ht)((0,redact/* oneLine */.TN)(value))}\n`),
         setSecret: (value) => void redact/* secrets */.O3.add(value),
         state: { save: (k, v) => void state.set(k, v), get: (k) => state.get(k) ?? '' },
     };
@@ -6235,16 +6647,23 @@ async function main(argv, io = defaultIo, env = process.env) {
         }
         flags.set('command', command);
         // The engine (and everything it loads) only once the command line is known to be good.
-        const { execute, settingsOrReport } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(22)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7022));
+        const { execute, settingsOrReport } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730));
         const runIo = cliIo(io);
         const settings = settingsOrReport((name) => flags.get(name) ?? '', env, runIo);
         if (!settings)
             return 2;
         hint = (0,lifecycle/* rollbackHint */.If)(settings);
-        const outcome = await execute(settings, runIo, cancellation.signal, {
-            onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
-        });
-        return outcome.exitCode;
+        let exitCode;
+        try {
+            exitCode = (await execute(settings, runIo, cancellation.signal, {
+                onConfirmedWeight: (weight) => cancellation.onConfirmedWeight(weight),
+            })).exitCode;
+        }
+        catch (e) {
+            io.stderr(`error: ${(0,redact/* safeLogText */.Ht)(e instanceof Error ? e.message : String(e))}\n`);
+            exitCode = 1;
+        }
+        return signalExitCode(cancellation.cancelledBy) ?? exitCode;
     }
     catch (e) {
         io.stderr(`error: ${(0,redact/* safeLogText */.Ht)(e instanceof Error ? e.message : String(e))}\n`);
@@ -6253,6 +6672,14 @@ async function main(argv, io = defaultIo, env = process.env) {
     finally {
         cancellation.dispose();
     }
+}
+/**
+ * A promotion cancelled by a signal ends, once it rolled back and reported, with 128 + the
+ * signal's number, the code of a process killed by that signal; bin/istio-canary.js then
+ * re-raises the signal so that a wrapper (`bash -c 'istio-canary run …; next'`) stops as well.
+ */
+function signalExitCode(signal) {
+    return signal === null ? null : 128 + external_node_os_.constants.signals[signal];
 }
 /**
  * When npx or a wrapper shell dies, the pipes it read may close: a write then fails with
@@ -6266,15 +6693,15 @@ function ignoreBrokenPipes() {
 async function runTool(command, argv, io, signal) {
     switch (command) {
         case 'sim': {
-            const { runSimCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(774), __nccwpck_require__.e(666)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8666));
+            const { runSimCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(452), __nccwpck_require__.e(530)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8666));
             return runSimCommand(argv, io, signal);
         }
         case 'load': {
-            const { runLoadCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(935), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32));
+            const { runLoadCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(415), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32));
             return runLoadCommand(argv, io, signal);
         }
         case 'demo': {
-            const { runDemoCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(22), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9020));
+            const { runDemoCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(730), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9020));
             return runDemoCommand(argv, io, signal);
         }
     }

@@ -1,5 +1,5 @@
-export const id = 666;
-export const ids = [666];
+export const id = 530;
+export const ids = [530];
 export const modules = {
 
 /***/ 8666:
@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4970);
-/* harmony import */ var _mesh_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8774);
+/* harmony import */ var _mesh_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8452);
 /* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6684);
 // `istio-canary sim`: run the embedded mesh on loopback until SIGINT/SIGTERM (the signal).
 
@@ -81,7 +81,7 @@ async function runSimCommand(argv, io, signal) {
         `API server:  ${mesh.apiUrl}`,
         `Ingress:     ${mesh.ingressUrl}`,
         `Metrics:     ${mesh.metricsUrl}`,
-        `Kubeconfig:  ${path} (context ${_kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__/* .SIM_CONTEXT */ .Ex})`,
+        `Kubeconfig:  ${path} (context ${_kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__.SIM_CONTEXT})`,
         `export KUBECONFIG=${path}`,
         'Press Ctrl-C to stop.',
         '',
@@ -97,6 +97,21 @@ async function runSimCommand(argv, io, signal) {
     await mesh.close();
     io.stdout('Embedded mesh stopped.\n');
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 9313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+// The one "is this a JSON object" test (not null, not an array) for code that walks parsed
+// JSON/YAML, so it is defined once in src/ (issue 14) instead of once per module.
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 935;
-export const ids = [935];
+export const id = 415;
+export const ids = [415];
 export const modules = {
 
 /***/ 1517:
@@ -330,48 +330,81 @@ class Histogram {
 
 /***/ }),
 
-/***/ 7935:
+/***/ 415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K9: () => (/* binding */ UNATTRIBUTED),
-/* harmony export */   Rh: () => (/* binding */ DEFAULT_VERSION_HEADER),
-/* harmony export */   gE: () => (/* binding */ LoadGenerator)
-/* harmony export */ });
-/* unused harmony exports errorKind, startLoad */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(643);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7691);
-/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1517);
-// Open-loop HTTP/1.1 load generator (wrk2/fortio style) on raw pooled keep-alive sockets.
-// Request i is due at t0 + i/rps whatever the server does; its latency is measured from that
-// intended time, so a stalled server shows in the percentiles instead of silently slowing the
-// sender (no coordinated omission). A due request with no free connection waits in a queue and
-// its wait counts. (Only the sender's own timer lateness, up to 1.5 ms, is not counted.) Responses are parsed by a minimal HTTP/1.1 reader (status, content-length,
-// chunked, connection: close, the attribution header) and the request bytes are built once:
-// a response costs two short strings and no other allocation.
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AL: () => (/* reexport */ CONNECTION_FAILURE_KINDS),
+  Rh: () => (/* binding */ DEFAULT_VERSION_HEADER),
+  gE: () => (/* binding */ LoadGenerator),
+  K9: () => (/* reexport */ UNATTRIBUTED)
+});
+
+// UNUSED EXPORTS: errorKind, startLoad
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/http/transport.ts
+var transport = __webpack_require__(1517);
+// EXTERNAL MODULE: ./src/traffic/histogram.ts
+var histogram = __webpack_require__(7691);
+// EXTERNAL MODULE: ./src/traffic/net-errors.ts
+var net_errors = __webpack_require__(5468);
+;// CONCATENATED MODULE: ./src/traffic/record.ts
+// What a load window recorded, per version: counts, errors by kind, statuses, a latency
+// histogram and a reservoir sample, and the words for every failure below HTTP. Kept apart from
+// the generator (loadgen.ts) so the judge (src/metrics) reads windows without the socket code.
 
 
 
-
-
-
-const DEFAULT_VERSION_HEADER = 'x-istio-canary';
 const UNATTRIBUTED = 'unattributed';
+/**
+ * The failures below HTTP, by the kind errorKind() gives them, in words: a request that ends in
+ * one of these got no complete HTTP response. (HTTP errors are kinds named by their status.)
+ */
+const CONNECTION_FAILURE_KINDS = {
+    refused: 'connection refused (ECONNREFUSED)',
+    reset: 'connection reset or closed before a complete response (ECONNRESET)',
+    timeout: 'no response within the request timeout',
+    tls: 'TLS handshake failed',
+    dns: 'host name did not resolve',
+    unanswered: 'still unanswered when the load stopped',
+    other: 'malformed response or other socket error',
+};
 class Recorder {
+    from;
     reservoirSize;
     rand;
     versions = new Map();
-    scheduled = 0;
-    openedAt = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
-    constructor(reservoirSize, rand) {
+    openedAt = external_node_perf_hooks_.performance.now();
+    /** Set when the window ended: its elapsed time stops there. */
+    endedAt = null;
+    /** This window owns the requests with index in [from, until). */
+    until = Infinity;
+    /** Requests of this window settled so far. */
+    settled = 0;
+    /** Called when the window has ended and all its requests are settled. */
+    onSettled = null;
+    constructor(from, reservoirSize, rand) {
+        this.from = from;
         this.reservoirSize = reservoirSize;
         this.rand = rand;
+    }
+    owns(index) {
+        return index >= this.from && index < this.until;
+    }
+    scheduled(issued) {
+        return Math.min(this.until, issued) - this.from;
     }
     record(version, latencyUs, status, errorKind) {
         let r = this.versions.get(version);
@@ -380,6 +413,7 @@ class Recorder {
             this.versions.set(version, r);
         }
         r.count++;
+        this.settled++;
         if (errorKind !== null) {
             r.errors++;
             r.errorsByKind.set(errorKind, (r.errorsByKind.get(errorKind) ?? 0) + 1);
@@ -398,7 +432,7 @@ class Recorder {
             }
         }
     }
-    snapshot() {
+    snapshot(issued) {
         const versions = new Map();
         for (const [name, r] of this.versions) {
             const statuses = {};
@@ -413,7 +447,13 @@ class Recorder {
                 samplesMs: Array.from(r.samples.subarray(0, Math.min(r.seen, this.reservoirSize))),
             });
         }
-        return { elapsedMs: node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() - this.openedAt, scheduled: this.scheduled, versions };
+        const scheduled = this.scheduled(issued);
+        return {
+            elapsedMs: (this.endedAt ?? external_node_perf_hooks_.performance.now()) - this.openedAt,
+            scheduled,
+            pending: Math.max(0, scheduled - this.settled),
+            versions,
+        };
     }
 }
 class MutableRecord {
@@ -421,13 +461,61 @@ class MutableRecord {
     errors = 0;
     errorsByKind = new Map();
     statuses = {};
-    histogram = new _histogram_js__WEBPACK_IMPORTED_MODULE_3__/* .Histogram */ .dq();
+    histogram = new histogram/* Histogram */.dq();
     samples;
     seen = 0;
     constructor(size) {
         this.samples = new Float64Array(size);
     }
 }
+/** Classifies a socket failure into the error kinds the report shows. */
+function errorKind(err) {
+    if (err !== null && (0,net_errors/* isTlsError */.sl)(err))
+        return 'tls';
+    switch (err?.code) {
+        case undefined:
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'ECONNABORTED':
+            return 'reset';
+        case 'ECONNREFUSED':
+            return 'refused';
+        case 'ETIMEDOUT':
+            return 'timeout';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'dns';
+        default:
+            return 'other';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/traffic/loadgen.ts
+// Open-loop HTTP/1.1 load generator (wrk2/fortio style) on raw pooled keep-alive sockets.
+// Request i is due at t0 + i/rps whatever the server does; its latency is measured from that
+// intended time, so a stalled server shows in the percentiles instead of silently slowing the
+// sender (no coordinated omission). A due request with no free connection waits in a queue and
+// its wait counts. (Only the sender's own timer lateness, up to 1.5 ms, is not counted.) Responses are parsed by a minimal HTTP/1.1 reader (status, content-length,
+// chunked, connection: close, the attribution header) and the request bytes are built once:
+// a response costs two short strings and no other allocation.
+//
+// Every request is accounted for exactly once: a response, or a failure of its kind (refused,
+// reset, timeout, tls, dns, other; `unanswered` when the generator stops with it in flight).
+// Nothing is retried: a connection the server closed or reset under a request fails that
+// request, counted, even on a reused keep-alive connection (HTTP clients resend idempotent
+// requests there silently; a load generator that judges a canary must not). A connection the
+// server's Keep-Alive hint says is about to expire is replaced before use instead. A window owns
+// the requests that became due while it was open, and ending it waits until each of them is
+// answered or has failed (at most the request timeout after its intended time). What a window
+// records (per version, and the failure kinds) lives in record.ts.
+
+
+
+
+
+
+
+const DEFAULT_VERSION_HEADER = 'x-istio-canary';
 function xorshift(seed) {
     let s = seed >>> 0 || 0x9e3779b9;
     return () => {
@@ -451,27 +539,13 @@ var Phase;
     Phase[Phase["Trailer"] = 4] = "Trailer";
     Phase[Phase["UntilClose"] = 5] = "UntilClose";
 })(Phase || (Phase = {}));
-/** Classifies a socket failure into the error kinds the report shows. */
-function errorKind(err) {
-    switch (err?.code) {
-        case undefined:
-        case 'ECONNRESET':
-        case 'EPIPE':
-        case 'ECONNABORTED':
-            return 'reset';
-        case 'ECONNREFUSED':
-            return 'refused';
-        case 'ETIMEDOUT':
-            return 'timeout';
-        default:
-            return 'other';
-    }
-}
 class Connection {
     gen;
     socket = null;
     busy = false;
     intended = 0;
+    /** The request's index (which windows own it). */
+    index = -1;
     phase = Phase.Head;
     remaining = 0;
     headBuf = null;
@@ -479,9 +553,10 @@ class Connection {
     status = 0;
     version = UNATTRIBUTED;
     keepAlive = true;
-    /** The socket already carried a full response (so a silent close may be a keep-alive race). */
-    reused = false;
-    gotBytes = false;
+    /** The server's Keep-Alive timeout hint in ms (-1: none given). */
+    keepAliveMs = -1;
+    /** When the socket last finished a response (performance.now()). */
+    idleSince = 0;
     lastError = null;
     constructor(gen) {
         this.gen = gen;
@@ -493,6 +568,8 @@ class LoadGenerator {
     idle = [];
     /** Due requests waiting for a connection (intended times), a growable ring. */
     queue = new Float64Array(1024);
+    /** The index of each queued request (same ring positions as `queue`). */
+    queueIndex = new Float64Array(1024);
     qHead = 0;
     qLen = 0;
     recorders = new Set();
@@ -513,6 +590,8 @@ class LoadGenerator {
     /** The clock has started (see start()). */
     begun = false;
     sent = 0;
+    /** Requests created so far; the next one gets this index. */
+    issued = 0;
     timer = null;
     immediate = null;
     sweeper = null;
@@ -539,7 +618,7 @@ class LoadGenerator {
         this.port = url.port ? Number(url.port) : this.secure ? 443 : 80;
         const host = opts.host ?? url.host;
         this.servername = (opts.host ?? url.hostname).replace(/:\d+$/, '');
-        this.route = (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .decideProxy */ .ZR)(url, opts.proxy ?? (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .processProxyEnv */ .R4)());
+        this.route = (0,proxy/* decideProxy */.ZR)(url, opts.proxy ?? (0,proxy/* processProxyEnv */.R4)());
         this.headerKey = `\r\n${(opts.headerName ?? DEFAULT_VERSION_HEADER).toLowerCase()}:`;
         this.timeoutMs = opts.timeoutMs ?? 10_000;
         this.interval = opts.rps > 0 ? 1000 / opts.rps : 0;
@@ -594,13 +673,13 @@ class LoadGenerator {
         if (this.timer)
             clearTimeout(this.timer);
         this.timer = null;
-        this.t0 = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+        this.t0 = external_node_perf_hooks_.performance.now();
         const sweepEvery = Math.max(10, Math.min(250, this.timeoutMs / 4));
         this.sweeper = setInterval(() => this.sweep(), sweepEvery);
         if (this.interval === 0) {
             // Closed loop: every connection keeps one request in flight.
             while (this.idle.length > 0)
-                this.send(this.idle.pop(), node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now());
+                this.send(this.idle.pop(), external_node_perf_hooks_.performance.now(), this.issued++);
             if (this.opts.durationMs !== undefined)
                 this.timer = setTimeout(() => this.drain(), this.opts.durationMs);
         }
@@ -610,11 +689,52 @@ class LoadGenerator {
     }
     /** Records every completed request from now on until close(); read() at any time. */
     openWindow() {
-        const rec = new Recorder(this.opts.reservoirSize ?? 2000, this.rand);
+        const rec = new Recorder(this.issued, this.opts.reservoirSize ?? 2000, this.rand);
         this.recorders.add(rec);
-        return { read: () => rec.snapshot(), close: () => this.recorders.delete(rec) };
+        return {
+            read: () => rec.snapshot(this.issued),
+            end: (signal) => this.endWindow(rec, signal),
+            close: () => {
+                rec.until = Math.min(rec.until, this.issued);
+                this.recorders.delete(rec);
+                rec.onSettled?.();
+            },
+        };
     }
-    /** Stops sending and closes every connection; requests in flight are not counted. */
+    endWindow(rec, signal) {
+        if (rec.endedAt === null) {
+            rec.endedAt = external_node_perf_hooks_.performance.now();
+            rec.until = Math.min(rec.until, this.issued);
+        }
+        return new Promise((resolve) => {
+            const finish = () => {
+                signal?.removeEventListener('abort', finish);
+                rec.onSettled = null;
+                resolve(rec.snapshot(this.issued));
+            };
+            if (this.stopped ||
+                signal?.aborted ||
+                !this.recorders.has(rec) ||
+                rec.settled >= rec.scheduled(this.issued))
+                return finish();
+            rec.onSettled = finish;
+            signal?.addEventListener('abort', finish, { once: true });
+        });
+    }
+    /** Records the outcome of request `index` in every window that owns it. */
+    settle(index, version, latencyUs, status, kind) {
+        for (const r of this.recorders) {
+            if (!r.owns(index))
+                continue;
+            r.record(version, latencyUs, status, kind);
+            if (r.endedAt !== null && r.settled >= r.scheduled(this.issued))
+                r.onSettled?.();
+        }
+    }
+    /**
+     * Stops sending and closes every connection; the requests in flight or queued are counted as
+     * `unanswered` (never dropped), and every ended window settles.
+     */
     stop() {
         if (this.stopped)
             return;
@@ -626,12 +746,29 @@ class LoadGenerator {
         if (this.sweeper)
             clearInterval(this.sweeper);
         this.opts.signal?.removeEventListener('abort', this.onAbort);
+        const now = external_node_perf_hooks_.performance.now();
         for (const c of this.conns) {
-            c.busy = false;
+            if (c.busy) {
+                c.busy = false;
+                this.settle(c.index, c.status > 0 ? c.version : UNATTRIBUTED, Math.round((now - c.intended) * 1000), 0, 'unanswered');
+            }
             c.socket?.destroy();
             c.socket = null;
         }
+        while (this.qLen > 0) {
+            const { intended, index } = this.dequeue();
+            this.settle(index, UNATTRIBUTED, Math.round((now - intended) * 1000), 0, 'unanswered');
+        }
+        for (const r of this.recorders)
+            r.onSettled?.();
         this.resolveDone();
+    }
+    dequeue() {
+        const intended = this.queue[this.qHead];
+        const index = this.queueIndex[this.qHead];
+        this.qHead = (this.qHead + 1) % this.queue.length;
+        this.qLen--;
+        return { intended, index };
     }
     /** Stops sending new requests and stops once those in flight or queued are answered or time out. */
     drain() {
@@ -654,7 +791,7 @@ class LoadGenerator {
         this.immediate = null;
         if (this.stopped)
             return;
-        const now = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+        const now = external_node_perf_hooks_.performance.now();
         const end = this.opts.durationMs === undefined ? Infinity : this.t0 + this.opts.durationMs;
         // Send everything due, including catch-up after an event-loop stall (open loop).
         for (;;) {
@@ -662,16 +799,14 @@ class LoadGenerator {
             if (due > now || due >= end)
                 break;
             this.sent++;
-            for (const r of this.recorders)
-                r.scheduled++;
-            this.dispatch(due, now);
+            this.dispatch(due, now, this.issued++);
         }
         const next = this.t0 + this.sent * this.interval;
         if (next >= end) {
             this.timer = setTimeout(() => this.drain(), Math.max(0, end - now));
             return;
         }
-        const wait = next - node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+        const wait = next - external_node_perf_hooks_.performance.now();
         // setTimeout is only ms-accurate; in precise mode sleep most of the gap, then yield with
         // setImmediate (which still serves I/O) so requests leave within µs of their intended time.
         if (this.opts.precise !== true)
@@ -681,34 +816,49 @@ class LoadGenerator {
         else
             this.immediate = setImmediate(this.tick);
     };
-    dispatch(intended, now) {
+    dispatch(intended, now, index) {
         const c = this.idle.pop();
         if (c !== undefined) {
             // A free connection: only the sender's own timer was late. Up to the timer's granularity
             // that is not the server's doing and is forgiven; beyond it (our event loop stalled) it counts.
             const late = now - intended;
-            this.send(c, late <= this.slackMs ? Math.max(intended, now) : intended + this.slackMs);
+            this.send(c, late <= this.slackMs ? Math.max(intended, now) : intended + this.slackMs, index);
             return;
         }
         // Every connection busy: the wait in this queue is the server's doing and counts in full.
         if (this.qLen === this.queue.length) {
             const bigger = new Float64Array(this.queue.length * 2);
-            for (let i = 0; i < this.qLen; i++)
+            const biggerIndex = new Float64Array(this.queue.length * 2);
+            for (let i = 0; i < this.qLen; i++) {
                 bigger[i] = this.queue[(this.qHead + i) % this.queue.length];
+                biggerIndex[i] = this.queueIndex[(this.qHead + i) % this.queue.length];
+            }
             this.queue = bigger;
+            this.queueIndex = biggerIndex;
             this.qHead = 0;
         }
-        this.queue[(this.qHead + this.qLen) % this.queue.length] = intended;
+        const at = (this.qHead + this.qLen) % this.queue.length;
+        this.queue[at] = intended;
+        this.queueIndex[at] = index;
         this.qLen++;
     }
-    send(c, intended) {
+    send(c, intended, index) {
         c.busy = true;
         c.intended = intended;
+        c.index = index;
         c.phase = Phase.Head;
         c.headBuf = null;
         c.status = 0;
         c.version = UNATTRIBUTED;
-        c.gotBytes = false;
+        if (c.socket !== null && c.keepAliveMs >= 0) {
+            // The server said how long it keeps an idle connection: replace one about to expire
+            // rather than race its close (a close under the request would fail the request).
+            const margin = Math.min(1000, c.keepAliveMs / 2);
+            if (external_node_perf_hooks_.performance.now() - c.idleSince >= c.keepAliveMs - margin) {
+                c.socket.destroy();
+                c.socket = null;
+            }
+        }
         if (c.socket === null)
             this.connect(c);
         c.socket.write(this.request);
@@ -716,24 +866,24 @@ class LoadGenerator {
     /** `onSettled`: called once when the connection is up, or failed before coming up. */
     connect(c, onSettled) {
         const socket = this.route.kind === 'proxy'
-            ? new _http_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .TunnelSocket */ .W({
+            ? new transport/* TunnelSocket */.W({
                 proxy: this.route.proxy,
                 host: this.hostname,
                 port: this.port,
                 secure: this.secure,
-                servername: node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(this.servername) ? undefined : this.servername,
+                servername: external_node_net_default().isIP(this.servername) ? undefined : this.servername,
                 rejectUnauthorized: this.opts.rejectUnauthorized ?? false,
                 ALPNProtocols: ['http/1.1'],
             })
             : this.secure
-                ? node_tls__WEBPACK_IMPORTED_MODULE_1___default().connect({
+                ? external_node_tls_default().connect({
                     host: this.hostname,
                     port: this.port,
-                    servername: node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(this.servername) ? undefined : this.servername,
+                    servername: external_node_net_default().isIP(this.servername) ? undefined : this.servername,
                     rejectUnauthorized: this.opts.rejectUnauthorized ?? false,
                     ALPNProtocols: ['http/1.1'],
                 })
-                : node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host: this.hostname, port: this.port });
+                : external_node_net_default().connect({ host: this.hostname, port: this.port });
         socket.setNoDelay(true);
         if (onSettled !== undefined) {
             let settled = false;
@@ -748,7 +898,7 @@ class LoadGenerator {
         }
         c.socket = socket;
         c.lastError = null;
-        c.reused = false;
+        c.keepAliveMs = -1;
         socket.on('data', (chunk) => {
             if (c.socket === socket)
                 this.onData(c, chunk);
@@ -762,19 +912,14 @@ class LoadGenerator {
             c.socket = null;
             if (!c.busy)
                 return;
+            // Never resent: a close or reset under a request fails it, counted (see the top).
             if (c.phase === Phase.UntilClose)
                 this.complete(c, null);
-            else if (c.reused && !c.gotBytes && !this.stopped) {
-                // The server closed an idle keep-alive connection as we wrote: resend on a fresh one
-                // (as HTTP clients do for idempotent requests), keeping the intended time.
-                this.send(c, c.intended);
-            }
             else
                 this.complete(c, errorKind(c.lastError));
         });
     }
     onData(c, chunk) {
-        c.gotBytes = true;
         let data = chunk;
         let off = 0;
         while (off < data.length && c.busy) {
@@ -854,6 +999,9 @@ class LoadGenerator {
         c.version = v === null || v === '' ? UNATTRIBUTED : v;
         const conn = headerValue(head, '\r\nconnection:');
         c.keepAlive = head.startsWith('http/1.1') ? conn !== 'close' : conn === 'keep-alive';
+        const hint = /timeout=(\d+)/.exec(headerValue(head, '\r\nkeep-alive:') ?? '');
+        if (hint?.[1] !== undefined)
+            c.keepAliveMs = Number(hint[1]) * 1000;
         const te = headerValue(head, '\r\ntransfer-encoding:');
         const cl = headerValue(head, '\r\ncontent-length:');
         if (status === 204 || status === 304) {
@@ -885,24 +1033,22 @@ class LoadGenerator {
         if (!c.busy)
             return;
         c.busy = false;
-        const now = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+        const now = external_node_perf_hooks_.performance.now();
         const latencyUs = Math.round((now - c.intended) * 1000);
         if (kind === null) {
             const status = c.status;
             const errKind = status >= 500 ? String(status) : null;
-            for (const r of this.recorders)
-                r.record(c.version, latencyUs, status, errKind);
+            this.settle(c.index, c.version, latencyUs, status, errKind);
             if (!c.keepAlive) {
                 c.socket?.destroy();
                 c.socket = null;
             }
             else
-                c.reused = true;
+                c.idleSince = now;
         }
         else {
-            // No response: the version that would have answered is unknown.
-            for (const r of this.recorders)
-                r.record(UNATTRIBUTED, latencyUs, 0, kind);
+            // No complete response: the version is known only if its response head arrived.
+            this.settle(c.index, c.status > 0 ? c.version : UNATTRIBUTED, latencyUs, 0, kind);
         }
         if (this.stopped)
             return;
@@ -921,13 +1067,11 @@ class LoadGenerator {
             this.checkDrained();
         }
         else if (this.interval === 0) {
-            this.send(c, node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now());
+            this.send(c, external_node_perf_hooks_.performance.now(), this.issued++);
         }
         else if (this.qLen > 0) {
-            const intended = this.queue[this.qHead];
-            this.qHead = (this.qHead + 1) % this.queue.length;
-            this.qLen--;
-            this.send(c, intended);
+            const { intended, index } = this.dequeue();
+            this.send(c, intended, index);
         }
         else {
             this.idle.push(c);
@@ -935,18 +1079,15 @@ class LoadGenerator {
     }
     /** Times out requests in flight or queued for longer than timeoutMs since their intended time. */
     sweep() {
-        const limit = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() - this.timeoutMs;
+        const limit = external_node_perf_hooks_.performance.now() - this.timeoutMs;
         for (const c of this.conns) {
             if (c.busy && c.intended < limit)
                 this.fail(c, 'timeout');
         }
         while (this.qLen > 0 && this.queue[this.qHead] < limit) {
-            const intended = this.queue[this.qHead];
-            this.qHead = (this.qHead + 1) % this.queue.length;
-            this.qLen--;
-            const latencyUs = Math.round((node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() - intended) * 1000);
-            for (const r of this.recorders)
-                r.record(UNATTRIBUTED, latencyUs, 0, 'timeout');
+            const { intended, index } = this.dequeue();
+            const latencyUs = Math.round((external_node_perf_hooks_.performance.now() - intended) * 1000);
+            this.settle(index, UNATTRIBUTED, latencyUs, 0, 'timeout');
         }
         this.checkDrained();
     }
@@ -963,6 +1104,119 @@ function headerValue(head, key) {
 /** Starts a generator; convenience for callers that do not need the class. */
 function startLoad(opts) {
     return new LoadGenerator(opts).start();
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gd: () => (/* binding */ describeAuthStatus),
+/* harmony export */   gl: () => (/* binding */ describeNetworkError),
+/* harmony export */   sl: () => (/* binding */ isTlsError)
+/* harmony export */ });
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4350);
+// Names the cause of an outbound connection failure the way a user can act on it: a TLS
+// failure says TLS and why (an untrusted or self-signed certificate, a wrong host name, an
+// expired certificate, TLS spoken to a plain-HTTP port), a refused or timed-out connection says
+// so, and every message names the URL. Used by the Kubernetes client, the preflight, the
+// pre-traffic probe and the Prometheus client (one way to describe a network error). The error
+// text and the URL are quoted as one line each (src/one-line.ts): a server's or a
+// socket's text cannot start a line of its own in the log.
+
+/** OpenSSL's certificate verification codes as Node reports them, and what they mean. */
+const CERTIFICATE_CODES = {
+    SELF_SIGNED_CERT_IN_CHAIN: 'certificate signed by unknown authority (self-signed certificate in the certificate chain)',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate signed by unknown authority (the certificate is self-signed)',
+    UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by unknown authority (the issuer certificate is unknown)',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by unknown authority (no local issuer certificate)',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by unknown authority (unable to verify the first certificate)',
+    CERT_UNTRUSTED: 'certificate signed by unknown authority (the certificate is not trusted)',
+    CERT_HAS_EXPIRED: 'the certificate has expired',
+    CERT_NOT_YET_VALID: 'the certificate is not yet valid',
+    CERT_REVOKED: 'the certificate was revoked',
+    CERT_SIGNATURE_FAILURE: 'the certificate signature is invalid',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
+    HOSTNAME_MISMATCH: 'the certificate does not name this host',
+};
+/** Hints per family of cause. */
+const TRUST_HINT = 'give the CA that signed it (certificate-authority-data in the kubeconfig, or NODE_EXTRA_CA_CERTS)';
+function codeOf(err) {
+    const e = err;
+    if (e && typeof e.code === 'string')
+        return e.code;
+    const c = e?.cause;
+    return c && typeof c.code === 'string' ? c.code : undefined;
+}
+function messageOf(err) {
+    if (!(err instanceof Error))
+        return String(err);
+    // fetch() wraps the socket error: "fetch failed", cause: the real one.
+    const cause = err.cause;
+    if (err.message === 'fetch failed' && cause instanceof Error)
+        return cause.message;
+    return err.message;
+}
+/** Whether an error is a TLS failure (certificate or handshake). */
+function isTlsError(err) {
+    const code = codeOf(err) ?? '';
+    return (code in CERTIFICATE_CODES ||
+        code.startsWith('ERR_SSL_') ||
+        code.startsWith('ERR_TLS_') ||
+        (code === 'EPROTO' && /ssl|tls/i.test(messageOf(err))));
+}
+/** The cause of a failed connection to `url`, named (pure). */
+function describeNetworkError(err, rawUrl) {
+    const url = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(rawUrl);
+    const raw = codeOf(err);
+    const code = raw === undefined ? undefined : (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(raw);
+    const rawText = messageOf(err);
+    const text = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(rawText);
+    const withCode = code && !text.includes(code) ? `${text} (${code})` : text;
+    if (code && code in CERTIFICATE_CODES)
+        return {
+            kind: 'tls',
+            message: `TLS: ${CERTIFICATE_CODES[code]} for ${url} (${code}); ${TRUST_HINT}`,
+        };
+    if (isTlsError(err)) {
+        // OpenSSL's text: "…:SSL routines:<function>:<reason>:<source file>…": the reason is what matters.
+        const reason = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(/SSL routines:[^:]*:([^:]+)/.exec(rawText)?.[1]?.trim() ?? rawText.split('\n')[0].trim());
+        const plain = /wrong[_ ]version[_ ]number|packet length too long|http request/i.test(`${reason} ${code ?? ''}`);
+        return {
+            kind: 'tls',
+            message: `TLS: the handshake with ${url} failed: ${reason}${code ? ` (${code})` : ''}${plain ? '; the port does not speak TLS (is it plain HTTP? use http://)' : ''}`,
+        };
+    }
+    switch (code) {
+        case 'ECONNREFUSED':
+            return {
+                kind: 'refused',
+                message: `${url} refused the connection (ECONNREFUSED): nothing listens there`,
+            };
+        case 'ETIMEDOUT':
+        case 'UND_ERR_CONNECT_TIMEOUT':
+        case 'UND_ERR_HEADERS_TIMEOUT':
+            return { kind: 'timeout', message: `${url} did not answer in time: ${withCode}` };
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return { kind: 'dns', message: `the host of ${url} does not resolve: ${withCode}` };
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+            return { kind: 'reset', message: `${url} closed the connection: ${withCode}` };
+        default:
+            return { kind: 'other', message: `${url}: ${withCode}` };
+    }
+}
+/** HTTP 401/403 in words: the status, its name, the server's own message or what it means. */
+function describeAuthStatus(status, serverMessage) {
+    const m = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)((serverMessage ?? '').trim());
+    const generic = status === 401 ? 'the credentials were rejected' : 'the credentials lack the permission';
+    // "Unauthorized", or the client's placeholder for an empty body ("HTTP 401"), say nothing more.
+    const said = m === '' || /^(unauthorized|forbidden|http \d{3})$/i.test(m) ? generic : m;
+    return `HTTP ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${said}`;
 }
 
 

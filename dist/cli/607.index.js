@@ -1,5 +1,5 @@
-export const id = 984;
-export const ids = [984,257];
+export const id = 607;
+export const ids = [607,257,702];
 export const modules = {
 
 /***/ 3257:
@@ -14,34 +14,34 @@ export const modules = {
 /* unused harmony exports CommandAbortedError, CommandFailedError, signalFor, cancellationSignal */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // The one choke point for child processes (DESIGN.md: only src/cluster spawns). argv arrays
 // only, never a shell; output captured; SIGINT/SIGTERM reach the children through an
 // AbortSignal so a cancelled job does not leave kind/istioctl/port-forwards running.
 
+
 /** A child that failed to start (e.g. ENOENT: not on PATH). */
-class CommandStartError extends Error {
+class CommandStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
     file;
     code;
     constructor(file, code, cause) {
         super(`could not start ${file}: ${code === 'ENOENT' ? 'not found' : String(cause)}`, { cause });
         this.file = file;
         this.code = code;
-        this.name = 'CommandStartError';
     }
 }
 /** A child stopped because the run was cancelled. */
-class CommandAbortedError extends Error {
+class CommandAbortedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
     file;
     signal;
     constructor(file, signal) {
         super(`${file} stopped: the run was cancelled (${signal})`);
         this.file = file;
         this.signal = signal;
-        this.name = 'CommandAbortedError';
     }
 }
 /** A command that exited non-zero, with the tail of its stderr to say why. */
-class CommandFailedError extends Error {
+class CommandFailedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
     file;
     args;
     exitCode;
@@ -53,7 +53,6 @@ class CommandFailedError extends Error {
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
-        this.name = 'CommandFailedError';
     }
 }
 /** The signal to send a child: the abort reason when it names one (SIGINT/SIGTERM), else SIGTERM. */
@@ -250,7 +249,7 @@ function startBackground(file, args, options = {}) {
 
 /***/ }),
 
-/***/ 6984:
+/***/ 607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -268,239 +267,8 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 873 modules
-var dist = __webpack_require__(94);
-// EXTERNAL MODULE: ./src/kube/client.ts
-var client = __webpack_require__(1934);
-// EXTERNAL MODULE: ./src/kube/errors.ts
-var errors = __webpack_require__(3646);
-// EXTERNAL MODULE: ./src/traffic/net-errors.ts
-var net_errors = __webpack_require__(5468);
-;// CONCATENATED MODULE: ./src/kube/preflight.ts
-// Checks an existing cluster before anything is changed, with errors a user can act on: an
-// unreachable API server (its URL and the error), missing Istio CRDs (which, and how to
-// install Istio), and RBAC denials (every missing verb and resource, from
-// SelfSubjectAccessReviews, so no permission to read RBAC objects is needed).
-
-
-
-
-/** Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal). */
-function requiredPermissions(preview) {
-    const perms = [
-        {
-            group: 'networking.istio.io',
-            resource: 'virtualservices',
-            verbs: ['get', 'list', 'watch', 'patch', 'update'],
-        },
-        {
-            group: 'networking.istio.io',
-            resource: 'destinationrules',
-            verbs: ['get', 'list', 'watch', 'patch', 'update'],
-        },
-        { group: 'apps', resource: 'deployments', verbs: ['get', 'list', 'watch', 'patch'] },
-        { group: 'coordination.k8s.io', resource: 'leases', verbs: ['create', 'get', 'update'] },
-        // The pre-traffic probe (src/promote/probe.ts): the route's Services, their ready pods, its Gateways.
-        { group: '', resource: 'services', verbs: ['get'] },
-        { group: '', resource: 'pods', verbs: ['list'] },
-        { group: 'networking.istio.io', resource: 'gateways', verbs: ['get'] },
-    ];
-    if (preview)
-        perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
-    return perms;
-}
-const ISTIO_GROUP = 'networking.istio.io';
-const ISTIO_KINDS = [
-    { kind: 'VirtualService', crd: 'virtualservices.networking.istio.io' },
-    { kind: 'DestinationRule', crd: 'destinationrules.networking.istio.io' },
-];
-/** Every access review the preflight makes (pure): the promotion's permissions in every namespace written, and patch on each resource the manifests write. */
-function rbacChecks(namespace, preview, writes = []) {
-    const namespaces = [...new Set([namespace, ...writes.flatMap((w) => (w.namespace ? [w.namespace] : []))])];
-    const checks = [];
-    const seen = new Set();
-    const add = (c) => {
-        const key = `${c.verb} ${c.group}/${c.resource} ${c.clusterScoped ? '' : (c.namespace ?? '')}`;
-        if (seen.has(key))
-            return;
-        seen.add(key);
-        checks.push(c.clusterScoped ? { ...c, namespace: undefined } : c);
-    };
-    for (const p of requiredPermissions(preview))
-        for (const ns of p.clusterScoped ? [namespace] : namespaces)
-            for (const verb of p.verbs)
-                add({ group: p.group, resource: p.resource, verb, clusterScoped: p.clusterScoped, namespace: ns });
-    for (const w of writes)
-        add({
-            group: w.group,
-            resource: w.resource,
-            verb: 'patch',
-            clusterScoped: w.namespace === null,
-            namespace: w.namespace ?? undefined,
-        });
-    return checks;
-}
-class PreflightError extends Error {
-    problem;
-    missing;
-    constructor(problem, message, missing = []) {
-        super(message);
-        this.problem = problem;
-        this.missing = missing;
-        this.name = 'PreflightError';
-    }
-}
-/** `verbs resource.group`, the way kubectl auth can-i and RBAC errors name them. */
-function qualified(group, resource) {
-    return group ? `${resource}.${group}` : resource;
-}
-/** The RBAC message: one line per resource with every missing verb (pure). */
-function rbacMessage(context, namespace, denied) {
-    const byResource = new Map();
-    for (const d of denied) {
-        const res = qualified(d.group, d.resource);
-        const ns = d.namespace ?? namespace;
-        const key = `${res} ${d.clusterScoped ? '' : ns}`;
-        const entry = byResource.get(key) ?? { res, verbs: [], clusterScoped: d.clusterScoped === true, ns };
-        entry.verbs.push(d.verb);
-        byResource.set(key, entry);
-    }
-    const lines = [...byResource.values()].map((e) => `  - ${e.verbs.join(', ')} on ${e.res}${e.clusterScoped ? ' (cluster-wide)' : ` in namespace ${e.ns}`}`);
-    return [
-        `RBAC: the credentials of context "${context}" are missing permissions istio-canary needs:`,
-        ...lines,
-        'Grant them with a Role and RoleBinding like examples/rbac/role.yaml (and examples/rbac/preview-clusterrole.yaml for previews).',
-    ].join('\n');
-}
-function describe(err) {
-    // The client's 401 message already reads "HTTP 401 Unauthorized: …".
-    if (err instanceof errors/* KubeApiError */.W3)
-        return (err.code === 401 ? err.message : `HTTP ${err.code}: ${err.message}`).slice(0, 500);
-    if (err instanceof Error) {
-        const cause = err.cause;
-        const code = err.code ?? cause?.code;
-        return `${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
-    }
-    return String(err);
-}
-function loadKubeConfig(kubeconfig, context) {
-    const kc = new dist/* KubeConfig */.ypW();
-    try {
-        kc.loadFromString(kubeconfig);
-    }
-    catch (err) {
-        throw new PreflightError('config', `the kubeconfig could not be parsed: ${describe(err)}`);
-    }
-    if (context) {
-        if (!kc.getContextObject(context)) {
-            const known = kc.getContexts().map((c) => c.name);
-            throw new PreflightError('config', `context "${context}" is not in the kubeconfig (it has: ${known.join(', ') || 'none'})`);
-        }
-        kc.setCurrentContext(context);
-    }
-    if (!kc.getCurrentCluster()) {
-        throw new PreflightError('config', `the kubeconfig has no cluster for context "${kc.getCurrentContext() || '(none)'}"`);
-    }
-    return kc;
-}
-async function preflight(o) {
-    const kc = loadKubeConfig(o.kubeconfig, o.context);
-    const server = kc.getCurrentCluster().server;
-    const context = kc.getCurrentContext();
-    // Every request goes through the Kubernetes client: its retry policy (5xx, 429, dropped
-    // connections) applies to the preflight as to everything else, and its errors name TLS and 401.
-    const api = await (0,client.createKubeClient)({ kubeconfig: o.kubeconfig, context: o.context });
-    try {
-        await api.request('GET', '/version');
-    }
-    catch (err) {
-        const status = err instanceof errors/* KubeApiError */.W3 ? err.code : null;
-        const what = status === 401
-            ? 'rejected the credentials (401 Unauthorized)'
-            : status !== null
-                ? `answered ${status}`
-                : (0,net_errors/* isTlsError */.sl)(err.cause)
-                    ? 'failed the TLS check'
-                    : 'could not be reached';
-        throw new PreflightError('unreachable', `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`);
-    }
-    const istioVersion = await checkIstioCrds(api, server);
-    await checkRbac(api, context, o.namespace, o.preview, o.writes);
-    return { server, context, istioVersion };
-}
-const INSTALL_ISTIO = 'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
-async function checkIstioCrds(api, server) {
-    let groups;
-    try {
-        groups = (await api.request('GET', '/apis')).json;
-    }
-    catch (err) {
-        throw new PreflightError('unreachable', `API discovery on ${server} failed: ${describe(err)}`);
-    }
-    const group = groups.groups.find((g) => g.name === ISTIO_GROUP);
-    const all = ISTIO_KINDS.map((k) => k.crd);
-    if (!group) {
-        throw new PreflightError('istio-crds', `Istio CRDs missing on ${server}: ${all.join(', ')} (the API group ${ISTIO_GROUP} is not served). ${INSTALL_ISTIO}`, all);
-    }
-    const preferred = group.preferredVersion?.groupVersion;
-    const versions = [
-        ...new Set([preferred, ...group.versions.map((v) => v.groupVersion)].filter((v) => !!v)),
-    ];
-    const missing = new Set(all);
-    let foundIn = null;
-    for (const gv of versions) {
-        for (const k of ISTIO_KINDS) {
-            if (!missing.has(k.crd))
-                continue;
-            try {
-                await api.resource(gv, k.kind);
-                missing.delete(k.crd);
-                foundIn ??= gv;
-            }
-            catch (err) {
-                // A version that does not serve the kind; any other failure (after the retries) is named.
-                if (!(err instanceof errors/* UnknownKindError */.r_))
-                    throw new PreflightError('unreachable', `API discovery of ${gv} on ${server} failed: ${describe(err)}`);
-            }
-        }
-        if (missing.size === 0)
-            break;
-    }
-    if (missing.size > 0) {
-        const list = [...missing];
-        throw new PreflightError('istio-crds', `Istio CRDs missing on ${server}: ${list.join(', ')} (${ISTIO_GROUP} serves ${versions.join(', ')}). ${INSTALL_ISTIO}`, list);
-    }
-    return foundIn ?? preferred ?? ISTIO_GROUP;
-}
-async function checkRbac(api, context, namespace, preview, writes) {
-    const checks = rbacChecks(namespace, preview, writes);
-    const results = await Promise.all(checks.map(async (c) => {
-        try {
-            const { json } = await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
-                apiVersion: 'authorization.k8s.io/v1',
-                kind: 'SelfSubjectAccessReview',
-                spec: {
-                    resourceAttributes: {
-                        group: c.group,
-                        resource: c.resource,
-                        verb: c.verb,
-                        ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
-                    },
-                },
-            });
-            const review = json;
-            return { check: c, allowed: review?.status?.allowed === true };
-        }
-        catch (err) {
-            throw new PreflightError('rbac', `could not check permissions with a SelfSubjectAccessReview (context "${context}"): ${describe(err)}`);
-        }
-    }));
-    const denied = results.filter((r) => !r.allowed).map((r) => r.check);
-    if (denied.length > 0) {
-        throw new PreflightError('rbac', rbacMessage(context, namespace, denied), denied.map((d) => `${d.verb} ${qualified(d.group, d.resource)}`));
-    }
-}
-
+// EXTERNAL MODULE: ./src/kube/preflight.ts
+var preflight = __webpack_require__(7702);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/cluster/exec.ts
@@ -729,13 +497,37 @@ async function minikubeIp(runner, minikube, name, kubeconfigPath) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
 var tool_cache = __webpack_require__(9805);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var http_proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/http/transport.ts
+var transport = __webpack_require__(1517);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/cluster/tools.ts
 // kind, minikube, istioctl (the whole Istio release: bin/istioctl and samples/addons) and
 // kubectl at pinned versions. Order: a binary of the same version on PATH, then the runner's
 // tool cache, then a download checked against a SHA-256 pinned here before it is cached or
 // executed. The pins are the trust anchor: a version without a pin is refused.
+// The download is ours, not @actions/tool-cache's downloadTool: that one has its own retry
+// (3 tries, 10-20 s waits, neither configurable nor cancellable) which, nested in any retry of
+// ours, made up to 9 downloads. Ours goes through the one retry loop (src/retry.ts) with the
+// project's rules, its waits injectable and cancellable, and through the same proxy decision
+// as every other client (src/http/transport.ts). tool-cache keeps what it does well: the cache
+// folders (find, cacheFile, cacheDir) and extracting the Istio tarball.
+
+
+
+
+
+
 
 
 
@@ -784,7 +576,9 @@ const DEFAULT_BASE_URLS = {
     istio: 'https://github.com/istio/istio/releases/download',
     kubectl: 'https://dl.k8s.io/release',
 };
-class ChecksumMismatchError extends Error {
+/** Download attempts in all (each is one request), and the backoff between them. */
+const DEFAULT_DOWNLOAD_RETRY = { attempts: 3, baseDelayMs: 2000, maxDelayMs: 30_000 };
+class ChecksumMismatchError extends errors/* IstioCanaryError */.f {
     url;
     expected;
     actual;
@@ -793,13 +587,25 @@ class ChecksumMismatchError extends Error {
         this.url = url;
         this.expected = expected;
         this.actual = actual;
-        this.name = 'ChecksumMismatchError';
     }
 }
-class UnpinnedVersionError extends Error {
+/** The release server answered something other than 200. */
+class DownloadHttpError extends errors/* IstioCanaryError */.f {
+    url;
+    status;
+    retryAfterMs;
+    constructor(url, status, statusText, 
+    /** The server's Retry-After (ms), if it sent one. */
+    retryAfterMs = null) {
+        super(`${url} answered ${status}${statusText === '' ? '' : ` ${statusText}`}`);
+        this.url = url;
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+class UnpinnedVersionError extends errors/* IstioCanaryError */.f {
     constructor(tool, version, arch, pinned) {
         super(`no pinned SHA-256 for ${tool} ${version} (linux-${arch}); this version of istio-canary pins ${pinned.join(', ') || 'none'} for ${tool}. Use a pinned version.`);
-        this.name = 'UnpinnedVersionError';
     }
 }
 function hostArch(nodeArch = process.arch) {
@@ -870,39 +676,92 @@ async function onPath(ctx, tool, version) {
         throw err;
     }
 }
-function isRetryable(err) {
-    if (err instanceof ChecksumMismatchError)
+/**
+ * Whether a failed download is worth another attempt (pure): network errors and a body cut
+ * short are; of HTTP answers only 5xx, 408 and 429 (after its Retry-After, capped), as
+ * tool-cache decided; a checksum mismatch or an unusable proxy setting never is.
+ */
+function downloadRetryVerdict(err) {
+    if (err instanceof ChecksumMismatchError || err instanceof http_proxy/* ProxyConfigError */.Xb)
         return false;
-    const status = err.httpStatusCode;
-    // Same rule as tool-cache: 4xx is final except timeouts and rate limits.
-    if (typeof status === 'number' && status < 500 && status !== 408 && status !== 429)
-        return false;
-    return true;
+    if (!(err instanceof DownloadHttpError))
+        return true;
+    if (err.status >= 500 || err.status === 408 || err.status === 429)
+        return { retry: true, afterMs: err.retryAfterMs };
+    return false;
 }
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Downloads url to a fresh file, retrying network errors with bounded exponential backoff. */
-async function downloadWithRetry(ctx, url, dir) {
-    const policy = { attempts: 3, baseDelayMs: 2000, maxDelayMs: 30_000, ...ctx.options?.retry };
-    const sleep = ctx.options?.sleep ?? defaultSleep;
-    let last;
-    for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-        const dest = external_node_path_default().join(dir, (0,external_node_crypto_.randomUUID)());
-        try {
-            return await tool_cache/* downloadTool */.bq(url, dest);
-        }
-        catch (err) {
-            last = err;
-            await (0,promises_.rm)(dest, { force: true });
-            if (!isRetryable(err) || attempt === policy.attempts)
-                break;
-            const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-            ctx.logger.warning(`download of ${url} failed (${String(err)}); retrying in ${delay} ms (${attempt}/${policy.attempts})`);
-            await sleep(delay);
-        }
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+/**
+ * GET url, following redirects (release hosts redirect to a CDN) with the proxy decided per
+ * host, as @actions/http-client did; an https → http redirect is refused.
+ */
+async function fetchFollowing(url, proxy, signal) {
+    let current = new URL(url);
+    for (let hops = 0;; hops++) {
+        const response = await (0,transport/* fetchFor */.G)(current, proxy).fetch(current, {
+            redirect: 'manual',
+            headers: { 'user-agent': 'istio-canary' },
+            ...(signal === undefined ? {} : { signal }),
+        });
+        const location = response.headers.get('location');
+        if (!REDIRECTS.has(response.status) || location === null)
+            return response;
+        await response.body?.cancel().catch(() => undefined);
+        const next = new URL(location, current);
+        if (current.protocol === 'https:' && next.protocol !== 'https:')
+            throw new DownloadHttpError(url, response.status, `redirected from https to ${next.protocol} (refused)`);
+        if (hops >= MAX_REDIRECTS)
+            throw new DownloadHttpError(url, response.status, 'too many redirects');
+        current = next;
     }
-    throw new Error(`could not download ${url}: ${last instanceof Error ? last.message : String(last)}`, {
-        cause: last,
-    });
+}
+/** One attempt: the whole body into a fresh file under dir (removed again when anything fails). */
+async function downloadOnce(url, dir, proxy, signal) {
+    const response = await fetchFollowing(url, proxy, signal);
+    if (response.status !== 200 || response.body === null) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new DownloadHttpError(url, response.status, response.statusText, (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after')));
+    }
+    const dest = external_node_path_default().join(dir, (0,external_node_crypto_.randomUUID)());
+    try {
+        await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(response.body), (0,external_node_fs_.createWriteStream)(dest, { flags: 'wx' }), ...(signal === undefined ? [] : [{ signal }]));
+        return dest;
+    }
+    catch (err) {
+        await (0,promises_.rm)(dest, { force: true });
+        throw err;
+    }
+}
+/** An error's message with its cause's (fetch says only "fetch failed"; the cause says why). */
+function describe(err) {
+    if (!(err instanceof Error))
+        return String(err);
+    const cause = err.cause;
+    return cause instanceof Error && cause.message !== '' && !err.message.includes(cause.message)
+        ? `${err.message}: ${cause.message}`
+        : err.message;
+}
+/** Downloads url to a fresh file in dir through the one retry loop; the last failure, named, when it gives up. */
+async function downloadWithRetry(ctx, url, dir) {
+    const policy = { ...DEFAULT_DOWNLOAD_RETRY, ...ctx.options?.retry };
+    const signal = ctx.options?.signal;
+    const proxy = ctx.options?.proxy ?? (0,http_proxy/* processProxyEnv */.R4)();
+    try {
+        return await (0,retry/* retry */.L5)(() => downloadOnce(url, dir, proxy, signal), policy, {
+            retryable: downloadRetryVerdict,
+            ...(ctx.options?.sleep === undefined ? {} : { sleep: ctx.options.sleep }),
+            ...(signal === undefined ? {} : { signal }),
+            onRetry: (err, attempt, waitMs) => ctx.logger.warning(`download of ${url} failed (${describe(err)}); retrying in ${waitMs} ms (${attempt}/${policy.attempts})`),
+        });
+    }
+    catch (err) {
+        if (signal?.aborted === true)
+            throw err;
+        throw new Error(`could not download ${url}: ${describe(err)}`, {
+            cause: err,
+        });
+    }
 }
 /**
  * Resolves a tool at a version: PATH (same version), tool cache, or a verified download.
@@ -1030,12 +889,13 @@ async function readKubeconfig(settings, deps) {
 async function connectExisting(settings, deps) {
     const { logger } = deps;
     const kubeconfig = await readKubeconfig(settings, deps);
-    const result = await preflight({
+    const result = await (0,preflight/* preflight */.Mz)({
         kubeconfig,
         context: settings.context,
         namespace: settings.namespace,
         preview: settings.preview,
         writes: deps.writes,
+        signal: deps.signal,
     });
     logger.info(`Cluster ${result.server} is reachable; Istio CRDs (${result.istioVersion}) present; permissions in ${settings.namespace} granted`);
     return {
@@ -1165,6 +1025,514 @@ async function cleanupCluster(settings, deps) {
     else
         await deleteMinikube(runner, tool.bin, record.name, record.kubeconfigPath);
     return { deleted: true, name: record.name };
+}
+
+
+/***/ }),
+
+/***/ 1517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ fetchFor),
+/* harmony export */   W: () => (/* binding */ TunnelSocket)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
+// The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
+// the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
+// CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
+// @actions/github wire for the same variables; the load generator's socket is a tunnel of its
+// own (its fixed-rate timing needs raw sockets).
+
+
+
+
+
+/** The proxy URL without its credentials (they go in Proxy-Authorization instead). */
+function bareProxy(proxy) {
+    const u = new URL(proxy.href);
+    u.username = '';
+    u.password = '';
+    return u.href;
+}
+function causeMessage(error) {
+    if (error instanceof Error) {
+        const cause = error.cause;
+        if (cause instanceof Error && cause.message !== '')
+            return cause.message;
+        return error.message;
+    }
+    return String(error);
+}
+/**
+ * A fetch for requests to `target`'s origin: the global fetch when the decision is direct, else
+ * undici's fetch through a ProxyAgent (CONNECT tunnel). Failures name the proxy.
+ */
+function fetchFor(target, env = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .processProxyEnv */ .R4)()) {
+    let url;
+    try {
+        url = new URL(String(target));
+    }
+    catch {
+        // Not a URL: the request itself will fail and say so.
+        return { fetch: globalThis.fetch, decision: { kind: 'direct', reason: 'not a URL' } };
+    }
+    const decision = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .decideProxy */ .ZR)(url, env);
+    if (decision.kind === 'direct')
+        return { fetch: globalThis.fetch, decision };
+    const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(decision.proxy);
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_3__.ProxyAgent({ uri: bareProxy(decision.proxy), ...(auth === null ? {} : { token: auth }) });
+    const via = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .describeDecision */ .K5)(decision);
+    const proxied = async (input, init) => {
+        try {
+            const url = input instanceof Request ? input.url : String(input);
+            return (await (0,undici__WEBPACK_IMPORTED_MODULE_3__.fetch)(url, {
+                ...init,
+                dispatcher: agent,
+            }));
+        }
+        catch (error) {
+            if (error instanceof Error && error.name === 'AbortError')
+                throw error;
+            const inner = causeMessage(error);
+            // Not a TypeError: Octokit then shows this message (which names the proxy), not the cause's.
+            throw Object.assign(new Error(`fetch failed ${via}: ${inner}`, { cause: error }), {
+                code: innerCode(error),
+            });
+        }
+    };
+    return { fetch: proxied, decision };
+}
+/** The code (ECONNREFUSED, …) of the deepest error in a cause chain. */
+function innerCode(error) {
+    let code;
+    for (let e = error, i = 0; e && i < 5; i++) {
+        if (typeof e.code === 'string')
+            code = e.code;
+        e = e.cause;
+    }
+    return code;
+}
+const MAX_CONNECT_HEAD = 16 * 1024;
+/**
+ * A socket to host:port through an HTTP CONNECT tunnel, usable at once like net.connect's:
+ * writes wait for the tunnel (and the TLS handshake inside it), then it emits 'connect' (plain)
+ * or 'secureConnect' (TLS), 'data', 'error' and 'close' as a socket does. A proxy that refuses
+ * the tunnel destroys it with an error (code EPROXY) that names the proxy and its status.
+ */
+class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
+    options;
+    raw;
+    target = null;
+    pending = [];
+    constructor(options) {
+        super();
+        this.options = options;
+        const { proxy } = options;
+        const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+        const proxyPort = proxy.port === '' ? (proxy.protocol === 'https:' ? 443 : 80) : Number(proxy.port);
+        this.raw =
+            proxy.protocol === 'https:'
+                ? node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                    host: proxyHost,
+                    port: proxyPort,
+                    servername: node_net__WEBPACK_IMPORTED_MODULE_1___default().isIP(proxyHost) ? undefined : proxyHost,
+                })
+                : node_net__WEBPACK_IMPORTED_MODULE_1___default().connect({ host: proxyHost, port: proxyPort });
+        this.raw.setNoDelay(true);
+        const authority = `${node_net__WEBPACK_IMPORTED_MODULE_1___default().isIPv6(options.host) ? `[${options.host}]` : options.host}:${options.port}`;
+        const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(proxy);
+        this.raw.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth === null ? '' : `Proxy-Authorization: ${auth}\r\n`}\r\n`);
+        let head = Buffer.alloc(0);
+        const onHead = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const end = head.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (head.length > MAX_CONNECT_HEAD)
+                    this.fail(`${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} sent an oversized CONNECT answer`);
+                return;
+            }
+            this.raw.off('data', onHead);
+            const statusLine = head.toString('latin1', 0, head.indexOf('\r\n'));
+            const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)?.[1];
+            if (status === undefined || !status.startsWith('2')) {
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} refused the tunnel to ${authority}: ${statusLine.slice(0, 200) || 'no status line'}`);
+                return;
+            }
+            const rest = head.subarray(end + 4);
+            if (rest.length > 0)
+                this.raw.unshift(rest);
+            if (!options.secure) {
+                this.ready(this.raw, 'connect');
+                return;
+            }
+            const secured = node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                socket: this.raw,
+                servername: options.servername,
+                rejectUnauthorized: options.rejectUnauthorized ?? true,
+                ...(options.ALPNProtocols ? { ALPNProtocols: options.ALPNProtocols } : {}),
+            });
+            secured.once('secureConnect', () => this.ready(secured, 'secureConnect'));
+            secured.on('error', (error) => this.destroy(error));
+        };
+        this.raw.on('data', onHead);
+        this.raw.on('error', (error) => this.destroy(error));
+        this.raw.on('close', () => {
+            if (this.target === null && !this.destroyed)
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} closed the connection before the tunnel to ${authority} was up`);
+        });
+    }
+    fail(message) {
+        const error = Object.assign(new Error(message), { code: 'EPROXY' });
+        this.destroy(error);
+    }
+    ready(socket, event) {
+        this.target = socket;
+        socket.on('data', (data) => {
+            if (!this.push(data))
+                socket.pause();
+        });
+        socket.on('end', () => this.push(null));
+        socket.on('close', () => this.destroy());
+        if (socket !== this.raw)
+            socket.on('error', (error) => this.destroy(error));
+        for (const { chunk, callback } of this.pending.splice(0))
+            socket.write(chunk, callback);
+        this.emit(event);
+    }
+    _read() {
+        this.target?.resume();
+    }
+    _write(chunk, _encoding, callback) {
+        if (this.target !== null)
+            this.target.write(chunk, callback);
+        else
+            this.pending.push({ chunk, callback });
+    }
+    _final(callback) {
+        this.target?.end();
+        callback();
+    }
+    _destroy(error, callback) {
+        this.target?.destroy();
+        this.raw.destroy();
+        callback(error);
+    }
+    /** For parity with net.Socket (the tunnel sets it on the proxy connection). */
+    setNoDelay() {
+        return this;
+    }
+    get remote() {
+        return `${this.options.host}:${this.options.port}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mz: () => (/* binding */ preflight),
+/* harmony export */   missingVirtualService: () => (/* binding */ missingVirtualService)
+/* harmony export */ });
+/* unused harmony exports requiredPermissions, ISTIO_GROUP, ISTIO_KINDS, rbacChecks, PreflightError, qualified, rbacMessage, loadKubeConfig */
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6791);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3646);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _manifests_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4037);
+/* harmony import */ var _traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
+// Checks an existing cluster before anything is changed, with errors a user can act on: an
+// unreachable API server (its URL and the error), missing Istio CRDs (which, and how to
+// install Istio), and RBAC denials (every missing verb and resource, from
+// SelfSubjectAccessReviews, so no permission to read RBAC objects is needed). A cancel ends it
+// at once, with the cancel's reason, since it writes nothing.
+
+
+
+
+
+
+/** Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal). */
+function requiredPermissions(preview) {
+    const perms = [
+        {
+            group: 'networking.istio.io',
+            resource: 'virtualservices',
+            verbs: ['get', 'list', 'watch', 'patch', 'update'],
+        },
+        {
+            group: 'networking.istio.io',
+            resource: 'destinationrules',
+            verbs: ['get', 'list', 'watch', 'patch', 'update'],
+        },
+        { group: 'apps', resource: 'deployments', verbs: ['get', 'list', 'watch', 'patch'] },
+        { group: 'coordination.k8s.io', resource: 'leases', verbs: ['create', 'get', 'update'] },
+        // The pre-traffic probe (src/promote/probe.ts): the route's Services, their ready pods, its Gateways.
+        { group: '', resource: 'services', verbs: ['get'] },
+        { group: '', resource: 'pods', verbs: ['list'] },
+        { group: 'networking.istio.io', resource: 'gateways', verbs: ['get'] },
+    ];
+    if (preview)
+        perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
+    return perms;
+}
+const ISTIO_GROUP = 'networking.istio.io';
+const ISTIO_KINDS = [
+    { kind: 'VirtualService', crd: 'virtualservices.networking.istio.io' },
+    { kind: 'DestinationRule', crd: 'destinationrules.networking.istio.io' },
+];
+/** Every access review the preflight makes (pure): the promotion's permissions in every namespace written, and patch on each resource the manifests write. */
+function rbacChecks(namespace, preview, writes = []) {
+    const namespaces = [...new Set([namespace, ...writes.flatMap((w) => (w.namespace ? [w.namespace] : []))])];
+    const checks = [];
+    const seen = new Set();
+    const add = (c) => {
+        const key = `${c.verb} ${c.group}/${c.resource} ${c.clusterScoped ? '' : (c.namespace ?? '')}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        checks.push(c.clusterScoped ? { ...c, namespace: undefined } : c);
+    };
+    for (const p of requiredPermissions(preview))
+        for (const ns of p.clusterScoped ? [namespace] : namespaces)
+            for (const verb of p.verbs)
+                add({ group: p.group, resource: p.resource, verb, clusterScoped: p.clusterScoped, namespace: ns });
+    for (const w of writes)
+        add({
+            group: w.group,
+            resource: w.resource,
+            verb: 'patch',
+            clusterScoped: w.namespace === null,
+            namespace: w.namespace ?? undefined,
+        });
+    return checks;
+}
+class PreflightError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IstioCanaryError */ .f {
+    problem;
+    missing;
+    constructor(problem, message, missing = []) {
+        super(message);
+        this.problem = problem;
+        this.missing = missing;
+    }
+}
+/** `verbs resource.group`, the way kubectl auth can-i and RBAC errors name them. */
+function qualified(group, resource) {
+    return group ? `${resource}.${group}` : resource;
+}
+/** The RBAC message: one line per resource with every missing verb (pure). */
+function rbacMessage(context, namespace, denied) {
+    const byResource = new Map();
+    for (const d of denied) {
+        const res = qualified(d.group, d.resource);
+        const ns = d.namespace ?? namespace;
+        const key = `${res} ${d.clusterScoped ? '' : ns}`;
+        const entry = byResource.get(key) ?? { res, verbs: [], clusterScoped: d.clusterScoped === true, ns };
+        entry.verbs.push(d.verb);
+        byResource.set(key, entry);
+    }
+    const lines = [...byResource.values()].map((e) => `  - ${e.verbs.join(', ')} on ${e.res}${e.clusterScoped ? ' (cluster-wide)' : ` in namespace ${e.ns}`}`);
+    return [
+        `RBAC: the credentials of context "${context}" are missing permissions istio-canary needs:`,
+        ...lines,
+        'Grant them with a Role and RoleBinding like examples/rbac/role.yaml (and examples/rbac/preview-clusterrole.yaml for previews).',
+    ].join('\n');
+}
+function describe(err) {
+    // The client's 401 message already reads "HTTP 401 Unauthorized: …".
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W3)
+        return (err.code === 401 ? err.message : `HTTP ${err.code}: ${err.message}`).slice(0, 500);
+    if (err instanceof Error) {
+        const cause = err.cause;
+        const code = err.code ?? cause?.code;
+        return `${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
+    }
+    return String(err);
+}
+function loadKubeConfig(kubeconfig, context) {
+    const kc = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__/* .KubeConfig */ .ypW();
+    try {
+        kc.loadFromString(kubeconfig);
+    }
+    catch (err) {
+        throw new PreflightError('config', `the kubeconfig could not be parsed: ${describe(err)}`);
+    }
+    if (context) {
+        if (!kc.getContextObject(context)) {
+            const known = kc.getContexts().map((c) => c.name);
+            throw new PreflightError('config', `context "${context}" is not in the kubeconfig (it has: ${known.join(', ') || 'none'})`);
+        }
+        kc.setCurrentContext(context);
+    }
+    if (!kc.getCurrentCluster()) {
+        throw new PreflightError('config', `the kubeconfig has no cluster for context "${kc.getCurrentContext() || '(none)'}"`);
+    }
+    return kc;
+}
+async function preflight(o) {
+    const kc = loadKubeConfig(o.kubeconfig, o.context);
+    const server = kc.getCurrentCluster().server;
+    const context = kc.getCurrentContext();
+    // Every request goes through the Kubernetes client: its retry policy (5xx, 429, dropped
+    // connections) applies to the preflight as to everything else, and its errors name TLS and 401.
+    const api = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createKubeClient)({ kubeconfig: o.kubeconfig, context: o.context });
+    const signal = o.signal;
+    try {
+        await api.request('GET', '/version', null, { signal });
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw err;
+        const status = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W3 ? err.code : null;
+        const what = status === 401
+            ? 'rejected the credentials (401 Unauthorized)'
+            : status !== null
+                ? `answered ${status}`
+                : (0,_traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isTlsError */ .sl)(err.cause)
+                    ? 'failed the TLS check'
+                    : 'could not be reached';
+        throw new PreflightError('unreachable', `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`);
+    }
+    const istioVersion = await checkIstioCrds(api, server, signal);
+    await checkRbac(api, context, o.namespace, o.preview, o.writes, signal);
+    return { server, context, istioVersion };
+}
+const INSTALL_ISTIO = 'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
+async function checkIstioCrds(api, server, signal) {
+    let groups;
+    try {
+        groups = (await api.request('GET', '/apis', null, { signal })).json;
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw err;
+        throw new PreflightError('unreachable', `API discovery on ${server} failed: ${describe(err)}`);
+    }
+    const group = groups.groups.find((g) => g.name === ISTIO_GROUP);
+    const all = ISTIO_KINDS.map((k) => k.crd);
+    if (!group) {
+        throw new PreflightError('istio-crds', `Istio CRDs missing on ${server}: ${all.join(', ')} (the API group ${ISTIO_GROUP} is not served). ${INSTALL_ISTIO}`, all);
+    }
+    const preferred = group.preferredVersion?.groupVersion;
+    const versions = [
+        ...new Set([preferred, ...group.versions.map((v) => v.groupVersion)].filter((v) => !!v)),
+    ];
+    const missing = new Set(all);
+    let foundIn = null;
+    for (const gv of versions) {
+        for (const k of ISTIO_KINDS) {
+            if (!missing.has(k.crd))
+                continue;
+            try {
+                await api.resource(gv, k.kind, signal);
+                missing.delete(k.crd);
+                foundIn ??= gv;
+            }
+            catch (err) {
+                if (signal?.aborted)
+                    throw err;
+                // A version that does not serve the kind; any other failure (after the retries) is named.
+                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UnknownKindError */ .r_))
+                    throw new PreflightError('unreachable', `API discovery of ${gv} on ${server} failed: ${describe(err)}`);
+            }
+        }
+        if (missing.size === 0)
+            break;
+    }
+    if (missing.size > 0) {
+        const list = [...missing];
+        throw new PreflightError('istio-crds', `Istio CRDs missing on ${server}: ${list.join(', ')} (${ISTIO_GROUP} serves ${versions.join(', ')}). ${INSTALL_ISTIO}`, list);
+    }
+    return foundIn ?? preferred ?? ISTIO_GROUP;
+}
+async function checkRbac(api, context, namespace, preview, writes, signal) {
+    const checks = rbacChecks(namespace, preview, writes);
+    const results = await Promise.all(checks.map(async (c) => {
+        try {
+            const { json } = await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+                apiVersion: 'authorization.k8s.io/v1',
+                kind: 'SelfSubjectAccessReview',
+                spec: {
+                    resourceAttributes: {
+                        group: c.group,
+                        resource: c.resource,
+                        verb: c.verb,
+                        ...(c.clusterScoped ? {} : { namespace: c.namespace ?? namespace }),
+                    },
+                },
+            }, { signal });
+            const review = json;
+            return { check: c, allowed: review?.status?.allowed === true };
+        }
+        catch (err) {
+            if (signal?.aborted)
+                throw err;
+            throw new PreflightError('rbac', `could not check permissions with a SelfSubjectAccessReview (context "${context}"): ${describe(err)}`);
+        }
+    }));
+    const denied = results.filter((r) => !r.allowed).map((r) => r.check);
+    if (denied.length > 0) {
+        throw new PreflightError('rbac', rbacMessage(context, namespace, denied), denied.map((d) => `${d.verb} ${qualified(d.group, d.resource)}`));
+    }
+}
+/**
+ * When the VirtualService is not in the manifests, it must be in the namespace: `status`,
+ * `rollback` or a resumed `run` against the wrong namespace (or name) is told, before anything
+ * else, which VirtualService was looked for, in which namespace, and what is there instead
+ * (the VirtualServices found, none, or that the namespace does not exist). Reads only; null
+ * when it is there (or the cluster serves no VirtualService: the promotion names that).
+ */
+async function missingVirtualService(kube, namespace, name, signal) {
+    let apiVersion = null;
+    for (const v of _manifests_js__WEBPACK_IMPORTED_MODULE_4__/* .ISTIO_VERSIONS */ .z3) {
+        try {
+            await kube.resource(v, 'VirtualService', signal);
+            apiVersion = v;
+            break;
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UnknownKindError */ .r_))
+                throw err;
+        }
+    }
+    if (apiVersion === null)
+        return null;
+    const { items } = await kube.list(apiVersion, 'VirtualService', namespace, { signal });
+    const names = items.map((vs) => String(vs.metadata?.name)).sort();
+    if (name === null ? names.length > 0 : names.includes(name))
+        return null;
+    const ns = `namespace "${namespace}"`;
+    let there;
+    if (names.length > 0)
+        there = `${ns} has ${names.length === 1 ? 'the VirtualService' : 'the VirtualServices'} ${names.join(', ')}`;
+    else {
+        let exists;
+        try {
+            exists =
+                (await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: namespace }, { signal })) !== null;
+        }
+        catch (err) {
+            // Reading Namespaces is not a permission istio-canary asks for: then only "none" is known.
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W3) || err.code !== 403)
+                throw err;
+            exists = null;
+        }
+        there = exists === false ? `${ns} does not exist` : `${ns} has no VirtualService`;
+    }
+    const subject = name === null
+        ? 'there is no VirtualService in the manifests or in the namespace'
+        : `the VirtualService "${name}" is neither in the manifests nor in ${ns}`;
+    return `${subject}: ${there}. Set namespace (and virtual-service) to where it is, or give manifests that contain it`;
 }
 
 
