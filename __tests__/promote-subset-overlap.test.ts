@@ -84,7 +84,9 @@ describe('stable and canary are two Deployments, each selected by its own subset
     expect(err.message).toContain(
       `DestinationRule podinfo: stable subset "ga" (labels {"version":"ga"}) selects podinfo-ga; canary subset "canary" (labels {"version":"ga"}) selects podinfo-ga: both subsets select the pods of the same Deployment podinfo-ga`,
     );
-    expect(err.message).toMatch(/Stable and canary must be two different Deployments, each selected by exactly one subset/);
+    expect(err.message).toMatch(
+      /Stable and canary must be two different Deployments, each selected by exactly one subset/,
+    );
     expect(cluster.writes().filter((w) => w.namespace === ns || w.name === ns)).toEqual([]);
     expect(storedVs(cluster.api, ns, 'podinfo').state).toBeNull();
   });
@@ -155,7 +157,10 @@ describe('subset names enter messages as one line (12, red team 4)', () => {
     ]);
     const logger = new RecordingLogger();
     const err = await failure(
-      runPromotion(settingsFor({ manifests, namespace: ns, steps: '50,100' }, { intervalMs: 50 }), deps(logger)),
+      runPromotion(
+        settingsFor({ manifests, namespace: ns, steps: '50,100' }, { intervalMs: 50 }),
+        deps(logger),
+      ),
     );
     expect(err.message).toContain('canary subset "canary\\nstatus: promoted"');
     expect(err.message).not.toContain('\n');

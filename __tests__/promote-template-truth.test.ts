@@ -111,7 +111,10 @@ describe('the hash compared with the state is the live template after the apply 
       (ns: string) =>
         mergePatch(ns, 'smartcarapp-v2', { spec: { template: { metadata: { annotations: { x: 'y' } } } } }),
     ],
-    ['an env var set by kubectl set env', (ns: string) => setEnv(ns, 'smartcarapp-v2', { name: 'X', value: 'y' })],
+    [
+      'an env var set by kubectl set env',
+      (ns: string) => setEnv(ns, 'smartcarapp-v2', { name: 'X', value: 'y' }),
+    ],
   ] as const)
     it(`${what} between two steps, the second with --manifests: a new promotion from the first step`, async () => {
       const ns = await namespace();
@@ -176,7 +179,9 @@ describe('write-ahead: the canary carries no traffic while its image changes (12
       weight: 0,
       canaryImage: 'example/smartcarapp:2.2',
     });
-    expect(seen[0]!.state?.events?.[0]?.message).toMatch(/promote sets example\/smartcarapp:2\.2 on the canary/);
+    expect(seen[0]!.state?.events?.[0]?.message).toMatch(
+      /promote sets example\/smartcarapp:2\.2 on the canary/,
+    );
     expect(report.status).toBe('promoted');
     expect(storedVs(cluster.api, ns, 'smartcarapp').state).toMatchObject({
       canaryImage: 'example/smartcarapp:2.2',
@@ -187,7 +192,9 @@ describe('write-ahead: the canary carries no traffic while its image changes (12
     const ns = await namespace();
     await runPromotion(flask(ns, { command: 'step' }), deps());
     await mergePatch(ns, 'smartcarapp-v2', {
-      spec: { template: { spec: { containers: [{ name: 'smartcarapp', image: 'example/smartcarapp:9.9' }] } } },
+      spec: {
+        template: { spec: { containers: [{ name: 'smartcarapp', image: 'example/smartcarapp:9.9' }] } },
+      },
     });
     const logger = new RecordingLogger();
     const report = await runPromotion(flask(ns, { command: 'status', manifests: '' }), deps({ logger }));
@@ -210,7 +217,12 @@ describe('an error is printed once (12, red team 4)', () => {
   it('a hand edit of the weights between two steps: the error carries the message, the log does not repeat it', async () => {
     const ns = await namespace();
     await runPromotion(flask(ns, { command: 'step' }), deps());
-    const ref = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: 'smartcarapp', namespace: ns };
+    const ref = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      name: 'smartcarapp',
+      namespace: ns,
+    };
     const vs = (await cluster.kube.get(ref))!;
     const route = (vs.spec as { http: { route: { weight: number }[] }[] }).http[0]!.route;
     route[0]!.weight = 100;

@@ -401,7 +401,10 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     return run.state;
   };
   if (fresh && run.state)
-    restarted = await restartNow(restart!, `starting a new promotion for ${oneLine(target.canaryImage ?? 'the canary')}`);
+    restarted = await restartNow(
+      restart!,
+      `starting a new promotion for ${oneLine(target.canaryImage ?? 'the canary')}`,
+    );
   if (
     settings.command === 'promote' &&
     settings.canaryImage &&

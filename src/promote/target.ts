@@ -71,7 +71,6 @@ export async function checkTargetOffline(settings: Settings, docs: ManifestDoc[]
   await resolve(settings, null, docs, {});
 }
 
-
 /** Lists an Istio kind in the first networking.istio.io version the cluster serves. */
 async function listIstio(
   kube: Kube,
@@ -180,7 +179,9 @@ export function subsetOverlap(
   const canarySelectsStable = !same && selects(canary.labels, stable.deployment);
   if (!same && !stableSelectsCanary && !canarySelectsStable) return null;
   const all = (labels: Record<string, string>) =>
-    deployments.filter((d) => matchesLabels(podLabels(d), labels)).map((d) => oneLine(d.metadata?.name ?? '?'));
+    deployments
+      .filter((d) => matchesLabels(podLabels(d), labels))
+      .map((d) => oneLine(d.metadata?.name ?? '?'));
   const describeSubset = (p: SubsetPick, role: string) => {
     const m = all(p.labels);
     return `${role} subset "${oneLine(p.subset)}" (labels ${oneLine(JSON.stringify(p.labels))}) selects ${m.length ? m.join(', ') : 'no Deployment'}`;

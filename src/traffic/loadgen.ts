@@ -20,13 +20,7 @@ import tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { decideProxy, processProxyEnv, type ProxyDecision, type ProxyEnv } from '../http/proxy.js';
 import { TunnelSocket } from '../http/transport.js';
-import {
-  Recorder,
-  UNATTRIBUTED,
-  errorKind,
-  type LoadWindow,
-  type WindowSnapshot,
-} from './record.js';
+import { Recorder, UNATTRIBUTED, errorKind, type LoadWindow, type WindowSnapshot } from './record.js';
 
 export {
   CONNECTION_FAILURE_KINDS,
