@@ -2065,7 +2065,9 @@ function subsetOverlap(stable, canary, deployments, drName) {
     const canarySelectsStable = !same && selects(canary.labels, stable.deployment);
     if (!same && !stableSelectsCanary && !canarySelectsStable)
         return null;
-    const all = (labels) => deployments.filter((d) => (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesLabels */ .r1)((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d), labels)).map((d) => (0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(d.metadata?.name ?? '?'));
+    const all = (labels) => deployments
+        .filter((d) => (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesLabels */ .r1)((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d), labels))
+        .map((d) => (0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(d.metadata?.name ?? '?'));
     const describeSubset = (p, role) => {
         const m = all(p.labels);
         return `${role} subset "${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(p.subset)}" (labels ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(JSON.stringify(p.labels))}) selects ${m.length ? m.join(', ') : 'no Deployment'}`;
