@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { manifestWrites, type ManifestDoc } from './kube/manifests.js';
 import { checkTargetOffline, loadManifests } from './promote/target.js';
+import { postTarget, PROMOTION_TARGET, type KubeconfigSource } from './post-target.js';
 import type { Kube } from './kube/client.js';
 import type { GithubClientOptions } from './report/github.js';
 import type { Metrics, PreviewInfo, PromotionReport } from './model.js';
@@ -310,6 +311,33 @@ export async function execute(
   }
 }
 
+/**
+ * Where this run's kubeconfig came from, for the post step: the input (read again by post,
+ * never written to the state), the file main read, a created cluster, or the embedded mesh.
+ */
+async function kubeconfigSource(
+  settings: Settings,
+  connection: ClusterConnection,
+): Promise<KubeconfigSource> {
+  if (settings.cluster === 'sim') return { from: 'sim' };
+  if (settings.cluster !== 'existing') return { from: 'created' };
+  if (settings.kubeconfig) return { from: 'input', context: settings.context };
+  const { kubeconfigCandidates } = await import('./cluster/index.js');
+  const files = kubeconfigCandidates(settings);
+  const read = (file: string): string | null => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  // The file whose text main connected with (the first readable one, as src/cluster reads it).
+  const path = files.find((f) => read(f) === connection.kubeconfig) ?? files.find((f) => read(f) !== null);
+  return path
+    ? { from: 'file', path, context: settings.context }
+    : { from: 'input', context: settings.context };
+}
+
 async function executeSteps(
   settings: Settings,
   io: Io,
@@ -385,6 +413,16 @@ async function executeSteps(
     let reporter = deps.reporter
       ? deps.reporter(settings, io)
       : await defaultReporter(settings, io, deps.summary, githubClient);
+    // Everything the post step needs to find and roll back this promotion, saved before the
+    // first write (the preview namespace, the Lease, the manifests): post never reads the
+    // manifests, which a later step may have moved or deleted.
+    const holder = newHolderId(settings);
+    io.state.save(PROMOTION_HOLDER, holder);
+    if (!settings.dryRun)
+      io.state.save(
+        PROMOTION_TARGET,
+        JSON.stringify(postTarget(settings, docs, await kubeconfigSource(settings, connection))),
+      );
     if (settings.preview) {
       const { ensurePreviewNamespace } = await import('./kube/preview.js');
       await ensurePreviewNamespace(kube, settings, io.logger);
@@ -392,9 +430,6 @@ async function executeSteps(
     }
     // Tells the post step whether a promotion may have been left half-way.
     io.state.save(PROMOTION_STATE, 'started');
-    // Unique to this process (two jobs of one run never share it); post finds its promotion by it.
-    const holder = newHolderId(settings);
-    io.state.save(PROMOTION_HOLDER, holder);
     const report = await runPromotion(settings, {
       kube,
       metrics,

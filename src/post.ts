@@ -1,9 +1,11 @@
 // The post step (runs even when the job failed or was cancelled): finish a rollback an
-// interrupted run left behind, then delete a cluster this action created.
+// interrupted run left behind, then delete a cluster this action created. It finds the
+// promotion from what main saved in the action state (src/post-target.ts), never from the
+// manifests, which may be gone by then.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { CREATED_CLUSTER_STATE } from './cluster/index.js';
+import { parsePostTarget, PROMOTION_TARGET, type PostTarget } from './post-target.js';
 import {
   actionIo,
   INPUTS_STATE,
@@ -21,62 +23,50 @@ export interface PostDeps {
   env: Environment;
 }
 
-/** The kubeconfig main used: the input, $KUBECONFIG, ~/.kube/config, or the created cluster's file. */
-async function kubeconfigFor(settings: Settings, io: Io): Promise<string | null> {
-  if (settings.cluster === 'sim') return null; // the embedded mesh ended with main
-  if (settings.cluster === 'existing') {
-    if (settings.kubeconfig) return settings.kubeconfig;
-    return readFile(settings.kubeconfigPath ?? join(homedir(), '.kube', 'config'), 'utf8');
-  }
-  const record = io.state.get('created-cluster');
-  if (record === '') return null;
-  return readFile((JSON.parse(record) as { kubeconfigPath: string }).kubeconfigPath, 'utf8');
-}
-
 /**
- * The namespace and name of the stepped VirtualService as main resolved them: manifests may
- * put it outside the `namespace` input (the podinfo example uses `test`). Read from the files
- * only; the cluster is asked nothing here.
+ * The kubeconfig main used, as main saved its source: the input (read again here), the file
+ * main read, the created cluster's file; null for the embedded mesh (it ended with main).
  */
-async function withManifestTarget(settings: Settings): Promise<Settings> {
-  if (settings.manifests.length === 0) return settings;
-  const { readManifests, validateManifests } = await import('./kube/manifests.js');
-  const { docs } = validateManifests(
-    await readManifests(settings.manifests, process.cwd()),
-    settings.namespace,
-    {
-      retarget: settings.preview,
-    },
-  );
-  const vs = docs
-    .map((d) => d.object)
-    .filter(
-      (o) =>
-        o.kind === 'VirtualService' &&
-        (!settings.virtualService || o.metadata?.name === settings.virtualService),
-    );
-  if (vs.length !== 1 || typeof vs[0]?.metadata?.namespace !== 'string') return settings;
-  return {
-    ...settings,
-    namespace: vs[0].metadata.namespace,
-    virtualService: settings.virtualService ?? String(vs[0].metadata.name),
-  };
+async function kubeconfigFor(target: PostTarget, settings: Settings, io: Io): Promise<string | null> {
+  const source = target.kubeconfig;
+  switch (source.from) {
+    case 'sim':
+      return null;
+    case 'input':
+      return settings.kubeconfig;
+    case 'file':
+      return readFile(source.path, 'utf8');
+    case 'created': {
+      const record = io.state.get(CREATED_CLUSTER_STATE);
+      if (record === '') return null;
+      return readFile((JSON.parse(record) as { kubeconfigPath: string }).kubeconfigPath, 'utf8');
+    }
+  }
 }
 
 /** Rolls back a promotion that a cancelled or killed main step left in progress. */
 async function finishPromotion(settings: Settings, io: Io): Promise<void> {
   // Only when main started a promotion and did not see it to its end (cancelled, killed).
   if (io.state.get(PROMOTION_STATE) !== 'started') return;
-  const kubeconfig = await kubeconfigFor(settings, io);
-  if (kubeconfig === null) return;
+  // What main saved before its first write: the post step never reads the manifests again.
+  const target = parsePostTarget(io.state.get(PROMOTION_TARGET));
+  if (!target) {
+    io.logger.debug('post: the main step saved no promotion target; nothing to finish');
+    return;
+  }
+  const kubeconfig = await kubeconfigFor(target, settings, io);
+  if (!kubeconfig) return;
   const [{ createKubeClient }, { finishInterrupted }] = await Promise.all([
     import('./kube/client.js'),
     import('./promote/runner.js'),
   ]);
   const kube = await createKubeClient({
     kubeconfig,
-    // A created cluster's kubeconfig names its own current context; an existing one uses the input.
-    context: settings.cluster === 'existing' ? settings.context : null,
+    // A created cluster's kubeconfig names its own current context; an existing one uses main's.
+    context:
+      target.kubeconfig.from === 'input' || target.kubeconfig.from === 'file'
+        ? target.kubeconfig.context
+        : null,
     logger: io.logger,
   });
   const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
@@ -87,7 +77,16 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     setOutput: (name, value) => io.setOutput(name, value),
   });
   const controller = new AbortController();
-  const report = await finishInterrupted(await withManifestTarget(settings), {
+  const saved: Settings = {
+    ...settings,
+    manifests: [],
+    namespace: target.namespace,
+    virtualService: target.virtualService,
+    route: target.route,
+    stableSubset: target.stableSubset,
+    canarySubset: target.canarySubset,
+  };
+  const report = await finishInterrupted(saved, {
     kube,
     metrics: noMetrics,
     reporter,

@@ -103,15 +103,23 @@ export async function prepareCluster(
   }
 }
 
+/** The files `cluster: existing` reads a kubeconfig from, in order, when the input is empty: $KUBECONFIG's, else ~/.kube/config. */
+export function kubeconfigCandidates(
+  settings: Pick<Settings, 'kubeconfigPath'>,
+  homeDir: string = homedir(),
+): string[] {
+  return settings.kubeconfigPath
+    ? settings.kubeconfigPath.split(path.delimiter).filter(Boolean)
+    : [path.join(homeDir, '.kube', 'config')];
+}
+
 /** The kubeconfig for `cluster: existing`: the input, else the first readable $KUBECONFIG file, else ~/.kube/config. */
 async function readKubeconfig(settings: ClusterSettings, deps: ClusterDeps): Promise<string> {
   if (settings.kubeconfig) {
     deps.logger.info('Using the kubeconfig input');
     return settings.kubeconfig;
   }
-  const candidates = settings.kubeconfigPath
-    ? settings.kubeconfigPath.split(path.delimiter).filter(Boolean)
-    : [path.join(deps.clusterOptions?.homeDir ?? homedir(), '.kube', 'config')];
+  const candidates = kubeconfigCandidates(settings, deps.clusterOptions?.homeDir);
   for (const file of candidates) {
     try {
       const content = await readFile(file, 'utf8');
