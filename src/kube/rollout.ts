@@ -1,8 +1,11 @@
 // Waiting for a Deployment to be rolled out and available: a watch (not a poll), bounded by
-// rollout-timeout, and a sentence saying why when it does not get there.
+// rollout-timeout, and a sentence saying why when it does not get there. A paused Deployment
+// (spec.paused) never rolls out a new template: refusePaused names it before any write, and a
+// wait on one fails at once.
 import { isObject } from '../util/object.js';
 import type { Kube, KubeObject } from './client.js';
 import { WaitTimeoutError } from './errors.js';
+import { ManifestError } from './manifest-read.js';
 
 interface Condition {
   type?: string;
@@ -30,6 +33,44 @@ function parts(d: KubeObject) {
   };
 }
 
+/** Whether the Deployment is paused (`kubectl rollout pause`): its controller rolls out no new template. */
+export function isPaused(d: KubeObject | null | undefined): boolean {
+  return !!d && isObject(d.spec) && d.spec.paused === true;
+}
+
+function pausedMessage(namespace: string, name: string, where: string): string {
+  return `the Deployment ${namespace}/${name} is paused (spec.paused: true ${where}): Kubernetes rolls out no new pod template while it is paused, so its pods would not run what this promotion changes. Resume it with \`kubectl rollout resume deployment/${name} -n ${namespace}\` (or remove paused from the manifest) and run again; nothing was written`;
+}
+
+/**
+ * Before any write: a canary or stable Deployment that is paused, live or as the manifests will
+ * apply it (a manifest that says paused: false resumes it), is a ManifestError naming each.
+ */
+export async function refusePaused(
+  kube: Kube,
+  namespace: string,
+  deployments: (string | null)[],
+  docs: { object: KubeObject }[],
+  signal?: AbortSignal,
+): Promise<void> {
+  const problems: string[] = [];
+  for (const name of new Set(deployments.filter((n): n is string => !!n))) {
+    const doc = docs.find(
+      (d) =>
+        d.object.kind === 'Deployment' &&
+        d.object.metadata?.name === name &&
+        (d.object.metadata.namespace ?? namespace) === namespace,
+    )?.object;
+    const said = doc && isObject(doc.spec) ? doc.spec.paused : undefined;
+    if (said === true) problems.push(pausedMessage(namespace, name, 'in the manifests'));
+    else if (said === undefined) {
+      const live = await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', name, namespace }, { signal });
+      if (isPaused(live)) problems.push(pausedMessage(namespace, name, 'in the cluster'));
+    }
+  }
+  if (problems.length) throw new ManifestError(problems);
+}
+
 /** Whether the Deployment's latest generation is fully rolled out and available (kubectl rollout status). */
 export function isRolledOut(d: KubeObject | null): boolean {
   if (!d) return false;
@@ -45,6 +86,7 @@ export function describeRollout(name: string, d: KubeObject | null): string {
   if (!d) return `Deployment ${name} does not exist`;
   const p = parts(d);
   const bits: string[] = [];
+  if (isPaused(d)) bits.push('it is paused (run `kubectl rollout resume`)');
   const deadline = p.conditions.find((c) => c.reason === 'ProgressDeadlineExceeded');
   if (deadline) bits.push(`ProgressDeadlineExceeded: ${deadline.message ?? 'the rollout made no progress'}`);
   if (p.generation && p.observed < p.generation)
@@ -73,6 +115,10 @@ export async function waitForRollout(
   const obj = await kube.waitFor(
     { apiVersion: 'apps/v1', kind: 'Deployment', name: ref.name, namespace: ref.namespace },
     (d) => {
+      if (isPaused(d)) {
+        stuck = d;
+        return true;
+      }
       if (
         d &&
         parts(d).conditions.some((c) => c.reason === 'ProgressDeadlineExceeded') &&

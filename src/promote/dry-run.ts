@@ -8,6 +8,7 @@ import type { PromotionReport, PromotionState } from '../model.js';
 import type { Settings } from '../settings.js';
 import { withCanaryWeight } from '../plan.js';
 import { oneLine } from '../one-line.js';
+import { canaryStillRouted } from './finalize.js';
 import type { Run } from './runner.js';
 
 /**
@@ -110,6 +111,12 @@ export async function dryRun(
       'restore-stable': `[dry-run] would restore the stable Deployment ${target.stableDeployment ?? '?'}'s previous pod template`,
     }[action.type];
     logger.info(what);
+    const routed = action.type === 'scale-canary-down' ? await canaryStillRouted(run) : [];
+    if (routed.length) {
+      const notice = `[dry-run] the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its subset: ${routed.join('; ')}`;
+      logger.warning(notice);
+      run.notices.push(notice);
+    }
     t = simulated(
       action.type === 'promote-stable'
         ? { type: 'stable-promoted' }

@@ -5,6 +5,11 @@
 // `rolled-back`; once the canary is scaled down the saved template goes. Every change of a
 // Deployment is read-change-replace through replaceWithRetry (a conflict decides again).
 // finishInterrupted is the post step's entry. See README.md ("Finalize").
+//
+// Two checks guard the hand edits a person can make meanwhile: right before the route flips to
+// the promoted stable, stable must run exactly the template promoted with all its replicas
+// ready (else StableChangedError: traffic stays on the canary); and the canary is not scaled
+// down while another route still sends it traffic (canaryStillRouted).
 import process from 'node:process';
 import type { Logger } from '../ports.js';
 import type { Settings } from '../settings.js';
@@ -19,11 +24,20 @@ import { oneLine } from '../one-line.js';
 import { acquireLease } from './lease.js';
 import { describe, transition } from './machine.js';
 import { resolveTarget, type Target } from './target.js';
-import { canonical } from './template-hash.js';
-import { Run, type PromotionDeps } from './run.js';
+import { canonical, podTemplateHash } from './template-hash.js';
+import { IstioCanaryError } from '../errors.js';
+import { sameHost } from './target.js';
+import { Run, otherWriters, type PromotionDeps } from './run.js';
 
 /** On the stable Deployment: its pod template from before promote-stable, to restore an unfinished finalize. */
 export const PREVIOUS_TEMPLATE_ANNOTATION = 'istio-canary.dev/previous-template';
+
+/**
+ * Between promote-stable and the route flip, the stable Deployment stopped running the promoted
+ * template with all its replicas ready (a person scaled it, set another image…): the route is
+ * not flipped and the canary keeps the traffic.
+ */
+export class StableChangedError extends IstioCanaryError {}
 
 /** Which promotion a saved stable template belongs to. */
 export function promotionId(state: PromotionState): string {
@@ -55,6 +69,7 @@ export async function promoteStable(run: Run, state: PromotionState): Promise<vo
   if (!canaryName || !stableName)
     throw new Error('finalize promote-stable needs both the stable and the canary Deployment');
   const id = promotionId(state);
+  let promoted: unknown = null;
   await replaceWithRetry(
     kube,
     run.deploymentRef(stableName),
@@ -68,15 +83,8 @@ export async function promoteStable(run: Run, state: PromotionState): Promise<vo
           `promote-stable: the canary Deployment ${canaryName} runs ${oneLine(canaryImages.join(', ')) || 'no image'}, not ${oneLine(state.canaryImage)} that this promotion is for; nothing was copied to ${stableName}`,
         );
       const s = deploymentView(stable);
-      const template = structuredClone(deploymentView(canary).template ?? {}) as {
-        metadata?: { labels?: Record<string, string> };
-      };
-      const keep = { ...target.stableLabels, ...((s.matchLabels ?? {}) as Record<string, string>) };
-      const labels = { ...(template.metadata?.labels ?? {}) };
-      for (const k of Object.keys(target.canaryLabels)) if (!(k in keep)) delete labels[k];
-      Object.assign(labels, keep);
-      for (const k of Object.keys(keep)) if (s.podLabels[k] !== undefined) labels[k] = s.podLabels[k];
-      template.metadata = { ...(template.metadata ?? {}), labels };
+      const template = promotedTemplate(canary, stable, target);
+      promoted = template;
 
       const annotations = { ...(stable.metadata?.annotations ?? {}) };
       const saved = parseSaved(annotations[PREVIOUS_TEMPLATE_ANNOTATION]);
@@ -116,7 +124,95 @@ export async function promoteStable(run: Run, state: PromotionState): Promise<vo
       { timeoutMs: settings.rolloutTimeoutMs, signal: run.deps.signal },
     );
     run.log.info(`promote-stable: ${stableName} is available`);
+    await checkStableBeforeFlip(run, stableName, promoted);
   }
+}
+
+/** The canary's pod template as the stable Deployment gets it: with stable's own labels. */
+function promotedTemplate(canary: KubeObject, stable: KubeObject, target: Target): unknown {
+  const s = deploymentView(stable);
+  const template = structuredClone(deploymentView(canary).template ?? {}) as {
+    metadata?: { labels?: Record<string, string> };
+  };
+  const keep = { ...target.stableLabels, ...((s.matchLabels ?? {}) as Record<string, string>) };
+  const labels = { ...(template.metadata?.labels ?? {}) };
+  for (const k of Object.keys(target.canaryLabels)) if (!(k in keep)) delete labels[k];
+  Object.assign(labels, keep);
+  for (const k of Object.keys(keep)) if (s.podLabels[k] !== undefined) labels[k] = s.podLabels[k];
+  template.metadata = { ...(template.metadata ?? {}), labels };
+  return template;
+}
+
+/**
+ * Right before the route flips to stable: stable (read again) runs the template promote-stable
+ * gave it, and all its desired replicas (at least one) are ready. Else StableChangedError
+ * naming what changed and who wrote the Deployment.
+ */
+async function checkStableBeforeFlip(run: Run, stableName: string, promoted: unknown): Promise<void> {
+  const ref = `${run.target.namespace}/${stableName}`;
+  const stable = await run.deps.kube.get(run.deploymentRef(stableName), { signal: run.writes });
+  const problems: string[] = [];
+  if (!stable) problems.push('it was deleted');
+  else {
+    const view = deploymentView(stable);
+    const want = podTemplateHash(promoted);
+    const live = podTemplateHash(view.template);
+    if (live !== want)
+      problems.push(
+        `its pod template is no longer the canary's (it runs ${oneLine(imagesOf(stable).join(', ')) || 'no image'}; template hash ${live}, promoted ${want})`,
+      );
+    const status = isObject(stable.status) ? stable.status : {};
+    const ready = typeof status.readyReplicas === 'number' ? status.readyReplicas : 0;
+    const desired = typeof view.replicas === 'number' ? view.replicas : 1;
+    if (desired === 0) problems.push('it is scaled to 0 replicas');
+    else if (ready !== desired) problems.push(`${ready} of its ${desired} replicas are ready`);
+  }
+  if (!problems.length) return;
+  const who = stable ? otherWriters(stable, { ignoreStatus: true }) : [];
+  throw new StableChangedError(
+    `the stable Deployment ${ref} changed after promote-stable: ${problems.join('; ')}${who.length ? `; changed by ${who.slice(0, 3).join(', ')}` : ''}. The route was not flipped: 100% stays on the canary, which keeps running. Make ${stableName} run the canary's template with ready replicas (e.g. \`kubectl scale deployment/${stableName} -n ${run.target.namespace} --replicas N\`) and run \`promote\` again to finish, or run \`rollback\` to restore its previous template`,
+  );
+}
+
+/**
+ * The other routes that still send traffic to the canary subset of the canary's host: this
+ * VirtualService's other routes (http, tls, tcp) and the namespace's other VirtualServices.
+ * Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
+ */
+export async function canaryStillRouted(run: Run): Promise<string[]> {
+  const { namespace, selection, vsApiVersion } = run.target;
+  const { host, subset } = selection.canary;
+  const list = await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes });
+  const found: string[] = [];
+  for (const vs of list.items) {
+    const name = vs.metadata?.name ?? '?';
+    const spec = isObject(vs.spec) ? vs.spec : {};
+    for (const kind of ['http', 'tls', 'tcp']) {
+      const routes: unknown[] = Array.isArray(spec[kind]) ? spec[kind] : [];
+      routes.forEach((r, i) => {
+        if (!isObject(r)) return;
+        if (name === selection.virtualService && kind === 'http' && i === selection.routeIndex) return;
+        const dests = (Array.isArray(r.route) ? r.route : []).filter(isObject);
+        const weight = dests
+          .filter(
+            (d) =>
+              isObject(d.destination) &&
+              d.destination.subset === subset &&
+              typeof d.destination.host === 'string' &&
+              sameHost(d.destination.host, host, namespace),
+          )
+          .reduce(
+            (sum, d) => sum + (typeof d.weight === 'number' ? d.weight : dests.length === 1 ? 100 : 0),
+            0,
+          );
+        if (weight > 0)
+          found.push(
+            `VirtualService ${namespace}/${oneLine(name)} ${kind} route ${typeof r.name === 'string' ? oneLine(r.name) : i} (${weight}%)`,
+          );
+      });
+    }
+  }
+  return found;
 }
 
 /** An unfinished finalize rolled back: the stable Deployment gets its template from before promote-stable again. */
@@ -165,7 +261,19 @@ export async function forgetPreviousTemplate(run: Run): Promise<void> {
   );
 }
 
-export async function scaleCanaryDown(run: Run): Promise<void> {
+/**
+ * The canary goes to 0 replicas, unless another route still sends it traffic (canaryStillRouted):
+ * then it keeps running, the warning names those routes and the report carries it. Returns that
+ * notice, or null when it was scaled down.
+ */
+export async function scaleCanaryDown(run: Run): Promise<string | null> {
+  const routes = await canaryStillRouted(run);
+  if (routes.length) {
+    const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its subset ${oneLine(run.target.selection.canary.subset)}: ${routes.join('; ')}. Move them off it, then scale it down`;
+    if (!run.notices.includes(notice)) run.notices.push(notice);
+    run.log.warning(notice);
+    return notice;
+  }
   if (run.target.canaryDeployment)
     await run.deps.kube.patch(
       run.deploymentRef(run.target.canaryDeployment),
@@ -173,6 +281,7 @@ export async function scaleCanaryDown(run: Run): Promise<void> {
       { dryRun: run.settings.dryRun, signal: run.writes },
     );
   run.log.info(`scaled the canary Deployment ${run.target.canaryDeployment ?? '?'} to 0`);
+  return null;
 }
 
 /**

@@ -40,7 +40,13 @@ import {
 } from './machine.js';
 import type { StartFacts } from './start.js';
 import type { Target } from './target.js';
-import { forgetPreviousTemplate, promoteStable, restoreStable, scaleCanaryDown } from './finalize.js';
+import {
+  StableChangedError,
+  forgetPreviousTemplate,
+  promoteStable,
+  restoreStable,
+  scaleCanaryDown,
+} from './finalize.js';
 import { budgetAfterCancel } from '../lifecycle.js';
 
 export interface PromotionDeps {
@@ -111,18 +117,39 @@ export class PromotionError extends IstioCanaryError {
   }
 }
 
-/** The managers (managedFields) other than this tool that wrote the object, latest first. */
-function otherWriters(vs: KubeObject | null): string[] {
+/**
+ * The managers (managedFields) other than this tool that wrote the object, latest first;
+ * with ignoreStatus, not the controllers' writes of its status.
+ */
+export function otherWriters(vs: KubeObject | null, options: { ignoreStatus?: boolean } = {}): string[] {
   const mf = vs?.metadata?.managedFields;
   if (!Array.isArray(mf)) return [];
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');
   return mf
     .filter(isObject)
     .filter((e) => typeof e.manager === 'string' && e.manager !== FIELD_MANAGER)
+    .filter((e) => !options.ignoreStatus || e.subresource !== 'status')
     .sort((a, b) => text(b.time).localeCompare(text(a.time)))
     .map(
       (e) => `${text(e.manager)} (${text(e.operation) || 'Update'}${e.time ? ` at ${text(e.time)}` : ''})`,
     );
+}
+
+/** A promotion that ends with the canary left running: the state's reason and the last line say why. */
+function keptRunning(t: { state: PromotionState; action: Action }, why: string) {
+  const state = { ...t.state, reason: why };
+  const a = t.action;
+  const action: Action =
+    a.type === 'write' && a.then.type === 'stop'
+      ? {
+          type: 'write',
+          then: {
+            type: 'stop',
+            message: `promoted: the stable Deployment runs the canary pod template and takes 100% again; ${why}`,
+          },
+        }
+      : a;
+  return { state, action };
 }
 
 /** One command's run: its settings, target, lease and the state it last read or wrote. */
@@ -548,6 +575,11 @@ export class Run {
         return;
       }
       let event: MachineEvent | null = null;
+      // A stable changed by hand before the route flip holds the finalize at 100% on the canary
+      // whatever on-failure says: restoring stable and flipping to it could send traffic to no pod.
+      let holdOnError = false;
+      // Why the canary was left running (other routes still send it traffic), when it was.
+      let keptCanary: string | null = null;
       const cancelled = this.deps.signal.aborted;
       let writing = false;
       const measured =
@@ -602,14 +634,21 @@ export class Run {
               action = action.then;
               continue;
             case 'promote-stable':
-              await promoteStable(this, state);
-              event = { type: 'stable-promoted' };
+              try {
+                await promoteStable(this, state);
+                event = { type: 'stable-promoted' };
+              } catch (err) {
+                if (!(err instanceof StableChangedError) || this.deps.signal.aborted) throw err;
+                holdOnError = true;
+                event = { type: 'error', message: err.message };
+              }
               break;
-            case 'scale-canary-down':
-              await scaleCanaryDown(this);
+            case 'scale-canary-down': {
+              keptCanary = await scaleCanaryDown(this);
               await forgetPreviousTemplate(this);
               event = { type: 'canary-scaled-down' };
               break;
+            }
             case 'restore-stable':
               await restoreStable(this, state);
               event = { type: 'stable-restored', why: action.why };
@@ -624,7 +663,8 @@ export class Run {
         else event = { type: 'error', message: (err as Error).message };
       }
       if (!event) throw new Error('internal: no event');
-      const t = transition(state, event, this.ctx());
+      let t = transition(state, event, holdOnError ? { ...this.ctx(), onFailure: 'hold' } : this.ctx());
+      if (keptCanary) t = keptRunning(t, keptCanary);
       this.noteFailure(event, t);
       state = t.state;
       action = t.action;

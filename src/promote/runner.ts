@@ -13,7 +13,7 @@ import { withDefaultProtocols } from '../kube/manifest-apply.js';
 import { KubeApiError } from '../kube/errors.js';
 import { CONFLICT_RETRY, replaceWithRetry } from '../kube/replace.js';
 import { deploymentView } from '../kube/views.js';
-import { waitForRollout } from '../kube/rollout.js';
+import { refusePaused, waitForRollout } from '../kube/rollout.js';
 import { withGroup } from '../log.js';
 import { withCanaryWeight } from '../plan.js';
 import { oneLine } from '../one-line.js';
@@ -217,6 +217,15 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
     return report;
   }
 
+  // A paused canary or stable rolls out nothing: named before any write (and in a dry run).
+  if (['run', 'step', 'promote'].includes(settings.command))
+    await refusePaused(
+      kube,
+      target.namespace,
+      [target.canaryDeployment, target.stableDeployment],
+      target.docs,
+      deps.signal,
+    );
   if (settings.dryRun) return dryRun(run, decideStart);
   if (settings.command === 'promote' && settings.canaryImage && !target.canaryDeployment)
     throw new ManifestError([

@@ -1,6 +1,9 @@
 // The Deployment controller: drives status from events and timers (never a polling loop).
 // A rollout becomes available after `readinessDelayMs`; a container image tagged `crashloop`
 // never does and reports ProgressDeadlineExceeded after spec.progressDeadlineSeconds.
+// A paused Deployment (spec.paused) makes no ReplicaSet for a new template, as the real
+// controller: the pods of the last available template keep running at spec.replicas, no
+// replica is updated, and Progressing is Unknown/DeploymentPaused until it is resumed.
 
 import { createHash } from 'node:crypto';
 import { str, type Json, type JsonObject, isObject, obj } from './json.js';
@@ -22,6 +25,8 @@ interface Rollout {
   /** Replicas of the last template that became available (kept serving during a failed rollout). */
   availableHash?: string;
   availableTemplate?: Json;
+  /** The template whose ReplicaSet exists (a paused Deployment makes none for a new one). */
+  startedHash?: string;
   timers: NodeJS.Timeout[];
 }
 
@@ -115,6 +120,7 @@ export class DeploymentController {
       hash,
       availableHash: prev?.availableHash,
       availableTemplate: prev?.availableTemplate,
+      startedHash: prev?.startedHash,
       timers: [],
     };
     this.rollouts.set(id, r);
@@ -133,6 +139,34 @@ export class DeploymentController {
     const oldServing = r.availableHash !== undefined && r.availableHash !== hash;
 
     const template = spec['template'];
+    const paused = spec['paused'] === true;
+    const pausedCond: [string, string, string] = ['Unknown', 'DeploymentPaused', 'Deployment is paused'];
+    if (paused && hash !== r.startedHash) {
+      // No ReplicaSet for this template: the old one is scaled to spec.replicas, nothing updated.
+      const kept = r.availableHash !== undefined ? replicas : 0;
+      this.write(ns, name, generation, {
+        replicas: kept,
+        updated: 0,
+        available: kept,
+        minAvailable: kept >= replicas - maxUnavailable,
+        pods:
+          kept > 0
+            ? [
+                {
+                  hash: r.availableHash!,
+                  count: kept,
+                  ready: true,
+                  crash: false,
+                  template: r.availableTemplate,
+                },
+              ]
+            : [],
+        progressing: pausedCond,
+      });
+      return;
+    }
+    r.startedHash = hash;
+    const cond = (c: [string, string, string]): [string, string, string] => (paused ? pausedCond : c);
     const ready = (): void => {
       r.availableHash = hash;
       r.availableTemplate = template;
@@ -142,7 +176,11 @@ export class DeploymentController {
         available: replicas,
         minAvailable: true,
         pods: [{ hash, count: replicas, ready: true, crash: false, template }],
-        progressing: ['True', 'NewReplicaSetAvailable', `ReplicaSet "${rs}" has successfully progressed.`],
+        progressing: cond([
+          'True',
+          'NewReplicaSetAvailable',
+          `ReplicaSet "${rs}" has successfully progressed.`,
+        ]),
       });
     };
 
@@ -166,7 +204,7 @@ export class DeploymentController {
           : []),
       ],
       minAvailable: oldKept >= replicas - maxUnavailable && (oldKept > 0 || replicas - maxUnavailable <= 0),
-      progressing: ['True', 'ReplicaSetUpdated', `ReplicaSet "${rs}" is progressing.`],
+      progressing: cond(['True', 'ReplicaSetUpdated', `ReplicaSet "${rs}" is progressing.`]),
     });
     this.write(ns, name, generation, progressing());
     if (!crash) {
