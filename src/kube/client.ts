@@ -6,6 +6,8 @@ import type { ApplyOptions, KubeObject, ObjectRef, ResourceInfo, WriteOptions } 
 import { KubeResources } from './resources.js';
 import { createTransport, type KubeClientOptions, type RequestOptions } from './transport.js';
 import { waitFor, type WaitOptions } from './watch.js';
+import { KubeConfig } from '@kubernetes/client-node';
+import { credentialError, KubeconfigError, missingCluster } from './kubeconfig.js';
 
 export type {
   ApplyOptions,
@@ -16,6 +18,7 @@ export type {
   WriteOptions,
 } from './resources.js';
 export type { WaitOptions, WatchEvent } from './watch.js';
+export { KubeconfigError } from './kubeconfig.js';
 export {
   DEFAULT_KUBE_TIMEOUT_MS,
   DEFAULT_RETRY,
@@ -91,6 +94,26 @@ export class KubeClient extends KubeResources implements Kube {
   }
 }
 
+/**
+ * The client for the kubeconfig's current (or named) context. A kubeconfig that cannot give
+ * credentials is named here (KubeconfigError): the missing current-context with the contexts
+ * that exist, a failing exec plugin with its command line and stderr, secrets redacted.
+ */
 export async function createKubeClient(options: KubeClientOptions): Promise<KubeClient> {
-  return new KubeClient(await createTransport(options));
+  const kc = new KubeConfig();
+  let loaded = false;
+  try {
+    kc.loadFromString(options.kubeconfig);
+    loaded = !options.context || kc.getContextObject(options.context) !== null;
+    if (loaded && options.context) kc.setCurrentContext(options.context);
+  } catch {
+    // not YAML, or not a kubeconfig: createTransport names it
+  }
+  const missing = loaded ? missingCluster(kc) : null;
+  if (missing) throw new KubeconfigError(missing);
+  try {
+    return new KubeClient(await createTransport(options));
+  } catch (err) {
+    throw loaded ? credentialError(kc, options.kubeconfig, err) : err;
+  }
 }

@@ -5,6 +5,7 @@
 // at once, with the cancel's reason, since it writes nothing.
 import * as k8s from '@kubernetes/client-node';
 import { createKubeClient, type Kube, type KubeClient } from './client.js';
+import { missingCluster } from './kubeconfig.js';
 import { KubeApiError, UnknownKindError } from './errors.js';
 import { IstioCanaryError } from '../errors.js';
 import { ISTIO_VERSIONS } from './manifests.js';
@@ -189,12 +190,8 @@ export function loadKubeConfig(kubeconfig: string, context: string | null): k8s.
     }
     kc.setCurrentContext(context);
   }
-  if (!kc.getCurrentCluster()) {
-    throw new PreflightError(
-      'config',
-      `the kubeconfig has no cluster for context "${kc.getCurrentContext() || '(none)'}"`,
-    );
-  }
+  const missing = missingCluster(kc);
+  if (missing) throw new PreflightError('config', missing);
   return kc;
 }
 
