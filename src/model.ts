@@ -99,6 +99,11 @@ export interface PromotionState {
    * different one is a new promotion from the first step. Null when unknown (older states).
    */
   templateHash?: string | null;
+  /**
+   * The route the promotion steps (its name, else its match and subsets): a run whose selected
+   * route is another one is refused. Absent in older states.
+   */
+  route?: string;
   /** The holder id (`<repo>/<run id>/<attempt>/<job>/<random>`) of the process that wrote this state. */
   runId: string;
   startedAt: string;

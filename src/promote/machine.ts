@@ -16,7 +16,18 @@
 import type { Phase, PromotionState, PromotionStatus, StepRecord, Verdict } from '../model.js';
 import type { Command, FailureMode, FinalizeMode } from '../settings.js';
 import { schedule, stepIndexOf } from '../plan.js';
+import { IstioCanaryError } from '../errors.js';
 import { finishedMessage, retriesUnjudged, scheduleChange } from './start.js';
+
+/** The state annotation cannot be read (not JSON, or not a state); `raw` is its text. */
+export class StateAnnotationError extends IstioCanaryError {
+  constructor(
+    message: string,
+    readonly raw: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface MachineContext {
   command: Command;
@@ -231,7 +242,7 @@ function reasonsText(v: Verdict): string {
 export function transition(s: PromotionState, event: MachineEvent, ctx: MachineContext): Transition {
   switch (event.type) {
     case 'begin':
-      return begin(s, ctx);
+      return begin(s, ctx, event.liveWeight);
     case 'verdict': {
       const record: StepRecord = {
         step: event.step,
@@ -292,21 +303,44 @@ export function transition(s: PromotionState, event: MachineEvent, ctx: MachineC
   }
 }
 
-function begin(s: PromotionState, ctx: MachineContext): Transition {
+function begin(s: PromotionState, ctx: MachineContext, liveWeight: number): Transition {
   switch (ctx.command) {
     case 'status':
       return { state: s, action: stop(s, describe(s)) };
-    case 'rollback':
-      if (s.phase === 'rolled-back' && s.weight === 0)
+    case 'rollback': {
+      // An emergency command: the live weight decides, not the state. Nothing to do only when
+      // the route sends nothing to the canary.
+      if (liveWeight === 0 && s.phase === 'rolled-back' && s.weight === 0)
         return { state: s, action: stop(s, 'already rolled back') };
-      if (s.phase === 'promoted' && s.weight === 0)
+      if (liveWeight === 0 && s.phase === 'promoted' && s.weight === 0)
         return {
           state: s,
           action: stop(s, 'already promoted to stable: all traffic is on stable; nothing to roll back'),
         };
       if (s.phase === 'finalizing')
         return { state: s, action: { type: 'restore-stable', why: `rollback requested by ${ctx.runId}` } };
-      return rollBack(s, ctx, `rollback requested by ${ctx.runId}`);
+      const outside =
+        liveWeight !== s.weight
+          ? `the route sent ${liveWeight}% to the canary (the state recorded ${s.weight}%)`
+          : null;
+      if (s.phase === 'promoted' && s.weight === 0) {
+        // Stable runs the promoted template: the promotion stays promoted, the canary gets 0%.
+        const event = {
+          at: ctx.now,
+          message: `rollback requested by ${ctx.runId}: ${outside}; canary set back to 0%`,
+        };
+        const state = update(s, ctx, { weight: 0, events: [...(s.events ?? []), event] });
+        return write(
+          state,
+          stop(state, `rolled back the canary traffic: ${outside}; all traffic is on stable`),
+        );
+      }
+      return rollBack(
+        s,
+        ctx,
+        `rollback requested by ${ctx.runId}${s.phase === 'rolled-back' && outside ? `: ${outside}` : ''}`,
+      );
+    }
     case 'promote':
       // A promotion kept at 100% on the canary (finalize: keep) is finished by promote with
       // finalize: promote-stable: stable takes the canary's template, then the traffic.
@@ -346,7 +380,10 @@ export function parseState(raw: string | undefined): PromotionState | null {
   try {
     v = JSON.parse(raw);
   } catch {
-    throw new Error('the promotion state annotation is not valid JSON; remove it to start over');
+    throw new StateAnnotationError(
+      'the promotion state annotation is not valid JSON; remove it to start over',
+      raw,
+    );
   }
   const s = v as Partial<PromotionState>;
   if (
@@ -356,7 +393,10 @@ export function parseState(raw: string | undefined): PromotionState | null {
     typeof s.weight !== 'number' ||
     !Array.isArray(s.history)
   )
-    throw new Error('the promotion state annotation lacks phase, weight or history; remove it to start over');
+    throw new StateAnnotationError(
+      'the promotion state annotation lacks phase, weight or history; remove it to start over',
+      raw,
+    );
   return {
     // Before `finalizing` had its name, the same phase was stored as `promoting`.
     phase: (s.phase as string) === 'promoting' ? 'finalizing' : s.phase,
@@ -365,6 +405,7 @@ export function parseState(raw: string | undefined): PromotionState | null {
     steps: Array.isArray(s.steps) ? s.steps : [],
     canaryImage: s.canaryImage ?? null,
     templateHash: typeof s.templateHash === 'string' ? s.templateHash : null,
+    ...(typeof s.route === 'string' ? { route: s.route } : {}),
     runId: s.runId ?? '',
     startedAt: s.startedAt ?? '',
     updatedAt: s.updatedAt ?? '',

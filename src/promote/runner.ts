@@ -2,8 +2,9 @@
 // takes the lease, decides how run, step and promote start (decideStart: a person's change, a
 // new image, a kept promotion), applies the manifests, waits for the canary and proves the
 // measurement, then hands over to the Run's drive loop (run.ts), which performs the state
-// machine's actions; finalize lives in finalize.ts. `rollback` preempts (rollbackNow); an
-// error after writing began is recorded and reported (failed). All I/O goes through deps.
+// machine's actions; finalize lives in finalize.ts, the checks of the live route and subsets
+// in guards.ts. `rollback` preempts and follows the live weight, not the state (rollbackNow);
+// an error after writing began is recorded and reported (failed). All I/O goes through deps.
 import process from 'node:process';
 import type { Settings } from '../settings.js';
 import type { PromotionEvent, PromotionReport, PromotionState } from '../model.js';
@@ -20,8 +21,16 @@ import { oneLine } from '../one-line.js';
 import { rollbackHint } from '../lifecycle.js';
 import { retry } from '../retry.js';
 import { acquireLease } from './lease.js';
-import { type MachineEvent, describe, freshState, restartReason, transition } from './machine.js';
+import {
+  type MachineEvent,
+  StateAnnotationError,
+  describe,
+  freshState,
+  restartReason,
+  transition,
+} from './machine.js';
 import { resolveTarget, type Target } from './target.js';
+import { onRoute, refuseLiveSubsets, refuseOtherRoute, refuseSwappedStart } from './guards.js';
 import { unprovenMeasurement } from './probe.js';
 import { dryRun } from './dry-run.js';
 import { legacyPodTemplateHash, podTemplateHash } from './template-hash.js';
@@ -236,8 +245,14 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   // next renewal or write finds it lost) and writes weight 0 with optimistic concurrency.
   const preempt = settings.command === 'rollback';
   try {
-    // A broken state annotation is reported before anything is written.
-    await run.readVs(deps.signal);
+    // A broken state annotation is reported before anything is written (rollback replaces it).
+    await run.readVs(deps.signal).catch((err: unknown) => {
+      if (!(preempt && err instanceof StateAnnotationError)) throw err;
+    });
+    // A promotion on another route, or a new one whose declared stable has no traffic, is
+    // refused before the Lease (a write) is taken.
+    refuseOtherRoute(run);
+    if (!preempt) refuseSwappedStart(run, settings);
     // The Lease lives in the VirtualService's namespace: when the manifests create that
     // namespace, it is applied first, and only here: the batch applied later leaves it out.
     const nsDoc = target.docs.find(
@@ -281,13 +296,48 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   return report;
 }
 
-/** rollback: weight 0 now, whatever holds the lease; a conflicting write is re-read and decided again. */
+/**
+ * rollback: weight 0 now, whatever holds the lease, whatever the state says (the live weight
+ * decides: a person's move of the canary after a rollback or a promotion is rolled back too)
+ * and whether the state parses (an unreadable one is replaced by a rolled-back state that keeps
+ * its text in an event); a conflicting write is re-read and decided again.
+ */
 async function rollbackNow(run: Run): Promise<void> {
   await retry(
     async () => {
-      await run.readVs(run.writes);
-      const state = run.state ?? freshState(run.ctx(), run.liveWeight());
-      await run.drive(transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx()));
+      let broken: StateAnnotationError | null = null;
+      try {
+        await run.readVs(run.writes);
+      } catch (err) {
+        if (!(err instanceof StateAnnotationError)) throw err;
+        broken = err;
+        run.state = null;
+      }
+      refuseOtherRoute(run);
+      const live = run.liveWeight();
+      if (broken) {
+        const text = oneLine(broken.raw.length > 500 ? `${broken.raw.slice(0, 500)}…` : broken.raw);
+        if (live === 0) {
+          run.log.warning(
+            `nothing to roll back: the canary has 0% on ${run.vsName}; ${broken.message} (annotation: ${text})`,
+          );
+          return;
+        }
+        const why = `rollback requested by ${run.holder}; ${broken.message.replace(/; remove it to start over$/, '')}, so it was replaced by this rolled-back state`;
+        run.notices.push(`${why}; the unreadable annotation was: ${text}`);
+        const state = {
+          ...onRoute(run, freshState(run.ctx(), live)),
+          phase: 'rolled-back' as const,
+          weight: 0,
+          reason: why,
+          events: [{ at: run.iso(), message: `replaced an unreadable state annotation: ${text}` }],
+        };
+        await run.writeState(state);
+        run.log.info(`rolled back: ${why}`);
+        return;
+      }
+      const state = onRoute(run, run.state ?? freshState(run.ctx(), live));
+      await run.drive(transition(state, { type: 'begin', liveWeight: live }, run.ctx()));
     },
     CONFLICT_RETRY,
     {
@@ -318,6 +368,8 @@ async function decideStart(run: Run, settings: Settings): Promise<Start> {
   const template = await canaryTemplate(run, settings);
   run.templateHash = template === null ? null : podTemplateHash(template);
   const facts = run.startFacts();
+  refuseOtherRoute(run);
+  refuseSwappedStart(run, settings);
   // A person's change of the weights wins (or is taken over) before anything is written.
   const edit = run.edited(run.vs, run.state);
   const orphan = unrecordedTraffic(run.state, facts);
@@ -385,6 +437,9 @@ async function promote(run: Run, settings: Settings): Promise<void> {
   const { target, deps } = run;
   const { restart, adopted } = await decideStart(run, settings);
   const walking = settings.command === 'run' || settings.command === 'step';
+  // What the subsets select is read from the live DestinationRules (after the apply for run
+  // and step, whose manifests may change them): a window must measure the canary's pods.
+  if (!walking) await refuseLiveSubsets(run, false);
   let fresh = restart !== null;
   const moves = !(run.state?.phase === 'finalizing' || (run.state?.phase === 'promoted' && !fresh));
   if (settings.command === 'promote' && target.canaryDeployment && moves) {
@@ -406,7 +461,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     const events: PromotionEvent[] = [
       { at: run.iso(), message: `new promotion from the first step: ${why} (previous: ${previous})` },
     ];
-    await run.writeState({ ...freshState(run.ctx(), 0), events });
+    await run.writeState({ ...onRoute(run, freshState(run.ctx(), 0)), events });
     return run.state;
   };
   if (fresh && run.state)
@@ -452,6 +507,8 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     )
       await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal);
     await run.readVs();
+    await refuseLiveSubsets(run, docs.length > 0);
+    refuseOtherRoute(run);
     // The template judged from here on is the live one, read back after the apply: another
     // writer (or a field the apply does not own) may make it differ from what was decided on.
     const after = await liveCanaryTemplate(run, deps.signal);
@@ -493,7 +550,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
       // The canary changed and did not become available: whatever traffic it had goes back to
       // stable (whatever on-failure says: no step ever judged this image), and the state says why.
       const base = {
-        ...(run.state ?? freshState(run.ctx(), run.liveWeight())),
+        ...onRoute(run, run.state ?? freshState(run.ctx(), run.liveWeight())),
         canaryImage: settings.canaryImage,
         templateHash: run.templateHash,
       };
@@ -515,7 +572,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     if (run.state && run.state.canaryImage !== settings.canaryImage)
       run.state = { ...run.state, canaryImage: settings.canaryImage, templateHash: run.templateHash };
   }
-  const state = restarted ?? run.state ?? freshState(run.ctx(), run.liveWeight());
+  const state = onRoute(run, restarted ?? run.state ?? freshState(run.ctx(), run.liveWeight()));
   let first = transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
   if (
     walking &&

@@ -78,3 +78,22 @@ export function finishedMessage(state: PromotionState, described: string, vsName
     return `${described}; ${state.canaryImage ?? 'this canary'} was judged and rolled back, so a rerun does not promote it again. A new promotion starts with a new canary-image; to judge the same image again, remove the recorded state first: kubectl annotate virtualservice -n ${vsName.split('/')[0]} ${vsName.split('/').slice(1).join('/')} istio-canary.dev/state-`;
   return `${described}; a new promotion starts with a new canary-image`;
 }
+
+/**
+ * A new promotion (no recorded state) starts with all traffic on the declared stable subset:
+ * the first write sets stable 100% / canary 0%, so declared subsets that are swapped (the
+ * traffic on the "canary") would move every request onto the other version and let finalize
+ * overwrite it. `weights` are the route's destinations as the command finds them (the
+ * manifests' VirtualService when they hold it, else the live one). Null when stable has 100%,
+ * or, in manifests, most of the route (a seed's starting split such as 80/20, which the
+ * first write replaces by stable 100%, still says which subset has the traffic).
+ */
+export function stableNotCarrying(
+  f: StartFacts & { stableSubset: string; route: string; source: string },
+  weights: readonly { subset: string; weight: number }[],
+): string | null {
+  const stable = weights.find((w) => w.subset === f.stableSubset)?.weight ?? 0;
+  if (stable === 100 || (f.source === 'in the manifests' && stable > 50)) return null;
+  const carrying = weights.filter((w) => w.weight > 0).map((w) => `subset ${w.subset} has ${w.weight}%`);
+  return `a new promotion on ${f.vsName} ${f.route} starts with all traffic on the stable subset, but the stable subset ${f.stableSubset} has ${stable}%${f.source === 'in the manifests' ? ' (at most 50%)' : ''} (${f.source}: ${carrying.join(', ') || 'no weighted destination'}). Nothing was written. Check stable-subset and canary-subset (are they swapped?); to start from these weights, run again with take-over: true`;
+}

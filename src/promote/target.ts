@@ -21,7 +21,8 @@ import { PlanError, selectRoute, type RouteSelection } from '../plan.js';
 import { previewNamespace } from '../kube/preview.js';
 import { oneLine } from '../one-line.js';
 import { isObject } from '../util/object.js';
-import { ISTIO_VERSIONS } from '../kube/views.js';
+import { ISTIO_VERSIONS, virtualServiceView } from '../kube/views.js';
+import type { PromotionState } from '../model.js';
 
 export interface Target {
   namespace: string;
@@ -366,4 +367,108 @@ async function resolve(
     canaryImage,
     canaryContainer,
   };
+}
+
+/**
+ * The identity of http[index] of a VirtualService: its name when it has one, else its match
+ * and the subsets it sends to (with the selection's two, which the first step may add). Null
+ * when there is no such route. A promotion records it, so that a route inserted before the one
+ * it steps is never stepped in its place.
+ */
+export function routeIdentity(
+  vs: KubeObject,
+  selection: RouteSelection,
+  index = selection.routeIndex,
+): string | null {
+  const route = virtualServiceView(vs).http[index];
+  if (!route) return null;
+  if (route.name) return `name ${route.name}`;
+  const subsets = new Set(route.destinations.map((d) => d.subset ?? '?'));
+  subsets.add(selection.stable.subset);
+  subsets.add(selection.canary.subset);
+  return `match ${JSON.stringify(route.raw.match ?? null)} to ${[...subsets].sort().join(',')}`;
+}
+
+/**
+ * The selected route of the live VirtualService is not the one the recorded promotion steps
+ * (another route was inserted before it, it was renamed or its match changed), or it no longer
+ * sends to both subsets while the state says the canary has traffic: stepping, taking over or
+ * rolling back that route would write weights to a route the canary is not on and record a
+ * weight the canary does not have. Returns the problem naming the routes, or null.
+ */
+export function recordedRouteProblem(
+  vs: KubeObject | null,
+  selection: RouteSelection,
+  state: PromotionState | null,
+  vsName: string,
+): string | null {
+  if (!vs || !state) return null;
+  const routes = virtualServiceView(vs).http;
+  const route = routes[selection.routeIndex];
+  const live = routeIdentity(vs, selection);
+  const subsets = route ? route.destinations.map((d) => d.subset) : [];
+  const both = subsets.includes(selection.stable.subset) && subsets.includes(selection.canary.subset);
+  const moved = state.route !== undefined && live !== state.route;
+  if (!moved && (both || state.weight === 0)) return null;
+  const describeRoute = (i: number) => `http[${i}] (${oneLine(routeIdentity(vs, selection, i) ?? 'none')})`;
+  const found = state.route
+    ? routes.findIndex((_, i) => routeIdentity(vs, selection, i) === state.route)
+    : -1;
+  const selected = `the selected route ${describeRoute(selection.routeIndex)}`;
+  const what = moved
+    ? `${selected} of ${vsName} is not the route this promotion recorded (${oneLine(state.route!)})`
+    : `${selected} of ${vsName} does not send to both subsets ${oneLine(selection.stable.subset)} and ${oneLine(selection.canary.subset)}, though the promotion recorded canary ${state.weight}%`;
+  const where =
+    found >= 0
+      ? `; the recorded route is now http[${found}]: select it with --route ${found}${routes[found]?.name ? ` (or --route ${oneLine(routes[found].name)})` : ''}, as the live VirtualService numbers its routes (without manifests, or with manifests whose VirtualService has the same routes)`
+      : `; live routes: ${routes.map((_, i) => describeRoute(i)).join(', ') || 'none'}`;
+  return `${what}${where}. Nothing was written (take-over does not change the route a promotion is on)`;
+}
+
+/**
+ * The subsets as the live DestinationRules define them now (after the apply: another writer,
+ * or a DestinationRule the manifests do not hold, decides what the subsets select): each must
+ * exist, select only its own Deployment's pods, and the canary subset the canary Deployment.
+ * Returns the problem, or null.
+ */
+export async function liveSubsetProblem(
+  kube: Kube,
+  target: Target,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const { selection, namespace } = target;
+  const host = selection.canary.host;
+  const drs = (await listIstio(kube, 'DestinationRule', namespace, signal)).items.filter(
+    (dr) =>
+      isObject(dr.spec) &&
+      typeof dr.spec.host === 'string' &&
+      sameHost(dr.spec.host, host, dr.metadata?.namespace ?? namespace),
+  );
+  if (!drs.length)
+    return `no live DestinationRule for host ${oneLine(host)} in namespace ${namespace} (needed for subsets ${oneLine(selection.stable.subset)} and ${oneLine(selection.canary.subset)})`;
+  const deployments = (await kube.list('apps/v1', 'Deployment', namespace, { signal })).items;
+  const named = (n: string | null) => deployments.find((d) => d.metadata?.name === n) ?? null;
+  for (const dr of drs) {
+    const drName = `live DestinationRule ${oneLine(dr.metadata?.name ?? '?')}`;
+    const stable = subsetLabels(dr, selection.stable.subset);
+    const canary = subsetLabels(dr, selection.canary.subset);
+    if (!stable || !canary)
+      return `${drName} (host ${oneLine(host)}) has no subset "${oneLine(!stable ? selection.stable.subset : selection.canary.subset)}" with labels`;
+    const overlap = subsetOverlap(
+      { subset: selection.stable.subset, labels: stable, deployment: target.stableDeployment },
+      { subset: selection.canary.subset, labels: canary, deployment: target.canaryDeployment },
+      deployments,
+      drName,
+    );
+    if (overlap) return overlap;
+    for (const [role, subset, labels, name] of [
+      ['canary', selection.canary.subset, canary, target.canaryDeployment],
+      ['stable', selection.stable.subset, stable, target.stableDeployment],
+    ] as const) {
+      const d = named(name);
+      if (d && !matchesLabels(podLabels(d), labels))
+        return `${drName}: ${role} subset "${oneLine(subset)}" (labels ${oneLine(JSON.stringify(labels))}) does not select the ${role} Deployment ${oneLine(name!)} (pod labels ${oneLine(JSON.stringify(podLabels(d)))}), so its traffic and metrics would not be the ${role}'s. Give the subset the labels of the ${role} pods`;
+    }
+  }
+  return null;
 }
