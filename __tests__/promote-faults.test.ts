@@ -74,15 +74,15 @@ describe('promotion under API faults', () => {
       cluster.api.faults.reset();
       cluster.api.clearRequests();
       const expected = endState(calm, await promote(calm, [...script]));
-      // The 2.5 s canary rollout is waited for with a watch, not by polling GETs (at most: the
-      // live read for canary-image, the template read back after the apply, and the replicas
-      // check after the rollout).
+      // The 2.5 s canary rollout is waited for with a watch, not by polling GETs (at most five
+      // reads, each a check: the live image for canary-image, the paused check, the template
+      // read back after the apply, the live subsets check, and the replicas after the rollout).
       const calmLog = cluster.api.requests.filter(
         (r) => r.resource === 'deployments' && r.namespace === calm,
       );
       expect(
         calmLog.filter((r) => r.name === 'smartcarapp-v2' && r.verb === 'get').length,
-      ).toBeLessThanOrEqual(4);
+      ).toBeLessThanOrEqual(5);
       expect(calmLog.filter((r) => r.verb === 'watch').length).toBeGreaterThanOrEqual(1);
 
       cluster.api.clearRequests();
