@@ -135,7 +135,9 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; err
 /** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
 export function formatInputError(e: InputError): string {
   const accepts = inputSpec(e.input)?.accepts;
-  const shown = e.value.length > 80 ? `${e.value.slice(0, 77)}...` : e.value;
+  // The user:password@ of a URL is a secret even in an input that is refused.
+  const value = e.value.replace(/(\/\/)[^/@\s]*@/g, '$1***@');
+  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
   return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
 
@@ -249,6 +251,11 @@ function parseInteger(min: number, max: number) {
   };
 }
 
+/** The highest load-rps (and `load --rps`): above it the generator's schedule alone takes gigabytes. */
+export const MAX_LOAD_RPS = 100_000;
+/** The most load-connections (and `load --connections`). */
+export const MAX_LOAD_CONNECTIONS = 1000;
+
 function parsePositiveNumber(max: number) {
   return (raw: string): number => {
     const t = raw.trim();
@@ -295,6 +302,19 @@ function parseUrl(raw: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
+  return url.toString();
+}
+
+/**
+ * prometheus-url: a URL without user:password@ (fetch cannot send a request to one; the
+ * credentials belong in prometheus-auth, a secret masked in every log).
+ */
+function parsePrometheusUrl(raw: string): string {
+  const url = new URL(parseUrl(raw));
+  if (url.username || url.password)
+    throw new InvalidValueError(
+      'contains credentials (user:password@), which are not sent from the URL: give the URL without them and put them in prometheus-auth as `Basic <base64 of user:password>`',
+    );
   return url.toString();
 }
 
@@ -375,7 +395,7 @@ function parseName(raw: string): string {
   return t;
 }
 
-function parseHost(raw: string): string {
+export function parseHost(raw: string): string {
   const t = raw.trim();
   const m = /^([A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?)(:(\d+))?$/.exec(t);
   if (!m) throw new InvalidValueError('is not a host name');
@@ -526,7 +546,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
   const manifests = field('manifests', parseManifests, []);
   const steps = field('steps', parseSteps, [10, 25, 50, 100]);
   const loadUrl = field('load-url', parseUrl, null);
-  const prometheusUrl = field('prometheus-url', parseUrl, null);
+  const prometheusUrl = field('prometheus-url', parsePrometheusUrl, null);
   const metricsRaw = raw('metrics').trim();
   const metrics =
     metricsRaw === ''
@@ -581,8 +601,8 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     metrics,
     loadUrl,
     loadHost: field('load-host', parseHost, null),
-    loadRps: field('load-rps', parsePositiveNumber(100_000), 50),
-    loadConnections: field('load-connections', parseInteger(1, 1000), 8),
+    loadRps: field('load-rps', parsePositiveNumber(MAX_LOAD_RPS), 50),
+    loadConnections: field('load-connections', parseInteger(1, MAX_LOAD_CONNECTIONS), 8),
     prometheusUrl,
     prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
     finalize: field('finalize', parseEnum(FINALIZE_VALUES), 'promote-stable'),

@@ -1,6 +1,7 @@
 // `istio-canary load`: the built-in open-loop load generator on its own, printing per-version
 // counts, rate, errors by kind and latency percentiles (a `hey` replacement for CI jobs).
 import { collectArgs, UsageError, type FlagSpecs } from '../args.js';
+import { InvalidValueError, MAX_LOAD_CONNECTIONS, MAX_LOAD_RPS, parseHost } from '../settings.js';
 import { Histogram } from './histogram.js';
 import { DEFAULT_VERSION_HEADER, LoadGenerator, type VersionRecord, type WindowSnapshot } from './loadgen.js';
 
@@ -36,10 +37,10 @@ export function parseDuration(flag: string, text: string): number {
   return n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
 }
 
-function parseCount(flag: string, text: string, min: number): number {
+function parseCount(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n < min || text.trim() === '')
-    throw new UsageError([`${flag}: "${text}" is not a number ≥ ${min}`]);
+  if (!Number.isFinite(n) || n < min || n > max || text.trim() === '')
+    throw new UsageError([`${flag}: "${text}" is not a number from ${min} to ${max}`]);
   return n;
 }
 
@@ -58,10 +59,10 @@ export interface LoadArgs {
 
 const LOAD_FLAGS: FlagSpecs = {
   url: { type: 'string', accepts: 'an http(s) URL' },
-  host: { type: 'string', accepts: 'a host name' },
-  rps: { type: 'string', accepts: 'a number ≥ 0' },
+  host: { type: 'string', accepts: 'a host name, optionally with :port' },
+  rps: { type: 'string', accepts: `a number from 0 (as fast as possible) to ${MAX_LOAD_RPS}` },
   duration: { type: 'string', accepts: 'a duration such as 30s, 2m, 500ms' },
-  connections: { type: 'string', short: 'c', accepts: 'a number ≥ 1' },
+  connections: { type: 'string', short: 'c', accepts: `a number from 1 to ${MAX_LOAD_CONNECTIONS}` },
   header: { type: 'string', short: 'H', multiple: true, accepts: "'Name: value'" },
   timeout: { type: 'string', accepts: 'a duration such as 10s' },
   'version-header': { type: 'string', accepts: 'a header name' },
@@ -104,11 +105,31 @@ export function parseLoadArgs(argv: readonly string[]): LoadArgs | 'help' {
   const timeout = str('timeout');
   const versionHeader = str('version-header');
   if (url !== undefined) out.url = url;
-  if (host !== undefined) out.host = host;
-  if (rps !== undefined) check(() => (out.rps = parseCount('--rps', rps, 0)));
-  if (duration !== undefined) check(() => (out.durationMs = parseDuration('--duration', duration)));
+  // The same checks as the load-host, load-rps and load-connections inputs of `run`.
+  if (host !== undefined)
+    check(() => {
+      try {
+        out.host = parseHost(host);
+      } catch (e) {
+        if (!(e instanceof InvalidValueError)) throw e;
+        throw new UsageError([
+          `--host: ${JSON.stringify(host)} ${e.message} (accepted: ${LOAD_FLAGS.host!.accepts})`,
+        ]);
+      }
+    });
+  if (rps !== undefined) check(() => (out.rps = parseCount('--rps', rps, 0, MAX_LOAD_RPS)));
+  if (duration !== undefined)
+    check(() => {
+      out.durationMs = parseDuration('--duration', duration);
+      if (out.durationMs <= 0)
+        throw new UsageError([
+          `--duration: "${duration}" is no time at all; give a duration > 0 such as 30s`,
+        ]);
+    });
   if (connections !== undefined)
-    check(() => (out.connections = Math.floor(parseCount('--connections', connections, 1))));
+    check(
+      () => (out.connections = Math.floor(parseCount('--connections', connections, 1, MAX_LOAD_CONNECTIONS))),
+    );
   if (timeout !== undefined) check(() => (out.timeoutMs = parseDuration('--timeout', timeout)));
   if (versionHeader !== undefined) out.versionHeader = versionHeader;
   for (const h of (values.header as string[] | undefined) ?? []) {
