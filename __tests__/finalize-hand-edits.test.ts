@@ -242,7 +242,7 @@ describe('a paused Deployment (D2)', () => {
         },
       },
     } as KubeObject);
-    cluster.api.requests.length = 0;
+    cluster.api.clearRequests();
     const err = await runPromotion(flask(ns), deps()).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(
       new RegExp(
@@ -263,7 +263,7 @@ describe('a paused Deployment (D2)', () => {
         '  name: smartcarapp-v1\nspec:\n  replicas: 1\n  paused: true\n',
       ],
     ]);
-    cluster.api.requests.length = 0;
+    cluster.api.clearRequests();
     const err = await runPromotion(flask(ns, { manifests }), deps()).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/smartcarapp-v1 is paused \(spec.paused: true in the manifests\)/);
     expect(cluster.writes().filter((w) => w.namespace === ns)).toEqual([]);

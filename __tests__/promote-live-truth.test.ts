@@ -143,6 +143,29 @@ describe('rollback trusts the live weight, not the saved state (A)', () => {
     );
   });
 
+  it('a state written by a newer istio-canary (schemaVersion 99) is not overwritten by step: named, nothing written', async () => {
+    const { ns, manifests } = await heldAt20();
+    let raw = '';
+    await editVs(ns, (vs) => {
+      const state = JSON.parse(vs.metadata!.annotations!['istio-canary.dev/state']!) as Record<
+        string,
+        unknown
+      >;
+      raw = JSON.stringify({ ...state, schemaVersion: 99 });
+      vs.metadata!.annotations = { ...vs.metadata!.annotations, 'istio-canary.dev/state': raw };
+    });
+    cluster.api.clearRequests();
+    const err = await runPromotion(settings(ns, manifests, { command: 'step' }), deps()).catch(
+      (e: unknown) => e,
+    );
+    expect((err as Error).message).toMatch(
+      /written by a newer istio-canary \(state schema 99; this one reads 1\): upgrade istio-canary/,
+    );
+    expect(vsWrites(ns)).toEqual([]);
+    const stored = storedVs(cluster.api, ns, 'podinfo');
+    expect(stored.weights.canary).toBe(20);
+  });
+
   it('with the canary at 0% there is nothing to roll back, and nothing is written', async () => {
     const { ns, manifests } = await heldAt20();
     await runPromotion(settings(ns, manifests, { command: 'rollback' }), deps());

@@ -214,6 +214,8 @@ describe('promotion state machine', () => {
     expect(parseState(undefined)).toBeNull();
     expect(() => parseState('{oops')).toThrow(/not valid JSON/);
     expect(() => parseState('{"phase":1}')).toThrow(/lacks phase/);
+    expect(() => parseState(JSON.stringify({ ...s, schemaVersion: 2 }))).toThrow(/newer istio-canary/);
+    expect(parseState(JSON.stringify({ ...s, schemaVersion: 1 }))).toMatchObject({ phase: s.phase });
   });
 
   it('an interrupted finalize is completed by a rerun, or restored before a rollback, never left lying', () => {

@@ -374,6 +374,9 @@ export function describe(s: PromotionState): string {
 }
 
 /** Reads the annotation value; null when absent, an error naming the annotation when unreadable. */
+/** The newest state layout this version reads; a state may say `schemaVersion` (absent: 1). */
+export const STATE_SCHEMA_VERSION = 1;
+
 export function parseState(raw: string | undefined): PromotionState | null {
   if (raw === undefined || raw === '') return null;
   let v: unknown;
@@ -386,6 +389,14 @@ export function parseState(raw: string | undefined): PromotionState | null {
     );
   }
   const s = v as Partial<PromotionState>;
+  // A state written by a newer istio-canary (it says so with a schemaVersion above ours) may
+  // mean things this one cannot read: refuse instead of overwriting it.
+  const schema = (v as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof schema === 'number' && schema > STATE_SCHEMA_VERSION)
+    throw new StateAnnotationError(
+      `the promotion state annotation was written by a newer istio-canary (state schema ${schema}; this one reads ${STATE_SCHEMA_VERSION}): upgrade istio-canary`,
+      raw,
+    );
   if (
     typeof s !== 'object' ||
     s === null ||
