@@ -186,10 +186,8 @@ describe('another route still sends traffic to the canary subset (C)', () => {
     const logger = new RecordingLogger();
     const report = await runPromotion(flask(ns, { manifests, route: 'main' }), deps({ logger }));
     expect(report.status).toBe('promoted');
-    const notice = expect.stringMatching(
-      new RegExp(`left running: .*VirtualService ${ns}/smartcarapp http route beta \\(100%\\)`),
-    );
-    expect(report.notices).toEqual(expect.arrayContaining([notice]));
+    const notice = new RegExp(`left running: .*VirtualService ${ns}/smartcarapp http route beta \\(100%\\)`);
+    expect(report.notices?.some((n) => notice.test(n))).toBe(true);
     expect(logger.lines).toEqual(expect.arrayContaining([expect.stringMatching(/^warning: .*left running/)]));
     expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(1);
   }, 30_000);
@@ -211,7 +209,7 @@ describe('another route still sends traffic to the canary subset (C)', () => {
           },
         ],
       },
-    } as KubeObject);
+    });
     const report = await runPromotion(flask(ns), deps());
     expect(report.status).toBe('promoted');
     expect(report.notices).toEqual(
@@ -241,7 +239,7 @@ describe('a paused Deployment (D2)', () => {
           spec: { containers: [{ name: 'smartcarapp', image: 'example/smartcarapp:2.0' }] },
         },
       },
-    } as KubeObject);
+    });
     cluster.api.clearRequests();
     const err = await runPromotion(flask(ns), deps()).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(
@@ -284,7 +282,7 @@ describe('a paused Deployment (D2)', () => {
           spec: { containers: [{ name: 'web', image: 'example/web:1' }] },
         },
       },
-    } as KubeObject);
+    });
     const images = async () =>
       (await cluster.kube.list('v1', 'Pod', ns)).items.map(
         (p) => (p.spec as { containers: { image: string }[] }).containers[0]?.image ?? '?',
