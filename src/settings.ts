@@ -135,8 +135,9 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; err
 /** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
 export function formatInputError(e: InputError): string {
   const accepts = inputSpec(e.input)?.accepts;
-  // The user:password@ of a URL is a secret even in an input that is refused.
-  const value = e.value.replace(/(\/\/)[^/@\s]*@/g, '$1***@');
+  // A URL's credentials (userinfo, secret-looking query values) are secrets even in an input
+  // that is refused: every URL-shaped value is shown through the one URL redaction.
+  const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? showUrl(e.value.trim()) : e.value;
   const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
   return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
@@ -532,8 +533,8 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     } catch (e) {
       errors.push({
         input: name,
-        // A URL is shown without its credentials (userinfo, secret query values: src/redact.ts).
-        value: inputSpec(name)?.secret ? '***' : parse === parseUrl ? showUrl(value) : value,
+        // A URL is shown without its credentials by formatInputError (src/redact.ts showUrl).
+        value: inputSpec(name)?.secret ? '***' : value,
         message: e instanceof InvalidValueError ? e.message : String(e),
       });
       return fallback;
