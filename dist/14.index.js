@@ -1,5 +1,5 @@
 export const id = 14;
-export const ids = [14];
+export const ids = [14,809];
 export const modules = {
 
 /***/ 6790:
@@ -1302,12 +1302,15 @@ function judgeStep(stable, canary, limits, source, durationMs = 0) {
         const base = stable?.p99Ms ?? null;
         if (canary.p99Ms !== null && base !== null && base > 0 && (stable?.requests ?? 0) > 0) {
             const regression = canary.p99Ms / base - 1;
+            const p99Reason = (ok, message) => {
+                reasons.push(reason('p99-regression', regression, limits.maxLatencyRegression, source, ok, message));
+            };
             if (canary.requests < P99_REGRESSION_MIN_SAMPLES) {
-                reasons.push(reason('p99-regression', regression, limits.maxLatencyRegression, source, true, `canary p99 ${fmtMs(canary.p99Ms)} ms vs stable ${fmtMs(base)} ms not judged: ${canary.requests} canary responses < ${P99_REGRESSION_MIN_SAMPLES} needed for a stable p99 (the statistical judge compares the distributions instead)`));
+                p99Reason(true, `canary p99 ${fmtMs(canary.p99Ms)} ms vs stable ${fmtMs(base)} ms not judged: ${canary.requests} canary responses < ${P99_REGRESSION_MIN_SAMPLES} needed for a stable p99 (the statistical judge compares the distributions instead)`);
             }
             else {
                 const okReg = regression <= limits.maxLatencyRegression;
-                reasons.push(reason('p99-regression', regression, limits.maxLatencyRegression, source, okReg, `canary p99 ${fmtMs(canary.p99Ms)} ms is ${regression >= 0 ? '+' : ''}${fmtPct(regression)} vs stable ${fmtMs(base)} ms ${okReg ? '≤' : '>'} allowed regression ${fmtPct(limits.maxLatencyRegression)}`));
+                p99Reason(okReg, `canary p99 ${fmtMs(canary.p99Ms)} ms is ${regression >= 0 ? '+' : ''}${fmtPct(regression)} vs stable ${fmtMs(base)} ms ${okReg ? '≤' : '>'} allowed regression ${fmtPct(limits.maxLatencyRegression)}`);
             }
         }
     }

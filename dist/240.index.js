@@ -70,7 +70,7 @@ async function writeReportJson(report, dir, run) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(6412);
+var report_escape = __webpack_require__(9269);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const format_DASH = '–';
 function finite(value) {

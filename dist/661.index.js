@@ -13,72 +13,63 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _cluster_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(607);
+/* harmony import */ var _post_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7815);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8812);
 // The post step (runs even when the job failed or was cancelled): finish a rollback an
-// interrupted run left behind, then delete a cluster this action created.
+// interrupted run left behind, then delete a cluster this action created. It finds the
+// promotion from what main saved in the action state (src/post-target.ts), never from the
+// manifests, which may be gone by then.
 
 
 
 
 
-/** The kubeconfig main used: the input, $KUBECONFIG, ~/.kube/config, or the created cluster's file. */
-async function kubeconfigFor(settings, io) {
-    if (settings.cluster === 'sim')
-        return null; // the embedded mesh ended with main
-    if (settings.cluster === 'existing') {
-        if (settings.kubeconfig)
-            return settings.kubeconfig;
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(settings.kubeconfigPath ?? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.kube', 'config'), 'utf8');
-    }
-    const record = io.state.get('created-cluster');
-    if (record === '')
-        return null;
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(JSON.parse(record).kubeconfigPath, 'utf8');
-}
 /**
- * The namespace and name of the stepped VirtualService as main resolved them: manifests may
- * put it outside the `namespace` input (the podinfo example uses `test`). Read from the files
- * only; the cluster is asked nothing here.
+ * The kubeconfig main used, as main saved its source: the input (read again here), the file
+ * main read, the created cluster's file; null for the embedded mesh (it ended with main).
  */
-async function withManifestTarget(settings) {
-    if (settings.manifests.length === 0)
-        return settings;
-    const { readManifests, validateManifests } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4037));
-    const { docs } = validateManifests(await readManifests(settings.manifests, process.cwd()), settings.namespace, {
-        retarget: settings.preview,
-    });
-    const vs = docs
-        .map((d) => d.object)
-        .filter((o) => o.kind === 'VirtualService' &&
-        (!settings.virtualService || o.metadata?.name === settings.virtualService));
-    if (vs.length !== 1 || typeof vs[0]?.metadata?.namespace !== 'string')
-        return settings;
-    return {
-        ...settings,
-        namespace: vs[0].metadata.namespace,
-        virtualService: settings.virtualService ?? String(vs[0].metadata.name),
-    };
+async function kubeconfigFor(target, settings, io) {
+    const source = target.kubeconfig;
+    switch (source.from) {
+        case 'sim':
+            return null;
+        case 'input':
+            return settings.kubeconfig;
+        case 'file':
+            return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(source.path, 'utf8');
+        case 'created': {
+            const record = io.state.get(_cluster_index_js__WEBPACK_IMPORTED_MODULE_2__.CREATED_CLUSTER_STATE);
+            if (record === '')
+                return null;
+            return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(JSON.parse(record).kubeconfigPath, 'utf8');
+        }
+    }
 }
 /** Rolls back a promotion that a cancelled or killed main step left in progress. */
 async function finishPromotion(settings, io) {
     // Only when main started a promotion and did not see it to its end (cancelled, killed).
     if (io.state.get(_main_js__WEBPACK_IMPORTED_MODULE_4__.PROMOTION_STATE) !== 'started')
         return;
-    const kubeconfig = await kubeconfigFor(settings, io);
-    if (kubeconfig === null)
+    // What main saved before its first write: the post step never reads the manifests again.
+    const target = (0,_post_target_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePostTarget */ .nK)(io.state.get(_post_target_js__WEBPACK_IMPORTED_MODULE_3__/* .PROMOTION_TARGET */ .GP));
+    if (!target) {
+        io.logger.debug('post: the main step saved no promotion target; nothing to finish');
+        return;
+    }
+    const kubeconfig = await kubeconfigFor(target, settings, io);
+    if (!kubeconfig)
         return;
     const [{ createKubeClient }, { finishInterrupted }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(791)]).then(__webpack_require__.bind(__webpack_require__, 6791)),
-        __webpack_require__.e(/* import() */ 519).then(__webpack_require__.bind(__webpack_require__, 4519)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6791)),
+        __webpack_require__.e(/* import() */ 40).then(__webpack_require__.bind(__webpack_require__, 1040)),
     ]);
     const kube = await createKubeClient({
         kubeconfig,
-        // A created cluster's kubeconfig names its own current context; an existing one uses the input.
-        context: settings.cluster === 'existing' ? settings.context : null,
+        // A created cluster's kubeconfig names its own current context; an existing one uses main's.
+        context: target.kubeconfig.from === 'input' || target.kubeconfig.from === 'file'
+            ? target.kubeconfig.context
+            : null,
         logger: io.logger,
     });
     const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
@@ -89,7 +80,16 @@ async function finishPromotion(settings, io) {
         setOutput: (name, value) => io.setOutput(name, value),
     });
     const controller = new AbortController();
-    const report = await finishInterrupted(await withManifestTarget(settings), {
+    const saved = {
+        ...settings,
+        manifests: [],
+        namespace: target.namespace,
+        virtualService: target.virtualService,
+        route: target.route,
+        stableSubset: target.stableSubset,
+        canarySubset: target.canarySubset,
+    };
+    const report = await finishInterrupted(saved, {
         kube,
         metrics: noMetrics,
         reporter,
@@ -118,8 +118,8 @@ async function runPost(deps) {
     }
     if (io.state.get('created-cluster') !== '') {
         const [{ cleanupCluster }, { createCommandRunner }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(805), __webpack_require__.e(791), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 607)),
-            __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 3257)),
+            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 607)),
+            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3257)),
         ]);
         const outcome = await cleanupCluster(settings, {
             runner: createCommandRunner({ echo: (line) => io.logger.info(line) }),

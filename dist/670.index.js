@@ -59,7 +59,7 @@ function oneLine(text) {
 /* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, isSecretParam, CONTINUATION, neutraliseLog, markContinuations, safeBlockText, isCommandLine */
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
 /* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4350);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9269);
 // The one place that decides what text may leave the process: secret values are redacted
 // (`***`) and text for the job log is neutralised so that it can never be read as a workflow
 // command. Every sink (the action's and the CLI's logger, print and outputs, the job summary,
@@ -465,7 +465,7 @@ function isCommandLine(line) {
 
 /***/ }),
 
-/***/ 6412:
+/***/ 9269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

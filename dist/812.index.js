@@ -893,12 +893,11 @@ function validateManifests(docs, namespace, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PX: () => (/* binding */ readManifests),
 /* harmony export */   Sh: () => (/* binding */ ManifestError),
 /* harmony export */   _M: () => (/* binding */ where),
 /* harmony export */   xt: () => (/* binding */ readManifestFiles)
 /* harmony export */ });
-/* unused harmony exports MAX_OBJECT_BYTES, MAX_FILE_BYTES, MAX_ALIASES, jsonSizeUpTo, firstInvalidUtf8, decodeManifestBytes, parseManifestText */
+/* unused harmony exports MAX_OBJECT_BYTES, MAX_FILE_BYTES, MAX_ALIASES, jsonSizeUpTo, firstInvalidUtf8, decodeManifestBytes, parseManifestText, readManifests */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -1199,13 +1198,12 @@ __webpack_require__.d(__webpack_exports__, {
   r1: () => (/* reexport */ matchesLabels),
   z8: () => (/* reexport */ podLabels),
   xt: () => (/* reexport */ manifest_read/* readManifestFiles */.xt),
-  readManifests: () => (/* reexport */ manifest_read/* readManifests */.PX),
   Ws: () => (/* reexport */ selectCanaryContainer),
-  validateManifests: () => (/* reexport */ manifest_check/* validateManifests */.Tu),
+  Tu: () => (/* reexport */ manifest_check/* validateManifests */.Tu),
   Mo: () => (/* reexport */ withImage)
 });
 
-// UNUSED EXPORTS: DEFAULT_CONTAINER_ANNOTATION, KNOWN_KINDS, MAX_ALIASES, MAX_FILE_BYTES, MAX_OBJECT_BYTES, ManifestApplyError, decodeManifestBytes, describeValue, firstInvalidUtf8, imageRepository, jsonSizeUpTo, orderForApply, parseManifestText, retargetNamespace, where, withDefaultProtocols
+// UNUSED EXPORTS: DEFAULT_CONTAINER_ANNOTATION, KNOWN_KINDS, MAX_ALIASES, MAX_FILE_BYTES, MAX_OBJECT_BYTES, ManifestApplyError, decodeManifestBytes, describeValue, firstInvalidUtf8, imageRepository, jsonSizeUpTo, orderForApply, parseManifestText, readManifests, retargetNamespace, where, withDefaultProtocols
 
 // EXTERNAL MODULE: ./src/kube/manifest-read.ts
 var manifest_read = __webpack_require__(3029);
@@ -1893,6 +1891,8 @@ var core = __webpack_require__(6058);
 var manifests = __webpack_require__(4037);
 // EXTERNAL MODULE: ./src/promote/target.ts
 var target = __webpack_require__(5447);
+// EXTERNAL MODULE: ./src/post-target.ts
+var post_target = __webpack_require__(7815);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
@@ -2192,7 +2192,10 @@ function inputSpec(name) {
 /** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
 function formatInputError(e) {
     const accepts = inputSpec(e.input)?.accepts;
-    const shown = e.value.length > 80 ? `${e.value.slice(0, 77)}...` : e.value;
+    // A URL's credentials (userinfo, secret-looking query values) are secrets even in an input
+    // that is refused: every URL-shaped value is shown through the one URL redaction.
+    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? (0,redact/* showUrl */.jr)(e.value.trim()) : e.value;
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
 /**
@@ -2302,6 +2305,10 @@ function parseInteger(min, max) {
         return v;
     };
 }
+/** The highest load-rps (and `load --rps`): above it the generator's schedule alone takes gigabytes. */
+const MAX_LOAD_RPS = 100_000;
+/** The most load-connections (and `load --connections`). */
+const MAX_LOAD_CONNECTIONS = 1000;
 function parsePositiveNumber(max) {
     return (raw) => {
         const t = raw.trim();
@@ -2349,6 +2356,16 @@ function parseUrl(raw) {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
         throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
+    return url.toString();
+}
+/**
+ * prometheus-url: a URL without user:password@ (fetch cannot send a request to one; the
+ * credentials belong in prometheus-auth, a secret masked in every log).
+ */
+function parsePrometheusUrl(raw) {
+    const url = new URL(parseUrl(raw));
+    if (url.username || url.password)
+        throw new InvalidValueError('contains credentials (user:password@), which are not sent from the URL: give the URL without them and put them in prometheus-auth as `Basic <base64 of user:password>`');
     return url.toString();
 }
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -2548,8 +2565,8 @@ function parseSettings(input, env = {}) {
         catch (e) {
             errors.push({
                 input: name,
-                // A URL is shown without its credentials (userinfo, secret query values: src/redact.ts).
-                value: inputSpec(name)?.secret ? '***' : parse === parseUrl ? (0,redact/* showUrl */.jr)(value) : value,
+                // A URL is shown without its credentials by formatInputError (src/redact.ts showUrl).
+                value: inputSpec(name)?.secret ? '***' : value,
                 message: e instanceof InvalidValueError ? e.message : String(e),
             });
             return fallback;
@@ -2561,7 +2578,7 @@ function parseSettings(input, env = {}) {
     const manifests = field('manifests', parseManifests, []);
     const steps = field('steps', parseSteps, [10, 25, 50, 100]);
     const loadUrl = field('load-url', parseUrl, null);
-    const prometheusUrl = field('prometheus-url', parseUrl, null);
+    const prometheusUrl = field('prometheus-url', parsePrometheusUrl, null);
     const metricsRaw = raw('metrics').trim();
     const metrics = metricsRaw === ''
         ? loadUrl || cluster === 'sim'
@@ -2614,8 +2631,8 @@ function parseSettings(input, env = {}) {
         metrics,
         loadUrl,
         loadHost: field('load-host', parseHost, null),
-        loadRps: field('load-rps', parsePositiveNumber(100_000), 50),
-        loadConnections: field('load-connections', parseInteger(1, 1000), 8),
+        loadRps: field('load-rps', parsePositiveNumber(MAX_LOAD_RPS), 50),
+        loadConnections: field('load-connections', parseInteger(1, MAX_LOAD_CONNECTIONS), 8),
         prometheusUrl,
         prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
         finalize: field('finalize', parseEnum(FINALIZE_MODES), 'promote-stable'),
@@ -2709,6 +2726,7 @@ var lifecycle = __webpack_require__(6367);
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(deps): settings → cluster → deploy → promote → report. The action and the CLI both
 // end up in execute(); only the way inputs, logs and outputs travel differs.
+
 
 
 
@@ -2834,7 +2852,7 @@ async function defaultMetrics(settings, connection, io) {
 }
 async function defaultReporter(settings, io, summary, client) {
     // client carries the cancel signal (execute adds it): a cancel ends a wait between retries.
-    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(611), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 9240));
+    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(611), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 9240));
     return createReporter(settings, {
         logger: io.logger,
         summary: summary ?? { write: () => Promise.resolve() },
@@ -2921,6 +2939,33 @@ async function execute(settings, io, signal, deps = {}) {
         throw new CancelledRunError(cancelledMessage(settings, signal.reason, record), { cause: err });
     }
 }
+/**
+ * Where this run's kubeconfig came from, for the post step: the input (read again by post,
+ * never written to the state), the file main read, a created cluster, or the embedded mesh.
+ */
+async function kubeconfigSource(settings, connection) {
+    if (settings.cluster === 'sim')
+        return { from: 'sim' };
+    if (settings.cluster !== 'existing')
+        return { from: 'created' };
+    if (settings.kubeconfig)
+        return { from: 'input', context: settings.context };
+    const { kubeconfigCandidates } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(805), __webpack_require__.e(791), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 607));
+    const files = kubeconfigCandidates(settings);
+    const read = (file) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            return null;
+        }
+    };
+    // The file whose text main connected with (the first readable one, as src/cluster reads it).
+    const path = files.find((f) => read(f) === connection.kubeconfig) ?? files.find((f) => read(f) !== null);
+    return path
+        ? { from: 'file', path, context: settings.context }
+        : { from: 'input', context: settings.context };
+}
 async function executeSteps(settings, io, signal, deps) {
     const cwd = deps.cwd ?? process.cwd();
     // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
@@ -2939,7 +2984,7 @@ async function executeSteps(settings, io, signal, deps) {
             io.setSecret(secret);
     let metrics = null;
     try {
-        const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await __webpack_require__.e(/* import() */ 519).then(__webpack_require__.bind(__webpack_require__, 4519));
+        const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await Promise.all(/* import() */[__webpack_require__.e(40), __webpack_require__.e(809)]).then(__webpack_require__.bind(__webpack_require__, 1040));
         // After a cancel the final report is still sent, but the GitHub client's waits between retries
         // end with the cancel's write budget, so the process ends by itself before the cancel deadline.
         const githubClient = {
@@ -2970,7 +3015,7 @@ async function executeSteps(settings, io, signal, deps) {
             const outcome = await deletePreviewNamespace(kube, settings, io.logger);
             io.setOutput('status', outcome);
             if (outcome === 'deleted') {
-                const { reportPreviewDeleted } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(611), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 5566));
+                const { reportPreviewDeleted } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(611), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 5566));
                 const names = items.map((vs) => String(vs.metadata?.name));
                 const urls = await reportPreviewDeleted(settings, settings.namespace, names, {
                     logger: io.logger,
@@ -2992,6 +3037,13 @@ async function executeSteps(settings, io, signal, deps) {
         let reporter = deps.reporter
             ? deps.reporter(settings, io)
             : await defaultReporter(settings, io, deps.summary, githubClient);
+        // Everything the post step needs to find and roll back this promotion, saved before the
+        // first write (the preview namespace, the Lease, the manifests): post never reads the
+        // manifests, which a later step may have moved or deleted.
+        const holder = newHolderId(settings);
+        io.state.save(PROMOTION_HOLDER, holder);
+        if (!settings.dryRun)
+            io.state.save(post_target/* PROMOTION_TARGET */.GP, JSON.stringify((0,post_target/* postTarget */.kg)(settings, docs, await kubeconfigSource(settings, connection))));
         if (settings.preview) {
             const { ensurePreviewNamespace } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3309));
             await ensurePreviewNamespace(kube, settings, io.logger);
@@ -2999,9 +3051,6 @@ async function executeSteps(settings, io, signal, deps) {
         }
         // Tells the post step whether a promotion may have been left half-way.
         io.state.save(PROMOTION_STATE, 'started');
-        // Unique to this process (two jobs of one run never share it); post finds its promotion by it.
-        const holder = newHolderId(settings);
-        io.state.save(PROMOTION_HOLDER, holder);
         const report = await runPromotion(settings, {
             kube,
             metrics,
@@ -3390,15 +3439,80 @@ function currentWeights(vs, selection) {
 
 /***/ }),
 
+/***/ 7815:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GP: () => (/* binding */ PROMOTION_TARGET),
+/* harmony export */   kg: () => (/* binding */ postTarget),
+/* harmony export */   nK: () => (/* binding */ parsePostTarget)
+/* harmony export */ });
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2464);
+/* harmony import */ var _util_object_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9313);
+
+
+/** core.saveState key of the saved target (JSON, below). */
+const PROMOTION_TARGET = 'promotion-target';
+/**
+ * The target as the checked manifests decide it (the VirtualService's namespace may differ from
+ * the namespace input, a preview retargets it); without a VirtualService in the manifests, the
+ * inputs (main then reads it from the cluster in `namespace`).
+ */
+function postTarget(settings, docs, kubeconfig) {
+    const want = {
+        virtualService: settings.virtualService,
+        route: settings.route,
+        stableSubset: settings.stableSubset,
+        canarySubset: settings.canarySubset,
+    };
+    const vs = docs.filter((d) => d.object.kind === 'VirtualService').map((d) => d.object);
+    if (vs.length === 0)
+        return { namespace: settings.namespace, ...want, kubeconfig };
+    // checkTargetOffline already selected this route from the same documents: it cannot fail here.
+    const s = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .selectRoute */ .W7)(vs, want);
+    return {
+        namespace: s.namespace ?? settings.namespace,
+        virtualService: s.virtualService,
+        route: s.routeName ?? s.routeIndex,
+        stableSubset: s.stable.subset,
+        canarySubset: s.canary.subset,
+        kubeconfig,
+    };
+}
+/** The saved target, or null when main saved none (it stopped before its first write) or it is unreadable. */
+function parsePostTarget(text) {
+    if (!text)
+        return null;
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(v) || typeof v.namespace !== 'string')
+        return null;
+    if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(v.kubeconfig) || typeof v.kubeconfig.from !== 'string')
+        return null;
+    return v;
+}
+
+
+/***/ }),
+
 /***/ 5447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $p: () => (/* binding */ checkTargetOffline),
 /* harmony export */   DD: () => (/* binding */ loadManifests),
+/* harmony export */   Dx: () => (/* binding */ recordedRouteProblem),
+/* harmony export */   Ez: () => (/* binding */ routeIdentity),
+/* harmony export */   Qj: () => (/* binding */ liveSubsetProblem),
+/* harmony export */   RM: () => (/* binding */ sameHost),
 /* harmony export */   u1: () => (/* binding */ resolveTarget)
 /* harmony export */ });
-/* unused harmony exports sameHost, subsetOverlap */
+/* unused harmony export subsetOverlap */
 /* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4037);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2464);
 /* harmony import */ var _kube_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3309);
@@ -3421,7 +3535,7 @@ async function loadManifests(settings, cwd) {
     if (!settings.manifests.length)
         return [];
     const read = await (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .readManifestFiles */ .xt)(settings.manifests, cwd);
-    const checked = (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__.validateManifests)(read.docs, settings.namespace, { retarget: settings.preview });
+    const checked = (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .validateManifests */ .Tu)(read.docs, settings.namespace, { retarget: settings.preview });
     const problems = [...read.problems, ...checked.problems];
     if (problems.length)
         throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh(problems);
@@ -3676,6 +3790,90 @@ async function resolve(settings, kube, docs, options) {
         canaryImage,
         canaryContainer,
     };
+}
+/**
+ * The identity of http[index] of a VirtualService: its name when it has one, else its match
+ * and the subsets it sends to (with the selection's two, which the first step may add). Null
+ * when there is no such route. A promotion records it, so that a route inserted before the one
+ * it steps is never stepped in its place.
+ */
+function routeIdentity(vs, selection, index = selection.routeIndex) {
+    const route = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_3__/* .virtualServiceView */ .Mu)(vs).http[index];
+    if (!route)
+        return null;
+    if (route.name)
+        return `name ${route.name}`;
+    const subsets = new Set(route.destinations.map((d) => d.subset ?? '?'));
+    subsets.add(selection.stable.subset);
+    subsets.add(selection.canary.subset);
+    return `match ${JSON.stringify(route.raw.match ?? null)} to ${[...subsets].sort().join(',')}`;
+}
+/**
+ * The selected route of the live VirtualService is not the one the recorded promotion steps
+ * (another route was inserted before it, it was renamed or its match changed), or it no longer
+ * sends to both subsets while the state says the canary has traffic: stepping, taking over or
+ * rolling back that route would write weights to a route the canary is not on and record a
+ * weight the canary does not have. Returns the problem naming the routes, or null.
+ */
+function recordedRouteProblem(vs, selection, state, vsName) {
+    if (!vs || !state)
+        return null;
+    const routes = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_3__/* .virtualServiceView */ .Mu)(vs).http;
+    const route = routes[selection.routeIndex];
+    const live = routeIdentity(vs, selection);
+    const subsets = route ? route.destinations.map((d) => d.subset) : [];
+    const both = subsets.includes(selection.stable.subset) && subsets.includes(selection.canary.subset);
+    const moved = state.route !== undefined && live !== state.route;
+    if (!moved && (both || state.weight === 0))
+        return null;
+    const describeRoute = (i) => `http[${i}] (${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(routeIdentity(vs, selection, i) ?? 'none')})`;
+    const found = state.route
+        ? routes.findIndex((_, i) => routeIdentity(vs, selection, i) === state.route)
+        : -1;
+    const selected = `the selected route ${describeRoute(selection.routeIndex)}`;
+    const what = moved
+        ? `${selected} of ${vsName} is not the route this promotion recorded (${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(state.route)})`
+        : `${selected} of ${vsName} does not send to both subsets ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.stable.subset)} and ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.canary.subset)}, though the promotion recorded canary ${state.weight}%`;
+    const where = found >= 0
+        ? `; the recorded route is now http[${found}]: select it with --route ${found}${routes[found]?.name ? ` (or --route ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(routes[found].name)})` : ''}, as the live VirtualService numbers its routes (without manifests, or with manifests whose VirtualService has the same routes)`
+        : `; live routes: ${routes.map((_, i) => describeRoute(i)).join(', ') || 'none'}`;
+    return `${what}${where}. Nothing was written (take-over does not change the route a promotion is on)`;
+}
+/**
+ * The subsets as the live DestinationRules define them now (after the apply: another writer,
+ * or a DestinationRule the manifests do not hold, decides what the subsets select): each must
+ * exist, select only its own Deployment's pods, and the canary subset the canary Deployment.
+ * Returns the problem, or null.
+ */
+async function liveSubsetProblem(kube, target, signal) {
+    const { selection, namespace } = target;
+    const host = selection.canary.host;
+    const drs = (await listIstio(kube, 'DestinationRule', namespace, signal)).items.filter((dr) => (0,_util_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(dr.spec) &&
+        typeof dr.spec.host === 'string' &&
+        sameHost(dr.spec.host, host, dr.metadata?.namespace ?? namespace));
+    if (!drs.length)
+        return `no live DestinationRule for host ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(host)} in namespace ${namespace} (needed for subsets ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.stable.subset)} and ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.canary.subset)})`;
+    const deployments = (await kube.list('apps/v1', 'Deployment', namespace, { signal })).items;
+    const named = (n) => deployments.find((d) => d.metadata?.name === n) ?? null;
+    for (const dr of drs) {
+        const drName = `live DestinationRule ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(dr.metadata?.name ?? '?')}`;
+        const stable = subsetLabels(dr, selection.stable.subset);
+        const canary = subsetLabels(dr, selection.canary.subset);
+        if (!stable || !canary)
+            return `${drName} (host ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(host)}) has no subset "${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(!stable ? selection.stable.subset : selection.canary.subset)}" with labels`;
+        const overlap = subsetOverlap({ subset: selection.stable.subset, labels: stable, deployment: target.stableDeployment }, { subset: selection.canary.subset, labels: canary, deployment: target.canaryDeployment }, deployments, drName);
+        if (overlap)
+            return overlap;
+        for (const [role, subset, labels, name] of [
+            ['canary', selection.canary.subset, canary, target.canaryDeployment],
+            ['stable', selection.stable.subset, stable, target.stableDeployment],
+        ]) {
+            const d = named(name);
+            if (d && !(0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesLabels */ .r1)((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d), labels))
+                return `${drName}: ${role} subset "${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(subset)}" (labels ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(JSON.stringify(labels))}) does not select the ${role} Deployment ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(name)} (pod labels ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(JSON.stringify((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d)))}), so its traffic and metrics would not be the ${role}'s. Give the subset the labels of the ${role} pods`;
+        }
+    }
+    return null;
 }
 
 

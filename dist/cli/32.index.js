@@ -10,10 +10,12 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports parseDuration, parseLoadArgs, summarize, renderTable */
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4970);
-/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7691);
-/* harmony import */ var _loadgen_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(415);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8750);
+/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7691);
+/* harmony import */ var _loadgen_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(415);
 // `istio-canary load`: the built-in open-loop load generator on its own, printing per-version
 // counts, rate, errors by kind and latency percentiles (a `hey` replacement for CI jobs).
+
 
 
 
@@ -30,7 +32,7 @@ the response header the canary promotion sets.
   --connections N        keep-alive connections (default 8)
   --header 'K: V'        extra request header (repeatable)
   --timeout D            per-request timeout from the intended send time (default 10s)
-  --version-header NAME  response header naming the version (default ${_loadgen_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_VERSION_HEADER */ .Rh})
+  --version-header NAME  response header naming the version (default ${_loadgen_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_VERSION_HEADER */ .Rh})
   --precise              send within µs of each intended time (spins: uses more CPU)
   --json                 print one JSON object instead of a table
 `;
@@ -43,18 +45,18 @@ function parseDuration(flag, text) {
     const unit = m[2] ?? 's';
     return n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
 }
-function parseCount(flag, text, min) {
+function parseCount(flag, text, min, max) {
     const n = Number(text);
-    if (!Number.isFinite(n) || n < min || text.trim() === '')
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb([`${flag}: "${text}" is not a number ≥ ${min}`]);
+    if (!Number.isFinite(n) || n < min || n > max || text.trim() === '')
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb([`${flag}: "${text}" is not a number from ${min} to ${max}`]);
     return n;
 }
 const LOAD_FLAGS = {
     url: { type: 'string', accepts: 'an http(s) URL' },
-    host: { type: 'string', accepts: 'a host name' },
-    rps: { type: 'string', accepts: 'a number ≥ 0' },
+    host: { type: 'string', accepts: 'a host name, optionally with :port' },
+    rps: { type: 'string', accepts: `a number from 0 (as fast as possible) to ${_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LOAD_RPS */ .so}` },
     duration: { type: 'string', accepts: 'a duration such as 30s, 2m, 500ms' },
-    connections: { type: 'string', short: 'c', accepts: 'a number ≥ 1' },
+    connections: { type: 'string', short: 'c', accepts: `a number from 1 to ${_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LOAD_CONNECTIONS */ .eq}` },
     header: { type: 'string', short: 'H', multiple: true, accepts: "'Name: value'" },
     timeout: { type: 'string', accepts: 'a duration such as 10s' },
     'version-header': { type: 'string', accepts: 'a header name' },
@@ -75,7 +77,7 @@ function parseLoadArgs(argv) {
         connections: 8,
         headers: {},
         timeoutMs: 10_000,
-        versionHeader: _loadgen_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_VERSION_HEADER */ .Rh,
+        versionHeader: _loadgen_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_VERSION_HEADER */ .Rh,
         precise: values.precise === true,
         json: values.json === true,
     };
@@ -99,14 +101,32 @@ function parseLoadArgs(argv) {
     const versionHeader = str('version-header');
     if (url !== undefined)
         out.url = url;
+    // The same checks as the load-host, load-rps and load-connections inputs of `run`.
     if (host !== undefined)
-        out.host = host;
+        check(() => {
+            try {
+                out.host = (0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .parseHost */ .o6)(host);
+            }
+            catch (e) {
+                if (!(e instanceof _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .InvalidValueError */ .$x))
+                    throw e;
+                throw new _args_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb([
+                    `--host: ${JSON.stringify(host)} ${e.message} (accepted: ${LOAD_FLAGS.host.accepts})`,
+                ]);
+            }
+        });
     if (rps !== undefined)
-        check(() => (out.rps = parseCount('--rps', rps, 0)));
+        check(() => (out.rps = parseCount('--rps', rps, 0, _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LOAD_RPS */ .so)));
     if (duration !== undefined)
-        check(() => (out.durationMs = parseDuration('--duration', duration)));
+        check(() => {
+            out.durationMs = parseDuration('--duration', duration);
+            if (out.durationMs <= 0)
+                throw new _args_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb([
+                    `--duration: "${duration}" is no time at all; give a duration > 0 such as 30s`,
+                ]);
+        });
     if (connections !== undefined)
-        check(() => (out.connections = Math.floor(parseCount('--connections', connections, 1))));
+        check(() => (out.connections = Math.floor(parseCount('--connections', connections, 1, _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LOAD_CONNECTIONS */ .eq))));
     if (timeout !== undefined)
         check(() => (out.timeoutMs = parseDuration('--timeout', timeout)));
     if (versionHeader !== undefined)
@@ -161,7 +181,7 @@ function summarize(snap) {
         errors: 0,
         errorsByKind: {},
         statuses: {},
-        histogram: new _histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .Histogram */ .dq(),
+        histogram: new _histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .Histogram */ .dq(),
         samplesMs: [],
     };
     for (const name of [...snap.versions.keys()].sort()) {
@@ -223,7 +243,7 @@ async function runLoadCommand(argv, io, signal) {
         io.stdout(USAGE);
         return 0;
     }
-    const gen = new _loadgen_js__WEBPACK_IMPORTED_MODULE_2__/* .LoadGenerator */ .gE({
+    const gen = new _loadgen_js__WEBPACK_IMPORTED_MODULE_3__/* .LoadGenerator */ .gE({
         url: args.url,
         host: args.host,
         rps: args.rps,

@@ -1168,6 +1168,9 @@ function buildPods(namespace, deployment, groups, now) {
 // The Deployment controller: drives status from events and timers (never a polling loop).
 // A rollout becomes available after `readinessDelayMs`; a container image tagged `crashloop`
 // never does and reports ProgressDeadlineExceeded after spec.progressDeadlineSeconds.
+// A paused Deployment (spec.paused) makes no ReplicaSet for a new template, as the real
+// controller: the pods of the last available template keep running at spec.replicas, no
+// replica is updated, and Progressing is Unknown/DeploymentPaused until it is resumed.
 
 
 
@@ -1269,6 +1272,7 @@ class DeploymentController {
             hash,
             availableHash: prev?.availableHash,
             availableTemplate: prev?.availableTemplate,
+            startedHash: prev?.startedHash,
             timers: [],
         };
         this.rollouts.set(id, r);
@@ -1283,6 +1287,33 @@ class DeploymentController {
         const maxSurge = intOrPercent(strategy['maxSurge'], replicas, true, '25%');
         const oldServing = r.availableHash !== undefined && r.availableHash !== hash;
         const template = spec['template'];
+        const paused = spec['paused'] === true;
+        const pausedCond = ['Unknown', 'DeploymentPaused', 'Deployment is paused'];
+        if (paused && hash !== r.startedHash) {
+            // No ReplicaSet for this template: the old one is scaled to spec.replicas, nothing updated.
+            const kept = r.availableHash !== undefined ? replicas : 0;
+            this.write(ns, name, generation, {
+                replicas: kept,
+                updated: 0,
+                available: kept,
+                minAvailable: kept >= replicas - maxUnavailable,
+                pods: kept > 0
+                    ? [
+                        {
+                            hash: r.availableHash,
+                            count: kept,
+                            ready: true,
+                            crash: false,
+                            template: r.availableTemplate,
+                        },
+                    ]
+                    : [],
+                progressing: pausedCond,
+            });
+            return;
+        }
+        r.startedHash = hash;
+        const cond = (c) => (paused ? pausedCond : c);
         const ready = () => {
             r.availableHash = hash;
             r.availableTemplate = template;
@@ -1292,7 +1323,11 @@ class DeploymentController {
                 available: replicas,
                 minAvailable: true,
                 pods: [{ hash, count: replicas, ready: true, crash: false, template }],
-                progressing: ['True', 'NewReplicaSetAvailable', `ReplicaSet "${rs}" has successfully progressed.`],
+                progressing: cond([
+                    'True',
+                    'NewReplicaSetAvailable',
+                    `ReplicaSet "${rs}" has successfully progressed.`,
+                ]),
             });
         };
         if (!crash && (this.readinessDelayMs <= 0 || replicas === 0)) {
@@ -1315,7 +1350,7 @@ class DeploymentController {
                     : []),
             ],
             minAvailable: oldKept >= replicas - maxUnavailable && (oldKept > 0 || replicas - maxUnavailable <= 0),
-            progressing: ['True', 'ReplicaSetUpdated', `ReplicaSet "${rs}" is progressing.`],
+            progressing: cond(['True', 'ReplicaSetUpdated', `ReplicaSet "${rs}" is progressing.`]),
         });
         this.write(ns, name, generation, progressing());
         if (!crash) {

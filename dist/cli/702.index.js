@@ -12,15 +12,17 @@ export const modules = {
 /* unused harmony exports requiredPermissions, ISTIO_GROUP, ISTIO_KINDS, rbacChecks, PreflightError, qualified, rbacMessage, loadKubeConfig */
 /* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6791);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3646);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _manifests_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4037);
-/* harmony import */ var _traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5217);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3646);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _manifests_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4037);
+/* harmony import */ var _traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5468);
 // Checks an existing cluster before anything is changed, with errors a user can act on: an
 // unreachable API server (its URL and the error), missing Istio CRDs (which, and how to
 // install Istio), and RBAC denials (every missing verb and resource, from
 // SelfSubjectAccessReviews, so no permission to read RBAC objects is needed). A cancel ends it
 // at once, with the cancel's reason, since it writes nothing.
+
 
 
 
@@ -82,7 +84,7 @@ function rbacChecks(namespace, preview, writes = []) {
         });
     return checks;
 }
-class PreflightError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IstioCanaryError */ .f {
+class PreflightError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IstioCanaryError */ .f {
     problem;
     missing;
     constructor(problem, message, missing = []) {
@@ -115,7 +117,7 @@ function rbacMessage(context, namespace, denied) {
 }
 function describe(err) {
     // The client's 401 message already reads "HTTP 401 Unauthorized: …".
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W3)
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KubeApiError */ .W3)
         return (err.code === 401 ? err.message : `HTTP ${err.code}: ${err.message}`).slice(0, 500);
     if (err instanceof Error) {
         const cause = err.cause;
@@ -139,9 +141,9 @@ function loadKubeConfig(kubeconfig, context) {
         }
         kc.setCurrentContext(context);
     }
-    if (!kc.getCurrentCluster()) {
-        throw new PreflightError('config', `the kubeconfig has no cluster for context "${kc.getCurrentContext() || '(none)'}"`);
-    }
+    const missing = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .missingCluster */ .Bp)(kc);
+    if (missing)
+        throw new PreflightError('config', missing);
     return kc;
 }
 async function preflight(o) {
@@ -158,12 +160,12 @@ async function preflight(o) {
     catch (err) {
         if (signal?.aborted)
             throw err;
-        const status = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W3 ? err.code : null;
+        const status = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KubeApiError */ .W3 ? err.code : null;
         const what = status === 401
             ? 'rejected the credentials (401 Unauthorized)'
             : status !== null
                 ? `answered ${status}`
-                : (0,_traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isTlsError */ .sl)(err.cause)
+                : (0,_traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isTlsError */ .sl)(err.cause)
                     ? 'failed the TLS check'
                     : 'could not be reached';
         throw new PreflightError('unreachable', `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`);
@@ -207,7 +209,7 @@ async function checkIstioCrds(api, server, signal) {
                 if (signal?.aborted)
                     throw err;
                 // A version that does not serve the kind; any other failure (after the retries) is named.
-                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UnknownKindError */ .r_))
+                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnknownKindError */ .r_))
                     throw new PreflightError('unreachable', `API discovery of ${gv} on ${server} failed: ${describe(err)}`);
             }
         }
@@ -259,14 +261,14 @@ async function checkRbac(api, context, namespace, preview, writes, signal) {
  */
 async function missingVirtualService(kube, namespace, name, signal) {
     let apiVersion = null;
-    for (const v of _manifests_js__WEBPACK_IMPORTED_MODULE_4__/* .ISTIO_VERSIONS */ .z3) {
+    for (const v of _manifests_js__WEBPACK_IMPORTED_MODULE_5__/* .ISTIO_VERSIONS */ .z3) {
         try {
             await kube.resource(v, 'VirtualService', signal);
             apiVersion = v;
             break;
         }
         catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UnknownKindError */ .r_))
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnknownKindError */ .r_))
                 throw err;
         }
     }
@@ -288,7 +290,7 @@ async function missingVirtualService(kube, namespace, name, signal) {
         }
         catch (err) {
             // Reading Namespaces is not a permission istio-canary asks for: then only "none" is known.
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W3) || err.code !== 403)
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KubeApiError */ .W3) || err.code !== 403)
                 throw err;
             exists = null;
         }

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   createKubeClient: () => (/* binding */ createKubeClient)
 });
 
-// UNUSED EXPORTS: DEFAULT_KUBE_TIMEOUT_MS, DEFAULT_RETRY, FIELD_MANAGER, KUBE_TIMEOUT_ENV, KubeApiError, KubeClient, KubeTimeoutError, KubeUnavailableError, UnknownKindError, WaitTimeoutError, isRequestFault, kubeTimeoutMs
+// UNUSED EXPORTS: DEFAULT_KUBE_TIMEOUT_MS, DEFAULT_RETRY, FIELD_MANAGER, KUBE_TIMEOUT_ENV, KubeApiError, KubeClient, KubeTimeoutError, KubeUnavailableError, KubeconfigError, UnknownKindError, WaitTimeoutError, isRequestFault, kubeTimeoutMs
 
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
@@ -648,7 +648,12 @@ function watchOnce(transport, path, signal, onEvent) {
     });
 }
 
+// EXTERNAL MODULE: ./src/kube/kubeconfig.ts
+var kubeconfig = __webpack_require__(5217);
 ;// CONCATENATED MODULE: ./src/kube/client.ts
+
+
+
 
 
 
@@ -663,8 +668,102 @@ class KubeClient extends KubeResources {
         return waitFor(this.transport, (signal) => this.collectionPath(ref.apiVersion, ref.kind, ref.namespace, signal), ref, done, options);
     }
 }
+/**
+ * The client for the kubeconfig's current (or named) context. A kubeconfig that cannot give
+ * credentials is named here (KubeconfigError): the missing current-context with the contexts
+ * that exist, a failing exec plugin with its command line and stderr, secrets redacted.
+ */
 async function createKubeClient(options) {
-    return new KubeClient(await createTransport(options));
+    const kc = new dist/* KubeConfig */.ypW();
+    let loaded = false;
+    try {
+        kc.loadFromString(options.kubeconfig);
+        loaded = !options.context || kc.getContextObject(options.context) !== null;
+        if (loaded && options.context)
+            kc.setCurrentContext(options.context);
+    }
+    catch {
+        // not YAML, or not a kubeconfig: createTransport names it
+    }
+    const missing = loaded ? (0,kubeconfig/* missingCluster */.Bp)(kc) : null;
+    if (missing)
+        throw new kubeconfig/* KubeconfigError */.C2(missing);
+    try {
+        return new KubeClient(await createTransport(options));
+    }
+    catch (err) {
+        throw loaded ? (0,kubeconfig/* credentialError */.eP)(kc, options.kubeconfig, err) : err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bp: () => (/* binding */ missingCluster),
+/* harmony export */   C2: () => (/* binding */ KubeconfigError),
+/* harmony export */   eP: () => (/* binding */ credentialError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
+
+
+/** The kubeconfig cannot authenticate to any cluster as written; the message says what is missing. */
+class KubeconfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
+}
+const quoted = (names) => names.length ? names.map((n) => `"${n}"`).join(', ') : 'none';
+/**
+ * Why the kubeconfig's current context (after the context input was applied) has no cluster,
+ * or null when it has one.
+ */
+function missingCluster(kc) {
+    if (kc.getCurrentCluster())
+        return null;
+    const name = kc.getCurrentContext();
+    const contexts = kc.getContexts().map((c) => c.name);
+    if (!name)
+        return `the kubeconfig sets no current-context (its contexts: ${quoted(contexts)}); set current-context or the context input to one of them`;
+    const context = kc.getContextObject(name);
+    if (!context)
+        return `the kubeconfig's current-context "${name}" is not one of its contexts (${quoted(contexts)}); set current-context or the context input to one of them`;
+    const clusters = kc.getClusters().map((c) => c.name);
+    return `context "${name}" names cluster "${context.cluster}", which the kubeconfig does not define (its clusters: ${quoted(clusters)})`;
+}
+/** `text` with every secret of the kubeconfig (tokens, keys, secret plugin args) replaced by ***. */
+function redacted(text, secrets) {
+    let out = text;
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        if (s)
+            out = out.split(s).join('***');
+    return out;
+}
+/**
+ * The credentials of the current user could not be obtained: when the user has an exec
+ * plugin, an error naming its command line and what it printed on stderr (client-node keeps
+ * only the stderr, often empty); otherwise `err` itself.
+ */
+function credentialError(kc, kubeconfig, err) {
+    const user = kc.getCurrentUser();
+    const exec = user?.exec;
+    // Only a failure to obtain credentials is the plugin's (not a server URL that is not a URL).
+    if (!user || !exec || err?.code === 'ERR_INVALID_URL')
+        return err;
+    const secrets = (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeconfigSecrets */ .hT)(kubeconfig);
+    const argv = [exec.command, ...(Array.isArray(exec.args) ? exec.args : [])].map(String);
+    const commandLine = redacted(argv.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' '), secrets);
+    const raw = err instanceof Error ? err.message.trim() : String(err).trim();
+    const code = err?.code;
+    const what = code === 'ENOENT'
+        ? 'could not be started: the command was not found'
+        : typeof code === 'string'
+            ? `could not be started (${code}): ${redacted(raw, secrets)}`
+            : raw
+                ? `failed (it exited non-zero); its stderr: ${redacted(raw, secrets).slice(0, 2000)}`
+                : 'failed: it exited non-zero and printed nothing on stderr';
+    return new KubeconfigError(`the exec credential plugin of kubeconfig user "${user.name}" (${commandLine}) ${what}. Run it by hand to see why, or give a kubeconfig with a token or client certificate`, { cause: err });
 }
 
 

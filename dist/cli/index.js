@@ -1709,12 +1709,16 @@ function escapeTerminal(text, max = 120) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $i: () => (/* binding */ parseSteps),
+/* harmony export */   $x: () => (/* binding */ InvalidValueError),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   P$: () => (/* binding */ parseSettings),
+/* harmony export */   eq: () => (/* binding */ MAX_LOAD_CONNECTIONS),
 /* harmony export */   i8: () => (/* binding */ formatInputError),
+/* harmony export */   o6: () => (/* binding */ parseHost),
+/* harmony export */   so: () => (/* binding */ MAX_LOAD_RPS),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports InvalidValueError, parsePercentage, controlCharacter, formatDuration, parseList, readGithubContext, INPUT_NAMES */
+/* unused harmony exports parsePercentage, controlCharacter, formatDuration, parseList, readGithubContext, INPUT_NAMES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -1735,7 +1739,10 @@ function escapeTerminal(text, max = 120) {
 /** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
 function formatInputError(e) {
     const accepts = (0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(e.input)?.accepts;
-    const shown = e.value.length > 80 ? `${e.value.slice(0, 77)}...` : e.value;
+    // A URL's credentials (userinfo, secret-looking query values) are secrets even in an input
+    // that is refused: every URL-shaped value is shown through the one URL redaction.
+    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .showUrl */ .jr)(e.value.trim()) : e.value;
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
 /**
@@ -1845,6 +1852,10 @@ function parseInteger(min, max) {
         return v;
     };
 }
+/** The highest load-rps (and `load --rps`): above it the generator's schedule alone takes gigabytes. */
+const MAX_LOAD_RPS = 100_000;
+/** The most load-connections (and `load --connections`). */
+const MAX_LOAD_CONNECTIONS = 1000;
 function parsePositiveNumber(max) {
     return (raw) => {
         const t = raw.trim();
@@ -1892,6 +1903,16 @@ function parseUrl(raw) {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
         throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
+    return url.toString();
+}
+/**
+ * prometheus-url: a URL without user:password@ (fetch cannot send a request to one; the
+ * credentials belong in prometheus-auth, a secret masked in every log).
+ */
+function parsePrometheusUrl(raw) {
+    const url = new URL(parseUrl(raw));
+    if (url.username || url.password)
+        throw new InvalidValueError('contains credentials (user:password@), which are not sent from the URL: give the URL without them and put them in prometheus-auth as `Basic <base64 of user:password>`');
     return url.toString();
 }
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -2091,8 +2112,8 @@ function parseSettings(input, env = {}) {
         catch (e) {
             errors.push({
                 input: name,
-                // A URL is shown without its credentials (userinfo, secret query values: src/redact.ts).
-                value: (0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(name)?.secret ? '***' : parse === parseUrl ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .showUrl */ .jr)(value) : value,
+                // A URL is shown without its credentials by formatInputError (src/redact.ts showUrl).
+                value: (0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(name)?.secret ? '***' : value,
                 message: e instanceof InvalidValueError ? e.message : String(e),
             });
             return fallback;
@@ -2104,7 +2125,7 @@ function parseSettings(input, env = {}) {
     const manifests = field('manifests', parseManifests, []);
     const steps = field('steps', parseSteps, [10, 25, 50, 100]);
     const loadUrl = field('load-url', parseUrl, null);
-    const prometheusUrl = field('prometheus-url', parseUrl, null);
+    const prometheusUrl = field('prometheus-url', parsePrometheusUrl, null);
     const metricsRaw = raw('metrics').trim();
     const metrics = metricsRaw === ''
         ? loadUrl || cluster === 'sim'
@@ -2157,8 +2178,8 @@ function parseSettings(input, env = {}) {
         metrics,
         loadUrl,
         loadHost: field('load-host', parseHost, null),
-        loadRps: field('load-rps', parsePositiveNumber(100_000), 50),
-        loadConnections: field('load-connections', parseInteger(1, 1000), 8),
+        loadRps: field('load-rps', parsePositiveNumber(MAX_LOAD_RPS), 50),
+        loadConnections: field('load-connections', parseInteger(1, MAX_LOAD_CONNECTIONS), 8),
         prometheusUrl,
         prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
         finalize: field('finalize', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .FINALIZE_MODES */ .Q5), 'promote-stable'),
@@ -6647,7 +6668,7 @@ async function main(argv, io = defaultIo, env = process.env) {
         }
         flags.set('command', command);
         // The engine (and everything it loads) only once the command line is known to be good.
-        const { execute, settingsOrReport } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730));
+        const { execute, settingsOrReport } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(552)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4552));
         const runIo = cliIo(io);
         const settings = settingsOrReport((name) => flags.get(name) ?? '', env, runIo);
         if (!settings)
@@ -6701,7 +6722,7 @@ async function runTool(command, argv, io, signal) {
             return runLoadCommand(argv, io, signal);
         }
         case 'demo': {
-            const { runDemoCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(730), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9020));
+            const { runDemoCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(552), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9020));
             return runDemoCommand(argv, io, signal);
         }
     }

@@ -1,5 +1,5 @@
-export const id = 730;
-export const ids = [730];
+export const id = 552;
+export const ids = [552];
 export const modules = {
 
 /***/ 3646:
@@ -1234,31 +1234,97 @@ function customResourceDefinitionView(crd) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 4552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   execute: () => (/* binding */ execute),
-/* harmony export */   settingsOrReport: () => (/* binding */ settingsOrReport)
-/* harmony export */ });
-/* unused harmony exports PROMOTION_STATE, PROMOTION_HOLDER, failed, measures, CancelledRunError, cancelledMessage, jobSummary, actionIo, INPUTS_STATE, run */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4037);
-/* harmony import */ var _promote_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5447);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3665);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5625);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6670);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6367);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  execute: () => (/* binding */ execute),
+  settingsOrReport: () => (/* binding */ settingsOrReport)
+});
+
+// UNUSED EXPORTS: CancelledRunError, INPUTS_STATE, INPUT_NAMES, PROMOTION_HOLDER, PROMOTION_STATE, actionIo, cancelledMessage, failed, jobSummary, measures, run
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var lib_core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/kube/manifests.ts + 1 modules
+var manifests = __webpack_require__(4037);
+// EXTERNAL MODULE: ./src/promote/target.ts
+var target = __webpack_require__(5447);
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __webpack_require__(2464);
+;// CONCATENATED MODULE: ./src/post-target.ts
+
+
+/** core.saveState key of the saved target (JSON, below). */
+const PROMOTION_TARGET = 'promotion-target';
+/**
+ * The target as the checked manifests decide it (the VirtualService's namespace may differ from
+ * the namespace input, a preview retargets it); without a VirtualService in the manifests, the
+ * inputs (main then reads it from the cluster in `namespace`).
+ */
+function postTarget(settings, docs, kubeconfig) {
+    const want = {
+        virtualService: settings.virtualService,
+        route: settings.route,
+        stableSubset: settings.stableSubset,
+        canarySubset: settings.canarySubset,
+    };
+    const vs = docs.filter((d) => d.object.kind === 'VirtualService').map((d) => d.object);
+    if (vs.length === 0)
+        return { namespace: settings.namespace, ...want, kubeconfig };
+    // checkTargetOffline already selected this route from the same documents: it cannot fail here.
+    const s = (0,plan/* selectRoute */.W7)(vs, want);
+    return {
+        namespace: s.namespace ?? settings.namespace,
+        virtualService: s.virtualService,
+        route: s.routeName ?? s.routeIndex,
+        stableSubset: s.stable.subset,
+        canarySubset: s.canary.subset,
+        kubeconfig,
+    };
+}
+/** The saved target, or null when main saved none (it stopped before its first write) or it is unreadable. */
+function parsePostTarget(text) {
+    if (!text)
+        return null;
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (!isObject(v) || typeof v.namespace !== 'string')
+        return null;
+    if (!isObject(v.kubeconfig) || typeof v.kubeconfig.from !== 'string')
+        return null;
+    return v;
+}
+
+// EXTERNAL MODULE: ./src/settings.ts
+var src_settings = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/contract.ts
+var contract = __webpack_require__(3665);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/redact.ts
+var src_redact = __webpack_require__(6670);
+// EXTERNAL MODULE: ./src/lifecycle.ts
+var lifecycle = __webpack_require__(6367);
+;// CONCATENATED MODULE: ./src/main.ts
 // run(deps): settings → cluster → deploy → promote → report. The action and the CLI both
 // end up in execute(); only the way inputs, logs and outputs travel differs.
+
 
 
 
@@ -1351,7 +1417,7 @@ async function defaultConnect(settings, io, signal, docs = []) {
         runner: createCommandRunner({ echo: (line) => io.logger.info(line), signal }),
         state: io.state,
         logger: io.logger,
-        writes: (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestWrites */ .Mp)(docs),
+        writes: (0,manifests/* manifestWrites */.Mp)(docs),
         // A cancel ends a tool download, and a wait between its attempts, at once.
         toolOptions: { signal },
         signal,
@@ -1419,7 +1485,7 @@ function noMeasurement(command) {
  * A cancel that ended the engine before it could report (during the preflight, before the
  * promotion took over): the message says what cancelled it and what was written before it.
  */
-class CancelledRunError extends _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .IstioCanaryError */ .f {
+class CancelledRunError extends errors/* IstioCanaryError */.f {
 }
 /** `cancelled by SIGINT: stopped before anything was written; nothing was changed` (or what was). */
 function cancelledMessage(settings, reason, record) {
@@ -1442,7 +1508,7 @@ function cancelledMessage(settings, reason, record) {
         : `the canary is at ${record.weight}% (the last weight the API server confirmed)`;
     const traffic = record.weight === null && unconfirmed === null
         ? confirmed
-        : `${confirmed}${unconfirmed ? `; ${unconfirmed}` : ''}; to move it back, run: ${(0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .rollbackHint */ .If)(settings)}`;
+        : `${confirmed}${unconfirmed ? `; ${unconfirmed}` : ''}; to move it back, run: ${(0,lifecycle/* rollbackHint */.If)(settings)}`;
     return `${why}: stopped after writing ${list}; ${traffic}`;
 }
 /** The engine behind both the action and the CLI, once settings are valid. */
@@ -1471,13 +1537,40 @@ async function execute(settings, io, signal, deps = {}) {
         throw new CancelledRunError(cancelledMessage(settings, signal.reason, record), { cause: err });
     }
 }
+/**
+ * Where this run's kubeconfig came from, for the post step: the input (read again by post,
+ * never written to the state), the file main read, a created cluster, or the embedded mesh.
+ */
+async function kubeconfigSource(settings, connection) {
+    if (settings.cluster === 'sim')
+        return { from: 'sim' };
+    if (settings.cluster !== 'existing')
+        return { from: 'created' };
+    if (settings.kubeconfig)
+        return { from: 'input', context: settings.context };
+    const { kubeconfigCandidates } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(805), __webpack_require__.e(791), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 607));
+    const files = kubeconfigCandidates(settings);
+    const read = (file) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            return null;
+        }
+    };
+    // The file whose text main connected with (the first readable one, as src/cluster reads it).
+    const path = files.find((f) => read(f) === connection.kubeconfig) ?? files.find((f) => read(f) !== null);
+    return path
+        ? { from: 'file', path, context: settings.context }
+        : { from: 'input', context: settings.context };
+}
 async function executeSteps(settings, io, signal, deps) {
     const cwd = deps.cwd ?? process.cwd();
     // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
     // namespace input, weights, the route, the canary container) before any cluster is created or
     // contacted: bad manifests never create a kind cluster and never write to an existing one.
-    const docs = settings.command === 'cleanup' ? [] : await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .loadManifests */ .DD)(settings, cwd);
-    await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTargetOffline */ .$p)(settings, docs);
+    const docs = settings.command === 'cleanup' ? [] : await (0,target/* loadManifests */.DD)(settings, cwd);
+    await (0,target/* checkTargetOffline */.$p)(settings, docs);
     // A dry run creates no cluster: it plans against a stand-in for the one that would be created.
     const connection = settings.dryRun && settings.cluster !== 'existing' && !deps.connect
         ? await dryRunConnection(settings, io)
@@ -1485,16 +1578,16 @@ async function executeSteps(settings, io, signal, deps) {
     // The credentials of the cluster used (created here, ~/.kube/config) are secrets too; the
     // embedded mesh's token is a fixed word that it ignores.
     if (settings.cluster !== 'sim')
-        for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .kubeconfigSecrets */ .hT)(connection.kubeconfig))
+        for (const secret of (0,src_redact/* kubeconfigSecrets */.hT)(connection.kubeconfig))
             io.setSecret(secret);
     let metrics = null;
     try {
-        const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await __webpack_require__.e(/* import() */ 519).then(__webpack_require__.bind(__webpack_require__, 4519));
+        const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.bind(__webpack_require__, 1040));
         // After a cancel the final report is still sent, but the GitHub client's waits between retries
         // end with the cancel's write budget, so the process ends by itself before the cancel deadline.
         const githubClient = {
             ...deps.githubClient,
-            signal: deps.githubClient?.signal ?? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_11__/* .budgetAfterCancel */ .oZ)(signal, CANCEL_WRITE_BUDGET_MS, 'the report'),
+            signal: deps.githubClient?.signal ?? (0,lifecycle/* budgetAfterCancel */.oZ)(signal, CANCEL_WRITE_BUDGET_MS, 'the report'),
         };
         const { createKubeClient } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(791)]).then(__webpack_require__.bind(__webpack_require__, 6791));
         const kube = await createKubeClient({
@@ -1542,6 +1635,13 @@ async function executeSteps(settings, io, signal, deps) {
         let reporter = deps.reporter
             ? deps.reporter(settings, io)
             : await defaultReporter(settings, io, deps.summary, githubClient);
+        // Everything the post step needs to find and roll back this promotion, saved before the
+        // first write (the preview namespace, the Lease, the manifests): post never reads the
+        // manifests, which a later step may have moved or deleted.
+        const holder = newHolderId(settings);
+        io.state.save(PROMOTION_HOLDER, holder);
+        if (!settings.dryRun)
+            io.state.save(PROMOTION_TARGET, JSON.stringify(postTarget(settings, docs, await kubeconfigSource(settings, connection))));
         if (settings.preview) {
             const { ensurePreviewNamespace } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3309));
             await ensurePreviewNamespace(kube, settings, io.logger);
@@ -1549,9 +1649,6 @@ async function executeSteps(settings, io, signal, deps) {
         }
         // Tells the post step whether a promotion may have been left half-way.
         io.state.save(PROMOTION_STATE, 'started');
-        // Unique to this process (two jobs of one run never share it); post finds its promotion by it.
-        const holder = newHolderId(settings);
-        io.state.save(PROMOTION_HOLDER, holder);
         const report = await runPromotion(settings, {
             kube,
             metrics,
@@ -1576,48 +1673,48 @@ async function executeSteps(settings, io, signal, deps) {
 function settingsOrReport(input, env, io) {
     // Mask secrets before anything could print them, including in an error message: each
     // secret input with the parts of it that travel alone (a Bearer token, a kubeconfig's keys).
-    for (const spec of _contract_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc)
+    for (const spec of contract/* INPUTS */.mc)
         if (spec.secret) {
             const v = input(spec.name);
             if (!v.includes('${{'))
-                for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .inputSecrets */ .Sc)(spec.name, v))
+                for (const secret of (0,src_redact/* inputSecrets */.Sc)(spec.name, v))
                     io.setSecret(secret);
         }
-    const result = (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSettings */ .P$)(input, env);
+    const result = (0,src_settings/* parseSettings */.P$)(input, env);
     if (!result.ok) {
         for (const e of result.errors)
-            io.logger.error((0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatInputError */ .i8)(e));
+            io.logger.error((0,src_settings/* formatInputError */.i8)(e));
         io.logger.error(`${result.errors.length} input(s) are not valid; nothing was changed.`);
         return null;
     }
     const { settings } = result;
     // The kubeconfig files `cluster: existing` falls back to, and passwords inside URLs.
     const files = settings.kubeconfigPath !== null
-        ? settings.kubeconfigPath.split(node_path__WEBPACK_IMPORTED_MODULE_7__.delimiter).filter(Boolean)
+        ? settings.kubeconfigPath.split(external_node_path_.delimiter).filter(Boolean)
         : settings.cluster === 'existing' && !settings.kubeconfig
-            ? [(0,node_path__WEBPACK_IMPORTED_MODULE_7__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_6__.homedir)(), '.kube', 'config')]
+            ? [(0,external_node_path_.join)((0,external_node_os_.homedir)(), '.kube', 'config')]
             : [];
     for (const file of files) {
         let text;
         try {
-            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_5__.readFileSync)(file, 'utf8');
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
         }
         catch {
             continue; // named later by the cluster connection, if it is the one used
         }
-        for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .kubeconfigSecrets */ .hT)(text))
+        for (const secret of (0,src_redact/* kubeconfigSecrets */.hT)(text))
             io.setSecret(secret);
     }
     for (const url of [settings.prometheusUrl, settings.loadUrl])
         if (url !== null)
-            for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .urlSecrets */ .Fn)(url))
+            for (const secret of (0,src_redact/* urlSecrets */.Fn)(url))
                 io.setSecret(secret);
     return settings;
 }
 /** The job summary sink of the action (core.summary). */
 const jobSummary = {
-    write: (markdown) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-        .addRaw((0,_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redact */ .E$)(markdown))
+    write: (markdown) => lib_core/* summary */.z
+        .addRaw((0,src_redact/* redact */.E$)(markdown))
         .write()
         .then(() => undefined),
 };
@@ -1946,9 +2043,13 @@ function currentWeights(vs, selection) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $p: () => (/* binding */ checkTargetOffline),
 /* harmony export */   DD: () => (/* binding */ loadManifests),
+/* harmony export */   Dx: () => (/* binding */ recordedRouteProblem),
+/* harmony export */   Ez: () => (/* binding */ routeIdentity),
+/* harmony export */   Qj: () => (/* binding */ liveSubsetProblem),
+/* harmony export */   RM: () => (/* binding */ sameHost),
 /* harmony export */   u1: () => (/* binding */ resolveTarget)
 /* harmony export */ });
-/* unused harmony exports sameHost, subsetOverlap */
+/* unused harmony export subsetOverlap */
 /* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4037);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2464);
 /* harmony import */ var _kube_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3309);
@@ -2226,6 +2327,90 @@ async function resolve(settings, kube, docs, options) {
         canaryImage,
         canaryContainer,
     };
+}
+/**
+ * The identity of http[index] of a VirtualService: its name when it has one, else its match
+ * and the subsets it sends to (with the selection's two, which the first step may add). Null
+ * when there is no such route. A promotion records it, so that a route inserted before the one
+ * it steps is never stepped in its place.
+ */
+function routeIdentity(vs, selection, index = selection.routeIndex) {
+    const route = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_3__/* .virtualServiceView */ .Mu)(vs).http[index];
+    if (!route)
+        return null;
+    if (route.name)
+        return `name ${route.name}`;
+    const subsets = new Set(route.destinations.map((d) => d.subset ?? '?'));
+    subsets.add(selection.stable.subset);
+    subsets.add(selection.canary.subset);
+    return `match ${JSON.stringify(route.raw.match ?? null)} to ${[...subsets].sort().join(',')}`;
+}
+/**
+ * The selected route of the live VirtualService is not the one the recorded promotion steps
+ * (another route was inserted before it, it was renamed or its match changed), or it no longer
+ * sends to both subsets while the state says the canary has traffic: stepping, taking over or
+ * rolling back that route would write weights to a route the canary is not on and record a
+ * weight the canary does not have. Returns the problem naming the routes, or null.
+ */
+function recordedRouteProblem(vs, selection, state, vsName) {
+    if (!vs || !state)
+        return null;
+    const routes = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_3__/* .virtualServiceView */ .Mu)(vs).http;
+    const route = routes[selection.routeIndex];
+    const live = routeIdentity(vs, selection);
+    const subsets = route ? route.destinations.map((d) => d.subset) : [];
+    const both = subsets.includes(selection.stable.subset) && subsets.includes(selection.canary.subset);
+    const moved = state.route !== undefined && live !== state.route;
+    if (!moved && (both || state.weight === 0))
+        return null;
+    const describeRoute = (i) => `http[${i}] (${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(routeIdentity(vs, selection, i) ?? 'none')})`;
+    const found = state.route
+        ? routes.findIndex((_, i) => routeIdentity(vs, selection, i) === state.route)
+        : -1;
+    const selected = `the selected route ${describeRoute(selection.routeIndex)}`;
+    const what = moved
+        ? `${selected} of ${vsName} is not the route this promotion recorded (${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(state.route)})`
+        : `${selected} of ${vsName} does not send to both subsets ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.stable.subset)} and ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.canary.subset)}, though the promotion recorded canary ${state.weight}%`;
+    const where = found >= 0
+        ? `; the recorded route is now http[${found}]: select it with --route ${found}${routes[found]?.name ? ` (or --route ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(routes[found].name)})` : ''}, as the live VirtualService numbers its routes (without manifests, or with manifests whose VirtualService has the same routes)`
+        : `; live routes: ${routes.map((_, i) => describeRoute(i)).join(', ') || 'none'}`;
+    return `${what}${where}. Nothing was written (take-over does not change the route a promotion is on)`;
+}
+/**
+ * The subsets as the live DestinationRules define them now (after the apply: another writer,
+ * or a DestinationRule the manifests do not hold, decides what the subsets select): each must
+ * exist, select only its own Deployment's pods, and the canary subset the canary Deployment.
+ * Returns the problem, or null.
+ */
+async function liveSubsetProblem(kube, target, signal) {
+    const { selection, namespace } = target;
+    const host = selection.canary.host;
+    const drs = (await listIstio(kube, 'DestinationRule', namespace, signal)).items.filter((dr) => (0,_util_object_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(dr.spec) &&
+        typeof dr.spec.host === 'string' &&
+        sameHost(dr.spec.host, host, dr.metadata?.namespace ?? namespace));
+    if (!drs.length)
+        return `no live DestinationRule for host ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(host)} in namespace ${namespace} (needed for subsets ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.stable.subset)} and ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(selection.canary.subset)})`;
+    const deployments = (await kube.list('apps/v1', 'Deployment', namespace, { signal })).items;
+    const named = (n) => deployments.find((d) => d.metadata?.name === n) ?? null;
+    for (const dr of drs) {
+        const drName = `live DestinationRule ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(dr.metadata?.name ?? '?')}`;
+        const stable = subsetLabels(dr, selection.stable.subset);
+        const canary = subsetLabels(dr, selection.canary.subset);
+        if (!stable || !canary)
+            return `${drName} (host ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(host)}) has no subset "${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(!stable ? selection.stable.subset : selection.canary.subset)}" with labels`;
+        const overlap = subsetOverlap({ subset: selection.stable.subset, labels: stable, deployment: target.stableDeployment }, { subset: selection.canary.subset, labels: canary, deployment: target.canaryDeployment }, deployments, drName);
+        if (overlap)
+            return overlap;
+        for (const [role, subset, labels, name] of [
+            ['canary', selection.canary.subset, canary, target.canaryDeployment],
+            ['stable', selection.stable.subset, stable, target.stableDeployment],
+        ]) {
+            const d = named(name);
+            if (d && !(0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesLabels */ .r1)((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d), labels))
+                return `${drName}: ${role} subset "${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(subset)}" (labels ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(JSON.stringify(labels))}) does not select the ${role} Deployment ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(name)} (pod labels ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(JSON.stringify((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .podLabels */ .z8)(d)))}), so its traffic and metrics would not be the ${role}'s. Give the subset the labels of the ${role} pods`;
+        }
+    }
+    return null;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 519;
-export const ids = [519];
+export const id = 40;
+export const ids = [40];
 export const modules = {
 
 /***/ 6790:
@@ -26,26 +26,18 @@ function describeRedirect(status, location) {
 
 /***/ }),
 
-/***/ 4519:
+/***/ 1040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CANCEL_WRITE_BUDGET_MS: () => (/* reexport */ CANCEL_WRITE_BUDGET_MS),
-  CancelledError: () => (/* reexport */ CancelledError),
-  ConcurrentChangeError: () => (/* reexport */ ConcurrentChangeError),
-  HumanEditError: () => (/* reexport */ HumanEditError),
-  PREVIOUS_TEMPLATE_ANNOTATION: () => (/* reexport */ PREVIOUS_TEMPLATE_ANNOTATION),
-  PromotionError: () => (/* reexport */ PromotionError),
-  Run: () => (/* reexport */ Run),
-  finishInterrupted: () => (/* reexport */ finishInterrupted),
   newHolderId: () => (/* reexport */ newHolderId),
-  podTemplateHash: () => (/* reexport */ podTemplateHash),
   runPromotion: () => (/* binding */ runPromotion)
 });
+
+// UNUSED EXPORTS: CancelledError, ConcurrentChangeError, HumanEditError, PREVIOUS_TEMPLATE_ANNOTATION, PromotionError, Run, finishInterrupted, podTemplateHash
 
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __webpack_require__(1708);
@@ -100,9 +92,14 @@ async function replaceWithRetry(kube, ref, mutate, options = {}) {
 var views = __webpack_require__(6919);
 // EXTERNAL MODULE: ./src/util/object.ts
 var object = __webpack_require__(9313);
+// EXTERNAL MODULE: ./src/kube/manifest-read.ts
+var manifest_read = __webpack_require__(3029);
 ;// CONCATENATED MODULE: ./src/kube/rollout.ts
 // Waiting for a Deployment to be rolled out and available: a watch (not a poll), bounded by
-// rollout-timeout, and a sentence saying why when it does not get there.
+// rollout-timeout, and a sentence saying why when it does not get there. A paused Deployment
+// (spec.paused) never rolls out a new template: refusePaused names it before any write, and a
+// wait on one fails at once.
+
 
 
 const num = (v) => (typeof v === 'number' ? v : 0);
@@ -122,6 +119,35 @@ function parts(d) {
         conditions: (Array.isArray(status.conditions) ? status.conditions : []).filter(object/* isObject */.G),
     };
 }
+/** Whether the Deployment is paused (`kubectl rollout pause`): its controller rolls out no new template. */
+function isPaused(d) {
+    return !!d && (0,object/* isObject */.G)(d.spec) && d.spec.paused === true;
+}
+function pausedMessage(namespace, name, where) {
+    return `the Deployment ${namespace}/${name} is paused (spec.paused: true ${where}): Kubernetes rolls out no new pod template while it is paused, so its pods would not run what this promotion changes. Resume it with \`kubectl rollout resume deployment/${name} -n ${namespace}\` (or remove paused from the manifest) and run again; nothing was written`;
+}
+/**
+ * Before any write: a canary or stable Deployment that is paused, live or as the manifests will
+ * apply it (a manifest that says paused: false resumes it), is a ManifestError naming each.
+ */
+async function refusePaused(kube, namespace, deployments, docs, signal) {
+    const problems = [];
+    for (const name of new Set(deployments.filter((n) => !!n))) {
+        const doc = docs.find((d) => d.object.kind === 'Deployment' &&
+            d.object.metadata?.name === name &&
+            (d.object.metadata.namespace ?? namespace) === namespace)?.object;
+        const said = doc && (0,object/* isObject */.G)(doc.spec) ? doc.spec.paused : undefined;
+        if (said === true)
+            problems.push(pausedMessage(namespace, name, 'in the manifests'));
+        else if (said === undefined) {
+            const live = await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', name, namespace }, { signal });
+            if (isPaused(live))
+                problems.push(pausedMessage(namespace, name, 'in the cluster'));
+        }
+    }
+    if (problems.length)
+        throw new manifest_read/* ManifestError */.Sh(problems);
+}
 /** Whether the Deployment's latest generation is fully rolled out and available (kubectl rollout status). */
 function isRolledOut(d) {
     if (!d)
@@ -139,6 +165,8 @@ function describeRollout(name, d) {
         return `Deployment ${name} does not exist`;
     const p = parts(d);
     const bits = [];
+    if (isPaused(d))
+        bits.push('it is paused (run `kubectl rollout resume`)');
     const deadline = p.conditions.find((c) => c.reason === 'ProgressDeadlineExceeded');
     if (deadline)
         bits.push(`ProgressDeadlineExceeded: ${deadline.message ?? 'the rollout made no progress'}`);
@@ -159,6 +187,10 @@ function describeRollout(name, d) {
 async function waitForRollout(kube, ref, options) {
     let stuck = null;
     const obj = await kube.waitFor({ apiVersion: 'apps/v1', kind: 'Deployment', name: ref.name, namespace: ref.namespace }, (d) => {
+        if (isPaused(d)) {
+            stuck = d;
+            return true;
+        }
         if (d &&
             parts(d).conditions.some((c) => c.reason === 'ProgressDeadlineExceeded') &&
             parts(d).observed >= parts(d).generation) {
@@ -223,7 +255,7 @@ function leaseExpiry(o) {
         return 0;
     return renewed + (s.leaseDurationSeconds ?? 0) * 1000;
 }
-async function acquireLease(kube, o) {
+async function lease_acquireLease(kube, o) {
     const now = o.now ?? Date.now;
     const name = leaseName(o.virtualService);
     const ref = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name, namespace: o.namespace };
@@ -426,10 +458,35 @@ function finishedMessage(state, described, vsName) {
         return `${described}; ${state.canaryImage ?? 'this canary'} was judged and rolled back, so a rerun does not promote it again. A new promotion starts with a new canary-image; to judge the same image again, remove the recorded state first: kubectl annotate virtualservice -n ${vsName.split('/')[0]} ${vsName.split('/').slice(1).join('/')} istio-canary.dev/state-`;
     return `${described}; a new promotion starts with a new canary-image`;
 }
+/**
+ * A new promotion (no recorded state) starts with all traffic on the declared stable subset:
+ * the first write sets stable 100% / canary 0%, so declared subsets that are swapped (the
+ * traffic on the "canary") would move every request onto the other version and let finalize
+ * overwrite it. `weights` are the route's destinations as the command finds them (the
+ * manifests' VirtualService when they hold it, else the live one). Null when stable has 100%,
+ * or, in manifests, most of the route (a seed's starting split such as 80/20, which the
+ * first write replaces by stable 100%, still says which subset has the traffic).
+ */
+function stableNotCarrying(f, weights) {
+    const stable = weights.find((w) => w.subset === f.stableSubset)?.weight ?? 0;
+    if (stable === 100 || (f.source === 'in the manifests' && stable > 50))
+        return null;
+    const carrying = weights.filter((w) => w.weight > 0).map((w) => `subset ${w.subset} has ${w.weight}%`);
+    return `a new promotion on ${f.vsName} ${f.route} starts with all traffic on the stable subset, but the stable subset ${f.stableSubset} has ${stable}%${f.source === 'in the manifests' ? ' (at most 50%)' : ''} (${f.source}: ${carrying.join(', ') || 'no weighted destination'}). Nothing was written. Check stable-subset and canary-subset (are they swapped?); to start from these weights, run again with take-over: true`;
+}
 
 ;// CONCATENATED MODULE: ./src/promote/machine.ts
 
 
+
+/** The state annotation cannot be read (not JSON, or not a state); `raw` is its text. */
+class StateAnnotationError extends src_errors/* IstioCanaryError */.f {
+    raw;
+    constructor(message, raw) {
+        super(message);
+        this.raw = raw;
+    }
+}
 const TERMINAL = ['promoted', 'rolled-back'];
 function statusOf(phase) {
     switch (phase) {
@@ -569,10 +626,10 @@ function reasonsText(v) {
     const bad = v.reasons.filter((r) => !r.ok);
     return (bad.length ? bad : v.reasons).map((r) => r.message).join('; ') || v.outcome;
 }
-function transition(s, event, ctx) {
+function machine_transition(s, event, ctx) {
     switch (event.type) {
         case 'begin':
-            return begin(s, ctx);
+            return begin(s, ctx, event.liveWeight);
         case 'verdict': {
             const record = {
                 step: event.step,
@@ -626,21 +683,36 @@ function transition(s, event, ctx) {
             return rollBack(s, ctx, event.why);
     }
 }
-function begin(s, ctx) {
+function begin(s, ctx, liveWeight) {
     switch (ctx.command) {
         case 'status':
-            return { state: s, action: stop(s, describe(s)) };
-        case 'rollback':
-            if (s.phase === 'rolled-back' && s.weight === 0)
+            return { state: s, action: stop(s, machine_describe(s)) };
+        case 'rollback': {
+            // An emergency command: the live weight decides, not the state. Nothing to do only when
+            // the route sends nothing to the canary.
+            if (liveWeight === 0 && s.phase === 'rolled-back' && s.weight === 0)
                 return { state: s, action: stop(s, 'already rolled back') };
-            if (s.phase === 'promoted' && s.weight === 0)
+            if (liveWeight === 0 && s.phase === 'promoted' && s.weight === 0)
                 return {
                     state: s,
                     action: stop(s, 'already promoted to stable: all traffic is on stable; nothing to roll back'),
                 };
             if (s.phase === 'finalizing')
                 return { state: s, action: { type: 'restore-stable', why: `rollback requested by ${ctx.runId}` } };
-            return rollBack(s, ctx, `rollback requested by ${ctx.runId}`);
+            const outside = liveWeight !== s.weight
+                ? `the route sent ${liveWeight}% to the canary (the state recorded ${s.weight}%)`
+                : null;
+            if (s.phase === 'promoted' && s.weight === 0) {
+                // Stable runs the promoted template: the promotion stays promoted, the canary gets 0%.
+                const event = {
+                    at: ctx.now,
+                    message: `rollback requested by ${ctx.runId}: ${outside}; canary set back to 0%`,
+                };
+                const state = update(s, ctx, { weight: 0, events: [...(s.events ?? []), event] });
+                return write(state, stop(state, `rolled back the canary traffic: ${outside}; all traffic is on stable`));
+            }
+            return rollBack(s, ctx, `rollback requested by ${ctx.runId}${s.phase === 'rolled-back' && outside ? `: ${outside}` : ''}`);
+        }
         case 'promote':
             // A promotion kept at 100% on the canary (finalize: keep) is finished by promote with
             // finalize: promote-stable: stable takes the canary's template, then the traffic.
@@ -656,7 +728,7 @@ function begin(s, ctx) {
     }
     // run / step
     if (s.phase === 'promoted' || s.phase === 'rolled-back')
-        return { state: s, action: stop(s, finishedMessage(s, describe(s), ctx.vsName ?? '')) };
+        return { state: s, action: stop(s, finishedMessage(s, machine_describe(s), ctx.vsName ?? '')) };
     if (s.phase === 'finalizing')
         return finishFinalize(s);
     if (s.phase === 'rolling-back')
@@ -670,11 +742,13 @@ function begin(s, ctx) {
 function finishFinalize(s) {
     return { state: s, action: s.weight === 0 ? { type: 'scale-canary-down' } : { type: 'promote-stable' } };
 }
-function describe(s) {
+function machine_describe(s) {
     const done = s.history.filter((h) => h.verdict.outcome === 'pass').length;
     return `${s.phase}: canary at ${s.weight}%, ${done}/${s.steps.length} steps passed (${s.steps.join(',')})${s.reason ? `; ${s.reason}` : ''}`;
 }
 /** Reads the annotation value; null when absent, an error naming the annotation when unreadable. */
+/** The newest state layout this version reads; a state may say `schemaVersion` (absent: 1). */
+const STATE_SCHEMA_VERSION = 1;
 function parseState(raw) {
     if (raw === undefined || raw === '')
         return null;
@@ -683,15 +757,20 @@ function parseState(raw) {
         v = JSON.parse(raw);
     }
     catch {
-        throw new Error('the promotion state annotation is not valid JSON; remove it to start over');
+        throw new StateAnnotationError('the promotion state annotation is not valid JSON; remove it to start over', raw);
     }
     const s = v;
+    // A state written by a newer istio-canary (it says so with a schemaVersion above ours) may
+    // mean things this one cannot read: refuse instead of overwriting it.
+    const schema = v?.schemaVersion;
+    if (typeof schema === 'number' && schema > STATE_SCHEMA_VERSION)
+        throw new StateAnnotationError(`the promotion state annotation was written by a newer istio-canary (state schema ${schema}; this one reads ${STATE_SCHEMA_VERSION}): upgrade istio-canary`, raw);
     if (typeof s !== 'object' ||
         s === null ||
         typeof s.phase !== 'string' ||
         typeof s.weight !== 'number' ||
         !Array.isArray(s.history))
-        throw new Error('the promotion state annotation lacks phase, weight or history; remove it to start over');
+        throw new StateAnnotationError('the promotion state annotation lacks phase, weight or history; remove it to start over', raw);
     return {
         // Before `finalizing` had its name, the same phase was stored as `promoting`.
         phase: s.phase === 'promoting' ? 'finalizing' : s.phase,
@@ -700,6 +779,7 @@ function parseState(raw) {
         steps: Array.isArray(s.steps) ? s.steps : [],
         canaryImage: s.canaryImage ?? null,
         templateHash: typeof s.templateHash === 'string' ? s.templateHash : null,
+        ...(typeof s.route === 'string' ? { route: s.route } : {}),
         runId: s.runId ?? '',
         startedAt: s.startedAt ?? '',
         updatedAt: s.updatedAt ?? '',
@@ -711,6 +791,65 @@ function parseState(raw) {
 
 // EXTERNAL MODULE: ./src/promote/target.ts
 var promote_target = __webpack_require__(5447);
+;// CONCATENATED MODULE: ./src/promote/guards.ts
+
+
+
+
+
+/**
+ * A new promotion (no recorded state, no take-over) sets stable 100%: the declared stable
+ * subset must be the one with the traffic (the manifests' weights when they hold the
+ * VirtualService, else the live ones), or the subsets are swapped. Refused before any write.
+ */
+function refuseSwappedStart(run, settings) {
+    if (run.state || settings.takeOver)
+        return;
+    const facts = run.startFacts();
+    const sel = run.target.selection;
+    const doc = run.target.docs.find((d) => d.object.kind === 'VirtualService' && d.object.metadata?.name === sel.virtualService)?.object;
+    // Live canary traffic with nothing recorded is unrecordedTraffic's (it names the live weights).
+    if (!doc && facts.liveWeight > 0)
+        return;
+    const source = doc ?? run.vs;
+    const route = source ? (0,views/* virtualServiceView */.Mu)(source).http[sel.routeIndex] : undefined;
+    if (route) {
+        const dests = route.destinations;
+        const weights = dests.map((d) => ({
+            subset: (0,one_line/* oneLine */.TN)(d.subset ?? '?'),
+            weight: d.weight ?? (dests.length === 1 ? 100 : 0),
+        }));
+        const refused = stableNotCarrying({
+            ...facts,
+            stableSubset: (0,one_line/* oneLine */.TN)(sel.stable.subset),
+            route: `http[${sel.routeIndex}]${sel.routeName ? ` (${(0,one_line/* oneLine */.TN)(sel.routeName)})` : ''}`,
+            source: doc ? 'in the manifests' : 'live',
+        }, weights);
+        if (refused)
+            throw new StartRefused(refused);
+    }
+}
+/** `s` recording the route it steps (the live selected route), so that a later run can tell it is on another one. */
+function onRoute(run, s) {
+    const route = run.vs ? (0,promote_target/* routeIdentity */.Ez)(run.vs, run.target.selection) : null;
+    return route ? { ...s, route } : s;
+}
+/** The recorded promotion is on another route than the one selected: refused, naming the routes. */
+function refuseOtherRoute(run) {
+    const problem = (0,promote_target/* recordedRouteProblem */.Dx)(run.vs, run.target.selection, run.state, run.vsName);
+    if (problem)
+        throw new StartRefused(problem);
+}
+/** The live subsets select the wrong pods (see liveSubsetProblem): refused before any weight moves. */
+async function refuseLiveSubsets(run, applied) {
+    const problem = await (0,promote_target/* liveSubsetProblem */.Qj)(run.deps.kube, run.target, run.deps.signal);
+    if (!problem)
+        return;
+    throw new manifests/* ManifestError */.Sh([
+        `${problem.replace(/\. Nothing was written$/, '')}. ${applied ? 'No weight was written (the manifests were applied)' : 'Nothing was written'}`,
+    ]);
+}
+
 // EXTERNAL MODULE: ./src/http/redirect.ts
 var redirect = __webpack_require__(6790);
 // EXTERNAL MODULE: ./src/redact.ts
@@ -1044,107 +1183,6 @@ async function unprovenMeasurement(first, input) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/promote/dry-run.ts
-
-
-
-/**
- * The dry run: the same start decisions (decideStart) and the same machine transitions as the
- * real command, with every window assumed to pass; each write is sent as a server-side dry run
- * and printed. What it prints is what the command would do when every step passes.
- */
-async function dryRun(run, decideStart) {
-    const { kube, logger } = run.deps;
-    const { settings, target } = run;
-    // resolveTarget already sent the whole batch as a server-side dry run (its problems are errors).
-    if (target.docs.length)
-        logger.info(`[dry-run] the API server accepted all ${target.docs.length} documents (server-side dry run)`);
-    let state;
-    if (settings.command === 'rollback') {
-        await run.readVs();
-        state = run.state ?? freshState(run.ctx(), run.liveWeight());
-    }
-    else {
-        const { restart, adopted } = await decideStart(run, settings);
-        if (restart !== null && run.state)
-            logger.info(`[dry-run] would start a new promotion${target.canaryImage ? ` of ${target.canaryImage}` : ''} from the first step: ${restart}${run.state ? `; canary to 0% first (previous: ${describe(run.state)})` : ''}`);
-        state = restart !== null ? freshState(run.ctx(), 0) : (adopted ?? run.state ?? freshState(run.ctx(), 0));
-    }
-    if (settings.command === 'promote' &&
-        settings.canaryImage &&
-        target.canaryDeployment &&
-        state.canaryImage !== settings.canaryImage) {
-        // As the real promote: an unfinished promotion's canary goes to 0% and the state names the
-        // new image before the canary's template changes (write-ahead).
-        const writeAhead = state.phase === 'in-progress' || state.phase === 'held';
-        logger.info(`[dry-run] would ${writeAhead ? `move the canary to 0% and record ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} as a new promotion (previous: ${describe(state)}), then ` : ''}set ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} on the canary Deployment ${(0,one_line/* oneLine */.TN)(target.canaryDeployment)} (unless it runs it already) and wait for its rollout`);
-        if (writeAhead)
-            state = freshState(run.ctx(), 0);
-    }
-    const vsDoc = target.docs.find((d) => d.object.kind === 'VirtualService' && d.object.metadata?.name === target.selection.virtualService)?.object;
-    const name = target.selection.virtualService;
-    let t = transition(state, { type: 'begin', liveWeight: state.weight }, run.ctx());
-    const simulated = (e) => transition(t.state, e, run.ctx());
-    let written = false; // the last write's line already says "then measure"
-    for (let guard = 0; guard < 1000; guard++) {
-        const { action } = t;
-        if (action.type === 'stop') {
-            logger.info(`[dry-run] then: ${action.message}`);
-            break;
-        }
-        if (action.type === 'write') {
-            const w = t.state.weight;
-            const base = run.vs ?? vsDoc;
-            if (run.vs)
-                await kube.replace((0,plan/* withCanaryWeight */.T1)(run.vs, target.selection, w), { dryRun: true });
-            else if (!base)
-                logger.debug(`[dry-run] ${name} does not exist yet`);
-            logger.info(action.then.type === 'measure'
-                ? `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}%, then measure ${settings.intervalMs} ms`
-                : `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}% (${t.state.phase})`);
-            t = { state: t.state, action: action.then };
-            written = true;
-            continue;
-        }
-        if (action.type === 'measure') {
-            if (!written)
-                logger.info(`[dry-run] would measure ${settings.intervalMs} ms at ${action.weight}% canary`);
-            written = false;
-            const now = run.iso();
-            t = simulated({
-                type: 'verdict',
-                step: action.step,
-                weight: action.weight,
-                attempt: action.attempt,
-                verdict: {
-                    outcome: 'pass',
-                    reasons: [],
-                    stable: null,
-                    canary: null,
-                    durationMs: settings.intervalMs,
-                },
-                startedAt: now,
-                endedAt: now,
-            });
-            continue;
-        }
-        const what = {
-            'promote-stable': `[dry-run] would give the stable Deployment ${target.stableDeployment ?? '?'} the canary's pod template and wait for it`,
-            'scale-canary-down': `[dry-run] would scale the canary Deployment ${target.canaryDeployment ?? '?'} to 0`,
-            'restore-stable': `[dry-run] would restore the stable Deployment ${target.stableDeployment ?? '?'}'s previous pod template`,
-        }[action.type];
-        logger.info(what);
-        t = simulated(action.type === 'promote-stable'
-            ? { type: 'stable-promoted' }
-            : action.type === 'scale-canary-down'
-                ? { type: 'canary-scaled-down' }
-                : { type: 'stable-restored', why: action.why });
-    }
-    const report = run.report(null);
-    await run.deps.reporter.final(report);
-    return report;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/promote/template-hash.ts
@@ -1377,8 +1415,11 @@ class PromotionError extends src_errors/* IstioCanaryError */.f {
         this.report = report;
     }
 }
-/** The managers (managedFields) other than this tool that wrote the object, latest first. */
-function otherWriters(vs) {
+/**
+ * The managers (managedFields) other than this tool that wrote the object, latest first;
+ * with ignoreStatus, not the controllers' writes of its status.
+ */
+function otherWriters(vs, options = {}) {
     const mf = vs?.metadata?.managedFields;
     if (!Array.isArray(mf))
         return [];
@@ -1386,11 +1427,27 @@ function otherWriters(vs) {
     return mf
         .filter(object/* isObject */.G)
         .filter((e) => typeof e.manager === 'string' && e.manager !== errors/* FIELD_MANAGER */.vy)
+        .filter((e) => !options.ignoreStatus || e.subresource !== 'status')
         .sort((a, b) => text(b.time).localeCompare(text(a.time)))
         .map((e) => `${text(e.manager)} (${text(e.operation) || 'Update'}${e.time ? ` at ${text(e.time)}` : ''})`);
 }
+/** A promotion that ends with the canary left running: the state's reason and the last line say why. */
+function keptRunning(t, why) {
+    const state = { ...t.state, reason: why };
+    const a = t.action;
+    const action = a.type === 'write' && a.then.type === 'stop'
+        ? {
+            type: 'write',
+            then: {
+                type: 'stop',
+                message: `promoted: the stable Deployment runs the canary pod template and takes 100% again; ${why}`,
+            },
+        }
+        : a;
+    return { state, action };
+}
 /** One command's run: its settings, target, lease and the state it last read or wrote. */
-class Run {
+class run_Run {
     settings;
     deps;
     target;
@@ -1557,7 +1614,7 @@ class Run {
                         return { done: live }; // our own write landed before its answer was lost
                     if (stored !== base) {
                         const other = parseState(stored);
-                        throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? describe(other) : 'none'}); not overwriting it`, { cause: conflict });
+                        throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? machine_describe(other) : 'none'}); not overwriting it`, { cause: conflict });
                     }
                     pending = redact/* secrets */.O3.redactDeep(this.guardEdits(live, pending));
                     json = JSON.stringify(pending);
@@ -1730,7 +1787,7 @@ class Run {
             const other = parseState(stored);
             this.state = other;
             this.current = other;
-            throw new ConcurrentChangeError(`the promotion of ${this.vsName} was changed by ${other?.runId || 'another writer'} during the window of step ${action.step} (state now: ${other ? describe(other) : 'none'}); stopping without writing`);
+            throw new ConcurrentChangeError(`the promotion of ${this.vsName} was changed by ${other?.runId || 'another writer'} during the window of step ${action.step} (state now: ${other ? machine_describe(other) : 'none'}); stopping without writing`);
         }
         const what = this.edited(live, state);
         if (what) {
@@ -1776,6 +1833,11 @@ class Run {
                 return;
             }
             let event = null;
+            // A stable changed by hand before the route flip holds the finalize at 100% on the canary
+            // whatever on-failure says: restoring stable and flipping to it could send traffic to no pod.
+            let holdOnError = false;
+            // Why the canary was left running (other routes still send it traffic), when it was.
+            let keptCanary = null;
             const cancelled = this.deps.signal.aborted;
             let writing = false;
             const measured = action.type === 'measure' || (action.type === 'write' && action.then.type === 'measure');
@@ -1801,7 +1863,7 @@ class Run {
                         return r;
                     });
                     if ('adopted' in outcome) {
-                        const t = transition(outcome.adopted, { type: 'begin', liveWeight: outcome.adopted.weight }, this.ctx());
+                        const t = machine_transition(outcome.adopted, { type: 'begin', liveWeight: outcome.adopted.weight }, this.ctx());
                         state = t.state;
                         action = t.action;
                         this.current = state;
@@ -1822,14 +1884,23 @@ class Run {
                             action = action.then;
                             continue;
                         case 'promote-stable':
-                            await promoteStable(this, state);
-                            event = { type: 'stable-promoted' };
+                            try {
+                                await promoteStable(this, state);
+                                event = { type: 'stable-promoted' };
+                            }
+                            catch (err) {
+                                if (!(err instanceof StableChangedError) || this.deps.signal.aborted)
+                                    throw err;
+                                holdOnError = true;
+                                event = { type: 'error', message: err.message };
+                            }
                             break;
-                        case 'scale-canary-down':
-                            await scaleCanaryDown(this);
+                        case 'scale-canary-down': {
+                            keptCanary = await scaleCanaryDown(this);
                             await forgetPreviousTemplate(this);
                             event = { type: 'canary-scaled-down' };
                             break;
+                        }
                         case 'restore-stable':
                             await restoreStable(this, state);
                             event = { type: 'stable-restored', why: action.why };
@@ -1849,7 +1920,9 @@ class Run {
             }
             if (!event)
                 throw new Error('internal: no event');
-            const t = transition(state, event, this.ctx());
+            let t = machine_transition(state, event, holdOnError ? { ...this.ctx(), onFailure: 'hold' } : this.ctx());
+            if (keptCanary)
+                t = keptRunning(t, keptCanary);
             this.noteFailure(event, t);
             state = t.state;
             action = t.action;
@@ -1888,6 +1961,13 @@ class Run {
 // `rolled-back`; once the canary is scaled down the saved template goes. Every change of a
 // Deployment is read-change-replace through replaceWithRetry (a conflict decides again).
 // finishInterrupted is the post step's entry. See README.md ("Finalize").
+//
+// Two checks guard the hand edits a person can make meanwhile: right before the route flips to
+// the promoted stable, stable must run exactly the template promoted with all its replicas
+// ready (else StableChangedError: traffic stays on the canary); and the canary is not scaled
+// down while another route still sends it traffic (canaryStillRouted).
+
+
 
 
 
@@ -1902,6 +1982,13 @@ class Run {
 
 /** On the stable Deployment: its pod template from before promote-stable, to restore an unfinished finalize. */
 const PREVIOUS_TEMPLATE_ANNOTATION = 'istio-canary.dev/previous-template';
+/**
+ * Between promote-stable and the route flip, the stable Deployment stopped running the promoted
+ * template with all its replicas ready (a person scaled it, set another image…): the route is
+ * not flipped and the canary keeps the traffic.
+ */
+class StableChangedError extends src_errors/* IstioCanaryError */.f {
+}
 /** Which promotion a saved stable template belongs to. */
 function promotionId(state) {
     return `${state.startedAt}|${state.canaryImage ?? ''}`;
@@ -1932,6 +2019,7 @@ async function promoteStable(run, state) {
     if (!canaryName || !stableName)
         throw new Error('finalize promote-stable needs both the stable and the canary Deployment');
     const id = promotionId(state);
+    let promoted = null;
     await replaceWithRetry(kube, run.deploymentRef(stableName), async (stable) => {
         const canary = await kube.get(run.deploymentRef(canaryName), { signal: run.writes });
         if (!canary || !stable)
@@ -1941,17 +2029,8 @@ async function promoteStable(run, state) {
         if (state.canaryImage && !canaryImages.includes(state.canaryImage))
             throw new Error(`promote-stable: the canary Deployment ${canaryName} runs ${(0,one_line/* oneLine */.TN)(canaryImages.join(', ')) || 'no image'}, not ${(0,one_line/* oneLine */.TN)(state.canaryImage)} that this promotion is for; nothing was copied to ${stableName}`);
         const s = (0,views/* deploymentView */.hr)(stable);
-        const template = structuredClone((0,views/* deploymentView */.hr)(canary).template ?? {});
-        const keep = { ...target.stableLabels, ...(s.matchLabels ?? {}) };
-        const labels = { ...(template.metadata?.labels ?? {}) };
-        for (const k of Object.keys(target.canaryLabels))
-            if (!(k in keep))
-                delete labels[k];
-        Object.assign(labels, keep);
-        for (const k of Object.keys(keep))
-            if (s.podLabels[k] !== undefined)
-                labels[k] = s.podLabels[k];
-        template.metadata = { ...(template.metadata ?? {}), labels };
+        const template = promotedTemplate(canary, stable, target);
+        promoted = template;
         const annotations = { ...(stable.metadata?.annotations ?? {}) };
         const saved = parseSaved(annotations[PREVIOUS_TEMPLATE_ANNOTATION]);
         const previous = saved?.promotion === id ? saved.template : s.template;
@@ -1982,7 +2061,88 @@ async function promoteStable(run, state) {
     if (!settings.dryRun) {
         await waitForRollout(kube, { name: stableName, namespace: target.namespace }, { timeoutMs: settings.rolloutTimeoutMs, signal: run.deps.signal });
         run.log.info(`promote-stable: ${stableName} is available`);
+        await checkStableBeforeFlip(run, stableName, promoted);
     }
+}
+/** The canary's pod template as the stable Deployment gets it: with stable's own labels. */
+function promotedTemplate(canary, stable, target) {
+    const s = (0,views/* deploymentView */.hr)(stable);
+    const template = structuredClone((0,views/* deploymentView */.hr)(canary).template ?? {});
+    const keep = { ...target.stableLabels, ...(s.matchLabels ?? {}) };
+    const labels = { ...(template.metadata?.labels ?? {}) };
+    for (const k of Object.keys(target.canaryLabels))
+        if (!(k in keep))
+            delete labels[k];
+    Object.assign(labels, keep);
+    for (const k of Object.keys(keep))
+        if (s.podLabels[k] !== undefined)
+            labels[k] = s.podLabels[k];
+    template.metadata = { ...(template.metadata ?? {}), labels };
+    return template;
+}
+/**
+ * Right before the route flips to stable: stable (read again) runs the template promote-stable
+ * gave it, and all its desired replicas (at least one) are ready. Else StableChangedError
+ * naming what changed and who wrote the Deployment.
+ */
+async function checkStableBeforeFlip(run, stableName, promoted) {
+    const ref = `${run.target.namespace}/${stableName}`;
+    const stable = await run.deps.kube.get(run.deploymentRef(stableName), { signal: run.writes });
+    const problems = [];
+    if (!stable)
+        problems.push('it was deleted');
+    else {
+        const view = (0,views/* deploymentView */.hr)(stable);
+        const want = podTemplateHash(promoted);
+        const live = podTemplateHash(view.template);
+        if (live !== want)
+            problems.push(`its pod template is no longer the canary's (it runs ${(0,one_line/* oneLine */.TN)((0,manifests/* imagesOf */.IC)(stable).join(', ')) || 'no image'}; template hash ${live}, promoted ${want})`);
+        const status = (0,object/* isObject */.G)(stable.status) ? stable.status : {};
+        const ready = typeof status.readyReplicas === 'number' ? status.readyReplicas : 0;
+        const desired = typeof view.replicas === 'number' ? view.replicas : 1;
+        if (desired === 0)
+            problems.push('it is scaled to 0 replicas');
+        else if (ready !== desired)
+            problems.push(`${ready} of its ${desired} replicas are ready`);
+    }
+    if (!problems.length)
+        return;
+    const who = stable ? otherWriters(stable, { ignoreStatus: true }) : [];
+    throw new StableChangedError(`the stable Deployment ${ref} changed after promote-stable: ${problems.join('; ')}${who.length ? `; changed by ${who.slice(0, 3).join(', ')}` : ''}. The route was not flipped: 100% stays on the canary, which keeps running. Make ${stableName} run the canary's template with ready replicas (e.g. \`kubectl scale deployment/${stableName} -n ${run.target.namespace} --replicas N\`) and run \`promote\` again to finish, or run \`rollback\` to restore its previous template`);
+}
+/**
+ * The other routes that still send traffic to the canary subset of the canary's host: this
+ * VirtualService's other routes (http, tls, tcp) and the namespace's other VirtualServices.
+ * Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
+ */
+async function canaryStillRouted(run) {
+    const { namespace, selection, vsApiVersion } = run.target;
+    const { host, subset } = selection.canary;
+    const list = await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes });
+    const found = [];
+    for (const vs of list.items) {
+        const name = vs.metadata?.name ?? '?';
+        const spec = (0,object/* isObject */.G)(vs.spec) ? vs.spec : {};
+        for (const kind of ['http', 'tls', 'tcp']) {
+            const routes = Array.isArray(spec[kind]) ? spec[kind] : [];
+            routes.forEach((r, i) => {
+                if (!(0,object/* isObject */.G)(r))
+                    return;
+                if (name === selection.virtualService && kind === 'http' && i === selection.routeIndex)
+                    return;
+                const dests = (Array.isArray(r.route) ? r.route : []).filter(object/* isObject */.G);
+                const weight = dests
+                    .filter((d) => (0,object/* isObject */.G)(d.destination) &&
+                    d.destination.subset === subset &&
+                    typeof d.destination.host === 'string' &&
+                    (0,promote_target/* sameHost */.RM)(d.destination.host, host, namespace))
+                    .reduce((sum, d) => sum + (typeof d.weight === 'number' ? d.weight : dests.length === 1 ? 100 : 0), 0);
+                if (weight > 0)
+                    found.push(`VirtualService ${namespace}/${(0,one_line/* oneLine */.TN)(name)} ${kind} route ${typeof r.name === 'string' ? (0,one_line/* oneLine */.TN)(r.name) : i} (${weight}%)`);
+            });
+        }
+    }
+    return found;
 }
 /** An unfinished finalize rolled back: the stable Deployment gets its template from before promote-stable again. */
 async function restoreStable(run, state) {
@@ -2021,10 +2181,24 @@ async function forgetPreviousTemplate(run) {
         return;
     await run.deps.kube.patch(run.deploymentRef(name), { metadata: { annotations: { [PREVIOUS_TEMPLATE_ANNOTATION]: null } } }, { dryRun: run.settings.dryRun, signal: run.writes });
 }
+/**
+ * The canary goes to 0 replicas, unless another route still sends it traffic (canaryStillRouted):
+ * then it keeps running, the warning names those routes and the report carries it. Returns that
+ * notice, or null when it was scaled down.
+ */
 async function scaleCanaryDown(run) {
+    const routes = await canaryStillRouted(run);
+    if (routes.length) {
+        const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its subset ${(0,one_line/* oneLine */.TN)(run.target.selection.canary.subset)}: ${routes.join('; ')}. Move them off it, then scale it down`;
+        if (!run.notices.includes(notice))
+            run.notices.push(notice);
+        run.log.warning(notice);
+        return notice;
+    }
     if (run.target.canaryDeployment)
         await run.deps.kube.patch(run.deploymentRef(run.target.canaryDeployment), { spec: { replicas: 0 } }, { dryRun: run.settings.dryRun, signal: run.writes });
     run.log.info(`scaled the canary Deployment ${run.target.canaryDeployment ?? '?'} to 0`);
+    return null;
 }
 /**
  * The stable Deployment's images are what promotions made them (promote-stable gives it the
@@ -2059,10 +2233,10 @@ async function finishInterrupted(settings, deps) {
     // never got as far as a VirtualService, there is nothing to finish.
     let target;
     try {
-        target = await (0,promote_target/* resolveTarget */.u1)({ ...settings, command: 'rollback', manifests: [], canaryImage: null }, deps.kube, { cwd: deps.cwd ?? external_node_process_default().cwd() });
+        target = await resolveTarget({ ...settings, command: 'rollback', manifests: [], canaryImage: null }, deps.kube, { cwd: deps.cwd ?? process.cwd() });
     }
     catch (err) {
-        if (!(err instanceof manifests/* ManifestError */.Sh))
+        if (!(err instanceof ManifestError))
             throw err;
         deps.logger.debug(`post: no promotion to finish (${err.message})`);
         return null;
@@ -2108,13 +2282,123 @@ async function finishInterrupted(settings, deps) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/promote/dry-run.ts
+
+
+
+
+/**
+ * The dry run: the same start decisions (decideStart) and the same machine transitions as the
+ * real command, with every window assumed to pass; each write is sent as a server-side dry run
+ * and printed. What it prints is what the command would do when every step passes.
+ */
+async function dryRun(run, decideStart) {
+    const { kube, logger } = run.deps;
+    const { settings, target } = run;
+    // resolveTarget already sent the whole batch as a server-side dry run (its problems are errors).
+    if (target.docs.length)
+        logger.info(`[dry-run] the API server accepted all ${target.docs.length} documents (server-side dry run)`);
+    let state;
+    if (settings.command === 'rollback') {
+        await run.readVs();
+        state = run.state ?? freshState(run.ctx(), run.liveWeight());
+    }
+    else {
+        const { restart, adopted } = await decideStart(run, settings);
+        if (restart !== null && run.state)
+            logger.info(`[dry-run] would start a new promotion${target.canaryImage ? ` of ${target.canaryImage}` : ''} from the first step: ${restart}${run.state ? `; canary to 0% first (previous: ${machine_describe(run.state)})` : ''}`);
+        state = restart !== null ? freshState(run.ctx(), 0) : (adopted ?? run.state ?? freshState(run.ctx(), 0));
+    }
+    if (settings.command === 'promote' &&
+        settings.canaryImage &&
+        target.canaryDeployment &&
+        state.canaryImage !== settings.canaryImage) {
+        // As the real promote: an unfinished promotion's canary goes to 0% and the state names the
+        // new image before the canary's template changes (write-ahead).
+        const writeAhead = state.phase === 'in-progress' || state.phase === 'held';
+        logger.info(`[dry-run] would ${writeAhead ? `move the canary to 0% and record ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} as a new promotion (previous: ${machine_describe(state)}), then ` : ''}set ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} on the canary Deployment ${(0,one_line/* oneLine */.TN)(target.canaryDeployment)} (unless it runs it already) and wait for its rollout`);
+        if (writeAhead)
+            state = freshState(run.ctx(), 0);
+    }
+    const vsDoc = target.docs.find((d) => d.object.kind === 'VirtualService' && d.object.metadata?.name === target.selection.virtualService)?.object;
+    const name = target.selection.virtualService;
+    let t = machine_transition(state, { type: 'begin', liveWeight: state.weight }, run.ctx());
+    const simulated = (e) => machine_transition(t.state, e, run.ctx());
+    let written = false; // the last write's line already says "then measure"
+    for (let guard = 0; guard < 1000; guard++) {
+        const { action } = t;
+        if (action.type === 'stop') {
+            logger.info(`[dry-run] then: ${action.message}`);
+            break;
+        }
+        if (action.type === 'write') {
+            const w = t.state.weight;
+            const base = run.vs ?? vsDoc;
+            if (run.vs)
+                await kube.replace((0,plan/* withCanaryWeight */.T1)(run.vs, target.selection, w), { dryRun: true });
+            else if (!base)
+                logger.debug(`[dry-run] ${name} does not exist yet`);
+            logger.info(action.then.type === 'measure'
+                ? `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}%, then measure ${settings.intervalMs} ms`
+                : `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}% (${t.state.phase})`);
+            t = { state: t.state, action: action.then };
+            written = true;
+            continue;
+        }
+        if (action.type === 'measure') {
+            if (!written)
+                logger.info(`[dry-run] would measure ${settings.intervalMs} ms at ${action.weight}% canary`);
+            written = false;
+            const now = run.iso();
+            t = simulated({
+                type: 'verdict',
+                step: action.step,
+                weight: action.weight,
+                attempt: action.attempt,
+                verdict: {
+                    outcome: 'pass',
+                    reasons: [],
+                    stable: null,
+                    canary: null,
+                    durationMs: settings.intervalMs,
+                },
+                startedAt: now,
+                endedAt: now,
+            });
+            continue;
+        }
+        const what = {
+            'promote-stable': `[dry-run] would give the stable Deployment ${target.stableDeployment ?? '?'} the canary's pod template and wait for it`,
+            'scale-canary-down': `[dry-run] would scale the canary Deployment ${target.canaryDeployment ?? '?'} to 0`,
+            'restore-stable': `[dry-run] would restore the stable Deployment ${target.stableDeployment ?? '?'}'s previous pod template`,
+        }[action.type];
+        logger.info(what);
+        const routed = action.type === 'scale-canary-down' ? await canaryStillRouted(run) : [];
+        if (routed.length) {
+            const notice = `[dry-run] the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its subset: ${routed.join('; ')}`;
+            logger.warning(notice);
+            run.notices.push(notice);
+        }
+        t = simulated(action.type === 'promote-stable'
+            ? { type: 'stable-promoted' }
+            : action.type === 'scale-canary-down'
+                ? { type: 'canary-scaled-down' }
+                : { type: 'stable-restored', why: action.why });
+    }
+    const report = run.report(null);
+    await run.deps.reporter.final(report);
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/promote/runner.ts
 // The promotion runner: the entry of every command (runPromotion). It resolves the target,
 // takes the lease, decides how run, step and promote start (decideStart: a person's change, a
 // new image, a kept promotion), applies the manifests, waits for the canary and proves the
 // measurement, then hands over to the Run's drive loop (run.ts), which performs the state
-// machine's actions; finalize lives in finalize.ts. `rollback` preempts (rollbackNow); an
-// error after writing began is recorded and reported (failed). All I/O goes through deps.
+// machine's actions; finalize lives in finalize.ts, the checks of the live route and subsets
+// in guards.ts. `rollback` preempts and follows the live weight, not the state (rollbackNow);
+// an error after writing began is recorded and reported (failed). All I/O goes through deps.
+
 
 
 
@@ -2265,13 +2549,13 @@ async function runPromotion(input, deps) {
         const r = deps.signal.reason;
         throw new CancelledError(`cancelled (${r instanceof Error ? r.message : String(r)}) while reading the route, before this run changed anything (${causeOf(err)}); the canary is where it was`, { cause: err });
     });
-    const run = new Run(settings, deps, target);
+    const run = new run_Run(settings, deps, target);
     logger.info(`istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${(0,one_line/* oneLine */.TN)(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${(0,one_line/* oneLine */.TN)(target.selection.stable.subset)} (${(0,one_line/* oneLine */.TN)(target.stableDeployment ?? '?')}), canary ${(0,one_line/* oneLine */.TN)(target.selection.canary.subset)} (${(0,one_line/* oneLine */.TN)(target.canaryDeployment ?? '?')})${target.canaryImage ? ` image ${(0,one_line/* oneLine */.TN)(target.canaryImage)}` : ''}`);
     if (settings.command === 'status' || settings.command === 'cleanup') {
         await run.readVs();
         const s = run.state;
         logger.info(s
-            ? describe(s)
+            ? machine_describe(s)
             : `no promotion recorded on ${target.selection.virtualService}; canary at ${run.liveWeight()}%`);
         const what = run.edited(run.vs, s);
         if (what)
@@ -2285,6 +2569,9 @@ async function runPromotion(input, deps) {
         await deps.reporter.final(report);
         return report;
     }
+    // A paused canary or stable rolls out nothing: named before any write (and in a dry run).
+    if (['run', 'step', 'promote'].includes(settings.command))
+        await refusePaused(kube, target.namespace, [target.canaryDeployment, target.stableDeployment], target.docs, deps.signal);
     if (settings.dryRun)
         return dryRun(run, decideStart);
     if (settings.command === 'promote' && settings.canaryImage && !target.canaryDeployment)
@@ -2295,8 +2582,16 @@ async function runPromotion(input, deps) {
     // next renewal or write finds it lost) and writes weight 0 with optimistic concurrency.
     const preempt = settings.command === 'rollback';
     try {
-        // A broken state annotation is reported before anything is written.
-        await run.readVs(deps.signal);
+        // A broken state annotation is reported before anything is written (rollback replaces it).
+        await run.readVs(deps.signal).catch((err) => {
+            if (!(preempt && err instanceof StateAnnotationError))
+                throw err;
+        });
+        // A promotion on another route, or a new one whose declared stable has no traffic, is
+        // refused before the Lease (a write) is taken.
+        refuseOtherRoute(run);
+        if (!preempt)
+            refuseSwappedStart(run, settings);
         // The Lease lives in the VirtualService's namespace: when the manifests create that
         // namespace, it is applied first, and only here: the batch applied later leaves it out.
         const nsDoc = target.docs.find((d) => d.object.kind === 'Namespace' && d.object.metadata?.name === target.namespace);
@@ -2305,7 +2600,7 @@ async function runPromotion(input, deps) {
             await (0,manifests/* applyManifests */.ZJ)(kube, [nsDoc], { logger, signal: deps.signal });
             run.applied.add(nsDoc);
         }
-        run.lease = await acquireLease(kube, {
+        run.lease = await lease_acquireLease(kube, {
             namespace: target.namespace,
             virtualService: target.selection.virtualService,
             holder: run.holder,
@@ -2340,12 +2635,47 @@ async function runPromotion(input, deps) {
     await deps.reporter.final(report);
     return report;
 }
-/** rollback: weight 0 now, whatever holds the lease; a conflicting write is re-read and decided again. */
+/**
+ * rollback: weight 0 now, whatever holds the lease, whatever the state says (the live weight
+ * decides: a person's move of the canary after a rollback or a promotion is rolled back too)
+ * and whether the state parses (an unreadable one is replaced by a rolled-back state that keeps
+ * its text in an event); a conflicting write is re-read and decided again.
+ */
 async function rollbackNow(run) {
     await (0,retry/* retry */.L5)(async () => {
-        await run.readVs(run.writes);
-        const state = run.state ?? freshState(run.ctx(), run.liveWeight());
-        await run.drive(transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx()));
+        let broken = null;
+        try {
+            await run.readVs(run.writes);
+        }
+        catch (err) {
+            if (!(err instanceof StateAnnotationError))
+                throw err;
+            broken = err;
+            run.state = null;
+        }
+        refuseOtherRoute(run);
+        const live = run.liveWeight();
+        if (broken) {
+            const text = (0,one_line/* oneLine */.TN)(broken.raw.length > 500 ? `${broken.raw.slice(0, 500)}…` : broken.raw);
+            if (live === 0) {
+                run.log.warning(`nothing to roll back: the canary has 0% on ${run.vsName}; ${broken.message} (annotation: ${text})`);
+                return;
+            }
+            const why = `rollback requested by ${run.holder}; ${broken.message.replace(/; remove it to start over$/, '')}, so it was replaced by this rolled-back state`;
+            run.notices.push(`${why}; the unreadable annotation was: ${text}`);
+            const state = {
+                ...onRoute(run, freshState(run.ctx(), live)),
+                phase: 'rolled-back',
+                weight: 0,
+                reason: why,
+                events: [{ at: run.iso(), message: `replaced an unreadable state annotation: ${text}` }],
+            };
+            await run.writeState(state);
+            run.log.info(`rolled back: ${why}`);
+            return;
+        }
+        const state = onRoute(run, run.state ?? freshState(run.ctx(), live));
+        await run.drive(machine_transition(state, { type: 'begin', liveWeight: live }, run.ctx()));
     }, CONFLICT_RETRY, {
         signal: run.writes,
         retryable: (err) => err instanceof ConcurrentChangeError && !(err instanceof HumanEditError),
@@ -2364,6 +2694,8 @@ async function decideStart(run, settings) {
     const template = await canaryTemplate(run, settings);
     run.templateHash = template === null ? null : podTemplateHash(template);
     const facts = run.startFacts();
+    refuseOtherRoute(run);
+    refuseSwappedStart(run, settings);
     // A person's change of the weights wins (or is taken over) before anything is written.
     const edit = run.edited(run.vs, run.state);
     const orphan = unrecordedTraffic(run.state, facts);
@@ -2420,6 +2752,10 @@ async function promote(run, settings) {
     const { target, deps } = run;
     const { restart, adopted } = await decideStart(run, settings);
     const walking = settings.command === 'run' || settings.command === 'step';
+    // What the subsets select is read from the live DestinationRules (after the apply for run
+    // and step, whose manifests may change them): a window must measure the canary's pods.
+    if (!walking)
+        await refuseLiveSubsets(run, false);
     let fresh = restart !== null;
     const moves = !(run.state?.phase === 'finalizing' || (run.state?.phase === 'promoted' && !fresh));
     if (settings.command === 'promote' && target.canaryDeployment && moves) {
@@ -2436,12 +2772,12 @@ async function promote(run, settings) {
     // new image and template at once: the new template is judged from the first step, and a
     // kill from here on leaves a state that tells the truth (a rerun resumes the new promotion).
     const restartNow = async (why, message) => {
-        const previous = describe(run.state);
+        const previous = machine_describe(run.state);
         logger.info(`${message}: ${why} (previous: ${previous})`);
         const events = [
             { at: run.iso(), message: `new promotion from the first step: ${why} (previous: ${previous})` },
         ];
-        await run.writeState({ ...freshState(run.ctx(), 0), events });
+        await run.writeState({ ...onRoute(run, freshState(run.ctx(), 0)), events });
         return run.state;
     };
     if (fresh && run.state)
@@ -2478,6 +2814,8 @@ async function promote(run, settings) {
             !target.docs.some((d) => d.object.kind === 'Deployment' && d.object.metadata?.name === target.canaryDeployment))
             await setLiveCanaryImage(kube, target, settings.canaryImage, deps.signal);
         await run.readVs();
+        await refuseLiveSubsets(run, docs.length > 0);
+        refuseOtherRoute(run);
         // The template judged from here on is the live one, read back after the apply: another
         // writer (or a field the apply does not own) may make it differ from what was decided on.
         const after = await liveCanaryTemplate(run, deps.signal);
@@ -2515,7 +2853,7 @@ async function promote(run, settings) {
             // The canary changed and did not become available: whatever traffic it had goes back to
             // stable (whatever on-failure says: no step ever judged this image), and the state says why.
             const base = {
-                ...(run.state ?? freshState(run.ctx(), run.liveWeight())),
+                ...onRoute(run, run.state ?? freshState(run.ctx(), run.liveWeight())),
                 canaryImage: settings.canaryImage,
                 templateHash: run.templateHash,
             };
@@ -2525,7 +2863,7 @@ async function promote(run, settings) {
                     type: 'error',
                     message: `promote: the canary Deployment ${target.namespace}/${target.canaryDeployment} did not roll out ${settings.canaryImage}: ${err.message}; traffic back to stable`,
                 };
-            const t = transition(base, event, { ...run.ctx(), onFailure: 'rollback', onCancel: 'rollback' });
+            const t = machine_transition(base, event, { ...run.ctx(), onFailure: 'rollback', onCancel: 'rollback' });
             run.noteFailure(event, t);
             await run.drive(t);
             return;
@@ -2539,8 +2877,8 @@ async function promote(run, settings) {
         if (run.state && run.state.canaryImage !== settings.canaryImage)
             run.state = { ...run.state, canaryImage: settings.canaryImage, templateHash: run.templateHash };
     }
-    const state = restarted ?? run.state ?? freshState(run.ctx(), run.liveWeight());
-    let first = transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
+    const state = onRoute(run, restarted ?? run.state ?? freshState(run.ctx(), run.liveWeight()));
+    let first = machine_transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
     if (walking &&
         target.canaryDeployment &&
         (first.action.type === 'measure' || first.action.type === 'write')) {
@@ -2561,7 +2899,7 @@ async function promote(run, settings) {
             const event = deps.signal.aborted
                 ? { type: 'cancelled', why: run.cancelReason() }
                 : { type: 'error', message: `canary rollout: ${err.message}` };
-            first = transition(state, event, run.ctx());
+            first = machine_transition(state, event, run.ctx());
             run.noteFailure(event, first);
         }
     }
@@ -2578,7 +2916,7 @@ async function promote(run, settings) {
         logger,
     });
     if (unproven) {
-        first = transition(state, unproven, run.ctx());
+        first = machine_transition(state, unproven, run.ctx());
         run.noteFailure(unproven, first);
     }
     await run.drive(first);
@@ -2609,7 +2947,7 @@ async function failed(run, err) {
         }
     }
     else if (state && run.vs && !(state.phase === 'rolled-back' && state.weight === 0)) {
-        const t = transition(state, { type: 'error', message: cause }, run.ctx());
+        const t = machine_transition(state, { type: 'error', message: cause }, run.ctx());
         try {
             if (t.action.type === 'write')
                 await run.writeState(t.state);
