@@ -3,8 +3,7 @@
 // route flip keeps the traffic on the canary (B); the canary is not scaled down while another
 // route still sends it traffic (C); a paused Deployment is refused before any write, and the
 // mesh rolls out nothing for a paused Deployment, as Kubernetes does (D2).
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREVIOUS_TEMPLATE_ANNOTATION, runPromotion, type PromotionDeps } from '../src/promote/runner.js';
@@ -17,33 +16,21 @@ import {
   RecordingReporter,
   type TestCluster,
   settingsFor,
-  startTestCluster,
+  startFlaskCluster,
+  stopFlaskCluster,
+  newNamespace,
   storedVs,
 } from './support/promote-cluster.js';
 
 let cluster: TestCluster;
 let dir: string;
 beforeAll(async () => {
-  cluster = await startTestCluster({ seed: 61 });
-  dir = await mkdtemp(path.join(tmpdir(), 'finalize-edits-'));
-  await mkdir(path.join(dir, 'flask'));
-  await copyFile(
-    path.join(PROMOTE_FIXTURES, 'flask', 'canary-deployment.yml'),
-    path.join(dir, 'flask', 'canary-deployment.yml'),
-  );
+  ({ cluster, dir } = await startFlaskCluster(61, 'finalize-edits-'));
   await variant('start', []);
 });
-afterAll(async () => {
-  await cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopFlaskCluster({ cluster, dir }));
 
-let nsCounter = 0;
-async function namespace(): Promise<string> {
-  const name = `fin-edit-${++nsCounter}`;
-  await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  return name;
-}
+const namespace = (): Promise<string> => newNamespace(cluster, 'fin-edit');
 
 /** A variant of the flask manifests (some text replaced), in the test's folder. */
 async function variant(name: string, replace: [string, string][]): Promise<string> {

@@ -5,8 +5,7 @@
 // canary traffic nobody recorded is refused or probed, a rolled-back promotion that judged
 // nothing is retried, and a dry run prints what the command would do. Every case runs
 // runPromotion against the embedded mesh and reads the end state and the request log back.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepWindow } from '../src/model.js';
@@ -19,32 +18,18 @@ import {
   RecordingReporter,
   type TestCluster,
   settingsFor,
-  startTestCluster,
+  startFlaskCluster,
+  stopFlaskCluster,
+  newNamespace,
   storedVs,
 } from './support/promote-cluster.js';
 
 let cluster: TestCluster;
 let dir: string;
-beforeAll(async () => {
-  cluster = await startTestCluster({ seed: 43 });
-  dir = await mkdtemp(path.join(tmpdir(), 'state-rules-'));
-  await mkdir(path.join(dir, 'flask'));
-  await copyFile(
-    path.join(PROMOTE_FIXTURES, 'flask', 'canary-deployment.yml'),
-    path.join(dir, 'flask', 'canary-deployment.yml'),
-  );
-});
-afterAll(async () => {
-  await cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => ({ cluster, dir } = await startFlaskCluster(43, 'state-rules-')));
+afterAll(() => stopFlaskCluster({ cluster, dir }));
 
-let nsCounter = 0;
-async function namespace(): Promise<string> {
-  const name = `rules-${++nsCounter}`;
-  await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  return name;
-}
+const namespace = (): Promise<string> => newNamespace(cluster, 'rules');
 
 /** A variant of the flask manifests (same objects, some text replaced), in the test's folder. */
 async function variant(name: string, replace: [string, string][]): Promise<string> {

@@ -5,46 +5,28 @@
 // so a kill at any moment leaves a state that says what runs; `status` says when the live
 // template is not the recorded one; an error is printed once. runPromotion against the
 // embedded mesh, the writes read back from its store.
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kube, KubeObject } from '../src/kube/client.js';
 import { podTemplateHash, runPromotion, type PromotionDeps } from '../src/promote/runner.js';
 import { ScriptedMetrics } from '../src/promote/scripted-metrics.js';
 import type { Settings } from '../src/settings.js';
 import {
-  PROMOTE_FIXTURES,
   RecordingLogger,
   RecordingReporter,
   type TestCluster,
   settingsFor,
-  startTestCluster,
+  startFlaskCluster,
+  stopFlaskCluster,
+  newNamespace,
   storedVs,
 } from './support/promote-cluster.js';
 
 let cluster: TestCluster;
 let dir: string;
-beforeAll(async () => {
-  cluster = await startTestCluster({ seed: 212 });
-  dir = await mkdtemp(path.join(tmpdir(), 'template-truth-'));
-  await mkdir(path.join(dir, 'flask'));
-  await copyFile(
-    path.join(PROMOTE_FIXTURES, 'flask', 'canary-deployment.yml'),
-    path.join(dir, 'flask', 'canary-deployment.yml'),
-  );
-});
-afterAll(async () => {
-  await cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => ({ cluster, dir } = await startFlaskCluster(212, 'template-truth-')));
+afterAll(() => stopFlaskCluster({ cluster, dir }));
 
-let counter = 0;
-async function namespace(): Promise<string> {
-  const name = `truth-${++counter}`;
-  await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  return name;
-}
+const namespace = (): Promise<string> => newNamespace(cluster, 'truth');
 
 const flask = (ns: string, inputs: Record<string, string> = {}): Settings =>
   settingsFor(

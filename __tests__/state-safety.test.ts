@@ -3,8 +3,7 @@
 // finalize can be interrupted at any point, a Lease holder is one process, outputs carry the
 // weight the server confirmed. Every case runs runPromotion against the embedded mesh and reads
 // the end state back from the stored VirtualService and Deployments.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -29,25 +28,16 @@ import {
   RecordingReporter,
   type TestCluster,
   settingsFor,
-  startTestCluster,
+  startFlaskCluster,
+  stopFlaskCluster,
+  newNamespace,
   storedVs,
 } from './support/promote-cluster.js';
 
 let cluster: TestCluster;
 let dir: string;
-beforeAll(async () => {
-  cluster = await startTestCluster({ seed: 41 });
-  dir = await mkdtemp(path.join(tmpdir(), 'state-safety-'));
-  await mkdir(path.join(dir, 'flask'));
-  await copyFile(
-    path.join(PROMOTE_FIXTURES, 'flask', 'canary-deployment.yml'),
-    path.join(dir, 'flask', 'canary-deployment.yml'),
-  );
-});
-afterAll(async () => {
-  await cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => ({ cluster, dir } = await startFlaskCluster(41, 'state-safety-')));
+afterAll(() => stopFlaskCluster({ cluster, dir }));
 afterEach(() => {
   cluster.api.faults.reset();
 });
@@ -55,12 +45,7 @@ afterEach(() => {
 /** Reports with the new fields (events, notices, confirmed weight), checked against the schema at the end. */
 const produced: [string, PromotionReport][] = [];
 
-let nsCounter = 0;
-async function namespace(): Promise<string> {
-  const name = `safe-${++nsCounter}`;
-  await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  return name;
-}
+const namespace = (): Promise<string> => newNamespace(cluster, 'safe');
 
 /** A variant of the flask manifests (same objects, some text replaced), in the test's folder. */
 async function variant(name: string, replace: [string, string][]): Promise<string> {

@@ -1,5 +1,7 @@
 // The embedded mesh's API server for the promotion tests, plus the small real implementations
 // (settings from inputs, a recording reporter and logger) that runPromotion receives.
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ApiServer, RequestLogEntry } from '../../src/sim/api/index.js';
 import { startMesh, type Mesh } from '../../src/sim/mesh.js';
@@ -43,6 +45,37 @@ export async function startTestCluster(
     writes: (resource) => api.requests.filter((e) => isWrite(e) && (!resource || e.resource === resource)),
     close: () => mesh.close(),
   };
+}
+
+/**
+ * A test file's mesh and a scratch folder holding a copy of the flask fixture
+ * (flask/canary-deployment.yml), for tests that rewrite the manifests.
+ */
+export async function startFlaskCluster(
+  seed: number,
+  prefix: string,
+): Promise<{ cluster: TestCluster; dir: string }> {
+  const cluster = await startTestCluster({ seed });
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  await mkdir(path.join(dir, 'flask'));
+  await copyFile(
+    path.join(PROMOTE_FIXTURES, 'flask', 'canary-deployment.yml'),
+    path.join(dir, 'flask', 'canary-deployment.yml'),
+  );
+  return { cluster, dir };
+}
+
+export async function stopFlaskCluster(h: { cluster?: TestCluster; dir?: string }): Promise<void> {
+  await h.cluster?.close();
+  if (h.dir) await rm(h.dir, { recursive: true, force: true });
+}
+
+let namespaces = 0;
+/** A fresh namespace `<prefix>-<n>` on the cluster. */
+export async function newNamespace(cluster: TestCluster, prefix: string): Promise<string> {
+  const name = `${prefix}-${++namespaces}`;
+  await cluster.kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  return name;
 }
 
 /** Settings as the action would parse them from these inputs, with a short analysis window. */
