@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STATE_ANNOTATION } from '../src/plan.js';
 import { ACTION_BUNDLE, actionFiles } from './support/action-run.js';
 import { startMesh, type Mesh } from '../src/sim/mesh.js';
+import { cancelRunArgs } from './support/cancel-run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const VS = ['networking.istio.io', 'virtualservices', 'test', 'podinfo'] as const;
@@ -132,38 +133,7 @@ async function meshWithKubeconfig(): Promise<{ mesh: Mesh; kubeconfig: string }>
   return { mesh: m, kubeconfig };
 }
 
-/** `run` with a 30 s window at 30%: long enough that only the cancel can end it early. */
-function runArgs(m: Mesh): string[] {
-  return [
-    'run',
-    '--cluster',
-    'existing',
-    '--namespace',
-    'test',
-    '--manifests',
-    'examples/podinfo/*.yaml',
-    '--canary-image',
-    'ghcr.io/stefanprodan/podinfo:6.7.1',
-    '--steps',
-    '30,100',
-    '--interval',
-    '30s',
-    '--metrics',
-    'loadgen',
-    '--load-url',
-    m.ingressUrl,
-    '--load-host',
-    'podinfo.co.uk',
-    '--load-rps',
-    '20',
-    '--min-requests',
-    '5',
-    '--rollout-timeout',
-    '20s',
-    '--comment',
-    'never',
-  ];
-}
+const runArgs = cancelRunArgs;
 
 const bin = join(root, 'bin', 'istio-canary.js');
 

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STATE_ANNOTATION } from '../src/plan.js';
 import { startMesh, type Mesh } from '../src/sim/mesh.js';
 import { GithubServer } from './support/github-server.js';
+import { cancelRunArgs } from './support/cancel-run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'istio-canary.js');
@@ -65,35 +66,7 @@ async function runArgs(): Promise<{ m: Mesh; args: string[]; kubeconfig: string 
   mesh = m;
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'istio-canary-signal-exit-')), 'kubeconfig');
   writeFileSync(kubeconfig, m.kubeconfig);
-  const args = [
-    'run',
-    '--cluster',
-    'existing',
-    '--namespace',
-    'test',
-    '--manifests',
-    'examples/podinfo/*.yaml',
-    '--canary-image',
-    'ghcr.io/stefanprodan/podinfo:6.7.1',
-    '--steps',
-    '30,100',
-    '--interval',
-    '30s',
-    '--metrics',
-    'loadgen',
-    '--load-url',
-    m.ingressUrl,
-    '--load-host',
-    'podinfo.co.uk',
-    '--load-rps',
-    '20',
-    '--min-requests',
-    '5',
-    '--rollout-timeout',
-    '20s',
-    '--comment',
-    'never',
-  ];
+  const args = cancelRunArgs(m);
   return { m, args, kubeconfig };
 }
 
