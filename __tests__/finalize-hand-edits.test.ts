@@ -179,6 +179,25 @@ describe('another route still sends traffic to the canary subset (C)', () => {
     expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(1);
   }, 30_000);
 
+  it('a route to the canary pods through another subset name (same labels) also keeps the canary running', async () => {
+    const ns = await namespace();
+    const manifests = await variant('beta-subset', [
+      [
+        '    - name: v2\n      labels:\n        version: v2\n',
+        '    - name: v2\n      labels:\n        version: v2\n    - name: beta\n      labels:\n        version: v2\n',
+      ],
+      [
+        '  http:\n    - route:',
+        "  http:\n    - name: beta\n      match:\n        - headers:\n            x-beta:\n              exact: '1'\n      route:\n        - destination:\n            host: smartcarapp-svc\n            subset: beta\n    - name: main\n      route:",
+      ],
+    ]);
+    const report = await runPromotion(flask(ns, { manifests, route: 'main' }), deps());
+    expect(report.status).toBe('promoted');
+    const notice = new RegExp(`left running: .*VirtualService ${ns}/smartcarapp http route beta \\(100%\\)`);
+    expect(report.notices?.some((n) => notice.test(n))).toBe(true);
+    expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(1);
+  }, 30_000);
+
   it('another VirtualService of the namespace sending 30% to the canary subset: canary left running', async () => {
     const ns = await namespace();
     await cluster.kube.apply({

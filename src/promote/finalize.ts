@@ -17,7 +17,8 @@ import type { PromotionReport, PromotionState } from '../model.js';
 import type { KubeObject } from '../kube/client.js';
 import { ManifestError, containersOf, imagesOf } from '../kube/manifests.js';
 import { replaceWithRetry } from '../kube/replace.js';
-import { deploymentView } from '../kube/views.js';
+import { deploymentView, destinationRuleView } from '../kube/views.js';
+import { matchesLabels } from '../kube/containers.js';
 import { waitForRollout } from '../kube/rollout.js';
 import { isObject } from '../util/object.js';
 import { oneLine } from '../one-line.js';
@@ -183,6 +184,16 @@ export async function canaryStillRouted(run: Run): Promise<string[]> {
   const { namespace, selection, vsApiVersion } = run.target;
   const { host, subset } = selection.canary;
   const list = await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes });
+  // The canary's pods may be reached through another subset name too: any subset of a
+  // DestinationRule for the same host whose labels are among the canary subset's (it selects
+  // every pod the canary subset selects).
+  const subsets = new Set([subset]);
+  const rules = await run.deps.kube.list(vsApiVersion, 'DestinationRule', namespace, { signal: run.writes });
+  for (const dr of rules.items.map(destinationRuleView))
+    if (dr.host !== null && sameHost(dr.host, host, namespace))
+      for (const s of dr.subsets)
+        if (s.labels && Object.keys(s.labels).length && matchesLabels(run.target.canaryLabels, s.labels))
+          subsets.add(s.name);
   const found: string[] = [];
   for (const vs of list.items) {
     const name = vs.metadata?.name ?? '?';
@@ -197,7 +208,8 @@ export async function canaryStillRouted(run: Run): Promise<string[]> {
           .filter(
             (d) =>
               isObject(d.destination) &&
-              d.destination.subset === subset &&
+              typeof d.destination.subset === 'string' &&
+              subsets.has(d.destination.subset) &&
               typeof d.destination.host === 'string' &&
               sameHost(d.destination.host, host, namespace),
           )
