@@ -42,8 +42,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __webpack_require__(1708);
 var external_node_process_default = /*#__PURE__*/__webpack_require__.n(external_node_process_);
-// EXTERNAL MODULE: ./src/kube/manifests.ts + 1 modules
-var manifests = __webpack_require__(4037);
+// EXTERNAL MODULE: ./src/kube/manifests.ts
+var manifests = __webpack_require__(4483);
 // EXTERNAL MODULE: ./src/kube/manifest-apply.ts
 var manifest_apply = __webpack_require__(6885);
 // EXTERNAL MODULE: ./src/kube/errors.ts
@@ -1183,6 +1183,8 @@ async function unprovenMeasurement(first, input) {
     }
 }
 
+// EXTERNAL MODULE: ./src/kube/containers.ts
+var containers = __webpack_require__(5733);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/promote/template-hash.ts
@@ -1980,6 +1982,7 @@ class run_Run {
 
 
 
+
 /** On the stable Deployment: its pod template from before promote-stable, to restore an unfinished finalize. */
 const PREVIOUS_TEMPLATE_ANNOTATION = 'istio-canary.dev/previous-template';
 /**
@@ -2119,6 +2122,16 @@ async function canaryStillRouted(run) {
     const { namespace, selection, vsApiVersion } = run.target;
     const { host, subset } = selection.canary;
     const list = await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes });
+    // The canary's pods may be reached through another subset name too: any subset of a
+    // DestinationRule for the same host whose labels are among the canary subset's (it selects
+    // every pod the canary subset selects).
+    const subsets = new Set([subset]);
+    const rules = await run.deps.kube.list(vsApiVersion, 'DestinationRule', namespace, { signal: run.writes });
+    for (const dr of rules.items.map(views/* destinationRuleView */.yc))
+        if (dr.host !== null && (0,promote_target/* sameHost */.RM)(dr.host, host, namespace))
+            for (const s of dr.subsets)
+                if (s.labels && Object.keys(s.labels).length && (0,containers/* matchesLabels */.r1)(run.target.canaryLabels, s.labels))
+                    subsets.add(s.name);
     const found = [];
     for (const vs of list.items) {
         const name = vs.metadata?.name ?? '?';
@@ -2133,7 +2146,8 @@ async function canaryStillRouted(run) {
                 const dests = (Array.isArray(r.route) ? r.route : []).filter(object/* isObject */.G);
                 const weight = dests
                     .filter((d) => (0,object/* isObject */.G)(d.destination) &&
-                    d.destination.subset === subset &&
+                    typeof d.destination.subset === 'string' &&
+                    subsets.has(d.destination.subset) &&
                     typeof d.destination.host === 'string' &&
                     (0,promote_target/* sameHost */.RM)(d.destination.host, host, namespace))
                     .reduce((sum, d) => sum + (typeof d.weight === 'number' ? d.weight : dests.length === 1 ? 100 : 0), 0);

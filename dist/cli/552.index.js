@@ -2,6 +2,126 @@ export const id = 552;
 export const ids = [552];
 export const modules = {
 
+/***/ 5733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IC: () => (/* binding */ imagesOf),
+/* harmony export */   Mo: () => (/* binding */ withImage),
+/* harmony export */   Mz: () => (/* binding */ containersOf),
+/* harmony export */   Ws: () => (/* binding */ selectCanaryContainer),
+/* harmony export */   gF: () => (/* binding */ ContainerSelectionError),
+/* harmony export */   r1: () => (/* binding */ matchesLabels),
+/* harmony export */   z8: () => (/* binding */ podLabels)
+/* harmony export */ });
+/* unused harmony exports imageRepository, DEFAULT_CONTAINER_ANNOTATION */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4350);
+/* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6919);
+
+
+
+/** The labels of a Deployment's pod template (what a DestinationRule subset selects). */
+const podLabels = (deployment) => (0,_views_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentView */ .hr)(deployment).podLabels;
+const matchesLabels = (labels, wanted) => Object.keys(wanted).length > 0 && Object.entries(wanted).every(([k, v]) => labels[k] === v);
+/** The regular containers of a Deployment's pod template (never initContainers or ephemeral ones). */
+function containersOf(deployment) {
+    return (0,_views_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentView */ .hr)(deployment).containers.map(({ name, image }) => ({ name, image }));
+}
+/**
+ * The repository of an image reference without registry, tag or digest, so that
+ * `ghcr.io/stefanprodan/podinfo:6.0.0`, `stefanprodan/podinfo@sha256:…` and
+ * `docker.io/stefanprodan/podinfo` compare equal (`nginx` and `docker.io/library/nginx` too).
+ */
+function imageRepository(image) {
+    let ref = image.trim().toLowerCase();
+    const at = ref.indexOf('@');
+    if (at >= 0)
+        ref = ref.slice(0, at);
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    if (colon > slash)
+        ref = ref.slice(0, colon);
+    const parts = ref.split('/');
+    const first = parts[0] ?? '';
+    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost'))
+        parts.shift();
+    if (parts.length === 2 && parts[0] === 'library')
+        parts.shift();
+    return parts.join('/');
+}
+/** kubectl's annotation for a pod's main container (`kubectl logs` and `exec` use it too). */
+const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+/** No container or several could be the one canary-image changes: the message lists them. */
+class ContainerSelectionError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
+}
+/**
+ * The canary container that `canary-image` changes (pure). In order:
+ * 1. `requested` (the `container` input): it must be one of the canary's containers.
+ * 2. A single container: that one.
+ * 3. The pod template's `kubectl.kubernetes.io/default-container` annotation.
+ * 4. With the stable Deployment: the canary containers whose name, or image repository
+ *    (registry, tag and digest ignored), equals one of stable's containers; when several do,
+ *    those whose image differs from that stable container's (a sidecar shipped unchanged in
+ *    both is never the app). Exactly one must remain.
+ * Anything else is a ContainerSelectionError that lists the candidates and says to set `container`.
+ */
+function selectCanaryContainer(canary, stable, requested) {
+    const name = canary.metadata?.name ?? '?';
+    const containers = containersOf(canary).filter((c) => c.name);
+    const list = (cs) => cs.map((c) => (0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(`${c.name} (${c.image || 'no image'})`)).join(', ');
+    if (containers.length === 0)
+        throw new ContainerSelectionError(`canary Deployment ${name} has no containers for canary-image to change`);
+    if (requested !== null) {
+        if (containers.some((c) => c.name === requested))
+            return requested;
+        throw new ContainerSelectionError(`container: canary Deployment ${name} has no container "${requested}"; its containers are ${list(containers)} (init containers are never changed)`);
+    }
+    if (containers.length === 1)
+        return containers[0].name;
+    const annotated = (0,_views_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentView */ .hr)(canary).podAnnotations[DEFAULT_CONTAINER_ANNOTATION];
+    if (typeof annotated === 'string' && containers.some((c) => c.name === annotated))
+        return annotated;
+    const stableContainers = containersOf(stable).filter((c) => c.name);
+    const ask = `set the container input to the one canary-image should change`;
+    if (stableContainers.length === 0)
+        throw new ContainerSelectionError(`canary-image: canary Deployment ${name} has ${containers.length} containers (${list(containers)}) and no stable Deployment to compare with; ${ask}`);
+    const match = (c) => stableContainers.find((s) => s.name === c.name) ??
+        stableContainers.find((s) => s.image && c.image && imageRepository(s.image) === imageRepository(c.image));
+    const candidates = containers.filter((c) => match(c));
+    if (candidates.length === 1)
+        return candidates[0].name;
+    const changed = candidates.filter((c) => match(c).image !== c.image);
+    if (changed.length === 1)
+        return changed[0].name;
+    const shownCandidates = changed.length > 1 ? changed : candidates.length ? candidates : containers;
+    throw new ContainerSelectionError(`canary-image: ${candidates.length === 0 ? `no container of canary Deployment ${name} matches a container of stable Deployment ${stable?.metadata?.name ?? '?'} (${list(stableContainers)}) by name or image repository` : `several containers of canary Deployment ${name} match stable Deployment ${stable?.metadata?.name ?? '?'}'s`}; candidates: ${list(shownCandidates)}; ${ask}`);
+}
+/**
+ * Sets `image` on one container of the Deployment (in a copy): `container`, else the only
+ * container (several without a name is a ContainerSelectionError). Init containers and the
+ * other containers (sidecars) are never changed.
+ */
+function withImage(deployment, image, container) {
+    const target = container ?? selectCanaryContainer(deployment, null, null);
+    const copy = structuredClone(deployment);
+    // The view's container mappings are the copy's own: setting found.image changes the copy.
+    const found = (0,_views_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentView */ .hr)(copy).containers.find((c) => c.name === target)?.raw;
+    if (!found)
+        throw new ContainerSelectionError(`Deployment ${deployment.metadata?.name ?? '?'} has no container "${target}"; its containers are ${containersOf(deployment)
+            .map((c) => c.name)
+            .join(', ')}`);
+    found.image = image;
+    return copy;
+}
+/** The images of a Deployment's containers, in order. */
+function imagesOf(deployment) {
+    return (0,_views_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentView */ .hr)(deployment).containers.map((c) => c.image);
+}
+
+
+/***/ }),
+
 /***/ 3646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -888,146 +1008,31 @@ async function readManifestFiles(patterns, cwd) {
 
 /***/ }),
 
-/***/ 4037:
+/***/ 4483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gF: () => (/* reexport */ ContainerSelectionError),
-  z3: () => (/* reexport */ views/* ISTIO_VERSIONS */.z3),
-  Sh: () => (/* reexport */ manifest_read/* ManifestError */.Sh),
-  ZJ: () => (/* reexport */ manifest_apply/* applyManifests */.ZJ),
-  oD: () => (/* reexport */ manifest_apply/* checkAgainstCluster */.oD),
-  Mz: () => (/* reexport */ containersOf),
-  t5: () => (/* reexport */ manifest_apply/* dryRunManifests */.t5),
-  IC: () => (/* reexport */ imagesOf),
-  Mp: () => (/* reexport */ manifest_apply/* manifestWrites */.Mp),
-  r1: () => (/* reexport */ matchesLabels),
-  z8: () => (/* reexport */ podLabels),
-  xt: () => (/* reexport */ manifest_read/* readManifestFiles */.xt),
-  Ws: () => (/* reexport */ selectCanaryContainer),
-  Tu: () => (/* reexport */ manifest_check/* validateManifests */.Tu),
-  Mo: () => (/* reexport */ withImage)
-});
-
-// UNUSED EXPORTS: DEFAULT_CONTAINER_ANNOTATION, KNOWN_KINDS, MAX_ALIASES, MAX_FILE_BYTES, MAX_OBJECT_BYTES, ManifestApplyError, decodeManifestBytes, describeValue, firstInvalidUtf8, imageRepository, jsonSizeUpTo, orderForApply, parseManifestText, readManifests, retargetNamespace, where, withDefaultProtocols
-
-// EXTERNAL MODULE: ./src/kube/manifest-read.ts
-var manifest_read = __webpack_require__(3029);
-// EXTERNAL MODULE: ./src/kube/manifest-check.ts
-var manifest_check = __webpack_require__(4441);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/one-line.ts
-var one_line = __webpack_require__(4350);
-// EXTERNAL MODULE: ./src/kube/views.ts
-var views = __webpack_require__(6919);
-;// CONCATENATED MODULE: ./src/kube/containers.ts
-
-
-
-/** The labels of a Deployment's pod template (what a DestinationRule subset selects). */
-const podLabels = (deployment) => (0,views/* deploymentView */.hr)(deployment).podLabels;
-const matchesLabels = (labels, wanted) => Object.keys(wanted).length > 0 && Object.entries(wanted).every(([k, v]) => labels[k] === v);
-/** The regular containers of a Deployment's pod template (never initContainers or ephemeral ones). */
-function containersOf(deployment) {
-    return (0,views/* deploymentView */.hr)(deployment).containers.map(({ name, image }) => ({ name, image }));
-}
-/**
- * The repository of an image reference without registry, tag or digest, so that
- * `ghcr.io/stefanprodan/podinfo:6.0.0`, `stefanprodan/podinfo@sha256:…` and
- * `docker.io/stefanprodan/podinfo` compare equal (`nginx` and `docker.io/library/nginx` too).
- */
-function imageRepository(image) {
-    let ref = image.trim().toLowerCase();
-    const at = ref.indexOf('@');
-    if (at >= 0)
-        ref = ref.slice(0, at);
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    if (colon > slash)
-        ref = ref.slice(0, colon);
-    const parts = ref.split('/');
-    const first = parts[0] ?? '';
-    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost'))
-        parts.shift();
-    if (parts.length === 2 && parts[0] === 'library')
-        parts.shift();
-    return parts.join('/');
-}
-/** kubectl's annotation for a pod's main container (`kubectl logs` and `exec` use it too). */
-const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
-/** No container or several could be the one canary-image changes: the message lists them. */
-class ContainerSelectionError extends errors/* IstioCanaryError */.f {
-}
-/**
- * The canary container that `canary-image` changes (pure). In order:
- * 1. `requested` (the `container` input): it must be one of the canary's containers.
- * 2. A single container: that one.
- * 3. The pod template's `kubectl.kubernetes.io/default-container` annotation.
- * 4. With the stable Deployment: the canary containers whose name, or image repository
- *    (registry, tag and digest ignored), equals one of stable's containers; when several do,
- *    those whose image differs from that stable container's (a sidecar shipped unchanged in
- *    both is never the app). Exactly one must remain.
- * Anything else is a ContainerSelectionError that lists the candidates and says to set `container`.
- */
-function selectCanaryContainer(canary, stable, requested) {
-    const name = canary.metadata?.name ?? '?';
-    const containers = containersOf(canary).filter((c) => c.name);
-    const list = (cs) => cs.map((c) => (0,one_line/* oneLine */.TN)(`${c.name} (${c.image || 'no image'})`)).join(', ');
-    if (containers.length === 0)
-        throw new ContainerSelectionError(`canary Deployment ${name} has no containers for canary-image to change`);
-    if (requested !== null) {
-        if (containers.some((c) => c.name === requested))
-            return requested;
-        throw new ContainerSelectionError(`container: canary Deployment ${name} has no container "${requested}"; its containers are ${list(containers)} (init containers are never changed)`);
-    }
-    if (containers.length === 1)
-        return containers[0].name;
-    const annotated = (0,views/* deploymentView */.hr)(canary).podAnnotations[DEFAULT_CONTAINER_ANNOTATION];
-    if (typeof annotated === 'string' && containers.some((c) => c.name === annotated))
-        return annotated;
-    const stableContainers = containersOf(stable).filter((c) => c.name);
-    const ask = `set the container input to the one canary-image should change`;
-    if (stableContainers.length === 0)
-        throw new ContainerSelectionError(`canary-image: canary Deployment ${name} has ${containers.length} containers (${list(containers)}) and no stable Deployment to compare with; ${ask}`);
-    const match = (c) => stableContainers.find((s) => s.name === c.name) ??
-        stableContainers.find((s) => s.image && c.image && imageRepository(s.image) === imageRepository(c.image));
-    const candidates = containers.filter((c) => match(c));
-    if (candidates.length === 1)
-        return candidates[0].name;
-    const changed = candidates.filter((c) => match(c).image !== c.image);
-    if (changed.length === 1)
-        return changed[0].name;
-    const shownCandidates = changed.length > 1 ? changed : candidates.length ? candidates : containers;
-    throw new ContainerSelectionError(`canary-image: ${candidates.length === 0 ? `no container of canary Deployment ${name} matches a container of stable Deployment ${stable?.metadata?.name ?? '?'} (${list(stableContainers)}) by name or image repository` : `several containers of canary Deployment ${name} match stable Deployment ${stable?.metadata?.name ?? '?'}'s`}; candidates: ${list(shownCandidates)}; ${ask}`);
-}
-/**
- * Sets `image` on one container of the Deployment (in a copy): `container`, else the only
- * container (several without a name is a ContainerSelectionError). Init containers and the
- * other containers (sidecars) are never changed.
- */
-function withImage(deployment, image, container) {
-    const target = container ?? selectCanaryContainer(deployment, null, null);
-    const copy = structuredClone(deployment);
-    // The view's container mappings are the copy's own: setting found.image changes the copy.
-    const found = (0,views/* deploymentView */.hr)(copy).containers.find((c) => c.name === target)?.raw;
-    if (!found)
-        throw new ContainerSelectionError(`Deployment ${deployment.metadata?.name ?? '?'} has no container "${target}"; its containers are ${containersOf(deployment)
-            .map((c) => c.name)
-            .join(', ')}`);
-    found.image = image;
-    return copy;
-}
-/** The images of a Deployment's containers, in order. */
-function imagesOf(deployment) {
-    return (0,views/* deploymentView */.hr)(deployment).containers.map((c) => c.image);
-}
-
-// EXTERNAL MODULE: ./src/kube/manifest-apply.ts
-var manifest_apply = __webpack_require__(6885);
-;// CONCATENATED MODULE: ./src/kube/manifests.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IC: () => (/* reexport safe */ _containers_js__WEBPACK_IMPORTED_MODULE_2__.IC),
+/* harmony export */   Mo: () => (/* reexport safe */ _containers_js__WEBPACK_IMPORTED_MODULE_2__.Mo),
+/* harmony export */   Mp: () => (/* reexport safe */ _manifest_apply_js__WEBPACK_IMPORTED_MODULE_3__.Mp),
+/* harmony export */   Mz: () => (/* reexport safe */ _containers_js__WEBPACK_IMPORTED_MODULE_2__.Mz),
+/* harmony export */   Sh: () => (/* reexport safe */ _manifest_read_js__WEBPACK_IMPORTED_MODULE_0__.Sh),
+/* harmony export */   Tu: () => (/* reexport safe */ _manifest_check_js__WEBPACK_IMPORTED_MODULE_1__.Tu),
+/* harmony export */   Ws: () => (/* reexport safe */ _containers_js__WEBPACK_IMPORTED_MODULE_2__.Ws),
+/* harmony export */   ZJ: () => (/* reexport safe */ _manifest_apply_js__WEBPACK_IMPORTED_MODULE_3__.ZJ),
+/* harmony export */   gF: () => (/* reexport safe */ _containers_js__WEBPACK_IMPORTED_MODULE_2__.gF),
+/* harmony export */   oD: () => (/* reexport safe */ _manifest_apply_js__WEBPACK_IMPORTED_MODULE_3__.oD),
+/* harmony export */   r1: () => (/* reexport safe */ _containers_js__WEBPACK_IMPORTED_MODULE_2__.r1),
+/* harmony export */   t5: () => (/* reexport safe */ _manifest_apply_js__WEBPACK_IMPORTED_MODULE_3__.t5),
+/* harmony export */   xt: () => (/* reexport safe */ _manifest_read_js__WEBPACK_IMPORTED_MODULE_0__.xt),
+/* harmony export */   z3: () => (/* reexport safe */ _views_js__WEBPACK_IMPORTED_MODULE_4__.z3),
+/* harmony export */   z8: () => (/* reexport safe */ _containers_js__WEBPACK_IMPORTED_MODULE_2__.z8)
+/* harmony export */ });
+/* harmony import */ var _manifest_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3029);
+/* harmony import */ var _manifest_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4441);
+/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5733);
+/* harmony import */ var _manifest_apply_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6885);
+/* harmony import */ var _views_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6919);
 // The `manifests` input: read files/globs of multi-document YAML (manifest-read.ts), validate
 // every document before anything is written (manifest-check.ts, containers.ts), order them by
 // dependency and apply them by server-side apply after a server-side dry run of the whole
@@ -1248,8 +1253,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var lib_core = __webpack_require__(6058);
-// EXTERNAL MODULE: ./src/kube/manifests.ts + 1 modules
-var manifests = __webpack_require__(4037);
+// EXTERNAL MODULE: ./src/kube/manifests.ts
+var manifests = __webpack_require__(4483);
 // EXTERNAL MODULE: ./src/promote/target.ts
 var target = __webpack_require__(5447);
 // EXTERNAL MODULE: ./src/plan.ts
@@ -2050,7 +2055,7 @@ function currentWeights(vs, selection) {
 /* harmony export */   u1: () => (/* binding */ resolveTarget)
 /* harmony export */ });
 /* unused harmony export subsetOverlap */
-/* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4037);
+/* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4483);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2464);
 /* harmony import */ var _kube_preview_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3309);
 /* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4350);

@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5217);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3646);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _manifests_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4037);
+/* harmony import */ var _manifests_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4483);
 /* harmony import */ var _traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5468);
 // Checks an existing cluster before anything is changed, with errors a user can act on: an
 // unreachable API server (its URL and the error), missing Istio CRDs (which, and how to
