@@ -92,6 +92,7 @@ async function dryRunConnection(
     | 'istioVersion'
     | 'istioProfile'
     | 'installPrometheus'
+    | 'kubeTimeoutMs'
     | 'preview'
     | 'namespace'
   >,
@@ -123,6 +124,7 @@ async function dryRunConnection(
       kubeconfig: connection.kubeconfig,
       context: connection.context,
       logger: io.logger,
+      requestTimeoutMs: settings.kubeTimeoutMs,
     });
     await kube.apply(
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace } },
@@ -373,6 +375,7 @@ async function executeSteps(
       kubeconfig: connection.kubeconfig,
       context: connection.context,
       logger: io.logger,
+      requestTimeoutMs: settings.kubeTimeoutMs,
     });
     deps.onKube(kube);
     // The VirtualService comes from the cluster when the manifests have none: a wrong namespace

@@ -100,11 +100,14 @@ export interface Settings {
   takeOver: boolean;
   /** https_proxy/http_proxy/no_proxy as read at start (KUBERNETES_SERVICE_HOST always direct): GitHub, Prometheus and the load. */
   proxy: ProxyEnv;
+  /** Each Kubernetes request's timeout, from ISTIO_CANARY_KUBE_TIMEOUT_MS (read once, here). */
+  kubeTimeoutMs: number;
   github: GithubContext;
 }
 
 import { readFileSync } from 'node:fs';
 import { proxyEnvFrom, withDirectHosts, type ProxyEnv } from './http/proxy.js';
+import { kubeTimeoutMs } from './kube/errors.js';
 import { showUrl } from './redact.js';
 import { tmpdir } from 'node:os';
 import {
@@ -142,11 +145,7 @@ export function formatInputError(e: InputError): string {
   return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
 
-/**
- * Thrown by the parsers below (the message says what is wrong with the value; the input's
- * accepted text is added by formatInputError); collected per input so that all problems are
- * reported at once.
- */
+/** Thrown by the parsers below (formatInputError adds the accepted text); collected per input. */
 export class InvalidValueError extends IstioCanaryError {}
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -306,10 +305,7 @@ function parseUrl(raw: string): string {
   return url.toString();
 }
 
-/**
- * prometheus-url: a URL without user:password@ (fetch cannot send a request to one; the
- * credentials belong in prometheus-auth, a secret masked in every log).
- */
+/** prometheus-url without user:password@ (fetch refuses one; credentials go in prometheus-auth). */
 function parsePrometheusUrl(raw: string): string {
   const url = new URL(parseUrl(raw));
   if (url.username || url.password)
@@ -623,6 +619,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
       proxyEnvFrom(env),
       env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : [],
     ),
+    kubeTimeoutMs: kubeTimeoutMs(env),
     github,
   };
 

@@ -24,6 +24,7 @@ export type ClusterSettings = Pick<
   | 'installPrometheus'
   | 'istioProfile'
   | 'cleanupCluster'
+  | 'kubeTimeoutMs'
 >;
 import { preflight, type PreflightOptions } from '../kube/preflight.js';
 import { withGroup } from '../log.js';
@@ -144,6 +145,7 @@ async function connectExisting(settings: ClusterSettings, deps: ClusterDeps): Pr
     preview: settings.preview,
     writes: deps.writes,
     signal: deps.signal,
+    requestTimeoutMs: settings.kubeTimeoutMs,
   });
   logger.info(
     `Cluster ${result.server} is reachable; Istio CRDs (${result.istioVersion}) present; permissions in ${settings.namespace} granted`,

@@ -19,19 +19,16 @@ export type {
 } from './resources.js';
 export type { WaitOptions, WatchEvent } from './watch.js';
 export { KubeconfigError } from './kubeconfig.js';
+export { DEFAULT_RETRY, type KubeClientOptions } from './transport.js';
 export {
   DEFAULT_KUBE_TIMEOUT_MS,
-  DEFAULT_RETRY,
-  kubeTimeoutMs,
-  type KubeClientOptions,
-} from './transport.js';
-export {
   FIELD_MANAGER,
   KUBE_TIMEOUT_ENV,
   KubeApiError,
   KubeTimeoutError,
   KubeUnavailableError,
   UnknownKindError,
+  kubeTimeoutMs,
   WaitTimeoutError,
   isRequestFault,
 } from './errors.js';

@@ -10,6 +10,14 @@ export const FIELD_MANAGER = 'istio-canary';
 /** Environment variable that bounds every Kubernetes API request (milliseconds), for slow clusters and tests. */
 export const KUBE_TIMEOUT_ENV = 'ISTIO_CANARY_KUBE_TIMEOUT_MS';
 
+export const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
+
+/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
+export function kubeTimeoutMs(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env[KUBE_TIMEOUT_ENV]?.trim();
+  return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
+}
+
 /**
  * An answer from the API server that is not retried: carries the Status message, as one line
  * (the server's text is quoted in our messages and must not start lines of its own in the log).

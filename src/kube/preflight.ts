@@ -64,6 +64,8 @@ export interface PreflightOptions {
   writes?: readonly { group: string; resource: string; namespace: string | null }[];
   /** The run's cancel: every request (and every wait between retries) ends at once with its reason. */
   signal?: AbortSignal;
+  /** Each request's timeout (Settings.kubeTimeoutMs). */
+  requestTimeoutMs?: number;
 }
 
 /** One SelfSubjectAccessReview to make: a verb on a resource in a namespace (none: cluster-wide). */
@@ -202,7 +204,11 @@ export async function preflight(o: PreflightOptions): Promise<PreflightResult> {
 
   // Every request goes through the Kubernetes client: its retry policy (5xx, 429, dropped
   // connections) applies to the preflight as to everything else, and its errors name TLS and 401.
-  const api = await createKubeClient({ kubeconfig: o.kubeconfig, context: o.context });
+  const api = await createKubeClient({
+    kubeconfig: o.kubeconfig,
+    context: o.context,
+    requestTimeoutMs: o.requestTimeoutMs,
+  });
   const signal = o.signal;
   try {
     await api.request('GET', '/version', null, { signal });

@@ -12,7 +12,7 @@ import { parseRetryAfter, retry, sleep, type RetryPolicy, type Sleep } from '../
 import { describeAuthStatus, describeNetworkError, isTlsError } from '../traffic/net-errors.js';
 import { oneLine } from '../one-line.js';
 import {
-  KUBE_TIMEOUT_ENV,
+  DEFAULT_KUBE_TIMEOUT_MS,
   KubeApiError,
   KubeTimeoutError,
   KubeUnavailableError,
@@ -38,19 +38,11 @@ export interface KubeClientOptions {
   retry?: Partial<RetryPolicy>;
   /**
    * How long one request may wait for its whole answer (a watch: for the answer to start).
-   * Default: $ISTIO_CANARY_KUBE_TIMEOUT_MS, else 30 s.
+   * Default: DEFAULT_KUBE_TIMEOUT_MS (Settings.kubeTimeoutMs carries the variable's value).
    */
   requestTimeoutMs?: number;
   /** The wait between retries (default: src/retry.ts's cancellable sleep); tests record the delays asked for. */
   sleep?: Sleep;
-}
-
-export const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
-
-/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
-export function kubeTimeoutMs(env: Readonly<Record<string, string | undefined>>): number {
-  const raw = env[KUBE_TIMEOUT_ENV]?.trim();
-  return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
 }
 
 /** Attempts of a request that times out (see KubeTimeoutError). */
@@ -161,7 +153,7 @@ export class KubeTransport {
   ) {
     this.policy = { ...DEFAULT_RETRY, ...options.retry };
     this.logger = options.logger ?? noopLogger;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? kubeTimeoutMs(process.env);
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_KUBE_TIMEOUT_MS;
     this.sleep = options.sleep ?? sleep;
     this.prefix = server.pathname.replace(/\/$/, '');
   }
