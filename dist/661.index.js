@@ -66,6 +66,7 @@ async function finishPromotion(settings, io) {
     ]);
     const kube = await createKubeClient({
         kubeconfig,
+        requestTimeoutMs: settings.kubeTimeoutMs,
         // A created cluster's kubeconfig names its own current context; an existing one uses main's.
         context: target.kubeconfig.from === 'input' || target.kubeconfig.from === 'file'
             ? target.kubeconfig.context

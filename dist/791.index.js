@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_KUBE_TIMEOUT_MS: () => (/* reexport */ DEFAULT_KUBE_TIMEOUT_MS),
+  DEFAULT_KUBE_TIMEOUT_MS: () => (/* reexport */ errors/* DEFAULT_KUBE_TIMEOUT_MS */.l5),
   DEFAULT_RETRY: () => (/* reexport */ DEFAULT_RETRY),
   FIELD_MANAGER: () => (/* reexport */ errors/* FIELD_MANAGER */.vy),
   KUBE_TIMEOUT_ENV: () => (/* reexport */ errors/* KUBE_TIMEOUT_ENV */.WA),
@@ -23,7 +23,7 @@ __webpack_require__.d(__webpack_exports__, {
   WaitTimeoutError: () => (/* reexport */ errors/* WaitTimeoutError */.Do),
   createKubeClient: () => (/* binding */ createKubeClient),
   isRequestFault: () => (/* reexport */ errors/* isRequestFault */._X),
-  kubeTimeoutMs: () => (/* reexport */ kubeTimeoutMs)
+  kubeTimeoutMs: () => (/* reexport */ errors/* kubeTimeoutMs */.r0)
 });
 
 // EXTERNAL MODULE: ./src/kube/errors.ts
@@ -235,12 +235,6 @@ const DEFAULT_RETRY = {
     maxRetryAfterMs: 10_000,
     jitter: true,
 };
-const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
-/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
-function kubeTimeoutMs(env) {
-    const raw = env[errors/* KUBE_TIMEOUT_ENV */.WA]?.trim();
-    return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
-}
 /** Attempts of a request that times out (see KubeTimeoutError). */
 const TIMEOUT_ATTEMPTS = 2;
 const RETRYABLE_CODES = new Set([
@@ -328,7 +322,7 @@ class KubeTransport {
         this.authenticate = authenticate;
         this.policy = { ...DEFAULT_RETRY, ...options.retry };
         this.logger = options.logger ?? noopLogger;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? kubeTimeoutMs(process.env);
+        this.requestTimeoutMs = options.requestTimeoutMs ?? errors/* DEFAULT_KUBE_TIMEOUT_MS */.l5;
         this.sleep = options.sleep ?? retry/* sleep */.yy;
         this.prefix = server.pathname.replace(/\/$/, '');
     }

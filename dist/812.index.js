@@ -424,6 +424,8 @@ function imagesOf(deployment) {
 /* harmony export */   WA: () => (/* binding */ KUBE_TIMEOUT_ENV),
 /* harmony export */   _X: () => (/* binding */ isRequestFault),
 /* harmony export */   bC: () => (/* binding */ KubeTimeoutError),
+/* harmony export */   l5: () => (/* binding */ DEFAULT_KUBE_TIMEOUT_MS),
+/* harmony export */   r0: () => (/* binding */ kubeTimeoutMs),
 /* harmony export */   r_: () => (/* binding */ UnknownKindError),
 /* harmony export */   vy: () => (/* binding */ FIELD_MANAGER)
 /* harmony export */ });
@@ -438,6 +440,12 @@ function imagesOf(deployment) {
 const FIELD_MANAGER = 'istio-canary';
 /** Environment variable that bounds every Kubernetes API request (milliseconds), for slow clusters and tests. */
 const KUBE_TIMEOUT_ENV = 'ISTIO_CANARY_KUBE_TIMEOUT_MS';
+const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
+/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
+function kubeTimeoutMs(env) {
+    const raw = env[KUBE_TIMEOUT_ENV]?.trim();
+    return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
+}
 /**
  * An answer from the API server that is not retried: carries the Status message, as one line
  * (the server's text is quoted in our messages and must not start lines of its own in the log).
@@ -1904,6 +1912,8 @@ var errors = __webpack_require__(3916);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/http/proxy.ts
 var proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var kube_errors = __webpack_require__(3646);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: external "node:os"
@@ -2194,6 +2204,7 @@ function inputSpec(name) {
 
 
 
+
 /** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
 function formatInputError(e) {
     const accepts = inputSpec(e.input)?.accepts;
@@ -2203,11 +2214,7 @@ function formatInputError(e) {
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
-/**
- * Thrown by the parsers below (the message says what is wrong with the value; the input's
- * accepted text is added by formatInputError); collected per input so that all problems are
- * reported at once.
- */
+/** Thrown by the parsers below (formatInputError adds the accepted text); collected per input. */
 class InvalidValueError extends errors/* IstioCanaryError */.f {
 }
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -2363,10 +2370,7 @@ function parseUrl(raw) {
         throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
     return url.toString();
 }
-/**
- * prometheus-url: a URL without user:password@ (fetch cannot send a request to one; the
- * credentials belong in prometheus-auth, a secret masked in every log).
- */
+/** prometheus-url without user:password@ (fetch refuses one; credentials go in prometheus-auth). */
 function parsePrometheusUrl(raw) {
     const url = new URL(parseUrl(raw));
     if (url.username || url.password)
@@ -2653,6 +2657,7 @@ function parseSettings(input, env = {}) {
         comment: field('comment', parseEnum(COMMENT_MODES), 'always'),
         takeOver: field('take-over', parseBoolean, false),
         proxy: (0,proxy/* withDirectHosts */.vI)((0,proxy/* proxyEnvFrom */.IA)(env), env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : []),
+        kubeTimeoutMs: (0,kube_errors/* kubeTimeoutMs */.r0)(env),
         github,
     };
     // Rules between inputs, checked only among inputs that are valid on their own (a bad
@@ -2798,6 +2803,7 @@ async function dryRunConnection(settings, io) {
             kubeconfig: connection.kubeconfig,
             context: connection.context,
             logger: io.logger,
+            requestTimeoutMs: settings.kubeTimeoutMs,
         });
         await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace } }, { force: true });
     }
@@ -3001,6 +3007,7 @@ async function executeSteps(settings, io, signal, deps) {
             kubeconfig: connection.kubeconfig,
             context: connection.context,
             logger: io.logger,
+            requestTimeoutMs: settings.kubeTimeoutMs,
         });
         deps.onKube(kube);
         // The VirtualService comes from the cluster when the manifests have none: a wrong namespace

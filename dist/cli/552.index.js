@@ -122,83 +122,6 @@ function imagesOf(deployment) {
 
 /***/ }),
 
-/***/ 3646:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
-/* harmony export */   UL: () => (/* binding */ KubeUnavailableError),
-/* harmony export */   W3: () => (/* binding */ KubeApiError),
-/* harmony export */   WA: () => (/* binding */ KUBE_TIMEOUT_ENV),
-/* harmony export */   _X: () => (/* binding */ isRequestFault),
-/* harmony export */   bC: () => (/* binding */ KubeTimeoutError),
-/* harmony export */   r_: () => (/* binding */ UnknownKindError),
-/* harmony export */   vy: () => (/* binding */ FIELD_MANAGER)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4350);
-// The Kubernetes API's errors and constants, apart from the client: modules that only need to
-// recognise an error (manifests, lease, runner) import this file and so never load
-// @kubernetes/client-node, which is most of the bundle and most of the start-up cost.
-// Every class follows src/errors.ts: callers tell them apart with instanceof.
-
-
-const FIELD_MANAGER = 'istio-canary';
-/** Environment variable that bounds every Kubernetes API request (milliseconds), for slow clusters and tests. */
-const KUBE_TIMEOUT_ENV = 'ISTIO_CANARY_KUBE_TIMEOUT_MS';
-/**
- * An answer from the API server that is not retried: carries the Status message, as one line
- * (the server's text is quoted in our messages and must not start lines of its own in the log).
- */
-class KubeApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-    code;
-    reason;
-    constructor(code, reason, message) {
-        super((0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(message));
-        this.code = code;
-        this.reason = reason === null ? null : (0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(reason);
-    }
-}
-/**
- * A 500 that is about the request body, not the server: server-side apply on older Kubernetes
- * (1.20) answers 500 "failed to create typed patch object: ... omits key field" (or
- * "duplicate entries for key") for a body it cannot merge. Retrying sends the same body, so it
- * is reported at once instead of as "API unavailable after N attempts".
- */
-function isRequestFault(status, message) {
-    return status === 500 && /^failed to create typed (patch|live) object\b/.test(message);
-}
-/** The API does not serve a kind (no CRD, wrong group/version). */
-class UnknownKindError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-}
-/**
- * The API server stayed down: every attempt of a request met a 5xx, a 429 or a dropped
- * connection (or, as KubeTimeoutError, no answer at all). Unlike KubeApiError, trying the same
- * request later may succeed; `attempts` says how many were made.
- */
-class KubeUnavailableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-    attempts;
-    constructor(message, attempts, options) {
-        super(message, options);
-        this.attempts = attempts;
-    }
-}
-/**
- * The API server took the request but sent no (complete) answer in time. A hung server is
- * asked twice, not `attempts` times: each try would hold the run for the whole timeout.
- */
-class KubeTimeoutError extends KubeUnavailableError {
-    constructor(server, method, path, timeoutMs, attempts) {
-        super(`the Kubernetes API server at ${server} did not answer ${method} ${path.split('?')[0]}${/[?&]watch=true/.test(path) ? ' (watch)' : ''} within ${timeoutMs / 1000} s${attempts > 1 ? ` (${attempts} attempts)` : ''}; check that it is up and not overloaded (kubectl get --raw /readyz), or raise ${KUBE_TIMEOUT_ENV} (milliseconds)`, attempts);
-    }
-}
-/** An object did not reach the wanted state in time (a rollout, a wait on a watch); the message says what it last showed. */
-class WaitTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-}
-
-
-/***/ }),
-
 /***/ 6885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1396,6 +1319,7 @@ async function dryRunConnection(settings, io) {
             kubeconfig: connection.kubeconfig,
             context: connection.context,
             logger: io.logger,
+            requestTimeoutMs: settings.kubeTimeoutMs,
         });
         await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace } }, { force: true });
     }
@@ -1599,6 +1523,7 @@ async function executeSteps(settings, io, signal, deps) {
             kubeconfig: connection.kubeconfig,
             context: connection.context,
             logger: io.logger,
+            requestTimeoutMs: settings.kubeTimeoutMs,
         });
         deps.onKube(kube);
         // The VirtualService comes from the cluster when the manifests have none: a wrong namespace

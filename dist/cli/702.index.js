@@ -152,7 +152,11 @@ async function preflight(o) {
     const context = kc.getCurrentContext();
     // Every request goes through the Kubernetes client: its retry policy (5xx, 429, dropped
     // connections) applies to the preflight as to everything else, and its errors name TLS and 401.
-    const api = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createKubeClient)({ kubeconfig: o.kubeconfig, context: o.context });
+    const api = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.createKubeClient)({
+        kubeconfig: o.kubeconfig,
+        context: o.context,
+        requestTimeoutMs: o.requestTimeoutMs,
+    });
     const signal = o.signal;
     try {
         await api.request('GET', '/version', null, { signal });

@@ -222,12 +222,6 @@ const DEFAULT_RETRY = {
     maxRetryAfterMs: 10_000,
     jitter: true,
 };
-const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
-/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
-function kubeTimeoutMs(env) {
-    const raw = env[errors/* KUBE_TIMEOUT_ENV */.WA]?.trim();
-    return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
-}
 /** Attempts of a request that times out (see KubeTimeoutError). */
 const TIMEOUT_ATTEMPTS = 2;
 const RETRYABLE_CODES = new Set([
@@ -315,7 +309,7 @@ class KubeTransport {
         this.authenticate = authenticate;
         this.policy = { ...DEFAULT_RETRY, ...options.retry };
         this.logger = options.logger ?? noopLogger;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? kubeTimeoutMs(process.env);
+        this.requestTimeoutMs = options.requestTimeoutMs ?? errors/* DEFAULT_KUBE_TIMEOUT_MS */.l5;
         this.sleep = options.sleep ?? retry/* sleep */.yy;
         this.prefix = server.pathname.replace(/\/$/, '');
     }

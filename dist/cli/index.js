@@ -801,6 +801,91 @@ function describeDecision(decision) {
 
 /***/ }),
 
+/***/ 3646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
+/* harmony export */   UL: () => (/* binding */ KubeUnavailableError),
+/* harmony export */   W3: () => (/* binding */ KubeApiError),
+/* harmony export */   _X: () => (/* binding */ isRequestFault),
+/* harmony export */   bC: () => (/* binding */ KubeTimeoutError),
+/* harmony export */   l5: () => (/* binding */ DEFAULT_KUBE_TIMEOUT_MS),
+/* harmony export */   r0: () => (/* binding */ kubeTimeoutMs),
+/* harmony export */   r_: () => (/* binding */ UnknownKindError),
+/* harmony export */   vy: () => (/* binding */ FIELD_MANAGER)
+/* harmony export */ });
+/* unused harmony export KUBE_TIMEOUT_ENV */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4350);
+// The Kubernetes API's errors and constants, apart from the client: modules that only need to
+// recognise an error (manifests, lease, runner) import this file and so never load
+// @kubernetes/client-node, which is most of the bundle and most of the start-up cost.
+// Every class follows src/errors.ts: callers tell them apart with instanceof.
+
+
+const FIELD_MANAGER = 'istio-canary';
+/** Environment variable that bounds every Kubernetes API request (milliseconds), for slow clusters and tests. */
+const KUBE_TIMEOUT_ENV = 'ISTIO_CANARY_KUBE_TIMEOUT_MS';
+const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
+/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
+function kubeTimeoutMs(env) {
+    const raw = env[KUBE_TIMEOUT_ENV]?.trim();
+    return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
+}
+/**
+ * An answer from the API server that is not retried: carries the Status message, as one line
+ * (the server's text is quoted in our messages and must not start lines of its own in the log).
+ */
+class KubeApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
+    code;
+    reason;
+    constructor(code, reason, message) {
+        super((0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(message));
+        this.code = code;
+        this.reason = reason === null ? null : (0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(reason);
+    }
+}
+/**
+ * A 500 that is about the request body, not the server: server-side apply on older Kubernetes
+ * (1.20) answers 500 "failed to create typed patch object: ... omits key field" (or
+ * "duplicate entries for key") for a body it cannot merge. Retrying sends the same body, so it
+ * is reported at once instead of as "API unavailable after N attempts".
+ */
+function isRequestFault(status, message) {
+    return status === 500 && /^failed to create typed (patch|live) object\b/.test(message);
+}
+/** The API does not serve a kind (no CRD, wrong group/version). */
+class UnknownKindError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
+}
+/**
+ * The API server stayed down: every attempt of a request met a 5xx, a 429 or a dropped
+ * connection (or, as KubeTimeoutError, no answer at all). Unlike KubeApiError, trying the same
+ * request later may succeed; `attempts` says how many were made.
+ */
+class KubeUnavailableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
+    attempts;
+    constructor(message, attempts, options) {
+        super(message, options);
+        this.attempts = attempts;
+    }
+}
+/**
+ * The API server took the request but sent no (complete) answer in time. A hung server is
+ * asked twice, not `attempts` times: each try would hold the run for the whole timeout.
+ */
+class KubeTimeoutError extends KubeUnavailableError {
+    constructor(server, method, path, timeoutMs, attempts) {
+        super(`the Kubernetes API server at ${server} did not answer ${method} ${path.split('?')[0]}${/[?&]watch=true/.test(path) ? ' (watch)' : ''} within ${timeoutMs / 1000} s${attempts > 1 ? ` (${attempts} attempts)` : ''}; check that it is up and not overloaded (kubectl get --raw /readyz), or raise ${KUBE_TIMEOUT_ENV} (milliseconds)`, attempts);
+    }
+}
+/** An object did not reach the wanted state in time (a rollout, a wait on a watch); the message says what it last showed. */
+class WaitTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
+}
+
+
+/***/ }),
+
 /***/ 6367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1723,10 +1808,11 @@ function escapeTerminal(text, max = 120) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7856);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6670);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3665);
+/* harmony import */ var _kube_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3646);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3665);
 // Every input parsed and validated into one typed Settings (pure). The action reads its
 // inputs through core.getInput, the CLI through flags; both hand this module a function
 // from input name to raw string. Nothing else in the code reads inputs or process.env.
@@ -1736,20 +1822,17 @@ function escapeTerminal(text, max = 120) {
 
 
 
+
 /** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
 function formatInputError(e) {
-    const accepts = (0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(e.input)?.accepts;
+    const accepts = (0,_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .inputSpec */ .mm)(e.input)?.accepts;
     // A URL's credentials (userinfo, secret-looking query values) are secrets even in an input
     // that is refused: every URL-shaped value is shown through the one URL redaction.
-    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .showUrl */ .jr)(e.value.trim()) : e.value;
+    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .showUrl */ .jr)(e.value.trim()) : e.value;
     const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
 }
-/**
- * Thrown by the parsers below (the message says what is wrong with the value; the input's
- * accepted text is added by formatInputError); collected per input so that all problems are
- * reported at once.
- */
+/** Thrown by the parsers below (formatInputError adds the accepted text); collected per input. */
 class InvalidValueError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
 }
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -1905,10 +1988,7 @@ function parseUrl(raw) {
         throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
     return url.toString();
 }
-/**
- * prometheus-url: a URL without user:password@ (fetch cannot send a request to one; the
- * credentials belong in prometheus-auth, a secret masked in every log).
- */
+/** prometheus-url without user:password@ (fetch refuses one; credentials go in prometheus-auth). */
 function parsePrometheusUrl(raw) {
     const url = new URL(parseUrl(raw));
     if (url.username || url.password)
@@ -2081,7 +2161,7 @@ function readGithubContext(env) {
         branch,
         workflow: nonEmpty('GITHUB_WORKFLOW'),
         githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
-        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(),
+        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(),
     };
 }
 /** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */
@@ -2100,7 +2180,7 @@ function parseSettings(input, env = {}) {
     const errors = [];
     const raw = (name) => {
         const v = input(name);
-        return v.trim() === '' ? ((0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(name)?.default ?? '') : v;
+        return v.trim() === '' ? ((0,_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .inputSpec */ .mm)(name)?.default ?? '') : v;
     };
     function field(name, parse, fallback) {
         const value = raw(name);
@@ -2113,15 +2193,15 @@ function parseSettings(input, env = {}) {
             errors.push({
                 input: name,
                 // A URL is shown without its credentials by formatInputError (src/redact.ts showUrl).
-                value: (0,_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .inputSpec */ .mm)(name)?.secret ? '***' : value,
+                value: (0,_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .inputSpec */ .mm)(name)?.secret ? '***' : value,
                 message: e instanceof InvalidValueError ? e.message : String(e),
             });
             return fallback;
         }
     }
     const github = readGithubContext(env);
-    const command = field('command', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .COMMANDS */ .Lo), 'run');
-    const cluster = field('cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .CLUSTERS */ .oy), 'existing');
+    const command = field('command', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMANDS */ .Lo), 'run');
+    const cluster = field('cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .CLUSTERS */ .oy), 'existing');
     const manifests = field('manifests', parseManifests, []);
     const steps = field('steps', parseSteps, [10, 25, 50, 100]);
     const loadUrl = field('load-url', parseUrl, null);
@@ -2131,7 +2211,7 @@ function parseSettings(input, env = {}) {
         ? loadUrl || cluster === 'sim'
             ? 'loadgen'
             : 'prometheus'
-        : field('metrics', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .METRICS_SOURCES */ .zk), 'loadgen');
+        : field('metrics', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .METRICS_SOURCES */ .zk), 'loadgen');
     const preview = field('preview', parseBoolean, false);
     const prNumber = field('pr-number', parseInteger(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
     const namespaceInput = raw('namespace').trim();
@@ -2155,9 +2235,9 @@ function parseSettings(input, env = {}) {
         kindVersion: field('kind-version', parseVersion(true), 'v0.32.0'),
         minikubeVersion: field('minikube-version', parseVersion(true), 'v1.38.1'),
         istioVersion: field('istio-version', parseVersion(false), '1.30.3'),
-        istioProfile: field('istio-profile', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .ISTIO_PROFILES */ .AS), 'demo'),
+        istioProfile: field('istio-profile', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .ISTIO_PROFILES */ .AS), 'demo'),
         clusterName: field('cluster-name', parseDnsLabel, 'istio-canary'),
-        cleanupCluster: field('cleanup-cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .CLUSTER_CLEANUP_MODES */ .dk), 'auto'),
+        cleanupCluster: field('cleanup-cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .CLUSTER_CLEANUP_MODES */ .dk), 'auto'),
         installPrometheus: field('install-prometheus', parseBoolean, true),
         namespace,
         manifests,
@@ -2182,9 +2262,9 @@ function parseSettings(input, env = {}) {
         loadConnections: field('load-connections', parseInteger(1, MAX_LOAD_CONNECTIONS), 8),
         prometheusUrl,
         prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
-        finalize: field('finalize', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .FINALIZE_MODES */ .Q5), 'promote-stable'),
-        onFailure: field('on-failure', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .FAILURE_MODES */ .Sb), 'rollback'),
-        onCancel: field('on-cancel', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .FAILURE_MODES */ .Sb), 'rollback'),
+        finalize: field('finalize', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .FINALIZE_MODES */ .Q5), 'promote-stable'),
+        onFailure: field('on-failure', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .FAILURE_MODES */ .Sb), 'rollback'),
+        onCancel: field('on-cancel', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .FAILURE_MODES */ .Sb), 'rollback'),
         rolloutTimeoutMs: field('rollout-timeout', parseDurationBetween(1000, 86_400_000), 300_000),
         dryRun: field('dry-run', parseBoolean, false),
         preview,
@@ -2192,9 +2272,10 @@ function parseSettings(input, env = {}) {
         githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{')
             ? null
             : field('github-token', parseToken, null),
-        comment: field('comment', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_5__/* .COMMENT_MODES */ .p8), 'always'),
+        comment: field('comment', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMENT_MODES */ .p8), 'always'),
         takeOver: field('take-over', parseBoolean, false),
         proxy: (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .withDirectHosts */ .vI)((0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyEnvFrom */ .IA)(env), env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : []),
+        kubeTimeoutMs: (0,_kube_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .kubeTimeoutMs */ .r0)(env),
         github,
     };
     // Rules between inputs, checked only among inputs that are valid on their own (a bad
@@ -2262,7 +2343,7 @@ function parsePercentageBetween(min, max) {
     };
 }
 /** The names every source must answer for (the contract's inputs, for the action). */
-const INPUT_NAMES = _contract_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .mc.filter((i) => !i.cliOnly).map((i) => i.name);
+const INPUT_NAMES = _contract_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.filter((i) => !i.cliOnly).map((i) => i.name);
 
 
 /***/ }),
