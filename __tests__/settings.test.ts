@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../src/contract.js';
-import {
-  formatInputError,
-  parseDuration,
-  parsePercentage,
-  parseSettings,
-  parseSteps,
-} from '../src/settings.js';
+import { formatInputError, parseSettings } from '../src/settings.js';
+import { parseDuration, parsePercentage, parseSteps } from '../src/input-parsers.js';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 

@@ -3,7 +3,7 @@
 // named with the token that caused it and what is accepted; all of them are reported at once.
 import { IstioCanaryError } from './errors.js';
 import { parseArgs } from 'node:util';
-import { parseBoolean } from './settings.js';
+import { parseBoolean } from './input-parsers.js';
 
 export interface FlagSpec {
   readonly type: 'string' | 'boolean';

@@ -161,9 +161,35 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'interval',
-    description: 'Analysis window at each step.',
+    description:
+      "Analysis window at each step. `auto`: each step's window is as long as the load needs to detect the limits set here (`max-error-rate`, `max-latency-regression`) at `false-rollback-rate`, at most `max-interval`; the plan is printed before the first step.",
     default: '1m',
-    accepts: 'a duration such as 30s, 2m, 1m30s or 1500ms (at least 1s, at most 24h)',
+    accepts: 'a duration such as 30s, 2m, 1m30s or 1500ms (at least 1s, at most 24h), or auto',
+  },
+  {
+    name: 'max-interval',
+    description: 'With `interval: auto`, the longest window a step may get.',
+    default: '10m',
+    accepts: 'a duration such as 5m or 1h (at least 1s, at most 24h)',
+  },
+  {
+    name: 'false-rollback-rate',
+    description:
+      "Probability that a window rolls back a canary identical to stable (the statistical judge's false-alarm budget per window). Lower needs more requests to detect the same regression.",
+    default: '1%',
+    accepts: 'a percentage from 0.01% to 10%, such as 1% or 0.5%',
+  },
+  {
+    name: 'checks',
+    description:
+      'Your own checks, judged at every step besides the built-in ones: a YAML list of `{name, query, min, max, relative-to-stable}` where `query` is PromQL with `{{ namespace }}`, `{{ workload }}`, `{{ version }}` and `{{ interval }}` placeholders, or Flagger\'s `request-success-rate` / `request-duration` names. Needs `prometheus-url` (or a created cluster\'s Prometheus). See README "Checks and gates".',
+    accepts: 'a YAML list of checks (see README "Checks and gates")',
+  },
+  {
+    name: 'gates',
+    description:
+      'Gates run before traffic moves (`when: pre-rollout`) and before each weight increase (`when: pre-step`): a command in the job (`run:` argv list; exit code 0 passes) or a webhook (`webhook:` URL; a 2xx answer to a JSON POST passes). A failing gate rolls back like a failed check. See README "Checks and gates".',
+    accepts: 'a YAML list of gates (see README "Checks and gates")',
   },
   {
     name: 'min-requests',

@@ -14,7 +14,8 @@ import type { CliIo } from './cli.js';
 import { execute, type Io } from './main.js';
 import type { PromotionReport } from './model.js';
 import type { Reporter } from './ports.js';
-import { formatInputError, parseDuration, parseSettings, parseSteps } from './settings.js';
+import { formatInputError, parseSettings } from './settings.js';
+import { parseDuration, parseSteps } from './input-parsers.js';
 
 const LATENCY = 'sim.istio-canary.dev/latency';
 const ERROR_RATE = 'sim.istio-canary.dev/error-rate';

@@ -1,7 +1,7 @@
 // `istio-canary load`: the built-in open-loop load generator on its own, printing per-version
 // counts, rate, errors by kind and latency percentiles (a `hey` replacement for CI jobs).
 import { collectArgs, UsageError, type FlagSpecs } from '../args.js';
-import { InvalidValueError, MAX_LOAD_CONNECTIONS, MAX_LOAD_RPS, parseHost } from '../settings.js';
+import { InvalidValueError, MAX_LOAD_CONNECTIONS, MAX_LOAD_RPS, parseHost } from '../input-parsers.js';
 import { Histogram } from './histogram.js';
 import { DEFAULT_VERSION_HEADER, LoadGenerator, type VersionRecord, type WindowSnapshot } from './loadgen.js';
 
