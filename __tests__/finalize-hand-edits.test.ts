@@ -10,6 +10,7 @@ import { PREVIOUS_TEMPLATE_ANNOTATION, runPromotion, type PromotionDeps } from '
 import { ScriptedMetrics } from '../src/promote/scripted-metrics.js';
 import type { Settings } from '../src/settings.js';
 import type { KubeObject } from '../src/kube/client.js';
+import { KubeApiError } from '../src/kube/errors.js';
 import {
   PROMOTE_FIXTURES,
   RecordingLogger,
@@ -225,6 +226,129 @@ describe('another route still sends traffic to the canary subset (C)', () => {
     );
     expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(1);
     expect(storedVs(cluster.api, ns, 'smartcarapp').weights).toEqual({ v1: 100, v2: 0 });
+  }, 30_000);
+});
+
+describe('after the route flip, before the canary scale-down', () => {
+  /** The cluster's Kube, except that `before` runs once, just before the first read of stable once the route is flipped. */
+  function kubeEditingAfterFlip(ns: string, before: () => Promise<void>): PromotionDeps['kube'] {
+    let done = false;
+    const kube = cluster.kube;
+    return new Proxy(kube, {
+      get(target, prop, receiver) {
+        if (prop === 'get')
+          return async (...args: Parameters<typeof kube.get>) => {
+            const [ref] = args;
+            const vs = storedVs(cluster.api, ns, 'smartcarapp');
+            if (
+              !done &&
+              ref.kind === 'Deployment' &&
+              ref.name === 'smartcarapp-v1' &&
+              vs.state?.phase === 'finalizing' &&
+              vs.weights.v1 === 100
+            ) {
+              done = true;
+              await before();
+            }
+            return kube.get(...args);
+          };
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  }
+
+  it('stable scaled to 0 by hand: the canary is not scaled down, the run fails naming it, a rerun finishes', async () => {
+    const ns = await namespace();
+    const kube = kubeEditingAfterFlip(ns, () =>
+      patchAs(ns, 'smartcarapp-v1', { spec: { replicas: 0 } }, 'kubectl-scale'),
+    );
+    const report = await runPromotion(flask(ns), deps({ kube }));
+    expect(report.status).not.toBe('promoted');
+    expect(report.failure).toMatch(/smartcarapp-v1 was scaled to 0 replicas after the route flip/);
+    expect(report.failure).toMatch(/keeps running/);
+    // Neither Deployment ends at 0: the canary still has its replica.
+    expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(1);
+    expect(storedVs(cluster.api, ns, 'smartcarapp').state).toMatchObject({ phase: 'finalizing', weight: 0 });
+
+    await patchAs(ns, 'smartcarapp-v1', { spec: { replicas: 1 } }, 'kubectl-scale');
+    const rerun = await runPromotion(flask(ns, { command: 'promote' }), deps());
+    expect(rerun.status).toBe('promoted');
+    expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(0);
+  }, 30_000);
+
+  it('credentials that may not list VirtualServices cluster-wide (403): the namespace routes are still checked, and the log says so', async () => {
+    const ns = await namespace();
+    await cluster.kube.apply({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'beta', namespace: ns },
+      spec: {
+        hosts: ['beta.example.com'],
+        http: [{ route: [{ destination: { host: 'smartcarapp-svc', subset: 'v2' } }] }],
+      },
+    });
+    const kube = cluster.kube;
+    const forbidden = new Proxy(kube, {
+      get(target, prop, receiver) {
+        if (prop === 'list')
+          return (...args: Parameters<typeof kube.list>) =>
+            args[2] === null
+              ? Promise.reject(
+                  new KubeApiError(403, 'Forbidden', 'virtualservices is forbidden at the cluster scope'),
+                )
+              : kube.list(...args);
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const logger = new RecordingLogger();
+    const report = await runPromotion(flask(ns), deps({ kube: forbidden, logger }));
+    expect(report.status).toBe('promoted');
+    expect(report.notices).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`VirtualService ${ns}/beta http route 0 \\(100%\\)`)),
+      ]),
+    );
+    expect(logger.lines.join('\n')).toMatch(/may not list VirtualServices in all namespaces \(403\)/);
+    expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(1);
+  }, 30_000);
+
+  it("a VirtualService in another namespace sending to the canary host keeps the canary running; one naming its own namespace's host does not", async () => {
+    const ns = await namespace();
+    const other = await namespace();
+    const vs = (name: string, host: string) => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name, namespace: other },
+      spec: {
+        hosts: [`${name}.example.com`],
+        http: [
+          {
+            route: [
+              { destination: { host, subset: 'v1' }, weight: 80 },
+              { destination: { host, subset: 'v2' }, weight: 20 },
+            ],
+          },
+        ],
+      },
+    });
+    // A short host in another namespace names that namespace's service: not the canary's.
+    await cluster.kube.apply(vs('short', 'smartcarapp-svc'));
+    const report = await runPromotion(flask(ns), deps());
+    expect(report.status).toBe('promoted');
+    expect(deployment(ns, 'smartcarapp-v2')?.spec.replicas).toBe(0);
+
+    const ns2 = await namespace();
+    await cluster.kube.apply(vs('cross', `smartcarapp-svc.${ns2}.svc.cluster.local`));
+    const report2 = await runPromotion(flask(ns2), deps());
+    expect(report2.status).toBe('promoted');
+    expect(report2.notices).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`VirtualService ${other}/cross http route 0 \\(20%\\)`)),
+      ]),
+    );
+    expect(deployment(ns2, 'smartcarapp-v2')?.spec.replicas).toBe(1);
   }, 30_000);
 });
 

@@ -37,6 +37,7 @@ export {
 export interface Kube {
   /** The object, or null when it does not exist (404). */
   get(ref: ObjectRef, options?: { signal?: AbortSignal }): Promise<KubeObject | null>;
+  /** `namespace` null: the objects of every namespace. */
   list(
     apiVersion: string,
     kind: string,

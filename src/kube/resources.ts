@@ -146,12 +146,12 @@ export class KubeResources {
     const q = new URLSearchParams();
     if (options.labelSelector) q.set('labelSelector', options.labelSelector);
     const qs = q.size ? `?${q.toString()}` : '';
-    const { json } = await this.transport.request(
-      'GET',
-      `${await this.collectionPath(apiVersion, kind, namespace, options.signal)}${qs}`,
-      null,
-      options,
-    );
+    // null: every namespace (the cluster-wide collection of a namespaced kind).
+    const path =
+      namespace === null
+        ? `${basePath(apiVersion)}/${(await this.resource(apiVersion, kind, options.signal)).plural}`
+        : await this.collectionPath(apiVersion, kind, namespace, options.signal);
+    const { json } = await this.transport.request('GET', `${path}${qs}`, null, options);
     const list = json as { items?: KubeObject[]; metadata?: { resourceVersion?: string } };
     // Lists omit apiVersion/kind on items: put them back so the objects can be written as they are.
     const items = (list.items ?? []).map((i) => ({ apiVersion, kind, ...i }));

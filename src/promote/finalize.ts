@@ -27,6 +27,7 @@ import { describe, transition } from './machine.js';
 import { resolveTarget, type Target } from './target.js';
 import { canonical, podTemplateHash } from './template-hash.js';
 import { IstioCanaryError } from '../errors.js';
+import { KubeApiError } from '../kube/errors.js';
 import { sameHost } from './target.js';
 import { Run, otherWriters, type PromotionDeps } from './run.js';
 
@@ -175,15 +176,41 @@ async function checkStableBeforeFlip(run: Run, stableName: string, promoted: unk
   );
 }
 
+/** `name.namespace` of a host as written in an object of `namespace` (short names are relative to it). */
+function hostIn(host: string, namespace: string): string {
+  const parts = host.split('.');
+  return `${parts[0]}.${parts[1] ?? namespace}`;
+}
+
+/**
+ * The VirtualServices of every namespace (a route in another namespace can send to the canary's
+ * host too); when the credentials may not list them cluster-wide (403), those of the promotion's
+ * namespace, and the log says what was not checked.
+ */
+async function virtualServicesToCheck(run: Run): Promise<KubeObject[]> {
+  const { namespace, vsApiVersion } = run.target;
+  try {
+    return (await run.deps.kube.list(vsApiVersion, 'VirtualService', null, { signal: run.writes })).items;
+  } catch (err) {
+    if (!(err instanceof KubeApiError) || (err.code !== 403 && err.code !== 401)) throw err;
+    run.log.info(
+      `finalize: may not list VirtualServices in all namespaces (${err.code}); only ${namespace}'s were checked for routes still sending to the canary`,
+    );
+    return (await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes }))
+      .items;
+  }
+}
+
 /**
  * The other routes that still send traffic to the canary subset of the canary's host: this
- * VirtualService's other routes (http, tls, tcp) and the namespace's other VirtualServices.
- * Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
+ * VirtualService's other routes (http, tls, tcp) and every other VirtualService (all namespaces
+ * when the credentials may list them). Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
  */
 export async function canaryStillRouted(run: Run): Promise<string[]> {
   const { namespace, selection, vsApiVersion } = run.target;
   const { host, subset } = selection.canary;
-  const list = await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes });
+  const canaryHost = hostIn(host, namespace);
+  const items = await virtualServicesToCheck(run);
   // The canary's pods may be reached through another subset name too: any subset of a
   // DestinationRule for the same host whose labels are among the canary subset's (it selects
   // every pod the canary subset selects).
@@ -195,14 +222,21 @@ export async function canaryStillRouted(run: Run): Promise<string[]> {
         if (s.labels && Object.keys(s.labels).length && matchesLabels(run.target.canaryLabels, s.labels))
           subsets.add(s.name);
   const found: string[] = [];
-  for (const vs of list.items) {
+  for (const vs of items) {
     const name = vs.metadata?.name ?? '?';
+    const vsNamespace = vs.metadata?.namespace ?? namespace;
     const spec = isObject(vs.spec) ? vs.spec : {};
     for (const kind of ['http', 'tls', 'tcp']) {
       const routes: unknown[] = Array.isArray(spec[kind]) ? spec[kind] : [];
       routes.forEach((r, i) => {
         if (!isObject(r)) return;
-        if (name === selection.virtualService && kind === 'http' && i === selection.routeIndex) return;
+        if (
+          vsNamespace === namespace &&
+          name === selection.virtualService &&
+          kind === 'http' &&
+          i === selection.routeIndex
+        )
+          return;
         const dests = (Array.isArray(r.route) ? r.route : []).filter(isObject);
         const weight = dests
           .filter(
@@ -211,7 +245,7 @@ export async function canaryStillRouted(run: Run): Promise<string[]> {
               typeof d.destination.subset === 'string' &&
               subsets.has(d.destination.subset) &&
               typeof d.destination.host === 'string' &&
-              sameHost(d.destination.host, host, namespace),
+              hostIn(d.destination.host, vsNamespace) === canaryHost,
           )
           .reduce(
             (sum, d) => sum + (typeof d.weight === 'number' ? d.weight : dests.length === 1 ? 100 : 0),
@@ -219,7 +253,7 @@ export async function canaryStillRouted(run: Run): Promise<string[]> {
           );
         if (weight > 0)
           found.push(
-            `VirtualService ${namespace}/${oneLine(name)} ${kind} route ${typeof r.name === 'string' ? oneLine(r.name) : i} (${weight}%)`,
+            `VirtualService ${oneLine(vsNamespace)}/${oneLine(name)} ${kind} route ${typeof r.name === 'string' ? oneLine(r.name) : i} (${weight}%)`,
           );
       });
     }
@@ -274,11 +308,35 @@ export async function forgetPreviousTemplate(run: Run): Promise<void> {
 }
 
 /**
+ * Why the stable Deployment cannot take the traffic the flip gave it (deleted, scaled to 0, no
+ * ready replica: someone changed it after promote-stable checked it), or null when it can.
+ * Read again just before the canary's scale-down, the last moment a pod still serves either way.
+ */
+async function stableNotServing(run: Run): Promise<string | null> {
+  const name = run.target.stableDeployment;
+  if (!name) return null;
+  const stable = await run.deps.kube.get(run.deploymentRef(name), { signal: run.writes });
+  const ref = `${run.target.namespace}/${name}`;
+  if (!stable) return `the stable Deployment ${ref} was deleted`;
+  const view = deploymentView(stable);
+  const status = isObject(stable.status) ? stable.status : {};
+  const ready = typeof status.readyReplicas === 'number' ? status.readyReplicas : 0;
+  if (view.replicas === 0) return `the stable Deployment ${ref} was scaled to 0 replicas`;
+  if (ready === 0) return `the stable Deployment ${ref} has no ready replica`;
+  return null;
+}
+
+/**
  * The canary goes to 0 replicas, unless another route still sends it traffic (canaryStillRouted):
  * then it keeps running, the warning names those routes and the report carries it. Returns that
  * notice, or null when it was scaled down.
  */
 export async function scaleCanaryDown(run: Run): Promise<string | null> {
+  const unready = await stableNotServing(run);
+  if (unready)
+    throw new StableChangedError(
+      `${unready} after the route flip, so the canary Deployment ${run.target.canaryDeployment ?? '?'} keeps running (scaling it down would leave no pod of either version); scale ${run.target.stableDeployment ?? 'stable'} up (its pods run the canary's template), then run \`promote\` again to finish`,
+    );
   const routes = await canaryStillRouted(run);
   if (routes.length) {
     const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its subset ${oneLine(run.target.selection.canary.subset)}: ${routes.join('; ')}. Move them off it, then scale it down`;
