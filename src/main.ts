@@ -192,6 +192,7 @@ async function defaultMetrics(settings: Settings, connection: ClusterConnection,
       : undefined,
     proxy: settings.proxy,
     logger: io.logger,
+    checks: settings.checks,
   });
 }
 

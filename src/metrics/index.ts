@@ -33,6 +33,7 @@ import {
 } from './analysis.js';
 import { PrometheusClient, queryWindowStats, windowQueries } from './prometheus.js';
 import { httpGet } from './probe-http.js';
+import type { CheckSpec } from './check-spec.js';
 import type { ProxyEnv } from '../http/proxy.js';
 import type { MeasurementProbers } from '../promote/probe.js';
 
@@ -69,11 +70,13 @@ export interface CreateMetricsOptions {
   logger?: { info(s: string): void };
   /** https_proxy/http_proxy/no_proxy from Settings, for Prometheus, the load and the probe (default: this process's). */
   proxy?: ProxyEnv;
-  /** How often the sequential judge looks at a running window; default 1 s. */
+  /** How often the sequential judge looks at a running window; default 250 ms (looks are cheap and anytime-valid). */
   lookEveryMs?: number;
   /** Progress line period; default 10 s. */
   logEveryMs?: number;
   sequential?: SequentialOptions;
+  /** The user's checks (src/metrics/checks.ts), judged on each window after the built-in sources; they need `prometheus`. */
+  checks?: CheckSpec[];
 }
 
 const VERSIONS = { stable: 'stable', canary: 'canary' } as const;
@@ -227,7 +230,15 @@ const fmt = (s: VersionStats | null): string =>
     : `${s.requests} req, ${s.errors} errors, p99 ${s.p99Ms === null ? '-' : s.p99Ms.toFixed(1)} ms`;
 
 /** The measurement, with what the pre-traffic probe (src/promote/probe.ts) checks before any weight moves. */
-export type ProbedMetrics = Metrics & { probers: MeasurementProbers };
+export type ProbedMetrics = Metrics & {
+  probers: MeasurementProbers;
+  /**
+   * Runs the built-in load for `ms` before the first weight moves (all of it reaches stable), so
+   * the error test compares the first window's canary against a longer record of stable
+   * (src/metrics/analysis.ts); returns at once without a load or when `signal` aborts.
+   */
+  baseline(ms: number, signal: AbortSignal): Promise<void>;
+};
 
 export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
   const useLoad = options.source !== 'prometheus';
@@ -235,7 +246,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
   if (useLoad && !options.load) throw new Error(`metrics: ${options.source} needs load-url`);
   if (useProm && !options.prometheus) throw new Error(`metrics: ${options.source} needs prometheus-url`);
   const limits = options.limits;
-  const lookEvery = options.lookEveryMs ?? 1000;
+  const lookEvery = options.lookEveryMs ?? 250;
   const logEvery = options.logEveryMs ?? 10_000;
   const log = (s: string): void => options.logger?.info(s);
   const prom = options.prometheus
@@ -329,11 +340,18 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
         if (remaining > 0) await waitOrAbort(Math.min(lookEvery, remaining), window.signal);
         if (window.signal.aborted) continue;
         const snap = win.read();
+        // Read in the same tick as the window: stable's record before this window, for the error test.
+        const stableTotal = generator().totalsOf(VERSIONS.stable);
+        const stableNow = versionData(snap.versions.get(VERSIONS.stable));
+        const history = {
+          requests: Math.max(0, stableTotal.requests - stableNow.requests),
+          errors: Math.max(0, stableTotal.errors - stableNow.errors),
+        };
         const now = Date.now();
         const fraction = window.intervalMs > 0 ? Math.min(1, (now - started) / window.intervalMs) : 1;
         const look = sequentialLook(
           state,
-          versionData(snap.versions.get(VERSIONS.stable)),
+          { ...stableNow, history },
           versionData(snap.versions.get(VERSIONS.canary)),
           limits,
           fraction,
@@ -457,8 +475,17 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
         : null,
   };
 
+  const checks = options.checks ?? [];
+  if (checks.length > 0 && !prom)
+    throw new Error(`checks (${checks.map((c) => c.name).join(', ')}) need prometheus-url`);
+
   return {
     probers,
+    async baseline(ms: number, signal: AbortSignal): Promise<void> {
+      if (!useLoad || !(ms > 0)) return;
+      generator();
+      await waitOrAbort(ms, signal);
+    },
     async measure(window: StepWindow): Promise<Verdict> {
       const started = Date.now();
       const verdicts: Verdict[] = [];
@@ -469,7 +496,34 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
       if (useProm && !(window.signal.aborted && useLoad)) {
         verdicts.push(await measureProm(window, endedAt, durationMs));
       }
-      const v = combineVerdicts(verdicts, durationMs);
+      let v = combineVerdicts(verdicts, durationMs);
+      // The user's checks, on the same window (its end, its length as {{ interval }}).
+      if (checks.length > 0 && !window.signal.aborted) {
+        if (!useProm && (options.prometheus?.settleMs ?? 0) > 0)
+          await waitOrAbort(options.prometheus!.settleMs!, window.signal);
+        const { evaluateChecks, foldChecks } = await import('./checks.js');
+        // The pods' version labels, once StepWindow carries them ({{ version }}; see checks.ts).
+        const versions = window as StepWindow & {
+          stableVersion?: string | null;
+          canaryVersion?: string | null;
+        };
+        const results = await evaluateChecks(
+          prom!,
+          checks,
+          {
+            namespace: window.namespace,
+            stableWorkload: window.stableWorkload,
+            canaryWorkload: window.canaryWorkload,
+            stableVersion: versions.stableVersion,
+            canaryVersion: versions.canaryVersion,
+            seconds: Math.max(options.prometheus?.minRangeSeconds ?? 30, 1, Math.round(durationMs / 1000)),
+            at: new Date(endedAt),
+            signal: window.signal,
+          },
+          showProm,
+        );
+        v = foldChecks(v, results);
+      }
       if (window.signal.aborted && v.outcome === 'pass') v.outcome = 'inconclusive';
       // With metrics: both, neither source passes a window the other could not measure: not
       // when the load never arrived, not when Prometheus gave no answer (its URL and error named).
