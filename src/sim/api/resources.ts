@@ -1,8 +1,10 @@
 // The resource types the server knows: built-in kinds plus one type per served CRD.
-// Istio's networking CRDs are preinstalled as real CRD objects, so discovery, conversion
-// between v1/v1beta1/v1alpha3 and deletion behave exactly like any other CRD.
+// Istio's networking CRDs and the Gateway API's are preinstalled as real CRD objects (their
+// published schemas, see src/sim/crds/), so discovery, conversion between served versions,
+// pruning, validation and deletion behave exactly like any other CRD.
 
 import { str, type JsonObject, isObject } from './json.js';
+import { preinstalledCrds as simCrds } from '../crds/index.js';
 
 export interface PrinterColumn {
   name: string;
@@ -209,84 +211,7 @@ export function sortVersions(vs: string[]): string[] {
   });
 }
 
-function istioCrd(kind: string, plural: string, shortNames: string[], cols: PrinterColumn[]): JsonObject {
-  const version = (name: string, storage: boolean): JsonObject => ({
-    name,
-    served: true,
-    storage,
-    schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
-    subresources: { status: {} },
-    additionalPrinterColumns: cols.map((c) => ({ ...c })),
-  });
-  return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: {
-      name: `${plural}.networking.istio.io`,
-      labels: { app: 'istio-pilot', chart: 'istio', heritage: 'Tiller', release: 'istio' },
-      annotations: { 'helm.sh/resource-policy': 'keep' },
-    },
-    spec: {
-      group: 'networking.istio.io',
-      names: {
-        categories: ['istio-io', 'networking-istio-io'],
-        kind,
-        listKind: `${kind}List`,
-        plural,
-        shortNames,
-        singular: kind.toLowerCase(),
-      },
-      scope: 'Namespaced',
-      // Istio stores v1 since 1.22; all three versions are served views of one object.
-      versions: [version('v1', true), version('v1alpha3', false), version('v1beta1', false)],
-    },
-  };
-}
-
-const age: PrinterColumn = {
-  name: 'Age',
-  type: 'date',
-  jsonPath: '.metadata.creationTimestamp',
-  description:
-    'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC. Populated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata',
-};
-
-export function istioCrds(): JsonObject[] {
-  return [
-    istioCrd(
-      'VirtualService',
-      'virtualservices',
-      ['vs'],
-      [
-        {
-          name: 'Gateways',
-          type: 'string',
-          jsonPath: '.spec.gateways',
-          description: 'The names of gateways and sidecars that should apply these routes',
-        },
-        {
-          name: 'Hosts',
-          type: 'string',
-          jsonPath: '.spec.hosts',
-          description: 'The destination hosts to which traffic is being sent',
-        },
-        age,
-      ],
-    ),
-    istioCrd(
-      'DestinationRule',
-      'destinationrules',
-      ['dr'],
-      [
-        {
-          name: 'Host',
-          type: 'string',
-          jsonPath: '.spec.host',
-          description: 'The name of a service from the service registry',
-        },
-        age,
-      ],
-    ),
-    istioCrd('Gateway', 'gateways', ['gw'], [age]),
-  ];
+/** The CRDs installed at start: Istio's networking kinds and the Gateway API's standard ones. */
+export function preinstalledCrds(): JsonObject[] {
+  return simCrds() as JsonObject[];
 }

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApiError, failure, type Status } from './status.js';
 import { str, type JsonObject, clone, deepEqual, obj } from './json.js';
-import { BUILTINS, istioCrds, typeFromCrd, type ResourceType } from './resources.js';
+import { BUILTINS, preinstalledCrds, typeFromCrd, type ResourceType } from './resources.js';
 import { Store, metaOf, type StoreEvent } from './store.js';
 import { Faults } from './faults.js';
 import { nowSeconds } from './managed.js';
@@ -106,7 +106,7 @@ class ApiServerImpl implements ApiServer, RouteTarget {
         kind: 'Namespace',
         metadata: { name: ns },
       });
-    for (const crd of istioCrds())
+    for (const crd of preinstalledCrds())
       this.seed(this.typeOf('apiextensions.k8s.io', 'customresourcedefinitions'), crd);
     this.server = createServer((req, res) => this.handle(req, res));
     // Bytes after a body-less request (a DELETE body sent without Content-Length) parse as a bad
