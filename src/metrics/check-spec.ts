@@ -6,7 +6,7 @@
 // anything runs: keys, names, bounds, placeholders and where they stand in the query (a
 // namespace, workload or version is only ever substituted inside a quoted PromQL string, escaped
 // for it, so no value can change the query's structure; see templateParts and checks.ts).
-import { load } from 'js-yaml';
+import { loadAll } from 'js-yaml';
 import { InvalidValueError, parseDuration } from '../input-parsers.js';
 import { isObject } from '../util/object.js';
 
@@ -237,13 +237,18 @@ function checkOf(item: unknown, index: number): CheckSpec {
 export function parseChecks(raw: string): CheckSpec[] {
   if (raw.length > MAX_INPUT_LENGTH)
     throw new InvalidValueError(`is ${raw.length} characters long; at most ${MAX_INPUT_LENGTH}`);
-  let doc: unknown;
+  let docs: unknown[];
   try {
-    doc = load(raw);
+    docs = loadAll(raw);
   } catch (e) {
     const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     throw new InvalidValueError(`is not valid YAML: ${first}`);
   }
+  if (docs.length > 1)
+    throw new InvalidValueError(
+      `has ${docs.length} YAML documents (--- separators); give one list of checks`,
+    );
+  const doc = docs[0];
   if (doc === undefined || doc === null) return [];
   if (!Array.isArray(doc))
     throw new InvalidValueError('is not a YAML list of checks (each `- name: …` with query, min and/or max)');
