@@ -19,7 +19,8 @@ export interface VersionStats {
   errorsByKind?: Record<string, number>;
 }
 
-export type MetricsSource = 'loadgen' | 'prometheus' | 'judge' | 'test';
+/** Where a Reason comes from; `gate`: a gate run before the weight rose (src/gates/run.ts). */
+export type MetricsSource = 'loadgen' | 'prometheus' | 'judge' | 'test' | 'gate';
 
 /** One check that went into a verdict: the metric, the value, the limit and where it came from. */
 export interface Reason {

@@ -9,6 +9,7 @@ import type { Settings } from '../settings.js';
 import { withCanaryWeight } from '../plan.js';
 import { oneLine } from '../one-line.js';
 import { canaryStillRouted } from './finalize.js';
+import { describeGate, gatesOf } from '../gates/spec.js';
 import type { Run } from './runner.js';
 
 /**
@@ -63,6 +64,7 @@ export async function dryRun(
   let t = transition(state, { type: 'begin', liveWeight: state.weight }, run.ctx());
   const simulated = (e: MachineEvent) => transition(t.state, e, run.ctx());
   let written = false; // the last write's line already says "then measure"
+  let weightNow = state.weight; // what the route would send the canary before each write
   for (let guard = 0; guard < 1000; guard++) {
     const { action } = t;
     if (action.type === 'stop') {
@@ -71,6 +73,13 @@ export async function dryRun(
     }
     if (action.type === 'write') {
       const w = t.state.weight;
+      // As gates-step.ts: the gates of a weight increase run before it is written, never in a dry run.
+      if (w > weightNow && ['run', 'step', 'promote'].includes(settings.command))
+        for (const g of gatesOf(settings.gates, weightNow === 0 ? 'pre-rollout' : 'pre-step'))
+          logger.info(
+            `[dry-run] would run gate ${describeGate(g)} (${weightNow === 0 ? 'pre-rollout' : 'pre-step'}) before ${w}%; a failure rolls back like a failed check`,
+          );
+      weightNow = w;
       const base = run.vs ?? vsDoc;
       if (run.vs) await kube.replace(withCanaryWeight(run.vs, target.selection, w), { dryRun: true });
       else if (!base) logger.debug(`[dry-run] ${name} does not exist yet`);

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import process from 'node:process';
 import type { Logger, Reporter } from '../ports.js';
 import type { Settings } from '../settings.js';
-import type { Metrics, PromotionEvent, PromotionReport, PromotionState, StepWindow } from '../model.js';
+import type { Metrics, PromotionReport, PromotionState, StepWindow } from '../model.js';
 import type { Kube, KubeObject, ObjectRef } from '../kube/client.js';
 import { FIELD_MANAGER, KubeApiError } from '../kube/errors.js';
 import type { ManifestDoc } from '../kube/manifests.js';
@@ -48,6 +48,8 @@ import {
   scaleCanaryDown,
 } from './finalize.js';
 import { budgetAfterCancel } from '../lifecycle.js';
+import { measureWindow } from './window.js';
+import { gatesBefore } from './gates-step.js';
 
 export interface PromotionDeps {
   /** The manifests execute() already read and checked (else they are read from settings.manifests). */
@@ -63,6 +65,8 @@ export interface PromotionDeps {
   lease?: { durationMs?: number; waitMs?: number };
   /** Where relative manifest paths are resolved (default: the process's working directory). */
   cwd?: string;
+  /** The load target when the connection gives it (a created cluster's ingress), for the gates; else settings.loadUrl. */
+  loadUrl?: string | null;
   /** Called with the canary weight after every VirtualService write the API server confirmed. */
   onConfirmedWeight?(weight: number): void;
   /** Called with the canary weight of every VirtualService write as it is sent (it may land unconfirmed). */
@@ -465,99 +469,12 @@ export class Run {
     return `cancelled (${what})${this.state && atWeight ? ` at ${this.state.weight}% canary` : ''}`;
   }
 
-  /**
-   * One window. The VirtualService is watched meanwhile: a change by anyone else (a
-   * preempting rollback, a person moving the weights) ends the window at once. Afterwards the
-   * route is read again; a window whose weights or state changed under it is never a pass.
-   * Returns the machine event, or a transition when take-over continues from new weights.
-   */
-  async measure(
+  /** One window (see window.ts): the machine's event, or a transition when take-over continues from new weights. */
+  measure(
     action: Extract<Action, { type: 'measure' }>,
     state: PromotionState,
   ): Promise<MachineEvent | { adopted: PromotionState }> {
-    const startedAt = this.iso();
-    this.log.debug(
-      `measuring ${this.settings.intervalMs} ms at ${action.weight}% canary${action.attempt > 1 ? ' (extended: the first window was inconclusive)' : ''}`,
-    );
-    const before = this.vs?.metadata?.annotations?.[STATE_ANNOTATION];
-    const windowCtl = new AbortController();
-    const stopWatch = new AbortController();
-    const onCancel = () => windowCtl.abort(this.deps.signal.reason);
-    if (this.deps.signal.aborted) onCancel();
-    else this.deps.signal.addEventListener('abort', onCancel, { once: true });
-    // Only a change of the state or of the weights ends the window (not a label someone adds).
-    const watch = this.vs
-      ? this.deps.kube
-          .waitFor(
-            this.vsRef,
-            (o) =>
-              !o || o.metadata?.annotations?.[STATE_ANNOTATION] !== before || this.edited(o, state) !== null,
-            { timeoutMs: 24 * 3600_000, signal: stopWatch.signal },
-          )
-          .then(
-            () => windowCtl.abort(new Error('the VirtualService changed during the window')),
-            () => undefined,
-          )
-      : Promise.resolve();
-    let verdict;
-    try {
-      verdict = await this.deps.metrics.measure(this.window(action.step, action.weight, windowCtl.signal));
-    } catch (err) {
-      if (!windowCtl.signal.aborted || this.deps.signal.aborted) throw err;
-      verdict = null; // ended by a change of the VirtualService: judged below
-    } finally {
-      this.deps.signal.removeEventListener('abort', onCancel);
-      stopWatch.abort();
-      await watch;
-    }
-    if (this.deps.signal.aborted) return { type: 'cancelled', why: this.cancelReason() };
-    // The window is only as good as the weights it ran under.
-    const live = await this.deps.kube.get(this.vsRef, { signal: this.deps.signal });
-    const stored = live?.metadata?.annotations?.[STATE_ANNOTATION];
-    if (!live)
-      throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was deleted during the window`);
-    if (stored !== before) {
-      this.vs = live;
-      const other = parseState(stored);
-      this.state = other;
-      this.current = other;
-      throw new ConcurrentChangeError(
-        `the promotion of ${this.vsName} was changed by ${other?.runId || 'another writer'} during the window of step ${action.step} (state now: ${other ? describe(other) : 'none'}); stopping without writing`,
-      );
-    }
-    const what = this.edited(live, state);
-    if (what) {
-      this.vs = live;
-      if (!this.settings.takeOver)
-        throw new HumanEditError(
-          `${what} during the window of step ${action.step}; the window is not judged and nothing more was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`,
-        );
-      const weight = currentWeights(live, this.target.selection).canary;
-      this.log.warning(
-        `${what} during the window of step ${action.step}; take-over: continuing from ${weight}%`,
-      );
-      const event: PromotionEvent = {
-        at: this.iso(),
-        message: `take-over: ${what} during the window of step ${action.step} (not judged)`,
-      };
-      const adopted = { ...state, weight, events: [...(state.events ?? []), event] };
-      this.state = adopted;
-      return { adopted };
-    }
-    this.vs = live;
-    if (!verdict || (windowCtl.signal.aborted && !this.deps.signal.aborted))
-      throw new ConcurrentChangeError(
-        `the VirtualService ${this.vsName} changed during the window of step ${action.step} and changed back; the window is not judged`,
-      );
-    return {
-      type: 'verdict',
-      step: action.step,
-      weight: action.weight,
-      attempt: action.attempt,
-      verdict,
-      startedAt,
-      endedAt: this.iso(),
-    };
+    return measureWindow(this, action, state);
   }
 
   /** Performs actions until the machine stops. Cancellation and errors become machine events. */
@@ -598,6 +515,9 @@ export class Run {
             `step ${m.step}/${this.settings.steps.length}: canary ${m.weight}%${m.attempt > 1 ? ' (extended window)' : ''}`,
             async () => {
               if (writeFirst) {
+                // A gate that fails (or is cancelled) stops the step before its weight is written.
+                const stopped = await gatesBefore(this, s0);
+                if (stopped) return stopped;
                 writing = true;
                 await this.writeState(s0);
                 writing = false;
@@ -610,7 +530,10 @@ export class Run {
               return r;
             },
           );
-          if ('adopted' in outcome) {
+          if ('base' in outcome) {
+            state = outcome.base;
+            event = outcome.event;
+          } else if ('adopted' in outcome) {
             const t = transition(
               outcome.adopted,
               { type: 'begin', liveWeight: outcome.adopted.weight },
@@ -620,19 +543,26 @@ export class Run {
             action = t.action;
             this.current = state;
             continue;
+          } else {
+            event = outcome;
+            if (writeFirst) state = this.state ?? state;
           }
-          event = outcome;
-          if (writeFirst) state = this.state ?? state;
         } else {
           switch (action.type) {
             case 'measure':
               throw new Error('internal: a measure outside a step');
-            case 'write':
+            case 'write': {
+              const stopped = await gatesBefore(this, state); // promote's jump to 100%
+              if (stopped) {
+                ({ event, base: state } = stopped);
+                break;
+              }
               writing = true;
               await this.writeState(state);
               state = this.state ?? state;
               action = action.then;
               continue;
+            }
             case 'promote-stable':
               try {
                 await promoteStable(this, state);

@@ -1,0 +1,88 @@
+// The gates' place in a promotion: before the Run (run.ts) writes a canary weight above the
+// one now written, the gates of that moment run (src/gates/run.ts): `pre-rollout` when the
+// canary has 0% (it is about to get its first traffic), `pre-step` before every later
+// increase. A failing gate becomes the step's `verdict` event (outcome fail) decided from the
+// state as it is written now, so the machine rolls back (or holds) exactly as for a failed
+// check and the new weight is never written; a cancel during a gate becomes `cancelled`.
+// Only run, step and promote raise weights; rollback, status, cleanup and the post step never
+// reach here. promote runs them once, before its one jump to 100%.
+import process from 'node:process';
+import type { PromotionState } from '../model.js';
+import { type GateMoment, runGates } from '../gates/run.js';
+import { stepIndexOf } from '../plan.js';
+import type { MachineEvent } from './machine.js';
+import type { Run } from './run.js';
+
+const RAISING_COMMANDS = ['run', 'step', 'promote'];
+
+/** The moment of a write of `next` over what the route has now, or null when it raises nothing. */
+export function gateMoment(run: Run, next: PromotionState): GateMoment | null {
+  const weight = run.liveWeight();
+  if (!RAISING_COMMANDS.includes(run.settings.command) || next.weight <= weight) return null;
+  if (next.phase === 'rolling-back' || next.phase === 'rolled-back') return null;
+  const t = run.target;
+  const steps = next.steps.length ? next.steps : run.settings.steps;
+  return {
+    phase: weight === 0 ? 'pre-rollout' : 'pre-step',
+    command: run.settings.command,
+    namespace: t.namespace,
+    virtualService: t.selection.virtualService,
+    route: String(t.selection.routeName ?? t.selection.routeIndex),
+    stableSubset: t.selection.stable.subset,
+    canarySubset: t.selection.canary.subset,
+    stableWorkload: t.stableDeployment ?? t.selection.stable.subset,
+    canaryWorkload: t.canaryDeployment ?? t.selection.canary.subset,
+    canaryImage: next.canaryImage ?? t.canaryImage,
+    weight,
+    nextWeight: next.weight,
+    step: Math.max(1, stepIndexOf(steps, next.weight)),
+    steps,
+    runId: run.holder,
+    loadUrl: run.deps.loadUrl ?? run.settings.loadUrl,
+    loadHost: run.settings.loadHost,
+  };
+}
+
+/**
+ * Runs the gates due before `next` is written. Null: write it (no gate, or all passed). Else
+ * the event to feed the machine instead, and the state to decide it from: `next` with the
+ * weight and phase written now, so that neither a rollback nor a hold raises the weight.
+ */
+export async function gatesBefore(
+  run: Run,
+  next: PromotionState,
+): Promise<{ event: MachineEvent; base: PromotionState } | null> {
+  if (run.settings.gates.length === 0) return null;
+  const m = gateMoment(run, next);
+  if (!m) return null;
+  const base: PromotionState = {
+    ...next,
+    weight: m.weight,
+    // Never finalizing or promoted: nothing of the finalize happened.
+    phase: next.phase !== 'in-progress' && run.state?.phase === 'held' ? 'held' : 'in-progress',
+  };
+  const startedAt = run.iso();
+  try {
+    const verdict = await runGates(run.settings.gates, m, {
+      logger: run.log,
+      signal: run.deps.signal,
+      cwd: run.deps.cwd ?? process.cwd(),
+      env: process.env,
+      proxy: run.settings.proxy,
+    });
+    if (!verdict || verdict.outcome === 'pass') return null;
+    const event: MachineEvent = {
+      type: 'verdict',
+      step: m.step,
+      weight: m.nextWeight,
+      attempt: 1,
+      verdict,
+      startedAt,
+      endedAt: run.iso(),
+    };
+    return { event, base };
+  } catch (err) {
+    if (!run.deps.signal.aborted) throw err;
+    return { event: { type: 'cancelled', why: run.cancelReason() }, base };
+  }
+}
