@@ -12,6 +12,8 @@
 //   keeping them would only make the fixture say something neither server checks);
 // - schema descriptions (documentation only: no effect on pruning, validation or defaulting; they
 //   are 90% of the bytes and dist/ bundles this text);
+// - `default: ""` (the Gateway API's group defaults): 1.20 reads the empty string as null and
+//   refuses the whole CRD ("must be of type string: "null"");
 // - CRD/version fields newer than 1.20 (selectableFields) and the generated status.
 // Identical per-version schemas are written once (a YAML anchor), as Istio's three versions share one.
 // Output is formatted with the repository's prettier config, so re-running reproduces the
@@ -51,6 +53,8 @@ export function stripSchema(s: Json): Json {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(s)) {
     if (SCHEMA_DROP.has(k)) continue;
+    // v1.20 reads `default: ""` as null and refuses the CRD ("must be of type string: "null"").
+    if (k === 'default' && v === '') continue;
     if (SCHEMA_MAPS.has(k) && isObj(v))
       out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, stripSchema(sub)]));
     else if (SCHEMA_ONE.has(k) || SCHEMA_LISTS.has(k)) out[k] = stripSchema(v);
