@@ -1,9 +1,11 @@
 // The embedded mesh: the Kubernetes API server plus the data plane that routes by the stored
-// VirtualServices/DestinationRules to in-process apps, both on loopback.
+// VirtualServices/DestinationRules (and Gateway API HTTPRoutes/Gateways, whose status
+// gateway-status.ts writes as istiod would) to in-process apps, all on loopback.
 
 import { startApiServer, type ApiServer, type ApiServerOptions } from './api/index.js';
-import { startDataPlane } from './dataplane/index.js';
-import type { MeshConfigSource, MeshKind } from './types.js';
+import { startDataPlane, type GatewayApiConfigSource, type GatewayApiKind } from './dataplane/index.js';
+import type { MeshKind } from './types.js';
+import { startGatewayStatus, type GatewayStatusWriter } from './gateway-status.js';
 import { simKubeconfig, writeKubeconfig } from './kubeconfig.js';
 
 export interface MeshOptions extends ApiServerOptions {
@@ -22,6 +24,8 @@ export interface Mesh {
   writeKubeconfig(path: string): Promise<void>;
   /** The API server: faults, request log, stored objects. */
   api: ApiServer;
+  /** Istio's Gateway API status writes (Gateway / HTTPRoute status); `idle()` waits for pending ones. */
+  gatewayStatus: GatewayStatusWriter;
   close(): Promise<void>;
 }
 
@@ -33,12 +37,23 @@ const KIND_STORAGE: Record<MeshKind, [string, string]> = {
   Service: ['', 'services'],
 };
 
-/** The data plane's read-only view of the API server's store. */
-export function storeConfigSource(api: ApiServer): MeshConfigSource {
-  const keys = new Set(Object.values(KIND_STORAGE).map(([g, r]) => `${g}/${r}`));
+const GATEWAY_API_STORAGE: Record<GatewayApiKind, [string, string]> = {
+  HTTPRoute: ['gateway.networking.k8s.io', 'httproutes'],
+  KubernetesGateway: ['gateway.networking.k8s.io', 'gateways'],
+};
+
+/** The data plane's read-only view of the API server's store (Gateway API kinds once their CRDs exist). */
+export function storeConfigSource(api: ApiServer): GatewayApiConfigSource {
+  const keys = new Set(
+    [...Object.values(KIND_STORAGE), ...Object.values(GATEWAY_API_STORAGE)].map(([g, r]) => `${g}/${r}`),
+  );
   return {
     list(kind) {
       const [group, resource] = KIND_STORAGE[kind];
+      return api.objects(group, resource);
+    },
+    listGatewayApi(kind) {
+      const [group, resource] = GATEWAY_API_STORAGE[kind];
       return api.objects(group, resource);
     },
     onChange(listener) {
@@ -51,10 +66,11 @@ export function storeConfigSource(api: ApiServer): MeshConfigSource {
 
 export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
   const api = await startApiServer({ ...options, port: options.apiPort ?? options.port ?? 0 });
+  const config = storeConfigSource(api);
   let dataPlane;
   try {
     dataPlane = await startDataPlane({
-      config: storeConfigSource(api),
+      config,
       ingressPort: options.ingressPort ?? 0,
       metricsPort: options.metricsPort ?? 0,
       seed: options.seed,
@@ -65,6 +81,7 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
   }
   const kubeconfig = simKubeconfig(api.url);
   const dp = dataPlane;
+  const gatewayStatus = startGatewayStatus(api, config);
   return {
     apiUrl: api.url,
     ingressUrl: dp.ingressUrl,
@@ -72,7 +89,9 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
     kubeconfig,
     writeKubeconfig: (path) => writeKubeconfig(path, kubeconfig),
     api,
+    gatewayStatus,
     async close() {
+      await gatewayStatus.close();
       await Promise.all([dp.close(), api.close()]);
     },
   };

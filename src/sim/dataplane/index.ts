@@ -10,7 +10,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataPlane, DataPlaneOptions, MeshConfigSource } from '../types.js';
+import type { DataPlane, DataPlaneOptions, KubeObject, MeshConfigSource } from '../types.js';
 import { PodinfoApp } from './app.js';
 import { IstioMetrics, type BaseLabels } from './metrics.js';
 import { createRng } from './rng.js';
@@ -24,6 +24,7 @@ import {
   type RequestView,
   type Route,
   type RoutingTable,
+  type SourceIdentity,
   type Upstream,
   type Workload,
 } from './routes.js';
@@ -39,24 +40,45 @@ export {
 } from './profile.js';
 export { ISTIO_DURATION_BUCKETS_MS } from './metrics.js';
 
+/** The Gateway API kinds the data plane also routes by, beyond MeshKind (src/sim/types.ts). */
+export type GatewayApiKind = 'HTTPRoute' | 'KubernetesGateway';
+
+/**
+ * A config source that also lists Gateway API objects (gateway.networking.k8s.io/v1 HTTPRoute and
+ * Gateway). A plain MeshConfigSource is still accepted: the data plane then serves no HTTPRoute.
+ */
+export interface GatewayApiConfigSource extends MeshConfigSource {
+  listGatewayApi(kind: GatewayApiKind): KubeObject[];
+}
+
+function listGatewayApi(config: MeshConfigSource, kind: GatewayApiKind): KubeObject[] {
+  const c = config as Partial<GatewayApiConfigSource>;
+  return typeof c.listGatewayApi === 'function' ? c.listGatewayApi(kind) : [];
+}
+
 type Recorder = (code: number, flags: string, ms: number) => void;
 type HeaderMap = Map<string, string | string[]>;
 
-const INGRESS = {
+const INGRESS: SourceIdentity = {
   workload: 'istio-ingressgateway',
   namespace: 'istio-system',
   principal: 'spiffe://cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
 };
 
-function baseLabels(reporter: 'source' | 'destination', upstream?: Upstream, w?: Workload): BaseLabels {
+function baseLabels(
+  reporter: 'source' | 'destination',
+  src: SourceIdentity,
+  upstream?: Upstream,
+  w?: Workload,
+): BaseLabels {
   return {
     reporter,
-    source_workload: INGRESS.workload,
-    source_canonical_service: INGRESS.workload,
+    source_workload: src.workload,
+    source_canonical_service: src.workload,
     source_canonical_revision: 'latest',
-    source_workload_namespace: INGRESS.namespace,
-    source_principal: INGRESS.principal,
-    source_app: INGRESS.workload,
+    source_workload_namespace: src.namespace,
+    source_principal: src.principal,
+    source_app: src.workload,
     source_version: 'unknown',
     source_cluster: 'Kubernetes',
     destination_workload: w?.name ?? 'unknown',
@@ -147,6 +169,8 @@ class Ingress {
         gateways: this.config.list('Gateway'),
         deployments: this.config.list('Deployment'),
         services: this.config.list('Service'),
+        k8sGateways: listGatewayApi(this.config, 'KubernetesGateway'),
+        httpRoutes: listGatewayApi(this.config, 'HTTPRoute'),
       });
       const seen = new Set<string>();
       for (const w of this.table.workloads) {
@@ -162,11 +186,16 @@ class Ingress {
     return this.table;
   }
 
-  private recorder(reporter: 'source' | 'destination', upstream?: Upstream, w?: Workload): Recorder {
-    const key = `${reporter}|${upstream?.serviceFqdn ?? ''}|${w?.key ?? ''}`;
+  private recorder(
+    reporter: 'source' | 'destination',
+    src: SourceIdentity,
+    upstream?: Upstream,
+    w?: Workload,
+  ): Recorder {
+    const key = `${reporter}|${src.workload}|${src.namespace}|${upstream?.serviceFqdn ?? ''}|${w?.key ?? ''}`;
     let r = this.recorders.get(key);
     if (!r) {
-      r = this.metrics.recorder(baseLabels(reporter, upstream, w));
+      r = this.metrics.recorder(baseLabels(reporter, src, upstream, w));
       this.recorders.set(key, r);
     }
     return r;
@@ -194,7 +223,8 @@ class Ingress {
         },
       };
       const route = routes && selectRoute(routes, view);
-      source = this.recorder('source');
+      const src = route?.source ?? INGRESS;
+      source = this.recorder('source', src);
       if (!route) {
         flags = 'NR';
         return this.local(res, 404, '');
@@ -222,17 +252,18 @@ class Ingress {
           return this.local(res, f.abortStatus, 'fault filter abort');
         }
       }
+      if (route.localStatus !== undefined) return this.local(res, route.localStatus, '');
       const dest = pickDestination(route, this.rng.next());
       if (!dest) {
         flags = 'NR';
         return this.local(res, 404, '');
       }
       if (!dest.upstream) {
-        flags = 'NC';
-        return this.local(res, 503, '');
+        flags = dest.missingStatus === undefined ? 'NC' : '-';
+        return this.local(res, dest.missingStatus ?? 503, '');
       }
       const workload = pickWorkload(dest.upstream, this.rng.next());
-      source = this.recorder('source', dest.upstream, workload);
+      source = this.recorder('source', src, dest.upstream, workload);
       const app = workload && this.apps.get(workload.key);
       if (!workload || !app) {
         flags = 'UH';
@@ -244,9 +275,19 @@ class Ingress {
       if (!reqHeaders.has('x-request-id')) reqHeaders.set('x-request-id', randomUUID());
       reqHeaders.set('x-forwarded-proto', 'http');
       reqHeaders.set('x-envoy-attempt-count', '1');
+      const appPath = rewritePath(route, path);
+      let bodyRead: Promise<Buffer> | undefined;
+      const body = (): Promise<Buffer> => (bodyRead ??= readBody(req));
+      if (route.mirrors.length > 0) {
+        // The shadow gets the route's header changes, not those of the weighted destination.
+        const shadow: HeaderMap = new Map(reqHeaders);
+        applyHeaderOps(shadow, route.headers.request);
+        if (route.rewrite?.authority) shadow.set('host', route.rewrite.authority);
+        this.mirror(route, src, view.method, appPath, shadow, body);
+      }
+      // Envoy applies the weighted cluster's header changes, then the route's (the route's win).
       applyHeaderOps(reqHeaders, dest.headers.request);
       applyHeaderOps(reqHeaders, route.headers.request);
-      const appPath = rewritePath(route, path);
       if (route.rewrite?.authority) reqHeaders.set('host', route.rewrite.authority);
 
       const appStart = performance.now();
@@ -254,7 +295,7 @@ class Ingress {
         method: view.method,
         path: appPath,
         headers: Object.fromEntries(reqHeaders),
-        body: () => readBody(req),
+        body,
       });
       const reply = await withTimeout(call, route.timeoutMs);
       const appMs = performance.now() - appStart;
@@ -267,18 +308,19 @@ class Ingress {
       if (reply === 'timeout') {
         flags = 'UT';
         // The destination sidecar still sees the app answer, later.
-        const dst = this.recorder('destination', dest.upstream, workload);
+        const dst = this.recorder('destination', src, dest.upstream, workload);
         call.then(
           (late) => dst(late.status, '-', Math.max(0, performance.now() - appStart - (late.lagMs ?? 0))),
           () => undefined,
         );
         return this.local(res, 504, 'upstream request timeout');
       }
-      this.recorder('destination', dest.upstream, workload)(
-        reply.status,
-        '-',
-        Math.max(0, appMs - (reply.lagMs ?? 0)),
-      );
+      this.recorder(
+        'destination',
+        src,
+        dest.upstream,
+        workload,
+      )(reply.status, '-', Math.max(0, appMs - (reply.lagMs ?? 0)));
 
       const headers: HeaderMap = new Map(Object.entries(reply.headers));
       headers.set('x-envoy-upstream-service-time', String(Math.round(appMs)));
@@ -290,6 +332,41 @@ class Ingress {
       flags = 'UF';
       if (!res.headersSent && !res.destroyed) this.local(res, 503, `upstream connect error: ${String(err)}`);
       else res.destroy();
+    }
+  }
+
+  /**
+   * Envoy's request mirroring: for each selected mirror, a copy of the request (Host suffixed with
+   * "-shadow") goes to a pod of the mirror's upstream, fire-and-forget. Only the destination side
+   * records it (its sidecar sees an inbound request); the client never sees the response.
+   */
+  private mirror(
+    route: Route,
+    src: SourceIdentity,
+    method: string,
+    path: string,
+    headers: HeaderMap,
+    body: () => Promise<Buffer>,
+  ): void {
+    for (const m of route.mirrors) {
+      if (!m.upstream || this.rng.next() >= m.fraction) continue;
+      const workload = pickWorkload(m.upstream, this.rng.next());
+      const app = workload && this.apps.get(workload.key);
+      if (!workload || !app) continue;
+      const copy: HeaderMap = new Map(headers);
+      const host = String(copy.get('host') ?? '');
+      const colon = host.startsWith('[') ? host.indexOf(':', host.indexOf(']')) : host.lastIndexOf(':');
+      copy.set('host', colon < 0 ? `${host}-shadow` : `${host.slice(0, colon)}-shadow${host.slice(colon)}`);
+      const dst = this.recorder('destination', src, m.upstream, workload);
+      const start = performance.now();
+      app.handle({ method, path, headers: Object.fromEntries(copy), body }).then(
+        (reply) => {
+          const ms = Math.max(0, performance.now() - start - (reply.lagMs ?? 0));
+          if (reply.reset === true) dst(503, 'UC', ms);
+          else dst(reply.status, '-', ms);
+        },
+        () => undefined,
+      );
     }
   }
 

@@ -1,17 +1,38 @@
 // An in-memory MeshConfigSource: plain objects in, change notifications out. For tests, benches and
-// embedding the data plane without the API server.
-import type { KubeObject, MeshConfigSource, MeshKind } from '../types.js';
+// embedding the data plane without the API server. Gateway API objects (apiVersion
+// gateway.networking.k8s.io/…) are kept apart from Istio's: a `Gateway` of that group is a
+// KubernetesGateway here.
+import type { KubeObject, MeshKind } from '../types.js';
+import type { GatewayApiConfigSource, GatewayApiKind } from './index.js';
 
-export interface MemoryConfigSource extends MeshConfigSource {
+type Kind = MeshKind | GatewayApiKind;
+
+export interface MemoryConfigSource extends GatewayApiConfigSource {
   /** Create or replace (by kind, namespace, name). Notifies listeners. */
   apply(...objects: KubeObject[]): void;
-  delete(kind: MeshKind, namespace: string, name: string): void;
+  delete(kind: Kind, namespace: string, name: string): void;
 }
 
-const KINDS: readonly MeshKind[] = ['VirtualService', 'DestinationRule', 'Gateway', 'Deployment', 'Service'];
+const KINDS: readonly Kind[] = [
+  'VirtualService',
+  'DestinationRule',
+  'Gateway',
+  'Deployment',
+  'Service',
+  'HTTPRoute',
+  'KubernetesGateway',
+];
+
+function kindOf(o: KubeObject): Kind | undefined {
+  const gatewayApi = (o.apiVersion ?? '').startsWith('gateway.networking.k8s.io/');
+  if (gatewayApi && o.kind === 'Gateway') return 'KubernetesGateway';
+  if (gatewayApi && o.kind === 'HTTPRoute') return 'HTTPRoute';
+  if (gatewayApi) return undefined;
+  return KINDS.find((k) => k === o.kind);
+}
 
 export function createMemoryConfigSource(initial: KubeObject[] = []): MemoryConfigSource {
-  const store = new Map<MeshKind, Map<string, KubeObject>>(KINDS.map((k) => [k, new Map()]));
+  const store = new Map<Kind, Map<string, KubeObject>>(KINDS.map((k) => [k, new Map()]));
   const listeners = new Set<() => void>();
   const keyOf = (o: KubeObject): string => `${o.metadata?.namespace ?? 'default'}/${o.metadata?.name ?? ''}`;
   const notify = (): void => {
@@ -19,7 +40,8 @@ export function createMemoryConfigSource(initial: KubeObject[] = []): MemoryConf
   };
   const put = (objects: KubeObject[]): void => {
     for (const o of objects) {
-      const bucket = store.get(o.kind as MeshKind);
+      const kind = kindOf(o);
+      const bucket = kind && store.get(kind);
       if (!bucket)
         throw new Error(`memory config source: kind ${String(o.kind)} is not one of ${KINDS.join(', ')}`);
       bucket.set(keyOf(o), o);
@@ -28,6 +50,7 @@ export function createMemoryConfigSource(initial: KubeObject[] = []): MemoryConf
   put(initial);
   return {
     list: (kind) => [...(store.get(kind)?.values() ?? [])],
+    listGatewayApi: (kind) => [...(store.get(kind)?.values() ?? [])],
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,12 +1,23 @@
 // The routing table: Istio's VirtualService / DestinationRule / Gateway semantics compiled from plain
 // Kubernetes objects once per config change, then matched per request without recomputation. Pure.
 import type { KubeObject } from '../types.js';
-import { isObject } from '../../util/object.js';
 import { imageTag, parseDurationMs } from './profile.js';
+import { compileStringMatch } from './routes-match.js';
+import {
+  CLUSTER_DOMAIN,
+  asArr,
+  asNum,
+  asObj,
+  asStr,
+  asStrMap,
+  byCreation,
+  nameOf,
+  nsOf,
+  type Obj,
+} from './routes-objects.js';
+import { compileGatewayApi, type GatewayApiStatus } from './routes-gateway-api.js';
 
-export const CLUSTER_DOMAIN = 'svc.cluster.local';
-
-type Obj = Record<string, unknown>;
+export { CLUSTER_DOMAIN };
 
 export interface MeshObjects {
   virtualServices: KubeObject[];
@@ -14,6 +25,10 @@ export interface MeshObjects {
   gateways: KubeObject[];
   deployments: KubeObject[];
   services: KubeObject[];
+  /** gateway.networking.k8s.io/v1 Gateways (class `istio` is served by the ingress). */
+  k8sGateways?: KubeObject[];
+  /** gateway.networking.k8s.io/v1 HTTPRoutes. */
+  httpRoutes?: KubeObject[];
 }
 
 /** One Deployment: the pods behind a service (+ subset). */
@@ -55,10 +70,10 @@ export interface Destination {
   weight: number;
   /** Undefined: no such service or subset (Envoy: 503, flag NC). */
   upstream: Upstream | undefined;
+  /** The local reply when `upstream` is undefined: Envoy's 503 (NC) for Istio, 500 for the Gateway API. */
+  missingStatus?: number;
   headers: { request?: HeaderOps; response?: HeaderOps };
 }
-
-type StringMatch = (value: string | undefined) => boolean;
 
 export interface RequestView {
   method: string;
@@ -72,7 +87,7 @@ export interface RequestView {
 export interface Match {
   /** The uri prefix this match tests, for rewrite.uri (which replaces just the prefix). */
   uriPrefix?: string;
-  test(req: RequestView, params: () => URLSearchParams): boolean;
+  test: (req: RequestView, params: () => URLSearchParams) => boolean;
 }
 
 export interface Fault {
@@ -82,9 +97,25 @@ export interface Fault {
   abortFraction: number;
 }
 
+/** A copy of the request sent to `upstream` (responses discarded), for `fraction` of the requests. */
+export interface Mirror {
+  host: string;
+  upstream: Upstream | undefined;
+  fraction: number;
+}
+
+/** The proxy reporting as source: the Istio ingress gateway, or a Gateway API Gateway's deployment. */
+export interface SourceIdentity {
+  workload: string;
+  namespace: string;
+  principal: string;
+}
+
 export interface Route {
   name: string | undefined;
+  /** "ns/name" of the VirtualService or HTTPRoute the route came from. */
   virtualService: string;
+  kind: 'VirtualService' | 'HTTPRoute';
   matches: Match[];
   destinations: Destination[];
   cumulativeWeights: number[];
@@ -95,6 +126,19 @@ export interface Route {
   directResponse?: { status: number; body: string };
   fault?: Fault;
   timeoutMs?: number;
+  mirrors: Mirror[];
+  /** Set for Gateway API routes (the `<gateway>-istio` deployment); else the ingress gateway. */
+  source?: SourceIdentity;
+  /** A local reply instead of an upstream (Gateway API: 500 for unresolved or zero-weight backends). */
+  localStatus?: number;
+}
+
+/** An object the mesh refuses, as istiod's validation would, with the reason. */
+export interface Rejection {
+  kind: string;
+  namespace: string;
+  name: string;
+  reason: string;
 }
 
 export interface RoutingTable {
@@ -103,30 +147,9 @@ export interface RoutingTable {
   suffixes: [string, Route[]][];
   catchAll: Route[] | undefined;
   workloads: Workload[];
-}
-
-const asObj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
-const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const asStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const asNum = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-function asStrMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(asObj(v) ?? {})) if (typeof val === 'string') out[k] = val;
-  return out;
-}
-
-const nsOf = (o: KubeObject): string => o.metadata?.namespace ?? 'default';
-const nameOf = (o: KubeObject): string => o.metadata?.name ?? '';
-
-/** Creation order, as Istio merges same-host VirtualServices on a gateway. */
-function byCreation(a: KubeObject, b: KubeObject): number {
-  const ca = asStr(asObj(a.metadata)?.creationTimestamp) ?? '';
-  const cb = asStr(asObj(b.metadata)?.creationTimestamp) ?? '';
-  if (ca !== cb) return ca < cb ? -1 : 1;
-  const ka = `${nsOf(a)}/${nameOf(a)}`;
-  const kb = `${nsOf(b)}/${nameOf(b)}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  rejected: Rejection[];
+  /** The status istiod would write on Gateway API objects. */
+  gatewayApi: GatewayApiStatus;
 }
 
 /** Host → FQDN candidates in lookup order: as written, then expanded relative to `namespace`. */
@@ -171,60 +194,41 @@ export function normalizeHost(raw: string | undefined): string {
   return h.endsWith('.') ? h.slice(0, -1) : h;
 }
 
-function compileStringMatch(spec: unknown, ignoreCase = false): StringMatch | undefined {
-  const o = asObj(spec);
-  if (!o) return undefined;
-  const exact = asStr(o.exact);
-  const prefix = asStr(o.prefix);
-  const regex = asStr(o.regex);
-  const fold = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
-  if (exact !== undefined) {
-    const e = fold(exact);
-    return (v) => v !== undefined && fold(v) === e;
+/** compileStringMatch with the field's name in the error. */
+function fieldMatch(field: string, spec: unknown, ignoreCase = false): ReturnType<typeof compileStringMatch> {
+  try {
+    return compileStringMatch(spec, ignoreCase);
+  } catch (err) {
+    throw new Error(`${field}: ${(err as Error).message}`, { cause: err });
   }
-  if (prefix !== undefined) {
-    const p = fold(prefix);
-    return (v) => v !== undefined && fold(v).startsWith(p);
-  }
-  if (regex !== undefined) {
-    let re: RegExp;
-    try {
-      // Envoy's RE2 regexes match the whole value.
-      re = new RegExp(`^(?:${regex})$`, ignoreCase ? 'i' : '');
-    } catch {
-      return () => false;
-    }
-    return (v) => v !== undefined && re.test(v);
-  }
-  // An empty match ({}) means "present".
-  return (v) => v !== undefined;
 }
 
+/** One HTTPMatchRequest: every condition in it must hold (AND); a route's match list is OR'ed. */
 function compileMatch(spec: Obj, gatewayOk: (names: string[]) => boolean): Match | undefined {
   const gateways = asArr(spec.gateways).filter((g): g is string => typeof g === 'string');
   if (gateways.length > 0 && !gatewayOk(gateways)) return undefined;
   const ignoreCase = spec.ignoreUriCase === true;
   const tests: ((req: RequestView, params: () => URLSearchParams) => boolean)[] = [];
-  const uri = compileStringMatch(spec.uri, ignoreCase);
+  const uri = fieldMatch('uri', spec.uri, ignoreCase);
   if (uri) tests.push((r) => uri(r.path));
-  const method = compileStringMatch(spec.method);
+  const method = fieldMatch('method', spec.method);
   if (method) tests.push((r) => method(r.method));
-  const scheme = compileStringMatch(spec.scheme);
+  const scheme = fieldMatch('scheme', spec.scheme);
   if (scheme) tests.push((r) => scheme(r.scheme));
-  const authority = compileStringMatch(spec.authority);
+  const authority = fieldMatch('authority', spec.authority);
   if (authority) tests.push((r) => authority(r.authority));
   for (const [name, m] of Object.entries(asObj(spec.headers) ?? {})) {
-    const test = compileStringMatch(m);
+    const test = fieldMatch(`headers.${name}`, m);
     const key = name.toLowerCase();
     if (test) tests.push((r) => test(r.header(key)));
   }
   for (const [name, m] of Object.entries(asObj(spec.withoutHeaders) ?? {})) {
-    const test = compileStringMatch(m);
+    const test = fieldMatch(`withoutHeaders.${name}`, m);
     const key = name.toLowerCase();
     if (test) tests.push((r) => !test(r.header(key)));
   }
   for (const [name, m] of Object.entries(asObj(spec.queryParams) ?? {})) {
-    const test = compileStringMatch(m);
+    const test = fieldMatch(`queryParams.${name}`, m);
     if (test) tests.push((_r, params) => test(params().get(name) ?? undefined));
   }
   const uriPrefix = asStr(asObj(spec.uri)?.prefix);
@@ -234,7 +238,7 @@ function compileMatch(spec: Obj, gatewayOk: (names: string[]) => boolean): Match
   };
 }
 
-function compileHeaderOps(spec: unknown): HeaderOps | undefined {
+export function compileHeaderOps(spec: unknown): HeaderOps | undefined {
   const o = asObj(spec);
   if (!o) return undefined;
   const lower = (m: Record<string, string>): [string, string][] =>
@@ -284,6 +288,115 @@ function weightsOf(route: Obj[]): number[] {
   if (route.length === 1) return [100];
   const weights = route.map((r) => Math.max(0, asNum(r.weight) ?? 0));
   return weights.some((w) => w > 0) ? weights : weights.map(() => 1);
+}
+
+export type ResolveUpstream = (
+  host: string,
+  subset: string | undefined,
+  namespace: string,
+) => Upstream | undefined;
+
+/** Istio's mirror fields: `mirrors` (1.19+), else `mirror` with `mirrorPercentage` or the older `mirrorPercent`. */
+function compileMirrors(http: Obj, ns: string, resolve: ResolveUpstream): Mirror[] {
+  const one = (dest: Obj | undefined, pct: number): Mirror | undefined => {
+    const host = asStr(dest?.host);
+    if (!host) return undefined;
+    return {
+      host,
+      upstream: resolve(host, asStr(dest?.subset), ns),
+      fraction: Math.min(1, Math.max(0, pct / 100)),
+    };
+  };
+  const mirrors = asArr(http.mirrors)
+    .map(asObj)
+    .map((m) => one(asObj(m?.destination), asNum(asObj(m?.percentage)?.value) ?? 100))
+    .filter((m): m is Mirror => m !== undefined);
+  const legacyPct =
+    asNum(asObj(http.mirrorPercentage)?.value) ??
+    asNum(http.mirrorPercent) ??
+    asNum(http.mirror_percent) ??
+    100;
+  const legacy = one(asObj(http.mirror), legacyPct);
+  return legacy ? [...mirrors, legacy] : mirrors;
+}
+
+/** One VirtualService's http routes; throws (with the reason) when istiod would refuse it. */
+function compileVirtualServiceRoutes(
+  vs: KubeObject,
+  gatewayOk: (names: string[]) => boolean,
+  resolveUpstream: ResolveUpstream,
+): Route[] {
+  const spec = asObj(vs.spec);
+  const ns = nsOf(vs);
+  const routes: Route[] = [];
+  for (const [index, h] of asArr(spec?.http).entries()) {
+    const http = asObj(h);
+    if (!http) continue;
+    const matchSpecs = asArr(http.match)
+      .map(asObj)
+      .filter((m): m is Obj => m !== undefined);
+    let matches: Match[];
+    try {
+      matches = matchSpecs.map((m) => compileMatch(m, gatewayOk)).filter((m): m is Match => !!m);
+    } catch (err) {
+      throw new Error(`http[${index}].match: ${(err as Error).message}`, { cause: err });
+    }
+    // Every match was for a gateway this ingress is not: the route never applies here.
+    if (matchSpecs.length > 0 && matches.length === 0) continue;
+
+    const routeSpecs = asArr(http.route)
+      .map(asObj)
+      .filter((r): r is Obj => r !== undefined);
+    const weights = weightsOf(routeSpecs);
+    const destinations: Destination[] = routeSpecs.map((r, i) => {
+      const dest = asObj(r.destination);
+      // `name` is the 2018 v1alpha3 field, accepted for old manifests.
+      const host = asStr(dest?.host) ?? asStr(dest?.name) ?? '';
+      return {
+        host,
+        weight: weights[i] ?? 0,
+        upstream: resolveUpstream(host, asStr(dest?.subset), ns),
+        headers: compileHeaders(r.headers),
+      };
+    });
+    let sum = 0;
+    const cumulativeWeights = destinations.map((d) => (sum += d.weight));
+
+    const route: Route = {
+      name: asStr(http.name),
+      virtualService: `${ns}/${nameOf(vs)}`,
+      kind: 'VirtualService',
+      matches,
+      destinations,
+      cumulativeWeights,
+      totalWeight: sum,
+      headers: compileHeaders(http.headers),
+      mirrors: compileMirrors(http, ns, resolveUpstream),
+    };
+    const rewrite = asObj(http.rewrite);
+    if (rewrite) route.rewrite = { uri: asStr(rewrite.uri), authority: asStr(rewrite.authority) };
+    const redirect = asObj(http.redirect);
+    if (redirect)
+      route.redirect = {
+        status: asNum(redirect.redirectCode) ?? 301,
+        uri: asStr(redirect.uri),
+        authority: asStr(redirect.authority),
+        scheme: asStr(redirect.scheme),
+      };
+    const direct = asObj(http.directResponse);
+    if (direct)
+      route.directResponse = {
+        status: asNum(direct.status) ?? 200,
+        body: asStr(asObj(direct.body)?.string) ?? '',
+      };
+    const fault = compileFault(http.fault);
+    if (fault) route.fault = fault;
+    const timeout = asStr(http.timeout);
+    const timeoutMs = timeout === undefined ? undefined : parseDurationMs(timeout);
+    if (timeoutMs !== undefined && timeoutMs > 0) route.timeoutMs = timeoutMs;
+    routes.push(route);
+  }
+  return routes;
 }
 
 export function buildRoutingTable(objs: MeshObjects): RoutingTable {
@@ -382,8 +495,28 @@ export function buildRoutingTable(objs: MeshObjects): RoutingTable {
     return upstream;
   };
 
-  const table: RoutingTable = { exact: new Map(), suffixes: [], catchAll: undefined, workloads };
+  const table: RoutingTable = {
+    exact: new Map(),
+    suffixes: [],
+    catchAll: undefined,
+    workloads,
+    rejected: [],
+    gatewayApi: { gateways: new Map(), routes: new Map() },
+  };
   const suffixes = new Map<string, Route[]>();
+  const addHost = (host: string, ns: string, routes: Route[]): void => {
+    const h = host.toLowerCase();
+    if (h === '*') {
+      table.catchAll = [...(table.catchAll ?? []), ...routes];
+    } else if (h.startsWith('*.')) {
+      const suffix = h.slice(1);
+      suffixes.set(suffix, [...(suffixes.get(suffix) ?? []), ...routes]);
+    } else {
+      for (const alias of hostAliases(h, ns)) {
+        table.exact.set(alias, [...(table.exact.get(alias) ?? []), ...routes]);
+      }
+    }
+  };
 
   for (const vs of [...objs.virtualServices].sort(byCreation)) {
     const spec = asObj(vs.spec);
@@ -393,83 +526,26 @@ export function buildRoutingTable(objs: MeshObjects): RoutingTable {
     const bound = asArr(spec?.gateways).filter((g): g is string => typeof g === 'string');
     if (!gatewayOk(bound.length > 0 ? bound : ['mesh'])) continue;
 
-    const routes: Route[] = [];
-    for (const h of asArr(spec?.http)) {
-      const http = asObj(h);
-      if (!http) continue;
-      const matchSpecs = asArr(http.match)
-        .map(asObj)
-        .filter((m): m is Obj => m !== undefined);
-      const matches = matchSpecs.map((m) => compileMatch(m, gatewayOk)).filter((m): m is Match => !!m);
-      // Every match was for a gateway this ingress is not: the route never applies here.
-      if (matchSpecs.length > 0 && matches.length === 0) continue;
-
-      const routeSpecs = asArr(http.route)
-        .map(asObj)
-        .filter((r): r is Obj => r !== undefined);
-      const weights = weightsOf(routeSpecs);
-      const destinations: Destination[] = routeSpecs.map((r, i) => {
-        const dest = asObj(r.destination);
-        // `name` is the 2018 v1alpha3 field, accepted for old manifests.
-        const host = asStr(dest?.host) ?? asStr(dest?.name) ?? '';
-        return {
-          host,
-          weight: weights[i] ?? 0,
-          upstream: resolveUpstream(host, asStr(dest?.subset), ns),
-          headers: compileHeaders(r.headers),
-        };
+    let routes: Route[];
+    try {
+      routes = compileVirtualServiceRoutes(vs, gatewayOk, resolveUpstream);
+    } catch (err) {
+      // istiod's validation refuses the whole VirtualService; nothing of it is served.
+      table.rejected.push({
+        kind: 'VirtualService',
+        namespace: ns,
+        name: nameOf(vs),
+        reason: (err as Error).message,
       });
-      let sum = 0;
-      const cumulativeWeights = destinations.map((d) => (sum += d.weight));
-
-      const route: Route = {
-        name: asStr(http.name),
-        virtualService: `${ns}/${nameOf(vs)}`,
-        matches,
-        destinations,
-        cumulativeWeights,
-        totalWeight: sum,
-        headers: compileHeaders(http.headers),
-      };
-      const rewrite = asObj(http.rewrite);
-      if (rewrite) route.rewrite = { uri: asStr(rewrite.uri), authority: asStr(rewrite.authority) };
-      const redirect = asObj(http.redirect);
-      if (redirect)
-        route.redirect = {
-          status: asNum(redirect.redirectCode) ?? 301,
-          uri: asStr(redirect.uri),
-          authority: asStr(redirect.authority),
-          scheme: asStr(redirect.scheme),
-        };
-      const direct = asObj(http.directResponse);
-      if (direct)
-        route.directResponse = {
-          status: asNum(direct.status) ?? 200,
-          body: asStr(asObj(direct.body)?.string) ?? '',
-        };
-      const fault = compileFault(http.fault);
-      if (fault) route.fault = fault;
-      const timeout = asStr(http.timeout);
-      const timeoutMs = timeout === undefined ? undefined : parseDurationMs(timeout);
-      if (timeoutMs !== undefined && timeoutMs > 0) route.timeoutMs = timeoutMs;
-      routes.push(route);
+      continue;
     }
-
-    for (const host of asArr(spec?.hosts)) {
-      if (typeof host !== 'string') continue;
-      const h = host.toLowerCase();
-      if (h === '*') {
-        table.catchAll = [...(table.catchAll ?? []), ...routes];
-      } else if (h.startsWith('*.')) {
-        const suffix = h.slice(1);
-        suffixes.set(suffix, [...(suffixes.get(suffix) ?? []), ...routes]);
-      } else {
-        for (const alias of hostAliases(h, ns)) {
-          table.exact.set(alias, [...(table.exact.get(alias) ?? []), ...routes]);
-        }
-      }
-    }
+    for (const host of asArr(spec?.hosts)) if (typeof host === 'string') addHost(host, ns, routes);
   }
+
+  const gatewayApi = compileGatewayApi(objs, resolveUpstream);
+  table.rejected.push(...gatewayApi.rejected);
+  table.gatewayApi = gatewayApi.status;
+  for (const { host, namespace, routes } of gatewayApi.hosts) addHost(host, namespace, routes);
   table.suffixes = [...suffixes.entries()].sort((a, b) => b[0].length - a[0].length);
   return table;
 }
