@@ -189,7 +189,12 @@ describe('checks against a real Prometheus', () => {
   max: 0
 `);
     // Unescaped, each would read: count(…{destination_workload="x"}) or vector(42) or count(up{a=""})
-    for (const inject of [`x"}) or vector(42) or count(up{a="`, `x'}) or vector(42) or count(up{a='`, `.*`]) {
+    for (const inject of [
+      `x"}) or vector(42) or count(up{a="`,
+      `x'}) or vector(42) or count(up{a='`,
+      `.*`,
+      'back\\slash\nnew\u2028line\u0000',
+    ]) {
       const rs = await evaluateChecks(client, checks, { ...ctx, canaryWorkload: inject }, id);
       for (const r of rs) {
         expect(r.outcome, r.reason.message).toBe('inconclusive');
