@@ -51,6 +51,20 @@ export interface GatewayApiConfigSource extends MeshConfigSource {
   listGatewayApi(kind: GatewayApiKind): KubeObject[];
 }
 
+/** A shadow request the ingress sent (what the mirror's pod received), for observers. */
+export interface MirroredRequest {
+  /** "namespace/name" of the Deployment that received the copy. */
+  workload: string;
+  method: string;
+  path: string;
+  headers: Record<string, string | string[]>;
+}
+
+export interface IngressOptions extends DataPlaneOptions {
+  /** Called for every mirrored request as it is sent (the sim's log, tests). */
+  onMirror?: (req: MirroredRequest) => void;
+}
+
 function listGatewayApi(config: MeshConfigSource, kind: GatewayApiKind): KubeObject[] {
   const c = config as Partial<GatewayApiConfigSource>;
   return typeof c.listGatewayApi === 'function' ? c.listGatewayApi(kind) : [];
@@ -148,6 +162,7 @@ class Ingress {
     private readonly config: MeshConfigSource,
     private readonly seed: number,
     private readonly signal: AbortSignal,
+    private readonly onMirror?: (req: MirroredRequest) => void,
   ) {
     this.rng = createRng(seed);
   }
@@ -359,7 +374,9 @@ class Ingress {
       copy.set('host', colon < 0 ? `${host}-shadow` : `${host.slice(0, colon)}-shadow${host.slice(colon)}`);
       const dst = this.recorder('destination', src, m.upstream, workload);
       const start = performance.now();
-      app.handle({ method, path, headers: Object.fromEntries(copy), body }).then(
+      const sent = Object.fromEntries(copy);
+      this.onMirror?.({ workload: workload.key, method, path, headers: sent });
+      app.handle({ method, path, headers: sent, body }).then(
         (reply) => {
           const ms = Math.max(0, performance.now() - start - (reply.lagMs ?? 0));
           if (reply.reset === true) dst(503, 'UC', ms);
@@ -415,10 +432,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startDataPlane(options: DataPlaneOptions): Promise<DataPlane> {
+export async function startDataPlane(options: IngressOptions): Promise<DataPlane> {
   const closing = new AbortController();
   const seed = options.seed ?? randomInt(2 ** 31);
-  const ingress = new Ingress(options.config, seed, closing.signal);
+  const ingress = new Ingress(options.config, seed, closing.signal, options.onMirror);
   const unsubscribe = options.config.onChange?.(() => ingress.invalidate());
   if (!unsubscribe) ingress.alwaysRebuild = true;
 
