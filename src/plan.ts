@@ -44,7 +44,7 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const vsName = (vs: Json): string => virtualServiceView(vs).name ?? '(unnamed)';
 
 /** What chooses the stable and the canary side of a route: a weighted destination (its index is added where used). */
-type RawDestination = Pick<DestinationView, 'host' | 'subset' | 'legacyName' | 'weight'>;
+export type RawDestination = Pick<DestinationView, 'host' | 'subset' | 'legacyName' | 'weight'>;
 
 // Names that say which side a subset is, in the seeds and in common practice.
 const CANARY_WORDS = /(^|[-_.])(canary|next|new|preview|green)([-_.]|$)/i;
@@ -58,9 +58,13 @@ function versionNumber(subset: string): number | null {
 /**
  * Which of two destinations is the canary when the subsets are not given: a name that says
  * so (canary/ga, stable/next), else the higher vN, else the one with less traffic now, else the
- * second. Documented in the README ("How the route is detected").
+ * second. Documented in the README ("How the route is detected"). Exported for the Gateway API
+ * routes (src/strategy/http-route.ts), whose backendRefs name Services instead of subsets.
  */
-function orderPair(a: RawDestination & { index: number }, b: RawDestination & { index: number }) {
+export function orderPair<T extends RawDestination & { index: number }>(
+  a: T,
+  b: T,
+): { stable: T; canary: T } {
   const sa = a.subset ?? '';
   const sb = b.subset ?? '';
   const canaryA = CANARY_WORDS.test(sa) || (STABLE_WORDS.test(sb) && !STABLE_WORDS.test(sa));

@@ -1,0 +1,445 @@
+// The strategy inputs of issue 15 (pure): `strategy`, `match`, `mirror-percent`,
+// `preview-host`, `preview-header`, `iterations`, `route-kind`, `http-route` and `services`,
+// parsed into one StrategySpec. The single-value parsers throw InvalidValueError the way the
+// parsers of src/input-parsers.ts do (settings.ts adds the input name and what is accepted);
+// parseStrategySpec checks the inputs together and names every field at fault at once.
+import { load } from 'js-yaml';
+import {
+  InvalidValueError,
+  atMost,
+  parseDnsLabel,
+  parseEnum,
+  parseHost,
+  parseImage,
+  parseInteger,
+  parseName,
+  parseRoute,
+} from '../input-parsers.js';
+import { isObject } from '../util/object.js';
+import {
+  cookieCondition,
+  normalizeEntry,
+  type HeaderCondition,
+  type MatchEntry,
+  type MatchSpec,
+} from './match.js';
+
+export const STRATEGIES = ['canary', 'ab', 'mirror', 'blue-green'] as const;
+export type StrategyKind = (typeof STRATEGIES)[number];
+export const ROUTE_KIND_CHOICES = ['auto', 'virtual-service', 'http-route'] as const;
+export type RouteKindChoice = (typeof ROUTE_KIND_CHOICES)[number];
+export type RouteKind = Exclude<RouteKindChoice, 'auto'>;
+
+/** Where a blue/green preview reaches the canary: requests for a separate host, or carrying a header. */
+export type PreviewSpec = { kind: 'host'; host: string } | { kind: 'header'; header: HeaderCondition };
+
+/** One service of a lockstep run (an entry of `services`): its route object, route and two versions. */
+export interface LockstepService {
+  routeKind: RouteKind;
+  /** The VirtualService or HTTPRoute name. */
+  object: string;
+  /** Null: the `namespace` input. */
+  namespace: string | null;
+  /** The http route (VirtualService) or rule (HTTPRoute) by name or 0-based index; null: detected. */
+  route: string | number | null;
+  /** Stable subset (VirtualService) or Service (HTTPRoute); null: detected. */
+  stable: string | null;
+  /** Canary subset (VirtualService) or Service (HTTPRoute); null: detected. */
+  canary: string | null;
+  canaryImage: string | null;
+  container: string | null;
+}
+
+/** Everything the strategy inputs say, checked together. JSON-serializable. */
+export interface StrategySpec {
+  strategy: StrategyKind;
+  routeKind: RouteKindChoice;
+  /** The HTTPRoute to step (`http-route`); null: detected. */
+  httpRoute: string | null;
+  /** The A/B match (strategy ab); [] for the others. */
+  match: MatchSpec;
+  /** Percent of live requests mirrored to the canary, (0, 100] (strategy mirror; 100 otherwise). */
+  mirrorPercent: number;
+  /** The blue/green preview (strategy blue-green); null for the others. */
+  preview: PreviewSpec | null;
+  /** Judged windows on the match, the mirror or the preview before the weights (or the switch). */
+  iterations: number;
+  /** Lockstep services; [] when the run steps one route chosen by the single-route inputs. */
+  services: LockstepService[];
+}
+
+/** The raw texts, by input name; '' or absent = not set. */
+export type StrategyInputs = Partial<
+  Record<
+    | 'strategy'
+    | 'match'
+    | 'mirror-percent'
+    | 'preview-host'
+    | 'preview-header'
+    | 'iterations'
+    | 'route-kind'
+    | 'http-route'
+    | 'services',
+    string
+  >
+>;
+
+/** The most alternatives in `match` (each is multiplied by the stepped route's own matches). */
+export const MAX_MATCH_ENTRIES = 8;
+/** The most conditions in one alternative (the Gateway API's limit on headers of one match). */
+export const MAX_MATCH_HEADERS = 16;
+/** The most services stepped in lockstep. */
+export const MAX_LOCKSTEP_SERVICES = 16;
+
+export const parseStrategyKind = parseEnum(STRATEGIES);
+export const parseRouteKind = parseEnum(ROUTE_KIND_CHOICES);
+export const parseIterations = parseInteger(1, 100);
+
+// HTTP token characters (RFC 9110) but `^` and `~`, which the shorthand uses as operators.
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.`|_-]+$/;
+// A cookie value's characters (RFC 6265 cookie-octet).
+const COOKIE_VALUE = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/;
+
+function headerName(name: string): string {
+  if (!HEADER_NAME.test(name))
+    throw new InvalidValueError(
+      `has the header name ${JSON.stringify(name.slice(0, 60))}; a header name is letters, digits and !#$%&'*+.\`|_-`,
+    );
+  atMost(name, 256, 'a header name');
+  return name.toLowerCase();
+}
+
+function literalValue(value: string, what: string): string {
+  if (value === '') throw new InvalidValueError(`has an empty ${what}`);
+  const bad = /[^\t\x20-\x7e]/.exec(value);
+  if (bad)
+    throw new InvalidValueError(
+      `has the character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} in a ${what}; a header value is printable ASCII`,
+    );
+  atMost(value, 4096, `a ${what}`);
+  return value;
+}
+
+/** A regular expression Istio (RE2) and the embedded mesh (JavaScript) both compile. */
+function regexValue(value: string): string {
+  literalValue(value, 'regular expression');
+  if (/\(\?<?[=!]/.test(value) || /\\[1-9]|\\k</.test(value))
+    throw new InvalidValueError(
+      `has the regular expression ${JSON.stringify(value.slice(0, 60))} with a look-around or back-reference, which RE2 (Istio, Envoy) does not accept`,
+    );
+  try {
+    new RegExp(value);
+  } catch (err) {
+    throw new InvalidValueError(
+      `has the regular expression ${JSON.stringify(value.slice(0, 60))}, which does not compile (${(err as Error).message})`,
+    );
+  }
+  return value;
+}
+
+/** One shorthand condition: `header:NAME=VALUE`, `header:NAME^=PREFIX`, `header:NAME~=REGEX`, `cookie:NAME=VALUE`. */
+export function parseShorthand(text: string): HeaderCondition {
+  const t = text.trim();
+  const cookie = /^cookie:([^=]*)=(.*)$/.exec(t);
+  if (cookie) {
+    const name = cookie[1]!;
+    if (!HEADER_NAME.test(name))
+      throw new InvalidValueError(`has the cookie name ${JSON.stringify(name.slice(0, 60))}`);
+    if (!COOKIE_VALUE.test(cookie[2]!))
+      throw new InvalidValueError(
+        `has the cookie value ${JSON.stringify(cookie[2]!.slice(0, 60))}; a cookie value is printable ASCII without space, ", comma, ; or \\`,
+      );
+    return cookieCondition(name, cookie[2]!);
+  }
+  const header = /^header:([^=^~]*)(=|\^=|~=)(.*)$/.exec(t);
+  if (!header)
+    throw new InvalidValueError(
+      `has ${JSON.stringify(t.slice(0, 60))}, which is not header:NAME=VALUE, header:NAME^=PREFIX, header:NAME~=REGEX or cookie:NAME=VALUE`,
+    );
+  const name = headerName(header[1]!);
+  const op = header[2]!;
+  const value = header[3]!;
+  if (op === '~=') return { name, type: 'regex', value: regexValue(value) };
+  return { name, type: op === '=' ? 'exact' : 'prefix', value: literalValue(value, 'header value') };
+}
+
+function entryOfYaml(raw: unknown, at: string): MatchEntry {
+  if (typeof raw === 'string') return { headers: [parseShorthand(raw)] };
+  if (!isObject(raw))
+    throw new InvalidValueError(`has ${at}, which is not a mapping {headers: ...} or a shorthand string`);
+  const extra = Object.keys(raw).filter((k) => k !== 'headers');
+  if (extra.length)
+    throw new InvalidValueError(
+      `has ${at} with ${extra.map((k) => JSON.stringify(k)).join(', ')}; an entry has only headers (a header or cookie match)`,
+    );
+  if (!isObject(raw.headers)) throw new InvalidValueError(`has ${at} without a headers mapping`);
+  const headers = Object.entries(raw.headers).map(([name, sm]) => {
+    const keys = isObject(sm) ? Object.keys(sm) : [];
+    const type = keys[0];
+    if (
+      !isObject(sm) ||
+      keys.length !== 1 ||
+      !['exact', 'prefix', 'regex'].includes(type!) ||
+      typeof sm[type!] !== 'string'
+    )
+      throw new InvalidValueError(
+        `has ${at} header ${JSON.stringify(name.slice(0, 60))} without exactly one of exact, prefix or regex (a string)`,
+      );
+    const value = sm[type!] as string;
+    return {
+      name: headerName(name),
+      type: type as HeaderCondition['type'],
+      value: type === 'regex' ? regexValue(value) : literalValue(value, 'header value'),
+    };
+  });
+  return { headers };
+}
+
+/**
+ * The `match` input: a YAML list of Istio-style HTTPMatchRequest entries with headers only
+ * (`[{headers: {x-user: {exact: beta}}}]`; entries may also be shorthand strings), or shorthand
+ * lines (`header:x-user=beta`, one alternative per line). Alternatives are OR'ed, the
+ * conditions of one entry AND'ed. An empty match, or an entry without a condition, is refused.
+ */
+export function parseMatch(raw: string): MatchSpec {
+  const text = raw.trim();
+  let entries: MatchEntry[];
+  if (/^[-[{]/.test(text)) {
+    let doc: unknown;
+    try {
+      doc = load(text, { json: false });
+    } catch (err) {
+      throw new InvalidValueError(`is not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    }
+    const list = Array.isArray(doc) ? doc : [doc];
+    entries = list.map((e, i) => entryOfYaml(e, `entry ${i + 1}`));
+  } else {
+    entries = text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => ({ headers: [parseShorthand(l)] }));
+  }
+  if (entries.length === 0)
+    throw new InvalidValueError('has no match; an A/B test needs at least one condition');
+  if (entries.length > MAX_MATCH_ENTRIES)
+    throw new InvalidValueError(`has ${entries.length} alternatives; at most ${MAX_MATCH_ENTRIES}`);
+  entries.forEach((e, i) => {
+    if (e.headers.length === 0)
+      throw new InvalidValueError(
+        `has entry ${i + 1} without a condition, which would send every request to the canary`,
+      );
+    if (e.headers.length > MAX_MATCH_HEADERS)
+      throw new InvalidValueError(
+        `has entry ${i + 1} with ${e.headers.length} conditions; at most ${MAX_MATCH_HEADERS}`,
+      );
+  });
+  return entries.map(normalizeEntry);
+}
+
+/** `mirror-percent`: a percent of requests above 0 and at most 100 (`10`, `10%`, `0.5`), at most 4 decimals. */
+export function parseMirrorPercent(raw: string): number {
+  const m = /^(\d+(?:\.\d{1,4})?)\s*%?$/.exec(raw.trim());
+  if (!m) throw new InvalidValueError('is not a percent (a number such as 10, 10% or 0.5)');
+  const v = Number(m[1]);
+  if (v <= 0 || v > 100) throw new InvalidValueError(`is ${v}, outside 0-100 (above 0, at most 100)`);
+  return v;
+}
+
+/** `preview-host`: one exact host name (no wildcard, no port). */
+export function parsePreviewHost(raw: string): string {
+  const t = parseHost(raw).toLowerCase();
+  if (t.includes('*')) throw new InvalidValueError('has a wildcard; the preview host is one exact host name');
+  if (t.includes(':')) throw new InvalidValueError('has a port; the preview host is a host name only');
+  return t;
+}
+
+/** `preview-header`: `NAME=VALUE` (exact), or one shorthand condition (`header:NAME~=REGEX`, `cookie:NAME=VALUE`). */
+export function parsePreviewHeader(raw: string): HeaderCondition {
+  const t = raw.trim();
+  return parseShorthand(/^(header|cookie):/.test(t) ? t : `header:${t}`);
+}
+
+const SERVICE_KEYS = {
+  'virtual-service': ['stable-subset', 'canary-subset'],
+  'http-route': ['stable-service', 'canary-service'],
+} as const;
+const COMMON_KEYS = ['namespace', 'route', 'canary-image', 'container'];
+
+function serviceOfYaml(raw: unknown, at: string): LockstepService {
+  if (!isObject(raw)) throw new InvalidValueError(`has ${at}, which is not a mapping`);
+  const kinds = (['virtual-service', 'http-route'] as const).filter((k) => raw[k] !== undefined);
+  if (kinds.length !== 1)
+    throw new InvalidValueError(
+      `has ${at} with ${kinds.length === 0 ? 'neither' : 'both'} virtual-service and http-route; give exactly one`,
+    );
+  const routeKind = kinds[0]!;
+  const [stableKey, canaryKey] = SERVICE_KEYS[routeKind];
+  const accepted = [routeKind, ...COMMON_KEYS, stableKey, canaryKey];
+  const extra = Object.keys(raw).filter((k) => !accepted.includes(k));
+  if (extra.length)
+    throw new InvalidValueError(
+      `has ${at} with ${extra.map((k) => JSON.stringify(k)).join(', ')}; a ${routeKind} entry accepts ${accepted.join(', ')}`,
+    );
+  const text = (key: string, parse: (s: string) => string): string | null => {
+    const v = raw[key];
+    if (v === undefined || v === null || v === '') return null;
+    if (typeof v !== 'string' && typeof v !== 'number')
+      throw new InvalidValueError(`has ${at} ${key}, which is not a string`);
+    try {
+      return parse(String(v));
+    } catch (err) {
+      if (err instanceof InvalidValueError)
+        throw new InvalidValueError(
+          `has ${at} ${key} ${JSON.stringify(String(v).slice(0, 60))}, which ${err.message}`,
+        );
+      throw err;
+    }
+  };
+  const routeText = text('route', (v) => String(parseRoute(v)));
+  const route = routeText === null ? null : /^\d+$/.test(routeText) ? Number(routeText) : routeText;
+  const stable = text(stableKey, parseName);
+  const canary = text(canaryKey, parseName);
+  if (stable !== null && stable === canary)
+    throw new InvalidValueError(`has ${at} with ${stableKey} and ${canaryKey} both ${stable}`);
+  return {
+    routeKind,
+    object: text(routeKind, parseName)!,
+    namespace: text('namespace', parseDnsLabel),
+    route,
+    stable,
+    canary,
+    canaryImage: text('canary-image', parseImage),
+    container: text('container', parseDnsLabel),
+  };
+}
+
+/** The key two lockstep entries must not share: one route object per service. */
+export function serviceObjectKey(
+  s: Pick<LockstepService, 'routeKind' | 'namespace' | 'object'>,
+  namespace: string,
+): string {
+  return `${s.namespace ?? namespace}/${s.routeKind}/${s.object}`;
+}
+
+/**
+ * `services`: a YAML list, one mapping per service stepped in lockstep, e.g.
+ * `[{virtual-service: web, stable-subset: v1, canary-subset: v2}, {http-route: api, stable-service: api-v1, canary-service: api-v2, canary-image: ghcr.io/o/api:2}]`.
+ * At least two entries; the same route object twice is refused (here by name, in
+ * validateStrategy by the namespace it resolves to).
+ */
+export function parseServices(raw: string): LockstepService[] {
+  let doc: unknown;
+  try {
+    doc = load(raw.trim());
+  } catch (err) {
+    throw new InvalidValueError(`is not valid YAML (${(err as Error).message.split('\n')[0]})`);
+  }
+  if (!Array.isArray(doc)) throw new InvalidValueError('is not a YAML list of services');
+  if (doc.length < 2)
+    throw new InvalidValueError(
+      `has ${doc.length} service(s); lockstep needs at least 2 (one service uses the single-route inputs)`,
+    );
+  if (doc.length > MAX_LOCKSTEP_SERVICES)
+    throw new InvalidValueError(`has ${doc.length} services; at most ${MAX_LOCKSTEP_SERVICES}`);
+  const services = doc.map((e, i) => serviceOfYaml(e, `entry ${i + 1}`));
+  const seen = new Map<string, number>();
+  services.forEach((s, i) => {
+    const key = serviceObjectKey(s, '(namespace input)');
+    const first = seen.get(key);
+    if (first !== undefined)
+      throw new InvalidValueError(
+        `has entries ${first + 1} and ${i + 1} on the same ${s.routeKind} ${s.object}: each service needs its own route object (its state and Lease live on it)`,
+      );
+    seen.set(key, i);
+  });
+  return services;
+}
+
+/** What each input accepts, for the messages of parseStrategySpec (the contract entries say the same). */
+export const STRATEGY_ACCEPTS: Record<keyof StrategyInputs, string> = {
+  strategy: STRATEGIES.map((s) => `\`${s}\``).join(', '),
+  match:
+    'a YAML list of {headers: {NAME: {exact|prefix|regex: VALUE}}} entries, or lines of header:NAME=VALUE, header:NAME^=PREFIX, header:NAME~=REGEX, cookie:NAME=VALUE',
+  'mirror-percent': 'a percent above 0 and at most 100 (10, 10%, 0.5)',
+  'preview-host': 'one host name, without wildcard or port',
+  'preview-header': 'NAME=VALUE, or header:NAME~=REGEX, or cookie:NAME=VALUE',
+  iterations: 'a whole number from 1 to 100',
+  'route-kind': ROUTE_KIND_CHOICES.map((s) => `\`${s}\``).join(', '),
+  'http-route': 'an HTTPRoute name',
+  services:
+    'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
+};
+
+/**
+ * All strategy inputs, parsed and checked together (which inputs go with which strategy).
+ * Throws one InvalidValueError listing every problem, each naming the input and what it accepts.
+ */
+export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
+  const problems: string[] = [];
+  const given = (name: keyof StrategyInputs) => (inputs[name] ?? '').trim() !== '';
+  function field<T>(name: keyof StrategyInputs, parse: (raw: string) => T, fallback: T): T {
+    const raw = inputs[name] ?? '';
+    if (raw.trim() === '') return fallback;
+    try {
+      return parse(raw);
+    } catch (err) {
+      if (!(err instanceof InvalidValueError)) throw err;
+      const shown = raw.trim().length > 80 ? `${raw.trim().slice(0, 77)}...` : raw.trim();
+      problems.push(`${name}: ${JSON.stringify(shown)} ${err.message} (accepted: ${STRATEGY_ACCEPTS[name]})`);
+      return fallback;
+    }
+  }
+  const strategy = field('strategy', parseStrategyKind, 'canary');
+  const routeKind = field('route-kind', parseRouteKind, 'auto');
+  const httpRoute = field('http-route', parseName, null as string | null);
+  const match = field('match', parseMatch, [] as MatchSpec);
+  const mirrorPercent = field('mirror-percent', parseMirrorPercent, 100);
+  const previewHost = field('preview-host', parsePreviewHost, null as string | null);
+  const previewHeader = field('preview-header', parsePreviewHeader, null as HeaderCondition | null);
+  const iterations = field('iterations', parseIterations, 1);
+  const services = field('services', parseServices, [] as LockstepService[]);
+
+  const onlyFor = (name: keyof StrategyInputs, wanted: StrategyKind) => {
+    if (given(name) && strategy !== wanted)
+      problems.push(
+        `${name}: is used by strategy ${wanted} only; strategy is ${strategy} (remove ${name}, or set strategy: ${wanted})`,
+      );
+  };
+  onlyFor('match', 'ab');
+  onlyFor('mirror-percent', 'mirror');
+  onlyFor('preview-host', 'blue-green');
+  onlyFor('preview-header', 'blue-green');
+  if (strategy === 'ab' && !given('match'))
+    problems.push(
+      `match: strategy ab needs the requests to send to the canary (accepted: ${STRATEGY_ACCEPTS.match})`,
+    );
+  if (strategy === 'blue-green' && given('preview-host') === given('preview-header'))
+    problems.push(
+      `preview-host, preview-header: strategy blue-green needs exactly one of them (${given('preview-host') ? 'both are' : 'neither is'} set): the host or the header that reaches the green version before the switch`,
+    );
+  if (given('iterations') && strategy === 'canary')
+    problems.push(
+      'iterations: counts the judged windows of strategies ab, mirror and blue-green; strategy canary judges each weight step once',
+    );
+  if (given('http-route') && routeKind === 'virtual-service')
+    problems.push('http-route: names an HTTPRoute, but route-kind is virtual-service (remove one of them)');
+  if (given('services') && given('http-route'))
+    problems.push('http-route: lockstep runs name each route object in services; remove http-route');
+  if (problems.length) throw new InvalidValueError(problems.join('\n'));
+  const preview: PreviewSpec | null =
+    strategy !== 'blue-green'
+      ? null
+      : previewHost !== null
+        ? { kind: 'host', host: previewHost }
+        : { kind: 'header', header: previewHeader! };
+  return {
+    strategy,
+    routeKind: httpRoute !== null && routeKind === 'auto' ? 'http-route' : routeKind,
+    httpRoute,
+    match,
+    mirrorPercent,
+    preview,
+    iterations,
+    services,
+  };
+}
