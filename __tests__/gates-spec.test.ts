@@ -15,7 +15,7 @@ import {
   parseGates,
   specSecrets,
 } from '../src/gates/spec.js';
-import { InvalidValueError } from '../src/input-parsers.js';
+import { InvalidValueError, controlCharacter } from '../src/input-parsers.js';
 import { parseSettings, formatInputError } from '../src/settings.js';
 import { Redactor } from '../src/redact.js';
 
@@ -45,7 +45,7 @@ const webhookArb = fc.record({
   }),
   metadata: fc.dictionary(
     fc.stringMatching(/^[a-z]{1,10}$/),
-    fc.string({ maxLength: 20 }).filter((s) => !/[\0-\x1f\x7f-\x9f\u2028\u2029]/.test(s)),
+    fc.string({ maxLength: 20 }).filter((s) => controlCharacter(s) === null),
     { maxKeys: 3 },
   ),
 });

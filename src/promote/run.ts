@@ -600,6 +600,15 @@ export class Run {
       action = t.action;
       this.current = state;
       if (event.type === 'verdict' || event.type === 'cancelled' || event.type === 'error') {
+        // The next weight's gates run before its write (which also records this step's verdict):
+        // a failing one is decided from the state written now, so the weight never rises.
+        const stopped = action.type === 'write' ? await gatesBefore(this, state) : null;
+        if (stopped) {
+          const g = transition(stopped.base, stopped.event, this.ctx());
+          this.noteFailure(stopped.event, g);
+          ({ state, action } = g);
+          this.current = state;
+        }
         // The step's outcome is written first, so the progress report shows it.
         if (action.type === 'write') {
           await this.writeState(state);
