@@ -1,7 +1,13 @@
 // Shared by the sim-dataplane match / mirror / HTTPRoute tests: exact binomial bounds for routing
 // shares (so a share test fails at a designed rate, not by a lucky seed), a RequestView builder for
-// the pure routing table, and counting of the data plane's own /metrics text.
+// the pure routing table, counting of the data plane's own /metrics text, and a real Prometheus.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { RequestView } from '../src/sim/dataplane/routes.js';
+import { freePort, stop, waitForLine } from './sim-dataplane-fixtures.js';
 
 function logChoose(n: number, k: number): number {
   let s = 0;
@@ -53,4 +59,88 @@ export function countRequests(metricsText: string, labels: Record<string, string
     if (Object.entries(labels).every(([k, v]) => set.get(k) === v)) sum += Number(m[2]);
   }
   return sum;
+}
+
+export interface PromSample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+export interface Prometheus {
+  url: string;
+  query(promql: string): Promise<PromSample[]>;
+  /** The single value of a query returning one sample; 0 when it returns none. */
+  scalar(promql: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A real Prometheus (Debian package) scraping `metricsUrl` every second, in a temp directory. */
+export async function startPrometheus(metricsUrl: string): Promise<Prometheus> {
+  const dir = await mkdtemp(join(tmpdir(), 'sim-dataplane-prom-'));
+  const target = new URL(metricsUrl);
+  await writeFile(
+    join(dir, 'prometheus.yml'),
+    [
+      'global:',
+      '  scrape_interval: 1s',
+      '  evaluation_interval: 1s',
+      'scrape_configs:',
+      '  - job_name: istio-canary-sim',
+      `    metrics_path: ${target.pathname}`,
+      `    static_configs: [{ targets: ['${target.host}'] }]`,
+      '',
+    ].join('\n'),
+  );
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    '/usr/bin/prometheus',
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    await waitForLine(child, /Server is ready to receive web requests/, 'prometheus');
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const query = async (promql: string): Promise<PromSample[]> => {
+    const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(promql)}`);
+    const body = (await res.json()) as { status: string; error?: string; data?: { result: PromSample[] } };
+    if (body.status !== 'success') throw new Error(`${promql}: ${body.error ?? res.status}`);
+    return body.data?.result ?? [];
+  };
+  return {
+    url,
+    query,
+    async scalar(promql) {
+      const r = await query(promql);
+      if (r.length > 1) throw new Error(`${promql}: ${r.length} samples, expected one`);
+      return Number(r[0]?.value[1] ?? 0);
+    },
+    async close() {
+      await stop(child);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Poll until `done` holds (the state waited for), or fail at the deadline with what was last seen. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T>,
+  done: (v: T) => boolean,
+  deadlineMs = 30_000,
+): Promise<T> {
+  const end = Date.now() + deadlineMs;
+  for (;;) {
+    const last = await probe();
+    if (done(last)) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await pause(200);
+  }
 }
