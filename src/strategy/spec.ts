@@ -16,6 +16,7 @@ import {
   parseRoute,
 } from '../input-parsers.js';
 import { isObject } from '../util/object.js';
+import { re2Refusal } from '../sim/dataplane/routes-match.js';
 import {
   cookieCondition,
   normalizeEntry,
@@ -120,12 +121,13 @@ function literalValue(value: string, what: string): string {
   return value;
 }
 
-/** A regular expression Istio (RE2) and the embedded mesh (JavaScript) both compile. */
+/** A regular expression Istio (RE2) and the embedded mesh both compile (re2Refusal is the mesh's RE2 check). */
 function regexValue(value: string): string {
   literalValue(value, 'regular expression');
-  if (/\(\?<?[=!]/.test(value) || /\\[1-9]|\\k</.test(value))
+  const refusal = re2Refusal(value);
+  if (refusal)
     throw new InvalidValueError(
-      `has the regular expression ${JSON.stringify(value.slice(0, 60))} with a look-around or back-reference, which RE2 (Istio, Envoy) does not accept`,
+      `has the regular expression ${JSON.stringify(value.slice(0, 60))} with a ${refusal}, which Istio (Envoy) refuses`,
     );
   try {
     new RegExp(value);
