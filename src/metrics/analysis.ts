@@ -2,12 +2,28 @@
 // - judgeStep: the user's limits (min-requests, max-error-rate, max-p99-ms,
 //   max-latency-regression against stable in the same window) on per-version summaries;
 // - sequentialLook: a statistical judge run at regular looks inside a window that may end it
-//   early. Errors: mixture likelihood-ratio tests (anytime-valid by Ville's inequality, so
-//   looking as often as we like keeps the false-failure rate ≤ alpha). Latency: Mann-Whitney U
-//   with a Hodges-Lehmann shift, with alpha spent over the window (Pocock-type spending,
-//   Bonferroni across looks, which is conservative).
+//   early. Its false-failure budget alpha (false-rollback-rate) is split three ways: errors vs
+//   stable 0.5, errors vs the absolute limit 0.1, latency vs stable 0.4 (a union bound).
+//
+// Errors vs stable: a universal-inference e-process (Wasserman, Ramdas & Balakrishnan 2020).
+// The statistic is m(data) / sup over the null {canary rate ≤ stable rate} of the likelihood,
+// where m is a mixture alternative: the canary's rate over a grid of rates, stable's under a
+// Beta(0.05, 1) prior (stable's errors are usually rare). For any true rates in the null the
+// statistic is at most m / L(true rates), a nonnegative martingale of mean 1, so by Ville's
+// inequality it ever reaches 1/a with probability ≤ a however often we look. Stable's counts
+// are those of the whole run so far (VersionData.history: the load generator's totals before
+// this window, including a stable-only baseline before the first weight moves), not only the
+// window's: stable's template does not change during a run, and a long record of a clean stable
+// lets two canary errors out of ~30 requests be conclusive, where the window's own stable
+// traffic (10 times the canary's at 10% weight) can never make two errors reach 1/alpha. That
+// rests on stable's error rate being the same over the run; against a burst that hits both
+// versions at once (a dependency outage), a failure also needs the canary's rate in this
+// window above stable's rate in this same window (an extra condition only removes failures).
+// Errors vs the limit: a mixture likelihood ratio over multiples of max-error-rate (anytime-valid
+// the same way). Latency: Mann-Whitney U with a Hodges-Lehmann shift, with alpha spent over the
+// window (Pocock-type spending, Bonferroni across looks, which is conservative).
 import type { AnalysisLimits, MetricsSource, Reason, Verdict, VersionStats } from '../model.js';
-import { hodgesLehmann, mannWhitney, median } from './stats.js';
+import { hodgesLehmann, lnBetaBernoulli, mannWhitney, median, xlogy } from './stats.js';
 
 /** Below this many canary responses a p99 is a handful of points: too noisy to compare against stable. */
 export const P99_REGRESSION_MIN_SAMPLES = 1000;
@@ -106,6 +122,11 @@ export interface VersionData {
   errors: number;
   /** Latency samples in ms (a reservoir: bounded, uniform over the window). */
   samplesMs: readonly number[];
+  /**
+   * Stable only: its requests and errors before this window in the same run (the error test
+   * compares the canary's window against stable's whole record, see the top of this file).
+   */
+  history?: { requests: number; errors: number };
 }
 
 export interface SequentialOptions {
@@ -118,15 +139,17 @@ export interface SequentialOptions {
 export const DEFAULT_SEQUENTIAL: SequentialOptions = { alpha: 0.01, beta: 0.05 };
 
 // The alpha budget: errors vs stable, errors vs the absolute limit, latency vs stable.
-const SHARE_ERR_STABLE = 0.4;
-const SHARE_ERR_LIMIT = 0.2;
-const SHARE_LATENCY = 0.4;
-/** Relative risks the canary-vs-stable error test mixes over (a mixture stays anytime-valid). */
-const RELATIVE_RISKS = [3, 10, 30, 100];
+export const SHARE_ERR_STABLE = 0.5;
+export const SHARE_ERR_LIMIT = 0.1;
+export const SHARE_LATENCY = 0.4;
+/** Canary error rates the alternative of the canary-vs-stable test mixes over (equal weights). */
+const CANARY_RATES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.4];
+/** Beta prior of stable's error rate under that alternative: mass near 0 (a clean stable costs little). */
+const STABLE_PRIOR = { a: 0.05, b: 1 };
 /** Multiples of max-error-rate the absolute error test mixes over. */
 const LIMIT_MULTIPLES = [2, 4, 8];
 /** Minimum latency samples per version before the rank test speaks. */
-const MIN_LATENCY_SAMPLES = 20;
+export const MIN_LATENCY_SAMPLES = 20;
 
 export interface SequentialState {
   /** Information fraction (elapsed / window) at the previous look. */
@@ -154,23 +177,39 @@ function logMeanExp(ls: number[]): number {
   return m + Math.log(ls.reduce((s, l) => s + Math.exp(l - m), 0) / ls.length);
 }
 
+/** The counts the error tests read (a VersionData fits). */
+export type ErrorCounts = Pick<VersionData, 'requests' | 'errors' | 'history'> & Partial<VersionData>;
+
+/** Stable's counts over the run: this window's plus its history. */
+export function stableRecord(stable: ErrorCounts): {
+  requests: number;
+  errors: number;
+} {
+  return {
+    requests: stable.requests + (stable.history?.requests ?? 0),
+    errors: stable.errors + (stable.history?.errors ?? 0),
+  };
+}
+
 /**
- * log likelihood ratio (mixture over relative risks) that canary errors are more frequent than
- * stable's. Conditional on the errors, each is the canary's with probability p0 = the canary's
- * share of requests when rates are equal, and p1 = R p0 / (R p0 + 1 - p0) when R times worse.
+ * log of the universal-inference e-value that the canary's error rate exceeds stable's (see the
+ * top of this file): ln m(data) − ln sup_{q_c ≤ q_s} L(data). `stable` counts stable's whole
+ * record (this window and its history). Never positive when the canary's observed rate is at most
+ * stable's (the mixture cannot beat the maximum likelihood).
  */
-export function errorsVsStableLlr(canary: VersionData, stable: VersionData): number {
-  const total = canary.requests + stable.requests;
-  if (total === 0 || canary.requests === 0 || stable.requests === 0) return 0;
-  const p0 = canary.requests / total;
-  const x = canary.errors;
-  const y = stable.errors;
-  return logMeanExp(
-    RELATIVE_RISKS.map((r) => {
-      const p1 = (r * p0) / (r * p0 + 1 - p0);
-      return x * Math.log(p1 / p0) + y * Math.log((1 - p1) / (1 - p0));
-    }),
-  );
+export function errorsVsStableLlr(canary: ErrorCounts, stable: ErrorCounts): number {
+  const { requests: ns, errors: ys } = stableRecord(stable);
+  const nc = canary.requests;
+  const x = Math.min(canary.errors, nc);
+  const y = Math.min(ys, ns);
+  if (nc === 0 || ns === 0) return 0;
+  const ll = (k: number, n: number, q: number): number => xlogy(k, q) + xlogy(n - k, 1 - q);
+  const alt =
+    logMeanExp(CANARY_RATES.map((q) => ll(x, nc, q))) +
+    lnBetaBernoulli(y, ns, STABLE_PRIOR.a, STABLE_PRIOR.b);
+  const null0 =
+    x / nc > y / ns ? ll(x + y, nc + ns, (x + y) / (nc + ns)) : ll(x, nc, x / nc) + ll(y, ns, y / ns);
+  return alt - null0;
 }
 
 /** log likelihood ratio (mixture) that the canary's error rate exceeds the limit. */
@@ -213,15 +252,22 @@ export function sequentialLook(
   const reasons: Reason[] = [];
   const canaryRate = canary.requests > 0 ? canary.errors / canary.requests : 0;
 
-  // Errors, canary vs stable: anytime-valid, so the full share is the threshold at every look.
+  // Errors, canary vs stable's record: anytime-valid, so the full share is the threshold at every
+  // look; also above stable's rate in this same window (robust to a burst hitting both).
   const aStable = options.alpha * SHARE_ERR_STABLE;
   const llrStable = errorsVsStableLlr(canary, stable);
+  const record = stableRecord(stable);
+  const stableWindowRate = stable.requests > 0 ? stable.errors / stable.requests : 0;
   const errorRateFails = (message: string): void => {
     reasons.push(reason('error-rate', canaryRate, limits.maxErrorRate, 'judge', false, message));
   };
-  if (llrStable >= Math.log(1 / aStable) && canaryRate > limits.maxErrorRate) {
+  if (
+    llrStable >= Math.log(1 / aStable) &&
+    canaryRate > limits.maxErrorRate &&
+    canaryRate > stableWindowRate
+  ) {
     errorRateFails(
-      `canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests}: canary is worse with likelihood ratio ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`,
+      `canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests} in this window${record.requests > stable.requests ? ` (${record.errors}/${record.requests} since the load started)` : ''}: canary is worse with e-value ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`,
     );
   }
   const aLimit = options.alpha * SHARE_ERR_LIMIT;

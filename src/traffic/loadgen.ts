@@ -124,6 +124,8 @@ export class LoadGenerator {
   private qHead = 0;
   private qLen = 0;
   private readonly recorders = new Set<Recorder>();
+  /** Requests settled (and errors among them) per version since start: the judge's record of stable. */
+  private readonly totals = new Map<string, { requests: number; errors: number }>();
   private readonly request: Buffer;
   private readonly hostname: string;
   private readonly port: number;
@@ -231,6 +233,12 @@ export class LoadGenerator {
     }
   }
 
+  /** Requests settled and errors of one version since the generator started (counted like a window's). */
+  totalsOf(version: string): { requests: number; errors: number } {
+    const t = this.totals.get(version);
+    return { requests: t?.requests ?? 0, errors: t?.errors ?? 0 };
+  }
+
   /** Records every completed request from now on until close(); read() at any time. */
   openWindow(): LoadWindow {
     const rec = new Recorder(this.issued, this.opts.reservoirSize ?? 2000, this.rand);
@@ -277,6 +285,10 @@ export class LoadGenerator {
     status: number,
     kind: string | null,
   ): void {
+    const t = this.totals.get(version) ?? { requests: 0, errors: 0 };
+    t.requests++;
+    if (kind !== null) t.errors++;
+    this.totals.set(version, t);
     for (const r of this.recorders) {
       if (!r.owns(index)) continue;
       r.record(version, latencyUs, status, kind);
