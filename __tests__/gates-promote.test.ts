@@ -70,7 +70,11 @@ const deps = (metrics: ScriptedMetrics, over: Partial<PromotionDeps> = {}): Prom
 function watchWeights(ns: string): { weights: number[]; stop: () => void } {
   const weights: number[] = [];
   const stop = cluster.api.onChange((e) => {
-    if (e.key !== 'networking.istio.io/virtualservices' || e.object.metadata?.namespace !== ns) return;
+    if (
+      e.key !== 'networking.istio.io/virtualservices' ||
+      (e.object.metadata as { namespace?: string } | undefined)?.namespace !== ns
+    )
+      return;
     const spec = e.object.spec as {
       http?: { route?: { destination: { subset: string }; weight?: number }[] }[];
     };
