@@ -11,7 +11,6 @@ import {
   selectRoute,
   type RoutingTable,
 } from '../src/sim/dataplane/routes.js';
-import type { KubeObject } from '../src/sim/types.js';
 import { parseStrategySpec } from '../src/strategy/spec.js';
 import {
   ROLLBACK_STAGE,
@@ -46,7 +45,7 @@ const to = (subset: string, weight?: number): Json => ({
 });
 
 function podinfoVs(http: Json[], hosts = ['podinfo', 'preview.podinfo']): Json {
-  return virtualService('podinfo', { hosts, gateways: ['gw'], http }) as Json;
+  return virtualService('podinfo', { hosts, gateways: ['gw'], http });
 }
 
 function target(vs: Json): RouteTarget & { kind: 'virtual-service' } {
@@ -59,7 +58,7 @@ function target(vs: Json): RouteTarget & { kind: 'virtual-service' } {
 
 function table(vs: Json): RoutingTable {
   return buildRoutingTable({
-    virtualServices: [vs as KubeObject],
+    virtualServices: [vs],
     destinationRules: [
       destinationRule('podinfo', 'podinfo', { ga: { version: 'ga' }, canary: { version: 'canary' } }),
     ],
