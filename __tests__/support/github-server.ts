@@ -5,9 +5,12 @@
 // (GHES: /api/graphql; bots spelled without `[bot]` as GitHub's GraphQL does), primary rate limits (403 with
 // x-ratelimit-remaining: 0 and x-ratelimit-reset), secondary ones (429 + Retry-After), the
 // 65,536-character body limit, injected 500s and dropped connections (a network error for the
-// client). An optional path prefix mimics GHES (/api/v3).
+// client). An optional path prefix mimics GHES (/api/v3). For finalize: git-pr it also serves a
+// repository's Git data and contents (github-git.ts) and pull requests created and updated
+// through the API (422 for a second open PR from one head, as GitHub answers).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGit, str } from './github-git.js';
 
 export interface FakeToken {
   token: string;
@@ -17,6 +20,8 @@ export interface FakeToken {
   readOnly?: boolean;
   /** false: GraphQL refuses the token (403), as for a fine-grained token without it. Default true. */
   graphql?: boolean;
+  /** false: creating a PR is refused as when the repository does not allow GitHub Actions to create PRs. */
+  createPulls?: boolean;
 }
 
 export interface FakeComment {
@@ -35,6 +40,10 @@ export interface FakePull {
   headRef: string;
   headOwner: string;
   headSha: string;
+  base?: string;
+  title?: string;
+  body?: string;
+  login?: string;
 }
 
 export interface LoggedRequest {
@@ -67,8 +76,11 @@ export class GithubServer {
   readonly comments: FakeComment[] = [];
   readonly pulls: FakePull[] = [];
   readonly requests: LoggedRequest[] = [];
+  /** Repositories' Git data (refs, blobs, trees, commits) and their contents API. */
+  readonly git = new FakeGit();
   private readonly injected: Injected[] = [];
   private lostWrites = 0;
+  private readonly lostByPath: { path: RegExp; count: number }[] = [];
   private linkOrigin: string | null = null;
   private readonly used = new Map<string, number>();
   private resetAt = Math.floor(Date.now() / 1000) + 3600;
@@ -136,6 +148,11 @@ export class GithubServer {
     this.lostWrites += count;
   }
 
+  /** Like loseNextWriteResponses, only for writes whose path matches `path` (the first `count` of them). */
+  loseWriteResponsesTo(path: RegExp, count: number): void {
+    this.lostByPath.push({ path, count });
+  }
+
   /** The next `count` requests fail with `status` (default 500) before reaching a handler. */
   failNext(count: number, status = 500): void {
     for (let i = 0; i < count; i++) this.injected.push({ status, headers: {}, message: 'Server Error' });
@@ -191,8 +208,10 @@ export class GithubServer {
   ): void {
     // A REST write (a GraphQL query is a POST too, but writes nothing).
     const write = (req.method === 'POST' || req.method === 'PATCH') && !/\/graphql(\?|$)/.test(req.url ?? '');
-    if (write && status < 400 && this.lostWrites > 0) {
-      this.lostWrites -= 1;
+    const lostHere = this.lostByPath.find((l) => l.count > 0 && l.path.test(req.url ?? ''));
+    if (write && status < 400 && (this.lostWrites > 0 || lostHere !== undefined)) {
+      if (lostHere !== undefined) lostHere.count -= 1;
+      else this.lostWrites -= 1;
       status = 502;
       body = { message: 'Bad Gateway' };
     }
@@ -367,6 +386,76 @@ export class GithubServer {
       return;
     }
 
+    m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(path);
+    if (m !== null && method === 'POST') {
+      const repo = `${m[1]}/${m[2]}`;
+      const owner = m[1] ?? '';
+      if (token.readOnly === true) return readOnly();
+      if (token.createPulls === false)
+        return reply(403, { message: 'GitHub Actions is not permitted to create or approve pull requests.' });
+      const b = body as Record<string, unknown>;
+      const head = str(b.head).replace(new RegExp(`^${owner}:`), '');
+      const base = str(b.base);
+      const headSha = this.git.branch(repo, head);
+      if (
+        typeof b.title !== 'string' ||
+        b.title === '' ||
+        headSha === null ||
+        this.git.branch(repo, base) === null
+      )
+        return reply(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'PullRequest', code: 'invalid' }],
+        });
+      if (
+        this.pulls.some(
+          (p) => p.repo === repo && p.state === 'open' && p.headRef === head && p.headOwner === owner,
+        )
+      )
+        return reply(422, {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${owner}:${head}.`,
+            },
+          ],
+        });
+      const pull: FakePull = {
+        repo,
+        number: this.nextId++,
+        state: 'open',
+        headRef: head,
+        headOwner: owner,
+        headSha,
+        base,
+        title: b.title,
+        body: typeof b.body === 'string' ? b.body : '',
+        login: token.login,
+      };
+      this.pulls.push(pull);
+      return reply(201, this.pullJson(pull));
+    }
+
+    m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(path);
+    if (m !== null && (method === 'PATCH' || method === 'GET')) {
+      const repo = `${m[1]}/${m[2]}`;
+      const pull = this.pulls.find((p) => p.repo === repo && p.number === Number(m?.[3]));
+      if (pull === undefined) return reply(404, { message: 'Not Found' });
+      if (method === 'PATCH') {
+        if (token.readOnly === true) return readOnly();
+        const b = body as Record<string, unknown>;
+        if (typeof b.title === 'string') pull.title = b.title;
+        if (typeof b.body === 'string') pull.body = b.body;
+        if (b.state === 'open' || b.state === 'closed') pull.state = b.state;
+      }
+      return reply(200, this.pullJson(pull));
+    }
+
+    const git = this.git.handle(method, path, url, body, token.readOnly !== true, this.apiUrl);
+    if (git !== null) return reply(git.status, git.body);
+
     reply(404, { message: 'Not Found' });
   }
 
@@ -385,10 +474,16 @@ export class GithubServer {
   }
 
   private pullJson(p: FakePull): Record<string, unknown> {
+    // A branch of the Git store moves the PR's head with it, as on GitHub.
+    const sha = this.git.branch(p.repo, p.headRef) ?? p.headSha;
     return {
       number: p.number,
       state: p.state,
-      head: { ref: p.headRef, sha: p.headSha, label: `${p.headOwner}:${p.headRef}` },
+      head: { ref: p.headRef, sha, label: `${p.headOwner}:${p.headRef}` },
+      ...(p.base === undefined ? {} : { base: { ref: p.base } }),
+      ...(p.title === undefined ? {} : { title: p.title, body: p.body ?? '' }),
+      html_url: `${this.origin}/${p.repo}/pull/${p.number}`,
+      ...(p.login === undefined ? {} : { user: { login: p.login } }),
     };
   }
 }
