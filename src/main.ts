@@ -170,7 +170,7 @@ async function defaultConnect(
 }
 
 async function defaultMetrics(settings: Settings, connection: ClusterConnection, io: Io): Promise<Metrics> {
-  const { createMetrics } = await import('./metrics/index.js');
+  const { createMetrics, DEFAULT_SEQUENTIAL } = await import('./metrics/index.js');
   const loadUrl = settings.loadUrl ?? connection.loadUrl;
   const prometheusUrl = settings.prometheusUrl ?? connection.prometheusUrl;
   return createMetrics({
@@ -193,6 +193,8 @@ async function defaultMetrics(settings: Settings, connection: ClusterConnection,
     proxy: settings.proxy,
     logger: io.logger,
     checks: settings.checks,
+    // false-rollback-rate is the statistical judge's alpha.
+    sequential: { ...DEFAULT_SEQUENTIAL, alpha: settings.falseRollbackRate },
   });
 }
 
