@@ -37,7 +37,7 @@ import type { CheckSpec } from './check-spec.js';
 import type { ProxyEnv } from '../http/proxy.js';
 import type { MeasurementProbers } from '../promote/probe.js';
 
-export { judgeStep, sequentialLook } from './analysis.js';
+export { DEFAULT_SEQUENTIAL, judgeStep, sequentialLook } from './analysis.js';
 export { PrometheusClient } from './prometheus.js';
 
 export interface CreateMetricsOptions {
