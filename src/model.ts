@@ -31,6 +31,11 @@ export interface Reason {
   ok: boolean;
   /** A sentence a reviewer can read, e.g. "canary p99 412 ms > limit 300 ms (loadgen)". */
   message: string;
+  /**
+   * How many observations the value rests on (canary requests, query samples), when the reason's
+   * producer knows it better than the verdict's stats do; src/metrics/why.ts names it.
+   */
+  sampleSize?: number;
 }
 
 export type VerdictOutcome = 'pass' | 'fail' | 'inconclusive';
@@ -42,6 +47,13 @@ export interface Verdict {
   canary: VersionStats | null;
   /** Milliseconds the window actually lasted (a sequential judge may end it early). */
   durationMs: number;
+  /**
+   * A fail or inconclusive verdict in one line (src/metrics/why.ts explainVerdict): the deciding
+   * rule, its value, its limit, the sample size and what would change the outcome, e.g.
+   * "fail: error-rate 4.8% (12 errors in 250 canary requests) > max-error-rate 1%; …". Absent
+   * for a pass and in states written before it existed. At most WHY_MAX_CHARS characters.
+   */
+  why?: string;
 }
 
 /** What the promotion asks the measurement for at each step. */

@@ -33,6 +33,7 @@ import {
 } from './analysis.js';
 import { PrometheusClient, queryWindowStats, windowQueries } from './prometheus.js';
 import { httpGet } from './probe-http.js';
+import { explainVerdict } from './why.js';
 import type { CheckSpec } from './check-spec.js';
 import type { ProxyEnv } from '../http/proxy.js';
 import type { MeasurementProbers } from '../promote/probe.js';
@@ -529,8 +530,16 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
       // when the load never arrived, not when Prometheus gave no answer (its URL and error named).
       if (v.outcome === 'pass' && v.reasons.some((r) => UNMEASURED.has(r.metric) && !r.ok))
         v.outcome = 'inconclusive';
+      // The verdict is final: a fail or inconclusive one says why in one line (src/metrics/why.ts).
+      const why = explainVerdict(v, {
+        limits,
+        weight: window.weight,
+        windowMs: window.intervalMs,
+        rps: useLoad ? options.load?.rps : null,
+      });
+      if (why !== null) v.why = why;
       log(
-        `step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}`,
+        `step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}${why === null ? '' : ` — ${why}`}`,
       );
       return v;
     },
