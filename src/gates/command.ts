@@ -60,7 +60,7 @@ export function runCommand(argv: readonly string[], o: CommandOptions): Promise<
   const partial = { out: '', err: '' };
   const logLine = (line: string) => {
     if (logged < LOGGED_BYTES) {
-      logged += line.length + 1;
+      logged += prefix.length + line.length + 1;
       o.logger.info(`${prefix}${line}`);
     } else omitted++;
   };
