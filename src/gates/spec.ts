@@ -244,7 +244,12 @@ function parseGate(item: unknown, index: number, names: Set<string>): GateSpec {
       fail(name, null, `has both ${a} and ${b} (${b} is Flagger's name for ${a}): give one`);
   const whenField = item.when !== undefined ? 'when' : 'type';
   const whenValue = item.when ?? item.type;
-  if (whenValue === undefined) fail(name, 'when', `is missing; accepted: ${ACCEPTED_WHEN}`);
+  if (whenValue === undefined)
+    fail(
+      name,
+      'when',
+      `is missing; accepted: ${ACCEPTED_WHEN} (a Flagger webhook without type is a \`rollout\` hook, run during analysis: here use pre-step)`,
+    );
   const when = parseWhen(name, whenField, whenValue);
   const urlField = item.webhook !== undefined ? 'webhook' : 'url';
   const urlValue = item.webhook ?? item.url;
