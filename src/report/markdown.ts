@@ -1,6 +1,7 @@
 // The promotion report as GitHub markdown (PR comment and job summary) and as a compact
 // terminal table (CLI). Pure: a PromotionReport in, a string out. The hidden sticky-comment
 // marker is not added here (github.ts owns it).
+import { WHY_MAX_CHARS, explainVerdict } from '../metrics/why.js';
 import type { PromotionReport, StepRecord, VersionStats } from '../model.js';
 import { secrets } from '../redact.js';
 import { escapeMarkdown, escapeTerminal, safeUrl } from './escape.js';
@@ -106,6 +107,17 @@ function target(report: PromotionReport): string {
   return `${escapeMarkdown(report.namespace, 80)}/${escapeMarkdown(report.virtualService, 80)}`;
 }
 
+/**
+ * Why a step did not pass, in one line: the why its measurement wrote, else (states written
+ * before it existed, verdicts made elsewhere) one explained from its reasons now. Null for a pass.
+ */
+export function stepWhy(record: StepRecord): string | null {
+  if (record.verdict.outcome === 'pass') return null;
+  const stored = record.verdict.why;
+  if (typeof stored === 'string' && stored !== '') return stored;
+  return explainVerdict(record.verdict, { weight: record.weight, windowMs: record.verdict.durationMs });
+}
+
 /** The state's step counts completed steps; a step that failed shows only in the history. */
 function stepReached(report: PromotionReport): number {
   return Math.max(report.step, report.history.at(-1)?.step ?? 0);
@@ -156,6 +168,13 @@ function header(report: PromotionReport): string {
     lines.push('', `**Why:** ${escapeMarkdown(report.reason, 500)}`);
   const last = report.history.at(-1);
   if (last !== undefined && report.status !== 'promoted') {
+    const why = stepWhy(last);
+    if (why !== null)
+      lines.push(
+        '',
+        `**Step ${last.step} at ${last.weight}%, in one line:** ${escapeMarkdown(why, WHY_MAX_CHARS)}`,
+        '',
+      );
     const failed = last.verdict.reasons.filter((r) => !r.ok);
     for (const r of failed.slice(0, 5)) lines.push(`- ❌ ${escapeMarkdown(r.message)}`);
   }
@@ -261,6 +280,11 @@ function stepsTable(report: PromotionReport, layout: Layout): string {
     ...head.map(stepRow),
   ];
   if (hidden.length > 0) lines.push(hiddenRow(hidden), ...tail.map(stepRow));
+  const whys = [...head, ...tail].flatMap((r) => {
+    const why = stepWhy(r);
+    return why === null ? [] : [`- Step ${r.step} (${r.weight}%): ${escapeMarkdown(why, WHY_MAX_CHARS)}`];
+  });
+  if (whys.length > 0) lines.push('', '**Why steps did not pass**', '', ...whys);
   if (layout.checks) {
     const shown = [...head, ...tail];
     const checks = shown
@@ -450,6 +474,9 @@ export function renderTerminalTable(unsafe: PromotionReport): string {
   if (report.history.length === 0) out.push('(no step measured yet)');
   if (report.reason !== null && report.reason !== '') out.push(`why: ${escapeTerminal(report.reason, 300)}`);
   const last = report.history.at(-1);
+  const lastWhy = last === undefined ? null : stepWhy(last);
+  if (last !== undefined && lastWhy !== null)
+    out.push(`step ${last.step}: ${escapeTerminal(lastWhy, WHY_MAX_CHARS)}`);
   for (const r of last?.verdict.reasons.filter((c) => !c.ok) ?? [])
     out.push(`  - ${escapeTerminal(r.message, 200)}`);
   for (const n of report.notices ?? []) out.push(`notice: ${escapeTerminal(n, 300)}`);
