@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisLimits } from '../src/model.js';
-import { powerPlan, windowPower, windowToDetect, requestsToDetect } from '../src/metrics/power.js';
+import {
+  powerPlan,
+  requestsToDetect,
+  settingsPowerPlan,
+  windowPower,
+  windowToDetect,
+} from '../src/metrics/power.js';
+import { parseSettings } from '../src/settings.js';
 import { binomialLowerBound, binomialUpperBound, simulateWindow } from './support/judge-sim.js';
 
 const limits: AnalysisLimits = {
@@ -157,5 +164,28 @@ describe('powerPlan', () => {
     expect(requestsToDetect(10, { errorRate: 0.05 }, s)).toBe(Math.round((100 * ms) / 1000 / 10));
     expect(windowPower(10, ms, s).detectableErrorRate!).toBeLessThanOrEqual(0.05 * 1.01);
     expect(windowPower(10, ms - 1000, s).detectableErrorRate!).toBeGreaterThan(0.05);
+  });
+
+  it('settingsPowerPlan reads the inputs: load-rps, steps, interval, false-rollback-rate, the limits', () => {
+    const parsed = parseSettings(
+      (name) =>
+        ({
+          cluster: 'sim',
+          namespace: 'test',
+          steps: '10,100',
+          'load-rps': '20',
+          interval: '20s',
+          'max-latency-regression': '10%',
+          'false-rollback-rate': '0.5%',
+        })[name] ?? '',
+      {},
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const plan = settingsPowerPlan(parsed.settings, 0)!;
+    expect(plan.lines[0]).toMatch(/^power plan: 20 rps, false-rollback-rate 0\.5%/);
+    expect(plan.windows).toHaveLength(1);
+    expect(plan.windows[0]).toMatchObject({ step: 1, weight: 10, windowMs: 20_000, canaryRequests: 40 });
+    expect(plan.warnings.join('\n')).toMatch(/max-latency-regression \(\+20% latency\)/);
+    expect(settingsPowerPlan({ ...parsed.settings, metrics: 'prometheus' })).toBeNull();
   });
 });

@@ -16,6 +16,7 @@
 // early, so their traffic is not counted on): the plan errs on the side of less power.
 // Early passes are ignored: they need the canary's errors and latency clearly within the limits.
 import type { AnalysisLimits } from '../model.js';
+import type { Settings } from '../settings.js';
 import {
   MIN_LATENCY_SAMPLES,
   SHARE_LATENCY,
@@ -24,6 +25,13 @@ import {
   spent,
 } from './analysis.js';
 import { lnGamma, normalUpperTail } from './stats.js';
+
+/**
+ * Stable-only load before the first weight moves (metrics.baseline): with 30 s at the load's rate
+ * the error test's record of stable is ~10 times the first window's stable traffic at 10%, which
+ * makes the second canary error conclusive (src/metrics/analysis.ts).
+ */
+export const BASELINE_MS = 30_000;
 
 /** Latency samples the load generator keeps per version per window (LoadOptions.reservoirSize's default). */
 export const RESERVOIR = 2000;
@@ -414,4 +422,36 @@ export function powerPlan(input: PowerInput): PowerPlan {
       });
   });
   return { windows, lines, warnings };
+}
+
+/**
+ * The plan of a run from its Settings, with the stable-only baseline the run gives the load
+ * before the first step (0 if none); null with metrics: prometheus (no built-in load to size
+ * windows by: the service's own traffic rate is not known before the first window).
+ */
+export function settingsPowerPlan(
+  settings: Pick<
+    Settings,
+    | 'metrics'
+    | 'loadRps'
+    | 'steps'
+    | 'intervalMs'
+    | 'intervalAuto'
+    | 'maxIntervalMs'
+    | 'limits'
+    | 'falseRollbackRate'
+  >,
+  baselineMs = BASELINE_MS,
+): PowerPlan | null {
+  if (settings.metrics === 'prometheus') return null;
+  return powerPlan({
+    rps: settings.loadRps,
+    steps: settings.steps,
+    intervalMs: settings.intervalMs,
+    intervalAuto: settings.intervalAuto,
+    maxIntervalMs: settings.maxIntervalMs,
+    limits: settings.limits,
+    alpha: settings.falseRollbackRate,
+    baselineMs,
+  });
 }
