@@ -105,12 +105,20 @@ function precedence(a: Ranked, b: Ranked): number {
   return b.queryParams - a.queryParams;
 }
 
+function re2At(pattern: string, where: string): RegExp {
+  try {
+    return compileRe2(pattern);
+  } catch (err) {
+    throw new Error(`${where}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 /** A Gateway API header/query match: type Exact (default) or RegularExpression (RE2, full match). */
 function valueMatch(spec: Obj, where: string): StringMatch {
   const value = asStr(spec.value) ?? '';
   const type = asStr(spec.type) ?? 'Exact';
   if (type === 'RegularExpression') {
-    const re = compileRe2(value);
+    const re = re2At(value, where);
     return (v) => v !== undefined && re.test(v);
   }
   if (type !== 'Exact')
@@ -134,7 +142,7 @@ function compileRouteMatch(spec: Obj, where: string): Omit<Ranked, 'route'> & { 
     tests.push((r) => pathPrefixMatches(pathValue, r.path));
   } else if (pathType === 'RegularExpression') {
     uriRank = 1;
-    const re = compileRe2(pathValue);
+    const re = re2At(pathValue, `${where}.path`);
     tests.push((r) => re.test(r.path));
   } else {
     throw new Error(
