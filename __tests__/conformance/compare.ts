@@ -114,16 +114,39 @@ export function normalize(value: unknown): unknown {
       out.details.causes = [...(out.details.causes as unknown[])].sort((a, b) =>
         JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
       );
+    if (out.reason === 'Invalid' && typeof out.message === 'string' && Array.isArray(out.details.causes))
+      out.message = invalidMessage(out.message, out.details.causes);
   }
   return out;
 }
 
-/** kubectl's human output: ages and the like change from run to run. */
+/**
+ * A 422's message lists its field errors in the order the server found them, which for CRD
+ * schema validation is Go map order (random run to run): rebuilt from the sorted causes.
+ */
+function invalidMessage(message: string, causes: unknown[]): string {
+  const at = message.indexOf(' is invalid: ');
+  if (at < 0 || causes.length === 0) return message;
+  const list = causes
+    .filter(isObj)
+    .map((c) => `${typeof c.field === 'string' ? `${c.field}: ` : ''}${String(c.message)}`);
+  const unique = [...new Set(list)];
+  return `${message.slice(0, at)} is invalid: ${unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`}`;
+}
+
+/** kubectl's human output: ages and the like change from run to run; "* " error lists are sorted. */
 export function normalizeText(text: string): string {
-  return text
+  const lines = text
     .split('\n')
-    .map((line) => line.replace(/\b\d+(s|m|h|d)(\d+(s|m))?\b/g, '<age>').replace(/\s+$/, ''))
-    .join('\n');
+    .map((line) => line.replace(/\b\d+(s|m|h|d)(\d+(s|m))?\b/g, '<age>').replace(/\s+$/, ''));
+  // Runs of "* field: error" lines (kubectl's rendering of a 422) come in server (map) order.
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j < lines.length && lines[j]?.startsWith('* ')) j++;
+    if (j > i + 1) lines.splice(i, j - i, ...lines.slice(i, j).sort());
+    i = Math.max(j, i + 1);
+  }
+  return lines.join('\n');
 }
 
 function flatten(value: unknown, path: string, out: Map<string, unknown>): void {
@@ -210,7 +233,7 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     id: 'managed-fields-subresource',
     reason:
       'Since 1.22 managedFields entries written through a subresource carry `subresource: status`; 1.20 records them as plain Updates of the object.',
-    scenarios: ['status-subresource'],
+    scenarios: ['status-subresource', 'crd-pruning'],
     expect: (s) => ({
       ...s,
       body: mapObjects(s.body, (o) => {

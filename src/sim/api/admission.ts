@@ -8,6 +8,7 @@ import { typeFromCrd, type ResourceType } from './resources.js';
 import { metaOf } from './store.js';
 import { nowSeconds } from './managed.js';
 import { pruneUnknownFields } from './fields.js';
+import { validateSchema } from './crd-schema.js';
 import type { ApiContext, Req, ResourceRequest } from './context.js';
 
 function nameRegexError(rule: ResourceType['nameRule'], name: string): string | undefined {
@@ -273,6 +274,7 @@ export function validate(rt: ResourceType, o: JsonObject, isCreate: boolean): vo
         detail: 'must have exactly one version marked as storage version',
       });
   }
+  if (rt.schema) errs.push(...validateSchema(o, rt.schema));
   if (errs.length > 0) throw invalid(rt.kind, rt.group, name, errs);
 }
 

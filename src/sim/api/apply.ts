@@ -5,7 +5,7 @@
 import { badRequest, conflict, notFound } from './status.js';
 import { str, type Json, clone, isObject, obj } from './json.js';
 import { metaOf } from './store.js';
-import { schemaFor } from './schema.js';
+import { fieldSchema } from './crd-schema.js';
 import { serverSideApply } from './managed.js';
 import { mergePatch } from './patch.js';
 import { pruneUnknownFields } from './fields.js';
@@ -42,7 +42,7 @@ export function apply(ctx: ApiContext, rr: ResourceRequest, r: Req, cfg: Json, d
     );
   if (Array.isArray(cm['managedFields']) && cm['managedFields'].length > 0)
     throw badRequest('metadata.managedFields must be nil');
-  const schema = schemaFor(rt.kind, rt.builtIn);
+  const schema = fieldSchema(rt);
   if (rt.builtIn) {
     // Server-side apply builds a typed object from the patch: an unknown field fails whatever
     // fieldValidation says (seen on the real 1.20.2 server, where it is a 500; a 400 since 1.28).

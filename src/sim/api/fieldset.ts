@@ -66,7 +66,8 @@ export function toSet(
 function walk(value: Json, path: FieldPath, opts: SetOptions, out: FieldSet, isRoot: boolean): void {
   const names = fieldNames(path);
   if (isObject(value) && !opts.schema.atomic(names) && (Object.keys(value).length > 0 || isRoot)) {
-    if (!isRoot && opts.markMaps && opts.schema.isMap(names)) out.add(encode(path));
+    if (!isRoot && ((opts.markMaps && opts.schema.isMap(names)) || opts.schema.markOnApply?.(names) === true))
+      out.add(encode(path));
     for (const [k, v] of Object.entries(value)) {
       if (v === null && !isRoot) continue;
       walk(v, [...path, `f:${k}`], opts, out, false);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { str, type Json, type JsonObject, clone, deepEqual, isObject } from './json.js';
 import type { ResourceType } from './resources.js';
 import { metaOf } from './store.js';
-import { schemaFor } from './schema.js';
+import { decodeCustom, fieldSchema } from './crd-schema.js';
 import { recordUpdate, nowSeconds } from './managed.js';
 import { notFound } from './status.js';
 import { crdStatus, defaults, strategy, validate } from './admission.js';
@@ -52,16 +52,18 @@ export function prepareCreate(
   else delete meta['generation'];
   o['metadata'] = meta;
   if (rt.status && rt.kind !== 'Namespace' && rt.kind !== 'Service') delete o['status'];
+  decodeCustom(rt, o);
   defaults(rt, o);
   if (rt.kind === 'CustomResourceDefinition') o['status'] = crdStatus(o, ctx.now());
   validate(rt, o, true);
   meta['managedFields'] = recordUpdate(
     undefined,
-    stripStatusFor(rt, o),
+    // A custom resource's decoded body, status defaults included, is what 1.20's field manager sees.
+    rt.schema ? o : stripStatusFor(rt, o),
     manager,
     apiVersionOf(rt, version),
     '',
-    schemaFor(rt.kind, rt.builtIn),
+    fieldSchema(rt),
     ctx.now(),
   );
   strategy(ctx, rt, o);
@@ -83,6 +85,7 @@ export function commit(
   const rt = rr.rt;
   const requestMeta = clone(metaOf(candidate));
   const o = clone(candidate);
+  decodeCustom(rt, o);
   const oldMeta = metaOf(old);
   const meta = { ...metaOf(o) };
   o['apiVersion'] = apiVersionOf(rt, rt.storageVersion);
@@ -139,7 +142,7 @@ export function commit(
       opts.manager ?? fieldManager(r),
       apiVersionOf(rt, rr.version),
       rr.subresource === 'status' ? 'status' : '',
-      schemaFor(rt.kind, rt.builtIn),
+      fieldSchema(rt),
       ctx.now(),
     );
     // Entries of the other half (status vs main) are untouched by this write.

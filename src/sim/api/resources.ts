@@ -38,6 +38,8 @@ export interface ResourceType {
   printerColumns: PrinterColumn[];
   /** DNS-1123 label (namespaces), DNS-1035 label (services) or DNS-1123 subdomain (the rest). */
   nameRule: 'label' | 'dns1035' | 'subdomain';
+  /** A custom resource's structural schema (the storage version's openAPIV3Schema), if any. */
+  schema?: JsonObject;
 }
 
 const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -173,6 +175,7 @@ export function typeFromCrd(crd: JsonObject): ResourceType | undefined {
       priority: typeof c['priority'] === 'number' ? c['priority'] : 0,
     }));
   const kind = str(names['kind'] ?? '');
+  const schema = isObject(storage?.['schema']) ? storage['schema']['openAPIV3Schema'] : undefined;
   return {
     group: spec['group'],
     versions: sortVersions(served.map((v) => str(v['name']))),
@@ -193,6 +196,7 @@ export function typeFromCrd(crd: JsonObject): ResourceType | undefined {
     printerColumns:
       cols.length > 0 ? cols : [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }],
     nameRule: 'subdomain',
+    ...(isObject(schema) ? { schema } : {}),
   };
 }
 

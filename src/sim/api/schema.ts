@@ -17,6 +17,8 @@ export interface Schema {
   keyDefault(path: string[], key: string): unknown;
   /** A list that always exists in the Go type (no omitempty): an update never "creates" it, so no ".". */
   required(path: string[]): boolean;
+  /** A map an apply marks "." too (custom resources under 1.20's deduced type converter). */
+  markOnApply?(path: string[]): boolean;
 }
 
 const metaLists: Record<string, ListType> = {

@@ -14,7 +14,7 @@ import {
 } from './status.js';
 import { str, type Json, type JsonObject, clone, isObject, obj } from './json.js';
 import { metaOf } from './store.js';
-import { schemaFor } from './schema.js';
+import { fieldSchema } from './crd-schema.js';
 import { PatchError, jsonPatch, mergePatch, strategicMerge } from './patch.js';
 import { checkTypeMeta, fieldCheck } from './admission.js';
 import { commit, existing, prepareCreate, view } from './registry.js';
@@ -165,7 +165,7 @@ export function patch(ctx: ApiContext, rr: ResourceRequest, r: Req): Reply {
   }
   if (ct === 'application/apply-patch+yaml') return apply(ctx, rr, r, patch, dry);
   const old = existing(ctx, rr);
-  const schema = schemaFor(rr.rt.kind, rr.rt.builtIn);
+  const schema = fieldSchema(rr.rt);
   const current: JsonObject = rr.subresource === 'scale' ? scaleOf(old) : view(rr.rt, rr.version, old);
   let next: Json;
   try {
