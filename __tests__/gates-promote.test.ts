@@ -12,6 +12,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGates } from '../src/gates/spec.js';
+import { renderReport } from '../src/report/markdown.js';
 import { runPromotion, type PromotionDeps } from '../src/promote/runner.js';
 import { ScriptedMetrics } from '../src/promote/scripted-metrics.js';
 import type { Settings } from '../src/settings.js';
@@ -118,6 +119,10 @@ describe('command gates in a promotion', () => {
     expect(last.verdict.reasons).toEqual([
       expect.objectContaining({ metric: 'gate:smoke', source: 'gate', ok: false, value: 3 }),
     ]);
+    // The PR comment's "Why" line shows the tail too (its end: the line that says what failed).
+    expect(renderReport(report)).toContain(
+      'FAILED: GET /api/cars returned 500 on the canary (next weight 50)',
+    );
     const json = JSON.stringify(reporter.finalReport);
     expect(json).toContain('FAILED: GET /api/cars returned 500 on the canary');
     expect(json).toContain('gate:smoke');

@@ -138,8 +138,8 @@ function childEnv(base: GateDeps['env'], extra: Record<string, string>): Record<
   return { ...out, ...extra };
 }
 
-/** The last lines of an output, one-lined and redacted, at most `max` characters. */
-export function outputTail(text: string, lines = 10, max = 1500): string {
+/** The last lines of an output, one-lined and redacted, at most `max` characters (its end kept): with the rest of the reason it fits the comment's 500-character "Why" line. */
+export function outputTail(text: string, lines = 10, max = 400): string {
   const kept = text
     .split(/\r?\n/)
     .map((l) => l.trimEnd())
