@@ -208,7 +208,7 @@ async function runOne(gate: GateSpec, m: GateMoment, deps: GateDeps): Promise<Re
   if (r.status === null)
     return reason(gate, false, null, `gate ${gate.name} (${m.phase}) failed: ${oneLine(r.detail)}${tries}`);
   const excerpt = r.detail
-    ? `; body: ${r.detail.length > 500 ? `${r.detail.slice(0, 500)}…` : r.detail}`
+    ? `; body: ${r.detail.length > 300 ? `${r.detail.slice(0, 300)}…` : r.detail}`
     : '';
   if (r.status >= 200 && r.status < 300) {
     if (r.detail) deps.logger.info(`  > ${r.detail.slice(0, 500)}`);
