@@ -1,5 +1,6 @@
 // prepareCluster: a ready cluster for the promotion, created here (kind, minikube: with Istio,
-// Prometheus and URLs for load and metrics) or existing (kubeconfig + preflight checks).
+// Prometheus, the Gateway API CRDs when the manifests use them, and URLs for load and metrics)
+// or existing (kubeconfig + preflight checks, the Gateway API CRDs checked, never installed).
 // cleanupCluster (the post step) deletes only a cluster this action recorded as created.
 import { readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -29,6 +30,12 @@ export type ClusterSettings = Pick<
 import { preflight, type PreflightOptions } from '../kube/preflight.js';
 import { withGroup } from '../log.js';
 import { startBackground, type BackgroundProcess, type ProcessRunner } from './exec.js';
+import {
+  GATEWAY_API_BUNDLE,
+  checkGatewayApiCrds,
+  gatewayApiCrdsWritten,
+  installGatewayApiCrds,
+} from './gateway-api.js';
 import { forwardPrometheus, installIstio, istioOverlay } from './istio.js';
 import {
   DEFAULT_INGRESS_HOST_PORT,
@@ -147,6 +154,16 @@ async function connectExisting(settings: ClusterSettings, deps: ClusterDeps): Pr
     signal: deps.signal,
     requestTimeoutMs: settings.kubeTimeoutMs,
   });
+  // Manifests with Gateway API resources need its CRDs; an existing cluster is never changed.
+  if (gatewayApiCrdsWritten(deps.writes).length > 0) {
+    const { createKubeClient } = await import('../kube/client.js');
+    const api = await createKubeClient({
+      kubeconfig,
+      context: settings.context,
+      requestTimeoutMs: settings.kubeTimeoutMs,
+    });
+    await checkGatewayApiCrds(api, result.server, deps.writes, deps.signal);
+  }
   logger.info(
     `Cluster ${result.server} is reachable; Istio CRDs (${result.istioVersion}) present; permissions in ${settings.namespace} granted`,
   );
@@ -227,6 +244,19 @@ async function createCluster(
     installPrometheus: settings.installPrometheus,
     timeoutSeconds: timeout,
   });
+
+  // After Istio (its istiod then serves HTTPRoute), before the manifests are applied.
+  if (gatewayApiCrdsWritten(deps.writes).length > 0)
+    await withGroup(logger, `Gateway API CRDs ${GATEWAY_API_BUNDLE.version} (the manifests use them)`, () =>
+      installGatewayApiCrds({
+        runner,
+        logger,
+        kubectl: kubectl.bin,
+        kubeconfigPath,
+        context,
+        timeoutSeconds: timeout,
+      }),
+    );
 
   const kubeconfig = await readFile(kubeconfigPath, 'utf8');
   let prometheusUrl: string | null = null;
