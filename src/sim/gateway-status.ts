@@ -68,29 +68,43 @@ const generationOf = (o: KubeObject): number => {
 const nsOf = (o: KubeObject): string => o.metadata?.namespace ?? 'default';
 const nameOf = (o: KubeObject): string => o.metadata?.name ?? '';
 
-export function startGatewayStatus(api: ApiServer, config: GatewayApiConfigSource): GatewayStatusWriter {
+/** Where the status goes: change notifications in, status merge patches out. */
+export interface StatusSink {
+  /** Calls back after stored changes, with "<group>/<resource>" of what changed when known. */
+  onChange(listener: (key: string | undefined) => void): () => void;
+  /** Merge-patch the object's status (its /status subresource when the CRD has one). */
+  patchStatus(o: KubeObject, resource: 'gateways' | 'httproutes', status: Json): Promise<void>;
+}
+
+/** The embedded API server as a StatusSink: writes over its HTTP API, as istiod writes to a cluster. */
+export function apiServerStatusSink(api: ApiServer): StatusSink {
+  return {
+    onChange: (listener) => api.onChange((e) => listener(e.key)),
+    async patchStatus(o, resource, status) {
+      const base = `${api.url}/apis/${o.apiVersion ?? `${GATEWAY_API_GROUP}/v1`}/namespaces/${encodeURIComponent(nsOf(o))}/${resource}/${encodeURIComponent(nameOf(o))}`;
+      const send = (path: string): Promise<Response> =>
+        fetch(`${path}?fieldManager=${encodeURIComponent(ISTIO_GATEWAY_CONTROLLER)}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/merge-patch+json', 'user-agent': 'pilot-discovery' },
+          body: JSON.stringify({ status }),
+        });
+      let res = await send(`${base}/status`);
+      // A CRD without the status subresource keeps status in the object itself.
+      if (res.status === 404) {
+        await res.body?.cancel();
+        res = await send(base);
+      }
+      await res.body?.cancel();
+    },
+  };
+}
+
+export function startGatewayStatus(sink: StatusSink, config: GatewayApiConfigSource): GatewayStatusWriter {
   let dirty = false;
   let running: Promise<void> | undefined;
   let closed = false;
-
-  const patch = async (o: KubeObject, resource: string, status: Json): Promise<void> => {
-    const ns = nsOf(o);
-    const name = nameOf(o);
-    const base = `${api.url}/apis/${o.apiVersion ?? `${GATEWAY_API_GROUP}/v1`}/namespaces/${encodeURIComponent(ns)}/${resource}/${encodeURIComponent(name)}`;
-    const send = (path: string): Promise<Response> =>
-      fetch(`${path}?fieldManager=${encodeURIComponent(ISTIO_GATEWAY_CONTROLLER)}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/merge-patch+json', 'user-agent': 'pilot-discovery' },
-        body: JSON.stringify({ status }),
-      });
-    let res = await send(`${base}/status`);
-    // A CRD without the status subresource keeps status in the object itself.
-    if (res.status === 404) {
-      await res.body?.cancel();
-      res = await send(base);
-    }
-    await res.body?.cancel();
-  };
+  const patch = (o: KubeObject, resource: 'gateways' | 'httproutes', status: Json): Promise<void> =>
+    sink.patchStatus(o, resource, status);
 
   const syncOnce = async (): Promise<void> => {
     const gateways = config.listGatewayApi('KubernetesGateway');
@@ -175,8 +189,8 @@ export function startGatewayStatus(api: ApiServer, config: GatewayApiConfigSourc
     });
   };
 
-  const unsubscribe = api.onChange((e) => {
-    if (WATCHED.has(e.key)) run();
+  const unsubscribe = sink.onChange((key) => {
+    if (key === undefined || WATCHED.has(key)) run();
   });
   run();
 

@@ -5,7 +5,7 @@
 import { startApiServer, type ApiServer, type ApiServerOptions } from './api/index.js';
 import { startDataPlane, type GatewayApiConfigSource, type GatewayApiKind } from './dataplane/index.js';
 import type { MeshKind } from './types.js';
-import { startGatewayStatus, type GatewayStatusWriter } from './gateway-status.js';
+import { apiServerStatusSink, startGatewayStatus, type GatewayStatusWriter } from './gateway-status.js';
 import { simKubeconfig, writeKubeconfig } from './kubeconfig.js';
 
 export interface MeshOptions extends ApiServerOptions {
@@ -81,7 +81,7 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
   }
   const kubeconfig = simKubeconfig(api.url);
   const dp = dataPlane;
-  const gatewayStatus = startGatewayStatus(api, config);
+  const gatewayStatus = startGatewayStatus(apiServerStatusSink(api), config);
   return {
     apiUrl: api.url,
     ingressUrl: dp.ingressUrl,
