@@ -426,6 +426,27 @@ describe('the statistical judge', () => {
   });
 });
 
+describe('the statistical judge fails a window before min-requests', () => {
+  it("the judge's error-rate is the deciding rule, and min-requests is not listed", () => {
+    const same = Array.from({ length: 30 }, (_, i) => 10 + (i % 5));
+    const stable = { requests: 191, errors: 0, samplesMs: same };
+    const canary = { requests: 12, errors: 3, samplesMs: same.slice(0, 12) };
+    const limits = { ...LIMITS, minRequests: 20 };
+    const look = sequentialLook(initialSequentialState(), stable, canary, limits, 0.2);
+    expect(look.decision).toBe('fail');
+    // As the load generator's loadVerdict builds it: the limits' verdict (inconclusive), the judge's reasons, fail.
+    const v = judgeStep(stats(191, 0, 1, 12), stats(12, 3, 1, 12), limits, 'loadgen', 1000);
+    expect(v.outcome).toBe('inconclusive');
+    v.outcome = 'fail';
+    v.reasons.push(...look.reasons);
+    const why = explainVerdict(v, { limits, weight: 10, windowMs: 5000, rps: 200 });
+    expectOneLine(why);
+    expect(why).toMatch(
+      /^fail: error-rate 25% \(3 errors in 12 canary requests, judge; statistical judge: the excess is beyond chance\) > max-error-rate 1%; it would pass with max-error-rate ≥ 25% or at most 0 errors in 12 requests$/,
+    );
+  });
+});
+
 describe('windows that cannot be judged', () => {
   const record = (count: number, errorsByKind: Record<string, number> = {}): VersionRecord => ({
     count,

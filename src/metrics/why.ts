@@ -307,13 +307,23 @@ function mention(r: Reason): string {
   return `${metric} ${show(r.value, true)}${r.limit === null ? '' : ` (limit ${show(r.limit, false)})`}`;
 }
 
-/** The failing reasons in the order that explains the outcome: for a fail, the bad canary first. */
+/**
+ * The failing reasons in the order that explains the outcome: for a fail, the bad canary first,
+ * and the statistical judge's reasons before the limits' own when the limits could not decide
+ * (too few requests for min-requests: the judge failed the window on its evidence). For an
+ * inconclusive window, what kept it from being judged first. A fail does not list min-requests.
+ */
 function deciding(verdict: Verdict): Reason[] {
-  const failing = verdict.reasons.filter((r) => !r.ok);
+  const fail = verdict.outcome === 'fail';
+  const failing = verdict.reasons.filter((r) => !r.ok && !(fail && r.metric === 'requests'));
+  const tooFew = new Set(
+    verdict.reasons.filter((r) => r.metric === 'requests' && !r.ok).map((r) => r.source),
+  );
   const rank = (r: Reason): number => {
     const kind = kindOf(r);
-    const first = verdict.outcome === 'fail' ? 'decides' : 'unmeasured';
-    return kind === first ? 0 : kind === 'info' ? 2 : 1;
+    if (kind !== (fail ? 'decides' : 'unmeasured')) return kind === 'info' ? 3 : 2;
+    // A rule of a source with too few requests did not decide (the judge's own rules did).
+    return fail && tooFew.has(r.source) ? 1 : 0;
   };
   return failing
     .map((r, i) => ({ r, i }))
