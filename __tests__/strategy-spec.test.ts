@@ -6,7 +6,12 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { InvalidValueError } from '../src/input-parsers.js';
-import { cookieCondition, type HeaderCondition, type MatchEntry } from '../src/strategy/match.js';
+import {
+  cookieCondition,
+  sampleHeaders,
+  type HeaderCondition,
+  type MatchEntry,
+} from '../src/strategy/match.js';
 import {
   parseMatch,
   parseMirrorPercent,
@@ -253,5 +258,42 @@ describe('parseStrategySpec', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sampleHeaders', () => {
+  it('gives headers that satisfy the match, for the load generator, or null for a real regex', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(conditionArb, { selector: (c) => c.name, minLength: 1, maxLength: 3 }),
+        fc.option(fc.tuple(nameArb, valueArb), { nil: undefined }),
+        (headers, cookie) => {
+          const entry: MatchEntry = {
+            headers: cookie
+              ? [...headers.filter((h) => h.name !== 'cookie'), cookieCondition(...cookie)]
+              : headers,
+          };
+          const sample = sampleHeaders(entry);
+          if (sample === null) {
+            expect(entry.headers.some((h) => h.type === 'regex' && /[.]/.test(h.value))).toBe(true);
+            return;
+          }
+          for (const h of entry.headers) {
+            const v = sample[h.name]!;
+            if (h.type === 'exact') expect(v).toBe(h.value);
+            else if (h.type === 'prefix') expect(v.startsWith(h.value)).toBe(true);
+            else expect(compileRe2(h.value).test(v)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(sampleHeaders({ headers: [cookieCondition('canary', 'always')] })).toEqual({
+      cookie: 'canary=always',
+    });
+    expect(
+      sampleHeaders(parseMatch('[{headers: {cookie: {regex: "^(.*?;)?(canary=always)(;.*)?$"}}}]')[0]!),
+    ).toEqual({ cookie: 'canary=always' });
+    expect(sampleHeaders(parseMatch('header:x-a~=b[0-9]+')[0]!)).toBeNull();
   });
 });

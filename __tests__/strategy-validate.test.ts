@@ -96,6 +96,8 @@ describe('validateStrategy: each bad combination is named', () => {
     const t = vsTarget(vs([stepped({ match: [{ headers: { 'x-user': { exact: 'qa' } } }] })]));
     expect(codes(AB, [t])).toEqual(['match-conflict']);
     expect(messages(AB, [t])[0]).toMatch(/header x-user is matched by the route as \{"exact":"qa"\}/);
+    const without = vsTarget(vs([stepped({ match: [{ withoutHeaders: { 'x-user': {} } }] })]));
+    expect(messages(AB, [without])[0]).toMatch(/header x-user is excluded by the route \(withoutHeaders\)/);
   });
 
   it('mirroring a route that cannot mirror, or that mirrors elsewhere already', () => {
@@ -374,5 +376,14 @@ describe('shadowing (properties)', () => {
     // Both sides of the property were exercised.
     expect(seen.refused).toBeGreaterThan(20);
     expect(seen.accepted).toBeGreaterThan(20);
+  });
+});
+
+describe('reserved route names', () => {
+  it('refuses a user route named like the routes istio-canary inserts (it would be removed)', () => {
+    const o = vs([{ name: 'legacy-istio-canary-ab', route: [to('ga')] }, stepped()]);
+    expect(codes(parseStrategySpec({}), [vsTarget(o)])).toEqual(['reserved-name']);
+    const ours = renderRoute(vsTarget(vs([stepped()])), AB, { ...ROLLBACK_STAGE, ab: true });
+    expect(codes(AB, [{ ...vsTarget(vs([stepped()])), object: ours }])).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ export type StrategyErrorCode =
   | 'shared-route'
   | 'duplicate-service'
   | 'route-kind-ambiguous'
-  | 'route-kind-unsupported';
+  | 'route-kind-unsupported'
+  | 'reserved-name';
 
 /** A bad combination: the message names the objects and what to change; `objects` lists them as `Kind namespace/name`. */
 export class StrategyError extends IstioCanaryError {

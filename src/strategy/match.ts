@@ -41,6 +41,26 @@ export function cookieCondition(name: string, value: string): HeaderCondition {
   };
 }
 
+/**
+ * Request headers that satisfy an entry, for a load generator that must send matching requests
+ * (exact: the value; prefix: the prefix; a cookie condition: `name=value`; a regex that is a
+ * plain literal: that text). Null when a regex has no obvious sample: the user then gives the
+ * load generator's headers.
+ */
+export function sampleHeaders(entry: MatchEntry): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const h of entry.headers) {
+    if (h.type !== 'regex') out[h.name] = h.value;
+    else {
+      const cookie = /^\^\(\.\*\?;(?:\\s\*)?\)\?\((.*)\)\(;\.\*\)\?\$$/.exec(h.value);
+      const literal = (cookie ? cookie[1]! : h.value).replace(/\\(.)/g, '$1');
+      if (/[\\^$.*+?()[\]{}|]/.test((cookie ? cookie[1]! : h.value).replace(/\\./g, ''))) return null;
+      out[h.name] = literal;
+    }
+  }
+  return out;
+}
+
 /** The canonical form: header names lower case, conditions sorted by name (then type, value). */
 export function normalizeEntry(entry: MatchEntry): MatchEntry {
   const headers = entry.headers
@@ -224,6 +244,10 @@ export function intersectIstio(routeMatch: unknown, extra: readonly Json[]): Jso
           merged[key] = value;
         }
       }
+      const without = isObject(merged.withoutHeaders) ? Object.keys(merged.withoutHeaders) : [];
+      const both = without.find((h) => isObject(merged.headers) && merged.headers[h] !== undefined);
+      if (both !== undefined)
+        return `header ${both} is excluded by the route (withoutHeaders) and required by the new match`;
       out.push(merged);
     }
   return out;

@@ -22,7 +22,10 @@ import { serviceObjectKey, type StrategySpec } from './spec.js';
 import type { RouteTarget } from './stages.js';
 import { NON_HTTP_ROUTE_KINDS } from './route-kind.js';
 import {
+  abRouteName,
   insertedMatchVs,
+  isStrategyRouteName,
+  previewRouteName,
   istioMatchesOf,
   istioPreviewMatch,
   steppedRoute,
@@ -91,6 +94,16 @@ function virtualServiceProblems(
   const label = labelOf(t, o.namespace);
   const base = withoutStrategyVs(t.object, t.selection);
   const stepped = steppedRoute(base, t.selection);
+  const ours = [abRouteName(t.selection), previewRouteName(t.selection)];
+  for (const r of virtualServiceView(t.object).http)
+    if (isStrategyRouteName(r.name) && !ours.includes(r.name!))
+      out.push(
+        new StrategyError(
+          'reserved-name',
+          `${label} has an http route named ${oneLine(r.name!)}; names ending in -istio-canary-ab or -istio-canary-preview are the routes istio-canary inserts and removes: rename it`,
+          [label],
+        ),
+      );
   if (spec.strategy === 'mirror' && stepped) {
     const bad = ['redirect', 'directResponse', 'delegate'].find((k) => stepped[k] !== undefined);
     if (bad)
