@@ -199,7 +199,7 @@ function prometheus(r: Reason): string {
   return withQuote(
     'prometheus: ',
     r.message,
-    '; no sample from Prometheus, so the window cannot be judged; it would be once Prometheus answers (check prometheus-url, its credentials, that it scrapes the mesh)',
+    '; no data for this window; judged once Prometheus answers (check prometheus-url and its credentials)',
   );
 }
 
@@ -322,6 +322,8 @@ function deciding(verdict: Verdict): Reason[] {
   const rank = (r: Reason): number => {
     const kind = kindOf(r);
     if (kind !== (fail ? 'decides' : 'unmeasured')) return kind === 'info' ? 3 : 2;
+    // A window cut short or without its traffic: the cause before its symptom (too few requests).
+    if (!fail) return r.metric === 'aborted' ? -1 : r.metric === 'requests' ? 1 : 0;
     // A rule of a source with too few requests did not decide (the judge's own rules did).
     return fail && tooFew.has(r.source) ? 1 : 0;
   };
