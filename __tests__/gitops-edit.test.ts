@@ -117,6 +117,13 @@ describe('the podinfo manifest (golden)', () => {
     expect(result.edits.map((e) => `${e.path}#${e.document}:${e.line}`)).toEqual(['b.yaml#2:31']);
   });
 
+  it('a JSON manifest stays JSON', () => {
+    const text = `{\n  "apiVersion": "apps/v1",\n  "kind": "Deployment",\n  "metadata": {"name": "podinfo-stable"},\n  "spec": {"template": {"spec": {"containers": [\n    {"name": "podinfo", "image": "old:1"}\n  ]}}}\n}\n`;
+    const out = editManifestTexts([{ path: 'd.json', text }], { ...TARGET, canaryDeployment: null });
+    expect(out.files[0]?.text).toBe(text.replace('"old:1"', `"${NEW}"`));
+    expect(JSON.parse(out.files[0]?.text ?? '')).toMatchObject({ kind: 'Deployment' });
+  });
+
   it('reads a Deployment inside a kind: List and notes a canary that is not in Git', () => {
     const text = [
       'apiVersion: v1',

@@ -12,6 +12,7 @@ import {
   openPromotionPr,
   prBase,
   promotionBranch,
+  repositoryPaths,
   type PromotionPrOptions,
 } from '../src/gitops/pr.js';
 import { GithubClient } from '../src/report/github.js';
@@ -242,6 +243,16 @@ describe('finalize git-pr', () => {
     const repo = await openPromotionPr(options({ repository: 'acme/nope' })).catch((e: unknown) => e);
     expect((repo as Error).message).toContain(
       'repository acme/nope was not found with the github-token (404)',
+    );
+  });
+
+  it('manifest files as repository paths; one outside the checkout refused', () => {
+    expect(
+      repositoryPaths(['deploy/a.yaml', '/repo/deploy/b.yaml', './deploy/a.yaml'], '/repo', '/repo'),
+    ).toEqual(['deploy/a.yaml', 'deploy/b.yaml']);
+    expect(repositoryPaths(['k8s/a.yaml'], '/repo/sub', '/repo')).toEqual(['sub/k8s/a.yaml']);
+    expect(() => repositoryPaths(['/tmp/x.yaml'], '/repo', '/repo')).toThrow(
+      'finalize git-pr: the manifest /tmp/x.yaml is not inside the repository checkout /repo',
     );
   });
 

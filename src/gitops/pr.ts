@@ -18,6 +18,7 @@
 // holds exactly those files no commit is made, no ref moves and the open PR is returned as it
 // is (its title and body are rewritten only with a new commit). The branch is the action's own:
 // it is reset onto the base (force) when its files differ.
+import path from 'node:path';
 import type { Logger } from '../ports.js';
 import type { PromotionReport } from '../model.js';
 import type { GithubContext } from '../settings.js';
@@ -88,6 +89,25 @@ export function promotionBranch(deployment: string): string {
   return `istio-canary/promote-${safe === '' ? 'deployment' : safe}`;
 }
 
+/**
+ * The manifest files (as read: absolute, or relative to `cwd`) as paths in the repository whose
+ * root is `repoRoot` (GITHUB_WORKSPACE for a checkout at the workspace root), forward slashes,
+ * without duplicates. A file outside the repository is an error: it cannot be committed.
+ */
+export function repositoryPaths(files: readonly string[], cwd: string, repoRoot: string): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const rel = path.relative(path.resolve(repoRoot), path.resolve(cwd, file));
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+      throw new GitPrError(
+        `finalize git-pr: the manifest ${oneLine(file)} is not inside the repository checkout ${oneLine(repoRoot)}; finalize commits the files it edits, so they must be files of the repository`,
+      );
+    const posix = rel.split(path.sep).join('/');
+    if (!out.includes(posix)) out.push(posix);
+  }
+  return out;
+}
+
 /** The PR's base from the event (a pull_request's base branch), or null for the default branch. */
 export function prBase(github: Pick<GithubContext, 'event'>): string | null {
   const pr = github.event?.['pull_request'] as { base?: { ref?: unknown } } | undefined;
@@ -151,7 +171,7 @@ export async function openPromotionPr(options: PromotionPrOptions): Promise<Prom
 
     // Read and edit first: a manifest that cannot be edited stops here, before any write.
     doing = 'read the manifests';
-    const texts = await readFiles(client, repoPath, options.paths, baseSha, base);
+    const texts = await readFiles(client, repoPath, [...new Set(options.paths)], baseSha, base);
     const edited = editManifestTexts(texts, options.target);
     const changed = edited.files.filter((f) => f.changed);
     if (changed.length === 0) {
