@@ -17,6 +17,7 @@ import {
   type Settings,
 } from './settings.js';
 import { INPUTS } from './contract.js';
+import { gateSecrets } from './gates/spec.js';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -447,6 +448,7 @@ async function executeSteps(
       onWeightSent: (weight) => deps.onWeightSent?.(weight),
       holder,
       manifests: docs,
+      loadUrl: connection.loadUrl,
     });
     io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
@@ -469,6 +471,8 @@ export function settingsOrReport(
       const v = input(spec.name);
       if (!v.includes('${{')) for (const secret of inputSecrets(spec.name, v)) io.setSecret(secret);
     }
+  // Header values of webhook gates, even when the gates input is refused (its text is quoted then).
+  for (const secret of gateSecrets(input('gates'))) io.setSecret(secret);
   const result = parseSettings(input, env);
   if (!result.ok) {
     for (const e of result.errors) io.logger.error(formatInputError(e));

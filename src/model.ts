@@ -69,6 +69,9 @@ export interface StepWindow {
   namespace: string;
   stableWorkload: string;
   canaryWorkload: string;
+  /** The pods' `version` label (Istio's destination_version) of each side, when their subset selects one. */
+  stableVersion?: string | null;
+  canaryVersion?: string | null;
 }
 
 /** The analysis hook of the promotion: one verdict per step window. */

@@ -503,11 +503,6 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
         if (!useProm && (options.prometheus?.settleMs ?? 0) > 0)
           await waitOrAbort(options.prometheus!.settleMs!, window.signal);
         const { evaluateChecks, foldChecks } = await import('./checks.js');
-        // The pods' version labels, once StepWindow carries them ({{ version }}; see checks.ts).
-        const versions = window as StepWindow & {
-          stableVersion?: string | null;
-          canaryVersion?: string | null;
-        };
         const results = await evaluateChecks(
           prom!,
           checks,
@@ -515,8 +510,8 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
             namespace: window.namespace,
             stableWorkload: window.stableWorkload,
             canaryWorkload: window.canaryWorkload,
-            stableVersion: versions.stableVersion,
-            canaryVersion: versions.canaryVersion,
+            stableVersion: window.stableVersion,
+            canaryVersion: window.canaryVersion,
             seconds: Math.max(options.prometheus?.minRangeSeconds ?? 30, 1, Math.round(durationMs / 1000)),
             at: new Date(endedAt),
             signal: window.signal,

@@ -459,6 +459,8 @@ export class Run {
       namespace: this.target.namespace,
       stableWorkload: this.target.stableDeployment ?? this.target.selection.stable.subset,
       canaryWorkload: this.target.canaryDeployment ?? this.target.selection.canary.subset,
+      stableVersion: this.target.stableLabels.version ?? null,
+      canaryVersion: this.target.canaryLabels.version ?? null,
     };
   }
 
