@@ -51,7 +51,11 @@ const backend = (name: string, weight?: number): Record<string, unknown> => ({
   ...(weight === undefined ? {} : { weight }),
 });
 
-function table(routes: KubeObject[], gateways: KubeObject[] = [k8sGateway('gw', [HTTP])]): RoutingTable {
+function table(
+  routes: KubeObject[],
+  gateways: KubeObject[] = [k8sGateway('gw', [HTTP])],
+  extra: { services?: KubeObject[]; referenceGrants?: KubeObject[]; namespaces?: KubeObject[] } = {},
+): RoutingTable {
   return buildRoutingTable({
     virtualServices: [],
     destinationRules: [],
@@ -63,9 +67,12 @@ function table(routes: KubeObject[], gateways: KubeObject[] = [k8sGateway('gw', 
     services: [
       service('podinfo-primary', { app: 'podinfo-primary' }),
       service('podinfo-canary', { app: 'podinfo' }),
+      ...(extra.services ?? []),
     ],
     k8sGateways: gateways,
     httpRoutes: routes,
+    referenceGrants: extra.referenceGrants ?? [],
+    namespaces: extra.namespaces ?? [],
   });
 }
 
@@ -261,6 +268,85 @@ describe('attachment and status', () => {
     const gone = route && pickDestination(route, 0.75);
     expect([gone?.upstream, gone?.missingStatus]).toEqual([undefined, 500]);
     expect(route && pickDestination(route, 0.25)?.upstream?.serviceName).toBe('podinfo-primary');
+  });
+
+  it('lets a ReferenceGrant in the Service namespace permit a cross-namespace backendRef', () => {
+    const grant = (to: Record<string, unknown>): KubeObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'from-test', namespace: 'other' },
+      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: NS }], to: [to] },
+    });
+    const route = httpRoute('xns', {
+      hostnames: ['x.example'],
+      rules: [{ backendRefs: [{ ...backend('shared'), namespace: 'other' }] }],
+    });
+    const services = [service('shared', { app: 'podinfo' }, 'other')];
+    const granted = table([route], undefined, {
+      services,
+      referenceGrants: [grant({ group: '', kind: 'Service' })],
+    });
+    expect(conditions(granted, 'xns')[0]?.[1]).toBe('ResolvedRefs=True:ResolvedRefs');
+    expect(routesForHost(granted, 'x.example')?.[0]?.destinations[0]?.upstream?.serviceNamespace).toBe(
+      'other',
+    );
+    const wrongName = table([route], undefined, {
+      services,
+      referenceGrants: [grant({ group: '', kind: 'Service', name: 'not-shared' })],
+    });
+    expect(conditions(wrongName, 'xns')[0]?.[1]).toBe('ResolvedRefs=False:RefNotPermitted');
+  });
+
+  it('attaches routes from namespaces a listener selector allows', () => {
+    const gw = k8sGateway(
+      'gw',
+      [
+        {
+          ...HTTP,
+          allowedRoutes: {
+            namespaces: {
+              from: 'Selector',
+              selector: {
+                matchLabels: { team: 'shop' },
+                matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }],
+              },
+            },
+          },
+        },
+      ],
+      { ns: 'infra' },
+    );
+    const ns = (name: string, labels: Record<string, string>): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels },
+    });
+    const parentRefs = [{ name: 'gw', namespace: 'infra' }];
+    const t = table(
+      [
+        httpRoute('in', {
+          parentRefs,
+          hostnames: ['app.example'],
+          rules: [{ backendRefs: [backend('podinfo')] }],
+        }),
+        httpRoute('dev', { parentRefs, rules: [] }, undefined, 'dev'),
+        httpRoute('out', { parentRefs, rules: [] }, undefined, 'elsewhere'),
+      ],
+      [gw],
+      {
+        namespaces: [ns(NS, { team: 'shop' }), ns('dev', { team: 'shop', env: 'dev' }), ns('elsewhere', {})],
+      },
+    );
+    expect(conditions(t, 'in')[0]?.[0]).toBe('Accepted=True:Accepted');
+    expect(t.gatewayApi.routes.get('dev/dev')?.[0]?.conditions[0]?.reason).toBe('NotAllowedByListeners');
+    expect(t.gatewayApi.routes.get('elsewhere/out')?.[0]?.conditions[0]?.reason).toBe(
+      'NotAllowedByListeners',
+    );
+    expect(routesForHost(t, 'app.example')?.[0]?.source).toEqual({
+      workload: 'gw-istio',
+      namespace: 'infra',
+      principal: 'spiffe://cluster.local/ns/infra/sa/gw-istio',
+    });
   });
 
   it('answers 500 when every backend weighs 0 or there is none', () => {

@@ -18,6 +18,8 @@ import { isObject } from '../util/object.js';
 const WATCHED = new Set([
   `${GATEWAY_API_GROUP}/gateways`,
   `${GATEWAY_API_GROUP}/httproutes`,
+  `${GATEWAY_API_GROUP}/referencegrants`,
+  '/namespaces',
   '/services',
   'apps/deployments',
 ]);
@@ -118,6 +120,8 @@ export function startGatewayStatus(sink: StatusSink, config: GatewayApiConfigSou
       services: config.list('Service'),
       k8sGateways: gateways,
       httpRoutes: routes,
+      referenceGrants: config.listGatewayApi('ReferenceGrant'),
+      namespaces: config.listGatewayApi('Namespace'),
     });
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const writes: Promise<void>[] = [];

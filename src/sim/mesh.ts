@@ -40,6 +40,8 @@ const KIND_STORAGE: Record<MeshKind, [string, string]> = {
 const GATEWAY_API_STORAGE: Record<GatewayApiKind, [string, string]> = {
   HTTPRoute: ['gateway.networking.k8s.io', 'httproutes'],
   KubernetesGateway: ['gateway.networking.k8s.io', 'gateways'],
+  ReferenceGrant: ['gateway.networking.k8s.io', 'referencegrants'],
+  Namespace: ['', 'namespaces'],
 };
 
 /** The data plane's read-only view of the API server's store (Gateway API kinds once their CRDs exist). */

@@ -41,7 +41,7 @@ export {
 export { ISTIO_DURATION_BUCKETS_MS } from './metrics.js';
 
 /** The Gateway API kinds the data plane also routes by, beyond MeshKind (src/sim/types.ts). */
-export type GatewayApiKind = 'HTTPRoute' | 'KubernetesGateway';
+export type GatewayApiKind = 'HTTPRoute' | 'KubernetesGateway' | 'ReferenceGrant' | 'Namespace';
 
 /**
  * A config source that also lists Gateway API objects (gateway.networking.k8s.io/v1 HTTPRoute and
@@ -186,6 +186,8 @@ class Ingress {
         services: this.config.list('Service'),
         k8sGateways: listGatewayApi(this.config, 'KubernetesGateway'),
         httpRoutes: listGatewayApi(this.config, 'HTTPRoute'),
+        referenceGrants: listGatewayApi(this.config, 'ReferenceGrant'),
+        namespaces: listGatewayApi(this.config, 'Namespace'),
       });
       const seen = new Set<string>();
       for (const w of this.table.workloads) {

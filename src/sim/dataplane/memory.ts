@@ -21,12 +21,15 @@ const KINDS: readonly Kind[] = [
   'Service',
   'HTTPRoute',
   'KubernetesGateway',
+  'ReferenceGrant',
+  'Namespace',
 ];
 
 function kindOf(o: KubeObject): Kind | undefined {
   const gatewayApi = (o.apiVersion ?? '').startsWith('gateway.networking.k8s.io/');
   if (gatewayApi && o.kind === 'Gateway') return 'KubernetesGateway';
   if (gatewayApi && o.kind === 'HTTPRoute') return 'HTTPRoute';
+  if (gatewayApi && o.kind === 'ReferenceGrant') return 'ReferenceGrant';
   if (gatewayApi) return undefined;
   return KINDS.find((k) => k === o.kind);
 }

@@ -12,6 +12,7 @@ import {
   asNum,
   asObj,
   asStr,
+  asStrMap,
   byCreation,
   nameOf,
   nsOf,
@@ -77,6 +78,7 @@ interface Listener {
   hostname: string | undefined;
   protocol: string;
   from: string;
+  selector: Obj | undefined;
 }
 
 interface Ranked {
@@ -203,8 +205,65 @@ function isServiceRef(ref: Obj): boolean {
   return (group === '' || group === 'core') && (asStr(ref.kind) ?? 'Service') === 'Service';
 }
 
+/** Services and the ReferenceGrants that let a route in one namespace use a Service in another. */
+interface Refs {
+  resolve: ResolveUpstream;
+  granted(routeNs: string, serviceNs: string, service: string): boolean;
+}
+
+function referenceGrants(grants: KubeObject[]): Refs['granted'] {
+  return (routeNs, serviceNs, service) =>
+    grants.some((g) => {
+      if (nsOf(g) !== serviceNs) return false;
+      const spec = asObj(g.spec);
+      const from = asArr(spec?.from)
+        .map(asObj)
+        .some(
+          (f) =>
+            asStr(f?.group) === GATEWAY_API_GROUP &&
+            asStr(f?.kind) === 'HTTPRoute' &&
+            asStr(f?.namespace) === routeNs,
+        );
+      const to = asArr(spec?.to)
+        .map(asObj)
+        .some(
+          (t) =>
+            (asStr(t?.group) ?? '') === '' &&
+            asStr(t?.kind) === 'Service' &&
+            (asStr(t?.name) === undefined || asStr(t?.name) === service),
+        );
+      return from && to;
+    });
+}
+
+/** A LabelSelector (matchLabels, matchExpressions In/NotIn/Exists/DoesNotExist) against labels. */
+export function selectorMatches(selector: Obj | undefined, labels: Record<string, string>): boolean {
+  if (!selector) return false;
+  const ml = asObj(selector.matchLabels) ?? {};
+  if (!Object.entries(ml).every(([k, v]) => labels[k] === v)) return false;
+  return asArr(selector.matchExpressions)
+    .map(asObj)
+    .every((e) => {
+      const key = asStr(e?.key) ?? '';
+      const values = asArr(e?.values).filter((v): v is string => typeof v === 'string');
+      const has = Object.hasOwn(labels, key);
+      switch (asStr(e?.operator)) {
+        case 'In':
+          return has && values.includes(labels[key] ?? '');
+        case 'NotIn':
+          return !has || !values.includes(labels[key] ?? '');
+        case 'Exists':
+          return has;
+        case 'DoesNotExist':
+          return !has;
+        default:
+          return false;
+      }
+    });
+}
+
 /** Why a backendRef does not resolve (Gateway API reasons), or undefined. */
-function refProblem(ref: Obj, routeNs: string, resolve: ResolveUpstream): [string, string] | undefined {
+function refProblem(ref: Obj, routeNs: string, refs: Refs): [string, string] | undefined {
   const name = asStr(ref.name) ?? '';
   const ns = asStr(ref.namespace) ?? routeNs;
   if (!isServiceRef(ref))
@@ -212,18 +271,17 @@ function refProblem(ref: Obj, routeNs: string, resolve: ResolveUpstream): [strin
       'InvalidKind',
       `referencing unsupported backendRef: group "${asStr(ref.group) ?? ''}" kind "${asStr(ref.kind) ?? ''}"`,
     ];
-  // ReferenceGrants are not read: a backend in another namespace is never permitted here.
-  if (ns !== routeNs)
+  if (ns !== routeNs && !refs.granted(routeNs, ns, name))
     return [
       'RefNotPermitted',
       `backendRef ${name}/${ns} not accessible to a HTTPRoute in namespace "${routeNs}" (missing a ReferenceGrant?)`,
     ];
-  if (!resolve(`${name}.${ns}.${CLUSTER_DOMAIN}`, undefined, ns))
+  if (!refs.resolve(`${name}.${ns}.${CLUSTER_DOMAIN}`, undefined, ns))
     return ['BackendNotFound', `backend(${name}.${ns}.${CLUSTER_DOMAIN}) not found`];
   return undefined;
 }
 
-function compileMirror(spec: Obj, routeNs: string, resolve: ResolveUpstream): Mirror | undefined {
+function compileMirror(spec: Obj, routeNs: string, refs: Refs): Mirror | undefined {
   const ref = asObj(spec.backendRef);
   if (!ref) return undefined;
   const name = asStr(ref.name) ?? '';
@@ -233,10 +291,10 @@ function compileMirror(spec: Obj, routeNs: string, resolve: ResolveUpstream): Mi
     asNum(spec.percent) ??
     (fraction ? (100 * (asNum(fraction.numerator) ?? 0)) / (asNum(fraction.denominator) ?? 100) : 100);
   const host = `${name}.${ns}.${CLUSTER_DOMAIN}`;
-  const ok = refProblem(ref, routeNs, resolve) === undefined;
+  const ok = refProblem(ref, routeNs, refs) === undefined;
   return {
     host,
-    upstream: ok ? resolve(host, undefined, ns) : undefined,
+    upstream: ok ? refs.resolve(host, undefined, ns) : undefined,
     fraction: Math.min(1, Math.max(0, pct / 100)),
   };
 }
@@ -246,7 +304,7 @@ function compileRule(
   route: KubeObject,
   rule: Obj,
   index: number,
-  resolve: ResolveUpstream,
+  refs: Refs,
   source: SourceIdentity,
 ): Ranked[] {
   const ns = nsOf(route);
@@ -260,7 +318,7 @@ function compileRule(
     if (type === 'RequestHeaderModifier') headers.request = headerFilter(f.requestHeaderModifier);
     else if (type === 'ResponseHeaderModifier') headers.response = headerFilter(f.responseHeaderModifier);
     else if (type === 'RequestMirror') {
-      const m = compileMirror(asObj(f.requestMirror) ?? {}, ns, resolve);
+      const m = compileMirror(asObj(f.requestMirror) ?? {}, ns, refs);
       if (m) mirrors.push(m);
     } else if (type === 'URLRewrite') {
       const u = asObj(f.urlRewrite);
@@ -296,11 +354,11 @@ function compileRule(
       if (type === 'RequestHeaderModifier') dHeaders.request = headerFilter(f?.requestHeaderModifier);
       if (type === 'ResponseHeaderModifier') dHeaders.response = headerFilter(f?.responseHeaderModifier);
     }
-    const ok = refProblem(b, ns, resolve) === undefined;
+    const ok = refProblem(b, ns, refs) === undefined;
     return {
       host,
       weight: Math.max(0, asNum(b.weight) ?? 1),
-      upstream: ok ? resolve(host, undefined, bns) : undefined,
+      upstream: ok ? refs.resolve(host, undefined, bns) : undefined,
       // The Gateway API answers an invalid backend's share of requests with 500.
       missingStatus: 500,
       headers: dHeaders,
@@ -388,10 +446,17 @@ function parseListeners(gw: KubeObject): Listener[] {
       hostname: asStr(l.hostname)?.toLowerCase(),
       protocol: asStr(l.protocol) ?? 'HTTP',
       from: asStr(asObj(asObj(l.allowedRoutes)?.namespaces)?.from) ?? 'Same',
+      selector: asObj(asObj(asObj(l.allowedRoutes)?.namespaces)?.selector),
     }));
 }
 
 export function compileGatewayApi(objs: MeshObjects, resolve: ResolveUpstream): GatewayApiCompiled {
+  const refs: Refs = { resolve, granted: referenceGrants(objs.referenceGrants ?? []) };
+  const nsLabels = new Map<string, Record<string, string>>();
+  for (const n of objs.namespaces ?? []) nsLabels.set(nameOf(n), asStrMap(asObj(n.metadata)?.labels));
+  // Without Namespace objects, the label every namespace carries (since Kubernetes 1.21).
+  const labelsOf = (ns: string): Record<string, string> =>
+    nsLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
   const gateways = new Map<string, KubeObject>();
   for (const g of objs.k8sGateways ?? []) gateways.set(`${nsOf(g)}/${nameOf(g)}`, g);
   const ours = (g: KubeObject): boolean => asStr(asObj(g.spec)?.gatewayClassName) === ISTIO_GATEWAY_CLASS;
@@ -411,14 +476,14 @@ export function compileGatewayApi(objs: MeshObjects, resolve: ResolveUpstream): 
       .filter((h): h is string => typeof h === 'string')
       .map((h) => h.toLowerCase());
 
-    const refs = rules.flatMap((r) => [
+    const backendRefs = rules.flatMap((r) => [
       ...asArr(r.backendRefs),
       ...asArr(r.filters).map((f) => asObj(asObj(f)?.requestMirror)?.backendRef),
     ]);
-    const problem = refs
+    const problem = backendRefs
       .map(asObj)
       .filter((r): r is Obj => r !== undefined)
-      .map((r) => refProblem(r, ns, resolve))
+      .map((r) => refProblem(r, ns, refs))
       .find((p) => p !== undefined);
     const resolvedRefs = problem
       ? cond('ResolvedRefs', false, problem[0], problem[1])
@@ -454,7 +519,12 @@ export function compileGatewayApi(objs: MeshObjects, resolve: ResolveUpstream): 
         (l) =>
           (section === undefined || l.name === section) && (l.protocol === 'HTTP' || l.protocol === 'HTTPS'),
       );
-      const allowed = candidates.filter((l) => l.from === 'All' || (l.from === 'Same' && nsOf(gw) === ns));
+      const allowed = candidates.filter(
+        (l) =>
+          l.from === 'All' ||
+          (l.from === 'Same' && nsOf(gw) === ns) ||
+          (l.from === 'Selector' && selectorMatches(l.selector, labelsOf(ns))),
+      );
       const served = allowed
         .map((l) => ({ l, hosts: intersectHostnames(l.hostname, hostnames) }))
         .filter((x) => x.hosts.length > 0);
@@ -478,7 +548,7 @@ export function compileGatewayApi(objs: MeshObjects, resolve: ResolveUpstream): 
           };
           compiled.set(
             gwKey,
-            rules.flatMap((r, i) => compileRule(hr, r, i, resolve, source)),
+            rules.flatMap((r, i) => compileRule(hr, r, i, refs, source)),
           );
         } catch (err) {
           invalid = (err as Error).message;

@@ -29,6 +29,10 @@ export interface MeshObjects {
   k8sGateways?: KubeObject[];
   /** gateway.networking.k8s.io/v1 HTTPRoutes. */
   httpRoutes?: KubeObject[];
+  /** gateway.networking.k8s.io ReferenceGrants (cross-namespace backendRefs). */
+  referenceGrants?: KubeObject[];
+  /** Namespaces, for listeners' allowedRoutes selectors. */
+  namespaces?: KubeObject[];
 }
 
 /** One Deployment: the pods behind a service (+ subset). */
