@@ -114,7 +114,7 @@ async function write(obj: Json): Promise<KubeObject> {
     ...obj,
     metadata: { ...(obj.metadata as Json), resourceVersion: live?.metadata?.resourceVersion },
   } as KubeObject;
-  return live ? kube.replace(body) : kube.create(obj as KubeObject);
+  return live ? kube.replace(body) : kube.create(obj);
 }
 
 const cases: [string, StrategyInputs, (n: string) => Json][] = [
@@ -135,7 +135,7 @@ describe('strategy writes against the served CRD schemas', () => {
       let live = (await write(make(name))) as Json;
       for (const stage of [...strategySteps(spec, [10, 50, 100]).map((s) => s.stage), ROLLBACK_STAGE]) {
         const t = targetOf(withoutStrategy({ ...targetOf(live), object: live }));
-        live = (await write(renderRoute({ ...t, object: live }, spec, stage))) as Json;
+        live = await write(renderRoute({ ...t, object: live }, spec, stage));
         expect(currentStage({ ...t, object: live }, spec)).toEqual(stage);
         // The same stage again, from the server's (defaulted) object: nothing changes.
         const again = (await write(renderRoute({ ...t, object: live }, spec, stage))) as Json;
