@@ -347,6 +347,21 @@ const manifest = fc
   });
 
 describe('properties', () => {
+  it('renderScalar: any value, in any style, reads back as itself (js-yaml), in block and flow context', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 30 }).filter((v) => !/[\uD800-\uDFFF]/.test(v)),
+        fc.constantFrom<'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE'>('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'),
+        (value, style) => {
+          const text = renderScalar(style, value);
+          expect(loadAll(`image: ${text} # c\n`)).toEqual([{ image: value }]);
+          expect(loadAll(`- {name: x, image: ${text}}\n`)).toEqual([[{ name: 'x', image: value }]]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('only the image bytes change, and js-yaml reads the same objects with the new image', () => {
     fc.assert(
       fc.property(manifest, anyValue, (g, image) => {

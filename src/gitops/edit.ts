@@ -184,24 +184,41 @@ function findDeployment(
   return found[0] ?? null;
 }
 
-/** C0, DEL, C1 and the Unicode line/paragraph separators: what single quotes cannot carry as is. */
-const isControl = (ch: string): boolean => {
+/**
+ * Whether YAML may carry the character as it is in a scalar (printable, YAML 1.2 section 5.1,
+ * and no line break): not C0/DEL/C1 controls, U+2028/U+2029, the BOM, U+FFFE/U+FFFF or a lone surrogate.
+ */
+const isPrintable = (ch: string): boolean => {
   const code = ch.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return false;
+  if (code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff)
+    return false;
+  return !(code >= 0xd800 && code <= 0xdfff);
 };
+
+/** A double-quoted YAML scalar: JSON's escapes (valid in YAML), and \uXXXX for every non-printable. */
+function doubleQuoted(value: string): string {
+  let out = '';
+  for (const ch of JSON.stringify(value).slice(1, -1))
+    out +=
+      isPrintable(ch) || ch === '\\' ? ch : `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+  return `"${out}"`;
+}
 
 /**
  * The new scalar's source in the old one's style: plain stays plain when the value reads back as
  * the same string (else it is double-quoted), single and double quotes are kept.
  */
 export function renderScalar(style: Scalar['type'], value: string): string {
-  const double = JSON.stringify(value);
+  const double = doubleQuoted(value);
   if (style === 'QUOTE_DOUBLE') return double;
+  const printable = [...value].every(isPrintable);
   // Single quotes cannot escape: a line break would fold, so such a value is double-quoted.
-  if (style === 'QUOTE_SINGLE') return [...value].some(isControl) ? double : `'${value.replace(/'/g, "''")}'`;
+  if (style === 'QUOTE_SINGLE') return printable ? `'${value.replace(/'/g, "''")}'` : double;
   // Flow indicators are quoted even in block context: the scalar may sit in a [...] or {...}.
   const plainOk =
     value !== '' &&
+    printable &&
     !/[,[\]{}]/.test(value) &&
     (() => {
       const probe = parseDocument(`k: ${value}\n`);
