@@ -13,7 +13,8 @@ import {
 import { intersectHostnames } from '../src/sim/dataplane/routes-gateway-api.js';
 import type { KubeObject } from '../src/sim/types.js';
 import { view } from './sim-dataplane-match-support.js';
-import { deployment, service } from './sim-dataplane-fixtures.js';
+import { deployment, destroyAgent, send, service } from './sim-dataplane-fixtures.js';
+import { createMemoryConfigSource, startDataPlane } from '../src/sim/dataplane/index.js';
 
 const NS = 'test';
 
@@ -454,5 +455,59 @@ describe('weights, mirror and filters', () => {
 
   it('rewrites the matched prefix', () => {
     expect([old?.rewrite?.uri, old?.matches[0]?.uriPrefix]).toEqual(['/new', '/old']);
+  });
+});
+
+describe('HTTPRoute on a data plane fed by the memory config source', () => {
+  it('serves the route: URLRewrite on path elements, RequestHeaderModifier, the backend version header', async () => {
+    const config = createMemoryConfigSource([
+      deployment('podinfo', { labels: { app: 'podinfo', version: 'v2' } }),
+      service('podinfo-canary', { app: 'podinfo' }),
+      k8sGateway('gw', [HTTP]),
+      httpRoute('r', {
+        hostnames: ['app.example'],
+        rules: [
+          {
+            matches: [{ path: { type: 'PathPrefix', value: '/legacy' } }],
+            filters: [
+              {
+                type: 'URLRewrite',
+                urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' } },
+              },
+              {
+                type: 'RequestHeaderModifier',
+                requestHeaderModifier: { add: [{ name: 'x-via', value: 'legacy' }] },
+              },
+            ],
+            backendRefs: [
+              {
+                ...backend('podinfo-canary'),
+                filters: [
+                  {
+                    type: 'ResponseHeaderModifier',
+                    responseHeaderModifier: { set: [{ name: 'x-istio-canary', value: 'canary' }] },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    ]);
+    const plane = await startDataPlane({ config, seed: 1 });
+    try {
+      const version = await send(plane.ingressUrl, '/legacy/version', { host: 'app.example' });
+      expect([version.status, version.headers['x-istio-canary'], JSON.parse(version.body)]).toEqual([
+        200,
+        'canary',
+        { version: 'v2', commit: 'v2' },
+      ]);
+      const headers = await send(plane.ingressUrl, '/legacy/headers', { host: 'app.example' });
+      expect((JSON.parse(headers.body) as Record<string, string[]>)['x-via']).toEqual(['legacy']);
+      expect((await send(plane.ingressUrl, '/version', { host: 'app.example' })).status).toBe(404);
+    } finally {
+      await plane.close();
+      destroyAgent();
+    }
   });
 });

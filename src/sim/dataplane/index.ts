@@ -409,8 +409,11 @@ function rewritePath(route: Route, path: string): string {
   if (uri === undefined) return path;
   // Istio replaces the matched prefix when the match was a prefix, else the whole path.
   for (const m of route.matches) {
-    if (m.uriPrefix !== undefined && path.startsWith(m.uriPrefix))
-      return uri + path.slice(m.uriPrefix.length);
+    if (m.uriPrefix === undefined || !path.startsWith(m.uriPrefix)) continue;
+    const rest = path.slice(m.uriPrefix.length);
+    // The Gateway API's ReplacePrefixMatch joins on path elements: "/" + "/bar" is "/bar".
+    if (route.kind === 'HTTPRoute' && uri.endsWith('/') && rest.startsWith('/')) return uri + rest.slice(1);
+    return uri + rest;
   }
   return uri;
 }
