@@ -271,6 +271,11 @@ describe('min-requests', () => {
     expect(why).toBe(
       'inconclusive: 20 canary requests < min-requests 50 in 60 s at 5% (prometheus); interval ≥ 150s or more traffic to the canary or min-requests ≤ 20 would give enough',
     );
+    // A window shorter than Prometheus's shortest range (30 s): its counts cover the range.
+    const short = judgeStep(stats(300, 0, 30), stats(20, 0, 30), LIMITS, 'prometheus', 10_000);
+    expect(explainVerdict(short, { limits: LIMITS, weight: 5, windowMs: 10_000 })).toBe(
+      'inconclusive: 20 canary requests < min-requests 50 in 30 s at 5% (prometheus); interval ≥ 75s or more traffic to the canary or min-requests ≤ 20 would give enough',
+    );
   });
 });
 
@@ -551,6 +556,30 @@ describe('checks and gates', () => {
     );
   });
 
+  it('the bound a check names passes its value, whatever its digits', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.boolean(), (value, above) => {
+        const limit = above ? value - Math.abs(value) * 0.5 - 1 : value + Math.abs(value) * 0.5 + 1;
+        const r: Reason = {
+          metric: 'check:c',
+          value,
+          limit,
+          source: 'prometheus',
+          ok: false,
+          message: 'check c',
+        };
+        const why = explainVerdict(base([r], 'fail'), { weight: 10, windowMs: 30_000 });
+        expectOneLine(why);
+        const m = /it would pass with (max|min) (≥|≤) (\S+) in the checks input$/.exec(why);
+        expect(m, why).not.toBeNull();
+        expect(m![1]).toBe(above ? 'max' : 'min');
+        const bound = Number(m![3]);
+        if (above) expect(value <= bound).toBe(true);
+        else expect(value >= bound).toBe(true);
+      }),
+    );
+  });
+
   it('a check without data is inconclusive with its query, and comes before the rules that passed', () => {
     const none: Reason = {
       metric: 'check:errors',
@@ -584,6 +613,56 @@ describe('checks and gates', () => {
     expectOneLine(why);
     expect(why).toMatch(
       /^fail: gate smoke \(before step 2\) failed: exit code 3 after 1\.2s; last output: FAIL test_checkout .*…; the step goes on once the gate succeeds \(exit 0, or a 2xx answer\)$/,
+    );
+  });
+});
+
+describe('a gate run for real', () => {
+  it('a command gate that exits 3: the gate, its moment, its exit code and its output, and what lets the step go on', async () => {
+    const { parseGates } = await import('../src/gates/spec.js');
+    const { runGates } = await import('../src/gates/run.js');
+    const code = "console.log('checkout test FAILED: expected 200, got 500'); process.exit(3)";
+    const gates = parseGates(
+      `- {name: smoke, when: pre-step, run: [${JSON.stringify(process.execPath)}, -e, ${JSON.stringify(code)}]}`,
+    );
+    const v = await runGates(
+      gates,
+      {
+        phase: 'pre-step',
+        command: 'run',
+        namespace: 'n',
+        virtualService: 'vs',
+        route: 'r',
+        stableSubset: 'stable',
+        canarySubset: 'canary',
+        stableWorkload: 's',
+        canaryWorkload: 'c',
+        canaryImage: null,
+        weight: 10,
+        nextWeight: 50,
+        step: 2,
+        steps: [10, 50, 100],
+        runId: 'test',
+        loadUrl: null,
+        loadHost: null,
+      },
+      {
+        logger: {
+          info: () => undefined,
+          warning: () => undefined,
+          error: () => undefined,
+          debug: () => undefined,
+        },
+        signal: new AbortController().signal,
+        cwd: process.cwd(),
+        env: {},
+      },
+    );
+    expect(v?.outcome).toBe('fail');
+    const why = explainVerdict(v!, { weight: 50, windowMs: 0 });
+    expectOneLine(why);
+    expect(why).toMatch(
+      /^fail: gate smoke \(pre-step\) failed: exit code 3 after .*; last output: checkout test FAILED: expected 200, got 500; the step goes on once the gate succeeds \(exit 0, or a 2xx answer\)$/,
     );
   });
 });

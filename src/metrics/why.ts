@@ -18,6 +18,8 @@ import { oneLine } from '../one-line.js';
 export const WHY_MAX_CHARS = 300;
 /** The longest piece of a reason's own text (an error, a gate's output) quoted in a why. */
 const QUOTE_MAX_CHARS = 140;
+/** The shortest range Prometheus is queried over by default (src/metrics/index.ts). */
+const PROMETHEUS_MIN_RANGE_MS = 30_000;
 /** The longest interval the `interval` input accepts (s). */
 const MAX_INTERVAL_S = 86_400;
 
@@ -72,8 +74,14 @@ export function pctAtLeast(x: number): string {
 }
 
 const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const seconds = (msValue: number): string => `${Math.round(msValue / 1000)} s`;
+const seconds = (msValue: number): string =>
+  msValue < 1000 ? `${Math.round(msValue)} ms` : `${Math.round(msValue / 1000)} s`;
 const num = (v: number): string => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));
+/** v as num() shows it, unless that rounds it the wrong way for a bound: then in full. */
+const numTowards = (v: number, direction: 'up' | 'down'): string => {
+  const shown = Number(num(v));
+  return (direction === 'up' ? shown >= v : shown <= v) ? num(v) : String(v);
+};
 const signedPct = (x: number): string => `${x >= 0 ? '+' : ''}${pct(x)}`;
 
 /** Untrusted text quoted in a why: one line, without our "(source)" tail, bounded. */
@@ -113,7 +121,9 @@ export function sampleSizeOf(reason: Reason, verdict: Verdict): number | null {
 function minRequests(r: Reason, f: WhyFacts): string {
   const n = Math.max(0, Math.round(r.value ?? 0));
   const min = r.limit ?? f.context.limits?.minRequests ?? 0;
-  const dur = f.verdict.durationMs > 0 ? f.verdict.durationMs : f.context.windowMs;
+  const measured = f.verdict.durationMs > 0 ? f.verdict.durationMs : f.context.windowMs;
+  // Prometheus counts over at least its shortest range (createMetrics' minRangeSeconds, 30 s by default).
+  const dur = r.source === 'prometheus' ? Math.max(measured, PROMETHEUS_MIN_RANGE_MS) : measured;
   const window = f.context.windowMs > 0 ? f.context.windowMs : dur;
   const load = r.source === 'loadgen' && f.context.rps ? f.context.rps : null;
   const at = `${f.context.weight}%${load !== null ? ` of ${num(load)} rps` : ''}`;
@@ -218,7 +228,7 @@ function check(r: Reason, f: WhyFacts): string {
   return withQuote(
     `check ${name} ${num(r.value)} ${above ? '>' : '<'} its ${bound} ${num(r.limit)} (${sample}; `,
     r.message,
-    `); it would pass with ${bound} ${above ? '≥' : '≤'} ${num(r.value)} in the checks input`,
+    `); it would pass with ${bound} ${above ? '≥' : '≤'} ${numTowards(r.value, above ? 'up' : 'down')} in the checks input`,
   );
 }
 
