@@ -146,6 +146,36 @@ describe('the podinfo manifest (golden)', () => {
   });
 });
 
+describe('the repository examples', () => {
+  it.each([
+    ['examples/podinfo/deployments.yaml', 'podinfo-ga', 'podinfo-canary', 'podinfod', 'test'],
+    [
+      'examples/flask-smartcar/canary-deployment.yml',
+      'smartcarapp-v1',
+      'smartcarapp-v2',
+      'smartcarapp',
+      'default',
+    ],
+  ])(
+    '%s: the stable gets the canary image, the canary 0 replicas, two lines change',
+    async (file, stable, canary, container, namespace) => {
+      const text = await readFile(path.join(import.meta.dirname, '..', file), 'utf8');
+      const result = editManifestTexts([{ path: file, text }], {
+        namespace,
+        stableDeployment: stable,
+        canaryDeployment: canary,
+        containers: [{ name: container, image: 'ghcr.io/stefanprodan/podinfo:6.7.1' }],
+      });
+      const out = result.files[0]?.text ?? '';
+      expect(changedLines(text, out)).toEqual([
+        expect.stringMatching(/^ +image: ghcr\.io\/stefanprodan\/podinfo:6\.7\.1$/),
+        expect.stringMatching(/^ +replicas: 0$/),
+      ]);
+      expect(out.split('\n')).toHaveLength(text.split('\n').length);
+    },
+  );
+});
+
 describe('refusals, each naming the file and document', () => {
   const deployment = (name: string, image: string, extra = '') =>
     `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n${extra}spec:\n  template:\n    spec:\n      containers:\n      - name: podinfo\n        image: ${image}\n`;
