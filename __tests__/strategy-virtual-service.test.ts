@@ -16,6 +16,7 @@ import {
   ROLLBACK_STAGE,
   currentStage,
   renderRoute,
+  selectVirtualServiceTarget,
   stageDrift,
   strategySteps,
   withoutStrategy,
@@ -161,6 +162,20 @@ describe('A/B on a VirtualService', () => {
         ab: true,
       }),
     ).toBe('the A/B route absent (written: present)');
+  });
+
+  it('selects the same route at every stage from the VirtualService as read', () => {
+    for (const s of strategySteps(spec, [10, 100])) {
+      const at = renderRoute(t, spec, s.stage);
+      const again = selectVirtualServiceTarget([at], NONE);
+      expect(again.object).toBe(at);
+      expect(again.selection).toEqual({
+        ...t.selection,
+        ...selectVsRoute([withoutStrategy({ ...t, object: at })], NONE),
+      });
+      expect(again.selection.routeIndex).toBe(1);
+      expect(currentStage(again, spec)).toEqual(s.stage);
+    }
   });
 
   it('refuses a match that contradicts the route, naming the header', () => {

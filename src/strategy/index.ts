@@ -43,12 +43,16 @@ export {
   currentWeightsOf,
   finalStage,
   renderRoute,
+  selectHttpRouteTarget,
+  selectVirtualServiceTarget,
   stageDrift,
   strategySteps,
   withoutStrategy,
   type JudgedTraffic,
   type RouteStage,
   type RouteTarget,
+  type VirtualServiceTarget,
+  type HttpRouteTarget,
   type StrategyStep,
 } from './stages.js';
 export { validateStrategy, type ValidateOptions } from './validate.js';

@@ -4,9 +4,17 @@
 // for a VirtualService (plan.ts + strategy/virtual-service.ts) or an HTTPRoute
 // (strategy/http-route.ts). So every write is idempotent, a resume rewrites the same object,
 // and a rollback is one write of ROLLBACK_STAGE.
-import { currentWeights, withCanaryWeight, type RouteSelection } from '../plan.js';
+import {
+  currentWeights,
+  selectRoute,
+  withCanaryWeight,
+  type RouteSelection,
+  type RouteWanted,
+} from '../plan.js';
+import { virtualServiceView } from '../kube/views.js';
 import {
   currentHttpRouteWeights,
+  selectHttpRoute,
   strategyStateHttpRoute,
   withAbRuleHttpRoute,
   withHttpRouteWeight,
@@ -14,6 +22,7 @@ import {
   withPreviewRuleHttpRoute,
   withoutStrategyHttpRoute,
   type HttpRouteSelection,
+  type HttpRouteWanted,
 } from './http-route.js';
 import type { RouteKind, StrategySpec } from './spec.js';
 import {
@@ -21,15 +30,24 @@ import {
   withAbRouteVs,
   withMirrorVs,
   withPreviewRouteVs,
+  withoutInsertedRoutesVs,
   withoutStrategyVs,
 } from './virtual-service.js';
 
 type Json = Record<string, unknown>;
 
 /** One route object to step and its selection (counted without the strategy's own routes or rules). */
-export type RouteTarget =
-  | { kind: 'virtual-service'; object: Json; selection: RouteSelection }
-  | { kind: 'http-route'; object: Json; selection: HttpRouteSelection };
+export type RouteTarget = VirtualServiceTarget | HttpRouteTarget;
+export interface VirtualServiceTarget {
+  kind: 'virtual-service';
+  object: Json;
+  selection: RouteSelection;
+}
+export interface HttpRouteTarget {
+  kind: 'http-route';
+  object: Json;
+  selection: HttpRouteSelection;
+}
 
 /** What the route sends where at one step. */
 export interface RouteStage {
@@ -126,6 +144,34 @@ export function strategySteps(spec: StrategySpec, weights: readonly number[]): S
       break;
   }
   return steps.map((s, i) => ({ ...s, step: i + 1 }));
+}
+
+/**
+ * plan.ts selectRoute over VirtualServices as read (at any stage): the routes a strategy
+ * inserted are left out of the count, so the selection is the same at every stage. The target's
+ * object is the VirtualService as given.
+ */
+export function selectVirtualServiceTarget(
+  virtualServices: readonly Json[],
+  want: RouteWanted,
+): VirtualServiceTarget {
+  const stripped = virtualServices.map(withoutInsertedRoutesVs);
+  const selection = selectRoute(stripped, want);
+  const i = stripped.findIndex((vs) => {
+    const v = virtualServiceView(vs);
+    return v.name === selection.virtualService && v.namespace === selection.namespace;
+  });
+  return { kind: 'virtual-service', object: virtualServices[i]!, selection };
+}
+
+/** selectHttpRoute over HTTPRoutes as read (its count skips strategy rules already); the target's object is the route as given. */
+export function selectHttpRouteTarget(httpRoutes: readonly Json[], want: HttpRouteWanted): HttpRouteTarget {
+  const selection = selectHttpRoute(httpRoutes, want);
+  const object = httpRoutes.find((r) => {
+    const meta = (r.metadata ?? {}) as Json;
+    return meta.name === selection.httpRoute && (meta.namespace ?? null) === selection.namespace;
+  })!;
+  return { kind: 'http-route', object, selection };
 }
 
 /** The route object without anything a strategy added (weights kept): what selection and checks read. */

@@ -79,16 +79,26 @@ const isCanaryMirror = (m: unknown, sel: RouteSelection): boolean =>
  * reserved names) and a mirror of the stepped route to the canary. The weights stay.
  */
 export function withoutStrategyVs(vs: Json, sel: RouteSelection): Json {
-  const next = structuredClone(vs);
-  const spec = isObject(next.spec) ? next.spec : null;
-  if (spec && Array.isArray(spec.http))
-    spec.http = spec.http.filter((r) => !(isObject(r) && isStrategyRouteName(r.name)));
+  const next = withoutInsertedRoutesVs(vs);
   const route = steppedRoute(next, sel);
   if (route && isCanaryMirror(route.mirror, sel)) {
     delete route.mirror;
     delete route.mirrorPercentage;
     delete route.mirrorPercent;
   }
+  return next;
+}
+
+/**
+ * The VirtualService without the routes this module inserted (found by their reserved names; no
+ * selection needed): what plan.ts selectRoute must be given so that its index counts the
+ * user's routes only.
+ */
+export function withoutInsertedRoutesVs(vs: Json): Json {
+  const next = structuredClone(vs);
+  const spec = isObject(next.spec) ? next.spec : null;
+  if (spec && Array.isArray(spec.http))
+    spec.http = spec.http.filter((r) => !(isObject(r) && isStrategyRouteName(r.name)));
   return next;
 }
 
