@@ -153,7 +153,7 @@ describe('measure() says why a window did not pass', () => {
     expect(v.outcome).toBe('inconclusive');
     expect(v.why).toBe(loggedWhy(log));
     expect(v.why).toMatch(
-      /^inconclusive: aborted: the window stopped after \d+ s of 60 s \(cancelled, or the VirtualService changed\) with \d+ canary requests, loadgen; a full window would decide; also: (?:load-connection-failures [\d.]+% \(limit 1%\), )?requests \d+ \(limit 400\)$/,
+      /^inconclusive: aborted: the window stopped after \d+ m?s of 60 s \(cancelled, or the VirtualService changed\) with \d+ canary requests, loadgen; a full window would decide; also: (?:load-connection-failures [\d.]+% \(limit 1%\), )?requests \d+ \(limit 400\)$/,
     );
   });
 });
