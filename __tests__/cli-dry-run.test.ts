@@ -3,7 +3,7 @@
 // created (kind, minikube) or started (sim) is not: the plan comes from the manifests alone.
 // Each test runs the CLI process (bin/istio-canary.js).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,34 @@ describe('--dry-run goes through the runner for every cluster', () => {
       expect(readdirSync(tools)).toEqual([]);
     },
   );
+
+  it('cluster kind with an HTTPRoute in the manifests: says the Gateway API CRDs would be installed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'istio-canary-dry-gw-'));
+    writeFileSync(
+      join(dir, 'route.yaml'),
+      [
+        'apiVersion: gateway.networking.k8s.io/v1',
+        'kind: HTTPRoute',
+        'metadata: {name: podinfo-gw}',
+        'spec:',
+        '  rules:',
+        '    - backendRefs: [{name: podinfo, port: 9898}]',
+        '',
+      ].join('\n'),
+    );
+    const withRoute = seed.map((a) =>
+      a === 'examples/podinfo/*.yaml' ? `${a},${join(dir, 'route.yaml')}` : a,
+    );
+    const r = await cli(['run', '--cluster', 'kind', '--namespace', 'test', ...withRoute], {
+      RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'istio-canary-dry-tools-')),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/\[dry-run\] would install Gateway API CRDs v\d+\.\d+\.\d+ .*HTTPRoute/);
+    const without = await cli(['run', '--cluster', 'kind', '--namespace', 'test', ...seed], {
+      RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'istio-canary-dry-tools-')),
+    });
+    expect(without.stderr).not.toContain('Gateway API CRDs');
+  });
 
   it('promote --dry-run follows the same machine: 100% then the finalize', async () => {
     const r = await cli(['promote', '--cluster', 'kind', '--namespace', 'test', ...seed]);

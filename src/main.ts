@@ -98,12 +98,16 @@ async function dryRunConnection(
     | 'namespace'
   >,
   io: Io,
+  docs: readonly ManifestDoc[],
 ): Promise<ClusterConnection> {
-  if (settings.cluster === 'kind' || settings.cluster === 'minikube')
+  if (settings.cluster === 'kind' || settings.cluster === 'minikube') {
     io.logger.info(
       `[dry-run] would create a ${settings.cluster} cluster ${settings.clusterName} with Istio ${settings.istioVersion} (profile ${settings.istioProfile})${settings.installPrometheus ? ' and Prometheus' : ''}; nothing is created in a dry run: planning against the manifests alone`,
     );
-  else io.logger.info('[dry-run] the embedded mesh is not started: planning against the manifests alone');
+    const { gatewayApiDryRunMessage } = await import('./cluster/gateway-api.js');
+    const crds = gatewayApiDryRunMessage(settings.cluster, manifestWrites(docs));
+    if (crds) io.logger.info(crds);
+  } else io.logger.info('[dry-run] the embedded mesh is not started: planning against the manifests alone');
   const [{ startApiServer }, { simKubeconfig }] = await Promise.all([
     import('./sim/api/index.js'),
     import('./sim/kubeconfig.js'),
@@ -359,7 +363,7 @@ async function executeSteps(
   // A dry run creates no cluster: it plans against a stand-in for the one that would be created.
   const connection =
     settings.dryRun && settings.cluster !== 'existing' && !deps.connect
-      ? await dryRunConnection(settings, io)
+      ? await dryRunConnection(settings, io, docs)
       : await (deps.connect ?? ((s, i, sig) => defaultConnect(s, i, sig, docs)))(settings, io, signal);
   // The credentials of the cluster used (created here, ~/.kube/config) are secrets too; the
   // embedded mesh's token is a fixed word that it ignores.
