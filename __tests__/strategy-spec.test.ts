@@ -204,6 +204,8 @@ describe('parseStrategySpec', () => {
       strategy: 'canary',
       routeKind: 'auto',
       httpRoute: null,
+      stableService: null,
+      canaryService: null,
       match: [],
       mirrorPercent: 100,
       preview: null,
@@ -211,6 +213,16 @@ describe('parseStrategySpec', () => {
       services: [],
     });
     expect(parseStrategySpec({ 'http-route': 'web' }).routeKind).toBe('http-route');
+    expect(parseStrategySpec({ 'canary-service': 'web-v2' })).toMatchObject({
+      routeKind: 'http-route',
+      canaryService: 'web-v2',
+    });
+    expect(
+      thrown(() => parseStrategySpec({ 'route-kind': 'virtual-service', 'stable-service': 'a' })),
+    ).toMatch(/^stable-service: names an HTTPRoute backend Service, but route-kind is virtual-service/);
+    expect(thrown(() => parseStrategySpec({ 'stable-service': 'a', 'canary-service': 'a' }))).toMatch(
+      /same as stable-service/,
+    );
   });
 
   it('names every input at fault at once, with what it accepts', () => {

@@ -57,6 +57,10 @@ export interface StrategySpec {
   routeKind: RouteKindChoice;
   /** The HTTPRoute to step (`http-route`); null: detected. */
   httpRoute: string | null;
+  /** The HTTPRoute rule's stable Service (`stable-service`); null: detected. */
+  stableService: string | null;
+  /** The HTTPRoute rule's canary Service (`canary-service`); null: detected. */
+  canaryService: string | null;
   /** The A/B match (strategy ab); [] for the others. */
   match: MatchSpec;
   /** Percent of live requests mirrored to the canary, (0, 100] (strategy mirror; 100 otherwise). */
@@ -80,6 +84,8 @@ export type StrategyInputs = Partial<
     | 'iterations'
     | 'route-kind'
     | 'http-route'
+    | 'stable-service'
+    | 'canary-service'
     | 'services',
     string
   >
@@ -368,6 +374,8 @@ export const STRATEGY_ACCEPTS: Record<keyof StrategyInputs, string> = {
   iterations: 'a whole number from 1 to 100',
   'route-kind': ROUTE_KIND_CHOICES.map((s) => `\`${s}\``).join(', '),
   'http-route': 'an HTTPRoute name',
+  'stable-service': 'a Service name',
+  'canary-service': 'a Service name',
   services:
     'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
 };
@@ -394,6 +402,8 @@ export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
   const strategy = field('strategy', parseStrategyKind, 'canary');
   const routeKind = field('route-kind', parseRouteKind, 'auto');
   const httpRoute = field('http-route', parseName, null as string | null);
+  const stableService = field('stable-service', parseName, null as string | null);
+  const canaryService = field('canary-service', parseName, null as string | null);
   const match = field('match', parseMatch, [] as MatchSpec);
   const mirrorPercent = field('mirror-percent', parseMirrorPercent, 100);
   const previewHost = field('preview-host', parsePreviewHost, null as string | null);
@@ -425,6 +435,13 @@ export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
     );
   if (given('http-route') && routeKind === 'virtual-service')
     problems.push('http-route: names an HTTPRoute, but route-kind is virtual-service (remove one of them)');
+  for (const name of ['stable-service', 'canary-service'] as const)
+    if (given(name) && routeKind === 'virtual-service')
+      problems.push(
+        `${name}: names an HTTPRoute backend Service, but route-kind is virtual-service (use stable-subset and canary-subset)`,
+      );
+  if (stableService !== null && stableService === canaryService)
+    problems.push(`canary-service: is the same as stable-service (${stableService})`);
   if (given('services') && given('http-route'))
     problems.push('http-route: lockstep runs name each route object in services; remove http-route');
   if (problems.length) throw new InvalidValueError(problems.join('\n'));
@@ -436,8 +453,13 @@ export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
         : { kind: 'header', header: previewHeader! };
   return {
     strategy,
-    routeKind: httpRoute !== null && routeKind === 'auto' ? 'http-route' : routeKind,
+    routeKind:
+      (httpRoute !== null || stableService !== null || canaryService !== null) && routeKind === 'auto'
+        ? 'http-route'
+        : routeKind,
     httpRoute,
+    stableService,
+    canaryService,
     match,
     mirrorPercent,
     preview,

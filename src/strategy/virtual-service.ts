@@ -13,7 +13,7 @@ import { virtualServiceView } from '../kube/views.js';
 import { isObject } from '../util/object.js';
 import { oneLine } from '../one-line.js';
 import { StrategyError } from './errors.js';
-import { intersectIstio, istioHeaders, sameJson, type MatchSpec } from './match.js';
+import { intersectIstio, istioHeaders, type MatchSpec } from './match.js';
 import type { PreviewSpec } from './spec.js';
 
 type Json = Record<string, unknown>;
@@ -250,20 +250,4 @@ export function strategyStateVs(
     preview: names.includes(previewRouteName(sel)),
     mirrorPercent,
   };
-}
-
-/** Whether the inserted route named `name` matches `extra` as the current stepped route asks (it is not stale). */
-export function insertedRouteCurrent(
-  vs: Json,
-  sel: RouteSelection,
-  name: string,
-  extra: readonly Json[],
-): boolean {
-  const found = virtualServiceView(vs).http.find((r) => r.name === name);
-  if (!found) return false;
-  try {
-    return sameJson(found.raw.match, insertedMatchVs(vs, sel, extra));
-  } catch {
-    return false;
-  }
 }
