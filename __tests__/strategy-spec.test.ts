@@ -54,6 +54,9 @@ describe('match', () => {
     ]);
     expect(parseMatch('header:x-user=beta\n')).toEqual([yaml[0]]);
     expect(parseMatch('- header:X-User=beta')).toEqual([yaml[0]]);
+    expect(parseMatch('[{headers: {x-version: {exact: 2}}}]')).toEqual([
+      { headers: [{ name: 'x-version', type: 'exact', value: '2' }] },
+    ]);
   });
 
   it('turns cookie:NAME=VALUE into a Cookie header regex that the mesh matches as a browser sends it', () => {

@@ -188,12 +188,13 @@ function entryOfYaml(raw: unknown, at: string): MatchEntry {
       !isObject(sm) ||
       keys.length !== 1 ||
       !['exact', 'prefix', 'regex'].includes(type!) ||
-      typeof sm[type!] !== 'string'
+      !['string', 'number', 'boolean'].includes(typeof sm[type!])
     )
       throw new InvalidValueError(
         `has ${at} header ${JSON.stringify(name.slice(0, 60))} without exactly one of exact, prefix or regex (a string)`,
       );
-    const value = sm[type!] as string;
+    // YAML reads `{exact: 2}` as a number: the header value is its text.
+    const value = String(sm[type!] as string | number | boolean);
     return {
       name: headerName(name),
       type: type as HeaderCondition['type'],
@@ -215,7 +216,7 @@ export function parseMatch(raw: string): MatchSpec {
   if (/^[-[{]/.test(text)) {
     let doc: unknown;
     try {
-      doc = load(text, { json: false });
+      doc = load(text);
     } catch (err) {
       throw new InvalidValueError(`is not valid YAML (${(err as Error).message.split('\n')[0]})`);
     }
