@@ -40,7 +40,7 @@ function httpRoute(
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
-    metadata: { name, namespace: ns, creationTimestamp: created },
+    metadata: { name, namespace: ns, creationTimestamp: created } as KubeObject['metadata'],
     spec: { parentRefs: [{ name: 'gw' }], ...spec },
   };
 }

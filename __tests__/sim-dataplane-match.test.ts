@@ -8,8 +8,10 @@ import {
   buildRoutingTable,
   routesForHost,
   selectRoute,
+  virtualServiceValidationError,
   type RoutingTable,
 } from '../src/sim/dataplane/routes.js';
+import { createMemoryConfigSource, startDataPlane } from '../src/sim/dataplane/index.js';
 import {
   compileRe2,
   compileStringMatch,
@@ -304,6 +306,33 @@ describe('VirtualService http match', () => {
       /http\[0\]\.match: headers\.x-user: regex "\(\?!admin\)\.\*" is not RE2: lookahead/,
     );
     expect(routesForHost(bad, 'podinfo')).toBeUndefined();
+    const vs = virtualService('v', {
+      hosts: ['podinfo'],
+      http: [{ match: [{ uri: { regex: '(a)\\1' } }], route: [to('ga')] }],
+    });
+    expect(virtualServiceValidationError(vs)).toMatch(/http\[0\]\.match: uri: .*backreference/);
+    expect(
+      virtualServiceValidationError(virtualService('ok', { hosts: ['x'], http: [{ route: [to('ga')] }] })),
+    ).toBeUndefined();
+  });
+
+  it('lists refused objects on the data plane at /debug/rejected', async () => {
+    const config = createMemoryConfigSource([
+      virtualService('bad', {
+        hosts: ['*'],
+        http: [{ match: [{ headers: { cookie: { regex: '(?<=a)b' } } }], route: [to('ga')] }],
+      }),
+    ]);
+    const plane = await startDataPlane({ config, seed: 1 });
+    try {
+      const res = await fetch(new URL('/debug/rejected', plane.metricsUrl));
+      const body = (await res.json()) as { kind: string; name: string; reason: string }[];
+      expect(body.map((r) => [r.kind, r.name])).toEqual([['VirtualService', 'bad']]);
+      expect(body[0]?.reason).toMatch(/headers\.cookie: regex "\(\?<=a\)b" is not RE2: lookbehind/);
+      expect((await fetch(plane.ingressUrl)).status).toBe(404);
+    } finally {
+      await plane.close();
+    }
   });
 });
 

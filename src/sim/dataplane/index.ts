@@ -172,6 +172,11 @@ class Ingress {
     this.dirty = true;
   }
 
+  /** The objects the current routing table refused, with the reasons. */
+  rejected(): RoutingTable['rejected'] {
+    return this.current().rejected;
+  }
+
   /** Without onChange there is no other way to see changes: rebuild per request. */
   alwaysRebuild = false;
 
@@ -234,9 +239,11 @@ class Ingress {
         query,
         authority: req.headers.host ?? '',
         scheme: 'http',
+        // Envoy joins repeated headers with "," (Node would use ", "); cookies with "; " as Node does.
         header: (name) => {
-          const v = req.headers[name];
-          return Array.isArray(v) ? v.join(',') : v;
+          if (name === 'cookie') return req.headers.cookie;
+          const v = req.headersDistinct[name];
+          return v === undefined ? undefined : v.join(',');
         },
       };
       const route = routes && selectRoute(routes, view);
@@ -453,6 +460,13 @@ export async function startDataPlane(options: IngressOptions): Promise<DataPlane
 
   const metricsServer = createServer((req, res) => {
     const { path } = splitUrl(req.url);
+    // What istiod would have refused (`istioctl analyze`): objects the routing table left out, and why.
+    if (req.method === 'GET' && path === '/debug/rejected') {
+      const body = JSON.stringify(ingress.rejected(), null, 2);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
     // /stats/prometheus is where Istio's Prometheus addon scrapes Envoy.
     if (req.method === 'GET' && (path === '/metrics' || path === '/stats/prometheus')) {
       const body = ingress.metrics.render();
@@ -464,7 +478,7 @@ export async function startDataPlane(options: IngressOptions): Promise<DataPlane
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found: metrics are at /metrics\n');
+    res.end('not found: metrics are at /metrics, refused objects at /debug/rejected\n');
   });
 
   try {
