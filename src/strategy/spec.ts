@@ -194,7 +194,7 @@ function entryOfYaml(raw: unknown, at: string): MatchEntry {
         `has ${at} header ${JSON.stringify(name.slice(0, 60))} without exactly one of exact, prefix or regex (a string)`,
       );
     // YAML reads `{exact: 2}` as a number: the header value is its text.
-    const value = String(sm[type!] as string | number | boolean);
+    const value = String(sm[type!]);
     return {
       name: headerName(name),
       type: type as HeaderCondition['type'],
