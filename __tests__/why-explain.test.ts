@@ -143,6 +143,12 @@ describe('a pass has no why', () => {
   });
 });
 
+/** The percentage 0.01 below `p` ("8.21" → 8.2%) as the input parses it; -1 below 0. */
+function lowerBy001(p: string): number {
+  const hundredths = Math.round(Number(p) * 100);
+  return hundredths === 0 ? -1 : parsePercentage(`${(hundredths - 1) / 100}%`);
+}
+
 describe('error-rate', () => {
   const LINE =
     /^fail: error-rate ([\d.]+)% \((\d+) errors in (\d+) canary requests, loadgen\) > max-error-rate ([\d.]+)%; it would pass with max-error-rate ≥ ([\d.]+)% or at most (\d+) errors in (\d+) requests$/;
@@ -180,7 +186,17 @@ describe('error-rate', () => {
               'error-rate',
             )?.ok,
           ).toBe(true);
-          expect(suggested - 0.0001 < errors / n).toBe(true);
+          expect(
+            reasonOf(
+              judgeStep(
+                null,
+                stats(n, errors, 30),
+                { ...limits, maxErrorRate: lowerBy001(atLeast!) },
+                'loadgen',
+              ),
+              'error-rate',
+            )?.ok,
+          ).toBe(false);
           // At most K errors passes; K + 1 fails.
           const k = Number(allowed);
           expect(reasonOf(judgeStep(null, stats(n, k, 30), limits, 'loadgen'), 'error-rate')?.ok).toBe(true);
@@ -189,7 +205,7 @@ describe('error-rate', () => {
           );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -199,7 +215,8 @@ describe('error-rate', () => {
         const s = pctAtLeast(x);
         expect(s).toMatch(/^\d+(\.\d{1,2})?%$/);
         expect(parsePercentage(s)).toBeGreaterThanOrEqual(x);
-        expect(parsePercentage(s) - 0.0001).toBeLessThan(x);
+        // The next lower two-decimal percentage, as parsed, is below x (so a judge would fail at it).
+        expect(lowerBy001(s.slice(0, -1))).toBeLessThan(x);
       }),
     );
   });
