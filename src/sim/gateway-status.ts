@@ -154,17 +154,18 @@ export function startGatewayStatus(sink: StatusSink, config: GatewayApiConfigSou
       const want = table.gatewayApi.routes.get(key) ?? [];
       const have =
         isObject(hr.status) && Array.isArray(hr.status.parents) ? hr.status.parents.filter(isObject) : [];
-      const others = have.filter((p) => p.controllerName !== ISTIO_GATEWAY_CONTROLLER);
       const gen = generationOf(hr);
+      const ours = (h: Json): boolean => h.controllerName === ISTIO_GATEWAY_CONTROLLER;
+      const sameRef = (h: Json, ref: unknown): boolean => JSON.stringify(h.parentRef) === JSON.stringify(ref);
       const mine = want.map((p) => {
-        const old = have.find(
-          (h) =>
-            h.controllerName === ISTIO_GATEWAY_CONTROLLER &&
-            JSON.stringify(h.parentRef) === JSON.stringify(p.parentRef),
-        );
+        const old = have.find((h) => ours(h) && sameRef(h, p.parentRef));
         return { ...p, conditions: stamp(p.conditions, old?.conditions, gen, now) };
       });
-      const parents = [...others, ...mine];
+      // Entries keep their places (other controllers' untouched); ours updated, dropped or appended.
+      const parents: Json[] = [
+        ...have.flatMap((h) => (ours(h) ? mine.filter((m) => sameRef(h, m.parentRef)).slice(0, 1) : [h])),
+        ...mine.filter((m) => !have.some((h) => ours(h) && sameRef(h, m.parentRef))),
+      ];
       if (!sameStatus(parents, have) && !(parents.length === 0 && !isObject(hr.status)))
         writes.push(patch(hr, 'httproutes', { parents }));
     }
