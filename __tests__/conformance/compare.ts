@@ -270,8 +270,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     id: 'managed-fields-reset-fields',
     reason:
-      'Since 1.22 changes to fields a strategy resets are filtered out of field management: status sent to the main resource and spec sent to /status neither give ownership nor take it from others. 1.20 records them although it drops the values.',
-    scenarios: ['status-subresource'],
+      'Since 1.22 changes to fields a strategy resets are filtered out of field management: status sent to the main resource and spec sent to /status neither give ownership nor take it from others. 1.20 records them although it drops the values (for CRDs also the status a create sends or the schema defaults, e.g. a Gateway\'s "Waiting for controller" conditions).',
+    scenarios: ['status-subresource', 'crd-defaults', 'crd-validation'],
     expect: (s, _scenario, steps) => {
       // Only the VirtualService of this scenario: Namespace status ownership is compared as 1.20
       // records it in every scenario (docs/conformance.md, "Namespace status").

@@ -211,6 +211,58 @@ export const CRD_SCENARIOS: Scenario[] = [
         metadata: { name: 'conf-valid-class' },
         spec: { description: 3 },
       });
+      await bad(
+        'VS weight beyond int32, fractional port',
+        VS(ns),
+        vs(ns, 'fmt', {
+          hosts: ['fmt'],
+          http: [{ route: [{ destination: { host: 'fmt', port: { number: 80.5 } }, weight: 3000000000 }] }],
+        }),
+      );
+      await bad('HTTPRoute status with a bad date-time', ROUTES(ns), {
+        ...httpRoute(ns, 'st', {}),
+        status: {
+          parents: [
+            {
+              parentRef: { name: 'gw' },
+              controllerName: 'istio.io/gateway-controller',
+              conditions: [
+                {
+                  type: 'Accepted',
+                  status: 'True',
+                  reason: 'Ok',
+                  message: '',
+                  lastTransitionTime: 'yesterday',
+                },
+              ],
+            },
+          ],
+        },
+      });
+      await r.http('PUT /status with a bad date-time', {
+        method: 'PATCH',
+        path: `${ROUTES(ns)}/st/status`,
+        contentType: MERGE,
+        body: {
+          status: {
+            parents: [
+              {
+                parentRef: { name: 'gw' },
+                controllerName: 'istio.io/gateway-controller',
+                conditions: [
+                  {
+                    type: 'Accepted',
+                    status: 'True',
+                    reason: 'Ok',
+                    message: 'm',
+                    lastTransitionTime: 'yesterday',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      });
       await r.http('a valid VS, then an invalid merge patch', {
         method: 'POST',
         path: VS(ns),

@@ -9,6 +9,7 @@
 //   lists atomic); the others (the Gateway API's) are typed by their schema's list/map markers.
 // Hand-written: no JS library reproduces the apiextensions-apiserver's behaviour and messages.
 
+import { isIPv4, isIPv6 } from 'node:net';
 import type { FieldError } from './status.js';
 import { type Json, type JsonObject, clone, isObject } from './json.js';
 import { schemaFor, type ListType, type Schema } from './schema.js';
@@ -111,6 +112,9 @@ function check(v: Json, s: Node, path: string, out: FieldError[]): void {
       out.push(invalidErr(where, v, `${where} in body should be at least ${s['minLength']} chars long`));
     if (typeof s['pattern'] === 'string' && !goRegexp(s['pattern']).test(v))
       out.push(invalidErr(where, v, `${where} in body should match '${s['pattern']}'`));
+    const format = typeof s['format'] === 'string' ? s['format'] : '';
+    if (v !== '' && FORMATS[format]?.(v) === false)
+      out.push(invalidErr(where, v, `${where} in body must be of type ${format}: ${JSON.stringify(v)}`));
   }
   if (Array.isArray(v)) {
     if (typeof s['maxItems'] === 'number' && v.length > s['maxItems'])
@@ -165,6 +169,14 @@ function combinators(v: Json, s: Node, where: string, out: FieldError[]): void {
     out.push(nil(`"${where}" must not validate the schema (not)`));
 }
 
+/** The string formats the CRDs here use that go-openapi's registry checks (others pass). */
+const FORMATS: Record<string, (v: string) => boolean> = {
+  'date-time': (v) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/.test(v),
+  ipv4: (v) => isIPv4(v),
+  ipv6: (v) => isIPv6(v),
+  byte: (v) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(v),
+};
+
 const join = (path: string, k: string): string => (path === '' ? k : `${path}.${k}`);
 
 const regexps = new Map<string, RegExp>();
@@ -204,7 +216,7 @@ export function validateSchema(o: JsonObject, s: Node): FieldError[] {
 function checkOf(e: FieldError): string {
   if (e.field === '<nil>') return e.detail;
   const m =
-    /in body (must be of type \w+|should (?:be less|be greater|be at most|be at least|match|have at most|have at least))/.exec(
+    /in body (must be of type [\w-]+|should (?:be less|be greater|be at most|be at least|match|have at most|have at least))/.exec(
       e.detail,
     );
   return m?.[1] ?? '';

@@ -58,8 +58,8 @@ export function prepareCreate(
   validate(rt, o, true);
   meta['managedFields'] = recordUpdate(
     undefined,
-    // A custom resource's decoded body, status defaults included, is what 1.20's field manager sees.
-    rt.schema ? o : stripStatusFor(rt, o),
+    // Status is a reset field (1.22+): neither client status nor status defaults are owned.
+    stripStatusFor(rt, o),
     manager,
     apiVersionOf(rt, version),
     '',
