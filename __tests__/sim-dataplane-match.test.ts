@@ -2,6 +2,7 @@
 // full-match) checked against reference implementations with fast-check, RE2 refusals, and the
 // VirtualService match semantics (first route wins, match blocks OR'ed, conditions AND'ed,
 // withoutHeaders, the cookie regex users write), plus mirror fields as compiled.
+import { request } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -330,6 +331,39 @@ describe('VirtualService http match', () => {
       expect(body.map((r) => [r.kind, r.name])).toEqual([['VirtualService', 'bad']]);
       expect(body[0]?.reason).toMatch(/headers\.cookie: regex "\(\?<=a\)b" is not RE2: lookbehind/);
       expect((await fetch(plane.ingressUrl)).status).toBe(404);
+    } finally {
+      await plane.close();
+    }
+  });
+});
+
+describe('repeated headers', () => {
+  it('are matched joined with "," as Envoy joins them', async () => {
+    const config = createMemoryConfigSource([
+      deployment('podinfo-ga', { labels: { app: 'podinfo', version: 'ga' } }),
+      service('podinfo', { app: 'podinfo' }),
+      virtualService('v', {
+        hosts: ['*'],
+        http: [
+          { match: [{ headers: { 'x-user': { exact: 'a,b' } } }], directResponse: { status: 299 } },
+          { directResponse: { status: 298 } },
+        ],
+      }),
+    ]);
+    const plane = await startDataPlane({ config, seed: 1 });
+    const statusWith = (values: string[]): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request(plane.ingressUrl, { headers: { 'x-user': values } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await statusWith(['a', 'b'])).toBe(299);
+      expect(await statusWith(['a,b'])).toBe(299);
+      expect(await statusWith(['a, b'])).toBe(298);
     } finally {
       await plane.close();
     }
