@@ -119,6 +119,8 @@ describe('command gates in a promotion', () => {
     expect(last.verdict.reasons).toEqual([
       expect.objectContaining({ metric: 'gate:smoke', source: 'gate', ok: false, value: 3 }),
     ]);
+    // The gate's verdict carries its one-line why, like a measured window's.
+    expect(last.verdict.why).toMatch(/^fail: gate smoke .*3/);
     // The PR comment's "Why" line shows the tail too (its end: the line that says what failed).
     expect(renderReport(report)).toContain(
       'FAILED: GET /api/cars returned 500 on the canary (next weight 50)',

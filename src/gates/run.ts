@@ -5,6 +5,7 @@
 // in the step history and rolls back exactly like a failed check. Every text that leaves
 // (log lines, the verdict's messages) is redacted: the gates' header secrets are registered
 // with the Redactor before anything runs.
+import { explainVerdict } from '../metrics/why.js';
 import type { Logger } from '../ports.js';
 import type { Reason, Verdict } from '../model.js';
 import type { ProxyEnv } from '../http/proxy.js';
@@ -251,11 +252,14 @@ export async function runGates(
     reasons.push(r);
     if (!r.ok) break;
   }
-  return {
+  const verdict: Verdict = {
     outcome: reasons.every((r) => r.ok) ? 'pass' : 'fail',
     reasons,
     stable: null,
     canary: null,
     durationMs: Date.now() - started,
   };
+  const why = explainVerdict(verdict, { weight: m.nextWeight, windowMs: 0 });
+  if (why !== null) verdict.why = why;
+  return verdict;
 }

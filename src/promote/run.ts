@@ -527,7 +527,7 @@ export class Run {
               const r = await this.measure(m, this.state ?? s0);
               if ('type' in r && r.type === 'verdict')
                 this.log.info(
-                  `step ${m.step}/${this.settings.steps.length} at ${m.weight}%: ${r.verdict.outcome} — ${r.verdict.reasons.map((x) => x.message).join('; ')}`,
+                  `step ${m.step}/${this.settings.steps.length} at ${m.weight}%: ${r.verdict.why ?? r.verdict.outcome} — ${r.verdict.reasons.map((x) => x.message).join('; ')}`,
                 );
               return r;
             },
