@@ -87,6 +87,20 @@ export const CRD_SCENARIOS: Scenario[] = [
           ],
         }),
       });
+      await r.http('POST with nulls (no default, default, nullable)', {
+        method: 'POST',
+        path: VS(ns),
+        body: vs(ns, 'nulls', {
+          hosts: ['nulls'],
+          gateways: null,
+          http: [{ route: [route('nulls', 100)], timeout: null }],
+        }),
+      });
+      await r.http('POST HTTPRoute with null defaulted fields', {
+        method: 'POST',
+        path: ROUTES(ns),
+        body: httpRoute(ns, 'nulls', { parentRefs: [{ name: 'gw', group: null, kind: null }], rules: null }),
+      });
       await r.http('POST DestinationRule with unknown nested fields', {
         method: 'POST',
         path: DR(ns),

@@ -1,7 +1,8 @@
 // What a CRD's structural schema makes a v1.20 API server do to a custom resource, so the
 // embedded mesh answers like the real one with Istio's and the Gateway API's real CRDs:
-// - defaulting (`default:`, also replacing a null of a non-nullable field) then pruning of fields
-//   the schema does not declare (unless x-kubernetes-preserve-unknown-fields), as the decoder does;
+// - defaulting (`default:`; a null is dropped where the field has a default or is not nullable)
+//   then pruning of the fields the schema does not declare (unless
+//   x-kubernetes-preserve-unknown-fields), as the decoder does;
 // - OpenAPI validation with the messages and quirks of the go-openapi validator 1.20 embeds: paths
 //   without list indices, an empty string rejected as "null", oneOf/anyOf/allOf/not;
 // - the managedFields typing: CRDs whose schema uses x-kubernetes-preserve-unknown-fields or
@@ -30,9 +31,14 @@ const items = (s: Node | undefined): Node | undefined => (s && isObject(s['items
 export function applyDefaults(x: Json, s: Node | undefined): void {
   if (!s) return;
   if (isObject(x)) {
+    // A null where the schema has a default or is not nullable is dropped first (1.20).
+    for (const [k, v] of Object.entries(x)) {
+      const c = child(s, k);
+      if (v === null && c && (c['default'] !== undefined || c['nullable'] !== true)) delete x[k];
+    }
     for (const [k, p] of Object.entries(props(s))) {
       if (!isObject(p) || p['default'] === undefined) continue;
-      if (!(k in x) || (x[k] === null && p['nullable'] !== true)) x[k] = clone(p['default'] ?? null);
+      if (!(k in x)) x[k] = clone(p['default'] ?? null);
     }
     for (const [k, v] of Object.entries(x)) applyDefaults(v, child(s, k));
   } else if (Array.isArray(x)) {
