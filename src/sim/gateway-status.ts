@@ -21,7 +21,6 @@ const WATCHED = new Set([
   `${GATEWAY_API_GROUP}/referencegrants`,
   '/namespaces',
   '/services',
-  'apps/deployments',
 ]);
 
 export interface GatewayStatusWriter {
@@ -116,7 +115,8 @@ export function startGatewayStatus(sink: StatusSink, config: GatewayApiConfigSou
       virtualServices: [],
       destinationRules: [],
       gateways: [],
-      deployments: config.list('Deployment'),
+      // Status depends on Services existing, not on their pods.
+      deployments: [],
       services: config.list('Service'),
       k8sGateways: gateways,
       httpRoutes: routes,
