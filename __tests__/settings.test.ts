@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../src/contract.js';
 import { formatInputError, parseSettings } from '../src/settings.js';
-import { parseDuration, parsePercentage, parseSteps } from '../src/input-parsers.js';
+import { parseDuration, parseGitBranch, parsePercentage, parseSteps } from '../src/input-parsers.js';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
@@ -242,5 +242,80 @@ describe('settings: proxy variables are read once, with the inputs', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.settings.proxy.httpsProxy).toBeUndefined();
     expect(result.settings.proxy.httpProxy).toBeUndefined();
+  });
+});
+
+describe('settings: strategy, interval auto, checks, gates and git-base inputs', () => {
+  const base = { 'load-url': 'http://127.0.0.1:8080/' };
+  const errorsOf = (inputs: Record<string, string>) => {
+    const r = parseSettings(from({ ...base, ...inputs }), {});
+    return r.ok ? [] : r.errors;
+  };
+
+  it('reports each strategy problem under its own input, with what it accepts', () => {
+    const errors = errorsOf({ strategy: 'ab', 'mirror-percent': '10' });
+    expect(errors.map((e) => e.input).sort()).toEqual(['match', 'mirror-percent']);
+    const lines = errors.map(formatInputError);
+    expect(lines.find((l) => l.startsWith('match:'))).toMatch(/strategy ab needs the requests/);
+    expect(lines.find((l) => l.startsWith('mirror-percent:'))).toMatch(
+      /is used by strategy mirror only; strategy is ab/,
+    );
+    expect(errorsOf({ strategy: 'rainbow' })[0]).toMatchObject({ input: 'strategy', value: 'rainbow' });
+    expect(formatInputError(errorsOf({ strategy: 'rainbow' })[0]!)).toContain(
+      'accepted: `canary`, `ab`, `mirror`, `blue-green`',
+    );
+  });
+
+  it('parses a valid A/B strategy, and defaults to canary on the route found', () => {
+    const r = parseSettings(
+      from({ ...base, strategy: 'ab', match: 'header:x-user=beta', iterations: '3' }),
+      {},
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.settings.strategy).toMatchObject({ strategy: 'ab', iterations: 3, routeKind: 'auto' });
+    expect(r.settings.strategy.match).toHaveLength(1);
+    const d = parseSettings(from(base), {});
+    if (!d.ok) throw new Error(JSON.stringify(d.errors));
+    expect(d.settings.strategy).toMatchObject({
+      strategy: 'canary',
+      iterations: 1,
+      match: [],
+      preview: null,
+    });
+  });
+
+  it('interval: auto uses max-interval; max-interval without auto is refused', () => {
+    const r = parseSettings(from({ ...base, interval: 'auto', 'max-interval': '3m' }), {});
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.settings).toMatchObject({ intervalAuto: true, maxIntervalMs: 180_000, intervalMs: 180_000 });
+    expect(errorsOf({ 'max-interval': '3m' })).toEqual([
+      expect.objectContaining({ input: 'max-interval', message: 'is only used with interval: auto' }),
+    ]);
+    expect(errorsOf({ 'false-rollback-rate': '20%' })[0]).toMatchObject({ input: 'false-rollback-rate' });
+  });
+
+  it('checks need a Prometheus: named, unless a created cluster installs one', () => {
+    const checks = '- name: success\n  query: sum(up{namespace="{{ namespace }}"})\n  min: 1\n';
+    const errors = errorsOf({ checks });
+    expect(errors.map((e) => e.input)).toEqual(['checks']);
+    expect(errors[0]?.message).toMatch(/need a Prometheus/);
+    expect(errorsOf({ checks, cluster: 'kind' })).toEqual([]);
+    expect(errorsOf({ checks, 'prometheus-url': 'http://127.0.0.1:9090' })).toEqual([]);
+  });
+
+  it('git-base takes branch names git accepts and names what is wrong with others', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}$/), { minLength: 1, maxLength: 4 }),
+        (parts) => {
+          const name = parts.join('/');
+          expect(parseGitBranch(name)).toBe(name);
+          expect(parseGitBranch(`refs/heads/${name}`)).toBe(name);
+        },
+      ),
+    );
+    for (const bad of ['a..b', 'a b', '-x', 'x/', 'x.lock', '.hidden', 'a:b', 'a\u0000b', 'x'.repeat(256)])
+      expect(() => parseGitBranch(bad), bad).toThrow(/is not a branch name/);
+    expect(errorsOf({ 'git-base': 'main..x' })[0]).toMatchObject({ input: 'git-base' });
   });
 });

@@ -23,7 +23,9 @@ export const COMMANDS = ['run', 'step', 'promote', 'rollback', 'status', 'cleanu
 export const CLUSTERS = ['existing', 'kind', 'minikube', 'sim'] as const;
 export const ISTIO_PROFILES = ['demo', 'minimal', 'default'] as const;
 export const METRICS_SOURCES = ['loadgen', 'prometheus', 'both'] as const;
-export const FINALIZE_MODES = ['promote-stable', 'keep'] as const;
+export const FINALIZE_MODES = ['promote-stable', 'keep', 'git-pr'] as const;
+export const STRATEGIES = ['canary', 'ab', 'mirror', 'blue-green'] as const;
+export const ROUTE_KIND_CHOICES = ['auto', 'virtual-service', 'http-route'] as const;
 export const FAILURE_MODES = ['rollback', 'hold'] as const;
 export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const;
 export const CLUSTER_CLEANUP_MODES = ['auto', 'always', 'never'] as const;
@@ -154,6 +156,68 @@ export const INPUTS: readonly InputSpec[] = [
     accepts: 'a subset name',
   },
   {
+    name: 'strategy',
+    description:
+      '`canary` (weight steps), `ab` (requests matching `match` go to the canary, judged for `iterations` windows, then the weight steps; `steps: 100` promotes right after), `mirror` (`mirror-percent`% of live requests are copied to the canary, judged on Prometheus, then the weight steps), `blue-green` (the canary is reached on `preview-host` or `preview-header` for `iterations` windows, then all traffic switches in one write). See README "Strategies".',
+    default: 'canary',
+    accepts: list(STRATEGIES),
+  },
+  {
+    name: 'match',
+    description:
+      "Strategy `ab`: the requests sent to the canary, combined with the stepped route's own match. A YAML list of `{headers: {NAME: {exact|prefix|regex: VALUE}}}` (conditions in one entry AND, entries OR), or lines of `header:NAME=VALUE`, `header:NAME^=PREFIX`, `header:NAME~=REGEX`, `cookie:NAME=VALUE`.",
+    accepts:
+      'a YAML list of {headers: {NAME: {exact|prefix|regex: VALUE}}} entries, or lines of header:NAME=VALUE, header:NAME^=PREFIX, header:NAME~=REGEX, cookie:NAME=VALUE',
+  },
+  {
+    name: 'mirror-percent',
+    description: "Strategy `mirror`: percent of the stepped route's requests copied to the canary.",
+    default: '100',
+    accepts: 'a percent above 0 and at most 100 (10, 10%, 0.5)',
+  },
+  {
+    name: 'preview-host',
+    description:
+      "Strategy `blue-green` on a VirtualService: a host (in the VirtualService's `hosts`) that reaches the canary before the switch.",
+    accepts: 'one host name, without wildcard or port',
+  },
+  {
+    name: 'preview-header',
+    description:
+      'Strategy `blue-green`: a request header (or cookie) that reaches the canary before the switch.',
+    accepts: 'NAME=VALUE, or header:NAME~=REGEX, or cookie:NAME=VALUE',
+  },
+  {
+    name: 'iterations',
+    description:
+      'Strategies `ab`, `mirror`, `blue-green`: judged windows on the match, the mirror or the preview before the weights (or the switch).',
+    default: '1',
+    accepts: 'a whole number from 1 to 100',
+  },
+  {
+    name: 'route-kind',
+    description:
+      'The route object stepped: `virtual-service` (Istio), `http-route` (Gateway API `HTTPRoute`, weighted `backendRefs`), or `auto` (from the manifests and the names given).',
+    default: 'auto',
+    accepts: list(ROUTE_KIND_CHOICES),
+  },
+  {
+    name: 'http-route',
+    description:
+      'The HTTPRoute to step (implies `route-kind: http-route`). Empty: the one HTTPRoute with a stable and a canary backend.',
+    accepts: 'an HTTPRoute name',
+  },
+  {
+    name: 'stable-service',
+    description: 'HTTPRoute: the stable backend Service. Empty: detected like subsets are.',
+    accepts: 'a Service name',
+  },
+  {
+    name: 'canary-service',
+    description: 'HTTPRoute: the canary backend Service. Empty: detected like subsets are.',
+    accepts: 'a Service name',
+  },
+  {
     name: 'steps',
     description: 'Canary weights in percent, strictly ascending, each 1 to 100 (e.g. `10,60,100`).',
     default: '10,25,50,100',
@@ -258,9 +322,15 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'finalize',
     description:
-      "At 100%: `promote-stable` (stable gets the canary's pod template, traffic back to stable, canary scaled to 0) or `keep` (leave 100% on the canary).",
+      "At 100%: `promote-stable` (stable gets the canary's pod template, traffic back to stable, canary scaled to 0), `keep` (leave 100% on the canary), or `git-pr` (promote-stable, then the promoted image is written into the `manifests` files of the repository and a pull request is opened or updated, so Argo CD / Flux see Git and the cluster agree; needs `github-token` with `contents: write` and `pull-requests: write`).",
     default: 'promote-stable',
     accepts: list(FINALIZE_MODES),
+  },
+  {
+    name: 'git-base',
+    description:
+      "With `finalize: git-pr`: the branch the pull request targets. Empty: the pull request's base branch on pull_request events, else the repository's default branch.",
+    accepts: 'a branch name',
   },
   {
     name: 'on-failure',

@@ -330,3 +330,22 @@ export function parsePercentageBetween(min: number, max: number) {
     return v;
   };
 }
+
+/** A branch name as git accepts it (git check-ref-format --branch), at most 255 characters. */
+export function parseGitBranch(raw: string): string {
+  const text = raw.trim().replace(/^refs\/heads\//, '');
+  const bad =
+    text.length > 255
+      ? 'is longer than 255 characters'
+      : controlCharacter(text) !== null || /[\s~^:?*[\\]/.test(text)
+        ? 'has a space, a control character or one of ~ ^ : ? * [ \\'
+        : text.startsWith('-') || text.startsWith('/') || text.endsWith('/') || text.endsWith('.')
+          ? 'starts with - or /, or ends with / or .'
+          : text.includes('..') || text.includes('//') || text.includes('@{') || text === '@'
+            ? 'has .., //, @{ or is @'
+            : /(^|\/)\./.test(text) || /\.lock(\/|$)/.test(text)
+              ? 'has a component starting with . or ending with .lock'
+              : null;
+  if (bad) throw new InvalidValueError(`is not a branch name: it ${bad}`);
+  return text;
+}

@@ -14,6 +14,12 @@ import type {
 import type { AnalysisLimits } from './model.js';
 import type { CheckSpec } from './metrics/check-spec.js';
 import type { GateSpec } from './gates/spec.js';
+import {
+  DEFAULT_STRATEGY,
+  strategyFromInputs,
+  type StrategyInputs,
+  type StrategySpec,
+} from './strategy/spec.js';
 
 export type Command = (typeof COMMANDS)[number];
 export type ClusterKind = (typeof CLUSTERS)[number];
@@ -89,6 +95,10 @@ export interface Settings {
   checks: CheckSpec[];
   /** Gates before traffic moves and before each weight increase (src/gates/spec.ts). */
   gates: GateSpec[];
+  /** canary / ab / mirror / blue-green, the route kind and their inputs (src/strategy/spec.ts). */
+  strategy: StrategySpec;
+  /** finalize: git-pr's base branch; null: the PR's base, else the default branch. */
+  gitBase: string | null;
   limits: AnalysisLimits;
   metrics: MetricsSourceSetting;
   loadUrl: string | null;
@@ -129,6 +139,7 @@ import {
   parseDnsLabel,
   parseDurationBetween,
   parseEnum,
+  parseGitBranch,
   parseHeaderValue,
   parseHost,
   parseImage,
@@ -210,6 +221,29 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     }
   }
 
+  /** The strategy inputs, judged together (which go with which strategy), each problem under its input. */
+  function strategySpec(): StrategySpec {
+    const names: (keyof StrategyInputs)[] = [
+      'strategy',
+      'match',
+      'mirror-percent',
+      'preview-host',
+      'preview-header',
+      'iterations',
+      'route-kind',
+      'http-route',
+      'stable-service',
+      'canary-service',
+    ];
+    // The action passes each input's default when it is not set: a default is "not set" here,
+    // so that `iterations: 1` alone does not count as an input given to the wrong strategy.
+    const given = (n: string) => (input(n).trim() === (inputSpec(n)?.default ?? '') ? '' : input(n));
+    const r = strategyFromInputs(Object.fromEntries(names.map((n) => [n, given(n)])));
+    if ('spec' in r) return r.spec;
+    for (const p of r.problems) errors.push({ input: p.input, value: p.value, message: p.message });
+    return DEFAULT_STRATEGY;
+  }
+
   const github = readGithubContext(env);
   const command = field('command', parseEnum(COMMAND_VALUES), 'run');
   const cluster = field('cluster', parseEnum(CLUSTER_VALUES), 'existing');
@@ -271,6 +305,8 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     falseRollbackRate: field('false-rollback-rate', parsePercentageBetween(0.0001, 0.1), 0.01),
     checks: field('checks', parseChecks, []),
     gates: field('gates', parseGates, []),
+    strategy: strategySpec(),
+    gitBase: field('git-base', parseGitBranch, null),
     limits: {
       minRequests: field('min-requests', parseInteger(1, 1_000_000_000), 50),
       maxErrorRate: field('max-error-rate', parsePercentageBetween(0, 1), 0.01),

@@ -4,6 +4,7 @@
 // parsers of src/input-parsers.ts do (settings.ts adds the input name and what is accepted);
 // parseStrategySpec checks the inputs together and names every field at fault at once.
 import { load } from 'js-yaml';
+import { ROUTE_KIND_CHOICES, STRATEGIES, inputSpec } from '../contract.js';
 import {
   InvalidValueError,
   atMost,
@@ -25,9 +26,9 @@ import {
   type MatchSpec,
 } from './match.js';
 
-export const STRATEGIES = ['canary', 'ab', 'mirror', 'blue-green'] as const;
+export { STRATEGIES, ROUTE_KIND_CHOICES } from '../contract.js';
 export type StrategyKind = (typeof STRATEGIES)[number];
-export const ROUTE_KIND_CHOICES = ['auto', 'virtual-service', 'http-route'] as const;
+
 export type RouteKindChoice = (typeof ROUTE_KIND_CHOICES)[number];
 export type RouteKind = Exclude<RouteKindChoice, 'auto'>;
 
@@ -365,28 +366,82 @@ export function parseServices(raw: string): LockstepService[] {
 }
 
 /** What each input accepts, for the messages of parseStrategySpec (the contract entries say the same). */
-export const STRATEGY_ACCEPTS: Record<keyof StrategyInputs, string> = {
-  strategy: STRATEGIES.map((s) => `\`${s}\``).join(', '),
-  match:
-    'a YAML list of {headers: {NAME: {exact|prefix|regex: VALUE}}} entries, or lines of header:NAME=VALUE, header:NAME^=PREFIX, header:NAME~=REGEX, cookie:NAME=VALUE',
-  'mirror-percent': 'a percent above 0 and at most 100 (10, 10%, 0.5)',
-  'preview-host': 'one host name, without wildcard or port',
-  'preview-header': 'NAME=VALUE, or header:NAME~=REGEX, or cookie:NAME=VALUE',
-  iterations: 'a whole number from 1 to 100',
-  'route-kind': ROUTE_KIND_CHOICES.map((s) => `\`${s}\``).join(', '),
-  'http-route': 'an HTTPRoute name',
-  'stable-service': 'a Service name',
-  'canary-service': 'a Service name',
-  services:
-    'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
+/** What each strategy input accepts: the contract's text (one source, for errors and --help). */
+export const STRATEGY_ACCEPTS: Record<keyof StrategyInputs, string> = Object.fromEntries(
+  (
+    [
+      'strategy',
+      'match',
+      'mirror-percent',
+      'preview-host',
+      'preview-header',
+      'iterations',
+      'route-kind',
+      'http-route',
+      'stable-service',
+      'canary-service',
+    ] as const
+  )
+    .map((n) => [n, inputSpec(n)?.accepts ?? ''])
+    .concat([
+      [
+        'services',
+        'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
+      ],
+    ]),
+) as Record<keyof StrategyInputs, string>;
+
+/** The strategy when none of its inputs is set: weight steps on the route found. */
+export const DEFAULT_STRATEGY: StrategySpec = {
+  strategy: 'canary',
+  routeKind: 'auto',
+  httpRoute: null,
+  stableService: null,
+  canaryService: null,
+  match: [],
+  mirrorPercent: 100,
+  preview: null,
+  iterations: 1,
+  services: [],
 };
+
+/** One problem of the strategy inputs: the input at fault and what is wrong (with what is accepted). */
+export interface StrategyInputProblem {
+  input: keyof StrategyInputs;
+  /** The input's text as given ('' when unset). */
+  value: string;
+  message: string;
+  /** A value refused by the input's own parser (what it accepts is worth adding). */
+  parse?: boolean;
+}
 
 /**
  * All strategy inputs, parsed and checked together (which inputs go with which strategy).
  * Throws one InvalidValueError listing every problem, each naming the input and what it accepts.
  */
 export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
-  const problems: string[] = [];
+  const r = strategyFromInputs(inputs);
+  if ('problems' in r)
+    throw new InvalidValueError(
+      r.problems
+        .map((p) => {
+          const shown = p.value.trim().length > 80 ? `${p.value.trim().slice(0, 77)}...` : p.value.trim();
+          return p.parse
+            ? `${p.input}: ${JSON.stringify(shown)} ${p.message} (accepted: ${STRATEGY_ACCEPTS[p.input]})`
+            : `${p.input}: ${p.message}`;
+        })
+        .join('\n'),
+    );
+  return r.spec;
+}
+
+/** parseStrategySpec's work, with the problems by input (settings.ts reports them per input). */
+export function strategyFromInputs(
+  inputs: StrategyInputs,
+): { spec: StrategySpec } | { problems: StrategyInputProblem[] } {
+  const problems: StrategyInputProblem[] = [];
+  const problem = (input: keyof StrategyInputs, message: string, parse = false) =>
+    problems.push({ input, value: inputs[input] ?? '', message, parse });
   const given = (name: keyof StrategyInputs) => (inputs[name] ?? '').trim() !== '';
   function field<T>(name: keyof StrategyInputs, parse: (raw: string) => T, fallback: T): T {
     const raw = inputs[name] ?? '';
@@ -395,8 +450,7 @@ export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
       return parse(raw);
     } catch (err) {
       if (!(err instanceof InvalidValueError)) throw err;
-      const shown = raw.trim().length > 80 ? `${raw.trim().slice(0, 77)}...` : raw.trim();
-      problems.push(`${name}: ${JSON.stringify(shown)} ${err.message} (accepted: ${STRATEGY_ACCEPTS[name]})`);
+      problem(name, err.message, true);
       return fallback;
     }
   }
@@ -414,8 +468,9 @@ export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
 
   const onlyFor = (name: keyof StrategyInputs, wanted: StrategyKind) => {
     if (given(name) && strategy !== wanted)
-      problems.push(
-        `${name}: is used by strategy ${wanted} only; strategy is ${strategy} (remove ${name}, or set strategy: ${wanted})`,
+      problem(
+        name,
+        `is used by strategy ${wanted} only; strategy is ${strategy} (remove ${name}, or set strategy: ${wanted})`,
       );
   };
   onlyFor('match', 'ab');
@@ -423,36 +478,40 @@ export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
   onlyFor('preview-host', 'blue-green');
   onlyFor('preview-header', 'blue-green');
   if (strategy === 'ab' && !given('match'))
-    problems.push(
-      `match: strategy ab needs the requests to send to the canary (accepted: ${STRATEGY_ACCEPTS.match})`,
+    problem(
+      'match',
+      `strategy ab needs the requests to send to the canary (accepted: ${STRATEGY_ACCEPTS.match})`,
     );
   if (strategy === 'blue-green' && given('preview-host') === given('preview-header'))
-    problems.push(
-      `preview-host, preview-header: strategy blue-green needs exactly one of them (${given('preview-host') ? 'both are' : 'neither is'} set): the host or the header that reaches the green version before the switch`,
+    problem(
+      'preview-host',
+      `strategy blue-green needs exactly one of preview-host and preview-header (${given('preview-host') ? 'both are' : 'neither is'} set): the host or the header that reaches the green version before the switch`,
     );
   if (given('iterations') && strategy === 'canary')
-    problems.push(
-      'iterations: counts the judged windows of strategies ab, mirror and blue-green; strategy canary judges each weight step once',
+    problem(
+      'iterations',
+      'counts the judged windows of strategies ab, mirror and blue-green; strategy canary judges each weight step once',
     );
   if (given('http-route') && routeKind === 'virtual-service')
-    problems.push('http-route: names an HTTPRoute, but route-kind is virtual-service (remove one of them)');
+    problem('http-route', 'names an HTTPRoute, but route-kind is virtual-service (remove one of them)');
   for (const name of ['stable-service', 'canary-service'] as const)
     if (given(name) && routeKind === 'virtual-service')
-      problems.push(
-        `${name}: names an HTTPRoute backend Service, but route-kind is virtual-service (use stable-subset and canary-subset)`,
+      problem(
+        name,
+        `names an HTTPRoute backend Service, but route-kind is virtual-service (use stable-subset and canary-subset)`,
       );
   if (stableService !== null && stableService === canaryService)
-    problems.push(`canary-service: is the same as stable-service (${stableService})`);
+    problem('canary-service', `is the same as stable-service (${stableService})`);
   if (given('services') && given('http-route'))
-    problems.push('http-route: lockstep runs name each route object in services; remove http-route');
-  if (problems.length) throw new InvalidValueError(problems.join('\n'));
+    problem('http-route', 'lockstep runs name each route object in services; remove http-route');
+  if (problems.length) return { problems };
   const preview: PreviewSpec | null =
     strategy !== 'blue-green'
       ? null
       : previewHost !== null
         ? { kind: 'host', host: previewHost }
         : { kind: 'header', header: previewHeader! };
-  return {
+  const spec: StrategySpec = {
     strategy,
     routeKind:
       (httpRoute !== null || stableService !== null || canaryService !== null) && routeKind === 'auto'
@@ -467,4 +526,5 @@ export function parseStrategySpec(inputs: StrategyInputs): StrategySpec {
     iterations,
     services,
   };
+  return { spec };
 }
