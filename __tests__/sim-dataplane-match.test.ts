@@ -395,6 +395,20 @@ describe('mirror fields', () => {
     expect(mirrorOf({})).toEqual([]);
   });
 
+  it('refuses what istiod refuses: mirror with mirrors, a percentage outside 0-100', () => {
+    const canary = { host: 'podinfo', subset: 'canary' };
+    const reasons = [
+      { mirror: canary, mirrors: [{ destination: canary }] },
+      { mirror: canary, mirrorPercentage: { value: 100.5 } },
+      { mirrors: [{ destination: canary, percentage: { value: -1 } }] },
+    ].map((m) => table([{ name: 'm', route: [to('ga')], ...m }]).rejected.map((r) => r.reason));
+    expect(reasons).toEqual([
+      ['http[0]: HTTP route cannot contain both mirror and mirrors'],
+      ['http[0]: mirror percentage 100.5 is outside 0-100'],
+      ['http[0]: mirror percentage -1 is outside 0-100'],
+    ]);
+  });
+
   it('resolves the mirror subset to its workloads, and an unknown host to nothing', () => {
     const [m] = mirrorOf({ mirror: { host: 'podinfo', subset: 'canary' } }) ?? [];
     expect(m?.upstream?.ready.map((w) => w.name)).toEqual(['podinfo-canary']);

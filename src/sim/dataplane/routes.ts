@@ -301,10 +301,13 @@ export type ResolveUpstream = (
 ) => Upstream | undefined;
 
 /** Istio's mirror fields: `mirrors` (1.19+), else `mirror` with `mirrorPercentage` or the older `mirrorPercent`. */
-function compileMirrors(http: Obj, ns: string, resolve: ResolveUpstream): Mirror[] {
+function compileMirrors(http: Obj, ns: string, resolve: ResolveUpstream, where: string): Mirror[] {
+  if (http.mirror !== undefined && asArr(http.mirrors).length > 0)
+    throw new Error(`${where}: HTTP route cannot contain both mirror and mirrors`);
   const one = (dest: Obj | undefined, pct: number): Mirror | undefined => {
     const host = asStr(dest?.host);
     if (!host) return undefined;
+    if (pct < 0 || pct > 100) throw new Error(`${where}: mirror percentage ${pct} is outside 0-100`);
     return {
       host,
       upstream: resolve(host, asStr(dest?.subset), ns),
@@ -375,7 +378,7 @@ function compileVirtualServiceRoutes(
       cumulativeWeights,
       totalWeight: sum,
       headers: compileHeaders(http.headers),
-      mirrors: compileMirrors(http, ns, resolveUpstream),
+      mirrors: compileMirrors(http, ns, resolveUpstream, `http[${index}]`),
     };
     const rewrite = asObj(http.rewrite);
     if (rewrite) route.rewrite = { uri: asStr(rewrite.uri), authority: asStr(rewrite.authority) };
