@@ -277,6 +277,26 @@ export const CRD_SCENARIOS: Scenario[] = [
           },
         },
       });
+      await bad('Gateway with duplicate listener names (list-type map)', coll(GW_API, 'v1', 'gateways', ns), {
+        apiVersion: `${GW_API}/v1`,
+        kind: 'Gateway',
+        metadata: { name: 'dup', namespace: ns },
+        spec: {
+          gatewayClassName: 'istio',
+          listeners: [
+            { name: 'http', port: 80, protocol: 'HTTP' },
+            { name: 'https', port: 443, protocol: 'HTTPS' },
+            { name: 'http', port: 8080, protocol: 'HTTP' },
+          ],
+        },
+      });
+      await bad(
+        'HTTPRoute with duplicate CORS methods (list-type set)',
+        ROUTES(ns),
+        httpRoute(ns, 'dupset', {
+          rules: [{ filters: [{ type: 'CORS', cors: { allowMethods: ['GET', 'PUT', 'GET'] } }] }],
+        }),
+      );
       await r.http('a valid VS, then an invalid merge patch', {
         method: 'POST',
         path: VS(ns),

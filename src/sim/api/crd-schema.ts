@@ -196,9 +196,49 @@ function goRegexp(p: string): RegExp {
   return re;
 }
 
+/** Go's %#v of a list item or key: strings quoted, numbers and booleans bare, maps sorted. */
+function goSharp(v: Json): string {
+  if (isObject(v))
+    return `map[string]interface {}{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${goSharp(v[k] ?? null)}`)
+      .join(', ')}}`;
+  if (v === null) return '<nil>';
+  return JSON.stringify(v);
+}
+
+/** Duplicates in x-kubernetes-list-type set/map lists (indexed paths, as listtype validation reports). */
+function listDuplicates(v: Json, s: Node | undefined, path: string, out: FieldError[]): void {
+  if (!s) return;
+  if (Array.isArray(v)) {
+    const lt = s['x-kubernetes-list-type'];
+    const keys = Array.isArray(s['x-kubernetes-list-map-keys'])
+      ? s['x-kubernetes-list-map-keys'].map(String)
+      : [];
+    const seen = new Set<string>();
+    v.forEach((item, i) => {
+      let key: Json | undefined;
+      if (lt === 'set') key = item;
+      else if (lt === 'map' && isObject(item))
+        key = Object.fromEntries(keys.filter((k) => item[k] !== undefined).map((k) => [k, item[k] ?? null]));
+      if (key !== undefined) {
+        const id = JSON.stringify(key);
+        if (seen.has(id))
+          out.push({ type: 'FieldValueDuplicate', field: `${path}[${i}]`, value: key, detail: goSharp(key) });
+        seen.add(id);
+      }
+      listDuplicates(item, items(s), `${path}[${i}]`, out);
+    });
+  } else if (isObject(v)) {
+    for (const [k, c] of Object.entries(v)) listDuplicates(c, child(s, k), join(path, k), out);
+  }
+}
+
 /** Schema validation of a custom resource: every field but metadata (ObjectMeta is checked apart). */
 export function validateSchema(o: JsonObject, s: Node): FieldError[] {
   const out: FieldError[] = [];
+  for (const [k, v] of Object.entries(o))
+    if (!['apiVersion', 'kind', 'metadata'].includes(k)) listDuplicates(v, child(s, k), k, out);
   for (const [k, v] of Object.entries(o)) {
     if (['apiVersion', 'kind', 'metadata'].includes(k)) continue;
     const c = child(s, k);

@@ -139,7 +139,8 @@ function fieldMessage(e: FieldError): string {
     case 'FieldValueForbidden':
       return `Forbidden${e.detail ? `: ${e.detail}` : ''}`;
     case 'FieldValueDuplicate':
-      return `Duplicate value: ${JSON.stringify(e.value)}`;
+      // detail, when set, is the value as Go's %#v renders it (e.g. a list-map key).
+      return `Duplicate value: ${e.detail || JSON.stringify(e.value)}`;
     case 'FieldValueNotSupported':
       return `Unsupported value: ${JSON.stringify(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
     default:
