@@ -288,6 +288,13 @@ describe('kubectl and the Gateway API kinds on the embedded API server', () => {
     ]);
   });
 
+  it('publishes the CRD schemas in OpenAPI v3, so kubectl explain knows the fields', async () => {
+    const r = await kubectl.run(['explain', 'httproute.spec.rules.backendRefs']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/name\s+<string> -required-/);
+    expect(r.stdout).toMatch(/weight\s+<integer>/);
+  });
+
   it('refuses an invalid HTTPRoute with 422 and the real server causes', async () => {
     const file = join(kubectl.dir, 'bad.yaml');
     await writeFile(

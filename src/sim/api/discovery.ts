@@ -237,15 +237,21 @@ export function openapiV3Doc(types: readonly ResourceType[], group: string, vers
         post,
       };
     }
+    const own = t.schema && isObject(t.schema['properties']) ? t.schema['properties'] : undefined;
     schemas[schemaName(t, version)] = {
+      ...(t.schema ?? {}),
       type: 'object',
-      description: `${t.kind} (embedded mesh: fields are not validated against a schema).`,
+      description: own
+        ? `${t.kind}: its CRD's schema, which the embedded mesh prunes, defaults and validates by.`
+        : `${t.kind} (embedded mesh: fields are not validated against a schema).`,
       properties: {
         apiVersion: { type: 'string' },
         kind: { type: 'string' },
         metadata: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-        spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-        status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        ...(own ?? {
+          spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+          status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        }),
       },
       'x-kubernetes-group-version-kind': [gvk],
     };
