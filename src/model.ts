@@ -165,6 +165,32 @@ export interface PromotionReport {
   endedAt: string;
   /** Set for a PR preview environment (`preview: true`): where it runs and how to reach it. */
   preview?: PreviewInfo;
+  /** finalize: git-pr: the pull request that writes the promoted image into the manifests. */
+  pullRequest?: PullRequestLink;
+  /** finalize: git-pr: why the pull request could not be opened (the run failed; the cluster stays promoted). */
+  pullRequestError?: string;
+}
+
+/** The pull request finalize: git-pr opened or updated (src/promote/git-finalize.ts). */
+export interface PullRequestLink {
+  url: string;
+  number: number;
+  /** true: opened by this run; false: the open one from the branch, kept or updated. */
+  created: boolean;
+  /** true: this run pushed a commit to the branch; false: it already held the edit. */
+  committed: boolean;
+  /** owner/name. */
+  repository: string;
+  branch: string;
+  base: string;
+  /** The branch head. */
+  commit: string;
+  /** The stable Deployment whose images it writes. */
+  deployment: string;
+  /** The promoted images, one per container of the stable Deployment. */
+  images: string[];
+  /** The repository files it changes. */
+  files: string[];
 }
 
 export interface PreviewInfo {

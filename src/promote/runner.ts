@@ -188,6 +188,8 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
     );
     settings = { ...settings, canaryImage: null };
   }
+  // finalize: git-pr is promote-stable in the cluster, then a pull request (git-finalize.ts).
+  if (settings.finalize === 'git-pr') settings = { ...settings, finalize: 'promote-stable' };
   const target = await resolveTarget(settings, kube, {
     cwd: deps.cwd ?? process.cwd(),
     signal: deps.signal,
@@ -235,7 +237,15 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
       target.docs,
       deps.signal,
     );
-  if (settings.dryRun) return dryRun(run, decideStart);
+  // Checked before any write (and in a dry run): the inputs, the files, the edit itself.
+  const gitPr =
+    input.finalize === 'git-pr' && ['run', 'step', 'promote'].includes(settings.command)
+      ? await (await import('./git-finalize.js')).prepareGitFinalize(input, run)
+      : null;
+  if (settings.dryRun) {
+    const report = await dryRun(run, decideStart);
+    return gitPr ? gitPr.afterDryRun(report) : report;
+  }
   if (settings.command === 'promote' && settings.canaryImage && !target.canaryDeployment)
     throw new ManifestError([
       `promote with canary-image ${settings.canaryImage}: no canary Deployment to set it on (subset ${oneLine(target.selection.canary.subset)}); nothing was written`,
@@ -291,7 +301,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   } finally {
     await run.lease.release(run.writes);
   }
-  const report = run.report(null);
+  const report = gitPr ? await gitPr.finish(run, run.report(null)) : run.report(null);
   await deps.reporter.final(report);
   return report;
 }

@@ -82,6 +82,7 @@ function render(report: PromotionReport, layout: Layout): string {
     header(report),
     facts(report),
     previewSection(report),
+    gitSection(report),
     eventsSection(report),
     stepsTable(report, layout),
     charts(report, layout),
@@ -381,6 +382,19 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
+/** finalize: git-pr: the pull request that brings Git up to the promotion, e.g. "Git: PR #7 updates podinfo-ga to …". */
+function gitSection(report: PromotionReport): string {
+  if (report.pullRequestError !== undefined)
+    return `**Git:** ❌ ${escapeMarkdown(report.pullRequestError, 1000)}`;
+  const pr = report.pullRequest;
+  if (pr === undefined) return '';
+  const url = safeUrl(pr.url);
+  const label = `PR #${pr.number}`;
+  const images = pr.images.map((i) => escapeMarkdown(i, 200)).join(', ');
+  const how = pr.created ? 'opened' : pr.committed ? 'updated' : 'unchanged';
+  return `**Git:** ${url === null ? label : `[${label}](${url})`} updates ${escapeMarkdown(pr.deployment, 120)} to ${images} (${how}; ${escapeMarkdown(pr.branch, 120)} → ${escapeMarkdown(pr.base, 120)})`;
+}
+
 /** For a PR preview: the namespace and the ways to reach it. */
 function previewSection(report: PromotionReport): string {
   const p = report.preview;
@@ -482,6 +496,13 @@ export function renderTerminalTable(unsafe: PromotionReport): string {
   for (const n of report.notices ?? []) out.push(`notice: ${escapeTerminal(n, 300)}`);
   for (const e of (report.events ?? []).slice(-10)) out.push(`event: ${escapeTerminal(e.message, 300)}`);
   for (const c of report.nextCommands) out.push(`next: ${escapeTerminal(c, 300)}`);
+  if (report.pullRequestError !== undefined)
+    out.push(`git: ${escapeTerminal(report.pullRequestError, 1000)}`);
+  const pr = report.pullRequest;
+  if (pr !== undefined)
+    out.push(
+      `git: PR #${pr.number} updates ${escapeTerminal(pr.deployment, 120)} to ${escapeTerminal(pr.images.join(', '), 300)}: ${escapeTerminal(pr.url, 300)}`,
+    );
   if (report.run.runUrl !== null) out.push(`run: ${escapeTerminal(report.run.runUrl, 300)}`);
   return secrets.redact(`${out.join('\n')}\n`);
 }
