@@ -305,10 +305,35 @@ describe('finalize: git-pr', () => {
     ]);
   });
 
-  it('without a github-token: refused before anything is written, naming the input', async () => {
-    await expect(run(settingsOf({ command: 'promote' }, ''))).rejects.toThrow(
-      /github-token is required by finalize: git-pr/,
+  it('a promotion kept at 100% (finalize: keep) finished by promote with git-pr: promote-stable, then the PR', async () => {
+    const kept = await run(settingsOf({ command: 'run', steps: '100', finalize: 'keep' }));
+    expect(kept.exitCode, kept.log.join('\n')).toBe(0);
+    expect(kept.report?.pullRequest).toBeUndefined();
+    expect(deployment('podinfo-ga').image).toBe(OLD);
+    expect(writesOf(kept.github)).toEqual([]);
+
+    const finished = await run(settingsOf({ command: 'promote' }));
+    expect(finished.exitCode, finished.log.join('\n')).toBe(0);
+    expect(deployment('podinfo-ga').image).toBe(NEW);
+    expect(deployment('podinfo-canary').replicas).toBe(0);
+    expect(finished.report?.pullRequest).toMatchObject({ created: true, images: [NEW], base: 'main' });
+    expect(server.git.fileAt(REPO, BRANCH, MANIFEST)).toContain(`image: ${NEW}`);
+  });
+
+  it('manifests outside a Git checkout: refused before anything is written', async () => {
+    rmSync(path.join(checkout, '.git'), { recursive: true });
+    // Without .git above the files the checkout is GITHUB_WORKSPACE (set in Actions), which
+    // does not hold this temporary folder either.
+    await expect(run(settingsOf({ command: 'run' }))).rejects.toThrow(
+      /finalize git-pr: .*(is not in a Git checkout|is not inside the repository checkout)/,
     );
+    expect(mesh.api.requests.filter(isWrite)).toEqual([]);
+  });
+
+  it('without a github-token: refused before anything is written, naming the input', async () => {
+    // As the engine gets them when settings validation lets them through (the CLI, an embedder).
+    const settings = { ...settingsOf({ command: 'run' }), githubToken: null };
+    await expect(run(settings)).rejects.toThrow(/github-token is required by finalize: git-pr/);
     expect(mesh.api.requests.filter(isWrite)).toEqual([]);
   });
 });
