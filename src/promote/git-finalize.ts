@@ -35,6 +35,7 @@ import type { InputError, Settings } from '../settings.js';
 import type { GithubClientOptions } from '../report/github.js';
 import { oneLine } from '../one-line.js';
 import {
+  ManifestEditError,
   editManifestTexts,
   type EditedManifests,
   type GitEditTarget,
@@ -209,8 +210,17 @@ export async function prepareGitFinalize(
   const texts: ManifestText[] = await Promise.all(
     files.map(async (f, i) => ({ path: paths[i]!, text: await readFile(f, 'utf8') })),
   );
-  // Throws ManifestEditError naming each problem: nothing written, no weight moved.
-  const edited = editManifestTexts(texts, gitEditTarget(target, stable, containers));
+  let edited: EditedManifests;
+  try {
+    edited = editManifestTexts(texts, gitEditTarget(target, stable, containers));
+  } catch (error) {
+    if (!(error instanceof ManifestEditError)) throw error;
+    throw new ManifestEditError(
+      error.problems.map(
+        (p) => `${p} (checked on the local files before the promotion: nothing was written)`,
+      ),
+    );
+  }
   const base = settings.gitBase ?? prBase(settings.github);
   deps.logger.info(
     `finalize git-pr: after promote-stable, the promoted image goes into ${paths.join(', ')} by a pull request from ${promotionBranch(stable)} into ${base ?? 'the default branch'} of ${settings.github.repository!}`,
