@@ -303,6 +303,21 @@ describe('settings: strategy, interval auto, checks, gates and git-base inputs',
     expect(errorsOf({ checks, 'prometheus-url': 'http://127.0.0.1:9090' })).toEqual([]);
   });
 
+  it('finalize: git-pr needs a github-token, a repository and manifests, each named', () => {
+    const inputs = from({ ...base, finalize: 'git-pr' });
+    const r = parseSettings(inputs, {});
+    expect(r.ok ? [] : r.errors.map((e) => e.input).sort()).toEqual([
+      'finalize',
+      'github-token',
+      'manifests',
+    ]);
+    const ok = parseSettings(
+      from({ ...base, finalize: 'git-pr', 'github-token': 'ghs_abc', manifests: 'k8s/*.yaml' }),
+      { GITHUB_REPOSITORY: 'acme/shop' },
+    );
+    expect(ok.ok ? [] : ok.errors).toEqual([]);
+  });
+
   it('git-base takes branch names git accepts and names what is wrong with others', () => {
     fc.assert(
       fc.property(

@@ -18,6 +18,7 @@ import {
 } from './settings.js';
 import { INPUTS } from './contract.js';
 import { gateSecrets } from './gates/spec.js';
+import type { GitFinalizeOptions } from './promote/git-finalize.js';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -441,7 +442,9 @@ async function executeSteps(
     }
     // Tells the post step whether a promotion may have been left half-way.
     io.state.save(PROMOTION_STATE, 'started');
-    const report = await runPromotion(settings, {
+    // finalize: git-pr's pull request goes through the report's GitHub client options (the
+    // cancel budget, the proxy): git-finalize.ts reads them from the deps.
+    const promotionDeps: Parameters<typeof runPromotion>[1] & GitFinalizeOptions = {
       kube,
       metrics,
       reporter,
@@ -453,7 +456,9 @@ async function executeSteps(
       holder,
       manifests: docs,
       loadUrl: connection.loadUrl,
-    });
+      githubClient,
+    };
+    const report = await runPromotion(settings, promotionDeps);
     io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
   } finally {

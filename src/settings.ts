@@ -131,6 +131,7 @@ import { kubeTimeoutMs } from './kube/errors.js';
 import { eventPrNumber, readGithubContext } from './github-context.js';
 import { parseChecks } from './metrics/check-spec.js';
 import { parseGates } from './gates/spec.js';
+import { gitPrSettingsProblems } from './gitops/rules.js';
 import {
   InvalidValueError,
   MAX_LOAD_CONNECTIONS,
@@ -414,6 +415,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
       value: raw('max-interval'),
       message: 'is only used with interval: auto',
     });
+  if (valid('finalize', 'github-token', 'manifests')) errors.push(...gitPrSettingsProblems(settings));
   if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
     errors.push({
       input: 'canary-subset',

@@ -18,6 +18,8 @@
 // holds exactly those files no commit is made, no ref moves and the open PR is returned as it
 // is (its title and body are rewritten only with a new commit). The branch is the action's own:
 // it is reset onto the base (force) when its files differ.
+import { GIT_PR_PERMISSIONS } from './rules.js';
+export { GIT_PR_PERMISSIONS };
 import path from 'node:path';
 import type { Logger } from '../ports.js';
 import type { PromotionReport } from '../model.js';
@@ -35,7 +37,6 @@ import {
 } from './edit.js';
 
 /** The token's permissions finalize: git-pr needs (workflow `permissions:`). */
-export const GIT_PR_PERMISSIONS = 'contents: write and pull-requests: write';
 
 /** A GitHub refusal of finalize: git-pr, explained (what permission or setting is missing). */
 export class GitPrError extends IstioCanaryError {}

@@ -31,7 +31,7 @@ import { withImage } from '../kube/manifests.js';
 import { containersOf } from '../kube/containers.js';
 import type { PromotionReport, PullRequestLink } from '../model.js';
 import type { Logger } from '../ports.js';
-import type { InputError, Settings } from '../settings.js';
+import type { Settings } from '../settings.js';
 import type { GithubClientOptions } from '../report/github.js';
 import { oneLine } from '../one-line.js';
 import {
@@ -42,41 +42,10 @@ import {
   type ManifestText,
   type PromotedContainer,
 } from '../gitops/edit.js';
-import { GIT_PR_PERMISSIONS, GitPrError, prBase, promotionBranch, repositoryPaths } from '../gitops/pr.js';
+import { GitPrError, prBase, promotionBranch, repositoryPaths } from '../gitops/pr.js';
+import { gitPrSettingsProblems } from '../gitops/rules.js';
+export { gitPrSettingsProblems };
 import type { Run } from './run.js';
-
-type GitSettings = Pick<Settings, 'finalize' | 'githubToken' | 'github' | 'manifests'>;
-
-/**
- * The input problems of finalize: git-pr, for settings validation (each names the input and
- * what to set): it needs a github-token, a repository (GITHUB_REPOSITORY: outside Actions, set
- * it) and manifests (the files it edits). Empty for other finalize modes.
- */
-export function gitPrSettingsProblems(s: GitSettings): InputError[] {
-  if (s.finalize !== 'git-pr') return [];
-  const out: InputError[] = [];
-  if (!s.githubToken)
-    out.push({
-      input: 'github-token',
-      value: '',
-      message: `is required by finalize: git-pr (it opens the pull request): pass \${{ github.token }} with \`permissions:\` ${GIT_PR_PERMISSIONS}, or a GitHub App or fine-grained token with Contents and Pull requests read and write`,
-    });
-  if (!s.github.repository)
-    out.push({
-      input: 'finalize',
-      value: 'git-pr',
-      message:
-        'needs the repository the pull request goes to: GITHUB_REPOSITORY (owner/name) is not set; it is set in GitHub Actions, outside them set it in the environment',
-    });
-  if (s.manifests.length === 0)
-    out.push({
-      input: 'manifests',
-      value: '',
-      message:
-        'is required by finalize: git-pr: the promoted image is written into the manifest files that define the stable Deployment',
-    });
-  return out;
-}
 
 /** What a run with finalize: git-pr needs besides the runner's deps. */
 export interface GitFinalizeOptions {
