@@ -1,5 +1,7 @@
 // Domain types shared by the promotion, the measurement and the report. Plain data only:
 // every value here can be written to JSON (the report file, the state annotation).
+import type { MatchSpec } from './strategy/match.js';
+import type { PreviewSpec, StrategyKind } from './strategy/spec.js';
 
 export type Version = 'stable' | 'canary';
 
@@ -72,6 +74,20 @@ export interface StepWindow {
   /** The pods' `version` label (Istio's destination_version) of each side, when their subset selects one. */
   stableVersion?: string | null;
   canaryVersion?: string | null;
+  /** What a strategy (issue 15) sends and judges in this window; absent for the weighted split of strategy canary. */
+  strategy?: WindowTraffic;
+}
+
+/** The traffic of a strategy's window: which requests are judged and what the load adds. */
+export interface WindowTraffic {
+  /** `matched`: the A/B cohort; `mirrored`: copies only Prometheus sees; `preview`: the preview host/header; `weighted`: the split. */
+  judged: 'matched' | 'mirrored' | 'preview' | 'weighted';
+  /** `prometheus`: the canary's numbers come from Prometheus destination metrics only (mirroring). */
+  canarySource: 'any' | 'prometheus';
+  /** A share of the load sent with these headers (or this Host), so that the canary gets its requests. */
+  cohort?: { share: number; headers: Record<string, string>; host?: string | null };
+  /** For the log and the report, e.g. "A/B 1/2: header x-user=beta → canary". */
+  label: string;
 }
 
 /** The analysis hook of the promotion: one verdict per step window. */
@@ -96,6 +112,10 @@ export interface PromotionEvent {
 export interface StepRecord {
   step: number;
   weight: number;
+  /** A strategy's judged window before the weights (A/B, mirror, preview): its kind; absent for a weight step. */
+  stage?: 'ab' | 'mirror' | 'preview';
+  /** The window's label, e.g. "A/B 1/2", "mirror 20% 1/1", "preview 1/1". */
+  label?: string;
   startedAt: string;
   endedAt: string;
   verdict: Verdict;
@@ -129,6 +149,25 @@ export interface PromotionState {
   history: StepRecord[];
   /** Restarts, take-overs of hand-edited weights, preemptions: why the promotion is where it is. */
   events?: PromotionEvent[];
+  /** The strategy (issue 15) of this promotion and how far its judged windows got; absent: strategy canary. */
+  strategy?: StrategyRecord;
+}
+
+/** A promotion's strategy as recorded in its state: what it writes, for a rerun, rollback or status. */
+export interface StrategyRecord {
+  strategy: StrategyKind;
+  /** strategy ab: the match. */
+  match?: MatchSpec;
+  /** strategy mirror: percent of requests mirrored. */
+  mirrorPercent?: number;
+  /** strategy blue-green: the preview host or header. */
+  preview?: PreviewSpec | null;
+  /** Judged windows before the weights (A/B, mirror) or the switch (blue-green). */
+  iterations: number;
+  /** How many of them passed. */
+  passed: number;
+  /** The A/B route, the mirror or the preview route is written on the route now (with the weight). */
+  on: boolean;
 }
 
 export type PromotionStatus = 'promoted' | 'rolled-back' | 'held' | 'in-progress';
@@ -169,6 +208,8 @@ export interface PromotionReport {
   pullRequest?: PullRequestLink;
   /** finalize: git-pr: why the pull request could not be opened (the run failed; the cluster stays promoted). */
   pullRequestError?: string;
+  /** The strategy (absent: canary): its kind, and which requests reached the canary, one line each. */
+  strategy?: { kind: StrategyKind; lines: string[] };
 }
 
 /** The pull request finalize: git-pr opened or updated (src/promote/git-finalize.ts). */

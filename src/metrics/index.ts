@@ -490,12 +490,42 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
     async measure(window: StepWindow): Promise<Verdict> {
       const started = Date.now();
       const verdicts: Verdict[] = [];
-      if (useLoad) verdicts.push(await measureLoad(window, started));
+      const traffic = window.strategy;
+      // A strategy's window (issue 15): the load adds its cohort (the A/B match's headers, the
+      // preview header or host); a mirror's canary side only Prometheus sees (its responses are
+      // discarded), so the load only drives traffic and Prometheus judges.
+      if (useLoad) generator().setCohort(traffic?.cohort ?? null);
+      const mirrored = traffic?.canarySource === 'prometheus';
+      if (useLoad && !mirrored) verdicts.push(await measureLoad(window, started));
       else await waitOrAbort(window.intervalMs, window.signal);
       const endedAt = Date.now();
       const durationMs = endedAt - started;
-      if (useProm && !(window.signal.aborted && useLoad)) {
-        verdicts.push(await measureProm(window, endedAt, durationMs));
+      if (mirrored && !useProm)
+        verdicts.push({
+          outcome: 'inconclusive',
+          reasons: [
+            info(
+              'mirror',
+              'loadgen',
+              'the mirrored requests are seen by Prometheus only: set metrics: prometheus or both',
+              false,
+            ),
+          ],
+          stable: null,
+          canary: null,
+          durationMs,
+        });
+      if (useProm && !(window.signal.aborted && (useLoad || mirrored))) {
+        const v = await measureProm(window, endedAt, durationMs);
+        if (mirrored)
+          v.reasons.push(
+            info(
+              'mirror',
+              'prometheus',
+              `${traffic.label}: the canary is judged on the mirrored requests, from Prometheus destination metrics (reporter="destination"); the load generator never sees their responses`,
+            ),
+          );
+        verdicts.push(v);
       }
       let v = combineVerdicts(verdicts, durationMs);
       // The user's checks, on the same window (its end, its length as {{ interval }}).

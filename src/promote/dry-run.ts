@@ -6,7 +6,9 @@ import type { MachineEvent } from './machine.js';
 import { describe, freshState, transition } from './machine.js';
 import type { PromotionReport, PromotionState } from '../model.js';
 import type { Settings } from '../settings.js';
-import { withCanaryWeight } from '../plan.js';
+import { renderState } from './route-object.js';
+import { windowsPending } from './strategy-run.js';
+import { recordOf, stageText, windowLabel, windowTrafficOf } from './strategy-state.js';
 import { oneLine } from '../one-line.js';
 import { canaryStillRouted } from './finalize.js';
 import { describeGate, gatesOf } from '../gates/spec.js';
@@ -57,6 +59,32 @@ export async function dryRun(
     );
     if (writeAhead) state = freshState(run.ctx(), 0);
   }
+  // A strategy's judged windows before the weights: each write printed, each window assumed to pass.
+  const walking = settings.command === 'run' || settings.command === 'step';
+  if (walking && !state.strategy) {
+    const rec = recordOf(settings.strategy);
+    if (rec) state = { ...state, strategy: rec };
+  }
+  let windowsDone = 0;
+  while (walking && windowsPending(state) && !(settings.command === 'step' && windowsDone > 0)) {
+    const rec = state.strategy!;
+    const next: PromotionState = { ...state, phase: 'in-progress', strategy: { ...rec, on: true } };
+    if (run.vs) await kube.replace(renderState(run.vs, target.selection, next), { dryRun: true });
+    const traffic = windowTrafficOf(next);
+    logger.info(
+      `[dry-run] would write ${target.selection.virtualService}: ${stageText(next)}, then measure ${settings.intervalMs} ms — ${windowLabel(rec, rec.passed + 1)}${traffic?.canarySource === 'prometheus' ? ' (the canary judged on Prometheus destination metrics)' : traffic?.cohort ? ` (${Math.round(traffic.cohort.share * 100)}% of the load sent to match)` : ''}`,
+    );
+    const passed = rec.passed + 1;
+    const done = passed >= rec.iterations;
+    state = { ...next, strategy: { ...rec, passed, on: done ? rec.strategy === 'ab' : true } };
+    windowsDone++;
+  }
+  if (settings.command === 'step' && windowsDone > 0) {
+    logger.info(`[dry-run] then: held after ${windowsDone} judged window; run \`step\` again`);
+    const report = run.report(null);
+    await run.deps.reporter.final(report);
+    return report;
+  }
   const vsDoc = target.docs.find(
     (d) => d.object.kind === 'VirtualService' && d.object.metadata?.name === target.selection.virtualService,
   )?.object;
@@ -81,12 +109,12 @@ export async function dryRun(
           );
       weightNow = w;
       const base = run.vs ?? vsDoc;
-      if (run.vs) await kube.replace(withCanaryWeight(run.vs, target.selection, w), { dryRun: true });
+      if (run.vs) await kube.replace(renderState(run.vs, target.selection, t.state), { dryRun: true });
       else if (!base) logger.debug(`[dry-run] ${name} does not exist yet`);
       logger.info(
         action.then.type === 'measure'
-          ? `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}%, then measure ${settings.intervalMs} ms`
-          : `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}% (${t.state.phase})`,
+          ? `[dry-run] would set ${name}: ${stageText(t.state)}, then measure ${settings.intervalMs} ms`
+          : `[dry-run] would set ${name}: ${stageText(t.state)} (${t.state.phase})`,
       );
       t = { state: t.state, action: action.then };
       written = true;

@@ -10,6 +10,8 @@ import { oneLine } from '../one-line.js';
 import { StartRefused, stableNotCarrying } from './start.js';
 import { liveSubsetProblem, recordedRouteProblem, routeIdentity } from './target.js';
 import type { Run } from './run.js';
+import { userRoutes } from './route-object.js';
+import { recordOf } from './strategy-state.js';
 
 /**
  * A new promotion (no recorded state, no take-over) sets stable 100%: the declared stable
@@ -25,7 +27,7 @@ export function refuseSwappedStart(run: Run, settings: Settings): void {
   )?.object;
   // Live canary traffic with nothing recorded is unrecordedTraffic's (it names the live weights).
   if (!doc && facts.liveWeight > 0) return;
-  const source = doc ?? run.vs;
+  const source = doc ?? (run.vs && userRoutes(run.vs));
   const route = source ? virtualServiceView(source).http[sel.routeIndex] : undefined;
   if (route) {
     const dests = route.destinations;
@@ -48,13 +50,22 @@ export function refuseSwappedStart(run: Run, settings: Settings): void {
 
 /** `s` recording the route it steps (the live selected route), so that a later run can tell it is on another one. */
 export function onRoute(run: Run, s: PromotionState): PromotionState {
-  const route = run.vs ? routeIdentity(run.vs, run.target.selection) : null;
-  return route ? { ...s, route } : s;
+  const route = run.vs ? routeIdentity(userRoutes(run.vs), run.target.selection) : null;
+  // A new promotion of run or step records its strategy (none for strategy canary).
+  const walking = run.settings.command === 'run' || run.settings.command === 'step';
+  const rec = s.strategy ?? (walking ? recordOf(run.settings.strategy) : null);
+  const withStrategy = rec ? { ...s, strategy: rec } : s;
+  return route ? { ...withStrategy, route } : withStrategy;
 }
 
 /** The recorded promotion is on another route than the one selected: refused, naming the routes. */
 export function refuseOtherRoute(run: Run): void {
-  const problem = recordedRouteProblem(run.vs, run.target.selection, run.state, run.vsName);
+  const problem = recordedRouteProblem(
+    run.vs && userRoutes(run.vs),
+    run.target.selection,
+    run.state,
+    run.vsName,
+  );
   if (problem) throw new StartRefused(problem);
 }
 

@@ -13,7 +13,15 @@
 //   is kept on the stable Deployment), at weight 0 stable runs the canary's template and takes
 //   all traffic, only the canary's scale-down is left. A rerun completes it; a rollback, a
 //   cancel or an error before weight 0 restores the previous stable template first.
-import type { Phase, PromotionState, PromotionStatus, StepRecord, Verdict } from '../model.js';
+import type {
+  Phase,
+  PromotionState,
+  PromotionStatus,
+  StepRecord,
+  StrategyRecord,
+  Verdict,
+} from '../model.js';
+import { strategyName } from './strategy-state.js';
 import type { Command, FailureMode, FinalizeMode } from '../settings.js';
 import { schedule, stepIndexOf } from '../plan.js';
 import { IstioCanaryError } from '../errors.js';
@@ -369,8 +377,13 @@ function finishFinalize(s: PromotionState): Transition {
 }
 
 export function describe(s: PromotionState): string {
-  const done = s.history.filter((h) => h.verdict.outcome === 'pass').length;
-  return `${s.phase}: canary at ${s.weight}%, ${done}/${s.steps.length} steps passed (${s.steps.join(',')})${s.reason ? `; ${s.reason}` : ''}`;
+  const done = s.history.filter((h) => h.verdict.outcome === 'pass' && !h.stage).length;
+  const rec = s.strategy;
+  const strategy =
+    rec && rec.strategy !== 'canary'
+      ? `strategy ${strategyName(rec)}, ${rec.passed}/${rec.iterations} ${rec.strategy === 'ab' ? 'A/B' : rec.strategy === 'mirror' ? 'mirror' : 'preview'} window(s) passed${rec.on && s.phase !== 'rolled-back' && s.phase !== 'promoted' ? ` (${rec.strategy === 'ab' ? 'A/B route' : rec.strategy === 'mirror' ? 'mirror' : 'preview route'} on)` : ''}, `
+      : '';
+  return `${s.phase}: ${strategy}canary at ${s.weight}%, ${done}/${s.steps.length} steps passed (${s.steps.join(',')})${s.reason ? `; ${s.reason}` : ''}`;
 }
 
 /** Reads the annotation value; null when absent, an error naming the annotation when unreadable. */
@@ -423,5 +436,20 @@ export function parseState(raw: string | undefined): PromotionState | null {
     reason: s.reason ?? null,
     history: s.history,
     events: Array.isArray(s.events) ? s.events : [],
+    ...(isStrategyRecord(s.strategy) ? { strategy: s.strategy } : {}),
   };
+}
+
+/** A stored strategy record as this version writes it (anything else is ignored as absent). */
+function isStrategyRecord(v: unknown): v is StrategyRecord {
+  const r = v as Partial<StrategyRecord> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.strategy === 'string' &&
+    ['canary', 'ab', 'mirror', 'blue-green'].includes(r.strategy) &&
+    typeof r.iterations === 'number' &&
+    typeof r.passed === 'number' &&
+    typeof r.on === 'boolean'
+  );
 }

@@ -24,7 +24,9 @@ import type { ManifestDoc } from '../kube/manifests.js';
 import { replaceWithRetry } from '../kube/replace.js';
 import { IstioCanaryError } from '../errors.js';
 import { withGroup } from '../log.js';
-import { STATE_ANNOTATION, currentWeights, withCanaryWeight } from '../plan.js';
+import { STATE_ANNOTATION } from '../plan.js';
+import { renderState, routeWeights, strategyDrift } from './route-object.js';
+import { reportStrategy, windowTrafficOf } from './strategy-state.js';
 import { secrets } from '../redact.js';
 import { isObject } from '../util/object.js';
 import { oneLine } from '../one-line.js';
@@ -272,7 +274,7 @@ export class Run {
   }
 
   liveWeight(): number {
-    return this.vs ? currentWeights(this.vs, this.target.selection).canary : 0;
+    return this.vs ? routeWeights(this.vs, this.target.selection).canary : 0;
   }
 
   /**
@@ -281,9 +283,13 @@ export class Run {
    */
   edited(vs: KubeObject | null, state: PromotionState | null): string | null {
     if (!vs || !state) return null;
-    const live = currentWeights(vs, this.target.selection);
-    if (live.canary === state.weight && live.stable === 100 - state.weight) return null;
+    const live = routeWeights(vs, this.target.selection);
+    const drift = strategyDrift(vs, this.target.selection, state);
     const who = otherWriters(vs)[0];
+    if (live.canary === state.weight && live.stable === 100 - state.weight) {
+      if (!drift) return null;
+      return `the route of ${this.vsName} was changed outside this promotion: ${drift}${who ? `; last other writer: ${who}` : ''}`;
+    }
     return `the weights of ${this.vsName} were changed outside this promotion: recorded canary ${state.weight}% / stable ${100 - state.weight}%, live canary ${live.canary}% / stable ${live.stable}%${who ? `; last other writer: ${who}` : ''}`;
   }
 
@@ -346,7 +352,7 @@ export class Run {
             json = JSON.stringify(pending);
           }
           if (!live) throw new Error(`VirtualService ${this.vsName} does not exist`);
-          const body = withCanaryWeight(live, this.target.selection, pending.weight) as KubeObject;
+          const body = renderState(live, this.target.selection, pending) as KubeObject;
           body.metadata = {
             ...body.metadata,
             annotations: { ...(body.metadata?.annotations ?? {}), [STATE_ANNOTATION]: json },
@@ -398,6 +404,7 @@ export class Run {
     const gh = this.settings.github;
     const status = s ? statusOf(s.phase) : 'in-progress';
     const held = status === 'held' || (s?.phase === 'in-progress' && this.settings.command === 'step');
+    const strategyLines = reportStrategy(s, this.settings.metrics);
     return {
       schemaVersion: 1,
       status,
@@ -432,6 +439,7 @@ export class Run {
         serverUrl: gh.serverUrl,
       },
       nextCommands: held ? ['command: step', 'command: promote', 'command: rollback'] : [],
+      ...(strategyLines ? { strategy: strategyLines } : {}),
       startedAt: this.started,
       endedAt: endedAt ?? this.iso(),
     };
@@ -450,8 +458,10 @@ export class Run {
     }
   }
 
-  window(step: number, weight: number, signal: AbortSignal): StepWindow {
+  window(step: number, weight: number, signal: AbortSignal, state?: PromotionState | null): StepWindow {
+    const traffic = windowTrafficOf(state ?? this.current ?? this.state);
     return {
+      ...(traffic ? { strategy: traffic } : {}),
       step,
       weight,
       intervalMs: this.settings.intervalMs,

@@ -8,11 +8,8 @@
 import process from 'node:process';
 import type { Settings } from '../settings.js';
 import type { PromotionEvent, PromotionReport, PromotionState } from '../model.js';
-import type { Kube, KubeObject, ObjectRef } from '../kube/client.js';
-import { ManifestError, applyManifests, containersOf, withImage } from '../kube/manifests.js';
-import { withDefaultProtocols } from '../kube/manifest-apply.js';
-import { KubeApiError } from '../kube/errors.js';
-import { CONFLICT_RETRY, replaceWithRetry } from '../kube/replace.js';
+import { ManifestError, applyManifests } from '../kube/manifests.js';
+import { CONFLICT_RETRY } from '../kube/replace.js';
 import { deploymentView } from '../kube/views.js';
 import { refusePaused, waitForRollout } from '../kube/rollout.js';
 import { withGroup } from '../log.js';
@@ -29,13 +26,17 @@ import {
   restartReason,
   transition,
 } from './machine.js';
-import { resolveTarget, type Target } from './target.js';
+import { resolveTarget } from './target.js';
 import { onRoute, refuseLiveSubsets, refuseOtherRoute, refuseSwappedStart } from './guards.js';
 import { unprovenMeasurement } from './probe.js';
 import { dryRun } from './dry-run.js';
 import { legacyPodTemplateHash, podTemplateHash } from './template-hash.js';
 import { StartRefused, keptPromotionRefusal, scheduleChange, unrecordedTraffic } from './start.js';
 import { causeOf } from './cause.js';
+import { canaryTemplate, liveCanaryTemplate, setLiveCanaryImage, templateDrift } from './canary-template.js';
+import { refuseStrategy } from './strategy-check.js';
+import { runStrategyWindows, windowsPending } from './strategy-run.js';
+import { strategyChange } from './strategy-state.js';
 import { keepLiveImages } from './finalize.js';
 import {
   CancelledError,
@@ -59,117 +60,6 @@ export {
 } from './run.js';
 export { PREVIOUS_TEMPLATE_ANNOTATION, finishInterrupted } from './finalize.js';
 
-const templateOf = (d: KubeObject | null | undefined): unknown => deploymentView(d).template ?? undefined;
-
-/** The image of `container` (or of the first container) of a Deployment. */
-function imageOf(d: KubeObject, container: string | null): string | null {
-  const cs = containersOf(d);
-  const c = container ? cs.find((x) => x.name === container) : cs[0];
-  return c?.image || null;
-}
-
-/**
- * Sets canary-image on the chosen container of a canary Deployment that is not in the
- * manifests: read, change that container's image, replace with its resourceVersion (a partial
- * server-side apply by our field manager would drop the fields our earlier applies own).
- * Returns whether it changed anything.
- */
-async function setLiveCanaryImage(
-  kube: Kube,
-  target: Target,
-  image: string,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  const ref: ObjectRef = {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    name: target.canaryDeployment!,
-    namespace: target.namespace,
-  };
-  const r = await replaceWithRetry(
-    kube,
-    ref,
-    (live) => {
-      if (!live)
-        throw new Error(`canary Deployment ${target.namespace}/${target.canaryDeployment} does not exist`);
-      if (imageOf(live, target.canaryContainer) === image) return { done: false };
-      return { write: withImage(live, image, target.canaryContainer) };
-    },
-    { signal },
-  );
-  return 'written' in r;
-}
-
-/**
- * The canary's pod template as this command will make it, as the API server would store it:
- * run and step apply the manifests (when they hold the canary), and a server-side apply keeps
- * the fields another field manager owns (a `kubectl patch` of an annotation, a `kubectl set
- * env`), so the template is the server's answer to a dry run of that apply, not the manifest's
- * document. promote promotes the live one. Both with canary-image set.
- */
-async function canaryTemplate(run: Run, settings: Settings): Promise<unknown> {
-  const t = run.target;
-  if (!t.canaryDeployment) return null;
-  const doc = t.docs.find(
-    (d) => d.object.kind === 'Deployment' && d.object.metadata?.name === t.canaryDeployment,
-  );
-  if (doc && settings.command !== 'promote') {
-    try {
-      const merged = await run.deps.kube.apply(withDefaultProtocols(doc.object), {
-        force: true,
-        dryRun: true,
-        signal: run.deps.signal,
-      });
-      return templateOf(merged) ?? templateOf(doc.object) ?? null;
-    } catch (err) {
-      // Its namespace is created by the batch: there is nothing live to merge with yet.
-      if (err instanceof KubeApiError && err.code === 404) return templateOf(doc.object) ?? null;
-      throw err;
-    }
-  }
-  const live = await run.deps.kube.get(run.deploymentRef(t.canaryDeployment), { signal: run.deps.signal });
-  if (!live) return null;
-  const wanted = settings.canaryImage ? withImage(live, settings.canaryImage, t.canaryContainer) : live;
-  return templateOf(wanted) ?? null;
-}
-
-/**
- * The live canary Deployment's pod template, read back from the server, and its hashes (the
- * one states record, and the one states written before the whole template counted); null
- * without a canary Deployment.
- */
-async function liveCanaryTemplate(
-  run: Run,
-  signal?: AbortSignal,
-): Promise<{ hash: string; legacy: string; image: string | null } | null> {
-  const name = run.target.canaryDeployment;
-  if (!name) return null;
-  const live = await run.deps.kube.get(run.deploymentRef(name), { signal });
-  const template = templateOf(live);
-  if (!live || template === undefined) return null;
-  return {
-    hash: podTemplateHash(template),
-    legacy: legacyPodTemplateHash(template),
-    image: imageOf(live, run.target.canaryContainer),
-  };
-}
-
-/**
- * What `status` says when the live canary pod template is not the one the state recorded (a
- * `kubectl set image`, an interrupted image change): the traffic on the canary goes to a
- * template no step judged. Null when they agree, or when nothing is in flight.
- */
-async function templateDrift(run: Run): Promise<string | null> {
-  const s = run.state;
-  if (!s?.templateHash || !run.target.canaryDeployment) return null;
-  const live = await liveCanaryTemplate(run);
-  if (!live || live.hash === s.templateHash || live.legacy === s.templateHash) return null;
-  const weight = run.liveWeight();
-  const inFlight = !['promoted', 'rolled-back'].includes(s.phase);
-  if (!inFlight && weight === 0) return null;
-  return `the canary Deployment ${run.target.namespace}/${oneLine(run.target.canaryDeployment)} does not run the pod template this promotion recorded (recorded: ${s.canaryImage ? `${oneLine(s.canaryImage)}, ` : ''}template hash ${s.templateHash}; live: ${live.image ? `${oneLine(live.image)}, ` : ''}template hash ${live.hash})${weight > 0 ? `, and it receives ${weight}% of the traffic: that traffic goes to a template no step judged` : ''}. Run \`step\` or \`run\` to judge it from the first step, or \`rollback\``;
-}
-
 /**
  * Runs settings.command (run, step, promote, rollback, status) against the cluster behind
  * deps.kube and returns the full report (also passed to reporter.final). Input and manifest
@@ -190,6 +80,9 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   }
   // finalize: git-pr is promote-stable in the cluster, then a pull request (git-finalize.ts).
   if (settings.finalize === 'git-pr') settings = { ...settings, finalize: 'promote-stable' };
+  // Blue/green has one weight: the switch to 100% after the preview windows (strategy-run.ts).
+  if (settings.strategy.strategy === 'blue-green' && ['run', 'step'].includes(settings.command))
+    settings = { ...settings, steps: [100] };
   const target = await resolveTarget(settings, kube, {
     cwd: deps.cwd ?? process.cwd(),
     signal: deps.signal,
@@ -237,6 +130,8 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
       target.docs,
       deps.signal,
     );
+  // A strategy's bad combinations are named before anything is written (dry run included).
+  if (settings.command === 'run' || settings.command === 'step') await refuseStrategy(run);
   // Checked before any write (and in a dry run): the inputs, the files, the edit itself.
   const gitPr =
     input.finalize === 'git-pr' && ['run', 'step', 'promote'].includes(settings.command)
@@ -375,6 +270,10 @@ async function decideStart(run: Run, settings: Settings): Promise<Start> {
   const { logger } = run.deps;
   await run.readVs();
   const walking = settings.command === 'run' || settings.command === 'step';
+  // A rerun with another strategy than the one under way is refused (its route carries the
+  // other strategy's writes); rollback, promote and status follow the recorded one.
+  const otherStrategy = walking ? strategyChange(run.state, settings.strategy) : null;
+  if (otherStrategy) throw new StartRefused(otherStrategy);
   const template = await canaryTemplate(run, settings);
   run.templateHash = template === null ? null : podTemplateHash(template);
   const facts = run.startFacts();
@@ -584,6 +483,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
   }
   const state = onRoute(run, restarted ?? run.state ?? freshState(run.ctx(), run.liveWeight()));
   let first = transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
+  const begun = first;
   if (
     walking &&
     target.canaryDeployment &&
@@ -632,6 +532,16 @@ async function promote(run: Run, settings: Settings): Promise<void> {
   if (unproven) {
     first = transition(state, unproven, run.ctx());
     run.noteFailure(unproven, first);
+  }
+  // A strategy's judged windows (A/B, mirror, preview) come before the first weight.
+  if (
+    walking &&
+    first === begun &&
+    windowsPending(state) &&
+    (first.action.type === 'write' || first.action.type === 'measure')
+  ) {
+    run.current = state;
+    first = await runStrategyWindows(run, state);
   }
   await run.drive(first);
 }

@@ -23,6 +23,7 @@ import { oneLine } from '../one-line.js';
 import { isObject } from '../util/object.js';
 import { ISTIO_VERSIONS, virtualServiceView } from '../kube/views.js';
 import type { PromotionState } from '../model.js';
+import { withoutInsertedRoutesVs } from '../strategy/virtual-service.js';
 
 export interface Target {
   namespace: string;
@@ -232,7 +233,8 @@ async function resolve(
   }
   let selection: RouteSelection;
   try {
-    selection = selectRoute(vsDocs, {
+    // A strategy's inserted routes (a rerun reads them live) are not counted: see strategy/virtual-service.ts.
+    selection = selectRoute(vsDocs.map(withoutInsertedRoutesVs), {
       virtualService: settings.virtualService,
       route: settings.route,
       stableSubset: settings.stableSubset,

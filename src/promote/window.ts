@@ -4,7 +4,8 @@
 import type { MachineEvent } from './machine.js';
 import { type Action, describe, parseState } from './machine.js';
 import type { PromotionEvent, PromotionState } from '../model.js';
-import { STATE_ANNOTATION, currentWeights } from '../plan.js';
+import { STATE_ANNOTATION } from '../plan.js';
+import { routeWeights } from './route-object.js';
 import { ConcurrentChangeError, HumanEditError, type Run } from './run.js';
 
 /**
@@ -44,7 +45,7 @@ export async function measureWindow(
     : Promise.resolve();
   let verdict;
   try {
-    verdict = await run.deps.metrics.measure(run.window(action.step, action.weight, windowCtl.signal));
+    verdict = await run.deps.metrics.measure(run.window(action.step, action.weight, windowCtl.signal, state));
   } catch (err) {
     if (!windowCtl.signal.aborted || run.deps.signal.aborted) throw err;
     verdict = null; // ended by a change of the VirtualService: judged below
@@ -75,7 +76,7 @@ export async function measureWindow(
       throw new HumanEditError(
         `${what} during the window of step ${action.step}; the window is not judged and nothing more was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`,
       );
-    const weight = currentWeights(live, run.target.selection).canary;
+    const weight = routeWeights(live, run.target.selection).canary;
     run.log.warning(
       `${what} during the window of step ${action.step}; take-over: continuing from ${weight}%`,
     );

@@ -82,6 +82,7 @@ function render(report: PromotionReport, layout: Layout): string {
     header(report),
     facts(report),
     previewSection(report),
+    strategySection(report),
     gitSection(report),
     eventsSection(report),
     stepsTable(report, layout),
@@ -395,6 +396,13 @@ function gitSection(report: PromotionReport): string {
   return `**Git:** ${url === null ? label : `[${label}](${url})`} updates ${escapeMarkdown(pr.deployment, 120)} to ${images} (${how}; ${escapeMarkdown(pr.branch, 120)} → ${escapeMarkdown(pr.base, 120)})`;
 }
 
+/** The strategy (issue 15) and which requests reached the canary, e.g. "A/B: requests with header x-user=beta (30% of the load) → canary". */
+function strategySection(report: PromotionReport): string {
+  const s = report.strategy;
+  if (s === undefined) return '';
+  return s.lines.map((l) => `**Strategy:** ${escapeMarkdown(l, 500)}`).join('\n\n');
+}
+
 /** For a PR preview: the namespace and the ways to reach it. */
 function previewSection(report: PromotionReport): string {
   const p = report.preview;
@@ -493,6 +501,7 @@ export function renderTerminalTable(unsafe: PromotionReport): string {
     out.push(`step ${last.step}: ${escapeTerminal(lastWhy, WHY_MAX_CHARS)}`);
   for (const r of last?.verdict.reasons.filter((c) => !c.ok) ?? [])
     out.push(`  - ${escapeTerminal(r.message, 200)}`);
+  for (const l of report.strategy?.lines ?? []) out.push(`strategy: ${escapeTerminal(l, 500)}`);
   for (const n of report.notices ?? []) out.push(`notice: ${escapeTerminal(n, 300)}`);
   for (const e of (report.events ?? []).slice(-10)) out.push(`event: ${escapeTerminal(e.message, 300)}`);
   for (const c of report.nextCommands) out.push(`next: ${escapeTerminal(c, 300)}`);

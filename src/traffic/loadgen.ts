@@ -127,6 +127,9 @@ export class LoadGenerator {
   /** Requests settled (and errors among them) per version since start: the judge's record of stable. */
   private readonly totals = new Map<string, { requests: number; errors: number }>();
   private readonly request: Buffer;
+  /** A share of the requests sent with extra headers or another Host (setCohort), else null. */
+  private cohort: { share: number; request: Buffer } | null = null;
+  private readonly head: { path: string; host: string };
   private readonly hostname: string;
   private readonly port: number;
   private readonly secure: boolean;
@@ -175,18 +178,40 @@ export class LoadGenerator {
     this.interval = opts.rps > 0 ? 1000 / opts.rps : 0;
     this.rand = xorshift(opts.seed ?? 1);
     this.slackMs = opts.precise === true ? 0 : 1.5;
-    let head = `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: istio-canary\r\nAccept: */*\r\n`;
-    for (const [k, v] of Object.entries(opts.headers ?? {})) {
-      if (/[\r\n]/.test(k + v)) throw new Error(`header ${k}: contains a line break`);
-      head += `${k}: ${v}\r\n`;
-    }
-    this.request = Buffer.from(`${head}\r\n`, 'latin1');
+    this.head = { path: `${url.pathname}${url.search}`, host };
+    this.request = this.buildRequest(host, opts.headers ?? {});
     for (let i = 0; i < Math.floor(opts.connections); i++) {
       const c = new Connection(this);
       this.conns.push(c);
       this.idle.push(c);
     }
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
+  }
+
+  private buildRequest(host: string, headers: Record<string, string>): Buffer {
+    let head = `GET ${this.head.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: istio-canary\r\nAccept: */*\r\n`;
+    for (const [k, v] of Object.entries({ ...(this.opts.headers ?? {}), ...headers })) {
+      if (/[\r\n]/.test(k + v)) throw new Error(`header ${k}: contains a line break`);
+      head += `${k}: ${v}\r\n`;
+    }
+    return Buffer.from(`${head}\r\n`, 'latin1');
+  }
+
+  /**
+   * From now on, `share` (0..1) of the requests carry `headers` (added to the load's own) and
+   * `host` as their Host header when given: an A/B cohort matching the canary's route, or the
+   * blue/green preview host or header. Exactly that share, spread evenly by request index (no
+   * randomness: each window gets its share). null: every request as configured.
+   */
+  setCohort(cohort: { share: number; headers?: Record<string, string>; host?: string | null } | null): void {
+    if (cohort === null || !(cohort.share > 0)) {
+      this.cohort = null;
+      return;
+    }
+    this.cohort = {
+      share: Math.min(1, cohort.share),
+      request: this.buildRequest(cohort.host ?? this.head.host, cohort.headers ?? {}),
+    };
   }
 
   /**
@@ -425,7 +450,10 @@ export class LoadGenerator {
       }
     }
     if (c.socket === null) this.connect(c);
-    c.socket!.write(this.request);
+    const co = this.cohort;
+    // Request `index` is in the cohort when the running count of cohort requests steps up at it.
+    const inCohort = co !== null && Math.floor((index + 1) * co.share) > Math.floor(index * co.share);
+    c.socket!.write(inCohort ? co.request : this.request);
   }
 
   /** `onSettled`: called once when the connection is up, or failed before coming up. */

@@ -1,0 +1,92 @@
+// Strategy ab (issue 15) end to end through execute() on the embedded mesh: the A/B route
+// sends the requests with `x-user: beta` to the canary while the load sends them as 30% of its
+// requests; the canary is judged on them against stable for `iterations` windows, then the
+// weights follow with the A/B route kept until 100%. A bad canary is rolled back by the first
+// A/B window, the route removed in the same write; a rerun with another strategy is refused.
+import { afterEach, describe, expect, it } from 'vitest';
+import { inserted, startHarness, type Harness } from './strategy-promote-support.js';
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+const AB = { strategy: 'ab', match: 'header:x-user=beta', iterations: '2', steps: '50,100' };
+
+describe('strategy ab on a VirtualService', () => {
+  it('judges the matching requests on the canary twice, then walks the weights and promotes', async () => {
+    h = await startHarness({});
+    const r = await h.run(AB);
+    expect(r.error, r.log.join('\n')).toBeNull();
+    expect(r.exitCode, r.log.join('\n')).toBe(0);
+    expect(r.state?.phase).toBe('promoted');
+    // Every write: A/B windows at 0% with the A/B route, 50% with it, 100% without it.
+    const seq = r.writes.map((w) => `${w.canary}${inserted(w).length ? `+${inserted(w).join('+')}` : ''}`);
+    const firstAb = seq.indexOf('0+ab');
+    expect(firstAb, seq.join(' ')).toBeGreaterThanOrEqual(0);
+    expect(seq.slice(firstAb), seq.join(' ')).toEqual(['0+ab', '0+ab', '50+ab', '100', '100']);
+    // The two A/B windows: the canary got the matching requests, stable the rest.
+    const ab = r.state!.history.filter((x) => x.stage === 'ab');
+    expect(ab.map((x) => x.label)).toEqual([
+      'A/B 1/2: header:x-user=beta → canary',
+      'A/B 2/2: header:x-user=beta → canary',
+    ]);
+    for (const x of ab) {
+      expect(x.verdict.outcome).toBe('pass');
+      const c = x.verdict.canary!.requests;
+      const s = x.verdict.stable!.requests;
+      // 30% of the load matches: the canary's share of the window's requests is about that.
+      expect(c / (c + s)).toBeGreaterThan(0.2);
+      expect(c / (c + s)).toBeLessThan(0.4);
+    }
+    expect(r.state!.strategy).toMatchObject({ strategy: 'ab', passed: 2, iterations: 2 });
+    expect(r.report?.strategy?.lines.join('\n')).toContain(
+      'A/B: requests with header:x-user=beta (30% of the load, sent with x-user: beta) → canary',
+    );
+    expect(r.final!.routes.some((n) => n.includes('-istio-canary-'))).toBe(false);
+  });
+
+  it('a bad canary fails the first A/B window: rolled back in one write that removes the A/B route', async () => {
+    h = await startHarness({ 'sim.istio-canary.dev/error-rate': '40%' });
+    const r = await h.run(AB);
+    expect(r.exitCode, r.log.join('\n')).toBe(1);
+    expect(r.state?.phase).toBe('rolled-back');
+    expect(r.state?.reason).toMatch(/^A\/B 1\/2: header:x-user=beta → canary failed: /);
+    expect(Math.max(...r.writes.map((w) => w.canary))).toBe(0);
+    const withAb = r.writes.filter((w) => inserted(w).includes('ab'));
+    expect(withAb.length).toBeGreaterThan(0);
+    // The write after the last one with the A/B route is the rollback: route gone, state rolled back.
+    const last = r.writes.at(-1)!;
+    expect(inserted(last)).toEqual([]);
+    expect(last.phase).toBe('rolled-back');
+    expect(r.writes.indexOf(withAb.at(-1)!)).toBe(r.writes.length - 2);
+  });
+
+  it('step holds after one A/B window; a rerun with strategy blue-green is refused naming both; status shows the stage', async () => {
+    h = await startHarness({});
+    const one = await h.run({ ...AB, command: 'step' });
+    expect(one.exitCode, one.log.join('\n')).toBe(0);
+    expect(one.state?.phase).toBe('held');
+    expect(one.state?.strategy).toMatchObject({ passed: 1, on: true });
+    expect(inserted(one.final!)).toEqual(['ab']);
+    const before = h.mesh.api.requests.length;
+    const other = await h.run({ strategy: 'blue-green', 'preview-header': 'x-preview=1', command: 'run' });
+    expect(`${other.error}`).toContain(
+      'the promotion under way uses strategy ab (header:x-user=beta); this run asks for strategy blue-green (header:x-preview=1)',
+    );
+    const writes = h.mesh.api.requests
+      .slice(before)
+      .filter((e) => ['create', 'update', 'patch', 'delete'].includes(e.verb) && e.query.dryRun !== 'All');
+    expect(writes.filter((e) => e.resource === 'virtualservices')).toEqual([]);
+    const status = await h.run({ ...AB, command: 'status' });
+    expect(status.log.join('\n')).toContain(
+      'held: strategy ab (header:x-user=beta), 1/2 A/B window(s) passed (A/B route on), canary at 0%',
+    );
+    // The rest resumes at A/B 2/2 and finishes.
+    const rest = await h.run(AB);
+    expect(rest.exitCode, rest.log.join('\n')).toBe(0);
+    expect(rest.state?.phase).toBe('promoted');
+    expect(rest.state!.history.filter((x) => x.stage === 'ab').map((x) => x.step)).toEqual([1, 2]);
+  });
+});
