@@ -2,6 +2,7 @@
 // decideStart) and the same machine transitions as the real command, every window assumed to
 // pass, every VirtualService write sent as a server-side dry run and printed. No second planner:
 // what it prints is what the command does when every step passes.
+import { isFresh, planWindows } from './power-step.js';
 import type { MachineEvent } from './machine.js';
 import { describe, freshState, transition } from './machine.js';
 import type { PromotionReport, PromotionState } from '../model.js';
@@ -69,7 +70,7 @@ export async function dryRun(
   while (walking && windowsPending(state) && !(settings.command === 'step' && windowsDone > 0)) {
     const rec = state.strategy!;
     const next: PromotionState = { ...state, phase: 'in-progress', strategy: { ...rec, on: true } };
-    if (run.vs) await kube.replace(renderState(run.vs, target.selection, next), { dryRun: true });
+    if (run.vs) await kube.replace(renderState(run.vs, target, next), { dryRun: true });
     const traffic = windowTrafficOf(next);
     logger.info(
       `[dry-run] would write ${target.selection.virtualService}: ${stageText(next)}, then measure ${settings.intervalMs} ms — ${windowLabel(rec, rec.passed + 1)}${traffic?.canarySource === 'prometheus' ? ' (the canary judged on Prometheus destination metrics)' : traffic?.cohort ? ` (${Math.round(traffic.cohort.share * 100)}% of the load sent to match)` : ''}`,
@@ -90,6 +91,14 @@ export async function dryRun(
   )?.object;
   const name = target.selection.virtualService;
   let t = transition(state, { type: 'begin', liveWeight: state.weight }, run.ctx());
+  if (isFresh(state) && t.action.type === 'write' && ['run', 'step'].includes(settings.command)) {
+    const baselineMs = await planWindows(run, { baseline: false });
+    if (baselineMs > 0)
+      logger.info(
+        `[dry-run] would send ${Math.round(baselineMs / 100) / 10} s of load to stable alone before the canary's first traffic`,
+      );
+  }
+  const windowMs = (step: number) => run.plannedMs.get(step) ?? settings.intervalMs;
   const simulated = (e: MachineEvent) => transition(t.state, e, run.ctx());
   let written = false; // the last write's line already says "then measure"
   let weightNow = state.weight; // what the route would send the canary before each write
@@ -109,11 +118,11 @@ export async function dryRun(
           );
       weightNow = w;
       const base = run.vs ?? vsDoc;
-      if (run.vs) await kube.replace(renderState(run.vs, target.selection, t.state), { dryRun: true });
+      if (run.vs) await kube.replace(renderState(run.vs, target, t.state), { dryRun: true });
       else if (!base) logger.debug(`[dry-run] ${name} does not exist yet`);
       logger.info(
         action.then.type === 'measure'
-          ? `[dry-run] would set ${name}: ${stageText(t.state)}, then measure ${settings.intervalMs} ms`
+          ? `[dry-run] would set ${name}: ${stageText(t.state)}, then measure ${windowMs(action.then.step)} ms`
           : `[dry-run] would set ${name}: ${stageText(t.state)} (${t.state.phase})`,
       );
       t = { state: t.state, action: action.then };
@@ -122,7 +131,7 @@ export async function dryRun(
     }
     if (action.type === 'measure') {
       if (!written)
-        logger.info(`[dry-run] would measure ${settings.intervalMs} ms at ${action.weight}% canary`);
+        logger.info(`[dry-run] would measure ${windowMs(action.step)} ms at ${action.weight}% canary`);
       written = false;
       const now = run.iso();
       t = simulated({
@@ -135,7 +144,7 @@ export async function dryRun(
           reasons: [],
           stable: null,
           canary: null,
-          durationMs: settings.intervalMs,
+          durationMs: windowMs(action.step),
         },
         startedAt: now,
         endedAt: now,

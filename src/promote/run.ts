@@ -169,6 +169,8 @@ export class Run {
   state: PromotionState | null = null;
   /** The machine's latest state, written or not yet (what progress reports show). */
   current: PromotionState | null = null;
+  /** Each step's window from the power plan (power-step.ts), when it sized them (interval: auto). */
+  plannedMs = new Map<number, number>();
   private lastVs: KubeObject | null = null;
   /**
    * The canary weights of VirtualService writes that were sent but never answered (a hung API
@@ -274,7 +276,7 @@ export class Run {
   }
 
   liveWeight(): number {
-    return this.vs ? routeWeights(this.vs, this.target.selection).canary : 0;
+    return this.vs ? routeWeights(this.vs, this.target).canary : 0;
   }
 
   /**
@@ -283,8 +285,8 @@ export class Run {
    */
   edited(vs: KubeObject | null, state: PromotionState | null): string | null {
     if (!vs || !state) return null;
-    const live = routeWeights(vs, this.target.selection);
-    const drift = strategyDrift(vs, this.target.selection, state);
+    const live = routeWeights(vs, this.target);
+    const drift = strategyDrift(vs, this.target, state);
     const who = otherWriters(vs)[0];
     if (live.canary === state.weight && live.stable === 100 - state.weight) {
       if (!drift) return null;
@@ -352,7 +354,7 @@ export class Run {
             json = JSON.stringify(pending);
           }
           if (!live) throw new Error(`VirtualService ${this.vsName} does not exist`);
-          const body = renderState(live, this.target.selection, pending) as KubeObject;
+          const body = renderState(live, this.target, pending) as KubeObject;
           body.metadata = {
             ...body.metadata,
             annotations: { ...(body.metadata?.annotations ?? {}), [STATE_ANNOTATION]: json },
@@ -464,7 +466,7 @@ export class Run {
       ...(traffic ? { strategy: traffic } : {}),
       step,
       weight,
-      intervalMs: this.settings.intervalMs,
+      intervalMs: this.plannedMs.get(step) ?? this.settings.intervalMs,
       signal,
       namespace: this.target.namespace,
       stableWorkload: this.target.stableDeployment ?? this.target.selection.stable.subset,

@@ -5,6 +5,7 @@
 // machine's actions; finalize lives in finalize.ts, the checks of the live route and subsets
 // in guards.ts. `rollback` preempts and follows the live weight, not the state (rollbackNow);
 // an error after writing began is recorded and reported (failed). All I/O goes through deps.
+import { isFresh, planWindows } from './power-step.js';
 import process from 'node:process';
 import type { Settings } from '../settings.js';
 import type { PromotionEvent, PromotionReport, PromotionState } from '../model.js';
@@ -533,6 +534,9 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     first = transition(state, unproven, run.ctx());
     run.noteFailure(unproven, first);
   }
+  // A fresh promotion: the power plan, then stable-only load before the canary's first traffic.
+  if (walking && first === begun && isFresh(state) && first.action.type === 'write')
+    await planWindows(run, { baseline: true });
   // A strategy's judged windows (A/B, mirror, preview) come before the first weight.
   if (
     walking &&

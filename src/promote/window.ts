@@ -21,7 +21,7 @@ export async function measureWindow(
 ): Promise<MachineEvent | { adopted: PromotionState }> {
   const startedAt = run.iso();
   run.log.debug(
-    `measuring ${run.settings.intervalMs} ms at ${action.weight}% canary${action.attempt > 1 ? ' (extended: the first window was inconclusive)' : ''}`,
+    `measuring ${run.plannedMs.get(action.step) ?? run.settings.intervalMs} ms at ${action.weight}% canary${action.attempt > 1 ? ' (extended: the first window was inconclusive)' : ''}`,
   );
   const before = run.vs?.metadata?.annotations?.[STATE_ANNOTATION];
   const windowCtl = new AbortController();
@@ -76,7 +76,7 @@ export async function measureWindow(
       throw new HumanEditError(
         `${what} during the window of step ${action.step}; the window is not judged and nothing more was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`,
       );
-    const weight = routeWeights(live, run.target.selection).canary;
+    const weight = routeWeights(live, run.target).canary;
     run.log.warning(
       `${what} during the window of step ${action.step}; take-over: continuing from ${weight}%`,
     );
