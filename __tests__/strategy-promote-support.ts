@@ -3,7 +3,9 @@
 // (fixtures/promote/strategy: podinfo, its VirtualService also serving a preview host), every
 // stored VirtualService recorded (its weights, the A/B and preview routes, the mirror), and a
 // real Prometheus scraping the mesh when asked.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadAll } from 'js-yaml';
+import { createKubeClient, type KubeObject } from '../src/kube/client.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execute, type Io } from '../src/main.js';
@@ -15,7 +17,13 @@ import { STATE_ANNOTATION } from '../src/plan.js';
 import { startPrometheus, type RealPrometheus } from './checks-support.js';
 
 export const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'promote', 'strategy');
-const FILES = ['namespace.yaml', 'service.yaml', 'deployments.yaml', 'istio.yaml'];
+/** The same podinfo on the Gateway API: a Gateway of class istio, a Service per version, an HTTPRoute. */
+export const HTTP_ROUTE_FIXTURE = path.join(
+  import.meta.dirname,
+  'fixtures',
+  'promote',
+  'strategy-http-route',
+);
 
 /** What one stored VirtualService said. */
 export interface VsWrite {
@@ -33,7 +41,8 @@ const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 
 export function vsWrite(vs: Json): VsWrite {
   const http = arr((vs.spec as Json | undefined)?.http);
-  const stepped = http.find((r) => !(typeof r.name === 'string' ? r.name : '').includes('-istio-canary-')) ?? {};
+  const stepped =
+    http.find((r) => !(typeof r.name === 'string' ? r.name : '').includes('-istio-canary-')) ?? {};
   const weightOf = (subset: string) =>
     (arr(stepped.route).find((d) => (d.destination as Json | undefined)?.subset === subset)?.weight as
       number | undefined) ?? 0;
@@ -47,6 +56,30 @@ export function vsWrite(vs: Json): VsWrite {
     canary: weightOf('canary'),
     stable: weightOf('ga'),
     routes: http.map((r) => (typeof r.name === 'string' ? r.name : '')),
+    mirror,
+    phase: raw ? (JSON.parse(raw) as PromotionState).phase : null,
+  };
+}
+
+/** What one stored HTTPRoute said: the stepped rule's weights, its inserted rules (with matches, all to the canary), its mirror. */
+export function httpRouteWrite(route: Json): VsWrite {
+  const rules = arr((route.spec as Json | undefined)?.rules);
+  const insertedRule = (r: Json) =>
+    arr(r.matches).length > 0 && arr(r.backendRefs).every((b) => b.name === 'podinfo-canary');
+  const stepped = rules.find((r) => !insertedRule(r)) ?? {};
+  const weightOf = (svc: string) =>
+    (arr(stepped.backendRefs).find((b) => b.name === svc)?.weight as number | undefined) ?? 0;
+  const mirrorFilter = arr(stepped.filters).find((f) => f.type === 'RequestMirror');
+  const mirror = mirrorFilter
+    ? (((mirrorFilter.requestMirror as Json).percent as number | undefined) ?? 100)
+    : null;
+  const raw = ((route.metadata as Json | undefined)?.annotations as Record<string, string> | undefined)?.[
+    STATE_ANNOTATION
+  ];
+  return {
+    canary: weightOf('podinfo-canary'),
+    stable: weightOf('podinfo-ga'),
+    routes: rules.map((r) => (insertedRule(r) ? 'rule-istio-canary-ab' : 'rule')),
     mirror,
     phase: raw ? (JSON.parse(raw) as PromotionState).phase : null,
   };
@@ -96,11 +129,13 @@ function settingsOf(inputs: Record<string, string>): Settings {
  */
 export async function startHarness(
   canaryAnnotations: Record<string, string>,
-  options: { prometheus?: boolean } = {},
+  options: { prometheus?: boolean; fixture?: string } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'strategy-promote-'));
-  for (const f of FILES) {
-    let text = readFileSync(path.join(FIXTURE, f), 'utf8');
+  const fixture = options.fixture ?? FIXTURE;
+  const httpRoute = fixture === HTTP_ROUTE_FIXTURE;
+  for (const f of readdirSync(fixture).filter((n) => n.endsWith('.yaml'))) {
+    let text = readFileSync(path.join(fixture, f), 'utf8');
     if (f === 'deployments.yaml' && Object.keys(canaryAnnotations).length > 0) {
       const anchor = '        version: canary\n    spec:';
       if (!text.includes(anchor)) throw new Error('fixture changed: no canary template labels');
@@ -113,6 +148,15 @@ export async function startHarness(
     writeFileSync(path.join(dir, f), text);
   }
   const mesh = await startMesh({ readinessDelayMs: 20 });
+  const live = path.join(fixture, 'live');
+  if (existsSync(live)) {
+    // Objects the cluster has before the promotion (the route it finds live), with their namespace.
+    const kube = await createKubeClient({ kubeconfig: mesh.kubeconfig });
+    const docs = [path.join(fixture, 'namespace.yaml'), ...readdirSync(live).map((f) => path.join(live, f))]
+      .flatMap((f) => loadAll(readFileSync(f, 'utf8')))
+      .filter((d): d is KubeObject => typeof d === 'object' && d !== null);
+    for (const d of docs) await kube.apply(d);
+  }
   const prom = options.prometheus ? await startPrometheus(mesh.metricsUrl) : null;
   const h: Harness = {
     mesh,
@@ -120,9 +164,19 @@ export async function startHarness(
     dir,
     async run(inputs) {
       const writes: VsWrite[] = [];
+      let last = '';
       const off = mesh.api.onChange((e) => {
-        if (e.key === 'networking.istio.io/virtualservices' && e.object.metadata)
-          writes.push(vsWrite(e.object));
+        if (!e.object.metadata) return;
+        const key = httpRoute
+          ? 'gateway.networking.k8s.io/httproutes'
+          : 'networking.istio.io/virtualservices';
+        if (e.key !== key) return;
+        // A status update (the Gateway API status writer) changes neither the spec nor the state.
+        const o = e.object as Json;
+        const seen = JSON.stringify([o.spec, (o.metadata as Json).annotations ?? null]);
+        if (seen === last) return;
+        last = seen;
+        writes.push(httpRoute ? httpRouteWrite(o) : vsWrite(o));
       });
       const reports: PromotionReport[] = [];
       const reporter = (): Reporter => ({
@@ -170,7 +224,11 @@ export async function startHarness(
       } finally {
         off();
       }
-      const vs = mesh.api.object('networking.istio.io', 'virtualservices', 'test', 'podinfo') as Json | null;
+      const vs = (
+        httpRoute
+          ? mesh.api.object('gateway.networking.k8s.io', 'httproutes', 'test', 'podinfo')
+          : mesh.api.object('networking.istio.io', 'virtualservices', 'test', 'podinfo')
+      ) as Json | null;
       const raw = ((vs?.metadata as Json | undefined)?.annotations as Record<string, string> | undefined)?.[
         STATE_ANNOTATION
       ];
@@ -181,7 +239,7 @@ export async function startHarness(
         report: reports.at(-1),
         writes,
         state: raw ? (JSON.parse(raw) as PromotionState) : null,
-        final: vs ? vsWrite(vs) : null,
+        final: vs ? (httpRoute ? httpRouteWrite(vs) : vsWrite(vs)) : null,
       };
     },
     async close() {

@@ -20,8 +20,18 @@ export interface Permission {
   clusterScoped?: boolean;
 }
 
-/** Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal). */
-export function requiredPermissions(preview: boolean): Permission[] {
+/** What a promotion on a Gateway API HTTPRoute (issue 15) needs besides: examples/rbac/role.yaml's Role istio-canary-gateway-api. */
+export const HTTP_ROUTE_PERMISSION: Permission = {
+  group: 'gateway.networking.k8s.io',
+  resource: 'httproutes',
+  verbs: ['get', 'list', 'watch', 'patch', 'update'],
+};
+
+/**
+ * Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal).
+ * `httpRoute`: the promotion steps an HTTPRoute (route-kind http-route), which needs HTTP_ROUTE_PERMISSION too.
+ */
+export function requiredPermissions(preview: boolean, httpRoute = false): Permission[] {
   const perms: Permission[] = [
     {
       group: 'networking.istio.io',
@@ -42,6 +52,7 @@ export function requiredPermissions(preview: boolean): Permission[] {
   ];
   if (preview)
     perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
+  if (httpRoute) perms.push(HTTP_ROUTE_PERMISSION);
   return perms;
 }
 
@@ -62,6 +73,8 @@ export interface PreflightOptions {
    * promotion's own permissions checked too, not only `namespace`.
    */
   writes?: readonly { group: string; resource: string; namespace: string | null }[];
+  /** The promotion steps a Gateway API HTTPRoute (route-kind http-route): its permissions are checked too (also when the manifests write HTTPRoutes). */
+  httpRoute?: boolean;
   /** The run's cancel: every request (and every wait between retries) ends at once with its reason. */
   signal?: AbortSignal;
   /** Each request's timeout (Settings.kubeTimeoutMs). */
@@ -82,7 +95,10 @@ export function rbacChecks(
   namespace: string,
   preview: boolean,
   writes: PreflightOptions['writes'] = [],
+  httpRoute = false,
 ): RbacCheck[] {
+  const gatewayApi =
+    httpRoute || writes.some((w) => w.group === HTTP_ROUTE_PERMISSION.group && w.resource === 'httproutes');
   const namespaces = [...new Set([namespace, ...writes.flatMap((w) => (w.namespace ? [w.namespace] : []))])];
   const checks: RbacCheck[] = [];
   const seen = new Set<string>();
@@ -92,7 +108,7 @@ export function rbacChecks(
     seen.add(key);
     checks.push(c.clusterScoped ? { ...c, namespace: undefined } : c);
   };
-  for (const p of requiredPermissions(preview))
+  for (const p of requiredPermissions(preview, gatewayApi))
     for (const ns of p.clusterScoped ? [namespace] : namespaces)
       for (const verb of p.verbs)
         add({ group: p.group, resource: p.resource, verb, clusterScoped: p.clusterScoped, namespace: ns });
@@ -230,7 +246,7 @@ export async function preflight(o: PreflightOptions): Promise<PreflightResult> {
   }
 
   const istioVersion = await checkIstioCrds(api, server, signal);
-  await checkRbac(api, context, o.namespace, o.preview, o.writes, signal);
+  await checkRbac(api, context, o.namespace, o.preview, o.writes, signal, o.httpRoute === true);
   return { server, context, istioVersion };
 }
 
@@ -297,8 +313,9 @@ async function checkRbac(
   preview: boolean,
   writes?: PreflightOptions['writes'],
   signal?: AbortSignal,
+  httpRoute = false,
 ): Promise<void> {
-  const checks = rbacChecks(namespace, preview, writes);
+  const checks = rbacChecks(namespace, preview, writes, httpRoute);
   const results = await Promise.all(
     checks.map(async (c) => {
       try {
@@ -367,6 +384,9 @@ export async function missingVirtualService(
   const { items } = await kube.list(apiVersion, 'VirtualService', namespace, { signal });
   const names = items.map((vs) => String(vs.metadata?.name)).sort();
   if (name === null ? names.length > 0 : names.includes(name)) return null;
+  // No VirtualService named and none there, but HTTPRoutes (issue 15): the promotion steps one of
+  // those (route-kind http-route), and resolveTarget names what it cannot find.
+  if (name === null && (await hasHttpRoutes(kube, namespace, signal))) return null;
   const ns = `namespace "${namespace}"`;
   let there: string;
   if (names.length > 0)
@@ -388,4 +408,20 @@ export async function missingVirtualService(
       ? 'there is no VirtualService in the manifests or in the namespace'
       : `the VirtualService "${name}" is neither in the manifests nor in ${ns}`;
   return `${subject}: ${there}. Set namespace (and virtual-service) to where it is, or give manifests that contain it`;
+}
+
+/** Whether the namespace holds any Gateway API HTTPRoute (false when the cluster does not serve the kind). */
+async function hasHttpRoutes(
+  kube: Pick<Kube, 'list' | 'resource'>,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  try {
+    await kube.resource('gateway.networking.k8s.io/v1', 'HTTPRoute', signal);
+  } catch (err) {
+    if (err instanceof UnknownKindError) return false;
+    throw err;
+  }
+  const { items } = await kube.list('gateway.networking.k8s.io/v1', 'HTTPRoute', namespace, { signal });
+  return items.length > 0;
 }

@@ -207,6 +207,8 @@ async function virtualServicesToCheck(run: Run): Promise<KubeObject[]> {
  * when the credentials may list them). Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
  */
 export async function canaryStillRouted(run: Run): Promise<string[]> {
+  // An HTTPRoute's canary is a Service of its own: other HTTPRoutes are not looked at (said in the README).
+  if (run.target.httpSelection) return [];
   const { namespace, selection, vsApiVersion } = run.target;
   const { host, subset } = selection.canary;
   const canaryHost = hostIn(host, namespace);

@@ -60,6 +60,8 @@ export function onRoute(run: Run, s: PromotionState): PromotionState {
 
 /** The recorded promotion is on another route than the one selected: refused, naming the routes. */
 export function refuseOtherRoute(run: Run): void {
+  // An HTTPRoute's rule is found again by its backends (strategy/http-route.ts): nothing recorded to compare.
+  if (run.target.httpSelection) return;
   const problem = recordedRouteProblem(
     run.vs && userRoutes(run.vs),
     run.target.selection,
@@ -71,6 +73,8 @@ export function refuseOtherRoute(run: Run): void {
 
 /** The live subsets select the wrong pods (see liveSubsetProblem): refused before any weight moves. */
 export async function refuseLiveSubsets(run: Run, applied: boolean): Promise<void> {
+  // An HTTPRoute's sides are its Services (resolveTarget checked their selectors): no subsets.
+  if (run.target.httpSelection) return;
   const problem = await liveSubsetProblem(run.deps.kube, run.target, run.deps.signal);
   if (!problem) return;
   throw new ManifestError([

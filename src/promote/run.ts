@@ -25,7 +25,7 @@ import { replaceWithRetry } from '../kube/replace.js';
 import { IstioCanaryError } from '../errors.js';
 import { withGroup } from '../log.js';
 import { STATE_ANNOTATION } from '../plan.js';
-import { renderState, routeWeights, strategyDrift } from './route-object.js';
+import { renderState, routeKindName, routeWeights, strategyDrift } from './route-object.js';
 import { reportStrategy, windowTrafficOf } from './strategy-state.js';
 import { secrets } from '../redact.js';
 import { isObject } from '../util/object.js';
@@ -234,7 +234,7 @@ export class Run {
   get vsRef(): ObjectRef {
     return {
       apiVersion: this.target.vsApiVersion,
-      kind: 'VirtualService',
+      kind: routeKindName(this.target),
       name: this.target.selection.virtualService,
       namespace: this.target.namespace,
     };

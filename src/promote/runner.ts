@@ -14,7 +14,6 @@ import { CONFLICT_RETRY } from '../kube/replace.js';
 import { deploymentView } from '../kube/views.js';
 import { refusePaused, waitForRollout } from '../kube/rollout.js';
 import { withGroup } from '../log.js';
-import { withCanaryWeight } from '../plan.js';
 import { oneLine } from '../one-line.js';
 import { rollbackHint } from '../lifecycle.js';
 import { retry } from '../retry.js';
@@ -34,6 +33,7 @@ import { dryRun } from './dry-run.js';
 import { legacyPodTemplateHash, podTemplateHash } from './template-hash.js';
 import { StartRefused, keptPromotionRefusal, scheduleChange, unrecordedTraffic } from './start.js';
 import { causeOf } from './cause.js';
+import { atWeight, probeView, routeKindName } from './route-object.js';
 import { canaryTemplate, liveCanaryTemplate, setLiveCanaryImage, templateDrift } from './canary-template.js';
 import { refuseStrategy } from './strategy-check.js';
 import { runStrategyWindows, windowsPending } from './strategy-run.js';
@@ -404,8 +404,9 @@ async function promote(run: Run, settings: Settings): Promise<void> {
       if (run.applied.has(d)) return [];
       if (o.kind === 'Deployment' && liveStable && o.metadata?.name === target.stableDeployment)
         return [{ ...d, object: keepLiveImages(o, liveStable, logger) }];
-      if (o.kind !== 'VirtualService' || o.metadata?.name !== target.selection.virtualService) return [d];
-      return fresh ? [{ ...d, object: withCanaryWeight(o, target.selection, 0) }] : [];
+      if (o.kind !== routeKindName(target) || o.metadata?.name !== target.selection.virtualService)
+        return [d];
+      return fresh ? [{ ...d, object: atWeight(o, target, 0) }] : [];
     });
     if (docs.length) await applyManifests(kube, docs, { logger, signal: deps.signal });
     if (
@@ -522,7 +523,7 @@ async function promote(run: Run, settings: Settings): Promise<void> {
   const unproven = await unprovenMeasurement(first, {
     kube,
     metrics: deps.metrics,
-    virtualService: run.vs ?? {},
+    virtualService: probeView(run.vs ?? {}, target),
     routeIndex: target.selection.routeIndex,
     namespace: target.namespace,
     stableWorkload: target.stableDeployment ?? target.selection.stable.subset,

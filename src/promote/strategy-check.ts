@@ -1,12 +1,13 @@
 // The bad combinations of a strategy (issue 15) with the route it would change, named before
 // anything is written (run and step, dry run included): strategy/validate.ts's checks on the
-// VirtualService as the manifests give it and as it is live (without the strategy's own
-// routes), plus the engine's own (mirror needs Prometheus; route kinds and lockstep this engine
-// does not step). One StrategyError lists them all.
+// VirtualService or HTTPRoute as the manifests give it and as it is live, plus the engine's
+// own (mirror needs Prometheus; lockstep is not stepped by this engine). The route kind itself
+// was decided (and an ambiguous one refused) by resolveTarget. One StrategyError lists them all.
 import type { KubeObject } from '../kube/client.js';
 import { StrategyError } from '../strategy/errors.js';
-import { detectRouteKind } from '../strategy/route-kind.js';
 import { validateStrategy } from '../strategy/validate.js';
+import type { RouteTarget } from '../strategy/stages.js';
+import { routeKindName } from './route-object.js';
 import { engineStrategyErrors } from './strategy-state.js';
 import type { Run } from './run.js';
 
@@ -14,37 +15,26 @@ import type { Run } from './run.js';
 export async function refuseStrategy(run: Run): Promise<void> {
   const { settings, target } = run;
   const spec = settings.strategy;
-  if (spec.strategy === 'canary' && spec.services.length === 0 && spec.routeKind !== 'http-route') return;
+  if (spec.strategy === 'canary' && spec.services.length === 0) return;
   const errors: StrategyError[] = [...engineStrategyErrors(spec, settings.metrics)];
   const docs = target.docs.map((d) => d.object);
-  let kind: string = spec.routeKind;
-  try {
-    kind = detectRouteKind(spec, docs, { virtualService: settings.virtualService });
-  } catch (err) {
-    if (!(err instanceof StrategyError)) throw err;
-    errors.push(err);
-  }
-  if (kind === 'http-route')
-    errors.push(
-      new StrategyError(
-        'route-kind-unsupported',
-        `route-kind: http-route (an HTTPRoute${spec.httpRoute ? ` ${spec.httpRoute}` : ''}) is not stepped by this version of the promotion engine; step the Istio VirtualService (route-kind: virtual-service)`,
-      ),
-    );
-  const doc = docs.find(
-    (o) => o.kind === 'VirtualService' && o.metadata?.name === target.selection.virtualService,
-  );
+  const kindName = routeKindName(target);
+  const doc = docs.find((o) => o.kind === kindName && o.metadata?.name === target.selection.virtualService);
   await run.readVs(run.deps.signal);
   const objects = [doc, run.vs].filter((o): o is KubeObject => !!o);
-  for (const object of objects)
+  for (const object of objects) {
+    const t: RouteTarget = target.httpSelection
+      ? { kind: 'http-route', object, selection: target.httpSelection }
+      : { kind: 'virtual-service', object, selection: target.selection };
     errors.push(
-      ...validateStrategy(spec, [{ kind: 'virtual-service', object, selection: target.selection }], {
+      ...validateStrategy(spec, [t], {
         namespace: target.namespace,
         objects: docs,
         liveHost: settings.loadHost,
         virtualService: settings.virtualService,
       }),
     );
+  }
   const seen = new Set<string>();
   const unique = errors.filter((e) => !seen.has(e.message) && seen.add(e.message));
   if (unique.length === 0) return;

@@ -24,13 +24,22 @@ import { isObject } from '../util/object.js';
 import { ISTIO_VERSIONS, virtualServiceView } from '../kube/views.js';
 import type { PromotionState } from '../model.js';
 import { withoutInsertedRoutesVs } from '../strategy/virtual-service.js';
+import { GATEWAY_API_VERSION, type HttpRouteSelection } from '../strategy/http-route.js';
+import { httpRouteSide, routeKindOf } from './http-route-target.js';
 
 export interface Target {
   namespace: string;
   docs: ManifestDoc[];
   selection: RouteSelection;
-  /** apiVersion of the VirtualService (as in the manifests or the cluster). */
+  /** apiVersion of the VirtualService (as in the manifests or the cluster), or of the HTTPRoute. */
   vsApiVersion: string;
+  /**
+   * `http-route`: the route object is a Gateway API HTTPRoute (issue 15); `selection` then names
+   * it (virtualService: the HTTPRoute, routeIndex: the rule, subsets: the stable and canary
+   * Services) and httpSelection is its own selection. Absent: a VirtualService.
+   */
+  routeKind?: 'http-route';
+  httpSelection?: HttpRouteSelection;
   stableLabels: Record<string, string>;
   canaryLabels: Record<string, string>;
   stableDeployment: string | null;
@@ -218,61 +227,78 @@ async function resolve(
   const ofKind = (kind: string) => docs.filter((d) => d.object.kind === kind);
   const nsOf = (o: KubeObject) => o.metadata?.namespace ?? namespace;
 
-  // The VirtualService: from the manifests when they have one, else from the cluster.
-  let vsDocs = ofKind('VirtualService').map((d) => d.object);
-  let vsApiVersion = vsDocs[0]?.apiVersion ?? null;
-  if (vsDocs.length === 0) {
-    if (!kube) return null;
-    const live = await listIstio(kube, 'VirtualService', namespace, options.signal);
-    if (!live.apiVersion)
-      throw new ManifestError([
-        `the cluster serves no VirtualService (networking.istio.io): is Istio installed?`,
-      ]);
-    vsDocs = live.items;
-    vsApiVersion = live.apiVersion;
-  }
   let selection: RouteSelection;
-  try {
-    // A strategy's inserted routes (a rerun reads them live) are not counted: see strategy/virtual-service.ts.
-    selection = selectRoute(vsDocs.map(withoutInsertedRoutesVs), {
-      virtualService: settings.virtualService,
-      route: settings.route,
-      stableSubset: settings.stableSubset,
-      canarySubset: settings.canarySubset,
-    });
-  } catch (err) {
-    if (err instanceof PlanError) throw new ManifestError([err.message]);
-    throw err;
-  }
-  const vsNamespace = selection.namespace ?? namespace;
+  let vsApiVersion: string | null;
+  let vsNamespace: string;
+  let stableLabels: Record<string, string> | null;
+  let canaryLabels: Record<string, string> | null;
+  /** What defines the two sides' labels, for messages: the DestinationRule, or the HTTPRoute's Services. */
+  let sourceName: string;
+  let httpSelection: HttpRouteSelection | undefined;
+  if (routeKindOf(settings, docs) === 'http-route') {
+    // A Gateway API HTTPRoute rule: its stable and canary Services, their selectors the labels.
+    const side = await httpRouteSide(settings, kube, docs, namespace, options.signal);
+    if (!side) return null;
+    ({ selection, httpSelection, vsNamespace, stableLabels, canaryLabels, sourceName } = side);
+    vsApiVersion = GATEWAY_API_VERSION;
+  } else {
+    // The VirtualService: from the manifests when they have one, else from the cluster.
+    let vsDocs = ofKind('VirtualService').map((d) => d.object);
+    vsApiVersion = vsDocs[0]?.apiVersion ?? null;
+    if (vsDocs.length === 0) {
+      if (!kube) return null;
+      const live = await listIstio(kube, 'VirtualService', namespace, options.signal);
+      if (!live.apiVersion)
+        throw new ManifestError([
+          `the cluster serves no VirtualService (networking.istio.io): is Istio installed?`,
+        ]);
+      vsDocs = live.items;
+      vsApiVersion = live.apiVersion;
+    }
+    try {
+      // A strategy's inserted routes (a rerun reads them live) are not counted: see strategy/virtual-service.ts.
+      selection = selectRoute(vsDocs.map(withoutInsertedRoutesVs), {
+        virtualService: settings.virtualService,
+        route: settings.route,
+        stableSubset: settings.stableSubset,
+        canarySubset: settings.canarySubset,
+      });
+    } catch (err) {
+      if (err instanceof PlanError) throw new ManifestError([err.message]);
+      throw err;
+    }
+    vsNamespace = selection.namespace ?? namespace;
 
-  // The DestinationRule that defines both subsets for the canary's host.
-  const host = selection.canary.host;
-  const forHost = (dr: KubeObject) =>
-    isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr));
-  let drs = ofKind('DestinationRule')
-    .map((d) => d.object)
-    .filter(forHost);
-  if (drs.length === 0) {
-    if (!kube) return null;
-    drs = (await listIstio(kube, 'DestinationRule', vsNamespace, options.signal)).items.filter(forHost);
+    // The DestinationRule that defines both subsets for the canary's host.
+    const host = selection.canary.host;
+    const forHost = (dr: KubeObject) =>
+      isObject(dr.spec) && typeof dr.spec.host === 'string' && sameHost(dr.spec.host, host, nsOf(dr));
+    let drs = ofKind('DestinationRule')
+      .map((d) => d.object)
+      .filter(forHost);
+    if (drs.length === 0) {
+      if (!kube) return null;
+      drs = (await listIstio(kube, 'DestinationRule', vsNamespace, options.signal)).items.filter(forHost);
+    }
+    const dr = drs[0];
+    if (!dr)
+      throw new ManifestError([
+        `no DestinationRule for host ${oneLine(host)} (needed for subsets ${oneLine(selection.stable.subset)} and ${oneLine(selection.canary.subset)})`,
+      ]);
+    stableLabels = subsetLabels(dr, selection.stable.subset);
+    canaryLabels = subsetLabels(dr, selection.canary.subset);
+    sourceName = `DestinationRule ${oneLine(dr.metadata?.name ?? '?')}`;
+    for (const [subset, labels] of [
+      [selection.stable.subset, stableLabels],
+      [selection.canary.subset, canaryLabels],
+    ] as const)
+      if (!labels)
+        problems.push(
+          `DestinationRule ${dr.metadata?.name ?? '?'} (host ${oneLine(host)}) has no subset "${oneLine(subset)}" with labels`,
+        );
+    if (problems.length || !stableLabels || !canaryLabels) throw new ManifestError(problems);
   }
-  const dr = drs[0];
-  if (!dr)
-    throw new ManifestError([
-      `no DestinationRule for host ${oneLine(host)} (needed for subsets ${oneLine(selection.stable.subset)} and ${oneLine(selection.canary.subset)})`,
-    ]);
-  const stableLabels = subsetLabels(dr, selection.stable.subset);
-  const canaryLabels = subsetLabels(dr, selection.canary.subset);
-  for (const [subset, labels] of [
-    [selection.stable.subset, stableLabels],
-    [selection.canary.subset, canaryLabels],
-  ] as const)
-    if (!labels)
-      problems.push(
-        `DestinationRule ${dr.metadata?.name ?? '?'} (host ${oneLine(host)}) has no subset "${oneLine(subset)}" with labels`,
-      );
-  if (problems.length || !stableLabels || !canaryLabels) throw new ManifestError(problems);
+  if (!stableLabels || !canaryLabels) throw new ManifestError(problems);
 
   // The Deployments whose pods carry the subset labels.
   const manifestDeps = ofKind('Deployment');
@@ -314,7 +340,7 @@ async function resolve(
     { subset: selection.stable.subset, labels: stableLabels, deployment: stableDeployment },
     { subset: selection.canary.subset, labels: canaryLabels, deployment: canaryDeployment },
     candidates,
-    `DestinationRule ${oneLine(dr.metadata?.name ?? '?')}`,
+    sourceName,
   );
   if (overlap) throw new ManifestError([overlap]);
 
@@ -362,6 +388,7 @@ async function resolve(
     docs,
     selection,
     vsApiVersion: vsApiVersion ?? 'networking.istio.io/v1',
+    ...(httpSelection ? { routeKind: 'http-route' as const, httpSelection } : {}),
     stableLabels,
     canaryLabels,
     stableDeployment,
