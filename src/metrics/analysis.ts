@@ -1,9 +1,31 @@
 // The verdict of a step (pure). Two layers:
 // - judgeStep: the user's limits (min-requests, max-error-rate, max-p99-ms,
-//   max-latency-regression against stable in the same window) on per-version summaries;
+//   max-latency-regression against stable in the same window) on per-version summaries, at the
+//   end of a window (the load generator's, or Prometheus' counts);
 // - sequentialLook: a statistical judge run at regular looks inside a window that may end it
-//   early. Its false-failure budget alpha (false-rollback-rate) is split three ways: errors vs
-//   stable 0.5, errors vs the absolute limit 0.1, latency vs stable 0.4 (a union bound).
+//   early.
+//
+// False rollbacks (a canary within max-error-rate and no worse than stable, failed anyway): the
+// budget is alpha (false-rollback-rate) per window, split over the judge's tests by a union bound:
+//   errors vs stable (sequential)              SHARE_ERR_STABLE      0.5
+//   errors vs the limit (sequential)           SHARE_ERR_LIMIT       0.1
+//   errors vs the limit (end of window, exact) SHARE_ERR_LIMIT_FINAL 0.1
+//   latency vs stable (sequential)             SHARE_LATENCY         0.3
+// Each test's chance of failing such a canary is at most its share of alpha, so a window's is at
+// most alpha in all. max-p99-ms and the end-of-window p99 regression are the user's limits on the
+// observed value, outside this budget (the p99 one only speaks from 1000 canary responses).
+//
+// max-error-rate at the end of a window (judgeStep): the canary's error count fails the rule only
+// when it is unlikely for a canary exactly AT the limit: the exact one-sided binomial tail
+// P(X ≥ errors | requests, max-error-rate) < alpha · SHARE_ERR_LIMIT_FINAL. For any true rate at
+// or below the limit that happens with probability at most that share. An observed rate above
+// the limit that is within chance is a pass of the rule whose message says so (and how many more
+// requests at that rate would decide); it is not "inconclusive" because an inconclusive window is
+// measured again and rolled back when it is inconclusive twice: with ~100 canary requests and
+// errors at half the limit, one window in eleven would be, and about one step in 120 rolled back
+// (several per hundred runs), for a canary that meets the limit. max-error-rate 0 keeps "any
+// error fails". The sequential judge's own error-rate failures stand (they are added to the
+// verdict by the caller, src/metrics/index.ts).
 //
 // Errors vs stable: a universal-inference e-process (Wasserman, Ramdas & Balakrishnan 2020).
 // The statistic is m(data) / sup over the null {canary rate ≤ stable rate} of the likelihood,
@@ -23,7 +45,7 @@
 // the same way). Latency: Mann-Whitney U with a Hodges-Lehmann shift, with alpha spent over the
 // window (Pocock-type spending, Bonferroni across looks, which is conservative).
 import type { AnalysisLimits, MetricsSource, Reason, Verdict, VersionStats } from '../model.js';
-import { hodgesLehmann, lnBetaBernoulli, mannWhitney, median, xlogy } from './stats.js';
+import { binomialUpperTail, hodgesLehmann, lnBetaBernoulli, mannWhitney, median, xlogy } from './stats.js';
 
 /** Below this many canary responses a p99 is a handful of points: too noisy to compare against stable. */
 export const P99_REGRESSION_MIN_SAMPLES = 1000;
@@ -42,13 +64,86 @@ function reason(
   return { metric, value, limit, source, ok, message: `${message} (${source})` };
 }
 
-/** The verdict of the user's limits on one window's per-version summaries. */
+/** A probability as the messages show it: two significant digits ("0.26", "0.00051"). */
+const fmtP = (p: number): string => (p === 0 ? '0' : String(Number(p.toPrecision(2))));
+/** The rule's alpha share as a percentage, precise enough to be read back (src/metrics/why.ts). */
+const fmtAlpha = (a: number): string => `${Number((a * 100).toPrecision(6))}%`;
+
+/**
+ * The smallest request count at which `rate` (above `limit`) would be beyond chance at level `a`,
+ * if the canary kept it; null beyond ten million requests.
+ */
+export function requestsToDecide(rate: number, limit: number, a: number): number | null {
+  const fails = (n: number): boolean => binomialUpperTail(Math.ceil(rate * n - 1e-9), n, limit) < a;
+  let hi = 1;
+  while (!fails(hi)) {
+    hi *= 2;
+    if (hi > 1e7) return null;
+  }
+  let lo = Math.floor(hi / 2);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fails(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** The alpha share of the end-of-window error-rate rule for a false-rollback-rate `alpha`. */
+export const errorRuleAlpha = (alpha: number): number => alpha * SHARE_ERR_LIMIT_FINAL;
+
+/**
+ * The end-of-window max-error-rate rule (see the top of this file): fails when the canary's
+ * errors are beyond chance for a canary at the limit, P(X ≥ errors | requests, limit) <
+ * alpha · SHARE_ERR_LIMIT_FINAL. The message carries the p-value and that level; src/metrics/why.ts
+ * reads the level back from "binomial p = … < …%".
+ */
+export function errorRateReason(
+  errors: number,
+  requests: number,
+  limit: number,
+  source: MetricsSource,
+  alpha: number,
+): Reason {
+  const rate = errors / requests;
+  const a = errorRuleAlpha(alpha);
+  const counts = `canary error rate ${fmtPct(rate)} (${errors}/${requests})`;
+  if (rate <= limit)
+    return reason('error-rate', rate, limit, source, true, `${counts} ≤ limit ${fmtPct(limit)}`);
+  const p = binomialUpperTail(errors, requests, limit);
+  if (p < a) {
+    const why =
+      limit > 0
+        ? `beyond chance for a canary at the limit (one-sided binomial p = ${fmtP(p)} < ${fmtAlpha(a)})`
+        : `max-error-rate 0: any error fails (one-sided binomial p = 0 < ${fmtAlpha(a)})`;
+    return reason('error-rate', rate, limit, source, false, `${counts} > limit ${fmtPct(limit)}, ${why}`);
+  }
+  const more = requestsToDecide(rate, limit, a);
+  const tell =
+    more === null
+      ? 'no window of ten million requests at this rate would tell'
+      : `~${more - requests} more canary requests at this rate would tell`;
+  return reason(
+    'error-rate',
+    rate,
+    limit,
+    source,
+    true,
+    `${counts} is above the limit ${fmtPct(limit)} but within chance for a canary at the limit (one-sided binomial p = ${fmtP(p)} ≥ ${fmtAlpha(a)}): not a failure; ${tell}`,
+  );
+}
+
+/**
+ * The verdict of the user's limits on one window's per-version summaries. `alpha` is the
+ * false-rollback-rate (SequentialOptions.alpha): the error-rate rule's level is its share.
+ */
 export function judgeStep(
   stable: VersionStats | null,
   canary: VersionStats | null,
   limits: AnalysisLimits,
   source: MetricsSource,
   durationMs = 0,
+  alpha = DEFAULT_SEQUENTIAL.alpha,
 ): Verdict {
   const reasons: Reason[] = [];
   const requests = canary?.requests ?? 0;
@@ -66,18 +161,7 @@ export function judgeStep(
     ),
   );
   if (canary !== null && requests > 0) {
-    const rate = canary.errors / canary.requests;
-    const ok = rate <= limits.maxErrorRate;
-    reasons.push(
-      reason(
-        'error-rate',
-        rate,
-        limits.maxErrorRate,
-        source,
-        ok,
-        `canary error rate ${fmtPct(rate)} (${canary.errors}/${canary.requests}) ${ok ? '≤' : '>'} limit ${fmtPct(limits.maxErrorRate)}`,
-      ),
-    );
+    reasons.push(errorRateReason(canary.errors, canary.requests, limits.maxErrorRate, source, alpha));
     if (limits.maxP99Ms !== null && canary.p99Ms !== null) {
       const okP99 = canary.p99Ms <= limits.maxP99Ms;
       reasons.push(
@@ -138,10 +222,12 @@ export interface SequentialOptions {
 
 export const DEFAULT_SEQUENTIAL: SequentialOptions = { alpha: 0.01, beta: 0.05 };
 
-// The alpha budget: errors vs stable, errors vs the absolute limit, latency vs stable.
+// The alpha budget (see the top of this file); the shares sum to 1.
 export const SHARE_ERR_STABLE = 0.5;
 export const SHARE_ERR_LIMIT = 0.1;
-export const SHARE_LATENCY = 0.4;
+/** The end-of-window exact binomial test of max-error-rate (judgeStep). */
+export const SHARE_ERR_LIMIT_FINAL = 0.1;
+export const SHARE_LATENCY = 0.3;
 /** Canary error rates the alternative of the canary-vs-stable test mixes over (equal weights). */
 const CANARY_RATES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.4];
 /** Beta prior of stable's error rate under that alternative: mass near 0 (a clean stable costs little). */

@@ -249,6 +249,8 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
   const limits = options.limits;
   const lookEvery = options.lookEveryMs ?? 250;
   const logEvery = options.logEveryMs ?? 10_000;
+  /** The false-rollback-rate: the statistical judge's alpha, and the error-rate rule's level (its share). */
+  const judgeAlpha = (options.sequential ?? DEFAULT_SEQUENTIAL).alpha;
   const log = (s: string): void => options.logger?.info(s);
   const prom = options.prometheus
     ? new PrometheusClient({
@@ -285,7 +287,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
   function loadVerdict(snap: WindowSnapshot, extra: Reason[], final: boolean): Verdict {
     const stable = loadStats(snap.versions.get(VERSIONS.stable), snap.elapsedMs);
     const canary = loadStats(snap.versions.get(VERSIONS.canary), snap.elapsedMs);
-    const v = judgeStep(stable, canary, limits, 'loadgen', snap.elapsedMs);
+    const v = judgeStep(stable, canary, limits, 'loadgen', snap.elapsedMs, judgeAlpha);
     const un = snap.versions.get(UNATTRIBUTED);
     const responses = Object.values(un?.statuses ?? {}).reduce((a, b) => a + b, 0);
     if (un !== undefined && responses > 0) {
@@ -418,6 +420,7 @@ export function createMetrics(options: CreateMetricsOptions): ProbedMetrics {
         limits,
         'prometheus',
         durationMs,
+        judgeAlpha,
       );
       for (const w of warnings)
         v.reasons.push(info('prometheus-warning', 'prometheus', `Prometheus warned: ${w}`));

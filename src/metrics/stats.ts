@@ -1,6 +1,7 @@
 // Small numerical helpers for the judge (pure): the normal distribution, Mann-Whitney U with
 // tie correction, the Hodges-Lehmann shift estimate, a reservoir-friendly subsample, and
-// log-gamma / log-beta for the beta-binomial mixtures of the error test. Hand-written: a few
+// log-gamma / log-beta for the beta-binomial mixtures of the error test, and the exact binomial
+// tail of the end-of-window error-rate rule. Hand-written: a few
 // lines each, and no statistics package on npm is both small and dependency-free.
 
 /** erfc with relative error < 1.2e-7 everywhere (Numerical Recipes' Chebyshev fit), so tail p-values stay accurate. */
@@ -192,4 +193,73 @@ export function lnBeta(a: number, b: number): number {
 /** ln of the probability of one particular sequence of n trials with x events under a Beta(a, b) rate. */
 export function lnBetaBernoulli(x: number, n: number, a: number, b: number): number {
   return lnBeta(a + x, b + n - x) - lnBeta(a, b);
+}
+
+/** ln k! for k < LN_FACTORIAL_TABLE by summing logs (exact to rounding), beyond by Stirling's series. */
+const LN_FACTORIAL_TABLE = 256;
+let lnFactorials: Float64Array | null = null;
+
+/**
+ * ln k! to ~1e-13 absolute (lnGamma's Lanczos fit is good to ~2e-7 only, too coarse for tails
+ * near 1e-3 computed as 1 − sum): a table of summed logs for small k, Stirling's series with
+ * four correction terms above (its error at k = 256 is below 1e-19).
+ */
+export function lnFactorial(k: number): number {
+  if (k < LN_FACTORIAL_TABLE) {
+    if (lnFactorials === null) {
+      lnFactorials = new Float64Array(LN_FACTORIAL_TABLE);
+      for (let i = 2; i < LN_FACTORIAL_TABLE; i++) lnFactorials[i] = lnFactorials[i - 1]! + Math.log(i);
+    }
+    return lnFactorials[k]!;
+  }
+  const k2 = k * k;
+  return (
+    k * Math.log(k) -
+    k +
+    0.5 * Math.log(2 * Math.PI * k) +
+    1 / (12 * k) -
+    1 / (360 * k * k2) +
+    1 / (1260 * k2 * k2 * k) -
+    1 / (1680 * k2 * k2 * k2 * k)
+  );
+}
+
+/** ln of the binomial probability P(X = x) for X ~ Binomial(n, p), 0 < p < 1, 0 ≤ x ≤ n. */
+function lnBinomialPmf(x: number, n: number, p: number): number {
+  return lnFactorial(n) - lnFactorial(x) - lnFactorial(n - x) + x * Math.log(p) + (n - x) * Math.log1p(-p);
+}
+
+/**
+ * P(X ≥ x) for X ~ Binomial(n, p), exact (a direct sum, started at x's probability from
+ * lnFactorial and continued by the ratio of successive terms). Sums the side of the distribution
+ * away from the mode (the other side's complement when x is below the mean), so the terms
+ * shrink geometrically and the loop stops once they no longer change the sum.
+ */
+export function binomialUpperTail(x: number, n: number, p: number): number {
+  const k = Math.ceil(x);
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (!(p > 0)) return 0;
+  if (p >= 1) return 1;
+  const odds = p / (1 - p);
+  if (k > n * p) {
+    // Upward from k: term(j+1) / term(j) = (n − j) / (j + 1) · p / (1 − p) < 1 past the mean.
+    let sum = 1;
+    let term = 1;
+    for (let j = k; j < n; j++) {
+      term *= ((n - j) / (j + 1)) * odds;
+      sum += term;
+      if (term < sum * 1e-17) break;
+    }
+    return Math.min(1, Math.exp(lnBinomialPmf(k, n, p) + Math.log(sum)));
+  }
+  // 1 − P(X ≤ k − 1), downward from k − 1: term(j−1) / term(j) = j / (n − j + 1) · (1 − p) / p.
+  let sum = 1;
+  let term = 1;
+  for (let j = k - 1; j > 0; j--) {
+    term *= j / (n - j + 1) / odds;
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return Math.max(0, 1 - Math.exp(lnBinomialPmf(k - 1, n, p) + Math.log(sum)));
 }

@@ -3,8 +3,8 @@
 // line out, or null for a pass. The line names the deciding rule, its value, its limit, the
 // sample size it rests on and what would change the outcome (a longer window, more load, another
 // limit, the cause to fix), e.g.
-//   fail: error-rate 4.8% (12 errors in 250 canary requests, loadgen) > max-error-rate 1%; it
-//   would pass with max-error-rate ≥ 4.8% or at most 2 errors in 250 requests
+//   fail: error-rate 4.8% (12 errors in 250 canary requests, loadgen; beyond chance at 0.1%) >
+//   max-error-rate 1%; it would pass with max-error-rate ≥ 1.64% or at most 9 errors in 250 requests
 // Every metric a Reason is made with has an entry in EXPLAINERS (or a prefix in
 // EXPLAINED_PREFIXES); __tests__/why-explain.test.ts finds the metric names in src/ and fails on
 // one without. The figures come from the reasons themselves (value, limit, the `requests`
@@ -13,6 +13,7 @@
 import { MAX_LOAD_RPS, parsePercentage } from '../input-parsers.js';
 import type { AnalysisLimits, Reason, Verdict } from '../model.js';
 import { oneLine } from '../one-line.js';
+import { binomialUpperTail } from './stats.js';
 
 /** The longest `why` (characters): it is stored per step in the state annotation and the report. */
 export const WHY_MAX_CHARS = 300;
@@ -149,21 +150,72 @@ function minRequests(r: Reason, f: WhyFacts): string {
   return `${head}; ${change}`;
 }
 
+/** The level of the end-of-window error-rate rule, as its message states it ("binomial p = … < 0.1%"). */
+const ERROR_RULE_LEVEL = /one-sided binomial p = \S+ [<≥] ([\d.e+-]+)%/;
+
+/**
+ * The most errors in n requests that pass, and the smallest limit that passes x errors: by the
+ * rule that judged the reason. The end-of-window rule (src/metrics/analysis.ts errorRateReason)
+ * passes x errors when x / n ≤ limit or P(X ≥ x | n, limit) ≥ its level; a reason without that
+ * level in its message (the statistical judge's own, or a verdict from before the rule) was
+ * judged on x / n ≤ limit.
+ */
+function errorAdvice(
+  x: number | null,
+  n: number | null,
+  rate: number,
+  limit: number,
+  level: number | null,
+): { atLeast: string; allowed: number | null } {
+  if (level === null || n === null || x === null || n <= 0) {
+    let allowed = n === null ? null : Math.max(0, Math.floor(limit * n));
+    if (n !== null && allowed !== null && n > 0) {
+      while (allowed < n && (allowed + 1) / n <= limit) allowed++;
+      while (allowed > 0 && allowed / n > limit) allowed--;
+    }
+    return { atLeast: pctAtLeast(rate), allowed };
+  }
+  const passes = (k: number, l: number): boolean => k / n <= l || binomialUpperTail(k, n, l) >= level;
+  // Passing is monotone: fewer errors, or a higher limit. Bisect both.
+  let lo = 0;
+  let hi = n + 1;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (passes(mid, limit)) lo = mid;
+    else hi = mid;
+  }
+  let a = 0;
+  let b = Math.min(1, rate);
+  for (let i = 0; i < 200 && b - a > 1e-15; i++) {
+    const mid = (a + b) / 2;
+    if (passes(x, mid)) b = mid;
+    else a = mid;
+  }
+  // The shown percentage, as the input parses it, must pass (bisection and rounding may leave it just short).
+  let atLeast = pctAtLeast(b);
+  while (!passes(x, parsePercentage(atLeast))) atLeast = pctAtLeast(parsePercentage(atLeast) + 1e-4);
+  return { atLeast, allowed: lo };
+}
+
 function errorRate(r: Reason, f: WhyFacts): string {
   const rate = r.value ?? 0;
   const limit = r.limit ?? f.context.limits?.maxErrorRate ?? 0;
   const n = f.sample;
   const errors = n === null ? null : Math.round(rate * n);
   const judge = r.source === 'judge' ? '; statistical judge: the excess is beyond chance' : '';
-  const counted = n === null ? r.source : `${errors} errors in ${n} canary requests, ${r.source}${judge}`;
-  // The most errors that pass, by the judge's own comparison (errors / requests ≤ limit).
-  let allowed = n === null ? null : Math.max(0, Math.floor(limit * n));
-  if (n !== null && allowed !== null && n > 0) {
-    while (allowed < n && (allowed + 1) / n <= limit) allowed++;
-    while (allowed > 0 && allowed / n > limit) allowed--;
-  }
+  const level = r.source === 'judge' ? undefined : ERROR_RULE_LEVEL.exec(r.message)?.[1];
+  const chance = level === undefined ? '' : `; beyond chance at ${level}%`;
+  const counted =
+    n === null ? r.source : `${errors} errors in ${n} canary requests, ${r.source}${judge}${chance}`;
+  const { atLeast, allowed } = errorAdvice(
+    errors,
+    n,
+    rate,
+    limit,
+    level === undefined ? null : Number(level) / 100,
+  );
   return (
-    `error-rate ${pct(rate)} (${counted}) > max-error-rate ${pct(limit)}; it would pass with max-error-rate ≥ ${pctAtLeast(rate)}` +
+    `error-rate ${pct(rate)} (${counted}) > max-error-rate ${pct(limit)}; it would pass with max-error-rate ≥ ${atLeast}` +
     (allowed === null ? '' : ` or at most ${allowed} errors in ${n} requests`)
   );
 }
