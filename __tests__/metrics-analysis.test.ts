@@ -4,6 +4,7 @@ import type { AnalysisLimits, VersionStats } from '../src/model.js';
 import {
   DEFAULT_SEQUENTIAL,
   P99_REGRESSION_MIN_SAMPLES,
+  SHARE_ERR_LIMIT_FINAL,
   errorsVsLimitLlr,
   errorsVsStableLlr,
   initialSequentialState,
@@ -12,7 +13,13 @@ import {
   spent,
 } from '../src/metrics/analysis.js';
 import { combineVerdicts } from '../src/metrics/index.js';
-import { hodgesLehmann, mannWhitney, normalUpperQuantile, normalUpperTail } from '../src/metrics/stats.js';
+import {
+  binomialUpperTail,
+  hodgesLehmann,
+  mannWhitney,
+  normalUpperQuantile,
+  normalUpperTail,
+} from '../src/metrics/stats.js';
 
 const limits: AnalysisLimits = {
   minRequests: 50,
@@ -161,7 +168,9 @@ describe('judgeStep (the limits)', () => {
     expect(v.outcome).toBe('fail');
     const r = v.reasons.find((x) => x.metric === 'error-rate')!;
     expect(r).toMatchObject({ value: 0.05, limit: 0.01, source: 'prometheus', ok: false });
-    expect(r.message).toBe('canary error rate 5.00% (50/1000) > limit 1.00% (prometheus)');
+    expect(r.message).toMatch(
+      /^canary error rate 5\.00% \(50\/1000\) > limit 1\.00%, beyond chance for a canary at the limit \(one-sided binomial p = \S+ < 0\.1%\) \(prometheus\)$/,
+    );
   });
 
   it('fails on p99 above max-p99-ms', () => {
@@ -193,28 +202,32 @@ describe('judgeStep (the limits)', () => {
     expect(v.reasons.find((x) => x.metric === 'p99-regression')!.message).toContain('not judged');
   });
 
-  // README: a step fails when the canary's error rate *exceeds* max-error-rate, its p99 *exceeds*
-  // max-p99-ms, or its p99 is *more than* max-latency-regression worse than stable's: a value
-  // exactly at a limit passes, the smallest step above it fails.
-  it('an error rate exactly at max-error-rate passes; just above fails; just below passes', () => {
+  // README: a step fails when the canary's error rate *exceeds* max-error-rate beyond chance: a
+  // rate at the limit passes, and so does one above it that a canary at the limit shows with
+  // probability ≥ alpha · SHARE_ERR_LIMIT_FINAL (0.1% at the default 1%); the smallest count
+  // beyond that fails. With 1000 requests at 1%: P(X ≥ 22) = 0.00065 < 0.001 ≤ P(X ≥ 21) = 0.0015
+  // (exact sums). max-error-rate 0 tolerates no error.
+  it('an error rate at max-error-rate passes; above it within chance passes; beyond chance fails', () => {
     const at = (errors: number, requests: number, maxErrorRate: number) =>
       judgeStep(stats({}), stats({ errors, requests }), { ...limits, maxErrorRate }, 'loadgen');
+    const rule = (v: ReturnType<typeof at>) => v.reasons.find((r) => r.metric === 'error-rate')!;
     expect(at(10, 1000, 0.01).outcome).toBe('pass'); // 10/1000 === 0.01
-    expect(at(10, 1000, 0.01).reasons.find((r) => r.metric === 'error-rate')).toMatchObject({
-      value: 0.01,
-      limit: 0.01,
-      ok: true,
-    });
-    expect(at(11, 1000, 0.01).outcome).toBe('fail');
+    expect(rule(at(10, 1000, 0.01))).toMatchObject({ value: 0.01, limit: 0.01, ok: true });
+    expect(rule(at(10, 1000, 0.01)).message).toBe(
+      'canary error rate 1.00% (10/1000) ≤ limit 1.00% (loadgen)',
+    );
     expect(at(9, 1000, 0.01).outcome).toBe('pass');
-    expect(at(10, 1000, 0.01 - 1e-12).outcome).toBe('fail');
-    expect(at(10, 1000, 0.01 + 1e-12).outcome).toBe('pass');
+    // Just above the limit: not a failure, and the message says why.
+    expect(at(11, 1000, 0.01).outcome).toBe('pass');
+    expect(rule(at(11, 1000, 0.01)).message).toMatch(
+      /^canary error rate 1\.10% \(11\/1000\) is above the limit 1\.00% but within chance for a canary at the limit \(one-sided binomial p = 0\.42 ≥ 0\.1%\): not a failure; ~\d+ more canary requests at this rate would tell \(loadgen\)$/,
+    );
+    expect(at(21, 1000, 0.01).outcome).toBe('pass');
+    expect(at(22, 1000, 0.01).outcome).toBe('fail');
+    expect(rule(at(22, 1000, 0.01))).toMatchObject({ value: 0.022, limit: 0.01, ok: false });
     expect(at(5, 100, 0.05).outcome).toBe('pass');
     expect(at(0, 100, 0).outcome).toBe('pass'); // a zero limit tolerates no error at all...
     expect(at(1, 100_000, 0).outcome).toBe('fail'); // ...not even one
-    expect(at(11, 1000, 0.01).reasons.find((r) => r.metric === 'error-rate')!.message).toBe(
-      'canary error rate 1.10% (11/1000) > limit 1.00% (loadgen)',
-    );
   });
 
   it('a p99 exactly at max-p99-ms passes; just above fails', () => {
@@ -280,7 +293,13 @@ describe('judgeStep (the limits)', () => {
         const allOk = v.reasons.every((r) => r.ok);
         if (!enough) expect(v.outcome).toBe('inconclusive');
         else expect(v.outcome).toBe(allOk ? 'pass' : 'fail');
-        if (enough && cs.errors / cs.requests > lim.maxErrorRate) expect(v.outcome).toBe('fail');
+        // The error-rate rule fails exactly when the count is beyond chance for a canary at the limit.
+        const beyond =
+          cs.errors / cs.requests > lim.maxErrorRate &&
+          binomialUpperTail(cs.errors, cs.requests, lim.maxErrorRate) <
+            DEFAULT_SEQUENTIAL.alpha * SHARE_ERR_LIMIT_FINAL;
+        if (enough && beyond) expect(v.outcome).toBe('fail');
+        if (cs.requests > 0) expect(v.reasons.find((r) => r.metric === 'error-rate')!.ok).toBe(!beyond);
       }),
       { numRuns: 300 },
     );
