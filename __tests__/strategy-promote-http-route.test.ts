@@ -78,4 +78,59 @@ describe('promotion on an HTTPRoute', () => {
     expect(inserted(r.writes.at(-1)!)).toEqual([]);
     expect(r.writes.at(-1)!.phase).toBe('rolled-back');
   });
+
+  it('strategy mirror: a RequestMirror filter to the canary judged on Prometheus, removed with the first weight', async () => {
+    h = await startHarness({}, { fixture: HTTP_ROUTE_FIXTURE, prometheus: true });
+    const r = await h.run({
+      'http-route': 'podinfo',
+      strategy: 'mirror',
+      'mirror-percent': '50',
+      metrics: 'both',
+      interval: '3s',
+      steps: '100',
+    });
+    expect(r.error, r.log.join('\n')).toBeNull();
+    expect(r.exitCode, r.log.join('\n')).toBe(0);
+    const seq = r.writes.map((w) => `${w.canary}${w.mirror !== null ? `+mirror${w.mirror}` : ''}`);
+    const first = seq.indexOf('0+mirror50');
+    expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
+    expect(seq.slice(first), seq.join(' ')).toEqual(['0+mirror50', '100', '100']);
+    const [m] = r.state!.history.filter((x) => x.stage === 'mirror');
+    expect(m!.verdict.outcome).toBe('pass');
+    expect(m!.verdict.canary!.requests).toBeGreaterThan(0);
+    expect(m!.verdict.reasons.every((x) => x.source !== 'loadgen')).toBe(true);
+  });
+
+  it('strategy blue-green: the preview rule by header, then one write switches all traffic', async () => {
+    h = await startHarness({}, { fixture: HTTP_ROUTE_FIXTURE });
+    const r = await h.run({
+      'http-route': 'podinfo',
+      strategy: 'blue-green',
+      'preview-header': 'x-preview=green',
+    });
+    expect(r.error, r.log.join('\n')).toBeNull();
+    expect(r.exitCode, r.log.join('\n')).toBe(0);
+    const seq = r.writes.map((w) => `${w.canary}${inserted(w).length ? '+preview' : ''}`);
+    const first = seq.indexOf('0+preview');
+    expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
+    expect(seq.slice(first), seq.join(' ')).toEqual(['0+preview', '100', '100']);
+    const [p] = r.state!.history.filter((x) => x.stage === 'preview');
+    expect(p!.verdict.outcome).toBe('pass');
+    expect(p!.verdict.canary!.requests).toBeGreaterThan(0);
+  });
+
+  it('strategy blue-green with a bad canary: rolled back by the preview window in one write that removes the preview rule', async () => {
+    h = await startHarness({ 'sim.istio-canary.dev/error-rate': '40%' }, { fixture: HTTP_ROUTE_FIXTURE });
+    const r = await h.run({
+      'http-route': 'podinfo',
+      strategy: 'blue-green',
+      'preview-header': 'x-preview=green',
+    });
+    expect(r.exitCode, r.log.join('\n')).toBe(1);
+    expect(r.state?.phase).toBe('rolled-back');
+    expect(Math.max(...r.writes.map((w) => w.canary))).toBe(0);
+    expect(inserted(r.writes.at(-2)!).length).toBe(1);
+    expect(inserted(r.writes.at(-1)!)).toEqual([]);
+    expect(r.writes.at(-1)!.phase).toBe('rolled-back');
+  });
 });
