@@ -7,9 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inserted, startHarness, type Harness } from './strategy-promote-support.js';
 
 let h: Harness | null = null;
+let h2: Harness | null = null;
 afterEach(async () => {
   await h?.close();
+  await h2?.close();
   h = null;
+  h2 = null;
 });
 
 const AB = { strategy: 'ab', match: 'header:x-user=beta', iterations: '2', steps: '50,100' };
@@ -88,5 +91,26 @@ describe('strategy ab on a VirtualService', () => {
     expect(rest.exitCode, rest.log.join('\n')).toBe(0);
     expect(rest.state?.phase).toBe('promoted');
     expect(rest.state!.history.filter((x) => x.stage === 'ab').map((x) => x.step)).toEqual([1, 2]);
+  });
+
+  it('rollback during the A/B windows removes the A/B route in one write; promote after one window goes to 100% without it', async () => {
+    h = await startHarness({});
+    const held = await h.run({ ...AB, command: 'step' });
+    expect(inserted(held.final!)).toEqual(['ab']);
+    const back = await h.run({ command: 'rollback' });
+    expect(back.exitCode, back.log.join('\n')).toBe(0);
+    expect(back.writes).toHaveLength(1);
+    expect(back.writes[0]).toMatchObject({ canary: 0, phase: 'rolled-back' });
+    expect(inserted(back.writes[0]!)).toEqual([]);
+
+    h2 = await startHarness({});
+    const again = await h2.run({ ...AB, command: 'step' });
+    expect(inserted(again.final!)).toEqual(['ab']);
+    // promote skips the remaining A/B window: all traffic to the canary, the A/B route gone.
+    const promoted = await h2.run({ command: 'promote', finalize: 'keep' });
+    expect(promoted.exitCode, promoted.log.join('\n')).toBe(0);
+    expect(promoted.state?.phase).toBe('promoted');
+    expect(promoted.final).toMatchObject({ canary: 100 });
+    expect(inserted(promoted.final!)).toEqual([]);
   });
 });
