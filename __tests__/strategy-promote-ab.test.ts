@@ -3,6 +3,8 @@
 // requests; the canary is judged on them against stable for `iterations` windows, then the
 // weights follow with the A/B route kept until 100%. A bad canary is rolled back by the first
 // A/B window, the route removed in the same write; a rerun with another strategy is refused.
+import process from 'node:process';
+import { dump } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inserted, startHarness, type Harness } from './strategy-promote-support.js';
 
@@ -112,5 +114,20 @@ describe('strategy ab on a VirtualService', () => {
     expect(promoted.state?.phase).toBe('promoted');
     expect(promoted.final).toMatchObject({ canary: 100 });
     expect(inserted(promoted.final!)).toEqual([]);
+  });
+
+  it('a failing pre-rollout gate runs before the first A/B window: rolled back with no A/B route ever written', async () => {
+    h = await startHarness({});
+    const gates = dump([
+      { name: 'smoke', when: 'pre-rollout', run: [process.execPath, '-e', 'process.exit(3)'] },
+    ]);
+    const r = await h.run({ ...AB, gates });
+    expect(r.exitCode, r.log.join('\n')).toBe(1);
+    expect(r.state?.phase).toBe('rolled-back');
+    expect(r.state?.reason).toMatch(
+      /^A\/B 1\/2: header:x-user=beta → canary: gate smoke \(pre-rollout\) failed: exit code 3/,
+    );
+    expect(r.writes.some((w) => inserted(w).length > 0)).toBe(false);
+    expect(r.state!.history).toEqual([]);
   });
 });

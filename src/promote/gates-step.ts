@@ -16,9 +16,10 @@ import type { Run } from './run.js';
 const RAISING_COMMANDS = ['run', 'step', 'promote'];
 
 /** The moment of a write of `next` over what the route has now, or null when it raises nothing. */
-export function gateMoment(run: Run, next: PromotionState): GateMoment | null {
+export function gateMoment(run: Run, next: PromotionState, firstTraffic = false): GateMoment | null {
   const weight = run.liveWeight();
-  if (!RAISING_COMMANDS.includes(run.settings.command) || next.weight <= weight) return null;
+  if (!RAISING_COMMANDS.includes(run.settings.command) || (next.weight <= weight && !firstTraffic))
+    return null;
   if (next.phase === 'rolling-back' || next.phase === 'rolled-back') return null;
   const t = run.target;
   const steps = next.steps.length ? next.steps : run.settings.steps;
@@ -51,9 +52,11 @@ export function gateMoment(run: Run, next: PromotionState): GateMoment | null {
 export async function gatesBefore(
   run: Run,
   next: PromotionState,
+  /** A strategy's first judged window (A/B route, mirror, preview): the canary's first traffic at 0% (strategy-run.ts). */
+  firstTraffic = false,
 ): Promise<{ event: MachineEvent; base: PromotionState } | null> {
   if (run.settings.gates.length === 0) return null;
-  const m = gateMoment(run, next);
+  const m = gateMoment(run, next, firstTraffic);
   if (!m) return null;
   const base: PromotionState = {
     ...next,

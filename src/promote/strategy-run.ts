@@ -10,6 +10,7 @@ import { withGroup } from '../log.js';
 import { type Transition, transition } from './machine.js';
 import type { Run } from './run.js';
 import { strategic, windowLabel, windowStage } from './strategy-state.js';
+import { gatesBefore } from './gates-step.js';
 
 /** Whether a state still has judged windows to run before its weights (and is at 0%, where they run). */
 export function windowsPending(state: PromotionState): boolean {
@@ -51,7 +52,12 @@ export async function runStrategyWindows(run: Run, start: PromotionState): Promi
         run.log,
         `${label}${attempt > 1 ? ' (extended window)' : ''}`,
         async () => {
-          if (attempt === 1) await run.writeState(next);
+          if (attempt === 1) {
+            // The first window gives the canary its first traffic: the pre-rollout gates run before it.
+            const stopped = state.strategy?.on ? null : await gatesBefore(run, next, true);
+            if (stopped) return stopped;
+            await run.writeState(next);
+          }
           const r = await run.measure({ type: 'measure', step: k, weight: 0, attempt }, run.state ?? next);
           if ('type' in r && r.type === 'verdict')
             run.log.info(
@@ -60,6 +66,18 @@ export async function runStrategyWindows(run: Run, start: PromotionState): Promi
           return r;
         },
       );
+      if ('base' in outcome) {
+        // A failing gate: decided from the state written now (nothing of the window was written).
+        const why =
+          outcome.event.type === 'verdict'
+            ? `${label}: ${outcome.event.verdict.reasons.map((x) => x.message).join('; ')}`
+            : null;
+        const t = why
+          ? transition(state, { type: 'error', message: why }, ctx())
+          : transition(state, outcome.event, ctx());
+        run.noteFailure(why ? { type: 'error', message: why } : outcome.event, t);
+        return t;
+      }
       state = run.state ?? next;
       if ('adopted' in outcome)
         return transition(
