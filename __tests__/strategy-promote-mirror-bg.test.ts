@@ -159,3 +159,31 @@ describe('dry run of a strategy', () => {
     ).toEqual([]);
   });
 });
+
+describe('a header match an earlier route would take first', () => {
+  it('is a named error (match-shadowed) with nothing written', async () => {
+    // http[0] sends every request with x-user starting "b" to ga: "x-user: beta" never reaches an A/B route after it.
+    const earlier = `  http:
+    - name: beta-users-on-ga
+      match:
+        - headers:
+            x-user:
+              prefix: b
+      route:
+        - destination:
+            host: podinfo.test.svc.cluster.local
+            subset: ga
+    - route:`;
+    h = await startHarness(
+      {},
+      { edit: (f, text) => (f === 'istio.yaml' ? text.replace('  http:\n    - route:', earlier) : text) },
+    );
+    const before = h.mesh.api.requests.length;
+    const r = await h.run({ strategy: 'ab', match: 'header:x-user=beta', route: '1', steps: '50,100' });
+    expect(r.error).toMatch(
+      /http\[0\] \(beta-users-on-ga\) comes before http\[1\].*the canary would never get them/,
+    );
+    expect(r.error).toContain('Nothing was written');
+    expect(vsWrites(h, before)).toEqual([]);
+  });
+});

@@ -129,7 +129,7 @@ function settingsOf(inputs: Record<string, string>): Settings {
  */
 export async function startHarness(
   canaryAnnotations: Record<string, string>,
-  options: { prometheus?: boolean; fixture?: string } = {},
+  options: { prometheus?: boolean; fixture?: string; edit?: (file: string, text: string) => string } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'strategy-promote-'));
   const fixture = options.fixture ?? FIXTURE;
@@ -145,7 +145,7 @@ export async function startHarness(
         `        version: canary\n      annotations:\n${lines.join('\n')}\n    spec:`,
       );
     }
-    writeFileSync(path.join(dir, f), text);
+    writeFileSync(path.join(dir, f), options.edit ? options.edit(f, text) : text);
   }
   const mesh = await startMesh({ readinessDelayMs: 20 });
   const live = path.join(fixture, 'live');
