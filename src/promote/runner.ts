@@ -99,7 +99,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
   });
   const run = new Run(settings, deps, target);
   logger.info(
-    `istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${oneLine(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${oneLine(target.selection.stable.subset)} (${oneLine(target.stableDeployment ?? '?')}), canary ${oneLine(target.selection.canary.subset)} (${oneLine(target.canaryDeployment ?? '?')})${target.canaryImage ? ` image ${oneLine(target.canaryImage)}` : ''}`,
+    `istio-canary ${settings.command}: ${routeKindName(target)} ${target.namespace}/${target.selection.virtualService} route ${oneLine(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${oneLine(target.selection.stable.subset)} (${oneLine(target.stableDeployment ?? '?')}), canary ${oneLine(target.selection.canary.subset)} (${oneLine(target.canaryDeployment ?? '?')})${target.canaryImage ? ` image ${oneLine(target.canaryImage)}` : ''}`,
   );
 
   if (settings.command === 'status' || settings.command === 'cleanup') {
