@@ -133,4 +133,25 @@ describe('promotion on an HTTPRoute', () => {
     expect(inserted(r.writes.at(-1)!)).toEqual([]);
     expect(r.writes.at(-1)!.phase).toBe('rolled-back');
   });
+
+  it('step holds after the A/B window, status names the strategy on the HTTPRoute, the dry run prints the rest', async () => {
+    h = await startHarness({}, { fixture: HTTP_ROUTE_FIXTURE });
+    const inputs = { 'http-route': 'podinfo', strategy: 'ab', match: 'header:x-user=beta', steps: '50,100' };
+    const one = await h.run({ ...inputs, command: 'step' });
+    expect(one.exitCode, one.log.join('\n')).toBe(0);
+    expect(one.state).toMatchObject({ phase: 'held', strategy: { passed: 1, on: true } });
+    expect(inserted(one.final!)).toEqual(['ab']);
+    const status = await h.run({ ...inputs, command: 'status' });
+    expect(status.log.join('\n')).toContain(
+      'held: strategy ab (header:x-user=beta), 1/1 A/B window(s) passed (A/B route on), canary at 0%',
+    );
+    const dry = await h.run({ ...inputs, 'dry-run': 'true' });
+    expect(dry.error, dry.log.join('\n')).toBeNull();
+    const lines = dry.log.filter((l) => l.startsWith('[dry-run] would set')).join('\n');
+    expect(lines).toContain(
+      'would set podinfo: canary 50% / stable 50%, A/B route (header:x-user=beta → canary)',
+    );
+    expect(lines).toContain('would set podinfo: canary 100% / stable 0%, no A/B route');
+    expect(dry.writes).toEqual([]);
+  });
 });
