@@ -6,6 +6,7 @@
 import process from 'node:process';
 import { dump } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderReport } from '../src/report/markdown.js';
 import { inserted, startHarness, type Harness } from './strategy-promote-support.js';
 
 let h: Harness | null = null;
@@ -50,6 +51,11 @@ describe('strategy ab on a VirtualService', () => {
       'A/B: requests with header:x-user=beta (30% of the load, sent with x-user: beta) → canary',
     );
     expect(r.final!.routes.some((n) => n.includes('-istio-canary-'))).toBe(false);
+    // The PR comment: the strategy line, and the A/B windows named in the steps table.
+    const md = renderReport(r.report!);
+    expect(md).toContain('**Strategy:** A/B: requests with header:x-user=beta (30% of the load');
+    expect(md).toMatch(/\| 1 \| A\/B 1\/2: header:x-user=beta → canary \|/);
+    expect(md).toMatch(/\| 1 \| 50% \|/);
   });
 
   it('a bad canary fails the first A/B window: rolled back in one write that removes the A/B route', async () => {

@@ -244,7 +244,8 @@ function stepRow(record: StepRecord): string {
   const { stable, canary } = record.verdict;
   const cells = [
     String(record.step),
-    `${record.weight}%`,
+    // A strategy's judged window (A/B, mirror, preview) says which, e.g. "A/B 1/2: header:x-user=beta → canary".
+    record.stage ? escapeMarkdown(record.label ?? record.stage, 120) : `${record.weight}%`,
     formatDuration(record.verdict.durationMs),
     pair(formatCount(stable?.requests), formatCount(canary?.requests)),
     pair(formatRate(stable?.rps), formatRate(canary?.rps)),
