@@ -66,6 +66,18 @@ describe('prepareCluster with cluster: existing on the embedded mesh', () => {
     expect(err.missing).toHaveLength(4);
   });
 
+  it('asks for the HTTPRoute permissions when a live HTTPRoute is stepped (http-route named), not otherwise', async () => {
+    mesh.api.faults.forbid('patch', 'gateway.networking.k8s.io', 'httproutes');
+    const conn = await prepareCluster(settings({ cluster: 'existing', namespace: 'test' }), deps);
+    await conn.close();
+    const err = (await prepareCluster(
+      settings({ cluster: 'existing', namespace: 'test', 'http-route': 'web' }),
+      deps,
+    ).catch((e: unknown) => e)) as PreflightError;
+    expect(err).toBeInstanceOf(PreflightError);
+    expect(err.message).toMatch(/patch[^\n]* on httproutes\.gateway\.networking\.k8s\.io in namespace test/);
+  });
+
   it('asks for namespace creation only for preview environments', async () => {
     mesh.api.faults.forbid('create', '', 'namespaces');
     const ok = await prepareCluster(settings({ cluster: 'existing', namespace: 'pr-12' }), deps);

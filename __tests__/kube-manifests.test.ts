@@ -133,6 +133,40 @@ describe('validating manifests', () => {
   });
 });
 
+describe('Gateway API kinds', () => {
+  const doc = (index: number, apiVersion: string, kind: string, name: string) => ({
+    file: 'gw.yaml',
+    index,
+    object: { apiVersion, kind, metadata: { name } },
+  });
+
+  it('accepts Gateway API Gateways, HTTPRoutes and ReferenceGrants and applies routes after their Gateway', () => {
+    const { docs, problems } = validateManifests(
+      [
+        doc(1, 'gateway.networking.k8s.io/v1', 'HTTPRoute', 'web'),
+        doc(2, 'gateway.networking.k8s.io/v1beta1', 'ReferenceGrant', 'from-gw'),
+        doc(3, 'gateway.networking.k8s.io/v1', 'Gateway', 'edge'),
+        doc(4, 'networking.istio.io/v1', 'Gateway', 'istio-edge'),
+      ],
+      'shop',
+    );
+    expect(problems).toEqual([]);
+    expect(docs.every((d) => d.object.metadata?.namespace === 'shop')).toBe(true);
+    const order = orderForApply(docs).map((d) => `${d.object.kind}/${d.object.metadata?.name}`);
+    expect(order.indexOf('HTTPRoute/web')).toBeGreaterThan(order.indexOf('Gateway/edge'));
+  });
+
+  it('names an HTTPRoute apiVersion that is not served', () => {
+    const { problems } = validateManifests(
+      [doc(1, 'gateway.networking.k8s.io/v1alpha2', 'HTTPRoute', 'web')],
+      'shop',
+    );
+    expect(problems.join('\n')).toMatch(
+      /apiVersion gateway\.networking\.k8s\.io\/v1alpha2 is not served for HTTPRoute; use gateway\.networking\.k8s\.io\/v1 or/,
+    );
+  });
+});
+
 describe('applying order and canary image', () => {
   it('orders namespaces, CRDs, config, services, deployments, then Istio routing', async () => {
     const docs = validateManifests(await readManifests(['podinfo'], FIXTURES), 'test').docs;

@@ -3,10 +3,14 @@
 // requests; the canary is judged on them against stable for `iterations` windows, then the
 // weights follow with the A/B route kept until 100%. A bad canary is rolled back by the first
 // A/B window, the route removed in the same write; a rerun with another strategy is refused.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import process from 'node:process';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { dump } from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderReport } from '../src/report/markdown.js';
+import { reportToJson } from '../src/report/json.js';
 import { inserted, startHarness, type Harness } from './strategy-promote-support.js';
 
 let h: Harness | null = null;
@@ -56,6 +60,13 @@ describe('strategy ab on a VirtualService', () => {
     expect(md).toContain('**Strategy:** A/B: requests with header:x-user=beta (30% of the load');
     expect(md).toMatch(/\| 1 \| A\/B 1\/2: header:x-user=beta → canary \|/);
     expect(md).toMatch(/\| 1 \| 50% \|/);
+    // The report JSON of a strategy run validates against the documented schema.
+    const schema = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, '..', 'docs', 'report.schema.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const json = JSON.parse(reportToJson(r.report!)) as unknown;
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('a bad canary fails the first A/B window: rolled back in one write that removes the A/B route', async () => {

@@ -26,6 +26,7 @@ export type ClusterSettings = Pick<
   | 'istioProfile'
   | 'cleanupCluster'
   | 'kubeTimeoutMs'
+  | 'strategy'
 >;
 import { preflight, type PreflightOptions } from '../kube/preflight.js';
 import { withGroup } from '../log.js';
@@ -153,6 +154,8 @@ async function connectExisting(settings: ClusterSettings, deps: ClusterDeps): Pr
     writes: deps.writes,
     signal: deps.signal,
     requestTimeoutMs: settings.kubeTimeoutMs,
+    // A live HTTPRoute stepped (named, or route-kind http-route) needs its permissions too.
+    httpRoute: settings.strategy.routeKind === 'http-route' || settings.strategy.httpRoute !== null,
   });
   // Manifests with Gateway API resources need its CRDs; an existing cluster is never changed.
   if (gatewayApiCrdsWritten(deps.writes).length > 0) {

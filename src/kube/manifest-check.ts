@@ -13,6 +13,9 @@ import {
 } from './views.js';
 
 /** Kinds istio-canary applies, the apiVersions accepted for each, and the apply order (lower first). */
+/** The Gateway API versions Istio serves for Gateway and HTTPRoute. */
+const GATEWAY_API_VERSIONS = ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'];
+
 export const KNOWN_KINDS: Record<string, { apiVersions: string[]; order: number; clusterScoped?: boolean }> =
   {
     Namespace: { apiVersions: ['v1'], order: 0, clusterScoped: true },
@@ -23,8 +26,14 @@ export const KNOWN_KINDS: Record<string, { apiVersions: string[]; order: number;
     Service: { apiVersions: ['v1'], order: 3 },
     Deployment: { apiVersions: ['apps/v1'], order: 4 },
     DestinationRule: { apiVersions: ISTIO_VERSIONS, order: 5 },
-    Gateway: { apiVersions: ISTIO_VERSIONS, order: 6 },
+    // Istio's Gateway or the Gateway API's (`gatewayClassName: istio`): one kind name, two groups.
+    Gateway: { apiVersions: [...ISTIO_VERSIONS, ...GATEWAY_API_VERSIONS], order: 6 },
+    ReferenceGrant: {
+      apiVersions: ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'],
+      order: 6,
+    },
     VirtualService: { apiVersions: ISTIO_VERSIONS, order: 7 },
+    HTTPRoute: { apiVersions: GATEWAY_API_VERSIONS, order: 7 },
   };
 
 const DNS_1123 = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
