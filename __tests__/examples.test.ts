@@ -1,7 +1,17 @@
 // Every example's manifests applied and promoted on the embedded mesh through the same
 // execute() the action and the CLI run, with the real load generator; and the PR preview
-// lifecycle (deploy to pr-<n>, cleanup removes only what it created).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// lifecycle (deploy to pr-<n>, cleanup removes only what it created). The strategy examples
+// (issue 15: A/B, mirror, blue/green) run with the inputs of their workflow in
+// examples/workflows (cluster sim instead of kind, shorter windows), the mirror one judged by a
+// real Prometheus scraping the mesh; every example workflow passes actionlint.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findWorkflows, lintWorkflows } from '../scripts/actionlint.js';
+import { STATE_ANNOTATION } from '../src/plan.js';
+import { startPrometheus, type RealPrometheus } from './checks-support.js';
 import { execute, type Io } from '../src/main.js';
 import type { PromotionReport } from '../src/model.js';
 import type { ClusterConnection, Reporter } from '../src/ports.js';
@@ -45,12 +55,14 @@ function keepingReporter(reports: PromotionReport[]): () => Reporter {
 }
 
 let mesh: Mesh;
+/** A real Prometheus scraping the mesh, for the examples judged on it. */
+let prom: RealPrometheus | null = null;
 // The mesh outlives each execute() so that the tests can look at what it left behind.
 const connect = (): Promise<ClusterConnection> =>
   Promise.resolve({
     kubeconfig: mesh.kubeconfig,
     context: 'istio-canary-sim',
-    prometheusUrl: null,
+    prometheusUrl: prom?.url ?? null,
     loadUrl: mesh.ingressUrl,
     created: false,
     close: () => Promise.resolve(),
@@ -127,6 +139,225 @@ describe('examples on the embedded mesh', () => {
       ['v1', 80],
       ['v2', 20],
     ]);
+  });
+});
+
+const root = path.join(import.meta.dirname, '..');
+
+/** The inputs the example's workflow gives the action (the step that uses istio-canary/istio-canary). */
+function workflowInputs(file: string): Record<string, string> {
+  const wf = load(readFileSync(path.join(root, file), 'utf8')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
+  };
+  const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+  const step = steps.find((s) => s.uses?.startsWith('istio-canary/istio-canary@'));
+  if (!step?.with) throw new Error(`${file}: no istio-canary step with inputs`);
+  return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k, String(v)]));
+}
+
+/** The workflow's inputs on the embedded mesh: cluster sim instead of kind, 2 s windows. */
+function onMesh(file: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return { ...workflowInputs(file), ...FAST, cluster: 'sim', ...overrides };
+}
+
+/** A copy of an example whose canary answers `rate` of its requests with errors (docs/sim.md). */
+function badCanaryCopy(example: string, rate: string): { manifests: string; dir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'examples-bad-'));
+  const from = path.join(root, 'examples', example);
+  for (const f of readdirSync(from).filter((n) => n.endsWith('.yaml'))) {
+    let text = readFileSync(path.join(from, f), 'utf8');
+    if (f === 'deployments.yaml') {
+      const anchor = '        version: canary\n    spec:';
+      if (!text.includes(anchor)) throw new Error(`examples/${example}: no canary template labels`);
+      text = text.replace(
+        anchor,
+        `        version: canary\n      annotations:\n        sim.istio-canary.dev/error-rate: "${rate}"\n    spec:`,
+      );
+    }
+    writeFileSync(path.join(dir, f), text);
+  }
+  return { manifests: path.join(dir, '*.yaml'), dir };
+}
+
+type Json = Record<string, unknown>;
+interface StoredVs {
+  spec: {
+    http: {
+      name?: string;
+      mirror?: unknown;
+      route: { weight?: number; destination: { subset: string } }[];
+    }[];
+  };
+  metadata: { annotations?: Record<string, string> };
+}
+const storedVs = () =>
+  mesh.api.object('networking.istio.io', 'virtualservices', 'test', 'podinfo') as unknown as StoredVs;
+/** The stored VirtualService's routes besides the stepped one (the strategy's A/B or preview route). */
+const insertedRoutes = (vs: StoredVs) =>
+  vs.spec.http.map((r) => r.name ?? '').filter((n) => n.includes('-istio-canary-'));
+const weights = (vs: StoredVs) =>
+  Object.fromEntries(vs.spec.http.at(-1)!.route.map((r) => [r.destination.subset, r.weight ?? 0]));
+const gaImage = () =>
+  (
+    mesh.api.object('apps', 'deployments', 'test', 'podinfo-ga') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    }
+  ).spec.template.spec.containers[0]!.image;
+
+async function promote(inputs: Record<string, string>) {
+  const reports: PromotionReport[] = [];
+  const { io, log } = recordingIo();
+  const outcome = await execute(settingsOf(inputs), io, new AbortController().signal, {
+    connect,
+    reporter: keepingReporter(reports),
+  });
+  return { exitCode: outcome.exitCode, report: reports.at(-1)!, log: log.join('\n') };
+}
+
+describe('strategy examples on the embedded mesh (issue 15), with their workflow inputs', () => {
+  // A mesh of its own per example: they all route podinfo.co.uk in namespace test.
+  let shared: Mesh;
+  let tmp: string | null = null;
+  beforeEach(async () => {
+    shared = mesh;
+    mesh = await startMesh({ readinessDelayMs: 50 });
+  });
+  afterEach(async () => {
+    await prom?.close();
+    prom = null;
+    await mesh.close();
+    mesh = shared;
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    tmp = null;
+  });
+
+  it('podinfo-ab: x-user: beta (or the cookie) reaches the canary for two judged windows, then 50, 100; promoted', async () => {
+    const r = await promote(onMesh('examples/workflows/canary-ab.yml'));
+    expect(r.exitCode, r.log).toBe(0);
+    expect(r.report.status).toBe('promoted');
+    const ab = r.report.history.filter((h) => h.stage === 'ab');
+    expect(ab.map((h) => [h.label, h.verdict.outcome])).toEqual([
+      [
+        expect.stringMatching(/^A\/B 1\/2: header:x-user=beta or header:cookie~=.*user=beta.* → canary$/),
+        'pass',
+      ],
+      [expect.stringMatching(/^A\/B 2\/2: /), 'pass'],
+    ]);
+    for (const h of ab) {
+      // Only the matching share of the load (30%) reached the canary; stable answered the rest.
+      const c = h.verdict.canary!.requests;
+      const s = h.verdict.stable!.requests;
+      expect(c / (c + s)).toBeGreaterThan(0.2);
+      expect(c / (c + s)).toBeLessThan(0.4);
+    }
+    expect(r.report.history.filter((h) => !h.stage).map((h) => [h.weight, h.verdict.outcome])).toEqual([
+      [50, 'pass'],
+      [100, 'pass'],
+    ]);
+    expect(r.report.strategy?.kind).toBe('ab');
+    expect(insertedRoutes(storedVs())).toEqual([]);
+    expect(gaImage()).toBe('ghcr.io/stefanprodan/podinfo:6.7.1');
+  });
+
+  it('podinfo-ab with a canary failing 40% of its requests: rolled back by the first A/B window, the A/B route removed, ga untouched', async () => {
+    const bad = badCanaryCopy('podinfo-ab', '40%');
+    tmp = bad.dir;
+    const r = await promote(onMesh('examples/workflows/canary-ab.yml', { manifests: bad.manifests }));
+    expect(r.exitCode, r.log).toBe(1);
+    expect(r.report.status).toBe('rolled-back');
+    expect(r.report.reason).toMatch(/^A\/B 1\/2: .* failed: /);
+    expect(r.report.history.every((h) => h.stage === 'ab')).toBe(true);
+    const vs = storedVs();
+    expect(insertedRoutes(vs)).toEqual([]);
+    expect(weights(vs)).toEqual({ canary: 0, ga: 100 });
+    expect(gaImage()).toBe('ghcr.io/stefanprodan/podinfo:6.7.0');
+  });
+
+  it('podinfo-mirror: half the requests copied to the canary, judged on a real Prometheus, then 50, 100; the mirror removed; promoted', async () => {
+    prom = await startPrometheus(mesh.metricsUrl);
+    const inputs = onMesh('examples/workflows/canary-mirror.yml', { interval: '3s' });
+    expect(inputs.metrics).toBe('both');
+    const r = await promote(inputs);
+    expect(r.exitCode, r.log).toBe(0);
+    expect(r.report.status).toBe('promoted');
+    const [mirror, ...more] = r.report.history.filter((h) => h.stage === 'mirror');
+    expect(more).toEqual([]);
+    expect(mirror!.verdict.outcome).toBe('pass');
+    // The load generator never sees a mirrored answer: Prometheus alone judged that window.
+    expect(mirror!.verdict.reasons.every((x) => x.source !== 'loadgen')).toBe(true);
+    expect(mirror!.verdict.canary!.requests).toBeGreaterThan(0);
+    expect(r.report.strategy?.lines.join('\n')).toContain('Prometheus destination metrics');
+    expect(r.report.history.filter((h) => !h.stage).map((h) => h.weight)).toEqual([50, 100]);
+    expect(storedVs().spec.http.some((x) => x.mirror !== undefined)).toBe(false);
+    expect(gaImage()).toBe('ghcr.io/stefanprodan/podinfo:6.7.1');
+  });
+
+  it('podinfo-blue-green: green judged on x-preview: green, then all traffic switched in one step; promoted', async () => {
+    const r = await promote(onMesh('examples/workflows/blue-green.yml'));
+    expect(r.exitCode, r.log).toBe(0);
+    expect(r.report.status).toBe('promoted');
+    const [preview] = r.report.history.filter((h) => h.stage === 'preview');
+    expect(preview).toMatchObject({
+      label: 'preview: header:x-preview=green → canary',
+      verdict: { outcome: 'pass' },
+    });
+    const c = preview!.verdict.canary!.requests;
+    expect(c / (c + preview!.verdict.stable!.requests)).toBeGreaterThan(0.2);
+    expect(r.report.history.filter((h) => !h.stage).map((h) => h.weight)).toEqual([100]);
+    expect(insertedRoutes(storedVs())).toEqual([]);
+    expect(gaImage()).toBe('ghcr.io/stefanprodan/podinfo:6.7.1');
+  });
+
+  it('podinfo-blue-green with a bad green: rolled back by the preview window in one write, blue keeps all traffic', async () => {
+    const bad = badCanaryCopy('podinfo-blue-green', '40%');
+    tmp = bad.dir;
+    const writes: { canary: number; inserted: string[]; phase: string | null }[] = [];
+    const off = mesh.api.onChange((e) => {
+      if (e.key !== 'networking.istio.io/virtualservices' || !e.object.metadata) return;
+      const vs = e.object as unknown as StoredVs;
+      const raw = vs.metadata.annotations?.[STATE_ANNOTATION];
+      writes.push({
+        canary: weights(vs).canary ?? 0,
+        inserted: insertedRoutes(vs),
+        phase: raw ? ((JSON.parse(raw) as Json).phase as string) : null,
+      });
+    });
+    const r = await promote(onMesh('examples/workflows/blue-green.yml', { manifests: bad.manifests }));
+    off();
+    expect(r.exitCode, r.log).toBe(1);
+    expect(r.report.status).toBe('rolled-back');
+    expect(r.report.reason).toMatch(/^preview: header:x-preview=green → canary failed: /);
+    expect(Math.max(...writes.map((w) => w.canary))).toBe(0);
+    expect(writes.at(-2)!.inserted).toHaveLength(1);
+    expect(writes.at(-1)).toEqual({ canary: 0, inserted: [], phase: 'rolled-back' });
+    expect(gaImage()).toBe('ghcr.io/stefanprodan/podinfo:6.7.0');
+  });
+});
+
+describe('example workflows', () => {
+  const strategyWorkflows = {
+    'examples/workflows/canary-ab.yml': { dir: 'podinfo-ab', strategy: 'ab' },
+    'examples/workflows/canary-mirror.yml': { dir: 'podinfo-mirror', strategy: 'mirror' },
+    'examples/workflows/blue-green.yml': { dir: 'podinfo-blue-green', strategy: 'blue-green' },
+    'examples/workflows/gateway-api.yml': { dir: 'podinfo-gateway-api', strategy: undefined },
+  };
+
+  it('each strategy example has a workflow that runs it on kind on pull_request', () => {
+    for (const [file, { dir, strategy }] of Object.entries(strategyWorkflows)) {
+      const wf = load(readFileSync(path.join(root, file), 'utf8')) as { on: Record<string, unknown> };
+      expect(Object.keys(wf.on), file).toContain('pull_request');
+      const inputs = workflowInputs(file);
+      expect(inputs, file).toMatchObject({ cluster: 'kind', manifests: `examples/${dir}/*.yaml` });
+      expect(inputs.strategy, file).toBe(strategy);
+      expect(readdirSync(path.join(root, 'examples', dir)), file).toContain('README.md');
+    }
+  });
+
+  it('every example workflow passes actionlint', async () => {
+    const files = (await findWorkflows(root)).filter((f) => f.startsWith('examples/'));
+    expect(files).toEqual(expect.arrayContaining(Object.keys(strategyWorkflows)));
+    expect(await lintWorkflows(root, files)).toEqual([]);
   });
 });
 
