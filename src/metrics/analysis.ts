@@ -20,10 +20,11 @@
 // P(X ≥ errors | requests, max-error-rate) < alpha · SHARE_ERR_LIMIT_FINAL. For any true rate at
 // or below the limit that happens with probability at most that share. An observed rate above
 // the limit that is within chance is a pass of the rule whose message says so (and how many more
-// requests at that rate would decide); it is not "inconclusive" because an inconclusive window is
-// measured again and rolled back when it is inconclusive twice: with ~100 canary requests and
-// errors at half the limit, one window in eleven would be, and about one step in 120 rolled back
-// (several per hundred runs), for a canary that meets the limit. max-error-rate 0 keeps "any
+// requests at that rate would decide). Not "inconclusive": an inconclusive window is measured
+// again and the step rolled back when it is inconclusive twice (src/promote/machine.ts). With
+// ~100 canary requests a window and errors at half the limit, 21.8–22.8% of windows observe a
+// rate above the limit (bench/README.md), so ~5% of steps (22.8%²) and ~23% of 5-step runs would
+// be rolled back for a canary that meets the limit, five times the whole budget of a window. max-error-rate 0 keeps "any
 // error fails". The sequential judge's own error-rate failures stand (they are added to the
 // verdict by the caller, src/metrics/index.ts).
 //
