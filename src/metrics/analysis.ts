@@ -24,8 +24,8 @@
 // again and the step rolled back when it is inconclusive twice (src/promote/machine.ts). With
 // ~100 canary requests a window and errors at half the limit, 21.8–22.8% of windows observe a
 // rate above the limit (bench/README.md), so ~5% of steps (22.8%²) and ~23% of 5-step runs would
-// be rolled back for a canary that meets the limit, five times the whole budget of a window. max-error-rate 0 keeps "any
-// error fails". The sequential judge's own error-rate failures stand (they are added to the
+// be rolled back for a canary that meets the limit, five times the whole budget of a window.
+// max-error-rate 0 keeps "any error fails". The sequential judge's own error-rate failures stand (they are added to the
 // verdict by the caller, src/metrics/index.ts).
 //
 // Errors vs stable: a universal-inference e-process (Wasserman, Ramdas & Balakrishnan 2020).
