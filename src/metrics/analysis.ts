@@ -25,8 +25,8 @@
 // ~100 canary requests a window and errors at half the limit, 21.8–22.8% of windows observe a
 // rate above the limit (bench/README.md), so ~5% of steps (22.8%²) and ~23% of 5-step runs would
 // be rolled back for a canary that meets the limit, five times the whole budget of a window.
-// max-error-rate 0 keeps "any error fails". The sequential judge's own error-rate failures stand (they are added to the
-// verdict by the caller, src/metrics/index.ts).
+// max-error-rate 0 keeps "any error fails". The sequential judge's own error-rate failures
+// stand (the caller adds them to the verdict, src/metrics/index.ts).
 //
 // Errors vs stable: a universal-inference e-process (Wasserman, Ramdas & Balakrishnan 2020).
 // The statistic is m(data) / sup over the null {canary rate ≤ stable rate} of the likelihood,
