@@ -389,7 +389,16 @@ async function executeSteps(
     deps.onKube(kube);
     // The VirtualService comes from the cluster when the manifests have none: a wrong namespace
     // or name is named here (with what the namespace holds), before anything else happens.
-    if (settings.command !== 'cleanup' && !docs.some((d) => d.object.kind === 'VirtualService')) {
+    // An HTTPRoute (in the manifests, or live with route-kind http-route) is found by the target.
+    const httpRoute =
+      settings.strategy.routeKind === 'http-route' ||
+      settings.strategy.httpRoute !== null ||
+      docs.some((d) => d.object.kind === 'HTTPRoute');
+    if (
+      settings.command !== 'cleanup' &&
+      !httpRoute &&
+      !docs.some((d) => d.object.kind === 'VirtualService')
+    ) {
       const { missingVirtualService } = await import('./kube/preflight.js');
       const missing = await missingVirtualService(kube, settings.namespace, settings.virtualService, signal);
       if (missing) throw new Error(`${settings.command}: ${missing}; nothing was changed`);
