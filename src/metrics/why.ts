@@ -316,6 +316,12 @@ export const EXPLAINERS: Readonly<Record<string, Explainer>> = {
   sequential: { kind: 'info', explain: info },
   unattributed: { kind: 'info', explain: info },
   'prometheus-warning': { kind: 'info', explain: info },
+  // strategy mirror: where the numbers come from (ok), or a window no source could judge.
+  mirror: {
+    kind: (r) => (r.ok ? 'info' : 'unmeasured'),
+    explain: (r) =>
+      withQuote('mirror: ', r.message, r.ok ? '' : '; the mirrored copies are judged on Prometheus'),
+  },
 };
 
 /** Metric families named `<prefix><name>`: custom checks and gates. */
