@@ -8,13 +8,16 @@ import type { PromotionState } from '../model.js';
 import type { Settings } from '../settings.js';
 import type { Run } from './run.js';
 
-/** The stable-only baseline a fresh run gives the load: one window, at most the judge's BASELINE_MS. */
+/**
+ * The stable-only baseline a fresh run gives the load: half a window, at most the judge's
+ * BASELINE_MS (30 s with the default 1m interval; 2 s for the demo's 4 s windows).
+ */
 export function baselineMsFor(
   settings: Pick<Settings, 'intervalMs' | 'intervalAuto' | 'metrics'>,
   max: number,
 ): number {
   if (settings.metrics === 'prometheus') return 0;
-  return settings.intervalAuto ? max : Math.min(max, settings.intervalMs);
+  return settings.intervalAuto ? max : Math.min(max, Math.round(settings.intervalMs / 2));
 }
 
 /** A promotion that has not sent the canary any traffic yet: weight 0, nothing judged. */
