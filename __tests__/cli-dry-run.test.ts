@@ -83,7 +83,9 @@ describe('--dry-run goes through the runner for every cluster', () => {
       RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'istio-canary-dry-tools-')),
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/\[dry-run\] would install Gateway API CRDs v\d+\.\d+\.\d+ .*HTTPRoute/);
+    expect(r.stderr).toMatch(
+      /\[dry-run\] would install Gateway API CRDs v\d+\.\d+\.\d+ .*httproutes\.gateway\.networking\.k8s\.io/,
+    );
     const without = await cli(['run', '--cluster', 'kind', '--namespace', 'test', ...seed], {
       RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'istio-canary-dry-tools-')),
     });

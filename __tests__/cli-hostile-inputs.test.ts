@@ -270,7 +270,13 @@ function errorsFor(name: string, value: string): string[] {
   if (inputs.preview === 'true') inputs['pr-number'] = '7';
   if (name === 'kubeconfig') inputs.cluster = 'existing';
   if (name === 'cluster') inputs['load-url'] = 'http://127.0.0.1:9';
-  const r = parseSettings((n) => inputs[n] ?? '', {});
+  if (name === 'strategy' && value === 'ab') inputs.match = 'header:x-user=beta';
+  if (name === 'strategy' && value === 'blue-green') inputs['preview-header'] = 'x-preview=green';
+  if (name === 'iterations') Object.assign(inputs, { strategy: 'ab', match: 'header:x-user=beta' });
+  if (name === 'max-interval') inputs.interval = 'auto';
+  if (name === 'finalize' && value === 'git-pr')
+    Object.assign(inputs, { 'github-token': 'ghs_x', manifests: 'k8s/*.yaml' });
+  const r = parseSettings((n) => inputs[n] ?? '', { GITHUB_REPOSITORY: 'acme/shop' });
   return r.ok ? [] : r.errors.map(formatInputError);
 }
 

@@ -452,6 +452,7 @@ describe('dry runs print what the command would do (12 open 5)', () => {
       expect.stringMatching(
         /^info: \[dry-run\] would start a new promotion of example\/smartcarapp:3\.0 from the first step: the canary image changed from example\/smartcarapp:2\.1 to example\/smartcarapp:3\.0; canary to 0% first/,
       ),
+      "info: [dry-run] would send 50ms of load to stable alone before the canary's first traffic",
       'info: [dry-run] would set smartcarapp: canary 20% / stable 80%, then measure 100 ms',
       'info: [dry-run] would set smartcarapp: canary 20% / stable 80% (held)',
       'info: [dry-run] then: step 1/3 passed at 20%; run `step` again for 50%',
@@ -504,6 +505,7 @@ describe('a preview dry run (12 open 5)', () => {
     expect(report.namespace).toBe('pr-7');
     expect(logger.lines.filter((l) => l.startsWith('info: [dry-run]'))).toEqual([
       'info: [dry-run] the API server accepted all 6 documents (server-side dry run)',
+      "info: [dry-run] would send 50ms of load to stable alone before the canary's first traffic",
       'info: [dry-run] would set smartcarapp: canary 20% / stable 80%, then measure 100 ms',
       'info: [dry-run] would set smartcarapp: canary 100% / stable 0%, then measure 100 ms',
       'info: [dry-run] would set smartcarapp: canary 100% / stable 0% (finalizing)',

@@ -2,6 +2,7 @@
 // decideStart) and the same machine transitions as the real command, every window assumed to
 // pass, every VirtualService write sent as a server-side dry run and printed. No second planner:
 // what it prints is what the command does when every step passes.
+import { formatDuration } from '../input-parsers.js';
 import { isFresh, planWindows } from './power-step.js';
 import type { MachineEvent } from './machine.js';
 import { describe, freshState, transition } from './machine.js';
@@ -95,7 +96,7 @@ export async function dryRun(
     const baselineMs = await planWindows(run, { baseline: false });
     if (baselineMs > 0)
       logger.info(
-        `[dry-run] would send ${Math.round(baselineMs / 100) / 10} s of load to stable alone before the canary's first traffic`,
+        `[dry-run] would send ${formatDuration(baselineMs)} of load to stable alone before the canary's first traffic`,
       );
   }
   const windowMs = (step: number) => run.plannedMs.get(step) ?? settings.intervalMs;

@@ -4,6 +4,7 @@
 // the load runs against stable alone for a short baseline, so the error test knows stable's rate
 // before the canary's first request (src/metrics/analysis.ts: the second canary error can then
 // be conclusive). A resumed promotion gets neither (its canary already has traffic).
+import { formatDuration } from '../input-parsers.js';
 import type { PromotionState } from '../model.js';
 import type { Settings } from '../settings.js';
 import type { Run } from './run.js';
@@ -45,7 +46,7 @@ export async function planWindows(run: Run, options: { baseline: boolean }): Pro
   if (!options.baseline) return baselineMs;
   if (baselineMs === 0 || !metrics.baseline) return 0;
   run.log.info(
-    `baseline: ${Math.round(baselineMs / 100) / 10} s of load on stable alone before the canary's first traffic (the judge's record of stable)`,
+    `baseline: ${formatDuration(baselineMs)} of load on stable alone before the canary's first traffic (the judge's record of stable)`,
   );
   await metrics.baseline(baselineMs, run.deps.signal);
   return baselineMs;

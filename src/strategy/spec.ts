@@ -478,10 +478,7 @@ export function strategyFromInputs(
   onlyFor('preview-host', 'blue-green');
   onlyFor('preview-header', 'blue-green');
   if (strategy === 'ab' && !given('match'))
-    problem(
-      'match',
-      `strategy ab needs the requests to send to the canary (accepted: ${STRATEGY_ACCEPTS.match})`,
-    );
+    problem('match', 'strategy ab needs the requests to send to the canary');
   if (strategy === 'blue-green' && given('preview-host') === given('preview-header'))
     problem(
       'preview-host',
