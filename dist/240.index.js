@@ -2,7 +2,7 @@ export const id = 240;
 export const ids = [240];
 export const modules = {
 
-/***/ 9240:
+/***/ 69240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,16 +12,16 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/report/github.ts
-var github = __webpack_require__(7611);
+var github = __webpack_require__(97611);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
+var redact = __webpack_require__(76670);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 // The report JSON: the PromotionReport as is (schema: docs/report.schema.json), written to a
 // file named by the `report-json` output (the action's output, the CLI's `report-json=` line).
@@ -69,8 +69,10 @@ async function writeReportJson(report, dir, run) {
     return file;
 }
 
+// EXTERNAL MODULE: ./src/metrics/why.ts
+var metrics_why = __webpack_require__(73875);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(9269);
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const format_DASH = '–';
 function finite(value) {
@@ -148,6 +150,10 @@ function durationBetween(startIso, endIso) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The promotion report as GitHub markdown (PR comment and job summary) and as a compact
+// terminal table (CLI). Pure: a PromotionReport in, a string out. The hidden sticky-comment
+// marker is not added here (github.ts owns it).
+
 
 
 
@@ -201,6 +207,8 @@ function render(report, layout) {
         header(report),
         facts(report),
         previewSection(report),
+        strategySection(report),
+        gitSection(report),
         eventsSection(report),
         stepsTable(report, layout),
         charts(report, layout),
@@ -222,6 +230,18 @@ function eventsSection(report) {
 }
 function target(report) {
     return `${(0,report_escape/* escapeMarkdown */.FV)(report.namespace, 80)}/${(0,report_escape/* escapeMarkdown */.FV)(report.virtualService, 80)}`;
+}
+/**
+ * Why a step did not pass, in one line: the why its measurement wrote, else (states written
+ * before it existed, verdicts made elsewhere) one explained from its reasons now. Null for a pass.
+ */
+function stepWhy(record) {
+    if (record.verdict.outcome === 'pass')
+        return null;
+    const stored = record.verdict.why;
+    if (typeof stored === 'string' && stored !== '')
+        return stored;
+    return (0,metrics_why/* explainVerdict */.bX)(record.verdict, { weight: record.weight, windowMs: record.verdict.durationMs });
 }
 /** The state's step counts completed steps; a step that failed shows only in the history. */
 function stepReached(report) {
@@ -267,6 +287,9 @@ function header(report) {
         lines.push('', `**Why:** ${(0,report_escape/* escapeMarkdown */.FV)(report.reason, 500)}`);
     const last = report.history.at(-1);
     if (last !== undefined && report.status !== 'promoted') {
+        const why = stepWhy(last);
+        if (why !== null)
+            lines.push('', `**Step ${last.step} at ${last.weight}%, in one line:** ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`, '');
         const failed = last.verdict.reasons.filter((r) => !r.ok);
         for (const r of failed.slice(0, 5))
             lines.push(`- ❌ ${(0,report_escape/* escapeMarkdown */.FV)(r.message)}`);
@@ -317,7 +340,8 @@ function stepRow(record) {
     const { stable, canary } = record.verdict;
     const cells = [
         String(record.step),
-        `${record.weight}%`,
+        // A strategy's judged window (A/B, mirror, preview) says which, e.g. "A/B 1/2: header:x-user=beta → canary".
+        record.stage ? (0,report_escape/* escapeMarkdown */.FV)(record.label ?? record.stage, 120) : `${record.weight}%`,
         format_formatDuration(record.verdict.durationMs),
         pair(format_formatCount(stable?.requests), format_formatCount(canary?.requests)),
         pair(formatRate(stable?.rps), formatRate(canary?.rps)),
@@ -356,6 +380,12 @@ function stepsTable(report, layout) {
     ];
     if (hidden.length > 0)
         lines.push(hiddenRow(hidden), ...tail.map(stepRow));
+    const whys = [...head, ...tail].flatMap((r) => {
+        const why = stepWhy(r);
+        return why === null ? [] : [`- Step ${r.step} (${r.weight}%): ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`];
+    });
+    if (whys.length > 0)
+        lines.push('', '**Why steps did not pass**', '', ...whys);
     if (layout.checks) {
         const shown = [...head, ...tail];
         const checks = shown
@@ -441,6 +471,26 @@ function codeSpan(text) {
     // CommonMark strips one space each side, which lets the content start or end with a backtick.
     const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** finalize: git-pr: the pull request that brings Git up to the promotion, e.g. "Git: PR #7 updates podinfo-ga to …". */
+function gitSection(report) {
+    if (report.pullRequestError !== undefined)
+        return `**Git:** ❌ ${(0,report_escape/* escapeMarkdown */.FV)(report.pullRequestError, 1000)}`;
+    const pr = report.pullRequest;
+    if (pr === undefined)
+        return '';
+    const url = (0,report_escape/* safeUrl */.Pl)(pr.url);
+    const label = `PR #${pr.number}`;
+    const images = pr.images.map((i) => (0,report_escape/* escapeMarkdown */.FV)(i, 200)).join(', ');
+    const how = pr.created ? 'opened' : pr.committed ? 'updated' : 'unchanged';
+    return `**Git:** ${url === null ? label : `[${label}](${url})`} updates ${(0,report_escape/* escapeMarkdown */.FV)(pr.deployment, 120)} to ${images} (${how}; ${(0,report_escape/* escapeMarkdown */.FV)(pr.branch, 120)} → ${(0,report_escape/* escapeMarkdown */.FV)(pr.base, 120)})`;
+}
+/** The strategy (issue 15) and which requests reached the canary, e.g. "A/B: requests with header x-user=beta (30% of the load) → canary". */
+function strategySection(report) {
+    const s = report.strategy;
+    if (s === undefined)
+        return '';
+    return s.lines.map((l) => `**Strategy:** ${(0,report_escape/* escapeMarkdown */.FV)(l, 500)}`).join('\n\n');
 }
 /** For a PR preview: the namespace and the ways to reach it. */
 function previewSection(report) {
@@ -531,14 +581,24 @@ function renderTerminalTable(unsafe) {
     if (report.reason !== null && report.reason !== '')
         out.push(`why: ${escapeTerminal(report.reason, 300)}`);
     const last = report.history.at(-1);
+    const lastWhy = last === undefined ? null : stepWhy(last);
+    if (last !== undefined && lastWhy !== null)
+        out.push(`step ${last.step}: ${escapeTerminal(lastWhy, WHY_MAX_CHARS)}`);
     for (const r of last?.verdict.reasons.filter((c) => !c.ok) ?? [])
         out.push(`  - ${escapeTerminal(r.message, 200)}`);
+    for (const l of report.strategy?.lines ?? [])
+        out.push(`strategy: ${escapeTerminal(l, 500)}`);
     for (const n of report.notices ?? [])
         out.push(`notice: ${escapeTerminal(n, 300)}`);
     for (const e of (report.events ?? []).slice(-10))
         out.push(`event: ${escapeTerminal(e.message, 300)}`);
     for (const c of report.nextCommands)
         out.push(`next: ${escapeTerminal(c, 300)}`);
+    if (report.pullRequestError !== undefined)
+        out.push(`git: ${escapeTerminal(report.pullRequestError, 1000)}`);
+    const pr = report.pullRequest;
+    if (pr !== undefined)
+        out.push(`git: PR #${pr.number} updates ${escapeTerminal(pr.deployment, 120)} to ${escapeTerminal(pr.images.join(', '), 300)}: ${escapeTerminal(pr.url, 300)}`);
     if (report.run.runUrl !== null)
         out.push(`run: ${escapeTerminal(report.run.runUrl, 300)}`);
     return secrets.redact(`${out.join('\n')}\n`);
@@ -563,23 +623,23 @@ function createReporter(options, deps) {
             sticky = null;
             return sticky;
         }
-        const client = new github/* GithubClient */.ty({
+        const client = new github.GithubClient({
             ...deps.client,
             apiUrl: options.github.apiUrl,
             token: options.githubToken,
             proxy: options.proxy ?? deps.client?.proxy,
         });
-        sticky = new github/* StickyComment */.HU({
+        sticky = new github.StickyComment({
             client,
             github: options.github,
             prNumber: options.prNumber,
-            marker: (0,github/* stickyMarker */.YL)(report.namespace, report.virtualService, options.github.workflow),
+            marker: (0,github.stickyMarker)(report.namespace, report.virtualService, options.github.workflow),
             logger,
         });
         return sticky;
     };
     const comment = async (report, phase) => {
-        const action = (0,github/* commentAction */.yE)(options.comment, report, phase);
+        const action = (0,github.commentAction)(options.comment, report, phase);
         if (action === 'skip')
             return lastUrl;
         const target = stickyFor(report);

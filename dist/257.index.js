@@ -2,7 +2,7 @@ export const id = 257;
 export const ids = [257];
 export const modules = {
 
-/***/ 3257:
+/***/ 93257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -16,9 +16,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   signalFor: () => (/* binding */ signalFor),
 /* harmony export */   startBackground: () => (/* binding */ startBackground)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 // The one choke point for child processes (DESIGN.md: only src/cluster spawns). argv arrays
 // only, never a shell; output captured; SIGINT/SIGTERM reach the children through an
 // AbortSignal so a cancelled job does not leave kind/istioctl/port-forwards running.

@@ -1,22 +1,22 @@
 export const id = 438;
-export const ids = [438,809];
+export const ids = [438];
 export const modules = {
 
-/***/ 1517:
+/***/ 71517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ fetchFor),
 /* harmony export */   W: () => (/* binding */ TunnelSocket)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6752);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57856);
 // The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
 // the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
 // CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
@@ -216,8 +216,8 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 /* harmony export */   reportPreviewDeleted: () => (/* binding */ reportPreviewDeleted)
 /* harmony export */ });
 /* unused harmony export previewDeletedMarkdown */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9269);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7611);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97611);
 
 
 function previewDeletedMarkdown(namespace, virtualService, at) {
@@ -238,17 +238,17 @@ async function reportPreviewDeleted(options, namespace, virtualServices, deps) {
         await deps.summary.write(markdown);
         if (options.comment === 'never' || !options.githubToken || virtualServices.length === 0)
             continue;
-        client ??= new _github_js__WEBPACK_IMPORTED_MODULE_1__/* .GithubClient */ .ty({
+        client ??= new _github_js__WEBPACK_IMPORTED_MODULE_1__.GithubClient({
             ...deps.client,
             apiUrl: options.github.apiUrl,
             token: options.githubToken,
             proxy: options.proxy ?? deps.client?.proxy,
         });
-        const sticky = new _github_js__WEBPACK_IMPORTED_MODULE_1__/* .StickyComment */ .HU({
+        const sticky = new _github_js__WEBPACK_IMPORTED_MODULE_1__.StickyComment({
             client,
             github: options.github,
             prNumber: options.prNumber,
-            marker: (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .stickyMarker */ .YL)(namespace, vs, options.github.workflow),
+            marker: (0,_github_js__WEBPACK_IMPORTED_MODULE_1__.stickyMarker)(namespace, vs, options.github.workflow),
             logger: deps.logger,
         });
         try {
@@ -266,7 +266,7 @@ async function reportPreviewDeleted(options, namespace, virtualServices, deps) {
 
 /***/ }),
 
-/***/ 9809:
+/***/ 49809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -275,7 +275,7 @@ async function reportPreviewDeleted(options, namespace, virtualServices, deps) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 // The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
 // GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so

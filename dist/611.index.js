@@ -2,22 +2,31 @@ export const id = 611;
 export const ids = [611];
 export const modules = {
 
-/***/ 7611:
+/***/ 97611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HU: () => (/* binding */ StickyComment),
-/* harmony export */   YL: () => (/* binding */ stickyMarker),
-/* harmony export */   ty: () => (/* binding */ GithubClient),
-/* harmony export */   yE: () => (/* binding */ commentAction)
+/* harmony export */   ACTIONS_BOT_LOGIN: () => (/* binding */ ACTIONS_BOT_LOGIN),
+/* harmony export */   ForeignOriginError: () => (/* binding */ ForeignOriginError),
+/* harmony export */   GithubApiError: () => (/* binding */ GithubApiError),
+/* harmony export */   GithubClient: () => (/* binding */ GithubClient),
+/* harmony export */   StickyComment: () => (/* binding */ StickyComment),
+/* harmony export */   commentAction: () => (/* binding */ commentAction),
+/* harmony export */   findPullRequest: () => (/* binding */ findPullRequest),
+/* harmony export */   githubRetryVerdict: () => (/* binding */ githubRetryVerdict),
+/* harmony export */   isFailure: () => (/* binding */ isFailure),
+/* harmony export */   rateLimitWait: () => (/* binding */ rateLimitWait),
+/* harmony export */   sameLogin: () => (/* binding */ sameLogin),
+/* harmony export */   stickyMarker: () => (/* binding */ stickyMarker),
+/* harmony export */   tokenLogin: () => (/* binding */ tokenLogin)
 /* harmony export */ });
-/* unused harmony exports ACTIONS_BOT_LOGIN, GithubApiError, ForeignOriginError, rateLimitWait, githubRetryVerdict, sameLogin, findPullRequest, tokenLogin, isFailure */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1517);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9809);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9269);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57856);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71517);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49809);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14031);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 // The one module that calls GitHub: the sticky PR comment, through the toolkit's Octokit
 // (@actions/github's getOctokit) for its request building, pagination and the API base URL from
 // the GithubContext (github.com or GHES). Around it, what the toolkit does not do:

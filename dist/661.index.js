@@ -2,7 +2,7 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
-/***/ 6661:
+/***/ 86661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,12 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   post: () => (/* binding */ post),
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cluster_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(607);
-/* harmony import */ var _post_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7815);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8812);
+/* harmony import */ var _cluster_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11720);
+/* harmony import */ var _post_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57815);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83395);
 // The post step (runs even when the job failed or was cancelled): finish a rollback an
 // interrupted run left behind, then delete a cluster this action created. It finds the
 // promotion from what main saved in the action state (src/post-target.ts), never from the
@@ -61,8 +61,8 @@ async function finishPromotion(settings, io) {
     if (!kubeconfig)
         return;
     const [{ createKubeClient }, { finishInterrupted }] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6791)),
-        __webpack_require__.e(/* import() */ 40).then(__webpack_require__.bind(__webpack_require__, 1040)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 66791)),
+        Promise.all(/* import() */[__webpack_require__.e(875), __webpack_require__.e(837)]).then(__webpack_require__.bind(__webpack_require__, 38837)),
     ]);
     const kube = await createKubeClient({
         kubeconfig,
@@ -74,7 +74,7 @@ async function finishPromotion(settings, io) {
         logger: io.logger,
     });
     const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
-    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(611), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 9240));
+    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(875), __webpack_require__.e(611), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 69240));
     const reporter = createReporter(settings, {
         logger: io.logger,
         summary: _main_js__WEBPACK_IMPORTED_MODULE_4__.jobSummary,
@@ -119,8 +119,8 @@ async function runPost(deps) {
     }
     if (io.state.get('created-cluster') !== '') {
         const [{ cleanupCluster }, { createCommandRunner }] = await Promise.all([
-            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 607)),
-            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3257)),
+            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 11720)),
+            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 93257)),
         ]);
         const outcome = await cleanupCluster(settings, {
             runner: createCommandRunner({ echo: (line) => io.logger.info(line) }),

@@ -2,7 +2,7 @@ export const id = 670;
 export const ids = [670];
 export const modules = {
 
-/***/ 4350:
+/***/ 14350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42,7 +42,7 @@ function oneLine(text) {
 
 /***/ }),
 
-/***/ 6670:
+/***/ 76670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -53,13 +53,14 @@ function oneLine(text) {
 /* harmony export */   hT: () => (/* binding */ kubeconfigSecrets),
 /* harmony export */   hn: () => (/* binding */ authHeaderSecrets),
 /* harmony export */   jr: () => (/* binding */ showUrl),
+/* harmony export */   oA: () => (/* binding */ isSecretParam),
 /* harmony export */   pO: () => (/* binding */ Redactor),
 /* harmony export */   safeLogText: () => (/* binding */ safeLogText)
 /* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, isSecretParam, CONTINUATION, neutraliseLog, markContinuations, safeBlockText, isCommandLine */
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4350);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9269);
+/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, CONTINUATION, neutraliseLog, markContinuations, safeBlockText, isCommandLine */
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33243);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14350);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14031);
 // The one place that decides what text may leave the process: secret values are redacted
 // (`***`) and text for the job log is neutralised so that it can never be read as a workflow
 // command. Every sink (the action's and the CLI's logger, print and outputs, the job summary,
@@ -465,7 +466,7 @@ function isCommandLine(line) {
 
 /***/ }),
 
-/***/ 9269:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -474,7 +475,7 @@ function isCommandLine(line) {
 /* harmony export */   en: () => (/* binding */ escapeTerminal),
 /* harmony export */   fr: () => (/* binding */ escapeMarkerPart)
 /* harmony export */ });
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4350);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14350);
 // Escaping of user-controlled text (names, images, reasons, workflow names) for the places
 // the report puts it: GitHub-flavoured markdown (incl. table cells), HTML comments, URLs and
 // terminals. Pure functions.

@@ -1,8 +1,8 @@
 export const id = 791;
-export const ids = [791,809];
+export const ids = [791];
 export const modules = {
 
-/***/ 6791:
+/***/ 66791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -27,7 +27,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/kube/errors.ts
-var errors = __webpack_require__(3646);
+var errors = __webpack_require__(23646);
 ;// CONCATENATED MODULE: ./src/kube/resources.ts
 // Kubernetes objects by apiVersion and kind: discovery (which plural, namespaced or not, is the
 // kind served at all) and the reads and writes (get, list, create, server-side apply, replace,
@@ -115,7 +115,11 @@ class KubeResources {
         if (options.labelSelector)
             q.set('labelSelector', options.labelSelector);
         const qs = q.size ? `?${q.toString()}` : '';
-        const { json } = await this.transport.request('GET', `${await this.collectionPath(apiVersion, kind, namespace, options.signal)}${qs}`, null, options);
+        // null: every namespace (the cluster-wide collection of a namespaced kind).
+        const path = namespace === null
+            ? `${basePath(apiVersion)}/${(await this.resource(apiVersion, kind, options.signal)).plural}`
+            : await this.collectionPath(apiVersion, kind, namespace, options.signal);
+        const { json } = await this.transport.request('GET', `${path}${qs}`, null, options);
         const list = json;
         // Lists omit apiVersion/kind on items: put them back so the objects can be written as they are.
         const items = (list.items ?? []).map((i) => ({ apiVersion, kind, ...i }));
@@ -197,19 +201,19 @@ class KubeResources {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 873 modules
-var dist = __webpack_require__(94);
+var dist = __webpack_require__(70094);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
+var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/traffic/net-errors.ts
 var net_errors = __webpack_require__(5468);
 // EXTERNAL MODULE: ./src/one-line.ts
-var one_line = __webpack_require__(4350);
+var one_line = __webpack_require__(14350);
 ;// CONCATENATED MODULE: ./src/kube/transport.ts
 // How the Kubernetes client reaches the API server: the one request builder (address, path
 // prefix, TLS and credentials from the kubeconfig) used by plain requests and watches alike,
@@ -656,7 +660,7 @@ function watchOnce(transport, path, signal, onEvent) {
 }
 
 // EXTERNAL MODULE: ./src/kube/kubeconfig.ts
-var kubeconfig = __webpack_require__(5217);
+var kubeconfig = __webpack_require__(67598);
 ;// CONCATENATED MODULE: ./src/kube/client.ts
 
 
@@ -706,7 +710,7 @@ async function createKubeClient(options) {
 
 /***/ }),
 
-/***/ 5217:
+/***/ 67598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -714,8 +718,8 @@ async function createKubeClient(options) {
 /* harmony export */   C2: () => (/* binding */ KubeconfigError),
 /* harmony export */   eP: () => (/* binding */ credentialError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76670);
 
 
 /** The kubeconfig cannot authenticate to any cluster as written; the message says what is missing. */
@@ -776,7 +780,7 @@ function credentialError(kc, kubeconfig, err) {
 
 /***/ }),
 
-/***/ 9809:
+/***/ 49809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -785,7 +789,7 @@ function credentialError(kc, kubeconfig, err) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 // The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
 // GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so
@@ -871,7 +875,7 @@ function parseRetryAfter(value, now = Date.now()) {
 /* harmony export */   gl: () => (/* binding */ describeNetworkError),
 /* harmony export */   sl: () => (/* binding */ isTlsError)
 /* harmony export */ });
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4350);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14350);
 // Names the cause of an outbound connection failure the way a user can act on it: a TLS
 // failure says TLS and why (an untrusted or self-signed certificate, a wrong host name, an
 // expired certificate, TLS spoken to a plain-HTTP port), a refused or timed-out connection says

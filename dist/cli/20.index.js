@@ -2,32 +2,34 @@ export const id = 20;
 export const ids = [20];
 export const modules = {
 
-/***/ 9020:
+/***/ 69020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runDemoCommand: () => (/* binding */ runDemoCommand)
 /* harmony export */ });
 /* unused harmony export demoHelp */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3243);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76670);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33243);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4970);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4552);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8750);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84970);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(94552);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31212);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(50926);
 // `istio-canary demo`: the podinfo seed scenario on the embedded mesh, twice: a good canary
 // that is promoted, then a slow canary that is rolled back. Prints the step tables and
 // writes the markdown and JSON reports. The same engine as the action, nothing mocked.
+
 
 
 
@@ -74,8 +76,8 @@ function parseDemoFlags(argv) {
     const options = { ...DEFAULTS };
     for (const [name, value] of Object.entries(values))
         options[FLAGS[`--${name}`][0]] = String(value);
-    (0,_settings_js__WEBPACK_IMPORTED_MODULE_10__/* .parseSteps */ .$i)(options.steps);
-    (0,_settings_js__WEBPACK_IMPORTED_MODULE_10__/* .parseDuration */ .E9)(options.interval);
+    (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_11__/* .parseSteps */ .$i)(options.steps);
+    (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_11__/* .parseDuration */ .E9)(options.interval);
     return options;
 }
 /**
@@ -189,8 +191,8 @@ async function runDemoCommand(argv, io, signal) {
             io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
         return 2;
     }
-    const { renderReport, renderTerminalTable } = await __webpack_require__.e(/* import() */ 405).then(__webpack_require__.bind(__webpack_require__, 9786));
-    const { reportToJson } = await __webpack_require__.e(/* import() */ 794).then(__webpack_require__.bind(__webpack_require__, 2794));
+    const { renderReport, renderTerminalTable } = await Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 27405));
+    const { reportToJson } = await __webpack_require__.e(/* import() */ 794).then(__webpack_require__.bind(__webpack_require__, 32794));
     const out = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.resolve)(options.out);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(out, { recursive: true });
     const stable = { [LATENCY]: options.stableLatency, [ERROR_RATE]: '0%' };

@@ -2,23 +2,25 @@ export const id = 405;
 export const ids = [405];
 export const modules = {
 
-/***/ 9786:
+/***/ 27405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ GITHUB_COMMENT_LIMIT),
+  _4: () => (/* binding */ GITHUB_COMMENT_LIMIT),
   renderReport: () => (/* binding */ renderReport),
   renderTerminalTable: () => (/* binding */ renderTerminalTable)
 });
 
-// UNUSED EXPORTS: mermaidCharts
+// UNUSED EXPORTS: mermaidCharts, stepWhy
 
+// EXTERNAL MODULE: ./src/metrics/why.ts
+var metrics_why = __webpack_require__(73875);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
+var redact = __webpack_require__(76670);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const DASH = '–';
 function finite(value) {
@@ -96,6 +98,10 @@ function durationBetween(startIso, endIso) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The promotion report as GitHub markdown (PR comment and job summary) and as a compact
+// terminal table (CLI). Pure: a PromotionReport in, a string out. The hidden sticky-comment
+// marker is not added here (github.ts owns it).
+
 
 
 
@@ -149,6 +155,8 @@ function render(report, layout) {
         header(report),
         facts(report),
         previewSection(report),
+        strategySection(report),
+        gitSection(report),
         eventsSection(report),
         stepsTable(report, layout),
         charts(report, layout),
@@ -170,6 +178,18 @@ function eventsSection(report) {
 }
 function target(report) {
     return `${(0,report_escape/* escapeMarkdown */.FV)(report.namespace, 80)}/${(0,report_escape/* escapeMarkdown */.FV)(report.virtualService, 80)}`;
+}
+/**
+ * Why a step did not pass, in one line: the why its measurement wrote, else (states written
+ * before it existed, verdicts made elsewhere) one explained from its reasons now. Null for a pass.
+ */
+function stepWhy(record) {
+    if (record.verdict.outcome === 'pass')
+        return null;
+    const stored = record.verdict.why;
+    if (typeof stored === 'string' && stored !== '')
+        return stored;
+    return (0,metrics_why/* explainVerdict */.bX)(record.verdict, { weight: record.weight, windowMs: record.verdict.durationMs });
 }
 /** The state's step counts completed steps; a step that failed shows only in the history. */
 function stepReached(report) {
@@ -215,6 +235,9 @@ function header(report) {
         lines.push('', `**Why:** ${(0,report_escape/* escapeMarkdown */.FV)(report.reason, 500)}`);
     const last = report.history.at(-1);
     if (last !== undefined && report.status !== 'promoted') {
+        const why = stepWhy(last);
+        if (why !== null)
+            lines.push('', `**Step ${last.step} at ${last.weight}%, in one line:** ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`, '');
         const failed = last.verdict.reasons.filter((r) => !r.ok);
         for (const r of failed.slice(0, 5))
             lines.push(`- ❌ ${(0,report_escape/* escapeMarkdown */.FV)(r.message)}`);
@@ -265,7 +288,8 @@ function stepRow(record) {
     const { stable, canary } = record.verdict;
     const cells = [
         String(record.step),
-        `${record.weight}%`,
+        // A strategy's judged window (A/B, mirror, preview) says which, e.g. "A/B 1/2: header:x-user=beta → canary".
+        record.stage ? (0,report_escape/* escapeMarkdown */.FV)(record.label ?? record.stage, 120) : `${record.weight}%`,
         formatDuration(record.verdict.durationMs),
         pair(formatCount(stable?.requests), formatCount(canary?.requests)),
         pair(formatRate(stable?.rps), formatRate(canary?.rps)),
@@ -304,6 +328,12 @@ function stepsTable(report, layout) {
     ];
     if (hidden.length > 0)
         lines.push(hiddenRow(hidden), ...tail.map(stepRow));
+    const whys = [...head, ...tail].flatMap((r) => {
+        const why = stepWhy(r);
+        return why === null ? [] : [`- Step ${r.step} (${r.weight}%): ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`];
+    });
+    if (whys.length > 0)
+        lines.push('', '**Why steps did not pass**', '', ...whys);
     if (layout.checks) {
         const shown = [...head, ...tail];
         const checks = shown
@@ -389,6 +419,26 @@ function codeSpan(text) {
     // CommonMark strips one space each side, which lets the content start or end with a backtick.
     const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** finalize: git-pr: the pull request that brings Git up to the promotion, e.g. "Git: PR #7 updates podinfo-ga to …". */
+function gitSection(report) {
+    if (report.pullRequestError !== undefined)
+        return `**Git:** ❌ ${(0,report_escape/* escapeMarkdown */.FV)(report.pullRequestError, 1000)}`;
+    const pr = report.pullRequest;
+    if (pr === undefined)
+        return '';
+    const url = (0,report_escape/* safeUrl */.Pl)(pr.url);
+    const label = `PR #${pr.number}`;
+    const images = pr.images.map((i) => (0,report_escape/* escapeMarkdown */.FV)(i, 200)).join(', ');
+    const how = pr.created ? 'opened' : pr.committed ? 'updated' : 'unchanged';
+    return `**Git:** ${url === null ? label : `[${label}](${url})`} updates ${(0,report_escape/* escapeMarkdown */.FV)(pr.deployment, 120)} to ${images} (${how}; ${(0,report_escape/* escapeMarkdown */.FV)(pr.branch, 120)} → ${(0,report_escape/* escapeMarkdown */.FV)(pr.base, 120)})`;
+}
+/** The strategy (issue 15) and which requests reached the canary, e.g. "A/B: requests with header x-user=beta (30% of the load) → canary". */
+function strategySection(report) {
+    const s = report.strategy;
+    if (s === undefined)
+        return '';
+    return s.lines.map((l) => `**Strategy:** ${(0,report_escape/* escapeMarkdown */.FV)(l, 500)}`).join('\n\n');
 }
 /** For a PR preview: the namespace and the ways to reach it. */
 function previewSection(report) {
@@ -479,14 +529,24 @@ function renderTerminalTable(unsafe) {
     if (report.reason !== null && report.reason !== '')
         out.push(`why: ${(0,report_escape/* escapeTerminal */.en)(report.reason, 300)}`);
     const last = report.history.at(-1);
+    const lastWhy = last === undefined ? null : stepWhy(last);
+    if (last !== undefined && lastWhy !== null)
+        out.push(`step ${last.step}: ${(0,report_escape/* escapeTerminal */.en)(lastWhy, metrics_why/* WHY_MAX_CHARS */.CD)}`);
     for (const r of last?.verdict.reasons.filter((c) => !c.ok) ?? [])
         out.push(`  - ${(0,report_escape/* escapeTerminal */.en)(r.message, 200)}`);
+    for (const l of report.strategy?.lines ?? [])
+        out.push(`strategy: ${(0,report_escape/* escapeTerminal */.en)(l, 500)}`);
     for (const n of report.notices ?? [])
         out.push(`notice: ${(0,report_escape/* escapeTerminal */.en)(n, 300)}`);
     for (const e of (report.events ?? []).slice(-10))
         out.push(`event: ${(0,report_escape/* escapeTerminal */.en)(e.message, 300)}`);
     for (const c of report.nextCommands)
         out.push(`next: ${(0,report_escape/* escapeTerminal */.en)(c, 300)}`);
+    if (report.pullRequestError !== undefined)
+        out.push(`git: ${(0,report_escape/* escapeTerminal */.en)(report.pullRequestError, 1000)}`);
+    const pr = report.pullRequest;
+    if (pr !== undefined)
+        out.push(`git: PR #${pr.number} updates ${(0,report_escape/* escapeTerminal */.en)(pr.deployment, 120)} to ${(0,report_escape/* escapeTerminal */.en)(pr.images.join(', '), 300)}: ${(0,report_escape/* escapeTerminal */.en)(pr.url, 300)}`);
     if (report.run.runUrl !== null)
         out.push(`run: ${(0,report_escape/* escapeTerminal */.en)(report.run.runUrl, 300)}`);
     return redact/* secrets */.O3.redact(`${out.join('\n')}\n`);

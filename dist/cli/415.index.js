@@ -2,21 +2,21 @@ export const id = 415;
 export const ids = [415];
 export const modules = {
 
-/***/ 1517:
+/***/ 71517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ fetchFor),
 /* harmony export */   W: () => (/* binding */ TunnelSocket)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6752);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57856);
 // The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
 // the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
 // CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
@@ -209,7 +209,7 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 
 /***/ }),
 
-/***/ 7691:
+/***/ 87691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -330,7 +330,7 @@ class Histogram {
 
 /***/ }),
 
-/***/ 415:
+/***/ 40415:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -345,19 +345,19 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: errorKind, startLoad
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(41692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(7856);
+var proxy = __webpack_require__(57856);
 // EXTERNAL MODULE: ./src/http/transport.ts
-var transport = __webpack_require__(1517);
+var transport = __webpack_require__(71517);
 // EXTERNAL MODULE: ./src/traffic/histogram.ts
-var histogram = __webpack_require__(7691);
+var histogram = __webpack_require__(87691);
 // EXTERNAL MODULE: ./src/traffic/net-errors.ts
 var net_errors = __webpack_require__(5468);
 ;// CONCATENATED MODULE: ./src/traffic/record.ts
@@ -573,7 +573,12 @@ class LoadGenerator {
     qHead = 0;
     qLen = 0;
     recorders = new Set();
+    /** Requests settled (and errors among them) per version since start: the judge's record of stable. */
+    totals = new Map();
     request;
+    /** A share of the requests sent with extra headers or another Host (setCohort), else null. */
+    cohort = null;
+    head;
     hostname;
     port;
     secure;
@@ -624,19 +629,39 @@ class LoadGenerator {
         this.interval = opts.rps > 0 ? 1000 / opts.rps : 0;
         this.rand = xorshift(opts.seed ?? 1);
         this.slackMs = opts.precise === true ? 0 : 1.5;
-        let head = `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: istio-canary\r\nAccept: */*\r\n`;
-        for (const [k, v] of Object.entries(opts.headers ?? {})) {
-            if (/[\r\n]/.test(k + v))
-                throw new Error(`header ${k}: contains a line break`);
-            head += `${k}: ${v}\r\n`;
-        }
-        this.request = Buffer.from(`${head}\r\n`, 'latin1');
+        this.head = { path: `${url.pathname}${url.search}`, host };
+        this.request = this.buildRequest(host, opts.headers ?? {});
         for (let i = 0; i < Math.floor(opts.connections); i++) {
             const c = new Connection(this);
             this.conns.push(c);
             this.idle.push(c);
         }
         this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    }
+    buildRequest(host, headers) {
+        let head = `GET ${this.head.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: istio-canary\r\nAccept: */*\r\n`;
+        for (const [k, v] of Object.entries({ ...(this.opts.headers ?? {}), ...headers })) {
+            if (/[\r\n]/.test(k + v))
+                throw new Error(`header ${k}: contains a line break`);
+            head += `${k}: ${v}\r\n`;
+        }
+        return Buffer.from(`${head}\r\n`, 'latin1');
+    }
+    /**
+     * From now on, `share` (0..1) of the requests carry `headers` (added to the load's own) and
+     * `host` as their Host header when given: an A/B cohort matching the canary's route, or the
+     * blue/green preview host or header. Exactly that share, spread evenly by request index (no
+     * randomness: each window gets its share). null: every request as configured.
+     */
+    setCohort(cohort) {
+        if (cohort === null || !(cohort.share > 0)) {
+            this.cohort = null;
+            return;
+        }
+        this.cohort = {
+            share: Math.min(1, cohort.share),
+            request: this.buildRequest(cohort.host ?? this.head.host, cohort.headers ?? {}),
+        };
     }
     /**
      * Starts; returns at once. Every connection is opened first and the clock (t0, the schedule,
@@ -687,6 +712,11 @@ class LoadGenerator {
             this.tick();
         }
     }
+    /** Requests settled and errors of one version since the generator started (counted like a window's). */
+    totalsOf(version) {
+        const t = this.totals.get(version);
+        return { requests: t?.requests ?? 0, errors: t?.errors ?? 0 };
+    }
     /** Records every completed request from now on until close(); read() at any time. */
     openWindow() {
         const rec = new Recorder(this.issued, this.opts.reservoirSize ?? 2000, this.rand);
@@ -723,6 +753,11 @@ class LoadGenerator {
     }
     /** Records the outcome of request `index` in every window that owns it. */
     settle(index, version, latencyUs, status, kind) {
+        const t = this.totals.get(version) ?? { requests: 0, errors: 0 };
+        t.requests++;
+        if (kind !== null)
+            t.errors++;
+        this.totals.set(version, t);
         for (const r of this.recorders) {
             if (!r.owns(index))
                 continue;
@@ -861,7 +896,10 @@ class LoadGenerator {
         }
         if (c.socket === null)
             this.connect(c);
-        c.socket.write(this.request);
+        const co = this.cohort;
+        // Request `index` is in the cohort when the running count of cohort requests steps up at it.
+        const inCohort = co !== null && Math.floor((index + 1) * co.share) > Math.floor(index * co.share);
+        c.socket.write(inCohort ? co.request : this.request);
     }
     /** `onSettled`: called once when the connection is up, or failed before coming up. */
     connect(c, onSettled) {
@@ -1117,7 +1155,7 @@ function startLoad(opts) {
 /* harmony export */   gl: () => (/* binding */ describeNetworkError),
 /* harmony export */   sl: () => (/* binding */ isTlsError)
 /* harmony export */ });
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4350);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14350);
 // Names the cause of an outbound connection failure the way a user can act on it: a TLS
 // failure says TLS and why (an untrusted or self-signed certificate, a wrong host name, an
 // expired certificate, TLS spoken to a plain-HTTP port), a refused or timed-out connection says

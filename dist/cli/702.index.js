@@ -2,19 +2,19 @@ export const id = 702;
 export const ids = [702];
 export const modules = {
 
-/***/ 7702:
+/***/ 37702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Mz: () => (/* binding */ preflight),
 /* harmony export */   missingVirtualService: () => (/* binding */ missingVirtualService)
 /* harmony export */ });
-/* unused harmony exports requiredPermissions, ISTIO_GROUP, ISTIO_KINDS, rbacChecks, PreflightError, qualified, rbacMessage, loadKubeConfig */
-/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6791);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5217);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3646);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* unused harmony exports HTTP_ROUTE_PERMISSION, requiredPermissions, ISTIO_GROUP, ISTIO_KINDS, rbacChecks, PreflightError, qualified, rbacMessage, loadKubeConfig */
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70094);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66791);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23646);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _manifests_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4483);
 /* harmony import */ var _traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5468);
 // Checks an existing cluster before anything is changed, with errors a user can act on: an
@@ -29,8 +29,17 @@ export const modules = {
 
 
 
-/** Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal). */
-function requiredPermissions(preview) {
+/** What a promotion on a Gateway API HTTPRoute (issue 15) needs besides: examples/rbac/role.yaml's Role istio-canary-gateway-api. */
+const HTTP_ROUTE_PERMISSION = {
+    group: 'gateway.networking.k8s.io',
+    resource: 'httproutes',
+    verbs: ['get', 'list', 'watch', 'patch', 'update'],
+};
+/**
+ * Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal).
+ * `httpRoute`: the promotion steps an HTTPRoute (route-kind http-route), which needs HTTP_ROUTE_PERMISSION too.
+ */
+function requiredPermissions(preview, httpRoute = false) {
     const perms = [
         {
             group: 'networking.istio.io',
@@ -51,6 +60,8 @@ function requiredPermissions(preview) {
     ];
     if (preview)
         perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
+    if (httpRoute)
+        perms.push(HTTP_ROUTE_PERMISSION);
     return perms;
 }
 const ISTIO_GROUP = 'networking.istio.io';
@@ -59,7 +70,8 @@ const ISTIO_KINDS = [
     { kind: 'DestinationRule', crd: 'destinationrules.networking.istio.io' },
 ];
 /** Every access review the preflight makes (pure): the promotion's permissions in every namespace written, and patch on each resource the manifests write. */
-function rbacChecks(namespace, preview, writes = []) {
+function rbacChecks(namespace, preview, writes = [], httpRoute = false) {
+    const gatewayApi = httpRoute || writes.some((w) => w.group === HTTP_ROUTE_PERMISSION.group && w.resource === 'httproutes');
     const namespaces = [...new Set([namespace, ...writes.flatMap((w) => (w.namespace ? [w.namespace] : []))])];
     const checks = [];
     const seen = new Set();
@@ -70,7 +82,7 @@ function rbacChecks(namespace, preview, writes = []) {
         seen.add(key);
         checks.push(c.clusterScoped ? { ...c, namespace: undefined } : c);
     };
-    for (const p of requiredPermissions(preview))
+    for (const p of requiredPermissions(preview, gatewayApi))
         for (const ns of p.clusterScoped ? [namespace] : namespaces)
             for (const verb of p.verbs)
                 add({ group: p.group, resource: p.resource, verb, clusterScoped: p.clusterScoped, namespace: ns });
@@ -175,7 +187,7 @@ async function preflight(o) {
         throw new PreflightError('unreachable', `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`);
     }
     const istioVersion = await checkIstioCrds(api, server, signal);
-    await checkRbac(api, context, o.namespace, o.preview, o.writes, signal);
+    await checkRbac(api, context, o.namespace, o.preview, o.writes, signal, o.httpRoute === true);
     return { server, context, istioVersion };
 }
 const INSTALL_ISTIO = 'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
@@ -226,8 +238,8 @@ async function checkIstioCrds(api, server, signal) {
     }
     return foundIn ?? preferred ?? ISTIO_GROUP;
 }
-async function checkRbac(api, context, namespace, preview, writes, signal) {
-    const checks = rbacChecks(namespace, preview, writes);
+async function checkRbac(api, context, namespace, preview, writes, signal, httpRoute = false) {
+    const checks = rbacChecks(namespace, preview, writes, httpRoute);
     const results = await Promise.all(checks.map(async (c) => {
         try {
             const { json } = await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
@@ -282,6 +294,10 @@ async function missingVirtualService(kube, namespace, name, signal) {
     const names = items.map((vs) => String(vs.metadata?.name)).sort();
     if (name === null ? names.length > 0 : names.includes(name))
         return null;
+    // No VirtualService named and none there, but HTTPRoutes (issue 15): the promotion steps one of
+    // those (route-kind http-route), and resolveTarget names what it cannot find.
+    if (name === null && (await hasHttpRoutes(kube, namespace, signal)))
+        return null;
     const ns = `namespace "${namespace}"`;
     let there;
     if (names.length > 0)
@@ -304,6 +320,19 @@ async function missingVirtualService(kube, namespace, name, signal) {
         ? 'there is no VirtualService in the manifests or in the namespace'
         : `the VirtualService "${name}" is neither in the manifests nor in ${ns}`;
     return `${subject}: ${there}. Set namespace (and virtual-service) to where it is, or give manifests that contain it`;
+}
+/** Whether the namespace holds any Gateway API HTTPRoute (false when the cluster does not serve the kind). */
+async function hasHttpRoutes(kube, namespace, signal) {
+    try {
+        await kube.resource('gateway.networking.k8s.io/v1', 'HTTPRoute', signal);
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnknownKindError */ .r_)
+            return false;
+        throw err;
+    }
+    const { items } = await kube.list('gateway.networking.k8s.io/v1', 'HTTPRoute', namespace, { signal });
+    return items.length > 0;
 }
 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4970:
+/***/ 84970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9,10 +9,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   SB: () => (/* binding */ parseArgv),
 /* harmony export */   eb: () => (/* binding */ UsageError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50926);
 // The one command-line parser of the codebase (the promotion commands, sim, load, demo):
 // node's util.parseArgs tokenises, and the rules below make it strict. Every problem is
 // named with the token that caused it and what is accepted; all of them are reported at once.
@@ -30,7 +30,7 @@ class UsageError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryE
 const BOOLEAN_WORDS = 'true, false, yes, no, 1, 0, on, off';
 function isBooleanWord(text) {
     try {
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(text);
+        (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(text);
         return true;
     }
     catch {
@@ -186,7 +186,7 @@ function collectArgs(argv, specs, options = {}) {
             if (text === undefined)
                 values[token.name] = true;
             else if (isBooleanWord(text))
-                values[token.name] = (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(text);
+                values[token.name] = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(text);
             else
                 problems.push(`${shown}: "${text}" is not a boolean (accepted: ${BOOLEAN_WORDS}; a bare ${shown} means true)`);
             continue;
@@ -218,10 +218,12 @@ function collectArgs(argv, specs, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ ROUTE_KIND_CHOICES),
 /* harmony export */   AS: () => (/* binding */ ISTIO_PROFILES),
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   Q5: () => (/* binding */ FINALIZE_MODES),
 /* harmony export */   Sb: () => (/* binding */ FAILURE_MODES),
+/* harmony export */   YL: () => (/* binding */ STRATEGIES),
 /* harmony export */   dk: () => (/* binding */ CLUSTER_CLEANUP_MODES),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   mm: () => (/* binding */ inputSpec),
@@ -237,7 +239,9 @@ const COMMANDS = ['run', 'step', 'promote', 'rollback', 'status', 'cleanup'];
 const CLUSTERS = ['existing', 'kind', 'minikube', 'sim'];
 const ISTIO_PROFILES = ['demo', 'minimal', 'default'];
 const METRICS_SOURCES = ['loadgen', 'prometheus', 'both'];
-const FINALIZE_MODES = ['promote-stable', 'keep'];
+const FINALIZE_MODES = ['promote-stable', 'keep', 'git-pr'];
+const STRATEGIES = ['canary', 'ab', 'mirror', 'blue-green'];
+const ROUTE_KIND_CHOICES = ['auto', 'virtual-service', 'http-route'];
 const FAILURE_MODES = ['rollback', 'hold'];
 const COMMENT_MODES = ['always', 'on-failure', 'never'];
 const CLUSTER_CLEANUP_MODES = ['auto', 'always', 'never'];
@@ -356,6 +360,60 @@ const INPUTS = [
         accepts: 'a subset name',
     },
     {
+        name: 'strategy',
+        description: '`canary` (weight steps), `ab` (requests matching `match` go to the canary, judged for `iterations` windows, then the weight steps; `steps: 100` promotes right after), `mirror` (`mirror-percent`% of live requests are copied to the canary, judged on Prometheus, then the weight steps), `blue-green` (the canary is reached on `preview-host` or `preview-header` for `iterations` windows, then all traffic switches in one write). See README "Strategies".',
+        default: 'canary',
+        accepts: list(STRATEGIES),
+    },
+    {
+        name: 'match',
+        description: "Strategy `ab`: the requests sent to the canary, combined with the stepped route's own match. A YAML list of `{headers: {NAME: {exact|prefix|regex: VALUE}}}` (conditions in one entry AND, entries OR), or lines of `header:NAME=VALUE`, `header:NAME^=PREFIX`, `header:NAME~=REGEX`, `cookie:NAME=VALUE`.",
+        accepts: 'a YAML list of {headers: {NAME: {exact|prefix|regex: VALUE}}} entries, or lines of header:NAME=VALUE, header:NAME^=PREFIX, header:NAME~=REGEX, cookie:NAME=VALUE',
+    },
+    {
+        name: 'mirror-percent',
+        description: "Strategy `mirror`: percent of the stepped route's requests copied to the canary.",
+        default: '100',
+        accepts: 'a percent above 0 and at most 100 (10, 10%, 0.5)',
+    },
+    {
+        name: 'preview-host',
+        description: "Strategy `blue-green` on a VirtualService: a host (in the VirtualService's `hosts`) that reaches the canary before the switch.",
+        accepts: 'one host name, without wildcard or port',
+    },
+    {
+        name: 'preview-header',
+        description: 'Strategy `blue-green`: a request header (or cookie) that reaches the canary before the switch.',
+        accepts: 'NAME=VALUE, or header:NAME~=REGEX, or cookie:NAME=VALUE',
+    },
+    {
+        name: 'iterations',
+        description: 'Strategies `ab`, `mirror`, `blue-green`: judged windows on the match, the mirror or the preview before the weights (or the switch).',
+        default: '1',
+        accepts: 'a whole number from 1 to 100',
+    },
+    {
+        name: 'route-kind',
+        description: 'The route object stepped: `virtual-service` (Istio), `http-route` (Gateway API `HTTPRoute`, weighted `backendRefs`), or `auto` (from the manifests and the names given).',
+        default: 'auto',
+        accepts: list(ROUTE_KIND_CHOICES),
+    },
+    {
+        name: 'http-route',
+        description: 'The HTTPRoute to step (implies `route-kind: http-route`). Empty: the one HTTPRoute with a stable and a canary backend.',
+        accepts: 'an HTTPRoute name',
+    },
+    {
+        name: 'stable-service',
+        description: 'HTTPRoute: the stable backend Service. Empty: detected like subsets are.',
+        accepts: 'a Service name',
+    },
+    {
+        name: 'canary-service',
+        description: 'HTTPRoute: the canary backend Service. Empty: detected like subsets are.',
+        accepts: 'a Service name',
+    },
+    {
         name: 'steps',
         description: 'Canary weights in percent, strictly ascending, each 1 to 100 (e.g. `10,60,100`).',
         default: '10,25,50,100',
@@ -363,9 +421,31 @@ const INPUTS = [
     },
     {
         name: 'interval',
-        description: 'Analysis window at each step.',
+        description: "Analysis window at each step. `auto`: each step's window is as long as the load needs to detect the limits set here (`max-error-rate`, `max-latency-regression`) at `false-rollback-rate`, at most `max-interval`; the plan is printed before the first step.",
         default: '1m',
-        accepts: 'a duration such as 30s, 2m, 1m30s or 1500ms (at least 1s, at most 24h)',
+        accepts: 'a duration such as 30s, 2m, 1m30s or 1500ms (at least 1s, at most 24h), or auto',
+    },
+    {
+        name: 'max-interval',
+        description: 'With `interval: auto`, the longest window a step may get.',
+        default: '10m',
+        accepts: 'a duration such as 5m or 1h (at least 1s, at most 24h)',
+    },
+    {
+        name: 'false-rollback-rate',
+        description: "Probability that a window rolls back a canary identical to stable (the statistical judge's false-alarm budget per window). Lower needs more requests to detect the same regression.",
+        default: '1%',
+        accepts: 'a percentage from 0.01% to 10%, such as 1% or 0.5%',
+    },
+    {
+        name: 'checks',
+        description: 'Your own checks, judged at every step besides the built-in ones: a YAML list of `{name, query, min, max, relative-to-stable}` where `query` is PromQL with `{{ namespace }}`, `{{ workload }}`, `{{ version }}` and `{{ interval }}` placeholders, or Flagger\'s `request-success-rate` / `request-duration` names. Needs `prometheus-url` (or a created cluster\'s Prometheus). See README "Checks and gates".',
+        accepts: 'a YAML list of checks (see README "Checks and gates")',
+    },
+    {
+        name: 'gates',
+        description: 'Gates run before traffic moves (`when: pre-rollout`) and before each weight increase (`when: pre-step`): a command in the job (`run:` argv list; exit code 0 passes) or a webhook (`webhook:` URL; a 2xx answer to a JSON POST passes). A failing gate rolls back like a failed check. See README "Checks and gates".',
+        accepts: 'a YAML list of gates (see README "Checks and gates")',
     },
     {
         name: 'min-requests',
@@ -430,9 +510,14 @@ const INPUTS = [
     },
     {
         name: 'finalize',
-        description: "At 100%: `promote-stable` (stable gets the canary's pod template, traffic back to stable, canary scaled to 0) or `keep` (leave 100% on the canary).",
+        description: "At 100%: `promote-stable` (stable gets the canary's pod template, traffic back to stable, canary scaled to 0), `keep` (leave 100% on the canary), or `git-pr` (promote-stable, then the promoted image is written into the `manifests` files of the repository and a pull request is opened or updated, so Argo CD / Flux see Git and the cluster agree; needs `github-token` with `contents: write` and `pull-requests: write`).",
         default: 'promote-stable',
         accepts: list(FINALIZE_MODES),
+    },
+    {
+        name: 'git-base',
+        description: "With `finalize: git-pr`: the branch the pull request targets. Empty: the pull request's base branch on pull_request events, else the repository's default branch.",
+        accepts: 'a branch name',
     },
     {
         name: 'on-failure',
@@ -509,7 +594,7 @@ function inputSpec(name) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -532,361 +617,375 @@ class IstioCanaryError extends Error {
 
 /***/ }),
 
-/***/ 7856:
+/***/ 50926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   IA: () => (/* binding */ proxyEnvFrom),
-/* harmony export */   K5: () => (/* binding */ describeDecision),
-/* harmony export */   R4: () => (/* binding */ processProxyEnv),
-/* harmony export */   Xb: () => (/* binding */ ProxyConfigError),
-/* harmony export */   YB: () => (/* binding */ proxyAuthorization),
-/* harmony export */   ZR: () => (/* binding */ decideProxy),
-/* harmony export */   vI: () => (/* binding */ withDirectHosts)
+/* harmony export */   $i: () => (/* binding */ parseSteps),
+/* harmony export */   $q: () => (/* binding */ parseName),
+/* harmony export */   $x: () => (/* binding */ InvalidValueError),
+/* harmony export */   A3: () => (/* binding */ parsePercentage),
+/* harmony export */   DO: () => (/* binding */ parseContext),
+/* harmony export */   DU: () => (/* binding */ parseKubeconfig),
+/* harmony export */   Dl: () => (/* binding */ parseUrl),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   GE: () => (/* binding */ parseDurationBetween),
+/* harmony export */   Rb: () => (/* binding */ parseDnsLabel),
+/* harmony export */   TL: () => (/* binding */ controlCharacter),
+/* harmony export */   Tu: () => (/* binding */ atMost),
+/* harmony export */   Ye: () => (/* binding */ parseManifests),
+/* harmony export */   ZG: () => (/* binding */ parseRoute),
+/* harmony export */   _0: () => (/* binding */ parsePercentageBetween),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   bP: () => (/* binding */ parsePrometheusUrl),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   eT: () => (/* binding */ parseHeaderValue),
+/* harmony export */   eq: () => (/* binding */ MAX_LOAD_CONNECTIONS),
+/* harmony export */   mK: () => (/* binding */ parseGitBranch),
+/* harmony export */   nL: () => (/* binding */ parseEnum),
+/* harmony export */   o6: () => (/* binding */ parseHost),
+/* harmony export */   ot: () => (/* binding */ parseVersion),
+/* harmony export */   pI: () => (/* binding */ parseToken),
+/* harmony export */   so: () => (/* binding */ MAX_LOAD_RPS),
+/* harmony export */   uH: () => (/* binding */ parsePositiveNumber),
+/* harmony export */   yG: () => (/* binding */ parseBoolean),
+/* harmony export */   zZ: () => (/* binding */ parseImage)
 /* harmony export */ });
-/* unused harmony exports parseProxyUrl, parseNoProxy, bypassReason, isLoopback */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-// The one decision for outbound HTTP: direct, or through the proxy that https_proxy / http_proxy
-// name, with no_proxy exceptions. GitHub, Prometheus and the load generator all ask here, so a
-// self-hosted runner behind a proxy reaches all three the same way. Pure: the variables come in
-// as a ProxyEnv (processProxyEnv() is the only reader of process.env for them).
-//
-// Rules (the union of curl's and @actions/http-client's, written down so users can predict them):
-// - https:// targets use https_proxy, else HTTPS_PROXY; http:// targets use http_proxy, else
-//   HTTP_PROXY. The lower-case variable wins; an empty one counts as unset. A value without a
-//   scheme is http:// (as curl and the toolkit read it). Only http:// and https:// proxies are
-//   accepted: anything else is an error that names the variable (credentials never shown).
-// - no_proxy (else NO_PROXY) is a list separated by commas or whitespace, case-insensitive:
-//     `*`                      every host;
-//     `example.com`, `.example.com`, `*.example.com`
-//                              example.com and every subdomain (a leading `.` or `*.` is ignored,
-//                              as curl does; the toolkit would skip the apex for `.example.com`);
-//     `example.com:8443`       the same hosts, on that port only (as the toolkit does);
-//     `10.0.0.1`, `[::1]`, `::1`, `10.0.0.1:9090`
-//                              that IP address (never a suffix of another address);
-//     `10.0.0.0/8`, `fd00::/8` every IP address in the range (CIDR, as curl does).
-//   A trailing dot on the host or an entry is ignored.
-// - Always direct, whatever the variables say: loopback (localhost, *.localhost, 127.0.0.0/8,
-//   ::1) and in-cluster names (*.svc, *.cluster.local), which no proxy outside the cluster can
-//   resolve. So is the Kubernetes API host: KUBERNETES_SERVICE_HOST in a pod, and whatever host
-//   callers add with withDirectHosts() (the kubeconfig's server).
-// - Through a proxy every target, http:// or https://, is reached by an HTTP CONNECT tunnel, as
-//   @actions/http-client does: the Host header (load-host) and the TLS session stay end to end,
-//   and the load generator's per-request timing is unchanged. The proxy must allow CONNECT to the
-//   target's port (squid allows only 443 by default); list in-cluster targets in no_proxy instead.
+/* unused harmony exports commaElements, oneLine, parseList */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+// The parsers of single input values (pure): each takes the raw text and returns the value or
+// throws InvalidValueError with what is wrong; settings.ts collects the errors per input and
+// formatInputError adds what is accepted. New inputs reuse these before writing their own.
 
-
-
-class ProxyConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IstioCanaryError */ .f {
+/** Thrown by the parsers here (formatInputError adds the accepted text); collected per input. */
+class InvalidValueError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
 }
-const pick = (env, lower) => {
-    for (const name of [lower, lower.toUpperCase()]) {
-        const value = env[name];
-        if (value !== undefined && value.trim() !== '')
-            return [name, value.trim()];
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `30s`, `2m`, `1m30s`, `500ms`, `1h`; a bare number is seconds. Returns milliseconds. */
+function parseDuration(raw) {
+    const text = raw.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+    let total = 0;
+    let matched = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        total += Number(m[1]) * DURATION_UNITS[m[2]];
+        matched = re.lastIndex;
     }
-    return null;
-};
-/** The proxy variables from an environment (lower case first, empty = unset). */
-function proxyEnvFrom(env) {
-    const http = pick(env, 'http_proxy');
-    const https = pick(env, 'https_proxy');
-    const no = pick(env, 'no_proxy');
-    return {
-        ...(http ? { httpProxy: http[1] } : {}),
-        ...(https ? { httpsProxy: https[1] } : {}),
-        ...(no ? { noProxy: no[1] } : {}),
-        from: {
-            ...(http ? { httpProxy: http[0] } : {}),
-            ...(https ? { httpsProxy: https[0] } : {}),
-            ...(no ? { noProxy: no[0] } : {}),
-        },
+    if (text === '' || matched !== text.length)
+        throw new InvalidValueError('is not a duration');
+    return Math.round(total);
+}
+/** `1%`, `0.5%`, or a fraction `0.01`. Returns a fraction. */
+function parsePercentage(raw, maxFraction = Infinity) {
+    const text = raw.trim();
+    const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    if (pct)
+        return Number(pct[1]) / 100;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        const v = Number(text);
+        // The percentage it suggests must be one the input accepts (`500` for 0-100% is neither).
+        if (v > 1 && v / 100 <= maxFraction)
+            throw new InvalidValueError(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
+        if (v > 1)
+            throw new InvalidValueError(`is above 1 as a fraction, and ${text}% is above ${maxFraction * 100}%; write a percentage up to ${maxFraction * 100}%`);
+        return v;
+    }
+    throw new InvalidValueError('is not a percentage');
+}
+/**
+ * The elements of a comma-separated list, trimmed. An empty element (`10,,100`, a leading or
+ * trailing comma) is an error naming its position: it is a typo, never a silently shorter list.
+ * `what` names an element in the message (`weight`, `path`).
+ */
+function commaElements(raw, what) {
+    const parts = raw.split(',').map((p) => p.trim());
+    if (parts.length > 1) {
+        const empty = parts.findIndex((p) => p === '');
+        if (empty >= 0)
+            throw new InvalidValueError(`has an empty ${what} at position ${empty + 1} of ${parts.length} (two commas in a row, or a comma at the start or end)`);
+    }
+    return parts;
+}
+/** `10,60,100`: whole numbers 1..100, strictly ascending (white space also separates). */
+function parseSteps(raw) {
+    const parts = commaElements(raw, 'weight').flatMap((p) => p.split(/\s+/).filter((w) => w !== ''));
+    if (parts.length === 0)
+        throw new InvalidValueError('has no steps');
+    const weights = parts.map((p) => {
+        if (!/^\d+$/.test(p))
+            throw new InvalidValueError(`has "${p.length > 40 ? `${p.slice(0, 37)}...` : p}", which is not a whole number`);
+        return Number(p);
+    });
+    // Every problem of the list in one message, so a user fixes it in one go.
+    const problems = [];
+    const outside = weights.filter((w) => w < 1 || w > 100);
+    if (outside.length > 0)
+        problems.push(`has ${outside.join(', ')}, outside 1-100`);
+    for (let i = 1; i < weights.length; i++)
+        if (weights[i] <= weights[i - 1]) {
+            problems.push(`is not strictly ascending (${weights[i - 1]} then ${weights[i]})`);
+            break;
+        }
+    if (problems.length > 0)
+        throw new InvalidValueError(problems.join('; '));
+    return weights;
+}
+function parseBoolean(raw) {
+    const t = raw.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(t))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(t))
+        return false;
+    throw new InvalidValueError('is not a boolean');
+}
+function parseEnum(values) {
+    return (raw) => {
+        const t = raw.trim();
+        if (values.includes(t))
+            return t;
+        throw new InvalidValueError('is not one of the accepted values');
     };
 }
-/**
- * The proxy variables of this process: the one place that reads them. In a pod (a runner in the
- * cluster) the Kubernetes API host (KUBERNETES_SERVICE_HOST) is always direct too.
- */
-function processProxyEnv() {
-    const kube = process.env['KUBERNETES_SERVICE_HOST'];
-    return withDirectHosts(proxyEnvFrom(process.env), kube ? [kube] : []);
+function parseInteger(min, max) {
+    return (raw) => {
+        const t = raw.trim();
+        if (!/^\d+$/.test(t))
+            throw new InvalidValueError('is not a whole number');
+        const v = Number(t);
+        if (v < min || v > max)
+            throw new InvalidValueError(`is outside ${min}-${max}`);
+        return v;
+    };
 }
-/** Adds hosts (e.g. the Kubernetes API server's) that are always reached directly. */
-function withDirectHosts(env, hosts) {
-    const extra = hosts.map((h) => h.trim()).filter((h) => h !== '' && !/[\s,]/.test(h));
-    if (extra.length === 0)
-        return env;
-    return { ...env, noProxy: [env.noProxy ?? '', ...extra].filter((s) => s !== '').join(',') };
+/** The highest load-rps (and `load --rps`): above it the generator's schedule alone takes gigabytes. */
+const MAX_LOAD_RPS = 100_000;
+/** The most load-connections (and `load --connections`). */
+const MAX_LOAD_CONNECTIONS = 1000;
+function parsePositiveNumber(max) {
+    return (raw) => {
+        const t = raw.trim();
+        if (!/^\d+(\.\d+)?$/.test(t))
+            throw new InvalidValueError('is not a number');
+        const v = Number(t);
+        if (v <= 0 || v > max)
+            throw new InvalidValueError(`is not > 0 and <= ${max}`);
+        return v;
+    };
 }
-/** A URL with its credentials (userinfo, secret query values) shown as ***, for messages (src/redact.ts showUrl). */
-function redactUrl(url) {
-    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .showUrl */ .jr)(url).replace(/\/$/, '');
+/** The first control character (C0, DEL, C1) or Unicode line/bidi control in `text`, named for an error, or null. */
+function controlCharacter(text) {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    const m = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(text);
+    if (!m)
+        return null;
+    const name = m[0] === '\n' ? 'a line break' : m[0] === '\t' ? 'a tab' : 'a control character';
+    return `${name} (U+${m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}) at character ${m.index + 1}`;
 }
-/** Parses a proxy variable's value; `variable` names it in errors. */
-function parseProxyUrl(value, variable) {
-    const text = value.trim();
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+/** Rejects a value with a control character (a line break inside a one-line input included). */
+function oneLine(text, what) {
+    const c = controlCharacter(text);
+    if (c)
+        throw new InvalidValueError(`has ${c}, which ${what} may not have`);
+    return text;
+}
+/** Rejects a value longer than `max` characters, saying how long it is. */
+function atMost(text, max, what) {
+    if (text.length > max)
+        throw new InvalidValueError(`is ${text.length} characters long; ${what} has at most ${max}`);
+    return text;
+}
+function parseUrl(raw) {
     let url;
+    // The URL parser drops tabs and line breaks silently (`http://exa\nmple.com` would be
+    // example.com): a URL with one is refused, not repaired.
+    oneLine(raw.trim(), 'a URL');
+    atMost(raw.trim(), 2048, 'a URL');
     try {
-        url = new URL(withScheme);
+        url = new URL(raw.trim());
     }
     catch {
-        throw new ProxyConfigError(`${variable}: "${redactUrl(text)}" is not a URL; accepted: http://host:port or https://host:port (optionally user:password@)`);
+        throw new InvalidValueError('is not a URL');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new ProxyConfigError(`${variable}: ${redactUrl(url)} uses ${url.protocol.slice(0, -1)}, which is not supported; accepted: http://host:port or https://host:port`);
-    if (url.hostname === '')
-        throw new ProxyConfigError(`${variable}: "${redactUrl(text)}" names no host; accepted: http://host:port`);
-    return url;
+        throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
+    return url.toString();
 }
-const stripDot = (s) => (s.endsWith('.') ? s.slice(0, -1) : s);
-function ipFamily(s) {
-    const v = node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(s);
-    return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : null;
+/** prometheus-url without user:password@ (fetch refuses one; credentials go in prometheus-auth). */
+function parsePrometheusUrl(raw) {
+    const url = new URL(parseUrl(raw));
+    if (url.username || url.password)
+        throw new InvalidValueError('contains credentials (user:password@), which are not sent from the URL: give the URL without them and put them in prometheus-auth as `Basic <base64 of user:password>`');
+    return url.toString();
 }
-/** One no_proxy entry, or null when it can match nothing (ignored, as curl and the toolkit do). */
-function parseRule(entry) {
-    let token = entry.trim().toLowerCase();
-    if (token === '')
-        return null;
-    if (token === '*')
-        return { kind: 'all' };
-    // CIDR: address/bits.
-    const cidr = /^\[?([0-9a-f:.]+)\]?\/(\d{1,3})$/.exec(token);
-    if (cidr !== null) {
-        const family = ipFamily(cidr[1] ?? '');
-        const bits = Number(cidr[2]);
-        if (family === null || bits > (family === 'ipv4' ? 32 : 128))
-            return null;
-        const list = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
-        list.addSubnet(cidr[1] ?? '', bits, family);
-        return { kind: 'cidr', list, family };
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function parseDnsLabel(raw) {
+    const t = raw.trim();
+    if (t.length > 63 || !DNS_LABEL.test(t))
+        throw new InvalidValueError('is not a DNS label');
+    return t;
+}
+function parseVersion(prefixV) {
+    return (raw) => {
+        const t = raw.trim();
+        const re = prefixV ? /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/ : /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+        if (!re.test(t))
+            throw new InvalidValueError('is not a release version');
+        return t;
+    };
+}
+/** A duration the way the inputs write it: 24h, 2m, 90s, 1500ms (the largest unit that divides it). */
+function formatDuration(ms) {
+    if (ms > 0 && ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms > 0 && ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    if (ms > 0 && ms % 1000 === 0)
+        return `${ms / 1000}s`;
+    return `${ms}ms`;
+}
+/** The bounds are named in the message with the value, in the same units the accepted text uses. */
+function parseDurationBetween(minMs, maxMs) {
+    return (raw) => {
+        const ms = parseDuration(raw);
+        const bounds = `(at least ${formatDuration(minMs)}, at most ${formatDuration(maxMs)})`;
+        if (ms < minMs)
+            throw new InvalidValueError(`is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`);
+        if (ms > maxMs)
+            throw new InvalidValueError(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
+        return ms;
+    };
+}
+const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+function parseImage(raw) {
+    const t = raw.trim();
+    if (!IMAGE.test(t))
+        throw new InvalidValueError('is not an image reference');
+    // The registry's limit on a repository name (the part before the tag or digest).
+    const name = t.replace(/@sha256:[a-f0-9]{64}$/, '').replace(/:[\w][\w.-]{0,127}$/, '');
+    if (name.length > 255)
+        throw new InvalidValueError(`has a ${name.length}-character name before the tag; an image name has at most 255`);
+    return t;
+}
+/** More http routes than any VirtualService has; an index above it is a typo, not a route. */
+const MAX_ROUTE_INDEX = 9999;
+function parseRoute(raw) {
+    const t = raw.trim();
+    if (/^\d+$/.test(t)) {
+        // A 30-digit index would become 1e+30 (and be named so); say what the bound is instead.
+        if (t.length > 4 || Number(t) > MAX_ROUTE_INDEX)
+            throw new InvalidValueError(`is outside 0-${MAX_ROUTE_INDEX}`);
+        return Number(t);
     }
-    // A bare IPv6 address (several colons, no brackets) carries no port.
-    const bareV6 = ipFamily(token) === 'ipv6' ? token : null;
-    if (bareV6 !== null)
-        return { kind: 'ip', address: bareV6, family: 'ipv6', port: null };
-    let port = null;
-    const bracketed = /^\[([0-9a-f:.]+)\](?::(\d+))?$/.exec(token);
-    if (bracketed !== null) {
-        const family = ipFamily(bracketed[1] ?? '');
-        if (family === null)
-            return null;
-        port = bracketed[2] === undefined ? null : Number(bracketed[2]);
-        return { kind: 'ip', address: bracketed[1] ?? '', family, port };
+    if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t))
+        throw new InvalidValueError('is not a route name or index');
+    atMost(t, 253, 'a route name');
+    return t;
+}
+function parseName(raw) {
+    const t = raw.trim();
+    if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t))
+        throw new InvalidValueError('is not a Kubernetes object name');
+    return t;
+}
+function parseHost(raw) {
+    const t = raw.trim();
+    const m = /^([A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?)(:(\d+))?$/.exec(t);
+    if (!m)
+        throw new InvalidValueError('is not a host name');
+    if (m[1].length > 253)
+        throw new InvalidValueError(`is ${m[1].length} characters long; a host name has at most 253`);
+    if (m[4] !== undefined && (m[4].length > 5 || Number(m[4]) < 1 || Number(m[4]) > 65535))
+        throw new InvalidValueError(`has port ${m[4]}, outside 1-65535`);
+    return t;
+}
+/**
+ * Comma- or newline-separated file paths or globs. Blank lines are layout (a YAML block ends
+ * with one); an empty element between commas is an error (commaElements).
+ */
+function parseList(raw) {
+    return raw
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => commaElements(line, 'path'));
+}
+/** The manifests patterns; a control character or a path no file system takes is named here. */
+function parseManifests(raw) {
+    const patterns = parseList(raw);
+    for (const p of patterns) {
+        const c = controlCharacter(p.replace(/\r$/, ''));
+        if (c)
+            throw new InvalidValueError(`has the path ${JSON.stringify(p.slice(0, 60))} with ${c}`);
+        if (p.length > 4096)
+            throw new InvalidValueError(`has a path of ${p.length} characters; a path has at most 4096`);
     }
-    const withPort = /^(.*):(\d+)$/.exec(token);
-    if (withPort !== null) {
-        token = withPort[1] ?? '';
-        port = Number(withPort[2]);
-        if (port > 65535)
-            return null;
-    }
-    if (token.startsWith('*.'))
-        token = token.slice(1);
-    token = stripDot(token.replace(/^\.+/, ''));
-    if (token === '' || token.includes('*') || /[/\s]/.test(token))
-        return null;
-    const family = ipFamily(token);
-    if (family !== null)
-        return { kind: 'ip', address: token, family, port };
-    return { kind: 'domain', name: token, port };
+    return patterns;
 }
-/** The rules of a no_proxy value (entries separated by commas or whitespace). */
-function parseNoProxy(value) {
-    return (value ?? '')
-        .split(/[\s,]+/)
-        .map(parseRule)
-        .filter((r) => r !== null);
+/** An HTTP header value: printable ASCII (and tabs inside), as fetch sends it. */
+function parseHeaderValue(raw) {
+    const t = raw.trim();
+    if (/[\r\n]/.test(t))
+        throw new InvalidValueError('has a line break, which no HTTP header value may have');
+    const bad = /[^\t\x20-\x7e]/.exec(t);
+    if (bad)
+        throw new InvalidValueError(`has the character U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1}; an HTTP header value is printable ASCII`);
+    atMost(t, 8192, 'an HTTP header value');
+    return t;
 }
-function defaultPort(protocol) {
-    return protocol === 'https:' ? 443 : 80;
+/** A token: one word of printable ASCII (it travels in an Authorization header). */
+function parseToken(raw) {
+    const t = raw.trim();
+    const bad = /[^\x21-\x7e]/.exec(t);
+    if (bad)
+        throw new InvalidValueError(`has ${/\s/.test(bad[0]) ? 'white space or a line break' : `the character U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`} at character ${bad.index + 1}; a token is one word of printable ASCII`);
+    atMost(t, 8192, 'a token');
+    return t;
 }
-/** The host of a URL without brackets or a trailing dot, lower case. */
-function hostOf(url) {
-    return stripDot(url.hostname.replace(/^\[|\]$/g, '').toLowerCase());
+/** A kubeconfig context name: one line, as kubectl config get-contexts prints it. */
+function parseContext(raw) {
+    const t = raw.trim();
+    oneLine(t, 'a context name');
+    atMost(t, 253, 'a context name');
+    return t;
 }
-function ruleMatches(rule, host, port) {
-    switch (rule.kind) {
-        case 'all':
-            return true;
-        case 'cidr': {
-            const family = ipFamily(host);
-            return family === rule.family && rule.list.check(host, family);
-        }
-        case 'ip': {
-            if (rule.port !== null && rule.port !== port)
-                return false;
-            const family = ipFamily(host);
-            if (family !== rule.family)
-                return false;
-            if (family === 'ipv4')
-                return host === rule.address;
-            // Compare IPv6 addresses canonically (::1 and 0:0:0:0:0:0:0:1 are the same).
-            const list = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
-            list.addAddress(rule.address, 'ipv6');
-            return list.check(host, 'ipv6');
-        }
-        case 'domain':
-            if (rule.port !== null && rule.port !== port)
-                return false;
-            if (ipFamily(host) !== null)
-                return false;
-            return host === rule.name || host.endsWith(`.${rule.name}`);
-    }
+function parseKubeconfig(raw) {
+    if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw))
+        throw new InvalidValueError('is not kubeconfig YAML (no apiVersion/clusters)');
+    return raw;
 }
-/** Does no_proxy (or the built-in always-direct set) cover this host and port? */
-function bypassReason(url, noProxy) {
-    const host = hostOf(url);
-    const port = url.port === '' ? defaultPort(url.protocol) : Number(url.port);
-    if (isLoopback(host))
-        return `${host} is a loopback address`;
-    if (host.endsWith('.svc') || host.endsWith('.cluster.local'))
-        return `${host} is an in-cluster name (*.svc, *.cluster.local)`;
-    for (const entry of (noProxy ?? '').split(/[\s,]+/)) {
-        const rule = parseRule(entry);
-        if (rule !== null && ruleMatches(rule, host, port))
-            return `no_proxy entry "${entry.trim()}"`;
-    }
-    return null;
+function parsePercentageBetween(min, max) {
+    return (raw) => {
+        const v = parsePercentage(raw, max);
+        if (v < min || v > max)
+            throw new InvalidValueError(`is outside ${min * 100}%-${max * 100}%`);
+        return v;
+    };
 }
-const LOOPBACK = (() => {
-    const list = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
-    list.addSubnet('127.0.0.0', 8, 'ipv4');
-    list.addAddress('::1', 'ipv6');
-    list.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
-    return list;
-})();
-function isLoopback(host) {
-    const h = stripDot(host.replace(/^\[|\]$/g, '').toLowerCase());
-    if (h === 'localhost' || h.endsWith('.localhost'))
-        return true;
-    const family = ipFamily(h);
-    return family !== null && LOOPBACK.check(h, family);
-}
-/** Direct or through which proxy: the one decision for GitHub, Prometheus and the load target. */
-function decideProxy(target, env) {
-    const url = typeof target === 'string' ? new URL(target) : target;
-    const secure = url.protocol === 'https:';
-    if (!secure && url.protocol !== 'http:')
-        return { kind: 'direct', reason: `${url.protocol} is not HTTP` };
-    const value = secure ? env.httpsProxy : env.httpProxy;
-    const variable = (secure ? env.from?.httpsProxy : env.from?.httpProxy) ?? (secure ? 'https_proxy' : 'http_proxy');
-    if (value === undefined || value.trim() === '')
-        return { kind: 'direct', reason: `no ${variable} set` };
-    const reason = bypassReason(url, env.noProxy);
-    if (reason !== null)
-        return { kind: 'direct', reason };
-    return { kind: 'proxy', proxy: parseProxyUrl(value, variable), variable };
-}
-/** `Proxy-Authorization` for a proxy URL with credentials (Basic, decoded as the toolkit does). */
-function proxyAuthorization(proxy) {
-    if (proxy.username === '' && proxy.password === '')
-        return null;
-    const user = decodeURIComponent(proxy.username);
-    const password = decodeURIComponent(proxy.password);
-    return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-}
-/** "through proxy http://proxy:3128 (https_proxy)" or "directly (reason)", for messages. */
-function describeDecision(decision) {
-    return decision.kind === 'proxy'
-        ? `through proxy ${redactUrl(decision.proxy)} (${decision.variable})`
-        : `directly (${decision.reason})`;
+/** A branch name as git accepts it (git check-ref-format --branch), at most 255 characters. */
+function parseGitBranch(raw) {
+    const text = raw.trim().replace(/^refs\/heads\//, '');
+    const bad = text.length > 255
+        ? 'is longer than 255 characters'
+        : controlCharacter(text) !== null || /[\s~^:?*[\\]/.test(text)
+            ? 'has a space, a control character or one of ~ ^ : ? * [ \\'
+            : text.startsWith('-') || text.startsWith('/') || text.endsWith('/') || text.endsWith('.')
+                ? 'starts with - or /, or ends with / or .'
+                : text.includes('..') || text.includes('//') || text.includes('@{') || text === '@'
+                    ? 'has .., //, @{ or is @'
+                    : /(^|\/)\./.test(text) || /\.lock(\/|$)/.test(text)
+                        ? 'has a component starting with . or ending with .lock'
+                        : null;
+    if (bad)
+        throw new InvalidValueError(`is not a branch name: it ${bad}`);
+    return text;
 }
 
 
 /***/ }),
 
-/***/ 3646:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
-/* harmony export */   UL: () => (/* binding */ KubeUnavailableError),
-/* harmony export */   W3: () => (/* binding */ KubeApiError),
-/* harmony export */   _X: () => (/* binding */ isRequestFault),
-/* harmony export */   bC: () => (/* binding */ KubeTimeoutError),
-/* harmony export */   l5: () => (/* binding */ DEFAULT_KUBE_TIMEOUT_MS),
-/* harmony export */   r0: () => (/* binding */ kubeTimeoutMs),
-/* harmony export */   r_: () => (/* binding */ UnknownKindError),
-/* harmony export */   vy: () => (/* binding */ FIELD_MANAGER)
-/* harmony export */ });
-/* unused harmony export KUBE_TIMEOUT_ENV */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4350);
-// The Kubernetes API's errors and constants, apart from the client: modules that only need to
-// recognise an error (manifests, lease, runner) import this file and so never load
-// @kubernetes/client-node, which is most of the bundle and most of the start-up cost.
-// Every class follows src/errors.ts: callers tell them apart with instanceof.
-
-
-const FIELD_MANAGER = 'istio-canary';
-/** Environment variable that bounds every Kubernetes API request (milliseconds), for slow clusters and tests. */
-const KUBE_TIMEOUT_ENV = 'ISTIO_CANARY_KUBE_TIMEOUT_MS';
-const DEFAULT_KUBE_TIMEOUT_MS = 30_000;
-/** The request timeout from ISTIO_CANARY_KUBE_TIMEOUT_MS; a missing or bad value gives the default. */
-function kubeTimeoutMs(env) {
-    const raw = env[KUBE_TIMEOUT_ENV]?.trim();
-    return raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : DEFAULT_KUBE_TIMEOUT_MS;
-}
-/**
- * An answer from the API server that is not retried: carries the Status message, as one line
- * (the server's text is quoted in our messages and must not start lines of its own in the log).
- */
-class KubeApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-    code;
-    reason;
-    constructor(code, reason, message) {
-        super((0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(message));
-        this.code = code;
-        this.reason = reason === null ? null : (0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(reason);
-    }
-}
-/**
- * A 500 that is about the request body, not the server: server-side apply on older Kubernetes
- * (1.20) answers 500 "failed to create typed patch object: ... omits key field" (or
- * "duplicate entries for key") for a body it cannot merge. Retrying sends the same body, so it
- * is reported at once instead of as "API unavailable after N attempts".
- */
-function isRequestFault(status, message) {
-    return status === 500 && /^failed to create typed (patch|live) object\b/.test(message);
-}
-/** The API does not serve a kind (no CRD, wrong group/version). */
-class UnknownKindError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-}
-/**
- * The API server stayed down: every attempt of a request met a 5xx, a 429 or a dropped
- * connection (or, as KubeTimeoutError, no answer at all). Unlike KubeApiError, trying the same
- * request later may succeed; `attempts` says how many were made.
- */
-class KubeUnavailableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-    attempts;
-    constructor(message, attempts, options) {
-        super(message, options);
-        this.attempts = attempts;
-    }
-}
-/**
- * The API server took the request but sent no (complete) answer in time. A hung server is
- * asked twice, not `attempts` times: each try would hold the run for the whole timeout.
- */
-class KubeTimeoutError extends KubeUnavailableError {
-    constructor(server, method, path, timeoutMs, attempts) {
-        super(`the Kubernetes API server at ${server} did not answer ${method} ${path.split('?')[0]}${/[?&]watch=true/.test(path) ? ' (watch)' : ''} within ${timeoutMs / 1000} s${attempts > 1 ? ` (${attempts} attempts)` : ''}; check that it is up and not overloaded (kubectl get --raw /readyz), or raise ${KUBE_TIMEOUT_ENV} (milliseconds)`, attempts);
-    }
-}
-/** An object did not reach the wanted state in time (a rollout, a wait on a watch); the message says what it last showed. */
-class WaitTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-}
-
-
-/***/ }),
-
-/***/ 6367:
+/***/ 66367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -896,7 +995,7 @@ class WaitTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioC
 /* harmony export */   oZ: () => (/* binding */ budgetAfterCancel)
 /* harmony export */ });
 /* unused harmony exports CANCEL_SIGNALS, DEFAULT_CANCEL_DEADLINE_MS, CANCEL_DEADLINE_ENV, defersInterrupt, interruptedBetween, deadlineMessage */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 // Process cancellation for the CLI and the action: SIGINT, SIGTERM, SIGHUP and SIGQUIT abort
 // the engine's AbortSignal, and so does the death of the parent process (npx, a wrapper shell),
@@ -1163,14 +1262,14 @@ function rollbackHint(settings) {
 
 /***/ }),
 
-/***/ 5625:
+/***/ 25625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ withGroup),
 /* harmony export */   K: () => (/* binding */ safeLogger)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76670);
 
 /**
  * Runs fn inside a collapsible log group when the logger has groups (the action), else with a
@@ -1222,7 +1321,7 @@ function safeLogger(sink) {
 
 /***/ }),
 
-/***/ 4350:
+/***/ 14350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1262,7 +1361,7 @@ function oneLine(text) {
 
 /***/ }),
 
-/***/ 6670:
+/***/ 76670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1276,12 +1375,13 @@ function oneLine(text) {
 /* harmony export */   hT: () => (/* binding */ kubeconfigSecrets),
 /* harmony export */   hn: () => (/* binding */ authHeaderSecrets),
 /* harmony export */   jr: () => (/* binding */ showUrl),
+/* harmony export */   oA: () => (/* binding */ isSecretParam),
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, isSecretParam, CONTINUATION, neutraliseLog, markContinuations, isCommandLine */
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3243);
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4350);
-/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4031);
+/* unused harmony exports MIN_SECRET_LENGTH, REDACTED, secretForms, CONTINUATION, neutraliseLog, markContinuations, isCommandLine */
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33243);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14350);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(14031);
 // The one place that decides what text may leave the process: secret values are redacted
 // (`***`) and text for the job log is neutralised so that it can never be read as a workflow
 // command. Every sink (the action's and the CLI's logger, print and outputs, the job summary,
@@ -1687,7 +1787,7 @@ function isCommandLine(line) {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1696,7 +1796,7 @@ function isCommandLine(line) {
 /* harmony export */   en: () => (/* binding */ escapeTerminal),
 /* harmony export */   fr: () => (/* binding */ escapeMarkerPart)
 /* harmony export */ });
-/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4350);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14350);
 // Escaping of user-controlled text (names, images, reasons, workflow names) for the places
 // the report puts it: GitHub-flavoured markdown (incl. table cells), HTML comments, URLs and
 // terminals. Pure functions.
@@ -1789,643 +1889,84 @@ function escapeTerminal(text, max = 120) {
 
 /***/ }),
 
-/***/ 8750:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $i: () => (/* binding */ parseSteps),
-/* harmony export */   $x: () => (/* binding */ InvalidValueError),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   P$: () => (/* binding */ parseSettings),
-/* harmony export */   eq: () => (/* binding */ MAX_LOAD_CONNECTIONS),
-/* harmony export */   i8: () => (/* binding */ formatInputError),
-/* harmony export */   o6: () => (/* binding */ parseHost),
-/* harmony export */   so: () => (/* binding */ MAX_LOAD_RPS),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* unused harmony exports parsePercentage, controlCharacter, formatDuration, parseList, readGithubContext, INPUT_NAMES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7856);
-/* harmony import */ var _kube_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3646);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6670);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3665);
-// Every input parsed and validated into one typed Settings (pure). The action reads its
-// inputs through core.getInput, the CLI through flags; both hand this module a function
-// from input name to raw string. Nothing else in the code reads inputs or process.env.
-
-
-
-
-
-
-
-/** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
-function formatInputError(e) {
-    const accepts = (0,_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .inputSpec */ .mm)(e.input)?.accepts;
-    // A URL's credentials (userinfo, secret-looking query values) are secrets even in an input
-    // that is refused: every URL-shaped value is shown through the one URL redaction.
-    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .showUrl */ .jr)(e.value.trim()) : e.value;
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
-}
-/** Thrown by the parsers below (formatInputError adds the accepted text); collected per input. */
-class InvalidValueError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCanaryError */ .f {
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `30s`, `2m`, `1m30s`, `500ms`, `1h`; a bare number is seconds. Returns milliseconds. */
-function parseDuration(raw) {
-    const text = raw.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-    let total = 0;
-    let matched = 0;
-    let m;
-    while ((m = re.exec(text)) !== null) {
-        total += Number(m[1]) * DURATION_UNITS[m[2]];
-        matched = re.lastIndex;
-    }
-    if (text === '' || matched !== text.length)
-        throw new InvalidValueError('is not a duration');
-    return Math.round(total);
-}
-/** `1%`, `0.5%`, or a fraction `0.01`. Returns a fraction. */
-function parsePercentage(raw, maxFraction = Infinity) {
-    const text = raw.trim();
-    const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
-    if (pct)
-        return Number(pct[1]) / 100;
-    if (/^\d+(\.\d+)?$/.test(text)) {
-        const v = Number(text);
-        // The percentage it suggests must be one the input accepts (`500` for 0-100% is neither).
-        if (v > 1 && v / 100 <= maxFraction)
-            throw new InvalidValueError(`is ambiguous: write ${text}% for a percentage, or a fraction from 0 to 1`);
-        if (v > 1)
-            throw new InvalidValueError(`is above 1 as a fraction, and ${text}% is above ${maxFraction * 100}%; write a percentage up to ${maxFraction * 100}%`);
-        return v;
-    }
-    throw new InvalidValueError('is not a percentage');
-}
-/**
- * The elements of a comma-separated list, trimmed. An empty element (`10,,100`, a leading or
- * trailing comma) is an error naming its position: it is a typo, never a silently shorter list.
- * `what` names an element in the message (`weight`, `path`).
- */
-function commaElements(raw, what) {
-    const parts = raw.split(',').map((p) => p.trim());
-    if (parts.length > 1) {
-        const empty = parts.findIndex((p) => p === '');
-        if (empty >= 0)
-            throw new InvalidValueError(`has an empty ${what} at position ${empty + 1} of ${parts.length} (two commas in a row, or a comma at the start or end)`);
-    }
-    return parts;
-}
-/** `10,60,100`: whole numbers 1..100, strictly ascending (white space also separates). */
-function parseSteps(raw) {
-    const parts = commaElements(raw, 'weight').flatMap((p) => p.split(/\s+/).filter((w) => w !== ''));
-    if (parts.length === 0)
-        throw new InvalidValueError('has no steps');
-    const weights = parts.map((p) => {
-        if (!/^\d+$/.test(p))
-            throw new InvalidValueError(`has "${p.length > 40 ? `${p.slice(0, 37)}...` : p}", which is not a whole number`);
-        return Number(p);
-    });
-    // Every problem of the list in one message, so a user fixes it in one go.
-    const problems = [];
-    const outside = weights.filter((w) => w < 1 || w > 100);
-    if (outside.length > 0)
-        problems.push(`has ${outside.join(', ')}, outside 1-100`);
-    for (let i = 1; i < weights.length; i++)
-        if (weights[i] <= weights[i - 1]) {
-            problems.push(`is not strictly ascending (${weights[i - 1]} then ${weights[i]})`);
-            break;
-        }
-    if (problems.length > 0)
-        throw new InvalidValueError(problems.join('; '));
-    return weights;
-}
-function parseBoolean(raw) {
-    const t = raw.trim().toLowerCase();
-    if (['true', 'yes', '1', 'on'].includes(t))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(t))
-        return false;
-    throw new InvalidValueError('is not a boolean');
-}
-function parseEnum(values) {
-    return (raw) => {
-        const t = raw.trim();
-        if (values.includes(t))
-            return t;
-        throw new InvalidValueError('is not one of the accepted values');
-    };
-}
-function parseInteger(min, max) {
-    return (raw) => {
-        const t = raw.trim();
-        if (!/^\d+$/.test(t))
-            throw new InvalidValueError('is not a whole number');
-        const v = Number(t);
-        if (v < min || v > max)
-            throw new InvalidValueError(`is outside ${min}-${max}`);
-        return v;
-    };
-}
-/** The highest load-rps (and `load --rps`): above it the generator's schedule alone takes gigabytes. */
-const MAX_LOAD_RPS = 100_000;
-/** The most load-connections (and `load --connections`). */
-const MAX_LOAD_CONNECTIONS = 1000;
-function parsePositiveNumber(max) {
-    return (raw) => {
-        const t = raw.trim();
-        if (!/^\d+(\.\d+)?$/.test(t))
-            throw new InvalidValueError('is not a number');
-        const v = Number(t);
-        if (v <= 0 || v > max)
-            throw new InvalidValueError(`is not > 0 and <= ${max}`);
-        return v;
-    };
-}
-/** The first control character (C0, DEL, C1) or Unicode line/bidi control in `text`, named for an error, or null. */
-function controlCharacter(text) {
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    const m = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(text);
-    if (!m)
-        return null;
-    const name = m[0] === '\n' ? 'a line break' : m[0] === '\t' ? 'a tab' : 'a control character';
-    return `${name} (U+${m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}) at character ${m.index + 1}`;
-}
-/** Rejects a value with a control character (a line break inside a one-line input included). */
-function oneLine(text, what) {
-    const c = controlCharacter(text);
-    if (c)
-        throw new InvalidValueError(`has ${c}, which ${what} may not have`);
-    return text;
-}
-/** Rejects a value longer than `max` characters, saying how long it is. */
-function atMost(text, max, what) {
-    if (text.length > max)
-        throw new InvalidValueError(`is ${text.length} characters long; ${what} has at most ${max}`);
-    return text;
-}
-function parseUrl(raw) {
-    let url;
-    // The URL parser drops tabs and line breaks silently (`http://exa\nmple.com` would be
-    // example.com): a URL with one is refused, not repaired.
-    oneLine(raw.trim(), 'a URL');
-    atMost(raw.trim(), 2048, 'a URL');
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw new InvalidValueError('is not a URL');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new InvalidValueError(`has scheme ${url.protocol}, not http or https`);
-    return url.toString();
-}
-/** prometheus-url without user:password@ (fetch refuses one; credentials go in prometheus-auth). */
-function parsePrometheusUrl(raw) {
-    const url = new URL(parseUrl(raw));
-    if (url.username || url.password)
-        throw new InvalidValueError('contains credentials (user:password@), which are not sent from the URL: give the URL without them and put them in prometheus-auth as `Basic <base64 of user:password>`');
-    return url.toString();
-}
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function parseDnsLabel(raw) {
-    const t = raw.trim();
-    if (t.length > 63 || !DNS_LABEL.test(t))
-        throw new InvalidValueError('is not a DNS label');
-    return t;
-}
-function parseVersion(prefixV) {
-    return (raw) => {
-        const t = raw.trim();
-        const re = prefixV ? /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/ : /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
-        if (!re.test(t))
-            throw new InvalidValueError('is not a release version');
-        return t;
-    };
-}
-/** A duration the way the inputs write it: 24h, 2m, 90s, 1500ms (the largest unit that divides it). */
-function formatDuration(ms) {
-    if (ms > 0 && ms % 3_600_000 === 0)
-        return `${ms / 3_600_000}h`;
-    if (ms > 0 && ms % 60_000 === 0)
-        return `${ms / 60_000}m`;
-    if (ms > 0 && ms % 1000 === 0)
-        return `${ms / 1000}s`;
-    return `${ms}ms`;
-}
-/** The bounds are named in the message with the value, in the same units the accepted text uses. */
-function parseDurationBetween(minMs, maxMs) {
-    return (raw) => {
-        const ms = parseDuration(raw);
-        const bounds = `(at least ${formatDuration(minMs)}, at most ${formatDuration(maxMs)})`;
-        if (ms < minMs)
-            throw new InvalidValueError(`is ${formatDuration(ms)}, shorter than ${formatDuration(minMs)} ${bounds}`);
-        if (ms > maxMs)
-            throw new InvalidValueError(`is ${formatDuration(ms)}, longer than ${formatDuration(maxMs)} ${bounds}`);
-        return ms;
-    };
-}
-const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
-function parseImage(raw) {
-    const t = raw.trim();
-    if (!IMAGE.test(t))
-        throw new InvalidValueError('is not an image reference');
-    // The registry's limit on a repository name (the part before the tag or digest).
-    const name = t.replace(/@sha256:[a-f0-9]{64}$/, '').replace(/:[\w][\w.-]{0,127}$/, '');
-    if (name.length > 255)
-        throw new InvalidValueError(`has a ${name.length}-character name before the tag; an image name has at most 255`);
-    return t;
-}
-/** More http routes than any VirtualService has; an index above it is a typo, not a route. */
-const MAX_ROUTE_INDEX = 9999;
-function parseRoute(raw) {
-    const t = raw.trim();
-    if (/^\d+$/.test(t)) {
-        // A 30-digit index would become 1e+30 (and be named so); say what the bound is instead.
-        if (t.length > 4 || Number(t) > MAX_ROUTE_INDEX)
-            throw new InvalidValueError(`is outside 0-${MAX_ROUTE_INDEX}`);
-        return Number(t);
-    }
-    if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(t))
-        throw new InvalidValueError('is not a route name or index');
-    atMost(t, 253, 'a route name');
-    return t;
-}
-function parseName(raw) {
-    const t = raw.trim();
-    if (t.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(t))
-        throw new InvalidValueError('is not a Kubernetes object name');
-    return t;
-}
-function parseHost(raw) {
-    const t = raw.trim();
-    const m = /^([A-Za-z0-9*]([-A-Za-z0-9.*]*[A-Za-z0-9])?)(:(\d+))?$/.exec(t);
-    if (!m)
-        throw new InvalidValueError('is not a host name');
-    if (m[1].length > 253)
-        throw new InvalidValueError(`is ${m[1].length} characters long; a host name has at most 253`);
-    if (m[4] !== undefined && (m[4].length > 5 || Number(m[4]) < 1 || Number(m[4]) > 65535))
-        throw new InvalidValueError(`has port ${m[4]}, outside 1-65535`);
-    return t;
-}
-/**
- * Comma- or newline-separated file paths or globs. Blank lines are layout (a YAML block ends
- * with one); an empty element between commas is an error (commaElements).
- */
-function parseList(raw) {
-    return raw
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .flatMap((line) => commaElements(line, 'path'));
-}
-/** The manifests patterns; a control character or a path no file system takes is named here. */
-function parseManifests(raw) {
-    const patterns = parseList(raw);
-    for (const p of patterns) {
-        const c = controlCharacter(p.replace(/\r$/, ''));
-        if (c)
-            throw new InvalidValueError(`has the path ${JSON.stringify(p.slice(0, 60))} with ${c}`);
-        if (p.length > 4096)
-            throw new InvalidValueError(`has a path of ${p.length} characters; a path has at most 4096`);
-    }
-    return patterns;
-}
-/** An HTTP header value: printable ASCII (and tabs inside), as fetch sends it. */
-function parseHeaderValue(raw) {
-    const t = raw.trim();
-    if (/[\r\n]/.test(t))
-        throw new InvalidValueError('has a line break, which no HTTP header value may have');
-    const bad = /[^\t\x20-\x7e]/.exec(t);
-    if (bad)
-        throw new InvalidValueError(`has the character U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1}; an HTTP header value is printable ASCII`);
-    atMost(t, 8192, 'an HTTP header value');
-    return t;
-}
-/** A token: one word of printable ASCII (it travels in an Authorization header). */
-function parseToken(raw) {
-    const t = raw.trim();
-    const bad = /[^\x21-\x7e]/.exec(t);
-    if (bad)
-        throw new InvalidValueError(`has ${/\s/.test(bad[0]) ? 'white space or a line break' : `the character U+${bad[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`} at character ${bad.index + 1}; a token is one word of printable ASCII`);
-    atMost(t, 8192, 'a token');
-    return t;
-}
-/** A kubeconfig context name: one line, as kubectl config get-contexts prints it. */
-function parseContext(raw) {
-    const t = raw.trim();
-    oneLine(t, 'a context name');
-    atMost(t, 253, 'a context name');
-    return t;
-}
-function parseKubeconfig(raw) {
-    if (!/\bclusters\s*:/.test(raw) || !/\bapiVersion\s*:/.test(raw))
-        throw new InvalidValueError('is not kubeconfig YAML (no apiVersion/clusters)');
-    return raw;
-}
-function readEvent(path) {
-    if (!path)
-        return null;
-    try {
-        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'));
-        return typeof parsed === 'object' && parsed !== null ? parsed : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** The GitHub run context, read once from the runner's environment. */
-function readGithubContext(env) {
-    const nonEmpty = (k) => (env[k] && env[k] !== '' ? env[k] : null);
-    const event = readEvent(env.GITHUB_EVENT_PATH);
-    const ref = nonEmpty('GITHUB_REF');
-    const branch = nonEmpty('GITHUB_HEAD_REF') ?? (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null);
-    return {
-        repository: nonEmpty('GITHUB_REPOSITORY'),
-        runId: nonEmpty('GITHUB_RUN_ID'),
-        runAttempt: nonEmpty('GITHUB_RUN_ATTEMPT'),
-        job: nonEmpty('GITHUB_JOB'),
-        apiUrl: (nonEmpty('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl: (nonEmpty('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, ''),
-        eventName: nonEmpty('GITHUB_EVENT_NAME'),
-        event,
-        sha: nonEmpty('GITHUB_SHA'),
-        ref,
-        branch,
-        workflow: nonEmpty('GITHUB_WORKFLOW'),
-        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
-        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(),
-    };
-}
-/** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */
-function eventPrNumber(github) {
-    const pr = github.event?.pull_request ?? github.event?.issue;
-    if (typeof pr === 'object' && pr !== null && typeof pr.number === 'number')
-        return pr.number;
-    const n = github.event?.number;
-    return typeof n === 'number' ? n : null;
-}
-/**
- * Every input parsed and validated. Pure but for reading the event payload file named by
- * $GITHUB_EVENT_PATH. All errors are returned together; nothing here touches a cluster.
- */
-function parseSettings(input, env = {}) {
-    const errors = [];
-    const raw = (name) => {
-        const v = input(name);
-        return v.trim() === '' ? ((0,_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .inputSpec */ .mm)(name)?.default ?? '') : v;
-    };
-    function field(name, parse, fallback) {
-        const value = raw(name);
-        if (value.trim() === '')
-            return fallback;
-        try {
-            return parse(value);
-        }
-        catch (e) {
-            errors.push({
-                input: name,
-                // A URL is shown without its credentials by formatInputError (src/redact.ts showUrl).
-                value: (0,_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .inputSpec */ .mm)(name)?.secret ? '***' : value,
-                message: e instanceof InvalidValueError ? e.message : String(e),
-            });
-            return fallback;
-        }
-    }
-    const github = readGithubContext(env);
-    const command = field('command', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMANDS */ .Lo), 'run');
-    const cluster = field('cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .CLUSTERS */ .oy), 'existing');
-    const manifests = field('manifests', parseManifests, []);
-    const steps = field('steps', parseSteps, [10, 25, 50, 100]);
-    const loadUrl = field('load-url', parseUrl, null);
-    const prometheusUrl = field('prometheus-url', parsePrometheusUrl, null);
-    const metricsRaw = raw('metrics').trim();
-    const metrics = metricsRaw === ''
-        ? loadUrl || cluster === 'sim'
-            ? 'loadgen'
-            : 'prometheus'
-        : field('metrics', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .METRICS_SOURCES */ .zk), 'loadgen');
-    const preview = field('preview', parseBoolean, false);
-    const prNumber = field('pr-number', parseInteger(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
-    const namespaceInput = raw('namespace').trim();
-    let namespace = field('namespace', parseDnsLabel, 'default');
-    if (preview) {
-        if (prNumber === null)
-            errors.push({
-                input: 'preview',
-                value: 'true',
-                message: 'needs a pull request number: run on a pull_request event or set pr-number',
-            });
-        else
-            namespace = `pr-${prNumber}`;
-    }
-    const settings = {
-        command,
-        cluster,
-        kubeconfig: field('kubeconfig', parseKubeconfig, null),
-        kubeconfigPath: env.KUBECONFIG && env.KUBECONFIG !== '' ? env.KUBECONFIG : null,
-        context: field('context', parseContext, null),
-        kindVersion: field('kind-version', parseVersion(true), 'v0.32.0'),
-        minikubeVersion: field('minikube-version', parseVersion(true), 'v1.38.1'),
-        istioVersion: field('istio-version', parseVersion(false), '1.30.3'),
-        istioProfile: field('istio-profile', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .ISTIO_PROFILES */ .AS), 'demo'),
-        clusterName: field('cluster-name', parseDnsLabel, 'istio-canary'),
-        cleanupCluster: field('cleanup-cluster', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .CLUSTER_CLEANUP_MODES */ .dk), 'auto'),
-        installPrometheus: field('install-prometheus', parseBoolean, true),
-        namespace,
-        manifests,
-        canaryImage: field('canary-image', parseImage, null),
-        container: field('container', parseDnsLabel, null),
-        virtualService: field('virtual-service', parseName, null),
-        route: field('route', parseRoute, null),
-        stableSubset: field('stable-subset', parseName, null),
-        canarySubset: field('canary-subset', parseName, null),
-        steps,
-        intervalMs: field('interval', parseDurationBetween(1000, 86_400_000), 60_000),
-        limits: {
-            minRequests: field('min-requests', parseInteger(1, 1_000_000_000), 50),
-            maxErrorRate: field('max-error-rate', parsePercentageBetween(0, 1), 0.01),
-            maxP99Ms: field('max-p99-ms', parsePositiveNumber(3_600_000), null),
-            maxLatencyRegression: field('max-latency-regression', parsePercentageBetween(0, 100), 0.25),
-        },
-        metrics,
-        loadUrl,
-        loadHost: field('load-host', parseHost, null),
-        loadRps: field('load-rps', parsePositiveNumber(MAX_LOAD_RPS), 50),
-        loadConnections: field('load-connections', parseInteger(1, MAX_LOAD_CONNECTIONS), 8),
-        prometheusUrl,
-        prometheusAuth: field('prometheus-auth', parseHeaderValue, null),
-        finalize: field('finalize', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .FINALIZE_MODES */ .Q5), 'promote-stable'),
-        onFailure: field('on-failure', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .FAILURE_MODES */ .Sb), 'rollback'),
-        onCancel: field('on-cancel', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .FAILURE_MODES */ .Sb), 'rollback'),
-        rolloutTimeoutMs: field('rollout-timeout', parseDurationBetween(1000, 86_400_000), 300_000),
-        dryRun: field('dry-run', parseBoolean, false),
-        preview,
-        prNumber,
-        githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{')
-            ? null
-            : field('github-token', parseToken, null),
-        comment: field('comment', parseEnum(_contract_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMENT_MODES */ .p8), 'always'),
-        takeOver: field('take-over', parseBoolean, false),
-        proxy: (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .withDirectHosts */ .vI)((0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyEnvFrom */ .IA)(env), env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : []),
-        kubeTimeoutMs: (0,_kube_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .kubeTimeoutMs */ .r0)(env),
-        github,
-    };
-    // Rules between inputs, checked only among inputs that are valid on their own (a bad
-    // `cluster` must not also produce a complaint that follows from its fallback value).
-    const bad = new Set(errors.map((e) => e.input));
-    const valid = (...names) => names.every((n) => !bad.has(n));
-    const writes = ['run', 'step', 'promote'].includes(command);
-    if (valid('preview', 'namespace') && preview && namespaceInput !== '' && namespaceInput !== 'default')
-        errors.push({
-            input: 'namespace',
-            value: namespaceInput,
-            message: 'cannot be set with preview: true (the namespace is pr-<number>)',
-        });
-    if (valid('command', 'preview') && command === 'cleanup' && !preview)
-        errors.push({
-            input: 'command',
-            value: 'cleanup',
-            message: 'deletes a preview environment and needs preview: true',
-        });
-    if (valid('metrics', 'cluster', 'command', 'load-url') &&
-        settings.metrics !== 'prometheus' &&
-        metricsRaw !== '' &&
-        !loadUrl &&
-        cluster !== 'sim' &&
-        cluster !== 'kind' &&
-        cluster !== 'minikube' &&
-        writes &&
-        command !== 'promote')
-        errors.push({
-            input: 'load-url',
-            value: '',
-            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
-        });
-    if (valid('metrics', 'cluster', 'command', 'prometheus-url') &&
-        settings.metrics !== 'loadgen' &&
-        !prometheusUrl &&
-        cluster === 'existing' &&
-        writes &&
-        command !== 'promote')
-        errors.push({
-            input: 'prometheus-url',
-            value: '',
-            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
-        });
-    if (valid('cluster', 'kubeconfig') && settings.kubeconfig && cluster !== 'existing')
-        errors.push({
-            input: 'kubeconfig',
-            value: '***',
-            message: `is only used with cluster: existing (cluster is ${cluster})`,
-        });
-    if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
-        errors.push({
-            input: 'canary-subset',
-            value: settings.canarySubset ?? '',
-            message: 'is the same as stable-subset',
-        });
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
-}
-function parsePercentageBetween(min, max) {
-    return (raw) => {
-        const v = parsePercentage(raw, max);
-        if (v < min || v > max)
-            throw new InvalidValueError(`is outside ${min * 100}%-${max * 100}%`);
-        return v;
-    };
-}
-/** The names every source must answer for (the contract's inputs, for the action). */
-const INPUT_NAMES = _contract_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.filter((i) => !i.cliOnly).map((i) => i.name);
-
-
-/***/ }),
-
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2250:
+/***/ 72250:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -2439,98 +1980,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -2551,119 +2092,126 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 481:
+/***/ 80481:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
-/***/ 99:
+/***/ 80099:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 6466:
+/***/ 46466:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
-/***/ 7830:
+/***/ 37830:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
 
 /***/ }),
 
-/***/ 7997:
+/***/ 87997:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
-/***/ 8500:
+/***/ 58500:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 3480:
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 83480:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
@@ -2677,63 +2225,63 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9154:
+/***/ 69154:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
 
 /***/ }),
 
-/***/ 3106:
+/***/ 43106:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 3243:
+/***/ 33243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6586,17 +6134,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./src/contract.ts
 var contract = __nccwpck_require__(3665);
 // EXTERNAL MODULE: ./src/args.ts
-var args = __nccwpck_require__(4970);
+var args = __nccwpck_require__(84970);
 // EXTERNAL MODULE: ./src/lifecycle.ts
-var lifecycle = __nccwpck_require__(6367);
+var lifecycle = __nccwpck_require__(66367);
 // EXTERNAL MODULE: ./src/log.ts
-var log = __nccwpck_require__(5625);
+var log = __nccwpck_require__(25625);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
+var redact = __nccwpck_require__(76670);
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The istio-canary CLI: `istio-canary <command> --<input> <value> ...`. Flags are the action's
 // inputs under the same names, so settings.ts validates both the same way.
@@ -6749,7 +6297,7 @@ async function main(argv, io = defaultIo, env = process.env) {
         }
         flags.set('command', command);
         // The engine (and everything it loads) only once the command line is known to be good.
-        const { execute, settingsOrReport } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(552)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4552));
+        const { execute, settingsOrReport } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(552)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94552));
         const runIo = cliIo(io);
         const settings = settingsOrReport((name) => flags.get(name) ?? '', env, runIo);
         if (!settings)
@@ -6795,15 +6343,15 @@ function ignoreBrokenPipes() {
 async function runTool(command, argv, io, signal) {
     switch (command) {
         case 'sim': {
-            const { runSimCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(452), __nccwpck_require__.e(530)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8666));
+            const { runSimCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(912), __nccwpck_require__.e(573), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48666));
             return runSimCommand(argv, io, signal);
         }
         case 'load': {
-            const { runLoadCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(415), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32));
+            const { runLoadCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(415), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60032));
             return runLoadCommand(argv, io, signal);
         }
         case 'demo': {
-            const { runDemoCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(552), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9020));
+            const { runDemoCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(58), __nccwpck_require__.e(552), __nccwpck_require__.e(20)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69020));
             return runDemoCommand(argv, io, signal);
         }
     }

@@ -1,15 +1,15 @@
-export const id = 478;
-export const ids = [478];
+export const id = 953;
+export const ids = [953];
 export const modules = {
 
-/***/ 6790:
+/***/ 76790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ describeRedirect),
 /* harmony export */   N: () => (/* binding */ isRedirect)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76670);
 // The one wording for a redirect we do not follow (the load target's, Prometheus's): the
 // status and where it pointed, shown without its credentials (src/redact.ts showUrl). Neither
 // client follows redirects: a followed redirect would time or query something other than the
@@ -26,178 +26,21 @@ function describeRedirect(status, location) {
 
 /***/ }),
 
-/***/ 3478:
+/***/ 67707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createMetrics: () => (/* binding */ createMetrics)
-});
-
-// UNUSED EXPORTS: PrometheusClient, combineVerdicts, connectionFailureReason, judgeStep, loadStats, sequentialLook
-
-// EXTERNAL MODULE: ./src/traffic/loadgen.ts + 1 modules
-var loadgen = __webpack_require__(415);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
-;// CONCATENATED MODULE: ./src/metrics/stats.ts
-// Small numerical helpers for the judge (pure): the normal distribution, Mann-Whitney U with
-// tie correction, the Hodges-Lehmann shift estimate and a reservoir-friendly subsample.
-/** erfc with relative error < 1.2e-7 everywhere (Numerical Recipes' Chebyshev fit), so tail p-values stay accurate. */
-function erfc(x) {
-    const z = Math.abs(x);
-    const t = 1 / (1 + 0.5 * z);
-    const r = t *
-        Math.exp(-z * z -
-            1.26551223 +
-            t *
-                (1.00002368 +
-                    t *
-                        (0.37409196 +
-                            t *
-                                (0.09678418 +
-                                    t *
-                                        (-0.18628806 +
-                                            t *
-                                                (0.27886807 +
-                                                    t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-    return x >= 0 ? r : 2 - r;
-}
-/** P(Z > z) for a standard normal Z. */
-function normalUpperTail(z) {
-    return 0.5 * erfc(z / Math.SQRT2);
-}
-/** The z with P(Z > z) = p (0 < p < 1), by Acklam's rational approximation refined once by Newton. */
-function normalUpperQuantile(p) {
-    if (p <= 0)
-        return Infinity;
-    if (p >= 1)
-        return -Infinity;
-    const q = 1 - p; // lower-tail probability
-    const a = [
-        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-        2.506628277459239,
-    ];
-    const b = [
-        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155211597,
-    ];
-    const c = [
-        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-        2.938163982698783,
-    ];
-    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    const [a0, a1, a2, a3, a4, a5] = a;
-    const [b0, b1, b2, b3, b4] = b;
-    const [c0, c1, c2, c3, c4, c5] = c;
-    const [d0, d1, d2, d3] = d;
-    let x;
-    if (q < 0.02425) {
-        const s = Math.sqrt(-2 * Math.log(q));
-        x =
-            (((((c0 * s + c1) * s + c2) * s + c3) * s + c4) * s + c5) /
-                ((((d0 * s + d1) * s + d2) * s + d3) * s + 1);
-    }
-    else if (q <= 1 - 0.02425) {
-        const s = q - 0.5;
-        const r = s * s;
-        x =
-            ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * s) /
-                (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
-    }
-    else {
-        const s = Math.sqrt(-2 * Math.log(p));
-        x =
-            -(((((c0 * s + c1) * s + c2) * s + c3) * s + c4) * s + c5) /
-                ((((d0 * s + d1) * s + d2) * s + d3) * s + 1);
-    }
-    // One Newton step on the upper tail keeps relative accuracy for tiny p.
-    const err = normalUpperTail(x) - p;
-    const pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-    return pdf > 0 ? x + err / pdf : x;
-}
-/** Mann-Whitney U of a against b (normal approximation, tie-corrected). Needs both samples non-empty. */
-function mannWhitney(a, b) {
-    const n1 = a.length;
-    const n2 = b.length;
-    const n = n1 + n2;
-    // Sort each sample natively, then walk both in order assigning midranks over tie groups.
-    const x = Float64Array.from(a).sort();
-    const y = Float64Array.from(b).sort();
-    let rankSumA = 0;
-    let tieTerm = 0;
-    let i = 0;
-    let j = 0;
-    let rank = 0;
-    while (i < n1 || j < n2) {
-        const v = j >= n2 || (i < n1 && x[i] <= y[j]) ? x[i] : y[j];
-        let ta = 0;
-        let tb = 0;
-        while (i < n1 && x[i] === v) {
-            i++;
-            ta++;
-        }
-        while (j < n2 && y[j] === v) {
-            j++;
-            tb++;
-        }
-        const t = ta + tb;
-        const midrank = rank + (t + 1) / 2;
-        rank += t;
-        if (t > 1)
-            tieTerm += t * t * t - t;
-        rankSumA += ta * midrank;
-    }
-    const u = rankSumA - (n1 * (n1 + 1)) / 2;
-    const mean = (n1 * n2) / 2;
-    const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
-    if (!(variance > 0))
-        return { u, z: 0, pGreater: 0.5, pLess: 0.5 };
-    const sd = Math.sqrt(variance);
-    const d = u - mean;
-    const z = d / sd;
-    // Continuity correction toward the null on each side.
-    return {
-        u,
-        z,
-        pGreater: normalUpperTail((d - 0.5) / sd),
-        pLess: normalUpperTail((-d - 0.5) / sd),
-    };
-}
-/** Evenly spaced subsample (deterministic) of at most max values. */
-function thin(values, max) {
-    if (values.length <= max)
-        return values.slice();
-    const out = [];
-    const step = values.length / max;
-    for (let i = 0; i < max; i++)
-        out.push(values[Math.floor(i * step)]);
-    return out;
-}
-/** Hodges-Lehmann estimate of the shift a - b: the median of all pairwise differences (inputs thinned to 400 each). */
-function hodgesLehmann(a, b) {
-    if (a.length === 0 || b.length === 0)
-        return null;
-    const x = thin(a, 400);
-    const y = thin(b, 400);
-    const diffs = new Float64Array(x.length * y.length);
-    let k = 0;
-    for (const xi of x)
-        for (const yj of y)
-            diffs[k++] = xi - yj;
-    diffs.sort();
-    const m = diffs.length;
-    return m % 2 === 1 ? diffs[(m - 1) / 2] : (diffs[m / 2 - 1] + diffs[m / 2]) / 2;
-}
-function median(values) {
-    if (values.length === 0)
-        return null;
-    const s = Float64Array.from(values).sort();
-    const m = s.length;
-    return m % 2 === 1 ? s[(m - 1) / 2] : (s[m / 2 - 1] + s[m / 2]) / 2;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/analysis.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ sequentialLook),
+/* harmony export */   OY: () => (/* binding */ P99_REGRESSION_MIN_SAMPLES),
+/* harmony export */   RT: () => (/* binding */ spent),
+/* harmony export */   ZK: () => (/* binding */ initialSequentialState),
+/* harmony export */   c4: () => (/* binding */ judgeStep),
+/* harmony export */   ge: () => (/* binding */ MIN_LATENCY_SAMPLES),
+/* harmony export */   jd: () => (/* binding */ SHARE_LATENCY),
+/* harmony export */   qk: () => (/* binding */ DEFAULT_SEQUENTIAL)
+/* harmony export */ });
+/* unused harmony exports requestsToDecide, errorRuleAlpha, errorRateReason, SHARE_ERR_STABLE, SHARE_ERR_LIMIT, SHARE_ERR_LIMIT_FINAL, stableRecord, errorsVsStableLlr, errorsVsLimitLlr, errorsBelowLimitLlr */
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54522);
 
 /** Below this many canary responses a p99 is a handful of points: too noisy to compare against stable. */
 const P99_REGRESSION_MIN_SAMPLES = 1000;
@@ -206,8 +49,64 @@ const fmtPct = (v) => `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
 function reason(metric, value, limit, source, ok, message) {
     return { metric, value, limit, source, ok, message: `${message} (${source})` };
 }
-/** The verdict of the user's limits on one window's per-version summaries. */
-function judgeStep(stable, canary, limits, source, durationMs = 0) {
+/** A probability as the messages show it: two significant digits ("0.26", "0.00051"). */
+const fmtP = (p) => (p === 0 ? '0' : String(Number(p.toPrecision(2))));
+/** The rule's alpha share as a percentage, precise enough to be read back (src/metrics/why.ts). */
+const fmtAlpha = (a) => `${Number((a * 100).toPrecision(6))}%`;
+/**
+ * The smallest request count at which `rate` (above `limit`) would be beyond chance at level `a`,
+ * if the canary kept it; null beyond ten million requests.
+ */
+function requestsToDecide(rate, limit, a) {
+    const fails = (n) => (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .binomialUpperTail */ .Yw)(Math.ceil(rate * n - 1e-9), n, limit) < a;
+    let hi = 1;
+    while (!fails(hi)) {
+        hi *= 2;
+        if (hi > 1e7)
+            return null;
+    }
+    let lo = Math.floor(hi / 2);
+    while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (fails(mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+/** The alpha share of the end-of-window error-rate rule for a false-rollback-rate `alpha`. */
+const errorRuleAlpha = (alpha) => alpha * SHARE_ERR_LIMIT_FINAL;
+/**
+ * The end-of-window max-error-rate rule (see the top of this file): fails when the canary's
+ * errors are beyond chance for a canary at the limit, P(X ≥ errors | requests, limit) <
+ * alpha · SHARE_ERR_LIMIT_FINAL. The message carries the p-value and that level; src/metrics/why.ts
+ * reads the level back from "binomial p = … < …%".
+ */
+function errorRateReason(errors, requests, limit, source, alpha) {
+    const rate = errors / requests;
+    const a = errorRuleAlpha(alpha);
+    const counts = `canary error rate ${fmtPct(rate)} (${errors}/${requests})`;
+    if (rate <= limit)
+        return reason('error-rate', rate, limit, source, true, `${counts} ≤ limit ${fmtPct(limit)}`);
+    const p = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .binomialUpperTail */ .Yw)(errors, requests, limit);
+    if (p < a) {
+        const why = limit > 0
+            ? `beyond chance for a canary at the limit (one-sided binomial p = ${fmtP(p)} < ${fmtAlpha(a)})`
+            : `max-error-rate 0: any error fails (one-sided binomial p = 0 < ${fmtAlpha(a)})`;
+        return reason('error-rate', rate, limit, source, false, `${counts} > limit ${fmtPct(limit)}, ${why}`);
+    }
+    const more = requestsToDecide(rate, limit, a);
+    const tell = more === null
+        ? 'no window of ten million requests at this rate would tell'
+        : `~${more - requests} more canary requests at this rate would tell`;
+    return reason('error-rate', rate, limit, source, true, `${counts} is above the limit ${fmtPct(limit)} but within chance for a canary at the limit (one-sided binomial p = ${fmtP(p)} ≥ ${fmtAlpha(a)}): not a failure; ${tell}`);
+}
+/**
+ * The verdict of the user's limits on one window's per-version summaries. `alpha` is the
+ * false-rollback-rate (SequentialOptions.alpha): the error-rate rule's level is its share.
+ */
+function judgeStep(stable, canary, limits, source, durationMs = 0, alpha = DEFAULT_SEQUENTIAL.alpha) {
     const reasons = [];
     const requests = canary?.requests ?? 0;
     const enough = requests >= limits.minRequests && requests > 0;
@@ -215,9 +114,7 @@ function judgeStep(stable, canary, limits, source, durationMs = 0) {
         ? `canary served ${requests} requests ≥ min ${limits.minRequests}`
         : `canary served ${requests} requests < min ${limits.minRequests}: not enough data for a verdict`));
     if (canary !== null && requests > 0) {
-        const rate = canary.errors / canary.requests;
-        const ok = rate <= limits.maxErrorRate;
-        reasons.push(reason('error-rate', rate, limits.maxErrorRate, source, ok, `canary error rate ${fmtPct(rate)} (${canary.errors}/${canary.requests}) ${ok ? '≤' : '>'} limit ${fmtPct(limits.maxErrorRate)}`));
+        reasons.push(errorRateReason(canary.errors, canary.requests, limits.maxErrorRate, source, alpha));
         if (limits.maxP99Ms !== null && canary.p99Ms !== null) {
             const okP99 = canary.p99Ms <= limits.maxP99Ms;
             reasons.push(reason('p99-ms', canary.p99Ms, limits.maxP99Ms, source, okP99, `canary p99 ${fmtMs(canary.p99Ms)} ms ${okP99 ? '≤' : '>'} limit ${fmtMs(limits.maxP99Ms)} ms`));
@@ -242,12 +139,16 @@ function judgeStep(stable, canary, limits, source, durationMs = 0) {
     return { outcome, reasons, stable, canary, durationMs };
 }
 const DEFAULT_SEQUENTIAL = { alpha: 0.01, beta: 0.05 };
-// The alpha budget: errors vs stable, errors vs the absolute limit, latency vs stable.
-const SHARE_ERR_STABLE = 0.4;
-const SHARE_ERR_LIMIT = 0.2;
-const SHARE_LATENCY = 0.4;
-/** Relative risks the canary-vs-stable error test mixes over (a mixture stays anytime-valid). */
-const RELATIVE_RISKS = [3, 10, 30, 100];
+// The alpha budget (see the top of this file); the shares sum to 1.
+const SHARE_ERR_STABLE = 0.5;
+const SHARE_ERR_LIMIT = 0.1;
+/** The end-of-window exact binomial test of max-error-rate (judgeStep). */
+const SHARE_ERR_LIMIT_FINAL = 0.1;
+const SHARE_LATENCY = 0.3;
+/** Canary error rates the alternative of the canary-vs-stable test mixes over (equal weights). */
+const CANARY_RATES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.4];
+/** Beta prior of stable's error rate under that alternative: mass near 0 (a clean stable costs little). */
+const STABLE_PRIOR = { a: 0.05, b: 1 };
 /** Multiples of max-error-rate the absolute error test mixes over. */
 const LIMIT_MULTIPLES = [2, 4, 8];
 /** Minimum latency samples per version before the rank test speaks. */
@@ -265,22 +166,31 @@ function logMeanExp(ls) {
         return m;
     return m + Math.log(ls.reduce((s, l) => s + Math.exp(l - m), 0) / ls.length);
 }
+/** Stable's counts over the run: this window's plus its history. */
+function stableRecord(stable) {
+    return {
+        requests: stable.requests + (stable.history?.requests ?? 0),
+        errors: stable.errors + (stable.history?.errors ?? 0),
+    };
+}
 /**
- * log likelihood ratio (mixture over relative risks) that canary errors are more frequent than
- * stable's. Conditional on the errors, each is the canary's with probability p0 = the canary's
- * share of requests when rates are equal, and p1 = R p0 / (R p0 + 1 - p0) when R times worse.
+ * log of the universal-inference e-value that the canary's error rate exceeds stable's (see the
+ * top of this file): ln m(data) − ln sup_{q_c ≤ q_s} L(data). `stable` counts stable's whole
+ * record (this window and its history). Never positive when the canary's observed rate is at most
+ * stable's (the mixture cannot beat the maximum likelihood).
  */
 function errorsVsStableLlr(canary, stable) {
-    const total = canary.requests + stable.requests;
-    if (total === 0 || canary.requests === 0 || stable.requests === 0)
+    const { requests: ns, errors: ys } = stableRecord(stable);
+    const nc = canary.requests;
+    const x = Math.min(canary.errors, nc);
+    const y = Math.min(ys, ns);
+    if (nc === 0 || ns === 0)
         return 0;
-    const p0 = canary.requests / total;
-    const x = canary.errors;
-    const y = stable.errors;
-    return logMeanExp(RELATIVE_RISKS.map((r) => {
-        const p1 = (r * p0) / (r * p0 + 1 - p0);
-        return x * Math.log(p1 / p0) + y * Math.log((1 - p1) / (1 - p0));
-    }));
+    const ll = (k, n, q) => (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .xlogy */ .mB)(k, q) + (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .xlogy */ .mB)(n - k, 1 - q);
+    const alt = logMeanExp(CANARY_RATES.map((q) => ll(x, nc, q))) +
+        (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .lnBetaBernoulli */ .n6)(y, ns, STABLE_PRIOR.a, STABLE_PRIOR.b);
+    const null0 = x / nc > y / ns ? ll(x + y, nc + ns, (x + y) / (nc + ns)) : ll(x, nc, x / nc) + ll(y, ns, y / ns);
+    return alt - null0;
 }
 /** log likelihood ratio (mixture) that the canary's error rate exceeds the limit. */
 function errorsVsLimitLlr(canary, limit) {
@@ -312,14 +222,19 @@ function sequentialLook(state, stable, canary, limits, fraction, options = DEFAU
     const next = { fraction: t };
     const reasons = [];
     const canaryRate = canary.requests > 0 ? canary.errors / canary.requests : 0;
-    // Errors, canary vs stable: anytime-valid, so the full share is the threshold at every look.
+    // Errors, canary vs stable's record: anytime-valid, so the full share is the threshold at every
+    // look; also above stable's rate in this same window (robust to a burst hitting both).
     const aStable = options.alpha * SHARE_ERR_STABLE;
     const llrStable = errorsVsStableLlr(canary, stable);
+    const record = stableRecord(stable);
+    const stableWindowRate = stable.requests > 0 ? stable.errors / stable.requests : 0;
     const errorRateFails = (message) => {
         reasons.push(reason('error-rate', canaryRate, limits.maxErrorRate, 'judge', false, message));
     };
-    if (llrStable >= Math.log(1 / aStable) && canaryRate > limits.maxErrorRate) {
-        errorRateFails(`canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests}: canary is worse with likelihood ratio ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`);
+    if (llrStable >= Math.log(1 / aStable) &&
+        canaryRate > limits.maxErrorRate &&
+        canaryRate > stableWindowRate) {
+        errorRateFails(`canary errors ${canary.errors}/${canary.requests} (${fmtPct(canaryRate)}) vs stable ${stable.errors}/${stable.requests} in this window${record.requests > stable.requests ? ` (${record.errors}/${record.requests} since the load started)` : ''}: canary is worse with e-value ${Math.exp(llrStable).toExponential(1)} ≥ ${(1 / aStable).toFixed(0)} (false alarm ≤ ${fmtPct(aStable)}), and above the limit ${fmtPct(limits.maxErrorRate)}`);
     }
     const aLimit = options.alpha * SHARE_ERR_LIMIT;
     const llrLimit = errorsVsLimitLlr(canary, limits.maxErrorRate);
@@ -331,10 +246,10 @@ function sequentialLook(state, stable, canary, limits, fraction, options = DEFAU
     const enoughSamples = canary.samplesMs.length >= MIN_LATENCY_SAMPLES && stable.samplesMs.length >= MIN_LATENCY_SAMPLES;
     if (enoughSamples && increment > 0) {
         const aLook = options.alpha * SHARE_LATENCY * increment;
-        const mw = mannWhitney(canary.samplesMs, stable.samplesMs);
+        const mw = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .mannWhitney */ .Pi)(canary.samplesMs, stable.samplesMs);
         // The shift estimate costs O(n·m): only when the rank test already says "slower".
-        const shift = mw.pGreater < aLook ? (hodgesLehmann(canary.samplesMs, stable.samplesMs) ?? 0) : 0;
-        const base = median(stable.samplesMs) ?? 0;
+        const shift = mw.pGreater < aLook ? ((0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .hodgesLehmann */ .i6)(canary.samplesMs, stable.samplesMs) ?? 0) : 0;
+        const base = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(stable.samplesMs) ?? 0;
         const relative = base > 0 ? shift / base : 0;
         if (mw.pGreater < aLook && relative > limits.maxLatencyRegression) {
             reasons.push(reason('latency-shift', relative, limits.maxLatencyRegression, 'judge', false, `canary latency is shifted +${fmtMs(shift)} ms (Hodges-Lehmann; +${fmtPct(relative)} of stable median ${fmtMs(base)} ms) > allowed ${fmtPct(limits.maxLatencyRegression)}; Mann-Whitney z=${mw.z.toFixed(2)}, p=${mw.pGreater.toExponential(1)} < ${aLook.toExponential(1)} at ${fmtPct(t)} of the window`));
@@ -342,7 +257,7 @@ function sequentialLook(state, stable, canary, limits, fraction, options = DEFAU
         // Non-inferiority: the canary scaled down by the allowed regression is still faster than stable.
         const bLook = options.beta * increment;
         const scaled = canary.samplesMs.map((v) => v / (1 + limits.maxLatencyRegression));
-        const ni = mannWhitney(scaled, stable.samplesMs);
+        const ni = (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .mannWhitney */ .Pi)(scaled, stable.samplesMs);
         latencyPass = ni.pLess < bLook;
     }
     const failed = reasons.length > 0;
@@ -359,18 +274,39 @@ function sequentialLook(state, stable, canary, limits, fraction, options = DEFAU
     return { state: next, decision: 'continue', reasons };
 }
 
+
+/***/ }),
+
+/***/ 97953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_SEQUENTIAL: () => (/* reexport */ analysis/* DEFAULT_SEQUENTIAL */.qk),
+  createMetrics: () => (/* binding */ createMetrics)
+});
+
+// UNUSED EXPORTS: PrometheusClient, combineVerdicts, connectionFailureReason, judgeStep, loadStats, sequentialLook
+
+// EXTERNAL MODULE: ./src/traffic/loadgen.ts + 1 modules
+var loadgen = __webpack_require__(40415);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(76670);
+// EXTERNAL MODULE: ./src/metrics/analysis.ts
+var analysis = __webpack_require__(67707);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/one-line.ts
-var one_line = __webpack_require__(4350);
+var one_line = __webpack_require__(14350);
 // EXTERNAL MODULE: ./src/traffic/net-errors.ts
 var net_errors = __webpack_require__(5468);
 // EXTERNAL MODULE: ./src/http/transport.ts
-var transport = __webpack_require__(1517);
+var transport = __webpack_require__(71517);
 // EXTERNAL MODULE: ./src/http/redirect.ts
-var redirect = __webpack_require__(6790);
+var redirect = __webpack_require__(76790);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
+var retry = __webpack_require__(49809);
 ;// CONCATENATED MODULE: ./src/metrics/prometheus.ts
 // A small Prometheus HTTP API client (instant queries) and the per-version window stats from
 // Istio's standard metrics, reporter="destination" (the server-side view of each workload).
@@ -588,16 +524,16 @@ async function queryWindowStats(client, q, end, signal) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
 // EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(7856);
+var proxy = __webpack_require__(57856);
 ;// CONCATENATED MODULE: ./src/metrics/probe-http.ts
 // One GET of the load target for the pre-traffic probe (src/promote/probe.ts): the same URL,
 // Host header and TLS settings as the load generator, the status, headers and the start of the
@@ -668,7 +604,10 @@ function httpGet(url, o) {
     });
 }
 
+// EXTERNAL MODULE: ./src/metrics/why.ts
+var metrics_why = __webpack_require__(73875);
 ;// CONCATENATED MODULE: ./src/metrics/index.ts
+
 
 
 
@@ -819,8 +758,10 @@ function createMetrics(options) {
     if (useProm && !options.prometheus)
         throw new Error(`metrics: ${options.source} needs prometheus-url`);
     const limits = options.limits;
-    const lookEvery = options.lookEveryMs ?? 1000;
+    const lookEvery = options.lookEveryMs ?? 250;
     const logEvery = options.logEveryMs ?? 10_000;
+    /** The false-rollback-rate: the statistical judge's alpha, and the error-rate rule's level (its share). */
+    const judgeAlpha = (options.sequential ?? analysis/* DEFAULT_SEQUENTIAL */.qk).alpha;
     const log = (s) => options.logger?.info(s);
     const prom = options.prometheus
         ? new PrometheusClient({
@@ -853,7 +794,7 @@ function createMetrics(options) {
     function loadVerdict(snap, extra, final) {
         const stable = loadStats(snap.versions.get(VERSIONS.stable), snap.elapsedMs);
         const canary = loadStats(snap.versions.get(VERSIONS.canary), snap.elapsedMs);
-        const v = judgeStep(stable, canary, limits, 'loadgen', snap.elapsedMs);
+        const v = (0,analysis/* judgeStep */.c4)(stable, canary, limits, 'loadgen', snap.elapsedMs, judgeAlpha);
         const un = snap.versions.get(loadgen/* UNATTRIBUTED */.K9);
         const responses = Object.values(un?.statuses ?? {}).reduce((a, b) => a + b, 0);
         if (un !== undefined && responses > 0) {
@@ -878,7 +819,7 @@ function createMetrics(options) {
     /** Runs the load generator's side of a window; returns early on a conclusive sequential look. */
     async function measureLoad(window, started) {
         const win = generator().openWindow();
-        let state = initialSequentialState();
+        let state = (0,analysis/* initialSequentialState */.ZK)();
         let lastLog = started;
         try {
             for (;;) {
@@ -895,9 +836,16 @@ function createMetrics(options) {
                 if (window.signal.aborted)
                     continue;
                 const snap = win.read();
+                // Read in the same tick as the window: stable's record before this window, for the error test.
+                const stableTotal = generator().totalsOf(VERSIONS.stable);
+                const stableNow = versionData(snap.versions.get(VERSIONS.stable));
+                const history = {
+                    requests: Math.max(0, stableTotal.requests - stableNow.requests),
+                    errors: Math.max(0, stableTotal.errors - stableNow.errors),
+                };
                 const now = Date.now();
                 const fraction = window.intervalMs > 0 ? Math.min(1, (now - started) / window.intervalMs) : 1;
-                const look = sequentialLook(state, versionData(snap.versions.get(VERSIONS.stable)), versionData(snap.versions.get(VERSIONS.canary)), limits, fraction, options.sequential ?? DEFAULT_SEQUENTIAL);
+                const look = (0,analysis/* sequentialLook */.DB)(state, { ...stableNow, history }, versionData(snap.versions.get(VERSIONS.canary)), limits, fraction, options.sequential ?? analysis/* DEFAULT_SEQUENTIAL */.qk);
                 state = look.state;
                 if (now - lastLog >= logEvery) {
                     lastLog = now;
@@ -912,7 +860,7 @@ function createMetrics(options) {
                 if (look.decision === 'pass' || fraction >= 1) {
                     const v = loadVerdict(snap, look.reasons, false);
                     // An early pass must not skip the p99 regression check, which needs enough canary responses.
-                    const p99Judged = v.stable === null || (v.canary?.requests ?? 0) >= P99_REGRESSION_MIN_SAMPLES;
+                    const p99Judged = v.stable === null || (v.canary?.requests ?? 0) >= analysis/* P99_REGRESSION_MIN_SAMPLES */.OY;
                     if (fraction >= 1 || (v.outcome === 'pass' && p99Judged)) {
                         if (fraction < 1)
                             log(`step ${window.step}: evidence conclusive, window ended early at ${Math.round((now - started) / 1000)} s`);
@@ -941,7 +889,7 @@ function createMetrics(options) {
                 workloads: [window.stableWorkload, window.canaryWorkload],
                 seconds: Math.max(options.prometheus?.minRangeSeconds ?? 30, 1, Math.round(durationMs / 1000)),
             }, new Date(endedAt), window.signal);
-            const v = judgeStep(stats.get(window.stableWorkload) ?? null, stats.get(window.canaryWorkload) ?? null, limits, 'prometheus', durationMs);
+            const v = (0,analysis/* judgeStep */.c4)(stats.get(window.stableWorkload) ?? null, stats.get(window.canaryWorkload) ?? null, limits, 'prometheus', durationMs, judgeAlpha);
             for (const w of warnings)
                 v.reasons.push(info('prometheus-warning', 'prometheus', `Prometheus warned: ${w}`));
             return v;
@@ -989,28 +937,83 @@ function createMetrics(options) {
             }
             : null,
     };
+    const checks = options.checks ?? [];
+    if (checks.length > 0 && !prom)
+        throw new Error(`checks (${checks.map((c) => c.name).join(', ')}) need prometheus-url`);
     return {
         probers,
+        async baseline(ms, signal) {
+            if (!useLoad || !(ms > 0))
+                return;
+            generator();
+            await waitOrAbort(ms, signal);
+        },
         async measure(window) {
             const started = Date.now();
             const verdicts = [];
+            const traffic = window.strategy;
+            // A strategy's window (issue 15): the load adds its cohort (the A/B match's headers, the
+            // preview header or host); a mirror's canary side only Prometheus sees (its responses are
+            // discarded), so the load only drives traffic and Prometheus judges.
             if (useLoad)
+                generator().setCohort(traffic?.cohort ?? null);
+            const mirrored = traffic?.canarySource === 'prometheus';
+            if (useLoad && !mirrored)
                 verdicts.push(await measureLoad(window, started));
             else
                 await waitOrAbort(window.intervalMs, window.signal);
             const endedAt = Date.now();
             const durationMs = endedAt - started;
-            if (useProm && !(window.signal.aborted && useLoad)) {
-                verdicts.push(await measureProm(window, endedAt, durationMs));
+            if (mirrored && !useProm)
+                verdicts.push({
+                    outcome: 'inconclusive',
+                    reasons: [
+                        info('mirror', 'loadgen', 'the mirrored requests are seen by Prometheus only: set metrics: prometheus or both', false),
+                    ],
+                    stable: null,
+                    canary: null,
+                    durationMs,
+                });
+            if (useProm && !(window.signal.aborted && (useLoad || mirrored))) {
+                const v = await measureProm(window, endedAt, durationMs);
+                if (mirrored)
+                    v.reasons.push(info('mirror', 'prometheus', `${traffic.label}: the canary is judged on the mirrored requests, from Prometheus destination metrics (reporter="destination"); the load generator never sees their responses`));
+                verdicts.push(v);
             }
-            const v = combineVerdicts(verdicts, durationMs);
+            let v = combineVerdicts(verdicts, durationMs);
+            // The user's checks, on the same window (its end, its length as {{ interval }}).
+            if (checks.length > 0 && !window.signal.aborted) {
+                if (!useProm && (options.prometheus?.settleMs ?? 0) > 0)
+                    await waitOrAbort(options.prometheus.settleMs, window.signal);
+                const { evaluateChecks, foldChecks } = await __webpack_require__.e(/* import() */ 528).then(__webpack_require__.bind(__webpack_require__, 17528));
+                const results = await evaluateChecks(prom, checks, {
+                    namespace: window.namespace,
+                    stableWorkload: window.stableWorkload,
+                    canaryWorkload: window.canaryWorkload,
+                    stableVersion: window.stableVersion,
+                    canaryVersion: window.canaryVersion,
+                    seconds: Math.max(options.prometheus?.minRangeSeconds ?? 30, 1, Math.round(durationMs / 1000)),
+                    at: new Date(endedAt),
+                    signal: window.signal,
+                }, showProm);
+                v = foldChecks(v, results);
+            }
             if (window.signal.aborted && v.outcome === 'pass')
                 v.outcome = 'inconclusive';
             // With metrics: both, neither source passes a window the other could not measure: not
             // when the load never arrived, not when Prometheus gave no answer (its URL and error named).
             if (v.outcome === 'pass' && v.reasons.some((r) => UNMEASURED.has(r.metric) && !r.ok))
                 v.outcome = 'inconclusive';
-            log(`step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}`);
+            // The verdict is final: a fail or inconclusive one says why in one line (src/metrics/why.ts).
+            const why = (0,metrics_why/* explainVerdict */.bX)(v, {
+                limits,
+                weight: window.weight,
+                windowMs: window.intervalMs,
+                rps: useLoad ? options.load?.rps : null,
+            });
+            if (why !== null)
+                v.why = why;
+            log(`step ${window.step} (canary ${window.weight}%): ${v.outcome} after ${Math.round(durationMs / 1000)} s; canary ${fmt(v.canary)}; stable ${fmt(v.stable)}${why === null ? '' : ` — ${why}`}`);
             return v;
         },
         async close() {
@@ -1026,7 +1029,7 @@ function createMetrics(options) {
 
 /***/ }),
 
-/***/ 9809:
+/***/ 49809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1035,7 +1038,7 @@ function createMetrics(options) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 // The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
 // GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so

@@ -1,15 +1,15 @@
-export const id = 40;
-export const ids = [40];
+export const id = 837;
+export const ids = [837];
 export const modules = {
 
-/***/ 6790:
+/***/ 76790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ describeRedirect),
 /* harmony export */   N: () => (/* binding */ isRedirect)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76670);
 // The one wording for a redirect we do not follow (the load target's, Prometheus's): the
 // status and where it pointed, shown without its credentials (src/redact.ts showUrl). Neither
 // client follows redirects: a followed redirect would time or query something other than the
@@ -26,38 +26,284 @@ function describeRedirect(status, location) {
 
 /***/ }),
 
-/***/ 1040:
+/***/ 71517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ fetchFor),
+/* harmony export */   W: () => (/* binding */ TunnelSocket)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57856);
+// The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
+// the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
+// CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
+// @actions/github wire for the same variables; the load generator's socket is a tunnel of its
+// own (its fixed-rate timing needs raw sockets).
+
+
+
+
+
+/** The proxy URL without its credentials (they go in Proxy-Authorization instead). */
+function bareProxy(proxy) {
+    const u = new URL(proxy.href);
+    u.username = '';
+    u.password = '';
+    return u.href;
+}
+function causeMessage(error) {
+    if (error instanceof Error) {
+        const cause = error.cause;
+        if (cause instanceof Error && cause.message !== '')
+            return cause.message;
+        return error.message;
+    }
+    return String(error);
+}
+/**
+ * A fetch for requests to `target`'s origin: the global fetch when the decision is direct, else
+ * undici's fetch through a ProxyAgent (CONNECT tunnel). Failures name the proxy.
+ */
+function fetchFor(target, env = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .processProxyEnv */ .R4)()) {
+    let url;
+    try {
+        url = new URL(String(target));
+    }
+    catch {
+        // Not a URL: the request itself will fail and say so.
+        return { fetch: globalThis.fetch, decision: { kind: 'direct', reason: 'not a URL' } };
+    }
+    const decision = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .decideProxy */ .ZR)(url, env);
+    if (decision.kind === 'direct')
+        return { fetch: globalThis.fetch, decision };
+    const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(decision.proxy);
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_3__.ProxyAgent({ uri: bareProxy(decision.proxy), ...(auth === null ? {} : { token: auth }) });
+    const via = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .describeDecision */ .K5)(decision);
+    const proxied = async (input, init) => {
+        try {
+            const url = input instanceof Request ? input.url : String(input);
+            return (await (0,undici__WEBPACK_IMPORTED_MODULE_3__.fetch)(url, {
+                ...init,
+                dispatcher: agent,
+            }));
+        }
+        catch (error) {
+            if (error instanceof Error && error.name === 'AbortError')
+                throw error;
+            const inner = causeMessage(error);
+            // Not a TypeError: Octokit then shows this message (which names the proxy), not the cause's.
+            throw Object.assign(new Error(`fetch failed ${via}: ${inner}`, { cause: error }), {
+                code: innerCode(error),
+            });
+        }
+    };
+    return { fetch: proxied, decision };
+}
+/** The code (ECONNREFUSED, …) of the deepest error in a cause chain. */
+function innerCode(error) {
+    let code;
+    for (let e = error, i = 0; e && i < 5; i++) {
+        if (typeof e.code === 'string')
+            code = e.code;
+        e = e.cause;
+    }
+    return code;
+}
+const MAX_CONNECT_HEAD = 16 * 1024;
+/**
+ * A socket to host:port through an HTTP CONNECT tunnel, usable at once like net.connect's:
+ * writes wait for the tunnel (and the TLS handshake inside it), then it emits 'connect' (plain)
+ * or 'secureConnect' (TLS), 'data', 'error' and 'close' as a socket does. A proxy that refuses
+ * the tunnel destroys it with an error (code EPROXY) that names the proxy and its status.
+ */
+class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
+    options;
+    raw;
+    target = null;
+    pending = [];
+    constructor(options) {
+        super();
+        this.options = options;
+        const { proxy } = options;
+        const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+        const proxyPort = proxy.port === '' ? (proxy.protocol === 'https:' ? 443 : 80) : Number(proxy.port);
+        this.raw =
+            proxy.protocol === 'https:'
+                ? node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                    host: proxyHost,
+                    port: proxyPort,
+                    servername: node_net__WEBPACK_IMPORTED_MODULE_1___default().isIP(proxyHost) ? undefined : proxyHost,
+                })
+                : node_net__WEBPACK_IMPORTED_MODULE_1___default().connect({ host: proxyHost, port: proxyPort });
+        this.raw.setNoDelay(true);
+        const authority = `${node_net__WEBPACK_IMPORTED_MODULE_1___default().isIPv6(options.host) ? `[${options.host}]` : options.host}:${options.port}`;
+        const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(proxy);
+        this.raw.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth === null ? '' : `Proxy-Authorization: ${auth}\r\n`}\r\n`);
+        let head = Buffer.alloc(0);
+        const onHead = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const end = head.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (head.length > MAX_CONNECT_HEAD)
+                    this.fail(`${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} sent an oversized CONNECT answer`);
+                return;
+            }
+            this.raw.off('data', onHead);
+            const statusLine = head.toString('latin1', 0, head.indexOf('\r\n'));
+            const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)?.[1];
+            if (status === undefined || !status.startsWith('2')) {
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} refused the tunnel to ${authority}: ${statusLine.slice(0, 200) || 'no status line'}`);
+                return;
+            }
+            const rest = head.subarray(end + 4);
+            if (rest.length > 0)
+                this.raw.unshift(rest);
+            if (!options.secure) {
+                this.ready(this.raw, 'connect');
+                return;
+            }
+            const secured = node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                socket: this.raw,
+                servername: options.servername,
+                rejectUnauthorized: options.rejectUnauthorized ?? true,
+                ...(options.ALPNProtocols ? { ALPNProtocols: options.ALPNProtocols } : {}),
+            });
+            secured.once('secureConnect', () => this.ready(secured, 'secureConnect'));
+            secured.on('error', (error) => this.destroy(error));
+        };
+        this.raw.on('data', onHead);
+        this.raw.on('error', (error) => this.destroy(error));
+        this.raw.on('close', () => {
+            if (this.target === null && !this.destroyed)
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} closed the connection before the tunnel to ${authority} was up`);
+        });
+    }
+    fail(message) {
+        const error = Object.assign(new Error(message), { code: 'EPROXY' });
+        this.destroy(error);
+    }
+    ready(socket, event) {
+        this.target = socket;
+        socket.on('data', (data) => {
+            if (!this.push(data))
+                socket.pause();
+        });
+        socket.on('end', () => this.push(null));
+        socket.on('close', () => this.destroy());
+        if (socket !== this.raw)
+            socket.on('error', (error) => this.destroy(error));
+        for (const { chunk, callback } of this.pending.splice(0))
+            socket.write(chunk, callback);
+        this.emit(event);
+    }
+    _read() {
+        this.target?.resume();
+    }
+    _write(chunk, _encoding, callback) {
+        if (this.target !== null)
+            this.target.write(chunk, callback);
+        else
+            this.pending.push({ chunk, callback });
+    }
+    _final(callback) {
+        this.target?.end();
+        callback();
+    }
+    _destroy(error, callback) {
+        this.target?.destroy();
+        this.raw.destroy();
+        callback(error);
+    }
+    /** For parity with net.Socket (the tunnel sets it on the proxy connection). */
+    setNoDelay() {
+        return this;
+    }
+    get remote() {
+        return `${this.options.host}:${this.options.port}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 38837:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CANCEL_WRITE_BUDGET_MS: () => (/* reexport */ CANCEL_WRITE_BUDGET_MS),
-  CancelledError: () => (/* reexport */ CancelledError),
-  ConcurrentChangeError: () => (/* reexport */ ConcurrentChangeError),
-  HumanEditError: () => (/* reexport */ HumanEditError),
-  PREVIOUS_TEMPLATE_ANNOTATION: () => (/* reexport */ PREVIOUS_TEMPLATE_ANNOTATION),
-  PromotionError: () => (/* reexport */ PromotionError),
-  Run: () => (/* reexport */ Run),
-  finishInterrupted: () => (/* reexport */ finishInterrupted),
   newHolderId: () => (/* reexport */ newHolderId),
-  podTemplateHash: () => (/* reexport */ podTemplateHash),
   runPromotion: () => (/* binding */ runPromotion)
 });
+
+// UNUSED EXPORTS: CancelledError, ConcurrentChangeError, HumanEditError, PREVIOUS_TEMPLATE_ANNOTATION, PromotionError, Run, finishInterrupted, podTemplateHash
+
+// EXTERNAL MODULE: ./src/input-parsers.ts
+var input_parsers = __webpack_require__(50926);
+;// CONCATENATED MODULE: ./src/promote/power-step.ts
+// Before the first weight of a fresh promotion moves: the power plan (src/metrics/power.ts) is
+// printed — what each step's window can detect at false-rollback-rate, with a warning when the
+// limits set cannot be detected — and, with `interval: auto`, it sizes each step's window. Then
+// the load runs against stable alone for a short baseline, so the error test knows stable's rate
+// before the canary's first request (src/metrics/analysis.ts: the second canary error can then
+// be conclusive). A resumed promotion gets neither (its canary already has traffic).
+
+/**
+ * The stable-only baseline a fresh run gives the load: half a window, at most the judge's
+ * BASELINE_MS (30 s with the default 1m interval; 2 s for the demo's 4 s windows).
+ */
+function baselineMsFor(settings, max) {
+    if (settings.metrics === 'prometheus')
+        return 0;
+    return settings.intervalAuto ? max : Math.min(max, Math.round(settings.intervalMs / 2));
+}
+/** A promotion that has not sent the canary any traffic yet: weight 0, nothing judged. */
+function isFresh(state) {
+    return (state.phase === 'in-progress' && state.weight === 0 && state.step === 0 && state.history.length === 0);
+}
+/**
+ * Prints the plan, records the planned windows on the run (Run.window reads them) and, unless
+ * `baseline` is false (a dry run: it only says so), runs the stable-only baseline. Returns the
+ * baseline's length (the one a real run would have, in a dry run).
+ */
+async function planWindows(run, options) {
+    const { settingsPowerPlan, BASELINE_MS } = await __webpack_require__.e(/* import() */ 168).then(__webpack_require__.bind(__webpack_require__, 45168));
+    const baselineMs = baselineMsFor(run.settings, BASELINE_MS);
+    const plan = settingsPowerPlan(run.settings, baselineMs);
+    if (plan) {
+        for (const line of plan.lines)
+            run.log.info(line);
+        for (const warning of plan.warnings)
+            run.log.warning(warning);
+        run.plannedMs = new Map(plan.windows.map((w) => [w.step, w.windowMs]));
+    }
+    const metrics = run.deps.metrics;
+    if (!options.baseline)
+        return baselineMs;
+    if (baselineMs === 0 || !metrics.baseline)
+        return 0;
+    run.log.info(`baseline: ${(0,input_parsers/* formatDuration */.a3)(baselineMs)} of load on stable alone before the canary's first traffic (the judge's record of stable)`);
+    await metrics.baseline(baselineMs, run.deps.signal);
+    return baselineMs;
+}
 
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __webpack_require__(1708);
 var external_node_process_default = /*#__PURE__*/__webpack_require__.n(external_node_process_);
 // EXTERNAL MODULE: ./src/kube/manifests.ts
 var manifests = __webpack_require__(4483);
-// EXTERNAL MODULE: ./src/kube/manifest-apply.ts
-var manifest_apply = __webpack_require__(6885);
-// EXTERNAL MODULE: ./src/kube/errors.ts
-var errors = __webpack_require__(3646);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
+var retry = __webpack_require__(49809);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var errors = __webpack_require__(23646);
 ;// CONCATENATED MODULE: ./src/kube/replace.ts
 // The one "read, change, write with the resourceVersion read" loop. A replace carries the
 // resourceVersion it was based on, so a write in between by anyone else is a 409 instead of a
@@ -97,11 +343,11 @@ async function replaceWithRetry(kube, ref, mutate, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/kube/views.ts
-var views = __webpack_require__(6919);
+var views = __webpack_require__(96919);
 // EXTERNAL MODULE: ./src/util/object.ts
-var object = __webpack_require__(9313);
+var object = __webpack_require__(69313);
 // EXTERNAL MODULE: ./src/kube/manifest-read.ts
-var manifest_read = __webpack_require__(3029);
+var manifest_read = __webpack_require__(93029);
 ;// CONCATENATED MODULE: ./src/kube/rollout.ts
 // Waiting for a Deployment to be rolled out and available: a watch (not a poll), bounded by
 // rollout-timeout, and a sentence saying why when it does not get there. A paused Deployment
@@ -217,15 +463,13 @@ async function waitForRollout(kube, ref, options) {
 }
 
 // EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/plan.ts
-var plan = __webpack_require__(2464);
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/one-line.ts
-var one_line = __webpack_require__(4350);
+var one_line = __webpack_require__(14350);
 // EXTERNAL MODULE: ./src/lifecycle.ts
-var lifecycle = __webpack_require__(6367);
+var lifecycle = __webpack_require__(66367);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/promote/cause.ts
 // How a failure is named in the promotion's messages. A request cut off by a cancel or by the
 // cancel's write budget fails with Node's AbortError ("The operation was aborted"), which says
@@ -263,7 +507,7 @@ function leaseExpiry(o) {
         return 0;
     return renewed + (s.leaseDurationSeconds ?? 0) * 1000;
 }
-async function acquireLease(kube, o) {
+async function lease_acquireLease(kube, o) {
     const now = o.now ?? Date.now;
     const name = leaseName(o.virtualService);
     const ref = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name, namespace: o.namespace };
@@ -404,6 +648,203 @@ async function acquireLease(kube, o) {
     };
 }
 
+// EXTERNAL MODULE: ./src/strategy/spec.ts
+var spec = __webpack_require__(5286);
+// EXTERNAL MODULE: ./src/strategy/match.ts
+var match = __webpack_require__(69868);
+// EXTERNAL MODULE: ./src/strategy/stages.ts
+var stages = __webpack_require__(70194);
+// EXTERNAL MODULE: ./src/strategy/errors.ts
+var strategy_errors = __webpack_require__(86818);
+;// CONCATENATED MODULE: ./src/promote/strategy-state.ts
+
+
+
+
+
+
+/** The share of the load sent with the A/B match's headers (or the preview header/host), so both versions get requests. */
+const COHORT_SHARE = 0.3;
+/** The record a new promotion of `spec` starts with; null for strategy canary (its states stay as they were). */
+function recordOf(spec) {
+    if (spec.strategy === 'canary')
+        return null;
+    return {
+        strategy: spec.strategy,
+        ...(spec.strategy === 'ab' ? { match: spec.match } : {}),
+        ...(spec.strategy === 'mirror' ? { mirrorPercent: spec.mirrorPercent } : {}),
+        ...(spec.strategy === 'blue-green' ? { preview: spec.preview } : {}),
+        iterations: spec.iterations,
+        passed: 0,
+        on: false,
+    };
+}
+/** The StrategySpec a recorded strategy renders with (renderRoute's argument). */
+function specOfRecord(rec) {
+    return {
+        ...spec/* DEFAULT_STRATEGY */.iF,
+        strategy: rec.strategy,
+        match: rec.match ?? [],
+        mirrorPercent: rec.mirrorPercent ?? 100,
+        preview: rec.preview ?? null,
+        iterations: rec.iterations,
+    };
+}
+/** Whether a record uses a strategy other than canary. */
+const strategic = (rec) => !!rec && rec.strategy !== 'canary';
+/**
+ * The route stage a state stands for: rolled back, nothing of the strategy; finalizing or
+ * promoted, the weight only; otherwise the weight and, while the record says it is on, the A/B
+ * route (below 100%), the mirror or the preview route.
+ */
+function stageOf(state) {
+    if (state.phase === 'rolled-back' || state.phase === 'rolling-back')
+        return { ...stages/* ROLLBACK_STAGE */.im, canaryWeight: state.weight };
+    const rec = state.strategy;
+    if (!strategic(rec) || !rec.on || state.phase === 'finalizing' || state.phase === 'promoted')
+        return (0,stages/* finalStage */.BD)(state.weight);
+    if (state.weight >= 100)
+        return (0,stages/* finalStage */.BD)(state.weight);
+    return {
+        canaryWeight: state.weight,
+        ab: rec.strategy === 'ab',
+        mirror: rec.strategy === 'mirror',
+        preview: rec.strategy === 'blue-green',
+    };
+}
+/** What a strategy is, in one phrase: "ab (header x-user=beta)", "mirror 20%", "blue-green (host preview.example.com)". */
+function strategyName(rec) {
+    if (!rec || rec.strategy === 'canary')
+        return 'canary';
+    if (rec.strategy === 'ab')
+        return `ab (${(rec.match ?? []).map(match/* describeEntry */.OY).join(' or ')})`;
+    if (rec.strategy === 'mirror')
+        return `mirror ${rec.mirrorPercent ?? 100}%`;
+    return `blue-green (${previewText(rec.preview ?? null)})`;
+}
+function previewText(p) {
+    if (!p)
+        return 'no preview';
+    return p.kind === 'host' ? `host ${p.host}` : (0,match/* describeEntry */.OY)({ headers: [p.header] });
+}
+/** The label of judged window `k` (1-based) before the weights. */
+function windowLabel(rec, k) {
+    const n = rec.iterations > 1 ? ` ${k}/${rec.iterations}` : '';
+    if (rec.strategy === 'ab')
+        return `A/B${n}: ${(rec.match ?? []).map(match/* describeEntry */.OY).join(' or ')} → canary`;
+    if (rec.strategy === 'mirror')
+        return `mirror${n}: ${rec.mirrorPercent ?? 100}% of the requests copied to the canary`;
+    return `preview${n}: ${previewText(rec.preview ?? null)} → canary`;
+}
+/** The stage kind of a strategy's windows before the weights. */
+const windowStage = (rec) => rec.strategy === 'ab' ? 'ab' : rec.strategy === 'mirror' ? 'mirror' : 'preview';
+/** The load's extra requests for a record: the A/B match's first alternative, or the preview header/host. */
+function cohortOf(rec) {
+    if (rec.strategy === 'ab') {
+        for (const entry of rec.match ?? []) {
+            const headers = (0,match/* sampleHeaders */.fy)(entry);
+            if (headers)
+                return { share: COHORT_SHARE, headers };
+        }
+        return undefined;
+    }
+    if (rec.strategy === 'blue-green' && rec.preview) {
+        if (rec.preview.kind === 'host')
+            return { share: COHORT_SHARE, headers: {}, host: rec.preview.host };
+        const headers = (0,match/* sampleHeaders */.fy)({ headers: [rec.preview.header] });
+        return headers ? { share: COHORT_SHARE, headers } : undefined;
+    }
+    return undefined;
+}
+/** The traffic of a window measured under `state` (null: the plain weighted split, as for strategy canary). */
+function windowTrafficOf(state) {
+    const rec = state?.strategy;
+    if (!state || !strategic(rec) || !rec.on)
+        return null;
+    const before = rec.passed < rec.iterations && state.weight === 0;
+    const cohort = cohortOf(rec);
+    if (rec.strategy === 'mirror')
+        return before
+            ? {
+                judged: 'mirrored',
+                canarySource: 'prometheus',
+                label: windowLabel(rec, rec.passed + 1),
+            }
+            : null;
+    return {
+        judged: before ? (rec.strategy === 'ab' ? 'matched' : 'preview') : 'weighted',
+        canarySource: 'any',
+        ...(cohort ? { cohort } : {}),
+        label: before ? windowLabel(rec, rec.passed + 1) : `canary ${state.weight}% (A/B route kept)`,
+    };
+}
+/** Where a window's numbers come from, for the report and the log. */
+function sourceLine(rec, metrics) {
+    if (rec.strategy === 'ab') {
+        const c = cohortOf(rec);
+        return `A/B: requests with ${(rec.match ?? []).map(match/* describeEntry */.OY).join(' or ')}${c
+            ? ` (${Math.round(c.share * 100)}% of the load, sent with ${Object.entries(c.headers)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(', ')})`
+            : ''} → canary; the judge compares them with the other requests on stable (${metrics})`;
+    }
+    if (rec.strategy === 'mirror')
+        return `mirror: ${rec.mirrorPercent ?? 100}% of live requests copied to the canary, responses discarded; the canary is judged on the mirrored requests from Prometheus destination metrics (reporter="destination"), the load generator never sees them`;
+    return `blue/green: ${previewText(rec.preview ?? null)} → canary (green) for ${rec.iterations} judged window(s)${cohortOf(rec) ? ` (${Math.round(COHORT_SHARE * 100)}% of the load sent there)` : ''}, then all traffic switched in one write`;
+}
+/** The report's strategy lines for a state (absent for strategy canary). */
+function reportStrategy(state, metrics) {
+    const rec = state?.strategy;
+    if (!strategic(rec))
+        return undefined;
+    const lines = [
+        `strategy ${strategyName(rec)}: ${rec.passed}/${rec.iterations} judged window(s) passed before the ${rec.strategy === 'blue-green' ? 'switch' : 'weights'}`,
+        sourceLine(rec, metrics),
+    ];
+    return { kind: rec.strategy, lines };
+}
+/**
+ * A run or step whose strategy differs from the one an unfinished promotion recorded is refused
+ * (its route carries the other strategy's writes and its windows judged other requests).
+ */
+function strategyChange(state, spec) {
+    if (!state || state.phase === 'promoted' || state.phase === 'rolled-back')
+        return null;
+    const recorded = state.strategy ?? null;
+    const wanted = recordOf(spec);
+    const key = (r) => r
+        ? (0,match/* canonicalJson */.dj)({ s: r.strategy, m: r.match ?? null, p: r.mirrorPercent ?? null, v: r.preview ?? null })
+        : 'canary';
+    if (key(recorded) === key(wanted))
+        return null;
+    return `the promotion under way uses strategy ${(0,one_line/* oneLine */.TN)(strategyName(recorded))}; this run asks for strategy ${(0,one_line/* oneLine */.TN)(strategyName(wanted))}. Nothing was written. Run with the recorded strategy to continue, or \`rollback\` first to start over with the new one`;
+}
+/** The combinations the engine refuses besides validateStrategy's (pure, before anything is written). */
+function engineStrategyErrors(spec, metrics) {
+    const out = [];
+    if (spec.strategy === 'mirror' && metrics === 'loadgen')
+        out.push(new strategy_errors/* StrategyError */.C('mirror-unsupported', 'strategy mirror with metrics: loadgen: the load generator never sees the mirrored responses (the mesh discards them), so nothing could judge the canary; set metrics: prometheus or both (the canary is judged on Prometheus destination metrics)'));
+    if (spec.services.length > 0)
+        out.push(new strategy_errors/* StrategyError */.C('shared-route', 'services: stepping several services in lockstep is not supported by this version of the engine; promote each service in its own run'));
+    return out;
+}
+/** A state's write in words: "canary 20% / stable 80%", plus the A/B route, mirror or preview it keeps. */
+function stageText(state) {
+    const st = stageOf(state);
+    const rec = state.strategy;
+    const extra = [
+        st.ab ? `A/B route (${(rec?.match ?? []).map(match/* describeEntry */.OY).join(' or ')} → canary)` : null,
+        st.mirror ? `mirror ${rec?.mirrorPercent ?? 100}% → canary` : null,
+        st.preview ? `preview route (${previewText(rec?.preview ?? null)} → canary)` : null,
+    ].filter((x) => x !== null);
+    const removed = strategic(rec) && !st.ab && !st.mirror && !st.preview && (rec.passed > 0 || state.phase !== 'in-progress')
+        ? `, no ${rec.strategy === 'ab' ? 'A/B route' : rec.strategy === 'mirror' ? 'mirror' : 'preview route'}`
+        : '';
+    return `canary ${st.canaryWeight}% / stable ${100 - st.canaryWeight}%${extra.length ? `, ${extra.join(', ')}` : removed}`;
+}
+
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __webpack_require__(22464);
 ;// CONCATENATED MODULE: ./src/promote/start.ts
 // How a run, step or promote starts from what the VirtualService holds (pure decisions, no
 // I/O): the runner and the dry run both ask these, so the plan a dry run prints is the one the
@@ -484,6 +925,7 @@ function stableNotCarrying(f, weights) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/machine.ts
+
 
 
 
@@ -634,7 +1076,7 @@ function reasonsText(v) {
     const bad = v.reasons.filter((r) => !r.ok);
     return (bad.length ? bad : v.reasons).map((r) => r.message).join('; ') || v.outcome;
 }
-function transition(s, event, ctx) {
+function machine_transition(s, event, ctx) {
     switch (event.type) {
         case 'begin':
             return begin(s, ctx, event.liveWeight);
@@ -694,7 +1136,7 @@ function transition(s, event, ctx) {
 function begin(s, ctx, liveWeight) {
     switch (ctx.command) {
         case 'status':
-            return { state: s, action: stop(s, describe(s)) };
+            return { state: s, action: stop(s, machine_describe(s)) };
         case 'rollback': {
             // An emergency command: the live weight decides, not the state. Nothing to do only when
             // the route sends nothing to the canary.
@@ -736,7 +1178,7 @@ function begin(s, ctx, liveWeight) {
     }
     // run / step
     if (s.phase === 'promoted' || s.phase === 'rolled-back')
-        return { state: s, action: stop(s, finishedMessage(s, describe(s), ctx.vsName ?? '')) };
+        return { state: s, action: stop(s, finishedMessage(s, machine_describe(s), ctx.vsName ?? '')) };
     if (s.phase === 'finalizing')
         return finishFinalize(s);
     if (s.phase === 'rolling-back')
@@ -750,9 +1192,13 @@ function begin(s, ctx, liveWeight) {
 function finishFinalize(s) {
     return { state: s, action: s.weight === 0 ? { type: 'scale-canary-down' } : { type: 'promote-stable' } };
 }
-function describe(s) {
-    const done = s.history.filter((h) => h.verdict.outcome === 'pass').length;
-    return `${s.phase}: canary at ${s.weight}%, ${done}/${s.steps.length} steps passed (${s.steps.join(',')})${s.reason ? `; ${s.reason}` : ''}`;
+function machine_describe(s) {
+    const done = s.history.filter((h) => h.verdict.outcome === 'pass' && !h.stage).length;
+    const rec = s.strategy;
+    const strategy = rec && rec.strategy !== 'canary'
+        ? `strategy ${strategyName(rec)}, ${rec.passed}/${rec.iterations} ${rec.strategy === 'ab' ? 'A/B' : rec.strategy === 'mirror' ? 'mirror' : 'preview'} window(s) passed${rec.on && s.phase !== 'rolled-back' && s.phase !== 'promoted' ? ` (${rec.strategy === 'ab' ? 'A/B route' : rec.strategy === 'mirror' ? 'mirror' : 'preview route'} on)` : ''}, `
+        : '';
+    return `${s.phase}: ${strategy}canary at ${s.weight}%, ${done}/${s.steps.length} steps passed (${s.steps.join(',')})${s.reason ? `; ${s.reason}` : ''}`;
 }
 /** Reads the annotation value; null when absent, an error naming the annotation when unreadable. */
 /** The newest state layout this version reads; a state may say `schemaVersion` (absent: 1). */
@@ -794,12 +1240,104 @@ function parseState(raw) {
         reason: s.reason ?? null,
         history: s.history,
         events: Array.isArray(s.events) ? s.events : [],
+        ...(isStrategyRecord(s.strategy) ? { strategy: s.strategy } : {}),
+    };
+}
+/** A stored strategy record as this version writes it (anything else is ignored as absent). */
+function isStrategyRecord(v) {
+    const r = v;
+    return (typeof r === 'object' &&
+        r !== null &&
+        typeof r.strategy === 'string' &&
+        ['canary', 'ab', 'mirror', 'blue-green'].includes(r.strategy) &&
+        typeof r.iterations === 'number' &&
+        typeof r.passed === 'number' &&
+        typeof r.on === 'boolean');
+}
+
+// EXTERNAL MODULE: ./src/promote/target.ts + 3 modules
+var promote_target = __webpack_require__(24913);
+// EXTERNAL MODULE: ./src/strategy/http-route.ts
+var http_route = __webpack_require__(65665);
+// EXTERNAL MODULE: ./src/strategy/virtual-service.ts
+var virtual_service = __webpack_require__(48500);
+;// CONCATENATED MODULE: ./src/promote/route-object.ts
+
+
+
+
+
+
+const targetOf = (object, t) => t.httpSelection
+    ? { kind: 'http-route', object, selection: t.httpSelection }
+    : { kind: 'virtual-service', object, selection: t.selection };
+/** The route object's kind as the API names it. */
+const routeKindName = (t) => t.httpSelection ? 'HTTPRoute' : 'VirtualService';
+/** The VirtualService without the routes a strategy inserted: what route indexes count. */
+const userRoutes = (vs) => (0,virtual_service/* withoutInsertedRoutesVs */.OP)(vs);
+/** The stepped route's weights, counted without the inserted routes or rules. */
+function routeWeights(object, t) {
+    return t.httpSelection
+        ? (0,http_route/* currentHttpRouteWeights */.I$)(object, t.httpSelection)
+        : (0,plan/* currentWeights */.ph)((0,virtual_service/* withoutInsertedRoutesVs */.OP)(object), t.selection);
+}
+/** The object to write for `state` over `object` as read (the state annotation is added by the caller). */
+function renderState(object, t, state) {
+    const rec = state.strategy;
+    if (!strategic(rec)) {
+        if (!t.httpSelection)
+            return (0,plan/* withCanaryWeight */.T1)(object, t.selection, state.weight);
+        return (0,stages/* renderRoute */.QK)(targetOf(object, t), spec/* DEFAULT_STRATEGY */.iF, stageOf(state));
+    }
+    return (0,stages/* renderRoute */.QK)(targetOf(object, t), specOfRecord(rec), stageOf(state));
+}
+/** The route object at canary `weight` with nothing of a strategy (a fresh promotion's apply). */
+function atWeight(object, t, weight) {
+    if (!t.httpSelection)
+        return (0,plan/* withCanaryWeight */.T1)(object, t.selection, weight);
+    return (0,stages/* renderRoute */.QK)(targetOf(object, t), spec/* DEFAULT_STRATEGY */.iF, {
+        canaryWeight: weight,
+        ab: false,
+        mirror: false,
+        preview: false,
+    });
+}
+/** How the strategy's part of the live route differs from what `state` wrote (the A/B route, mirror or preview added or removed by hand), or null. */
+function strategyDrift(object, t, state) {
+    const rec = state.strategy;
+    if (!strategic(rec))
+        return null;
+    const expected = stageOf(state);
+    const actual = (0,stages/* currentStage */.aY)(targetOf(object, t), { strategy: rec.strategy });
+    // The weights are compared by the caller (edited); only the strategy's parts here.
+    return (0,stages/* stageDrift */.Oc)({ ...actual, canaryWeight: expected.canaryWeight }, expected);
+}
+/**
+ * The route as the pre-traffic probe (probe.ts) reads it: the VirtualService without inserted
+ * routes, or for an HTTPRoute a VirtualService-shaped view (its hostnames as hosts, the stepped
+ * rule's two Services as destinations at the rule's index; no Istio gateways).
+ */
+function probeView(object, t) {
+    if (!t.httpSelection)
+        return (0,virtual_service/* withoutInsertedRoutesVs */.OP)(object);
+    const sel = t.httpSelection;
+    const spec = (object.spec ?? {});
+    const hosts = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h) => typeof h === 'string') : [];
+    const http = Array.from({ length: sel.ruleIndex }, () => ({}));
+    http.push({
+        route: [{ destination: { host: sel.stable.service } }, { destination: { host: sel.canary.service } }],
+    });
+    return {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: object.metadata,
+        spec: { hosts, gateways: [], http },
     };
 }
 
-// EXTERNAL MODULE: ./src/promote/target.ts
-var promote_target = __webpack_require__(5447);
 ;// CONCATENATED MODULE: ./src/promote/guards.ts
+
+
 
 
 
@@ -819,7 +1357,7 @@ function refuseSwappedStart(run, settings) {
     // Live canary traffic with nothing recorded is unrecordedTraffic's (it names the live weights).
     if (!doc && facts.liveWeight > 0)
         return;
-    const source = doc ?? run.vs;
+    const source = doc ?? (run.vs && userRoutes(run.vs));
     const route = source ? (0,views/* virtualServiceView */.Mu)(source).http[sel.routeIndex] : undefined;
     if (route) {
         const dests = route.destinations;
@@ -839,17 +1377,27 @@ function refuseSwappedStart(run, settings) {
 }
 /** `s` recording the route it steps (the live selected route), so that a later run can tell it is on another one. */
 function onRoute(run, s) {
-    const route = run.vs ? (0,promote_target/* routeIdentity */.Ez)(run.vs, run.target.selection) : null;
-    return route ? { ...s, route } : s;
+    const route = run.vs ? (0,promote_target/* routeIdentity */.Ez)(userRoutes(run.vs), run.target.selection) : null;
+    // A new promotion of run or step records its strategy (none for strategy canary).
+    const walking = run.settings.command === 'run' || run.settings.command === 'step';
+    const rec = s.strategy ?? (walking ? recordOf(run.settings.strategy) : null);
+    const withStrategy = rec ? { ...s, strategy: rec } : s;
+    return route ? { ...withStrategy, route } : withStrategy;
 }
 /** The recorded promotion is on another route than the one selected: refused, naming the routes. */
 function refuseOtherRoute(run) {
-    const problem = (0,promote_target/* recordedRouteProblem */.Dx)(run.vs, run.target.selection, run.state, run.vsName);
+    // An HTTPRoute's rule is found again by its backends (strategy/http-route.ts): nothing recorded to compare.
+    if (run.target.httpSelection)
+        return;
+    const problem = (0,promote_target/* recordedRouteProblem */.Dx)(run.vs && userRoutes(run.vs), run.target.selection, run.state, run.vsName);
     if (problem)
         throw new StartRefused(problem);
 }
 /** The live subsets select the wrong pods (see liveSubsetProblem): refused before any weight moves. */
 async function refuseLiveSubsets(run, applied) {
+    // An HTTPRoute's sides are its Services (resolveTarget checked their selectors): no subsets.
+    if (run.target.httpSelection)
+        return;
     const problem = await (0,promote_target/* liveSubsetProblem */.Qj)(run.deps.kube, run.target, run.deps.signal);
     if (!problem)
         return;
@@ -859,9 +1407,9 @@ async function refuseLiveSubsets(run, applied) {
 }
 
 // EXTERNAL MODULE: ./src/http/redirect.ts
-var redirect = __webpack_require__(6790);
+var redirect = __webpack_require__(76790);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
+var redact = __webpack_require__(76670);
 ;// CONCATENATED MODULE: ./src/promote/probe.ts
 // The pre-traffic probe: before the first weight moves (at 0% canary, after the canary rollout
 // is available), prove that the measurement can see what it will judge. Each failure is one
@@ -1191,10 +1739,622 @@ async function unprovenMeasurement(first, input) {
     }
 }
 
+// EXTERNAL MODULE: ./src/metrics/why.ts
+var metrics_why = __webpack_require__(73875);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/gates/command.ts
+// A command gate's one run: its argv spawned without a shell, in its own process group, with
+// the environment given; its output (stdout and stderr, interleaved as it arrives) logged line
+// by line, bounded, and its tail kept for the verdict. A timeout stops the whole process tree
+// (SIGTERM, then SIGKILL after a grace), a cancel kills it at once (SIGKILL): nothing the gate
+// started outlives it. Hand-written over node:child_process: the CommandRunner port buffers the
+// whole output and has no process-group kill or line streaming.
+
+
+
+/** The output kept for the verdict (the last bytes). */
+const TAIL_BYTES = 64 * 1024;
+/** The output written to the log at most; the rest is counted, not shown. */
+const LOGGED_BYTES = 1024 * 1024;
+/** Between SIGTERM and SIGKILL after a timeout. */
+const KILL_GRACE_MS = 3000;
+/** Kills the process group of `pid` (the child and everything it started); the child alone on Windows. */
+function killTree(pid, sig) {
+    if (pid === undefined)
+        return;
+    try {
+        if ((external_node_process_default()).platform === 'win32')
+            external_node_process_default().kill(pid, sig);
+        else
+            external_node_process_default().kill(-pid, sig);
+    }
+    catch {
+        // already gone
+    }
+}
+function runCommand(argv, o) {
+    const started = Date.now();
+    const prefix = o.prefix ?? '  > ';
+    let tail = '';
+    let logged = 0;
+    let omitted = 0;
+    const partial = { out: '', err: '' };
+    const logLine = (line) => {
+        if (logged < LOGGED_BYTES) {
+            logged += prefix.length + line.length + 1;
+            o.logger.info(`${prefix}${line}`);
+        }
+        else
+            omitted++;
+    };
+    const take = (which, chunk) => {
+        tail = (tail + chunk).slice(-TAIL_BYTES);
+        const text = partial[which] + chunk;
+        const lines = text.split(/\r?\n/);
+        partial[which] = lines.pop() ?? '';
+        // A line without an end that grows past the tail's size is logged in pieces.
+        if (partial[which].length > TAIL_BYTES) {
+            lines.push(partial[which]);
+            partial[which] = '';
+        }
+        for (const line of lines)
+            logLine(line);
+    };
+    return new Promise((resolve) => {
+        let killedBy = null;
+        let settled = false;
+        let grace;
+        const finish = (exitCode, signal, spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(grace);
+            o.signal.removeEventListener('abort', onCancel);
+            for (const which of ['out', 'err'])
+                if (partial[which] !== '')
+                    logLine(partial[which]);
+            if (omitted > 0)
+                o.logger.info(`${prefix}(${omitted} more lines not shown in the log)`);
+            resolve({ exitCode, signal, killedBy, spawnError, tail, durationMs: Date.now() - started });
+        };
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+                cwd: o.cwd,
+                env: o.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                // Its own process group: a timeout or a cancel stops what it started too.
+                detached: (external_node_process_default()).platform !== 'win32',
+                windowsHide: true,
+            });
+        }
+        catch (err) {
+            resolve({
+                exitCode: null,
+                signal: null,
+                killedBy: null,
+                spawnError: err.message,
+                tail: '',
+                durationMs: Date.now() - started,
+            });
+            return;
+        }
+        const onCancel = () => {
+            killedBy ??= 'cancel';
+            killTree(child.pid, 'SIGKILL');
+        };
+        const timer = setTimeout(() => {
+            killedBy ??= 'timeout';
+            o.logger.info(`${prefix}(no end within ${(0,input_parsers/* formatDuration */.a3)(o.timeoutMs)}: stopping it)`);
+            killTree(child.pid, 'SIGTERM');
+            grace = setTimeout(() => killTree(child.pid, 'SIGKILL'), KILL_GRACE_MS);
+        }, o.timeoutMs);
+        if (o.signal.aborted)
+            onCancel();
+        else
+            o.signal.addEventListener('abort', onCancel, { once: true });
+        child.stdout.setEncoding('utf8').on('data', (c) => take('out', c));
+        child.stderr.setEncoding('utf8').on('data', (c) => take('err', c));
+        child.on('error', (err) => {
+            // Not started (ENOENT, EACCES): no 'exit' follows.
+            if (child.pid === undefined)
+                finish(null, null, err.message);
+        });
+        child.on('exit', (code, sig) => {
+            // Its output may still be in the pipes (or held open by something it left behind, which
+            // the group kill below ends): read until they close, at most a moment.
+            killTree(child.pid, 'SIGKILL');
+            let open = 2;
+            const closed = () => {
+                if (--open === 0)
+                    finish(code, sig, null);
+            };
+            const late = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish(code, sig, null);
+            }, 1000);
+            late.unref();
+            for (const s of [child.stdout, child.stderr])
+                if (s.readableEnded || s.destroyed)
+                    closed();
+                else
+                    s.once('close', closed);
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/http/transport.ts
+var transport = __webpack_require__(71517);
+// EXTERNAL MODULE: ./src/traffic/net-errors.ts
+var net_errors = __webpack_require__(5468);
+;// CONCATENATED MODULE: ./src/gates/webhook.ts
+// A webhook gate's call: one JSON POST of the payload (schema: GatePayload in run.ts) through
+// the project's fetch (src/http/transport.ts: direct, or through the https_proxy the settings
+// read), each attempt bounded by the gate's timeout. An answer decides (2xx passes, anything
+// else fails with its status and the start of its body); only no answer (a network error, the
+// timeout) is tried again, through src/retry.ts, at most `retries` more times. The URL is only
+// ever shown through showUrl (its credentials hidden).
+
+
+
+
+
+
+/** The start of an answer's body kept for the verdict. */
+const BODY_EXCERPT_BYTES = 2048;
+/** No answer within the gate's timeout. */
+class NoAnswer extends Error {
+}
+async function bodyExcerpt(res) {
+    if (!res.body)
+        return '';
+    const chunks = [];
+    let size = 0;
+    // Leaving the loop early cancels the rest of the body.
+    for await (const chunk of res.body) {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= BODY_EXCERPT_BYTES)
+            break;
+    }
+    const text = Buffer.concat(chunks).subarray(0, BODY_EXCERPT_BYTES).toString('utf8');
+    return (0,one_line/* oneLine */.TN)(text.trim());
+}
+async function callWebhook(gate, payload, o) {
+    const started = Date.now();
+    const shown = (0,redact/* showUrl */.jr)(gate.webhook);
+    const { fetch } = (0,transport/* fetchFor */.G)(gate.webhook, o.proxy);
+    const body = JSON.stringify(payload);
+    let attempts = 0;
+    try {
+        const answer = await (0,retry/* retry */.L5)(async () => {
+            attempts++;
+            const timeout = new AbortController();
+            const timer = setTimeout(() => timeout.abort(new NoAnswer(`no answer from ${shown} within ${(0,input_parsers/* formatDuration */.a3)(gate.timeoutMs)}`)), gate.timeoutMs);
+            try {
+                const res = await fetch(gate.webhook, {
+                    method: 'POST',
+                    headers: { ...gate.headers, 'content-type': 'application/json', accept: 'application/json, */*' },
+                    body,
+                    redirect: 'manual',
+                    signal: AbortSignal.any([o.signal, timeout.signal]),
+                });
+                return { status: res.status, detail: await bodyExcerpt(res) };
+            }
+            catch (err) {
+                if (o.signal.aborted)
+                    throw err;
+                if (timeout.signal.aborted)
+                    throw timeout.signal.reason;
+                throw new Error((0,net_errors/* describeNetworkError */.gl)(err, shown).message, { cause: err });
+            }
+            finally {
+                clearTimeout(timer);
+            }
+        }, { attempts: gate.retries + 1, baseDelayMs: 500, maxDelayMs: 5000, jitter: true }, {
+            signal: o.signal,
+            retryable: () => true,
+            onRetry: (err, attempt, waitMs) => o.onRetry?.(err.message, attempt, waitMs),
+            ...(o.sleep ? { sleep: o.sleep } : {}),
+        });
+        return { ...answer, attempts, durationMs: Date.now() - started };
+    }
+    catch (err) {
+        if (o.signal.aborted)
+            throw err;
+        return { status: null, detail: err.message, attempts, durationMs: Date.now() - started };
+    }
+}
+
+// EXTERNAL MODULE: ./src/gates/spec.ts
+var gates_spec = __webpack_require__(49369);
+;// CONCATENATED MODULE: ./src/gates/run.ts
+// The gates of one weight increase, run in the order given until one fails: each command
+// gate spawned (command.ts) with ISTIO_CANARY_* variables describing the moment, each webhook
+// called (webhook.ts) with the JSON payload below. The result is a Verdict (src/model.ts) with
+// one Reason per gate run (metric `gate:<name>`, source `gate`), so a failing gate is recorded
+// in the step history and rolls back exactly like a failed check. Every text that leaves
+// (log lines, the verdict's messages) is redacted: the gates' header secrets are registered
+// with the Redactor before anything runs.
+
+
+
+
+
+
+
+
+function payloadOf(gate, m) {
+    return {
+        schemaVersion: 1,
+        name: gate.name,
+        phase: m.phase,
+        command: m.command,
+        namespace: m.namespace,
+        virtualService: m.virtualService,
+        route: m.route,
+        stableSubset: m.stableSubset,
+        canarySubset: m.canarySubset,
+        stableWorkload: m.stableWorkload,
+        canaryWorkload: m.canaryWorkload,
+        canaryImage: m.canaryImage,
+        weight: m.weight,
+        nextWeight: m.nextWeight,
+        step: m.step,
+        steps: [...m.steps],
+        runId: m.runId,
+        loadUrl: m.loadUrl,
+        loadHost: m.loadHost,
+        metadata: gate.kind === 'webhook' ? { ...gate.metadata } : {},
+    };
+}
+/** The variables a command gate gets besides the job's environment (all strings; '' when unknown). */
+function gateEnv(gate, m) {
+    return {
+        ISTIO_CANARY_GATE: gate.name,
+        ISTIO_CANARY_PHASE: m.phase,
+        ISTIO_CANARY_COMMAND: m.command,
+        ISTIO_CANARY_NAMESPACE: m.namespace,
+        ISTIO_CANARY_VIRTUAL_SERVICE: m.virtualService,
+        ISTIO_CANARY_ROUTE: m.route,
+        ISTIO_CANARY_STABLE_SUBSET: m.stableSubset,
+        ISTIO_CANARY_CANARY_SUBSET: m.canarySubset,
+        ISTIO_CANARY_STABLE_WORKLOAD: m.stableWorkload,
+        ISTIO_CANARY_CANARY_WORKLOAD: m.canaryWorkload,
+        ISTIO_CANARY_CANARY_IMAGE: m.canaryImage ?? '',
+        ISTIO_CANARY_WEIGHT: String(m.weight),
+        ISTIO_CANARY_NEXT_WEIGHT: String(m.nextWeight),
+        ISTIO_CANARY_STEP: String(m.step),
+        ISTIO_CANARY_STEPS: m.steps.join(','),
+        ISTIO_CANARY_RUN_ID: m.runId,
+        ISTIO_CANARY_LOAD_URL: m.loadUrl ?? '',
+        ISTIO_CANARY_LOAD_HOST: m.loadHost ?? '',
+    };
+}
+/** The job's environment without the action's inputs (INPUT_*: a kubeconfig, a token), plus the gate's variables. */
+function childEnv(base, extra) {
+    const out = {};
+    for (const [k, v] of Object.entries(base))
+        if (v !== undefined && !/^INPUT_/i.test(k))
+            out[k] = v;
+    return { ...out, ...extra };
+}
+/** The last lines of an output, one-lined and redacted, at most `max` characters (its end kept): with the rest of the reason it fits the comment's 500-character "Why" line. */
+function outputTail(text, lines = 10, max = 400) {
+    const kept = text
+        .split(/\r?\n/)
+        .map((l) => l.trimEnd())
+        .filter((l) => l !== '')
+        .slice(-lines);
+    let out = (0,redact/* redact */.E$)((0,one_line/* oneLine */.TN)(kept.join(' ⏎ ')));
+    if (out.length > max)
+        out = `…${out.slice(-max)}`;
+    return out;
+}
+const reason = (gate, ok, value, message) => ({
+    metric: `gate:${gate.name}`,
+    value,
+    limit: null,
+    source: 'gate',
+    ok,
+    message: (0,redact/* redact */.E$)(message),
+});
+async function runOne(gate, m, deps) {
+    if (gate.kind === 'command') {
+        const r = await runCommand(gate.run, {
+            cwd: deps.cwd,
+            env: childEnv(deps.env, gateEnv(gate, m)),
+            timeoutMs: gate.timeoutMs,
+            signal: deps.signal,
+            logger: deps.logger,
+        });
+        if (deps.signal.aborted)
+            throw deps.signal.reason instanceof Error ? deps.signal.reason : new Error('cancelled');
+        const took = (0,input_parsers/* formatDuration */.a3)(Math.max(1, Math.round(r.durationMs / 100) * 100));
+        const tail = outputTail(r.tail);
+        const last = tail ? `; last output: ${tail}` : '; no output';
+        if (r.spawnError !== null)
+            return reason(gate, false, null, `gate ${gate.name} (${m.phase}) could not start ${(0,one_line/* oneLine */.TN)(gate.run[0])}: ${(0,one_line/* oneLine */.TN)(r.spawnError)}`);
+        if (r.killedBy === 'timeout')
+            return reason(gate, false, null, `gate ${gate.name} (${m.phase}) did not end within its timeout ${(0,input_parsers/* formatDuration */.a3)(gate.timeoutMs)} and was stopped${last}`);
+        if (r.exitCode === 0)
+            return reason(gate, true, 0, `gate ${gate.name} (${m.phase}) passed in ${took}`);
+        const how = r.exitCode !== null ? `exit code ${r.exitCode}` : `killed by ${r.signal ?? 'a signal'}`;
+        return reason(gate, false, r.exitCode, `gate ${gate.name} (${m.phase}) failed: ${how} after ${took}${last}`);
+    }
+    const r = await callWebhook(gate, payloadOf(gate, m), {
+        signal: deps.signal,
+        ...(deps.proxy ? { proxy: deps.proxy } : {}),
+        onRetry: (message, attempt, waitMs) => deps.logger.info(`  > attempt ${attempt} of ${gate.retries + 1}: ${message}; trying again in ${waitMs} ms`),
+    });
+    const tries = r.attempts > 1 ? ` (${r.attempts} attempts)` : '';
+    if (r.status === null)
+        return reason(gate, false, null, `gate ${gate.name} (${m.phase}) failed: ${(0,one_line/* oneLine */.TN)(r.detail)}${tries}`);
+    const excerpt = r.detail
+        ? `; body: ${r.detail.length > 300 ? `${r.detail.slice(0, 300)}…` : r.detail}`
+        : '';
+    if (r.status >= 200 && r.status < 300) {
+        if (r.detail)
+            deps.logger.info(`  > ${r.detail.slice(0, 500)}`);
+        return reason(gate, true, r.status, `gate ${gate.name} (${m.phase}) passed: HTTP ${r.status}${tries}`);
+    }
+    return reason(gate, false, r.status, `gate ${gate.name} (${m.phase}) failed: HTTP ${r.status}${tries}${excerpt}`);
+}
+/**
+ * Runs the gates of `m.phase` in order, each in a log group, stopping at the first failure.
+ * Returns null when there are none, else a Verdict (pass, or fail naming the gate). A cancel
+ * throws the signal's reason once the running gate has been stopped.
+ */
+async function runGates(gates, m, deps) {
+    const due = (0,gates_spec/* gatesOf */.og)(gates, m.phase);
+    if (due.length === 0)
+        return null;
+    // Also registered by main.ts at start; again here for the CLI, tests and any other caller.
+    for (const g of due)
+        for (const s of (0,gates_spec/* specSecrets */.Bd)(g))
+            redact/* secrets */.O3.add(s);
+    const started = Date.now();
+    const reasons = [];
+    for (const gate of due) {
+        const r = await (0,log/* withGroup */.I)(deps.logger, `gate ${gate.name} (${m.phase}, before ${m.nextWeight}%): ${(0,gates_spec/* describeGate */.l7)(gate)}`, async () => {
+            const out = await runOne(gate, m, deps);
+            deps.logger.info(out.message);
+            return out;
+        });
+        reasons.push(r);
+        if (!r.ok)
+            break;
+    }
+    const verdict = {
+        outcome: reasons.every((r) => r.ok) ? 'pass' : 'fail',
+        reasons,
+        stable: null,
+        canary: null,
+        durationMs: Date.now() - started,
+    };
+    const why = (0,metrics_why/* explainVerdict */.bX)(verdict, { weight: m.nextWeight, windowMs: 0 });
+    if (why !== null)
+        verdict.why = why;
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/promote/gates-step.ts
+// The gates' place in a promotion: before the Run (run.ts) writes a canary weight above the
+// one now written, the gates of that moment run (src/gates/run.ts): `pre-rollout` when the
+// canary has 0% (it is about to get its first traffic), `pre-step` before every later
+// increase. A failing gate becomes the step's `verdict` event (outcome fail) decided from the
+// state as it is written now, so the machine rolls back (or holds) exactly as for a failed
+// check and the new weight is never written; a cancel during a gate becomes `cancelled`.
+// Only run, step and promote raise weights; rollback, status, cleanup and the post step never
+// reach here. promote runs them once, before its one jump to 100%.
+
+
+
+const RAISING_COMMANDS = ['run', 'step', 'promote'];
+/** The moment of a write of `next` over what the route has now, or null when it raises nothing. */
+function gateMoment(run, next, firstTraffic = false) {
+    const weight = run.liveWeight();
+    if (!RAISING_COMMANDS.includes(run.settings.command) || (next.weight <= weight && !firstTraffic))
+        return null;
+    if (next.phase === 'rolling-back' || next.phase === 'rolled-back')
+        return null;
+    const t = run.target;
+    const steps = next.steps.length ? next.steps : run.settings.steps;
+    return {
+        phase: weight === 0 ? 'pre-rollout' : 'pre-step',
+        command: run.settings.command,
+        namespace: t.namespace,
+        virtualService: t.selection.virtualService,
+        route: String(t.selection.routeName ?? t.selection.routeIndex),
+        stableSubset: t.selection.stable.subset,
+        canarySubset: t.selection.canary.subset,
+        stableWorkload: t.stableDeployment ?? t.selection.stable.subset,
+        canaryWorkload: t.canaryDeployment ?? t.selection.canary.subset,
+        canaryImage: next.canaryImage ?? t.canaryImage,
+        weight,
+        nextWeight: next.weight,
+        step: Math.max(1, (0,plan/* stepIndexOf */.cX)(steps, next.weight)),
+        steps,
+        runId: run.holder,
+        loadUrl: run.deps.loadUrl ?? run.settings.loadUrl,
+        loadHost: run.settings.loadHost,
+    };
+}
+/**
+ * Runs the gates due before `next` is written. Null: write it (no gate, or all passed). Else
+ * the event to feed the machine instead, and the state to decide it from: `next` with the
+ * weight and phase written now, so that neither a rollback nor a hold raises the weight.
+ */
+async function gatesBefore(run, next, 
+/** A strategy's first judged window (A/B route, mirror, preview): the canary's first traffic at 0% (strategy-run.ts). */
+firstTraffic = false) {
+    if (run.settings.gates.length === 0)
+        return null;
+    const m = gateMoment(run, next, firstTraffic);
+    if (!m)
+        return null;
+    const base = {
+        ...next,
+        weight: m.weight,
+        // Never finalizing or promoted: nothing of the finalize happened.
+        phase: next.phase !== 'in-progress' && run.state?.phase === 'held' ? 'held' : 'in-progress',
+    };
+    const startedAt = run.iso();
+    try {
+        const verdict = await runGates(run.settings.gates, m, {
+            logger: run.log,
+            signal: run.deps.signal,
+            cwd: run.deps.cwd ?? external_node_process_default().cwd(),
+            env: (external_node_process_default()).env,
+            proxy: run.settings.proxy,
+        });
+        if (!verdict || verdict.outcome === 'pass')
+            return null;
+        const event = {
+            type: 'verdict',
+            step: m.step,
+            weight: m.nextWeight,
+            attempt: 1,
+            verdict,
+            startedAt,
+            endedAt: run.iso(),
+        };
+        return { event, base };
+    }
+    catch (err) {
+        if (!run.deps.signal.aborted)
+            throw err;
+        return { event: { type: 'cancelled', why: run.cancelReason() }, base };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/strategy-run.ts
+
+
+
+
+/** Whether a state still has judged windows to run before its weights (and is at 0%, where they run). */
+function windowsPending(state) {
+    const rec = state.strategy;
+    return (strategic(rec) &&
+        rec.passed < rec.iterations &&
+        state.weight === 0 &&
+        (state.phase === 'in-progress' || state.phase === 'held'));
+}
+/**
+ * Runs the pending windows from `start` and returns the transition to drive next: the machine's
+ * begin after the last one passed (the first weight, or the switch), a hold after one window
+ * for `step`, or the rollback/hold of a failed window or a cancel.
+ */
+async function runStrategyWindows(run, start) {
+    let state = start;
+    const ctx = () => run.ctx();
+    while (windowsPending(state)) {
+        const rec = state.strategy;
+        const k = rec.passed + 1;
+        const label = windowLabel(rec, k);
+        let attempt = 1;
+        for (;;) {
+            if (run.deps.signal.aborted)
+                return machine_transition(state, { type: 'cancelled', why: run.cancelReason() }, ctx());
+            const next = {
+                ...state,
+                phase: 'in-progress',
+                reason: null,
+                runId: run.holder,
+                updatedAt: run.iso(),
+                strategy: { ...rec, on: true },
+            };
+            const startedAt = run.iso();
+            const outcome = await (0,log/* withGroup */.I)(run.log, `${label}${attempt > 1 ? ' (extended window)' : ''}`, async () => {
+                if (attempt === 1) {
+                    // The first window gives the canary its first traffic: the pre-rollout gates run before it.
+                    const stopped = state.strategy?.on ? null : await gatesBefore(run, next, true);
+                    if (stopped)
+                        return stopped;
+                    await run.writeState(next);
+                }
+                const r = await run.measure({ type: 'measure', step: k, weight: 0, attempt }, run.state ?? next);
+                if ('type' in r && r.type === 'verdict')
+                    run.log.info(`${label}: ${r.verdict.why ?? r.verdict.outcome} — ${r.verdict.reasons.map((x) => x.message).join('; ')}`);
+                return r;
+            });
+            if ('base' in outcome) {
+                // A failing gate: decided from the state written now (nothing of the window was written).
+                const why = outcome.event.type === 'verdict'
+                    ? `${label}: ${outcome.event.verdict.reasons.map((x) => x.message).join('; ')}`
+                    : null;
+                const t = why
+                    ? machine_transition(state, { type: 'error', message: why }, ctx())
+                    : machine_transition(state, outcome.event, ctx());
+                run.noteFailure(why ? { type: 'error', message: why } : outcome.event, t);
+                return t;
+            }
+            state = run.state ?? next;
+            if ('adopted' in outcome)
+                return machine_transition(state, { type: 'error', message: `the weights changed during ${label}; the window is not judged` }, ctx());
+            if (outcome.type !== 'verdict')
+                return machine_transition(state, outcome, ctx());
+            const verdict = outcome.verdict;
+            if (verdict.outcome === 'inconclusive' && attempt < 2) {
+                attempt++;
+                continue;
+            }
+            const record = {
+                step: k,
+                weight: 0,
+                stage: windowStage(rec),
+                label,
+                startedAt,
+                endedAt: outcome.endedAt,
+                verdict,
+            };
+            const withRecord = { ...state, history: [...state.history, record] };
+            if (verdict.outcome !== 'pass') {
+                const bad = verdict.reasons.filter((r) => !r.ok);
+                const why = `${label} ${verdict.outcome === 'inconclusive' ? 'inconclusive twice' : 'failed'}: ${(bad.length ? bad : verdict.reasons).map((r) => r.message).join('; ') || verdict.outcome}`;
+                const t = machine_transition(withRecord, { type: 'error', message: why }, ctx());
+                run.noteFailure({ type: 'error', message: why }, t);
+                return t;
+            }
+            state = { ...withRecord, strategy: { ...state.strategy, passed: k } };
+            break;
+        }
+        const passed = state.strategy;
+        const done = passed.passed >= passed.iterations;
+        // The windows are done: the A/B route stays for the weights, the mirror and preview go.
+        if (done)
+            state = { ...state, strategy: { ...passed, on: passed.strategy === 'ab' } };
+        if (run.settings.command === 'step') {
+            const then = done
+                ? passed.strategy === 'blue-green'
+                    ? 'the switch to the canary'
+                    : `canary ${run.settings.steps[0] ?? 100}%`
+                : windowLabel(passed, passed.passed + 1);
+            const reason = `${label} passed; run \`step\` again for ${then}`;
+            const held = {
+                ...state,
+                phase: 'held',
+                reason,
+                runId: run.holder,
+                updatedAt: run.iso(),
+            };
+            return { state: held, action: { type: 'write', then: { type: 'stop', message: reason } } };
+        }
+        if (done)
+            break;
+        await run.progress();
+    }
+    return machine_transition(state, { type: 'begin', liveWeight: run.liveWeight() }, ctx());
+}
+
 // EXTERNAL MODULE: ./src/kube/containers.ts
-var containers = __webpack_require__(5733);
+var containers = __webpack_require__(85733);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/promote/template-hash.ts
 // What makes a canary a different promotion: a hash of its whole pod template (metadata and
 // spec), with what the API server or a rollout tool adds left out, so that the template read
@@ -1359,6 +2519,91 @@ function legacyPodTemplateHash(template) {
         .slice(0, 16);
 }
 
+;// CONCATENATED MODULE: ./src/promote/window.ts
+
+
+
+
+/**
+ * One window. The VirtualService is watched meanwhile: a change by anyone else (a
+ * preempting rollback, a person moving the weights) ends the window at once. Afterwards the
+ * route is read again; a window whose weights or state changed under it is never a pass.
+ * Returns the machine event, or a transition when take-over continues from new weights.
+ */
+async function measureWindow(run, action, state) {
+    const startedAt = run.iso();
+    run.log.debug(`measuring ${run.plannedMs.get(action.step) ?? run.settings.intervalMs} ms at ${action.weight}% canary${action.attempt > 1 ? ' (extended: the first window was inconclusive)' : ''}`);
+    const before = run.vs?.metadata?.annotations?.[plan/* STATE_ANNOTATION */.qD];
+    const windowCtl = new AbortController();
+    const stopWatch = new AbortController();
+    const onCancel = () => windowCtl.abort(run.deps.signal.reason);
+    if (run.deps.signal.aborted)
+        onCancel();
+    else
+        run.deps.signal.addEventListener('abort', onCancel, { once: true });
+    // Only a change of the state or of the weights ends the window (not a label someone adds).
+    const watch = run.vs
+        ? run.deps.kube
+            .waitFor(run.vsRef, (o) => !o || o.metadata?.annotations?.[plan/* STATE_ANNOTATION */.qD] !== before || run.edited(o, state) !== null, { timeoutMs: 24 * 3600_000, signal: stopWatch.signal })
+            .then(() => windowCtl.abort(new Error('the VirtualService changed during the window')), () => undefined)
+        : Promise.resolve();
+    let verdict;
+    try {
+        verdict = await run.deps.metrics.measure(run.window(action.step, action.weight, windowCtl.signal, state));
+    }
+    catch (err) {
+        if (!windowCtl.signal.aborted || run.deps.signal.aborted)
+            throw err;
+        verdict = null; // ended by a change of the VirtualService: judged below
+    }
+    finally {
+        run.deps.signal.removeEventListener('abort', onCancel);
+        stopWatch.abort();
+        await watch;
+    }
+    if (run.deps.signal.aborted)
+        return { type: 'cancelled', why: run.cancelReason() };
+    // The window is only as good as the weights it ran under.
+    const live = await run.deps.kube.get(run.vsRef, { signal: run.deps.signal });
+    const stored = live?.metadata?.annotations?.[plan/* STATE_ANNOTATION */.qD];
+    if (!live)
+        throw new ConcurrentChangeError(`the VirtualService ${run.vsName} was deleted during the window`);
+    if (stored !== before) {
+        run.vs = live;
+        const other = parseState(stored);
+        run.state = other;
+        run.current = other;
+        throw new ConcurrentChangeError(`the promotion of ${run.vsName} was changed by ${other?.runId || 'another writer'} during the window of step ${action.step} (state now: ${other ? machine_describe(other) : 'none'}); stopping without writing`);
+    }
+    const what = run.edited(live, state);
+    if (what) {
+        run.vs = live;
+        if (!run.settings.takeOver)
+            throw new HumanEditError(`${what} during the window of step ${action.step}; the window is not judged and nothing more was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`);
+        const weight = routeWeights(live, run.target).canary;
+        run.log.warning(`${what} during the window of step ${action.step}; take-over: continuing from ${weight}%`);
+        const event = {
+            at: run.iso(),
+            message: `take-over: ${what} during the window of step ${action.step} (not judged)`,
+        };
+        const adopted = { ...state, weight, events: [...(state.events ?? []), event] };
+        run.state = adopted;
+        return { adopted };
+    }
+    run.vs = live;
+    if (!verdict || (windowCtl.signal.aborted && !run.deps.signal.aborted))
+        throw new ConcurrentChangeError(`the VirtualService ${run.vsName} changed during the window of step ${action.step} and changed back; the window is not judged`);
+    return {
+        type: 'verdict',
+        step: action.step,
+        weight: action.weight,
+        attempt: action.attempt,
+        verdict,
+        startedAt,
+        endedAt: run.iso(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/promote/run.ts
 // One command's run (the Run class): its settings, target and lease, the promotion state it
 // last read or wrote, and the loop that performs the state machine's actions (drive), with
@@ -1375,6 +2620,10 @@ function legacyPodTemplateHash(template) {
 // - After a cancel, every remaining write shares one budget (CANCEL_WRITE_BUDGET_MS).
 // - Outputs carry the weight the API server last confirmed, never the intended one; a write
 //   sent and never answered is remembered (unconfirmed) and named in messages and the report.
+
+
+
+
 
 
 
@@ -1457,7 +2706,7 @@ function keptRunning(t, why) {
     return { state, action };
 }
 /** One command's run: its settings, target, lease and the state it last read or wrote. */
-class Run {
+class run_Run {
     settings;
     deps;
     target;
@@ -1470,6 +2719,8 @@ class Run {
     state = null;
     /** The machine's latest state, written or not yet (what progress reports show). */
     current = null;
+    /** Each step's window from the power plan (power-step.ts), when it sized them (interval: auto). */
+    plannedMs = new Map();
     lastVs = null;
     /**
      * The canary weights of VirtualService writes that were sent but never answered (a hung API
@@ -1525,7 +2776,7 @@ class Run {
     get vsRef() {
         return {
             apiVersion: this.target.vsApiVersion,
-            kind: 'VirtualService',
+            kind: routeKindName(this.target),
             name: this.target.selection.virtualService,
             namespace: this.target.namespace,
         };
@@ -1562,7 +2813,7 @@ class Run {
         };
     }
     liveWeight() {
-        return this.vs ? (0,plan/* currentWeights */.ph)(this.vs, this.target.selection).canary : 0;
+        return this.vs ? routeWeights(this.vs, this.target).canary : 0;
     }
     /**
      * How the live route differs from the weights `state` recorded (a person's edit, an
@@ -1571,10 +2822,14 @@ class Run {
     edited(vs, state) {
         if (!vs || !state)
             return null;
-        const live = (0,plan/* currentWeights */.ph)(vs, this.target.selection);
-        if (live.canary === state.weight && live.stable === 100 - state.weight)
-            return null;
+        const live = routeWeights(vs, this.target);
+        const drift = strategyDrift(vs, this.target, state);
         const who = otherWriters(vs)[0];
+        if (live.canary === state.weight && live.stable === 100 - state.weight) {
+            if (!drift)
+                return null;
+            return `the route of ${this.vsName} was changed outside this promotion: ${drift}${who ? `; last other writer: ${who}` : ''}`;
+        }
         return `the weights of ${this.vsName} were changed outside this promotion: recorded canary ${state.weight}% / stable ${100 - state.weight}%, live canary ${live.canary}% / stable ${live.stable}%${who ? `; last other writer: ${who}` : ''}`;
     }
     /**
@@ -1624,14 +2879,14 @@ class Run {
                         return { done: live }; // our own write landed before its answer was lost
                     if (stored !== base) {
                         const other = parseState(stored);
-                        throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? describe(other) : 'none'}); not overwriting it`, { cause: conflict });
+                        throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was changed by ${other?.runId || 'another writer'} while this run was deciding (state now: ${other ? machine_describe(other) : 'none'}); not overwriting it`, { cause: conflict });
                     }
                     pending = redact/* secrets */.O3.redactDeep(this.guardEdits(live, pending));
                     json = JSON.stringify(pending);
                 }
                 if (!live)
                     throw new Error(`VirtualService ${this.vsName} does not exist`);
-                const body = (0,plan/* withCanaryWeight */.T1)(live, this.target.selection, pending.weight);
+                const body = renderState(live, this.target, pending);
                 body.metadata = {
                     ...body.metadata,
                     annotations: { ...(body.metadata?.annotations ?? {}), [plan/* STATE_ANNOTATION */.qD]: json },
@@ -1683,6 +2938,7 @@ class Run {
         const gh = this.settings.github;
         const status = s ? statusOf(s.phase) : 'in-progress';
         const held = status === 'held' || (s?.phase === 'in-progress' && this.settings.command === 'step');
+        const strategyLines = reportStrategy(s, this.settings.metrics);
         return {
             schemaVersion: 1,
             status,
@@ -1715,6 +2971,7 @@ class Run {
                 serverUrl: gh.serverUrl,
             },
             nextCommands: held ? ['command: step', 'command: promote', 'command: rollback'] : [],
+            ...(strategyLines ? { strategy: strategyLines } : {}),
             startedAt: this.started,
             endedAt: endedAt ?? this.iso(),
         };
@@ -1731,15 +2988,19 @@ class Run {
             this.log.warning(`progress report failed: ${err.message}`);
         }
     }
-    window(step, weight, signal) {
+    window(step, weight, signal, state) {
+        const traffic = windowTrafficOf(state ?? this.current ?? this.state);
         return {
+            ...(traffic ? { strategy: traffic } : {}),
             step,
             weight,
-            intervalMs: this.settings.intervalMs,
+            intervalMs: this.plannedMs.get(step) ?? this.settings.intervalMs,
             signal,
             namespace: this.target.namespace,
             stableWorkload: this.target.stableDeployment ?? this.target.selection.stable.subset,
             canaryWorkload: this.target.canaryDeployment ?? this.target.selection.canary.subset,
+            stableVersion: this.target.stableLabels.version ?? null,
+            canaryVersion: this.target.canaryLabels.version ?? null,
         };
     }
     /** `cancelled (<the signal's reason>)`, with the weight of the state last confirmed unless `atWeight` is false. */
@@ -1748,84 +3009,9 @@ class Run {
         const what = r instanceof Error ? r.message : typeof r === 'string' ? r : 'the run was cancelled';
         return `cancelled (${what})${this.state && atWeight ? ` at ${this.state.weight}% canary` : ''}`;
     }
-    /**
-     * One window. The VirtualService is watched meanwhile: a change by anyone else (a
-     * preempting rollback, a person moving the weights) ends the window at once. Afterwards the
-     * route is read again; a window whose weights or state changed under it is never a pass.
-     * Returns the machine event, or a transition when take-over continues from new weights.
-     */
-    async measure(action, state) {
-        const startedAt = this.iso();
-        this.log.debug(`measuring ${this.settings.intervalMs} ms at ${action.weight}% canary${action.attempt > 1 ? ' (extended: the first window was inconclusive)' : ''}`);
-        const before = this.vs?.metadata?.annotations?.[plan/* STATE_ANNOTATION */.qD];
-        const windowCtl = new AbortController();
-        const stopWatch = new AbortController();
-        const onCancel = () => windowCtl.abort(this.deps.signal.reason);
-        if (this.deps.signal.aborted)
-            onCancel();
-        else
-            this.deps.signal.addEventListener('abort', onCancel, { once: true });
-        // Only a change of the state or of the weights ends the window (not a label someone adds).
-        const watch = this.vs
-            ? this.deps.kube
-                .waitFor(this.vsRef, (o) => !o || o.metadata?.annotations?.[plan/* STATE_ANNOTATION */.qD] !== before || this.edited(o, state) !== null, { timeoutMs: 24 * 3600_000, signal: stopWatch.signal })
-                .then(() => windowCtl.abort(new Error('the VirtualService changed during the window')), () => undefined)
-            : Promise.resolve();
-        let verdict;
-        try {
-            verdict = await this.deps.metrics.measure(this.window(action.step, action.weight, windowCtl.signal));
-        }
-        catch (err) {
-            if (!windowCtl.signal.aborted || this.deps.signal.aborted)
-                throw err;
-            verdict = null; // ended by a change of the VirtualService: judged below
-        }
-        finally {
-            this.deps.signal.removeEventListener('abort', onCancel);
-            stopWatch.abort();
-            await watch;
-        }
-        if (this.deps.signal.aborted)
-            return { type: 'cancelled', why: this.cancelReason() };
-        // The window is only as good as the weights it ran under.
-        const live = await this.deps.kube.get(this.vsRef, { signal: this.deps.signal });
-        const stored = live?.metadata?.annotations?.[plan/* STATE_ANNOTATION */.qD];
-        if (!live)
-            throw new ConcurrentChangeError(`the VirtualService ${this.vsName} was deleted during the window`);
-        if (stored !== before) {
-            this.vs = live;
-            const other = parseState(stored);
-            this.state = other;
-            this.current = other;
-            throw new ConcurrentChangeError(`the promotion of ${this.vsName} was changed by ${other?.runId || 'another writer'} during the window of step ${action.step} (state now: ${other ? describe(other) : 'none'}); stopping without writing`);
-        }
-        const what = this.edited(live, state);
-        if (what) {
-            this.vs = live;
-            if (!this.settings.takeOver)
-                throw new HumanEditError(`${what} during the window of step ${action.step}; the window is not judged and nothing more was written. To continue from the live weights, run again with take-over: true; to stop the promotion, run rollback.`);
-            const weight = (0,plan/* currentWeights */.ph)(live, this.target.selection).canary;
-            this.log.warning(`${what} during the window of step ${action.step}; take-over: continuing from ${weight}%`);
-            const event = {
-                at: this.iso(),
-                message: `take-over: ${what} during the window of step ${action.step} (not judged)`,
-            };
-            const adopted = { ...state, weight, events: [...(state.events ?? []), event] };
-            this.state = adopted;
-            return { adopted };
-        }
-        this.vs = live;
-        if (!verdict || (windowCtl.signal.aborted && !this.deps.signal.aborted))
-            throw new ConcurrentChangeError(`the VirtualService ${this.vsName} changed during the window of step ${action.step} and changed back; the window is not judged`);
-        return {
-            type: 'verdict',
-            step: action.step,
-            weight: action.weight,
-            attempt: action.attempt,
-            verdict,
-            startedAt,
-            endedAt: this.iso(),
-        };
+    /** One window (see window.ts): the machine's event, or a transition when take-over continues from new weights. */
+    measure(action, state) {
+        return measureWindow(this, action, state);
     }
     /** Performs actions until the machine stops. Cancellation and errors become machine events. */
     async drive(first) {
@@ -1863,36 +3049,52 @@ class Run {
                     const s0 = state;
                     const outcome = await (0,log/* withGroup */.I)(this.log, `step ${m.step}/${this.settings.steps.length}: canary ${m.weight}%${m.attempt > 1 ? ' (extended window)' : ''}`, async () => {
                         if (writeFirst) {
+                            // A gate that fails (or is cancelled) stops the step before its weight is written.
+                            const stopped = await gatesBefore(this, s0);
+                            if (stopped)
+                                return stopped;
                             writing = true;
                             await this.writeState(s0);
                             writing = false;
                         }
                         const r = await this.measure(m, this.state ?? s0);
                         if ('type' in r && r.type === 'verdict')
-                            this.log.info(`step ${m.step}/${this.settings.steps.length} at ${m.weight}%: ${r.verdict.outcome} — ${r.verdict.reasons.map((x) => x.message).join('; ')}`);
+                            this.log.info(`step ${m.step}/${this.settings.steps.length} at ${m.weight}%: ${r.verdict.why ?? r.verdict.outcome} — ${r.verdict.reasons.map((x) => x.message).join('; ')}`);
                         return r;
                     });
-                    if ('adopted' in outcome) {
-                        const t = transition(outcome.adopted, { type: 'begin', liveWeight: outcome.adopted.weight }, this.ctx());
+                    if ('base' in outcome) {
+                        state = outcome.base;
+                        event = outcome.event;
+                    }
+                    else if ('adopted' in outcome) {
+                        const t = machine_transition(outcome.adopted, { type: 'begin', liveWeight: outcome.adopted.weight }, this.ctx());
                         state = t.state;
                         action = t.action;
                         this.current = state;
                         continue;
                     }
-                    event = outcome;
-                    if (writeFirst)
-                        state = this.state ?? state;
+                    else {
+                        event = outcome;
+                        if (writeFirst)
+                            state = this.state ?? state;
+                    }
                 }
                 else {
                     switch (action.type) {
                         case 'measure':
                             throw new Error('internal: a measure outside a step');
-                        case 'write':
+                        case 'write': {
+                            const stopped = await gatesBefore(this, state); // promote's jump to 100%
+                            if (stopped) {
+                                ({ event, base: state } = stopped);
+                                break;
+                            }
                             writing = true;
                             await this.writeState(state);
                             state = this.state ?? state;
                             action = action.then;
                             continue;
+                        }
                         case 'promote-stable':
                             try {
                                 await promoteStable(this, state);
@@ -1930,7 +3132,7 @@ class Run {
             }
             if (!event)
                 throw new Error('internal: no event');
-            let t = transition(state, event, holdOnError ? { ...this.ctx(), onFailure: 'hold' } : this.ctx());
+            let t = machine_transition(state, event, holdOnError ? { ...this.ctx(), onFailure: 'hold' } : this.ctx());
             if (keptCanary)
                 t = keptRunning(t, keptCanary);
             this.noteFailure(event, t);
@@ -1938,6 +3140,15 @@ class Run {
             action = t.action;
             this.current = state;
             if (event.type === 'verdict' || event.type === 'cancelled' || event.type === 'error') {
+                // The next weight's gates run before its write (which also records this step's verdict):
+                // a failing one is decided from the state written now, so the weight never rises.
+                const stopped = action.type === 'write' ? await gatesBefore(this, state) : null;
+                if (stopped) {
+                    const g = machine_transition(stopped.base, stopped.event, this.ctx());
+                    this.noteFailure(stopped.event, g);
+                    ({ state, action } = g);
+                    this.current = state;
+                }
                 // The step's outcome is written first, so the progress report shows it.
                 if (action.type === 'write') {
                     await this.writeState(state);
@@ -1976,6 +3187,7 @@ class Run {
 // the promoted stable, stable must run exactly the template promoted with all its replicas
 // ready (else StableChangedError: traffic stays on the canary); and the canary is not scaled
 // down while another route still sends it traffic (canaryStillRouted).
+
 
 
 
@@ -2121,15 +3333,42 @@ async function checkStableBeforeFlip(run, stableName, promoted) {
     const who = stable ? otherWriters(stable, { ignoreStatus: true }) : [];
     throw new StableChangedError(`the stable Deployment ${ref} changed after promote-stable: ${problems.join('; ')}${who.length ? `; changed by ${who.slice(0, 3).join(', ')}` : ''}. The route was not flipped: 100% stays on the canary, which keeps running. Make ${stableName} run the canary's template with ready replicas (e.g. \`kubectl scale deployment/${stableName} -n ${run.target.namespace} --replicas N\`) and run \`promote\` again to finish, or run \`rollback\` to restore its previous template`);
 }
+/** `name.namespace` of a host as written in an object of `namespace` (short names are relative to it). */
+function hostIn(host, namespace) {
+    const parts = host.split('.');
+    return `${parts[0]}.${parts[1] ?? namespace}`;
+}
+/**
+ * The VirtualServices of every namespace (a route in another namespace can send to the canary's
+ * host too); when the credentials may not list them cluster-wide (403), those of the promotion's
+ * namespace, and the log says what was not checked.
+ */
+async function virtualServicesToCheck(run) {
+    const { namespace, vsApiVersion } = run.target;
+    try {
+        return (await run.deps.kube.list(vsApiVersion, 'VirtualService', null, { signal: run.writes })).items;
+    }
+    catch (err) {
+        if (!(err instanceof errors/* KubeApiError */.W3) || (err.code !== 403 && err.code !== 401))
+            throw err;
+        run.log.info(`finalize: may not list VirtualServices in all namespaces (${err.code}); only ${namespace}'s were checked for routes still sending to the canary`);
+        return (await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes }))
+            .items;
+    }
+}
 /**
  * The other routes that still send traffic to the canary subset of the canary's host: this
- * VirtualService's other routes (http, tls, tcp) and the namespace's other VirtualServices.
- * Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
+ * VirtualService's other routes (http, tls, tcp) and every other VirtualService (all namespaces
+ * when the credentials may list them). Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
  */
 async function canaryStillRouted(run) {
+    // An HTTPRoute's canary is a Service of its own: other HTTPRoutes are not looked at (said in the README).
+    if (run.target.httpSelection)
+        return [];
     const { namespace, selection, vsApiVersion } = run.target;
     const { host, subset } = selection.canary;
-    const list = await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes });
+    const canaryHost = hostIn(host, namespace);
+    const items = await virtualServicesToCheck(run);
     // The canary's pods may be reached through another subset name too: any subset of a
     // DestinationRule for the same host whose labels are among the canary subset's (it selects
     // every pod the canary subset selects).
@@ -2141,15 +3380,19 @@ async function canaryStillRouted(run) {
                 if (s.labels && Object.keys(s.labels).length && (0,containers/* matchesLabels */.r1)(run.target.canaryLabels, s.labels))
                     subsets.add(s.name);
     const found = [];
-    for (const vs of list.items) {
+    for (const vs of items) {
         const name = vs.metadata?.name ?? '?';
+        const vsNamespace = vs.metadata?.namespace ?? namespace;
         const spec = (0,object/* isObject */.G)(vs.spec) ? vs.spec : {};
         for (const kind of ['http', 'tls', 'tcp']) {
             const routes = Array.isArray(spec[kind]) ? spec[kind] : [];
             routes.forEach((r, i) => {
                 if (!(0,object/* isObject */.G)(r))
                     return;
-                if (name === selection.virtualService && kind === 'http' && i === selection.routeIndex)
+                if (vsNamespace === namespace &&
+                    name === selection.virtualService &&
+                    kind === 'http' &&
+                    i === selection.routeIndex)
                     return;
                 const dests = (Array.isArray(r.route) ? r.route : []).filter(object/* isObject */.G);
                 const weight = dests
@@ -2157,10 +3400,10 @@ async function canaryStillRouted(run) {
                     typeof d.destination.subset === 'string' &&
                     subsets.has(d.destination.subset) &&
                     typeof d.destination.host === 'string' &&
-                    (0,promote_target/* sameHost */.RM)(d.destination.host, host, namespace))
+                    hostIn(d.destination.host, vsNamespace) === canaryHost)
                     .reduce((sum, d) => sum + (typeof d.weight === 'number' ? d.weight : dests.length === 1 ? 100 : 0), 0);
                 if (weight > 0)
-                    found.push(`VirtualService ${namespace}/${(0,one_line/* oneLine */.TN)(name)} ${kind} route ${typeof r.name === 'string' ? (0,one_line/* oneLine */.TN)(r.name) : i} (${weight}%)`);
+                    found.push(`VirtualService ${(0,one_line/* oneLine */.TN)(vsNamespace)}/${(0,one_line/* oneLine */.TN)(name)} ${kind} route ${typeof r.name === 'string' ? (0,one_line/* oneLine */.TN)(r.name) : i} (${weight}%)`);
             });
         }
     }
@@ -2204,11 +3447,36 @@ async function forgetPreviousTemplate(run) {
     await run.deps.kube.patch(run.deploymentRef(name), { metadata: { annotations: { [PREVIOUS_TEMPLATE_ANNOTATION]: null } } }, { dryRun: run.settings.dryRun, signal: run.writes });
 }
 /**
+ * Why the stable Deployment cannot take the traffic the flip gave it (deleted, scaled to 0, no
+ * ready replica: someone changed it after promote-stable checked it), or null when it can.
+ * Read again just before the canary's scale-down, the last moment a pod still serves either way.
+ */
+async function stableNotServing(run) {
+    const name = run.target.stableDeployment;
+    if (!name)
+        return null;
+    const stable = await run.deps.kube.get(run.deploymentRef(name), { signal: run.writes });
+    const ref = `${run.target.namespace}/${name}`;
+    if (!stable)
+        return `the stable Deployment ${ref} was deleted`;
+    const view = (0,views/* deploymentView */.hr)(stable);
+    const status = (0,object/* isObject */.G)(stable.status) ? stable.status : {};
+    const ready = typeof status.readyReplicas === 'number' ? status.readyReplicas : 0;
+    if (view.replicas === 0)
+        return `the stable Deployment ${ref} was scaled to 0 replicas`;
+    if (ready === 0)
+        return `the stable Deployment ${ref} has no ready replica`;
+    return null;
+}
+/**
  * The canary goes to 0 replicas, unless another route still sends it traffic (canaryStillRouted):
  * then it keeps running, the warning names those routes and the report carries it. Returns that
  * notice, or null when it was scaled down.
  */
 async function scaleCanaryDown(run) {
+    const unready = await stableNotServing(run);
+    if (unready)
+        throw new StableChangedError(`${unready} after the route flip, so the canary Deployment ${run.target.canaryDeployment ?? '?'} keeps running (scaling it down would leave no pod of either version); scale ${run.target.stableDeployment ?? 'stable'} up (its pods run the canary's template), then run \`promote\` again to finish`);
     const routes = await canaryStillRouted(run);
     if (routes.length) {
         const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its subset ${(0,one_line/* oneLine */.TN)(run.target.selection.canary.subset)}: ${routes.join('; ')}. Move them off it, then scale it down`;
@@ -2255,10 +3523,10 @@ async function finishInterrupted(settings, deps) {
     // never got as far as a VirtualService, there is nothing to finish.
     let target;
     try {
-        target = await (0,promote_target/* resolveTarget */.u1)({ ...settings, command: 'rollback', manifests: [], canaryImage: null }, deps.kube, { cwd: deps.cwd ?? external_node_process_default().cwd() });
+        target = await resolveTarget({ ...settings, command: 'rollback', manifests: [], canaryImage: null }, deps.kube, { cwd: deps.cwd ?? process.cwd() });
     }
     catch (err) {
-        if (!(err instanceof manifests/* ManifestError */.Sh))
+        if (!(err instanceof ManifestError))
             throw err;
         deps.logger.debug(`post: no promotion to finish (${err.message})`);
         return null;
@@ -2305,6 +3573,15 @@ async function finishInterrupted(settings, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/dry-run.ts
+// The dry run of run, step, promote and rollback: the same start decisions (the runner's
+// decideStart) and the same machine transitions as the real command, every window assumed to
+// pass, every VirtualService write sent as a server-side dry run and printed. No second planner:
+// what it prints is what the command does when every step passes.
+
+
+
+
+
 
 
 
@@ -2328,7 +3605,7 @@ async function dryRun(run, decideStart) {
     else {
         const { restart, adopted } = await decideStart(run, settings);
         if (restart !== null && run.state)
-            logger.info(`[dry-run] would start a new promotion${target.canaryImage ? ` of ${target.canaryImage}` : ''} from the first step: ${restart}${run.state ? `; canary to 0% first (previous: ${describe(run.state)})` : ''}`);
+            logger.info(`[dry-run] would start a new promotion${target.canaryImage ? ` of ${target.canaryImage}` : ''} from the first step: ${restart}${run.state ? `; canary to 0% first (previous: ${machine_describe(run.state)})` : ''}`);
         state = restart !== null ? freshState(run.ctx(), 0) : (adopted ?? run.state ?? freshState(run.ctx(), 0));
     }
     if (settings.command === 'promote' &&
@@ -2338,15 +3615,48 @@ async function dryRun(run, decideStart) {
         // As the real promote: an unfinished promotion's canary goes to 0% and the state names the
         // new image before the canary's template changes (write-ahead).
         const writeAhead = state.phase === 'in-progress' || state.phase === 'held';
-        logger.info(`[dry-run] would ${writeAhead ? `move the canary to 0% and record ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} as a new promotion (previous: ${describe(state)}), then ` : ''}set ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} on the canary Deployment ${(0,one_line/* oneLine */.TN)(target.canaryDeployment)} (unless it runs it already) and wait for its rollout`);
+        logger.info(`[dry-run] would ${writeAhead ? `move the canary to 0% and record ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} as a new promotion (previous: ${machine_describe(state)}), then ` : ''}set ${(0,one_line/* oneLine */.TN)(settings.canaryImage)} on the canary Deployment ${(0,one_line/* oneLine */.TN)(target.canaryDeployment)} (unless it runs it already) and wait for its rollout`);
         if (writeAhead)
             state = freshState(run.ctx(), 0);
     }
+    // A strategy's judged windows before the weights: each write printed, each window assumed to pass.
+    const walking = settings.command === 'run' || settings.command === 'step';
+    if (walking && !state.strategy) {
+        const rec = recordOf(settings.strategy);
+        if (rec)
+            state = { ...state, strategy: rec };
+    }
+    let windowsDone = 0;
+    while (walking && windowsPending(state) && !(settings.command === 'step' && windowsDone > 0)) {
+        const rec = state.strategy;
+        const next = { ...state, phase: 'in-progress', strategy: { ...rec, on: true } };
+        if (run.vs)
+            await kube.replace(renderState(run.vs, target, next), { dryRun: true });
+        const traffic = windowTrafficOf(next);
+        logger.info(`[dry-run] would write ${target.selection.virtualService}: ${stageText(next)}, then measure ${settings.intervalMs} ms — ${windowLabel(rec, rec.passed + 1)}${traffic?.canarySource === 'prometheus' ? ' (the canary judged on Prometheus destination metrics)' : traffic?.cohort ? ` (${Math.round(traffic.cohort.share * 100)}% of the load sent to match)` : ''}`);
+        const passed = rec.passed + 1;
+        const done = passed >= rec.iterations;
+        state = { ...next, strategy: { ...rec, passed, on: done ? rec.strategy === 'ab' : true } };
+        windowsDone++;
+    }
+    if (settings.command === 'step' && windowsDone > 0) {
+        logger.info(`[dry-run] then: held after ${windowsDone} judged window; run \`step\` again`);
+        const report = run.report(null);
+        await run.deps.reporter.final(report);
+        return report;
+    }
     const vsDoc = target.docs.find((d) => d.object.kind === 'VirtualService' && d.object.metadata?.name === target.selection.virtualService)?.object;
     const name = target.selection.virtualService;
-    let t = transition(state, { type: 'begin', liveWeight: state.weight }, run.ctx());
-    const simulated = (e) => transition(t.state, e, run.ctx());
+    let t = machine_transition(state, { type: 'begin', liveWeight: state.weight }, run.ctx());
+    if (isFresh(state) && t.action.type === 'write' && ['run', 'step'].includes(settings.command)) {
+        const baselineMs = await planWindows(run, { baseline: false });
+        if (baselineMs > 0)
+            logger.info(`[dry-run] would send ${(0,input_parsers/* formatDuration */.a3)(baselineMs)} of load to stable alone before the canary's first traffic`);
+    }
+    const windowMs = (step) => run.plannedMs.get(step) ?? settings.intervalMs;
+    const simulated = (e) => machine_transition(t.state, e, run.ctx());
     let written = false; // the last write's line already says "then measure"
+    let weightNow = state.weight; // what the route would send the canary before each write
     for (let guard = 0; guard < 1000; guard++) {
         const { action } = t;
         if (action.type === 'stop') {
@@ -2355,21 +3665,26 @@ async function dryRun(run, decideStart) {
         }
         if (action.type === 'write') {
             const w = t.state.weight;
+            // As gates-step.ts: the gates of a weight increase run before it is written, never in a dry run.
+            if (w > weightNow && ['run', 'step', 'promote'].includes(settings.command))
+                for (const g of (0,gates_spec/* gatesOf */.og)(settings.gates, weightNow === 0 ? 'pre-rollout' : 'pre-step'))
+                    logger.info(`[dry-run] would run gate ${(0,gates_spec/* describeGate */.l7)(g)} (${weightNow === 0 ? 'pre-rollout' : 'pre-step'}) before ${w}%; a failure rolls back like a failed check`);
+            weightNow = w;
             const base = run.vs ?? vsDoc;
             if (run.vs)
-                await kube.replace((0,plan/* withCanaryWeight */.T1)(run.vs, target.selection, w), { dryRun: true });
+                await kube.replace(renderState(run.vs, target, t.state), { dryRun: true });
             else if (!base)
                 logger.debug(`[dry-run] ${name} does not exist yet`);
             logger.info(action.then.type === 'measure'
-                ? `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}%, then measure ${settings.intervalMs} ms`
-                : `[dry-run] would set ${name}: canary ${w}% / stable ${100 - w}% (${t.state.phase})`);
+                ? `[dry-run] would set ${name}: ${stageText(t.state)}, then measure ${windowMs(action.then.step)} ms`
+                : `[dry-run] would set ${name}: ${stageText(t.state)} (${t.state.phase})`);
             t = { state: t.state, action: action.then };
             written = true;
             continue;
         }
         if (action.type === 'measure') {
             if (!written)
-                logger.info(`[dry-run] would measure ${settings.intervalMs} ms at ${action.weight}% canary`);
+                logger.info(`[dry-run] would measure ${windowMs(action.step)} ms at ${action.weight}% canary`);
             written = false;
             const now = run.iso();
             t = simulated({
@@ -2382,7 +3697,7 @@ async function dryRun(run, decideStart) {
                     reasons: [],
                     stable: null,
                     canary: null,
-                    durationMs: settings.intervalMs,
+                    durationMs: windowMs(action.step),
                 },
                 startedAt: now,
                 endedAt: now,
@@ -2412,33 +3727,9 @@ async function dryRun(run, decideStart) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/promote/runner.ts
-// The promotion runner: the entry of every command (runPromotion). It resolves the target,
-// takes the lease, decides how run, step and promote start (decideStart: a person's change, a
-// new image, a kept promotion), applies the manifests, waits for the canary and proves the
-// measurement, then hands over to the Run's drive loop (run.ts), which performs the state
-// machine's actions; finalize lives in finalize.ts, the checks of the live route and subsets
-// in guards.ts. `rollback` preempts and follows the live weight, not the state (rollbackNow);
-// an error after writing began is recorded and reported (failed). All I/O goes through deps.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./src/kube/manifest-apply.ts
+var manifest_apply = __webpack_require__(26885);
+;// CONCATENATED MODULE: ./src/promote/canary-template.ts
 
 
 
@@ -2546,6 +3837,81 @@ async function templateDrift(run) {
         return null;
     return `the canary Deployment ${run.target.namespace}/${(0,one_line/* oneLine */.TN)(run.target.canaryDeployment)} does not run the pod template this promotion recorded (recorded: ${s.canaryImage ? `${(0,one_line/* oneLine */.TN)(s.canaryImage)}, ` : ''}template hash ${s.templateHash}; live: ${live.image ? `${(0,one_line/* oneLine */.TN)(live.image)}, ` : ''}template hash ${live.hash})${weight > 0 ? `, and it receives ${weight}% of the traffic: that traffic goes to a template no step judged` : ''}. Run \`step\` or \`run\` to judge it from the first step, or \`rollback\``;
 }
+
+// EXTERNAL MODULE: ./src/strategy/validate.ts
+var validate = __webpack_require__(36419);
+;// CONCATENATED MODULE: ./src/promote/strategy-check.ts
+
+
+
+
+/** Throws one StrategyError naming every problem of the strategy inputs with the target route; writes nothing. */
+async function refuseStrategy(run) {
+    const { settings, target } = run;
+    const spec = settings.strategy;
+    if (spec.strategy === 'canary' && spec.services.length === 0)
+        return;
+    const errors = [...engineStrategyErrors(spec, settings.metrics)];
+    const docs = target.docs.map((d) => d.object);
+    const kindName = routeKindName(target);
+    const doc = docs.find((o) => o.kind === kindName && o.metadata?.name === target.selection.virtualService);
+    await run.readVs(run.deps.signal);
+    const objects = [doc, run.vs].filter((o) => !!o);
+    for (const object of objects) {
+        const t = target.httpSelection
+            ? { kind: 'http-route', object, selection: target.httpSelection }
+            : { kind: 'virtual-service', object, selection: target.selection };
+        errors.push(...(0,validate/* validateStrategy */.g)(spec, [t], {
+            namespace: target.namespace,
+            objects: docs,
+            liveHost: settings.loadHost,
+            virtualService: settings.virtualService,
+        }));
+    }
+    const seen = new Set();
+    const unique = errors.filter((e) => !seen.has(e.message) && seen.add(e.message));
+    if (unique.length === 0)
+        return;
+    throw new strategy_errors/* StrategyError */.C(unique[0].code, `strategy ${spec.strategy}: ${unique.map((e) => e.message).join('; ')}. Nothing was written`, unique.flatMap((e) => e.objects));
+}
+
+;// CONCATENATED MODULE: ./src/promote/runner.ts
+// The promotion runner: the entry of every command (runPromotion). It resolves the target,
+// takes the lease, decides how run, step and promote start (decideStart: a person's change, a
+// new image, a kept promotion), applies the manifests, waits for the canary and proves the
+// measurement, then hands over to the Run's drive loop (run.ts), which performs the state
+// machine's actions; finalize lives in finalize.ts, the checks of the live route and subsets
+// in guards.ts. `rollback` preempts and follows the live weight, not the state (rollbackNow);
+// an error after writing began is recorded and reported (failed). All I/O goes through deps.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Runs settings.command (run, step, promote, rollback, status) against the cluster behind
  * deps.kube and returns the full report (also passed to reporter.final). Input and manifest
@@ -2560,6 +3926,12 @@ async function runPromotion(input, deps) {
         logger.info(`${settings.command} ignores canary-image ${settings.canaryImage}: it does not change the canary`);
         settings = { ...settings, canaryImage: null };
     }
+    // finalize: git-pr is promote-stable in the cluster, then a pull request (git-finalize.ts).
+    if (settings.finalize === 'git-pr')
+        settings = { ...settings, finalize: 'promote-stable' };
+    // Blue/green has one weight: the switch to 100% after the preview windows (strategy-run.ts).
+    if (settings.strategy.strategy === 'blue-green' && ['run', 'step'].includes(settings.command))
+        settings = { ...settings, steps: [100] };
     const target = await (0,promote_target/* resolveTarget */.u1)(settings, kube, {
         cwd: deps.cwd ?? external_node_process_default().cwd(),
         signal: deps.signal,
@@ -2571,13 +3943,13 @@ async function runPromotion(input, deps) {
         const r = deps.signal.reason;
         throw new CancelledError(`cancelled (${r instanceof Error ? r.message : String(r)}) while reading the route, before this run changed anything (${causeOf(err)}); the canary is where it was`, { cause: err });
     });
-    const run = new Run(settings, deps, target);
-    logger.info(`istio-canary ${settings.command}: VirtualService ${target.namespace}/${target.selection.virtualService} route ${(0,one_line/* oneLine */.TN)(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${(0,one_line/* oneLine */.TN)(target.selection.stable.subset)} (${(0,one_line/* oneLine */.TN)(target.stableDeployment ?? '?')}), canary ${(0,one_line/* oneLine */.TN)(target.selection.canary.subset)} (${(0,one_line/* oneLine */.TN)(target.canaryDeployment ?? '?')})${target.canaryImage ? ` image ${(0,one_line/* oneLine */.TN)(target.canaryImage)}` : ''}`);
+    const run = new run_Run(settings, deps, target);
+    logger.info(`istio-canary ${settings.command}: ${routeKindName(target)} ${target.namespace}/${target.selection.virtualService} route ${(0,one_line/* oneLine */.TN)(String(target.selection.routeName ?? target.selection.routeIndex))}, stable ${(0,one_line/* oneLine */.TN)(target.selection.stable.subset)} (${(0,one_line/* oneLine */.TN)(target.stableDeployment ?? '?')}), canary ${(0,one_line/* oneLine */.TN)(target.selection.canary.subset)} (${(0,one_line/* oneLine */.TN)(target.canaryDeployment ?? '?')})${target.canaryImage ? ` image ${(0,one_line/* oneLine */.TN)(target.canaryImage)}` : ''}`);
     if (settings.command === 'status' || settings.command === 'cleanup') {
         await run.readVs();
         const s = run.state;
         logger.info(s
-            ? describe(s)
+            ? machine_describe(s)
             : `no promotion recorded on ${target.selection.virtualService}; canary at ${run.liveWeight()}%`);
         const what = run.edited(run.vs, s);
         if (what)
@@ -2594,8 +3966,17 @@ async function runPromotion(input, deps) {
     // A paused canary or stable rolls out nothing: named before any write (and in a dry run).
     if (['run', 'step', 'promote'].includes(settings.command))
         await refusePaused(kube, target.namespace, [target.canaryDeployment, target.stableDeployment], target.docs, deps.signal);
-    if (settings.dryRun)
-        return dryRun(run, decideStart);
+    // A strategy's bad combinations are named before anything is written (dry run included).
+    if (settings.command === 'run' || settings.command === 'step')
+        await refuseStrategy(run);
+    // Checked before any write (and in a dry run): the inputs, the files, the edit itself.
+    const gitPr = input.finalize === 'git-pr' && ['run', 'step', 'promote'].includes(settings.command)
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(815), __webpack_require__.e(611), __webpack_require__.e(455)]).then(__webpack_require__.bind(__webpack_require__, 35455))).prepareGitFinalize(input, run)
+        : null;
+    if (settings.dryRun) {
+        const report = await dryRun(run, decideStart);
+        return gitPr ? gitPr.afterDryRun(report) : report;
+    }
     if (settings.command === 'promote' && settings.canaryImage && !target.canaryDeployment)
         throw new manifests/* ManifestError */.Sh([
             `promote with canary-image ${settings.canaryImage}: no canary Deployment to set it on (subset ${(0,one_line/* oneLine */.TN)(target.selection.canary.subset)}); nothing was written`,
@@ -2622,7 +4003,7 @@ async function runPromotion(input, deps) {
             await (0,manifests/* applyManifests */.ZJ)(kube, [nsDoc], { logger, signal: deps.signal });
             run.applied.add(nsDoc);
         }
-        run.lease = await acquireLease(kube, {
+        run.lease = await lease_acquireLease(kube, {
             namespace: target.namespace,
             virtualService: target.selection.virtualService,
             holder: run.holder,
@@ -2653,7 +4034,7 @@ async function runPromotion(input, deps) {
     finally {
         await run.lease.release(run.writes);
     }
-    const report = run.report(null);
+    const report = gitPr ? await gitPr.finish(run, run.report(null)) : run.report(null);
     await deps.reporter.final(report);
     return report;
 }
@@ -2697,7 +4078,7 @@ async function rollbackNow(run) {
             return;
         }
         const state = onRoute(run, run.state ?? freshState(run.ctx(), live));
-        await run.drive(transition(state, { type: 'begin', liveWeight: live }, run.ctx()));
+        await run.drive(machine_transition(state, { type: 'begin', liveWeight: live }, run.ctx()));
     }, CONFLICT_RETRY, {
         signal: run.writes,
         retryable: (err) => err instanceof ConcurrentChangeError && !(err instanceof HumanEditError),
@@ -2713,6 +4094,11 @@ async function decideStart(run, settings) {
     const { logger } = run.deps;
     await run.readVs();
     const walking = settings.command === 'run' || settings.command === 'step';
+    // A rerun with another strategy than the one under way is refused (its route carries the
+    // other strategy's writes); rollback, promote and status follow the recorded one.
+    const otherStrategy = walking ? strategyChange(run.state, settings.strategy) : null;
+    if (otherStrategy)
+        throw new StartRefused(otherStrategy);
     const template = await canaryTemplate(run, settings);
     run.templateHash = template === null ? null : podTemplateHash(template);
     const facts = run.startFacts();
@@ -2794,7 +4180,7 @@ async function promote(run, settings) {
     // new image and template at once: the new template is judged from the first step, and a
     // kill from here on leaves a state that tells the truth (a rerun resumes the new promotion).
     const restartNow = async (why, message) => {
-        const previous = describe(run.state);
+        const previous = machine_describe(run.state);
         logger.info(`${message}: ${why} (previous: ${previous})`);
         const events = [
             { at: run.iso(), message: `new promotion from the first step: ${why} (previous: ${previous})` },
@@ -2825,9 +4211,9 @@ async function promote(run, settings) {
                 return [];
             if (o.kind === 'Deployment' && liveStable && o.metadata?.name === target.stableDeployment)
                 return [{ ...d, object: keepLiveImages(o, liveStable, logger) }];
-            if (o.kind !== 'VirtualService' || o.metadata?.name !== target.selection.virtualService)
+            if (o.kind !== routeKindName(target) || o.metadata?.name !== target.selection.virtualService)
                 return [d];
-            return fresh ? [{ ...d, object: (0,plan/* withCanaryWeight */.T1)(o, target.selection, 0) }] : [];
+            return fresh ? [{ ...d, object: atWeight(o, target, 0) }] : [];
         });
         if (docs.length)
             await (0,manifests/* applyManifests */.ZJ)(kube, docs, { logger, signal: deps.signal });
@@ -2885,7 +4271,7 @@ async function promote(run, settings) {
                     type: 'error',
                     message: `promote: the canary Deployment ${target.namespace}/${target.canaryDeployment} did not roll out ${settings.canaryImage}: ${err.message}; traffic back to stable`,
                 };
-            const t = transition(base, event, { ...run.ctx(), onFailure: 'rollback', onCancel: 'rollback' });
+            const t = machine_transition(base, event, { ...run.ctx(), onFailure: 'rollback', onCancel: 'rollback' });
             run.noteFailure(event, t);
             await run.drive(t);
             return;
@@ -2900,7 +4286,8 @@ async function promote(run, settings) {
             run.state = { ...run.state, canaryImage: settings.canaryImage, templateHash: run.templateHash };
     }
     const state = onRoute(run, restarted ?? run.state ?? freshState(run.ctx(), run.liveWeight()));
-    let first = transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
+    let first = machine_transition(state, { type: 'begin', liveWeight: run.liveWeight() }, run.ctx());
+    const begun = first;
     if (walking &&
         target.canaryDeployment &&
         (first.action.type === 'measure' || first.action.type === 'write')) {
@@ -2921,7 +4308,7 @@ async function promote(run, settings) {
             const event = deps.signal.aborted
                 ? { type: 'cancelled', why: run.cancelReason() }
                 : { type: 'error', message: `canary rollout: ${err.message}` };
-            first = transition(state, event, run.ctx());
+            first = machine_transition(state, event, run.ctx());
             run.noteFailure(event, first);
         }
     }
@@ -2929,7 +4316,7 @@ async function promote(run, settings) {
     const unproven = await unprovenMeasurement(first, {
         kube,
         metrics: deps.metrics,
-        virtualService: run.vs ?? {},
+        virtualService: probeView(run.vs ?? {}, target),
         routeIndex: target.selection.routeIndex,
         namespace: target.namespace,
         stableWorkload: target.stableDeployment ?? target.selection.stable.subset,
@@ -2938,8 +4325,19 @@ async function promote(run, settings) {
         logger,
     });
     if (unproven) {
-        first = transition(state, unproven, run.ctx());
+        first = machine_transition(state, unproven, run.ctx());
         run.noteFailure(unproven, first);
+    }
+    // A fresh promotion: the power plan, then stable-only load before the canary's first traffic.
+    if (walking && first === begun && isFresh(state) && first.action.type === 'write')
+        await planWindows(run, { baseline: true });
+    // A strategy's judged windows (A/B, mirror, preview) come before the first weight.
+    if (walking &&
+        first === begun &&
+        windowsPending(state) &&
+        (first.action.type === 'write' || first.action.type === 'measure')) {
+        run.current = state;
+        first = await runStrategyWindows(run, state);
     }
     await run.drive(first);
 }
@@ -2969,7 +4367,7 @@ async function failed(run, err) {
         }
     }
     else if (state && run.vs && !(state.phase === 'rolled-back' && state.weight === 0)) {
-        const t = transition(state, { type: 'error', message: cause }, run.ctx());
+        const t = machine_transition(state, { type: 'error', message: cause }, run.ctx());
         try {
             if (t.action.type === 'write')
                 await run.writeState(t.state);
@@ -2999,6 +4397,206 @@ async function failed(run, err) {
         run.deps.logger.warning(`final report failed: ${e.message}`);
     }
     return new PromotionError(message, report, { cause: err });
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+// The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
+// GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so
+// the rules are the same everywhere: a bounded number of attempts, exponential backoff with
+// optional full jitter, a server's Retry-After honoured up to a cap, a cancel (AbortSignal)
+// ending the wait at once with the signal's reason, and every wait going through an
+// injectable sleep so tests observe the delays instead of sleeping them.
+
+function reasonOf(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+/** A timer that a cancel ends at once, rejecting with the signal's reason (not a generic AbortError). */
+const sleep = async (ms, signal) => {
+    if (signal?.aborted)
+        throw reasonOf(signal);
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw reasonOf(signal);
+        throw err;
+    }
+};
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1): Retry-After when given (capped),
+ * else baseDelayMs·2^(attempt−1) capped at maxDelayMs, jittered into [cap/2, cap] when asked.
+ */
+function backoffDelay(attempt, policy, retryAfterMs = null, random = Math.random) {
+    if (retryAfterMs !== null && retryAfterMs >= 0)
+        return Math.min(retryAfterMs, policy.maxRetryAfterMs ?? policy.maxDelayMs);
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return policy.jitter ? Math.round(cap / 2 + (random() * cap) / 2) : cap;
+}
+/**
+ * Runs fn until it succeeds, the policy's attempts are spent, or a failure is not retryable;
+ * then throws the last failure. A cancel during fn or a wait throws the signal's reason.
+ */
+async function retry(fn, policy, options) {
+    const attempts = Math.max(1, Math.floor(policy.attempts));
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw reasonOf(options.signal);
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (options.signal?.aborted)
+                throw reasonOf(options.signal);
+            if (attempt >= attempts)
+                throw err;
+            const verdict = options.retryable(err, attempt);
+            const again = typeof verdict === 'boolean' ? verdict : verdict.retry;
+            if (!again)
+                throw err;
+            const afterMs = typeof verdict === 'boolean' ? null : (verdict.afterMs ?? null);
+            const ms = backoffDelay(attempt, policy, afterMs, options.random);
+            options.onRetry?.(err, attempt, ms);
+            await wait(ms, options.signal);
+        }
+    }
+}
+/** Retry-After in seconds (or an HTTP date), as milliseconds; null when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (!v)
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Math.round(Number(v) * 1000);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gd: () => (/* binding */ describeAuthStatus),
+/* harmony export */   gl: () => (/* binding */ describeNetworkError),
+/* harmony export */   sl: () => (/* binding */ isTlsError)
+/* harmony export */ });
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14350);
+// Names the cause of an outbound connection failure the way a user can act on it: a TLS
+// failure says TLS and why (an untrusted or self-signed certificate, a wrong host name, an
+// expired certificate, TLS spoken to a plain-HTTP port), a refused or timed-out connection says
+// so, and every message names the URL. Used by the Kubernetes client, the preflight, the
+// pre-traffic probe and the Prometheus client (one way to describe a network error). The error
+// text and the URL are quoted as one line each (src/one-line.ts): a server's or a
+// socket's text cannot start a line of its own in the log.
+
+/** OpenSSL's certificate verification codes as Node reports them, and what they mean. */
+const CERTIFICATE_CODES = {
+    SELF_SIGNED_CERT_IN_CHAIN: 'certificate signed by unknown authority (self-signed certificate in the certificate chain)',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate signed by unknown authority (the certificate is self-signed)',
+    UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by unknown authority (the issuer certificate is unknown)',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by unknown authority (no local issuer certificate)',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by unknown authority (unable to verify the first certificate)',
+    CERT_UNTRUSTED: 'certificate signed by unknown authority (the certificate is not trusted)',
+    CERT_HAS_EXPIRED: 'the certificate has expired',
+    CERT_NOT_YET_VALID: 'the certificate is not yet valid',
+    CERT_REVOKED: 'the certificate was revoked',
+    CERT_SIGNATURE_FAILURE: 'the certificate signature is invalid',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
+    HOSTNAME_MISMATCH: 'the certificate does not name this host',
+};
+/** Hints per family of cause. */
+const TRUST_HINT = 'give the CA that signed it (certificate-authority-data in the kubeconfig, or NODE_EXTRA_CA_CERTS)';
+function codeOf(err) {
+    const e = err;
+    if (e && typeof e.code === 'string')
+        return e.code;
+    const c = e?.cause;
+    return c && typeof c.code === 'string' ? c.code : undefined;
+}
+function messageOf(err) {
+    if (!(err instanceof Error))
+        return String(err);
+    // fetch() wraps the socket error: "fetch failed", cause: the real one.
+    const cause = err.cause;
+    if (err.message === 'fetch failed' && cause instanceof Error)
+        return cause.message;
+    return err.message;
+}
+/** Whether an error is a TLS failure (certificate or handshake). */
+function isTlsError(err) {
+    const code = codeOf(err) ?? '';
+    return (code in CERTIFICATE_CODES ||
+        code.startsWith('ERR_SSL_') ||
+        code.startsWith('ERR_TLS_') ||
+        (code === 'EPROTO' && /ssl|tls/i.test(messageOf(err))));
+}
+/** The cause of a failed connection to `url`, named (pure). */
+function describeNetworkError(err, rawUrl) {
+    const url = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(rawUrl);
+    const raw = codeOf(err);
+    const code = raw === undefined ? undefined : (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(raw);
+    const rawText = messageOf(err);
+    const text = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(rawText);
+    const withCode = code && !text.includes(code) ? `${text} (${code})` : text;
+    if (code && code in CERTIFICATE_CODES)
+        return {
+            kind: 'tls',
+            message: `TLS: ${CERTIFICATE_CODES[code]} for ${url} (${code}); ${TRUST_HINT}`,
+        };
+    if (isTlsError(err)) {
+        // OpenSSL's text: "…:SSL routines:<function>:<reason>:<source file>…": the reason is what matters.
+        const reason = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(/SSL routines:[^:]*:([^:]+)/.exec(rawText)?.[1]?.trim() ?? rawText.split('\n')[0].trim());
+        const plain = /wrong[_ ]version[_ ]number|packet length too long|http request/i.test(`${reason} ${code ?? ''}`);
+        return {
+            kind: 'tls',
+            message: `TLS: the handshake with ${url} failed: ${reason}${code ? ` (${code})` : ''}${plain ? '; the port does not speak TLS (is it plain HTTP? use http://)' : ''}`,
+        };
+    }
+    switch (code) {
+        case 'ECONNREFUSED':
+            return {
+                kind: 'refused',
+                message: `${url} refused the connection (ECONNREFUSED): nothing listens there`,
+            };
+        case 'ETIMEDOUT':
+        case 'UND_ERR_CONNECT_TIMEOUT':
+        case 'UND_ERR_HEADERS_TIMEOUT':
+            return { kind: 'timeout', message: `${url} did not answer in time: ${withCode}` };
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return { kind: 'dns', message: `the host of ${url} does not resolve: ${withCode}` };
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+            return { kind: 'reset', message: `${url} closed the connection: ${withCode}` };
+        default:
+            return { kind: 'other', message: `${url}: ${withCode}` };
+    }
+}
+/** HTTP 401/403 in words: the status, its name, the server's own message or what it means. */
+function describeAuthStatus(status, serverMessage) {
+    const m = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)((serverMessage ?? '').trim());
+    const generic = status === 401 ? 'the credentials were rejected' : 'the credentials lack the permission';
+    // "Unauthorized", or the client's placeholder for an empty body ("HTTP 401"), say nothing more.
+    const said = m === '' || /^(unauthorized|forbidden|http \d{3})$/i.test(m) ? generic : m;
+    return `HTTP ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${said}`;
 }
 
 

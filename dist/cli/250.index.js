@@ -1,8 +1,215 @@
-export const id = 994;
-export const ids = [994,405,794];
+export const id = 250;
+export const ids = [250,405,794];
 export const modules = {
 
-/***/ 2794:
+/***/ 71517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ fetchFor),
+/* harmony export */   W: () => (/* binding */ TunnelSocket)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57856);
+// The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
+// the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
+// CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
+// @actions/github wire for the same variables; the load generator's socket is a tunnel of its
+// own (its fixed-rate timing needs raw sockets).
+
+
+
+
+
+/** The proxy URL without its credentials (they go in Proxy-Authorization instead). */
+function bareProxy(proxy) {
+    const u = new URL(proxy.href);
+    u.username = '';
+    u.password = '';
+    return u.href;
+}
+function causeMessage(error) {
+    if (error instanceof Error) {
+        const cause = error.cause;
+        if (cause instanceof Error && cause.message !== '')
+            return cause.message;
+        return error.message;
+    }
+    return String(error);
+}
+/**
+ * A fetch for requests to `target`'s origin: the global fetch when the decision is direct, else
+ * undici's fetch through a ProxyAgent (CONNECT tunnel). Failures name the proxy.
+ */
+function fetchFor(target, env = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .processProxyEnv */ .R4)()) {
+    let url;
+    try {
+        url = new URL(String(target));
+    }
+    catch {
+        // Not a URL: the request itself will fail and say so.
+        return { fetch: globalThis.fetch, decision: { kind: 'direct', reason: 'not a URL' } };
+    }
+    const decision = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .decideProxy */ .ZR)(url, env);
+    if (decision.kind === 'direct')
+        return { fetch: globalThis.fetch, decision };
+    const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(decision.proxy);
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_3__.ProxyAgent({ uri: bareProxy(decision.proxy), ...(auth === null ? {} : { token: auth }) });
+    const via = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .describeDecision */ .K5)(decision);
+    const proxied = async (input, init) => {
+        try {
+            const url = input instanceof Request ? input.url : String(input);
+            return (await (0,undici__WEBPACK_IMPORTED_MODULE_3__.fetch)(url, {
+                ...init,
+                dispatcher: agent,
+            }));
+        }
+        catch (error) {
+            if (error instanceof Error && error.name === 'AbortError')
+                throw error;
+            const inner = causeMessage(error);
+            // Not a TypeError: Octokit then shows this message (which names the proxy), not the cause's.
+            throw Object.assign(new Error(`fetch failed ${via}: ${inner}`, { cause: error }), {
+                code: innerCode(error),
+            });
+        }
+    };
+    return { fetch: proxied, decision };
+}
+/** The code (ECONNREFUSED, …) of the deepest error in a cause chain. */
+function innerCode(error) {
+    let code;
+    for (let e = error, i = 0; e && i < 5; i++) {
+        if (typeof e.code === 'string')
+            code = e.code;
+        e = e.cause;
+    }
+    return code;
+}
+const MAX_CONNECT_HEAD = 16 * 1024;
+/**
+ * A socket to host:port through an HTTP CONNECT tunnel, usable at once like net.connect's:
+ * writes wait for the tunnel (and the TLS handshake inside it), then it emits 'connect' (plain)
+ * or 'secureConnect' (TLS), 'data', 'error' and 'close' as a socket does. A proxy that refuses
+ * the tunnel destroys it with an error (code EPROXY) that names the proxy and its status.
+ */
+class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
+    options;
+    raw;
+    target = null;
+    pending = [];
+    constructor(options) {
+        super();
+        this.options = options;
+        const { proxy } = options;
+        const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+        const proxyPort = proxy.port === '' ? (proxy.protocol === 'https:' ? 443 : 80) : Number(proxy.port);
+        this.raw =
+            proxy.protocol === 'https:'
+                ? node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                    host: proxyHost,
+                    port: proxyPort,
+                    servername: node_net__WEBPACK_IMPORTED_MODULE_1___default().isIP(proxyHost) ? undefined : proxyHost,
+                })
+                : node_net__WEBPACK_IMPORTED_MODULE_1___default().connect({ host: proxyHost, port: proxyPort });
+        this.raw.setNoDelay(true);
+        const authority = `${node_net__WEBPACK_IMPORTED_MODULE_1___default().isIPv6(options.host) ? `[${options.host}]` : options.host}:${options.port}`;
+        const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(proxy);
+        this.raw.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth === null ? '' : `Proxy-Authorization: ${auth}\r\n`}\r\n`);
+        let head = Buffer.alloc(0);
+        const onHead = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const end = head.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (head.length > MAX_CONNECT_HEAD)
+                    this.fail(`${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} sent an oversized CONNECT answer`);
+                return;
+            }
+            this.raw.off('data', onHead);
+            const statusLine = head.toString('latin1', 0, head.indexOf('\r\n'));
+            const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)?.[1];
+            if (status === undefined || !status.startsWith('2')) {
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} refused the tunnel to ${authority}: ${statusLine.slice(0, 200) || 'no status line'}`);
+                return;
+            }
+            const rest = head.subarray(end + 4);
+            if (rest.length > 0)
+                this.raw.unshift(rest);
+            if (!options.secure) {
+                this.ready(this.raw, 'connect');
+                return;
+            }
+            const secured = node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                socket: this.raw,
+                servername: options.servername,
+                rejectUnauthorized: options.rejectUnauthorized ?? true,
+                ...(options.ALPNProtocols ? { ALPNProtocols: options.ALPNProtocols } : {}),
+            });
+            secured.once('secureConnect', () => this.ready(secured, 'secureConnect'));
+            secured.on('error', (error) => this.destroy(error));
+        };
+        this.raw.on('data', onHead);
+        this.raw.on('error', (error) => this.destroy(error));
+        this.raw.on('close', () => {
+            if (this.target === null && !this.destroyed)
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} closed the connection before the tunnel to ${authority} was up`);
+        });
+    }
+    fail(message) {
+        const error = Object.assign(new Error(message), { code: 'EPROXY' });
+        this.destroy(error);
+    }
+    ready(socket, event) {
+        this.target = socket;
+        socket.on('data', (data) => {
+            if (!this.push(data))
+                socket.pause();
+        });
+        socket.on('end', () => this.push(null));
+        socket.on('close', () => this.destroy());
+        if (socket !== this.raw)
+            socket.on('error', (error) => this.destroy(error));
+        for (const { chunk, callback } of this.pending.splice(0))
+            socket.write(chunk, callback);
+        this.emit(event);
+    }
+    _read() {
+        this.target?.resume();
+    }
+    _write(chunk, _encoding, callback) {
+        if (this.target !== null)
+            this.target.write(chunk, callback);
+        else
+            this.pending.push({ chunk, callback });
+    }
+    _final(callback) {
+        this.target?.end();
+        callback();
+    }
+    _destroy(error, callback) {
+        this.target?.destroy();
+        this.raw.destroy();
+        callback(error);
+    }
+    /** For parity with net.Socket (the tunnel sets it on the proxy connection). */
+    setNoDelay() {
+        return this;
+    }
+    get remote() {
+        return `${this.options.host}:${this.options.port}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 32794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,13 +217,13 @@ export const modules = {
 /* harmony export */   reportToJson: () => (/* binding */ reportToJson)
 /* harmony export */ });
 /* unused harmony export reportFileName */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76670);
 // The report JSON: the PromotionReport as is (schema: docs/report.schema.json), written to a
 // file named by the `report-json` output (the action's output, the CLI's `report-json=` line).
 
@@ -66,23 +273,25 @@ async function writeReportJson(report, dir, run) {
 
 /***/ }),
 
-/***/ 9786:
+/***/ 27405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ GITHUB_COMMENT_LIMIT),
+  _4: () => (/* binding */ GITHUB_COMMENT_LIMIT),
   renderReport: () => (/* binding */ renderReport),
   renderTerminalTable: () => (/* binding */ renderTerminalTable)
 });
 
-// UNUSED EXPORTS: mermaidCharts
+// UNUSED EXPORTS: mermaidCharts, stepWhy
 
+// EXTERNAL MODULE: ./src/metrics/why.ts
+var metrics_why = __webpack_require__(73875);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
+var redact = __webpack_require__(76670);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const DASH = '–';
 function finite(value) {
@@ -160,6 +369,10 @@ function durationBetween(startIso, endIso) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The promotion report as GitHub markdown (PR comment and job summary) and as a compact
+// terminal table (CLI). Pure: a PromotionReport in, a string out. The hidden sticky-comment
+// marker is not added here (github.ts owns it).
+
 
 
 
@@ -213,6 +426,8 @@ function render(report, layout) {
         header(report),
         facts(report),
         previewSection(report),
+        strategySection(report),
+        gitSection(report),
         eventsSection(report),
         stepsTable(report, layout),
         charts(report, layout),
@@ -234,6 +449,18 @@ function eventsSection(report) {
 }
 function target(report) {
     return `${(0,report_escape/* escapeMarkdown */.FV)(report.namespace, 80)}/${(0,report_escape/* escapeMarkdown */.FV)(report.virtualService, 80)}`;
+}
+/**
+ * Why a step did not pass, in one line: the why its measurement wrote, else (states written
+ * before it existed, verdicts made elsewhere) one explained from its reasons now. Null for a pass.
+ */
+function stepWhy(record) {
+    if (record.verdict.outcome === 'pass')
+        return null;
+    const stored = record.verdict.why;
+    if (typeof stored === 'string' && stored !== '')
+        return stored;
+    return (0,metrics_why/* explainVerdict */.bX)(record.verdict, { weight: record.weight, windowMs: record.verdict.durationMs });
 }
 /** The state's step counts completed steps; a step that failed shows only in the history. */
 function stepReached(report) {
@@ -279,6 +506,9 @@ function header(report) {
         lines.push('', `**Why:** ${(0,report_escape/* escapeMarkdown */.FV)(report.reason, 500)}`);
     const last = report.history.at(-1);
     if (last !== undefined && report.status !== 'promoted') {
+        const why = stepWhy(last);
+        if (why !== null)
+            lines.push('', `**Step ${last.step} at ${last.weight}%, in one line:** ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`, '');
         const failed = last.verdict.reasons.filter((r) => !r.ok);
         for (const r of failed.slice(0, 5))
             lines.push(`- ❌ ${(0,report_escape/* escapeMarkdown */.FV)(r.message)}`);
@@ -329,7 +559,8 @@ function stepRow(record) {
     const { stable, canary } = record.verdict;
     const cells = [
         String(record.step),
-        `${record.weight}%`,
+        // A strategy's judged window (A/B, mirror, preview) says which, e.g. "A/B 1/2: header:x-user=beta → canary".
+        record.stage ? (0,report_escape/* escapeMarkdown */.FV)(record.label ?? record.stage, 120) : `${record.weight}%`,
         formatDuration(record.verdict.durationMs),
         pair(formatCount(stable?.requests), formatCount(canary?.requests)),
         pair(formatRate(stable?.rps), formatRate(canary?.rps)),
@@ -368,6 +599,12 @@ function stepsTable(report, layout) {
     ];
     if (hidden.length > 0)
         lines.push(hiddenRow(hidden), ...tail.map(stepRow));
+    const whys = [...head, ...tail].flatMap((r) => {
+        const why = stepWhy(r);
+        return why === null ? [] : [`- Step ${r.step} (${r.weight}%): ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`];
+    });
+    if (whys.length > 0)
+        lines.push('', '**Why steps did not pass**', '', ...whys);
     if (layout.checks) {
         const shown = [...head, ...tail];
         const checks = shown
@@ -453,6 +690,26 @@ function codeSpan(text) {
     // CommonMark strips one space each side, which lets the content start or end with a backtick.
     const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** finalize: git-pr: the pull request that brings Git up to the promotion, e.g. "Git: PR #7 updates podinfo-ga to …". */
+function gitSection(report) {
+    if (report.pullRequestError !== undefined)
+        return `**Git:** ❌ ${(0,report_escape/* escapeMarkdown */.FV)(report.pullRequestError, 1000)}`;
+    const pr = report.pullRequest;
+    if (pr === undefined)
+        return '';
+    const url = (0,report_escape/* safeUrl */.Pl)(pr.url);
+    const label = `PR #${pr.number}`;
+    const images = pr.images.map((i) => (0,report_escape/* escapeMarkdown */.FV)(i, 200)).join(', ');
+    const how = pr.created ? 'opened' : pr.committed ? 'updated' : 'unchanged';
+    return `**Git:** ${url === null ? label : `[${label}](${url})`} updates ${(0,report_escape/* escapeMarkdown */.FV)(pr.deployment, 120)} to ${images} (${how}; ${(0,report_escape/* escapeMarkdown */.FV)(pr.branch, 120)} → ${(0,report_escape/* escapeMarkdown */.FV)(pr.base, 120)})`;
+}
+/** The strategy (issue 15) and which requests reached the canary, e.g. "A/B: requests with header x-user=beta (30% of the load) → canary". */
+function strategySection(report) {
+    const s = report.strategy;
+    if (s === undefined)
+        return '';
+    return s.lines.map((l) => `**Strategy:** ${(0,report_escape/* escapeMarkdown */.FV)(l, 500)}`).join('\n\n');
 }
 /** For a PR preview: the namespace and the ways to reach it. */
 function previewSection(report) {
@@ -543,14 +800,24 @@ function renderTerminalTable(unsafe) {
     if (report.reason !== null && report.reason !== '')
         out.push(`why: ${(0,report_escape/* escapeTerminal */.en)(report.reason, 300)}`);
     const last = report.history.at(-1);
+    const lastWhy = last === undefined ? null : stepWhy(last);
+    if (last !== undefined && lastWhy !== null)
+        out.push(`step ${last.step}: ${(0,report_escape/* escapeTerminal */.en)(lastWhy, metrics_why/* WHY_MAX_CHARS */.CD)}`);
     for (const r of last?.verdict.reasons.filter((c) => !c.ok) ?? [])
         out.push(`  - ${(0,report_escape/* escapeTerminal */.en)(r.message, 200)}`);
+    for (const l of report.strategy?.lines ?? [])
+        out.push(`strategy: ${(0,report_escape/* escapeTerminal */.en)(l, 500)}`);
     for (const n of report.notices ?? [])
         out.push(`notice: ${(0,report_escape/* escapeTerminal */.en)(n, 300)}`);
     for (const e of (report.events ?? []).slice(-10))
         out.push(`event: ${(0,report_escape/* escapeTerminal */.en)(e.message, 300)}`);
     for (const c of report.nextCommands)
         out.push(`next: ${(0,report_escape/* escapeTerminal */.en)(c, 300)}`);
+    if (report.pullRequestError !== undefined)
+        out.push(`git: ${(0,report_escape/* escapeTerminal */.en)(report.pullRequestError, 1000)}`);
+    const pr = report.pullRequest;
+    if (pr !== undefined)
+        out.push(`git: PR #${pr.number} updates ${(0,report_escape/* escapeTerminal */.en)(pr.deployment, 120)} to ${(0,report_escape/* escapeTerminal */.en)(pr.images.join(', '), 300)}: ${(0,report_escape/* escapeTerminal */.en)(pr.url, 300)}`);
     if (report.run.runUrl !== null)
         out.push(`run: ${(0,report_escape/* escapeTerminal */.en)(report.run.runUrl, 300)}`);
     return redact/* secrets */.O3.redact(`${out.join('\n')}\n`);
@@ -559,15 +826,15 @@ function renderTerminalTable(unsafe) {
 
 /***/ }),
 
-/***/ 7994:
+/***/ 57994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createReporter: () => (/* binding */ createReporter)
 /* harmony export */ });
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7611);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2794);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9786);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97611);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32794);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27405);
 
 
 
@@ -586,29 +853,29 @@ function createReporter(options, deps) {
             sticky = null;
             return sticky;
         }
-        const client = new _github_js__WEBPACK_IMPORTED_MODULE_0__/* .GithubClient */ .ty({
+        const client = new _github_js__WEBPACK_IMPORTED_MODULE_0__.GithubClient({
             ...deps.client,
             apiUrl: options.github.apiUrl,
             token: options.githubToken,
             proxy: options.proxy ?? deps.client?.proxy,
         });
-        sticky = new _github_js__WEBPACK_IMPORTED_MODULE_0__/* .StickyComment */ .HU({
+        sticky = new _github_js__WEBPACK_IMPORTED_MODULE_0__.StickyComment({
             client,
             github: options.github,
             prNumber: options.prNumber,
-            marker: (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .stickyMarker */ .YL)(report.namespace, report.virtualService, options.github.workflow),
+            marker: (0,_github_js__WEBPACK_IMPORTED_MODULE_0__.stickyMarker)(report.namespace, report.virtualService, options.github.workflow),
             logger,
         });
         return sticky;
     };
     const comment = async (report, phase) => {
-        const action = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__/* .commentAction */ .yE)(options.comment, report, phase);
+        const action = (0,_github_js__WEBPACK_IMPORTED_MODULE_0__.commentAction)(options.comment, report, phase);
         if (action === 'skip')
             return lastUrl;
         const target = stickyFor(report);
         if (target === null)
             return null;
-        const markdown = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.renderReport)(report, { maxChars: _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_COMMENT_LIMIT */ ._ - target.markerText.length - 1 });
+        const markdown = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.renderReport)(report, { maxChars: _markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_COMMENT_LIMIT */ ._4 - target.markerText.length - 1 });
         try {
             const result = await target.post(markdown, action);
             switch (result.kind) {
@@ -660,6 +927,93 @@ function createReporter(options, deps) {
             return { commentUrl, reportJsonPath };
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+// The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
+// GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so
+// the rules are the same everywhere: a bounded number of attempts, exponential backoff with
+// optional full jitter, a server's Retry-After honoured up to a cap, a cancel (AbortSignal)
+// ending the wait at once with the signal's reason, and every wait going through an
+// injectable sleep so tests observe the delays instead of sleeping them.
+
+function reasonOf(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+/** A timer that a cancel ends at once, rejecting with the signal's reason (not a generic AbortError). */
+const sleep = async (ms, signal) => {
+    if (signal?.aborted)
+        throw reasonOf(signal);
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw reasonOf(signal);
+        throw err;
+    }
+};
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1): Retry-After when given (capped),
+ * else baseDelayMs·2^(attempt−1) capped at maxDelayMs, jittered into [cap/2, cap] when asked.
+ */
+function backoffDelay(attempt, policy, retryAfterMs = null, random = Math.random) {
+    if (retryAfterMs !== null && retryAfterMs >= 0)
+        return Math.min(retryAfterMs, policy.maxRetryAfterMs ?? policy.maxDelayMs);
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return policy.jitter ? Math.round(cap / 2 + (random() * cap) / 2) : cap;
+}
+/**
+ * Runs fn until it succeeds, the policy's attempts are spent, or a failure is not retryable;
+ * then throws the last failure. A cancel during fn or a wait throws the signal's reason.
+ */
+async function retry(fn, policy, options) {
+    const attempts = Math.max(1, Math.floor(policy.attempts));
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw reasonOf(options.signal);
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (options.signal?.aborted)
+                throw reasonOf(options.signal);
+            if (attempt >= attempts)
+                throw err;
+            const verdict = options.retryable(err, attempt);
+            const again = typeof verdict === 'boolean' ? verdict : verdict.retry;
+            if (!again)
+                throw err;
+            const afterMs = typeof verdict === 'boolean' ? null : (verdict.afterMs ?? null);
+            const ms = backoffDelay(attempt, policy, afterMs, options.random);
+            options.onRetry?.(err, attempt, ms);
+            await wait(ms, options.signal);
+        }
+    }
+}
+/** Retry-After in seconds (or an HTTP date), as milliseconds; null when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (!v)
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Math.round(Number(v) * 1000);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 

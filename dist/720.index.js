@@ -1,259 +1,8 @@
-export const id = 607;
-export const ids = [607,257,702];
+export const id = 720;
+export const ids = [720,702];
 export const modules = {
 
-/***/ 3257:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CommandAbortedError: () => (/* binding */ CommandAbortedError),
-/* harmony export */   CommandFailedError: () => (/* binding */ CommandFailedError),
-/* harmony export */   CommandStartError: () => (/* binding */ CommandStartError),
-/* harmony export */   cancellationSignal: () => (/* binding */ cancellationSignal),
-/* harmony export */   createCommandRunner: () => (/* binding */ createCommandRunner),
-/* harmony export */   runChecked: () => (/* binding */ runChecked),
-/* harmony export */   signalFor: () => (/* binding */ signalFor),
-/* harmony export */   startBackground: () => (/* binding */ startBackground)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-// The one choke point for child processes (DESIGN.md: only src/cluster spawns). argv arrays
-// only, never a shell; output captured; SIGINT/SIGTERM reach the children through an
-// AbortSignal so a cancelled job does not leave kind/istioctl/port-forwards running.
-
-
-/** A child that failed to start (e.g. ENOENT: not on PATH). */
-class CommandStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
-    file;
-    code;
-    constructor(file, code, cause) {
-        super(`could not start ${file}: ${code === 'ENOENT' ? 'not found' : String(cause)}`, { cause });
-        this.file = file;
-        this.code = code;
-    }
-}
-/** A child stopped because the run was cancelled. */
-class CommandAbortedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
-    file;
-    signal;
-    constructor(file, signal) {
-        super(`${file} stopped: the run was cancelled (${signal})`);
-        this.file = file;
-        this.signal = signal;
-    }
-}
-/** A command that exited non-zero, with the tail of its stderr to say why. */
-class CommandFailedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IstioCanaryError */ .f {
-    file;
-    args;
-    exitCode;
-    stderr;
-    constructor(file, args, exitCode, stderr) {
-        const tail = stderr.trim().split('\n').slice(-10).join('\n');
-        super(`${[file, ...args].join(' ')} exited with ${exitCode}${tail ? `:\n${tail}` : ''}`);
-        this.file = file;
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-/** The signal to send a child: the abort reason when it names one (SIGINT/SIGTERM), else SIGTERM. */
-function signalFor(reason) {
-    return reason === 'SIGINT' || reason === 'SIGTERM' || reason === 'SIGKILL' ? reason : 'SIGTERM';
-}
-/**
- * An AbortSignal that fires when this process gets SIGINT or SIGTERM, with the signal name
- * as its reason, so runs forward the same signal to their children. dispose() removes the
- * listeners (and the default "exit on signal" behaviour comes back).
- */
-function cancellationSignal(proc = process) {
-    const controller = new AbortController();
-    const onSignal = (sig) => {
-        if (!controller.signal.aborted)
-            controller.abort(sig);
-    };
-    proc.on('SIGINT', onSignal);
-    proc.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose() {
-            proc.off('SIGINT', onSignal);
-            proc.off('SIGTERM', onSignal);
-        },
-    };
-}
-function envFor(config, extra) {
-    if (!config.baseEnv && !extra)
-        return undefined; // inherit
-    // Without a baseEnv the child inherits ours; spawn needs the merged object for extras.
-    return { ...(config.baseEnv ?? process.env), ...extra };
-}
-function lineSplitter(sink) {
-    let rest = '';
-    return {
-        push(chunk) {
-            rest += chunk;
-            let i;
-            while ((i = rest.indexOf('\n')) >= 0) {
-                sink(rest.slice(0, i).replace(/\r$/, ''));
-                rest = rest.slice(i + 1);
-            }
-        },
-        flush() {
-            if (rest)
-                sink(rest);
-            rest = '';
-        },
-    };
-}
-function wireAbort(child, signal, onAbort) {
-    if (!signal)
-        return () => undefined;
-    const handler = () => {
-        const sig = signalFor(signal.reason);
-        onAbort(sig);
-        child.kill(sig);
-    };
-    if (signal.aborted) {
-        queueMicrotask(handler);
-        return () => undefined;
-    }
-    signal.addEventListener('abort', handler, { once: true });
-    return () => signal.removeEventListener('abort', handler);
-}
-function createCommandRunner(config = {}) {
-    return {
-        start(file, args, options = {}) {
-            return startBackground(file, args, { ...options, baseEnv: config.baseEnv, signal: config.signal });
-        },
-        run(file, args, options = {}) {
-            return new Promise((resolve, reject) => {
-                const signal = options.signal ?? config.signal;
-                // Cancelled already: start nothing.
-                if (signal?.aborted)
-                    return reject(new CommandAbortedError(file, signalFor(signal.reason)));
-                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], {
-                    cwd: options.cwd,
-                    env: envFor(config, options.env),
-                    stdio: ['pipe', 'pipe', 'pipe'],
-                    shell: false,
-                });
-                let stdout = '';
-                let stderr = '';
-                let aborted = null;
-                const echo = !options.silent && config.echo ? lineSplitter(config.echo) : null;
-                const unwire = wireAbort(child, signal, (sig) => (aborted = sig));
-                child.stdout?.setEncoding('utf8').on('data', (d) => {
-                    stdout += d;
-                    echo?.push(d);
-                });
-                child.stderr?.setEncoding('utf8').on('data', (d) => {
-                    stderr += d;
-                    echo?.push(d);
-                });
-                child.on('error', (err) => {
-                    unwire();
-                    reject(new CommandStartError(file, err.code, err));
-                });
-                child.on('close', (code, sig) => {
-                    unwire();
-                    echo?.flush();
-                    if (aborted)
-                        return reject(new CommandAbortedError(file, aborted));
-                    resolve({ exitCode: code ?? (sig ? 128 : 1), stdout, stderr });
-                });
-                // EPIPE when a child exits without reading its input is not our failure: 'close' reports it.
-                child.stdin?.on('error', () => undefined);
-                child.stdin?.end(options.input ?? '');
-            });
-        },
-    };
-}
-/** Runs and throws CommandFailedError on a non-zero exit; returns stdout. */
-async function runChecked(runner, file, args, options) {
-    const r = await runner.run(file, args, options);
-    if (r.exitCode !== 0)
-        throw new CommandFailedError(file, args, r.exitCode, r.stderr || r.stdout);
-    return r.stdout;
-}
-function startBackground(file, args, options = {}) {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], {
-        env: envFor({ baseEnv: options.baseEnv }, options.env),
-        stdio: ['ignore', 'pipe', 'pipe'],
-        shell: false,
-    });
-    const lines = [];
-    const waiters = new Set();
-    const split = lineSplitter((line) => {
-        lines.push(line);
-        options.logger?.debug(`${file}: ${line}`);
-        for (const w of [...waiters])
-            w(line);
-    });
-    child.stdout?.setEncoding('utf8').on('data', (d) => split.push(d));
-    child.stderr?.setEncoding('utf8').on('data', (d) => split.push(d));
-    const exited = new Promise((resolve) => {
-        child.on('error', () => resolve(null));
-        child.on('close', (code) => {
-            split.flush();
-            resolve(code);
-        });
-    });
-    void exited.then(() => {
-        for (const w of [...waiters])
-            w(null);
-    });
-    const unwire = wireAbort(child, options.signal, () => undefined);
-    let stopping = null;
-    return {
-        pid: child.pid,
-        exited,
-        waitForLine(re, timeoutMs) {
-            for (const l of lines) {
-                const m = l.match(re);
-                if (m)
-                    return Promise.resolve(m);
-            }
-            return new Promise((resolve, reject) => {
-                const timer = setTimeout(() => {
-                    waiters.delete(waiter);
-                    reject(new Error(`${file} printed no line matching ${String(re)} within ${timeoutMs} ms:\n${lines.slice(-5).join('\n')}`));
-                }, timeoutMs);
-                const waiter = (line) => {
-                    if (line === null) {
-                        waiters.delete(waiter);
-                        clearTimeout(timer);
-                        reject(new Error(`${[file, ...args].join(' ')} exited before it was ready:\n${lines.slice(-5).join('\n')}`));
-                        return;
-                    }
-                    const m = line.match(re);
-                    if (m) {
-                        waiters.delete(waiter);
-                        clearTimeout(timer);
-                        resolve(m);
-                    }
-                };
-                waiters.add(waiter);
-            });
-        },
-        stop() {
-            stopping ??= (async () => {
-                unwire();
-                if (child.exitCode === null && child.signalCode === null)
-                    child.kill('SIGTERM');
-                await exited;
-            })();
-            return stopping;
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 607:
+/***/ 11720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -270,136 +19,24 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/kube/preflight.ts
-var preflight = __webpack_require__(7702);
+var preflight = __webpack_require__(37702);
 // EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(5625);
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/cluster/exec.ts
-var exec = __webpack_require__(3257);
+var exec = __webpack_require__(93257);
+// EXTERNAL MODULE: ./src/cluster/gateway-api.ts
+var gateway_api = __webpack_require__(4417);
+// EXTERNAL MODULE: ./src/cluster/istio.ts
+var cluster_istio = __webpack_require__(25054);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
-;// CONCATENATED MODULE: ./src/cluster/istio.ts
-// Istio in a cluster we created: istioctl install with the chosen profile (the ingress gateway
-// on a pinned NodePort), istiod ready before any Istio resource is applied, the namespace
-// labelled for injection, the release's Prometheus addon, and a port-forward to it.
-
-
-
-
-const ISTIO_NAMESPACE = 'istio-system';
-/**
- * IstioOperator overlay: the ingress gateway enabled (the `minimal` profile has none, and the
- * load generator needs it) as a NodePort service with http2 on a fixed node port, so kind's
- * port mapping (or minikube's node address) reaches it. The ports list replaces the profile's,
- * so it repeats the ones the gateway serves.
- */
-function istioOverlay(ingressNodePort) {
-    return (0,js_yaml/* dump */.Bh)({
-        apiVersion: 'install.istio.io/v1alpha1',
-        kind: 'IstioOperator',
-        spec: {
-            components: {
-                ingressGateways: [
-                    {
-                        name: 'istio-ingressgateway',
-                        enabled: true,
-                        k8s: {
-                            service: {
-                                type: 'NodePort',
-                                ports: [
-                                    { name: 'status-port', port: 15021, targetPort: 15021 },
-                                    { name: 'http2', port: 80, targetPort: 8080, nodePort: ingressNodePort },
-                                    { name: 'https', port: 443, targetPort: 8443 },
-                                ],
-                            },
-                        },
-                    },
-                ],
-            },
-        },
-    }, { lineWidth: -1 });
-}
-function istioInstallArgs(profile, overlayPath, kubeconfigPath, context) {
-    return [
-        'install',
-        '-f',
-        overlayPath,
-        '--set',
-        `profile=${profile}`,
-        '-y',
-        '--kubeconfig',
-        kubeconfigPath,
-        '--context',
-        context,
-    ];
-}
-/** kubectl with our kubeconfig and context first, so nothing depends on the user's current context. */
-function kubectlArgs(kubeconfigPath, context, ...rest) {
-    return ['--kubeconfig', kubeconfigPath, '--context', context, ...rest];
-}
-function rolloutStatusArgs(kubeconfigPath, context, deployment, timeoutSeconds) {
-    return kubectlArgs(kubeconfigPath, context, 'rollout', 'status', '-n', ISTIO_NAMESPACE, `deployment/${deployment}`, `--timeout=${timeoutSeconds}s`);
-}
-function namespaceManifest(namespace) {
-    return (0,js_yaml/* dump */.Bh)({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-}
-function labelNamespaceArgs(kubeconfigPath, context, namespace) {
-    return kubectlArgs(kubeconfigPath, context, 'label', 'namespace', namespace, 'istio-injection=enabled', '--overwrite');
-}
-function prometheusAddonPath(releaseDir) {
-    return external_node_path_default().join(releaseDir, 'samples', 'addons', 'prometheus.yaml');
-}
-/** `:9090` lets kubectl pick a free local port, which it prints. */
-function prometheusPortForwardArgs(kubeconfigPath, context) {
-    return kubectlArgs(kubeconfigPath, context, 'port-forward', '-n', ISTIO_NAMESPACE, 'svc/prometheus', ':9090', '--address', '127.0.0.1');
-}
-const PORT_FORWARD_READY = /Forwarding from 127\.0\.0\.1:(\d+) -> 9090/;
-/**
- * Installs Istio and readies the namespace; every Istio resource comes after istiod is ready.
- * One collapsible group in the job log (istioctl's and kubectl's output inside it).
- */
-function installIstio(s) {
-    return (0,log/* withGroup */.I)(s.logger, `Installing Istio (profile ${s.profile}) with istioctl`, () => installSteps(s));
-}
-async function installSteps(s) {
-    const { runner, logger, kubectl } = s;
-    await (0,exec.runChecked)(runner, s.istioctl, istioInstallArgs(s.profile, s.overlayPath, s.kubeconfigPath, s.context));
-    logger.info('Waiting for istiod');
-    await (0,exec.runChecked)(runner, kubectl, rolloutStatusArgs(s.kubeconfigPath, s.context, 'istiod', s.timeoutSeconds));
-    logger.info('Waiting for the ingress gateway');
-    await (0,exec.runChecked)(runner, kubectl, rolloutStatusArgs(s.kubeconfigPath, s.context, 'istio-ingressgateway', s.timeoutSeconds));
-    logger.info(`Labelling namespace ${s.namespace} with istio-injection=enabled`);
-    await (0,exec.runChecked)(runner, kubectl, kubectlArgs(s.kubeconfigPath, s.context, 'apply', '-f', '-'), {
-        input: namespaceManifest(s.namespace),
-    });
-    await (0,exec.runChecked)(runner, kubectl, labelNamespaceArgs(s.kubeconfigPath, s.context, s.namespace));
-    if (s.installPrometheus) {
-        if (!s.releaseDir)
-            throw new Error('the Istio release folder is needed for samples/addons/prometheus.yaml');
-        logger.info("Installing Istio's Prometheus addon");
-        await (0,exec.runChecked)(runner, kubectl, kubectlArgs(s.kubeconfigPath, s.context, 'apply', '-f', prometheusAddonPath(s.releaseDir)));
-        await (0,exec.runChecked)(runner, kubectl, rolloutStatusArgs(s.kubeconfigPath, s.context, 'prometheus', s.timeoutSeconds));
-    }
-}
-/** Starts `kubectl port-forward` to the addon's Prometheus; resolves with its URL once ready. */
-async function forwardPrometheus(start, kubectl, kubeconfigPath, context, timeoutMs = 60_000) {
-    const proc = start(kubectl, prometheusPortForwardArgs(kubeconfigPath, context));
-    try {
-        const m = await proc.waitForLine(PORT_FORWARD_READY, timeoutMs);
-        return { url: `http://127.0.0.1:${m[1]}`, process: proc };
-    }
-    catch (err) {
-        await proc.stop();
-        throw err;
-    }
-}
-
+var js_yaml = __webpack_require__(33243);
 ;// CONCATENATED MODULE: ./src/cluster/kind.ts
 // kind: a generated cluster config (node image pinned by digest, the ingress gateway's NodePort
 // mapped to localhost) and the exact create/delete command lines.
@@ -503,23 +140,23 @@ async function minikubeIp(runner, minikube, name, kubeconfigPath) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(9805);
+var tool_cache = __webpack_require__(59805);
 // EXTERNAL MODULE: ./src/http/proxy.ts
-var http_proxy = __webpack_require__(7856);
+var http_proxy = __webpack_require__(57856);
 // EXTERNAL MODULE: ./src/http/transport.ts
-var transport = __webpack_require__(1517);
+var transport = __webpack_require__(71517);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
+var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/cluster/tools.ts
 // kind, minikube, istioctl (the whole Istio release: bin/istioctl and samples/addons) and
 // kubectl at pinned versions. Order: a binary of the same version on PATH, then the runner's
@@ -844,8 +481,10 @@ function resolved(tool, version, dir, source) {
 
 ;// CONCATENATED MODULE: ./src/cluster/index.ts
 // prepareCluster: a ready cluster for the promotion, created here (kind, minikube: with Istio,
-// Prometheus and URLs for load and metrics) or existing (kubeconfig + preflight checks).
+// Prometheus, the Gateway API CRDs when the manifests use them, and URLs for load and metrics)
+// or existing (kubeconfig + preflight checks, the Gateway API CRDs checked, never installed).
 // cleanupCluster (the post step) deletes only a cluster this action recorded as created.
+
 
 
 
@@ -910,7 +549,19 @@ async function connectExisting(settings, deps) {
         writes: deps.writes,
         signal: deps.signal,
         requestTimeoutMs: settings.kubeTimeoutMs,
+        // A live HTTPRoute stepped (named, or route-kind http-route) needs its permissions too.
+        httpRoute: settings.strategy.routeKind === 'http-route' || settings.strategy.httpRoute !== null,
     });
+    // Manifests with Gateway API resources need its CRDs; an existing cluster is never changed.
+    if ((0,gateway_api/* gatewayApiCrdsWritten */.uV)(deps.writes).length > 0) {
+        const { createKubeClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 66791));
+        const api = await createKubeClient({
+            kubeconfig,
+            context: settings.context,
+            requestTimeoutMs: settings.kubeTimeoutMs,
+        });
+        await (0,gateway_api/* checkGatewayApiCrds */.vd)(api, result.server, deps.writes, deps.signal);
+    }
     logger.info(`Cluster ${result.server} is reachable; Istio CRDs (${result.istioVersion}) present; permissions in ${settings.namespace} granted`);
     return {
         kubeconfig,
@@ -958,8 +609,8 @@ async function createCluster(settings, deps, provider) {
         return { kubectl, istio, loadUrl: `http://${ip.includes(':') ? `[${ip}]` : ip}:${INGRESS_NODE_PORT}` };
     });
     const overlayPath = external_node_path_default().join(workDir, `istio-canary-${name}-istio.yaml`);
-    await (0,promises_.writeFile)(overlayPath, istioOverlay(INGRESS_NODE_PORT));
-    await installIstio({
+    await (0,promises_.writeFile)(overlayPath, (0,cluster_istio/* istioOverlay */.FE)(INGRESS_NODE_PORT));
+    await (0,cluster_istio/* installIstio */.uM)({
         runner,
         logger,
         istioctl: istio.bin,
@@ -973,12 +624,22 @@ async function createCluster(settings, deps, provider) {
         installPrometheus: settings.installPrometheus,
         timeoutSeconds: timeout,
     });
+    // After Istio (its istiod then serves HTTPRoute), before the manifests are applied.
+    if ((0,gateway_api/* gatewayApiCrdsWritten */.uV)(deps.writes).length > 0)
+        await (0,log/* withGroup */.I)(logger, `Gateway API CRDs ${gateway_api/* GATEWAY_API_BUNDLE */.HW.version} (the manifests use them)`, () => (0,gateway_api/* installGatewayApiCrds */.m7)({
+            runner,
+            logger,
+            kubectl: kubectl.bin,
+            kubeconfigPath,
+            context,
+            timeoutSeconds: timeout,
+        }));
     const kubeconfig = await (0,promises_.readFile)(kubeconfigPath, 'utf8');
     let prometheusUrl = null;
     let forward = null;
     if (settings.installPrometheus) {
         logger.info('Port-forwarding to Prometheus');
-        const pf = await forwardPrometheus(starter(runner), kubectl.bin, kubeconfigPath, context);
+        const pf = await (0,cluster_istio/* forwardPrometheus */.QO)(starter(runner), kubectl.bin, kubeconfigPath, context);
         prometheusUrl = pf.url;
         forward = pf.process;
     }
@@ -1044,21 +705,21 @@ async function cleanupCluster(settings, deps) {
 
 /***/ }),
 
-/***/ 1517:
+/***/ 71517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ fetchFor),
 /* harmony export */   W: () => (/* binding */ TunnelSocket)
 /* harmony export */ });
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6752);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57856);
 // The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
 // the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
 // CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
@@ -1251,19 +912,19 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 
 /***/ }),
 
-/***/ 7702:
+/***/ 37702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Mz: () => (/* binding */ preflight),
 /* harmony export */   missingVirtualService: () => (/* binding */ missingVirtualService)
 /* harmony export */ });
-/* unused harmony exports requiredPermissions, ISTIO_GROUP, ISTIO_KINDS, rbacChecks, PreflightError, qualified, rbacMessage, loadKubeConfig */
-/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6791);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5217);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3646);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* unused harmony exports HTTP_ROUTE_PERMISSION, requiredPermissions, ISTIO_GROUP, ISTIO_KINDS, rbacChecks, PreflightError, qualified, rbacMessage, loadKubeConfig */
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70094);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66791);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23646);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _manifests_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4483);
 /* harmony import */ var _traffic_net_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5468);
 // Checks an existing cluster before anything is changed, with errors a user can act on: an
@@ -1278,8 +939,17 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 
 
 
-/** Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal). */
-function requiredPermissions(preview) {
+/** What a promotion on a Gateway API HTTPRoute (issue 15) needs besides: examples/rbac/role.yaml's Role istio-canary-gateway-api. */
+const HTTP_ROUTE_PERMISSION = {
+    group: 'gateway.networking.k8s.io',
+    resource: 'httproutes',
+    verbs: ['get', 'list', 'watch', 'patch', 'update'],
+};
+/**
+ * Exactly what a promotion needs; examples/rbac/ grants the same (a test keeps them equal).
+ * `httpRoute`: the promotion steps an HTTPRoute (route-kind http-route), which needs HTTP_ROUTE_PERMISSION too.
+ */
+function requiredPermissions(preview, httpRoute = false) {
     const perms = [
         {
             group: 'networking.istio.io',
@@ -1300,6 +970,8 @@ function requiredPermissions(preview) {
     ];
     if (preview)
         perms.push({ group: '', resource: 'namespaces', verbs: ['get', 'create'], clusterScoped: true });
+    if (httpRoute)
+        perms.push(HTTP_ROUTE_PERMISSION);
     return perms;
 }
 const ISTIO_GROUP = 'networking.istio.io';
@@ -1308,7 +980,8 @@ const ISTIO_KINDS = [
     { kind: 'DestinationRule', crd: 'destinationrules.networking.istio.io' },
 ];
 /** Every access review the preflight makes (pure): the promotion's permissions in every namespace written, and patch on each resource the manifests write. */
-function rbacChecks(namespace, preview, writes = []) {
+function rbacChecks(namespace, preview, writes = [], httpRoute = false) {
+    const gatewayApi = httpRoute || writes.some((w) => w.group === HTTP_ROUTE_PERMISSION.group && w.resource === 'httproutes');
     const namespaces = [...new Set([namespace, ...writes.flatMap((w) => (w.namespace ? [w.namespace] : []))])];
     const checks = [];
     const seen = new Set();
@@ -1319,7 +992,7 @@ function rbacChecks(namespace, preview, writes = []) {
         seen.add(key);
         checks.push(c.clusterScoped ? { ...c, namespace: undefined } : c);
     };
-    for (const p of requiredPermissions(preview))
+    for (const p of requiredPermissions(preview, gatewayApi))
         for (const ns of p.clusterScoped ? [namespace] : namespaces)
             for (const verb of p.verbs)
                 add({ group: p.group, resource: p.resource, verb, clusterScoped: p.clusterScoped, namespace: ns });
@@ -1424,7 +1097,7 @@ async function preflight(o) {
         throw new PreflightError('unreachable', `the Kubernetes API server ${server} (context "${context}") ${what}: ${describe(err)}`);
     }
     const istioVersion = await checkIstioCrds(api, server, signal);
-    await checkRbac(api, context, o.namespace, o.preview, o.writes, signal);
+    await checkRbac(api, context, o.namespace, o.preview, o.writes, signal, o.httpRoute === true);
     return { server, context, istioVersion };
 }
 const INSTALL_ISTIO = 'Install Istio in the cluster first (`istioctl install --set profile=demo -y`, see https://istio.io/latest/docs/setup/install/istioctl/), or use `cluster: kind` or `cluster: minikube` to create a cluster with Istio.';
@@ -1475,8 +1148,8 @@ async function checkIstioCrds(api, server, signal) {
     }
     return foundIn ?? preferred ?? ISTIO_GROUP;
 }
-async function checkRbac(api, context, namespace, preview, writes, signal) {
-    const checks = rbacChecks(namespace, preview, writes);
+async function checkRbac(api, context, namespace, preview, writes, signal, httpRoute = false) {
+    const checks = rbacChecks(namespace, preview, writes, httpRoute);
     const results = await Promise.all(checks.map(async (c) => {
         try {
             const { json } = await api.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
@@ -1531,6 +1204,10 @@ async function missingVirtualService(kube, namespace, name, signal) {
     const names = items.map((vs) => String(vs.metadata?.name)).sort();
     if (name === null ? names.length > 0 : names.includes(name))
         return null;
+    // No VirtualService named and none there, but HTTPRoutes (issue 15): the promotion steps one of
+    // those (route-kind http-route), and resolveTarget names what it cannot find.
+    if (name === null && (await hasHttpRoutes(kube, namespace, signal)))
+        return null;
     const ns = `namespace "${namespace}"`;
     let there;
     if (names.length > 0)
@@ -1553,6 +1230,19 @@ async function missingVirtualService(kube, namespace, name, signal) {
         ? 'there is no VirtualService in the manifests or in the namespace'
         : `the VirtualService "${name}" is neither in the manifests nor in ${ns}`;
     return `${subject}: ${there}. Set namespace (and virtual-service) to where it is, or give manifests that contain it`;
+}
+/** Whether the namespace holds any Gateway API HTTPRoute (false when the cluster does not serve the kind). */
+async function hasHttpRoutes(kube, namespace, signal) {
+    try {
+        await kube.resource('gateway.networking.k8s.io/v1', 'HTTPRoute', signal);
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnknownKindError */ .r_)
+            return false;
+        throw err;
+    }
+    const { items } = await kube.list('gateway.networking.k8s.io/v1', 'HTTPRoute', namespace, { signal });
+    return items.length > 0;
 }
 
 

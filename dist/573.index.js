@@ -1,8 +1,8 @@
-export const id = 452;
-export const ids = [452,684];
+export const id = 573;
+export const ids = [573,684];
 export const modules = {
 
-/***/ 6684:
+/***/ 26684:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,9 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   simKubeconfig: () => (/* binding */ simKubeconfig),
 /* harmony export */   writeKubeconfig: () => (/* binding */ writeKubeconfig)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3243);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33243);
 // The kubeconfig that points kubectl and client libraries at the embedded mesh.
 
 
@@ -39,7 +39,7 @@ async function writeKubeconfig(path, content) {
 
 /***/ }),
 
-/***/ 8452:
+/***/ 2573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -50,14 +50,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: storeConfigSource
 
-// EXTERNAL MODULE: ./src/sim/api/index.ts + 28 modules
-var sim_api = __webpack_require__(9659);
+// EXTERNAL MODULE: ./src/sim/api/index.ts + 32 modules
+var sim_api = __webpack_require__(26912);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/sim/dataplane/profile.ts
 const LATENCY_ANNOTATION = 'sim.istio-canary.dev/latency';
 const ERROR_RATE_ANNOTATION = 'sim.istio-canary.dev/error-rate';
@@ -534,10 +534,11 @@ class IstioMetrics {
     }
 }
 
+// EXTERNAL MODULE: ./src/sim/dataplane/routes-match.ts
+var routes_match = __webpack_require__(27794);
 // EXTERNAL MODULE: ./src/util/object.ts
-var object = __webpack_require__(9313);
-;// CONCATENATED MODULE: ./src/sim/dataplane/routes.ts
-
+var object = __webpack_require__(69313);
+;// CONCATENATED MODULE: ./src/sim/dataplane/routes-objects.ts
 
 const CLUSTER_DOMAIN = 'svc.cluster.local';
 const asObj = (v) => ((0,object/* isObject */.G)(v) ? v : undefined);
@@ -563,6 +564,514 @@ function byCreation(a, b) {
     const kb = `${nsOf(b)}/${nameOf(b)}`;
     return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
+
+;// CONCATENATED MODULE: ./src/sim/dataplane/routes-gateway-api.ts
+
+
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+const ISTIO_GATEWAY_CLASS = 'istio';
+const ISTIO_GATEWAY_CONTROLLER = 'istio.io/gateway-controller';
+const cond = (type, ok, reason, message) => ({
+    type,
+    status: ok ? 'True' : 'False',
+    reason,
+    message,
+});
+/** Istio's sortHTTPRoutes: path rank, path length, method, header count, query count; stable. */
+function precedence(a, b) {
+    if (a.uriRank !== b.uriRank)
+        return b.uriRank - a.uriRank;
+    if (a.uriLength !== b.uriLength)
+        return b.uriLength - a.uriLength;
+    if (a.method !== b.method)
+        return a.method ? -1 : 1;
+    if (a.headers !== b.headers)
+        return b.headers - a.headers;
+    return b.queryParams - a.queryParams;
+}
+function re2At(pattern, where) {
+    try {
+        return (0,routes_match/* compileRe2 */.Xm)(pattern);
+    }
+    catch (err) {
+        throw new Error(`${where}: ${err.message}`, { cause: err });
+    }
+}
+/** A Gateway API header/query match: type Exact (default) or RegularExpression (RE2, full match). */
+function valueMatch(spec, where) {
+    const value = asStr(spec.value) ?? '';
+    const type = asStr(spec.type) ?? 'Exact';
+    if (type === 'RegularExpression') {
+        const re = re2At(value, where);
+        return (v) => v !== undefined && re.test(v);
+    }
+    if (type !== 'Exact')
+        throw new Error(`${where}: type ${JSON.stringify(type)} is not Exact or RegularExpression`);
+    return (v) => v === value;
+}
+function compileRouteMatch(spec, where) {
+    const tests = [];
+    const path = asObj(spec.path) ?? { type: 'PathPrefix', value: '/' };
+    const pathType = asStr(path.type) ?? 'PathPrefix';
+    const pathValue = asStr(path.value) ?? '/';
+    let uriRank;
+    let uriPrefix;
+    if (pathType === 'Exact') {
+        uriRank = 3;
+        tests.push((r) => r.path === pathValue);
+    }
+    else if (pathType === 'PathPrefix') {
+        uriRank = 2;
+        uriPrefix = pathValue.replace(/\/+$/, '');
+        tests.push((r) => (0,routes_match/* pathPrefixMatches */.JD)(pathValue, r.path));
+    }
+    else if (pathType === 'RegularExpression') {
+        uriRank = 1;
+        const re = re2At(pathValue, `${where}.path`);
+        tests.push((r) => re.test(r.path));
+    }
+    else {
+        throw new Error(`${where}.path: type ${JSON.stringify(pathType)} is not Exact, PathPrefix or RegularExpression`);
+    }
+    const method = asStr(spec.method);
+    if (method !== undefined)
+        tests.push((r) => r.method === method);
+    const headers = asArr(spec.headers)
+        .map(asObj)
+        .filter((h) => h !== undefined);
+    for (const [i, h] of headers.entries()) {
+        const name = (asStr(h.name) ?? '').toLowerCase();
+        const test = valueMatch(h, `${where}.headers[${i}]`);
+        tests.push((r) => test(r.header(name)));
+    }
+    const queryParams = asArr(spec.queryParams)
+        .map(asObj)
+        .filter((q) => q !== undefined);
+    for (const [i, q] of queryParams.entries()) {
+        const name = asStr(q.name) ?? '';
+        const test = valueMatch(q, `${where}.queryParams[${i}]`);
+        tests.push((_r, params) => test(params().get(name) ?? undefined));
+    }
+    return {
+        match: {
+            ...(uriPrefix !== undefined ? { uriPrefix } : {}),
+            test: (req, params) => tests.every((t) => t(req, params)),
+        },
+        uriRank,
+        uriLength: pathValue.length,
+        method: method !== undefined,
+        headers: headers.length,
+        queryParams: queryParams.length,
+    };
+}
+/** HTTPHeaderFilter ({set: [{name, value}], add: [...], remove: [names]}) as Istio's HeaderOperations. */
+function headerFilter(spec) {
+    const o = asObj(spec);
+    if (!o)
+        return undefined;
+    const pairs = (v) => asArr(v)
+        .map(asObj)
+        .filter((p) => p !== undefined && typeof p.name === 'string')
+        .map((p) => [String(p.name).toLowerCase(), asStr(p.value) ?? '']);
+    return {
+        set: pairs(o.set),
+        add: pairs(o.add),
+        remove: asArr(o.remove)
+            .filter((k) => typeof k === 'string')
+            .map((k) => k.toLowerCase()),
+    };
+}
+function isServiceRef(ref) {
+    const group = asStr(ref.group) ?? '';
+    return (group === '' || group === 'core') && (asStr(ref.kind) ?? 'Service') === 'Service';
+}
+function referenceGrants(grants) {
+    return (routeNs, serviceNs, service) => grants.some((g) => {
+        if (nsOf(g) !== serviceNs)
+            return false;
+        const spec = asObj(g.spec);
+        const from = asArr(spec?.from)
+            .map(asObj)
+            .some((f) => asStr(f?.group) === GATEWAY_API_GROUP &&
+            asStr(f?.kind) === 'HTTPRoute' &&
+            asStr(f?.namespace) === routeNs);
+        const to = asArr(spec?.to)
+            .map(asObj)
+            .some((t) => (asStr(t?.group) ?? '') === '' &&
+            asStr(t?.kind) === 'Service' &&
+            (asStr(t?.name) === undefined || asStr(t?.name) === service));
+        return from && to;
+    });
+}
+/** A LabelSelector (matchLabels, matchExpressions In/NotIn/Exists/DoesNotExist) against labels. */
+function selectorMatches(selector, labels) {
+    if (!selector)
+        return false;
+    const ml = asObj(selector.matchLabels) ?? {};
+    if (!Object.entries(ml).every(([k, v]) => labels[k] === v))
+        return false;
+    return asArr(selector.matchExpressions)
+        .map(asObj)
+        .every((e) => {
+        const key = asStr(e?.key) ?? '';
+        const values = asArr(e?.values).filter((v) => typeof v === 'string');
+        const has = Object.hasOwn(labels, key);
+        switch (asStr(e?.operator)) {
+            case 'In':
+                return has && values.includes(labels[key] ?? '');
+            case 'NotIn':
+                return !has || !values.includes(labels[key] ?? '');
+            case 'Exists':
+                return has;
+            case 'DoesNotExist':
+                return !has;
+            default:
+                return false;
+        }
+    });
+}
+/** Why a backendRef does not resolve (Gateway API reasons), or undefined. */
+function refProblem(ref, routeNs, refs) {
+    const name = asStr(ref.name) ?? '';
+    const ns = asStr(ref.namespace) ?? routeNs;
+    if (!isServiceRef(ref))
+        return [
+            'InvalidKind',
+            `referencing unsupported backendRef: group "${asStr(ref.group) ?? ''}" kind "${asStr(ref.kind) ?? ''}"`,
+        ];
+    if (ns !== routeNs && !refs.granted(routeNs, ns, name))
+        return [
+            'RefNotPermitted',
+            `backendRef ${name}/${ns} not accessible to a HTTPRoute in namespace "${routeNs}" (missing a ReferenceGrant?)`,
+        ];
+    if (!refs.resolve(`${name}.${ns}.${CLUSTER_DOMAIN}`, undefined, ns))
+        return ['BackendNotFound', `backend(${name}.${ns}.${CLUSTER_DOMAIN}) not found`];
+    return undefined;
+}
+function compileMirror(spec, routeNs, refs) {
+    const ref = asObj(spec.backendRef);
+    if (!ref)
+        return undefined;
+    const name = asStr(ref.name) ?? '';
+    const ns = asStr(ref.namespace) ?? routeNs;
+    const fraction = asObj(spec.fraction);
+    const pct = asNum(spec.percent) ??
+        (fraction ? (100 * (asNum(fraction.numerator) ?? 0)) / (asNum(fraction.denominator) ?? 100) : 100);
+    const host = `${name}.${ns}.${CLUSTER_DOMAIN}`;
+    const ok = refProblem(ref, routeNs, refs) === undefined;
+    return {
+        host,
+        upstream: ok ? refs.resolve(host, undefined, ns) : undefined,
+        fraction: Math.min(1, Math.max(0, pct / 100)),
+    };
+}
+/** One rule → one Route per match (Istio splits them so each can be ranked on its own). */
+function compileRule(route, rule, index, refs, source) {
+    const ns = nsOf(route);
+    const headers = {};
+    const mirrors = [];
+    let rewrite;
+    let redirect;
+    for (const f of asArr(rule.filters).map(asObj)) {
+        const type = asStr(f?.type);
+        if (!f)
+            continue;
+        if (type === 'RequestHeaderModifier')
+            headers.request = headerFilter(f.requestHeaderModifier);
+        else if (type === 'ResponseHeaderModifier')
+            headers.response = headerFilter(f.responseHeaderModifier);
+        else if (type === 'RequestMirror') {
+            const m = compileMirror(asObj(f.requestMirror) ?? {}, ns, refs);
+            if (m)
+                mirrors.push(m);
+        }
+        else if (type === 'URLRewrite') {
+            const u = asObj(f.urlRewrite);
+            const p = asObj(u?.path);
+            rewrite = {
+                authority: asStr(u?.hostname),
+                prefix: asStr(p?.type) === 'ReplacePrefixMatch' ? (asStr(p?.replacePrefixMatch) ?? '/') : undefined,
+                full: asStr(p?.type) === 'ReplaceFullPath' ? asStr(p?.replaceFullPath) : undefined,
+            };
+        }
+        else if (type === 'RequestRedirect') {
+            const r = asObj(f.requestRedirect);
+            const host = asStr(r?.hostname);
+            const port = asNum(r?.port);
+            redirect = {
+                status: asNum(r?.statusCode) ?? 302,
+                uri: asStr(asObj(r?.path)?.replaceFullPath),
+                authority: host === undefined ? undefined : port === undefined ? host : `${host}:${port}`,
+                scheme: asStr(r?.scheme),
+            };
+        }
+    }
+    const backendSpecs = asArr(rule.backendRefs)
+        .map(asObj)
+        .filter((b) => b !== undefined);
+    const destinations = backendSpecs.map((b) => {
+        const name = asStr(b.name) ?? '';
+        const bns = asStr(b.namespace) ?? ns;
+        const host = `${name}.${bns}.${CLUSTER_DOMAIN}`;
+        const dHeaders = {};
+        for (const f of asArr(b.filters).map(asObj)) {
+            const type = asStr(f?.type);
+            if (type === 'RequestHeaderModifier')
+                dHeaders.request = headerFilter(f?.requestHeaderModifier);
+            if (type === 'ResponseHeaderModifier')
+                dHeaders.response = headerFilter(f?.responseHeaderModifier);
+        }
+        const ok = refProblem(b, ns, refs) === undefined;
+        return {
+            host,
+            weight: Math.max(0, asNum(b.weight) ?? 1),
+            upstream: ok ? refs.resolve(host, undefined, bns) : undefined,
+            // The Gateway API answers an invalid backend's share of requests with 500.
+            missingStatus: 500,
+            headers: dHeaders,
+        };
+    });
+    let sum = 0;
+    const cumulativeWeights = destinations.map((d) => (sum += d.weight));
+    const timeout = asStr(asObj(rule.timeouts)?.request);
+    const timeoutMs = timeout === undefined ? undefined : parseGoDurationMs(timeout);
+    const matchSpecs = asArr(rule.matches)
+        .map(asObj)
+        .filter((m) => m !== undefined);
+    const specs = matchSpecs.length > 0 ? matchSpecs : [{ path: { type: 'PathPrefix', value: '/' } }];
+    return specs.map((spec, mi) => {
+        const where = `rules[${index}].matches[${mi}]`;
+        const { match, ...rank } = compileRouteMatch(spec, where);
+        const m = rewrite?.prefix !== undefined ? match : { test: match.test };
+        const r = {
+            name: asStr(rule.name) ?? `${nameOf(route)}.${index}.${mi}`,
+            virtualService: `${ns}/${nameOf(route)}`,
+            kind: 'HTTPRoute',
+            matches: [m],
+            destinations,
+            cumulativeWeights,
+            totalWeight: sum,
+            headers,
+            mirrors,
+            source,
+        };
+        if (rewrite) {
+            const uri = rewrite.prefix ?? rewrite.full;
+            r.rewrite = { uri, authority: rewrite.authority };
+        }
+        if (redirect)
+            r.redirect = redirect;
+        if (sum === 0)
+            r.localStatus = 500;
+        if (timeoutMs !== undefined && timeoutMs > 0)
+            r.timeoutMs = timeoutMs;
+        return { route: r, ...rank };
+    });
+}
+/** Go durations as the Gateway API writes them ("10s", "500ms", "1m30s"). */
+function parseGoDurationMs(s) {
+    const unit = {
+        h: 3_600_000,
+        m: 60_000,
+        s: 1000,
+        ms: 1,
+        us: 0.001,
+        µs: 0.001,
+        ns: 1e-6,
+    };
+    let total = 0;
+    let rest = s;
+    while (rest.length > 0) {
+        const m = /^(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/.exec(rest);
+        if (!m)
+            return undefined;
+        total += Number(m[1]) * (unit[m[2] ?? ''] ?? 0);
+        rest = rest.slice(m[0].length);
+    }
+    return s.length > 0 ? total : undefined;
+}
+/** The hostnames a route serves on a listener; [] when none intersect. */
+function intersectHostnames(listener, route) {
+    const covers = (wild, h) => h.endsWith(wild.slice(1)) && h.length > wild.length - 1;
+    if (route.length === 0)
+        return [listener ?? '*'];
+    if (listener === undefined)
+        return route;
+    const out = [];
+    for (const h of route) {
+        if (h === listener)
+            out.push(h);
+        else if (listener.startsWith('*.') && covers(listener, h))
+            out.push(h);
+        else if (h.startsWith('*.') && covers(h, listener))
+            out.push(listener);
+    }
+    return out;
+}
+function parseListeners(gw) {
+    return asArr(asObj(gw.spec)?.listeners)
+        .map(asObj)
+        .filter((l) => l !== undefined)
+        .map((l) => ({
+        name: asStr(l.name) ?? '',
+        hostname: asStr(l.hostname)?.toLowerCase(),
+        protocol: asStr(l.protocol) ?? 'HTTP',
+        from: asStr(asObj(asObj(l.allowedRoutes)?.namespaces)?.from) ?? 'Same',
+        selector: asObj(asObj(asObj(l.allowedRoutes)?.namespaces)?.selector),
+    }));
+}
+function compileGatewayApi(objs, resolve) {
+    const refs = { resolve, granted: referenceGrants(objs.referenceGrants ?? []) };
+    const nsLabels = new Map();
+    for (const n of objs.namespaces ?? [])
+        nsLabels.set(nameOf(n), asStrMap(asObj(n.metadata)?.labels));
+    // Without Namespace objects, the label every namespace carries (since Kubernetes 1.21).
+    const labelsOf = (ns) => nsLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
+    const gateways = new Map();
+    for (const g of objs.k8sGateways ?? [])
+        gateways.set(`${nsOf(g)}/${nameOf(g)}`, g);
+    const ours = (g) => asStr(asObj(g.spec)?.gatewayClassName) === ISTIO_GATEWAY_CLASS;
+    const attached = new Map();
+    const status = { gateways: new Map(), routes: new Map() };
+    const rejected = [];
+    const byHost = new Map();
+    for (const hr of [...(objs.httpRoutes ?? [])].sort(byCreation)) {
+        const ns = nsOf(hr);
+        const spec = asObj(hr.spec) ?? {};
+        const key = `${ns}/${nameOf(hr)}`;
+        const rules = asArr(spec.rules)
+            .map(asObj)
+            .filter((r) => r !== undefined);
+        const hostnames = asArr(spec.hostnames)
+            .filter((h) => typeof h === 'string')
+            .map((h) => h.toLowerCase());
+        const backendRefs = rules.flatMap((r) => [
+            ...asArr(r.backendRefs),
+            ...asArr(r.filters).map((f) => asObj(asObj(f)?.requestMirror)?.backendRef),
+        ]);
+        const problem = backendRefs
+            .map(asObj)
+            .filter((r) => r !== undefined)
+            .map((r) => refProblem(r, ns, refs))
+            .find((p) => p !== undefined);
+        const resolvedRefs = problem
+            ? cond('ResolvedRefs', false, problem[0], problem[1])
+            : cond('ResolvedRefs', true, 'ResolvedRefs', 'All references resolved');
+        const parents = [];
+        const compiled = new Map();
+        let invalid;
+        for (const p of asArr(spec.parentRefs).map(asObj)) {
+            if (!p)
+                continue;
+            if ((asStr(p.group) ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP ||
+                (asStr(p.kind) ?? 'Gateway') !== 'Gateway')
+                continue; // a Service parent (mesh) is not the ingress's
+            const gwKey = `${asStr(p.namespace) ?? ns}/${asStr(p.name) ?? ''}`;
+            const parentRef = { group: GATEWAY_API_GROUP, kind: 'Gateway', ...p };
+            const gw = gateways.get(gwKey);
+            if (gw && !ours(gw))
+                continue;
+            const parent = (accepted) => {
+                parents.push({
+                    parentRef,
+                    controllerName: ISTIO_GATEWAY_CONTROLLER,
+                    conditions: [accepted, resolvedRefs],
+                });
+            };
+            if (!gw) {
+                parent(cond('Accepted', false, 'NoMatchingParent', `parent gateway ${gwKey} not found`));
+                continue;
+            }
+            const section = asStr(p.sectionName);
+            const candidates = parseListeners(gw).filter((l) => (section === undefined || l.name === section) && (l.protocol === 'HTTP' || l.protocol === 'HTTPS'));
+            const allowed = candidates.filter((l) => l.from === 'All' ||
+                (l.from === 'Same' && nsOf(gw) === ns) ||
+                (l.from === 'Selector' && selectorMatches(l.selector, labelsOf(ns))));
+            const served = allowed
+                .map((l) => ({ l, hosts: intersectHostnames(l.hostname, hostnames) }))
+                .filter((x) => x.hosts.length > 0);
+            if (allowed.length === 0) {
+                parent(cond('Accepted', false, 'NotAllowedByListeners', 'no listener of the parent allows this route'));
+                continue;
+            }
+            if (served.length === 0) {
+                parent(cond('Accepted', false, 'NoMatchingListenerHostname', 'no hostnames matched parent hostname'));
+                continue;
+            }
+            if (!compiled.has(gwKey) && invalid === undefined) {
+                try {
+                    const gwName = nameOf(gw);
+                    const source = {
+                        workload: `${gwName}-istio`,
+                        namespace: nsOf(gw),
+                        principal: `spiffe://cluster.local/ns/${nsOf(gw)}/sa/${gwName}-istio`,
+                    };
+                    compiled.set(gwKey, rules.flatMap((r, i) => compileRule(hr, r, i, refs, source)));
+                }
+                catch (err) {
+                    invalid = err.message;
+                    rejected.push({ kind: 'HTTPRoute', namespace: ns, name: nameOf(hr), reason: invalid });
+                }
+            }
+            if (invalid !== undefined) {
+                parent(cond('Accepted', false, 'UnsupportedValue', invalid));
+                continue;
+            }
+            parent(cond('Accepted', true, 'Accepted', 'Route was valid'));
+            for (const { l, hosts } of served) {
+                const lk = `${gwKey}/${l.name}`;
+                attached.set(lk, (attached.get(lk) ?? 0) + 1);
+                for (const h of hosts) {
+                    const entry = byHost.get(h) ?? { namespace: ns, ranked: [] };
+                    entry.ranked.push(...(compiled.get(gwKey) ?? []).filter((r) => !entry.ranked.includes(r)));
+                    byHost.set(h, entry);
+                }
+            }
+        }
+        if (parents.length > 0)
+            status.routes.set(key, parents);
+    }
+    for (const [key, gw] of gateways) {
+        if (!ours(gw))
+            continue;
+        const [ns, name] = key.split('/');
+        const svc = `${name}-istio.${ns}.${CLUSTER_DOMAIN}`;
+        status.gateways.set(key, {
+            addresses: [{ type: 'Hostname', value: svc }],
+            conditions: [
+                cond('Accepted', true, 'Accepted', 'Resource accepted'),
+                cond('Programmed', true, 'Programmed', `Resource programmed, assigned to service(s) ${svc}`),
+            ],
+            listeners: parseListeners(gw).map((l) => ({
+                name: l.name,
+                attachedRoutes: attached.get(`${key}/${l.name}`) ?? 0,
+                supportedKinds: [
+                    { group: GATEWAY_API_GROUP, kind: 'HTTPRoute' },
+                    { group: GATEWAY_API_GROUP, kind: 'GRPCRoute' },
+                ],
+                conditions: [
+                    cond('Accepted', true, 'Accepted', 'No errors found'),
+                    cond('NoConflicts', false, 'NoConflicts', 'No errors found'),
+                    cond('Programmed', true, 'Programmed', 'No errors found'),
+                    cond('ResolvedRefs', true, 'ResolvedRefs', 'No errors found'),
+                ],
+            })),
+        });
+    }
+    const hosts = [...byHost.entries()].map(([host, { namespace, ranked }]) => ({
+        host,
+        namespace,
+        routes: [...ranked].sort(precedence).map((r) => r.route),
+    }));
+    return { hosts, rejected, status };
+}
+
+;// CONCATENATED MODULE: ./src/sim/dataplane/routes.ts
+
+
+
+
+
 /** Host → FQDN candidates in lookup order: as written, then expanded relative to `namespace`. */
 function serviceFqdnCandidates(host, namespace) {
     const h = host.toLowerCase().replace(/\.$/, '');
@@ -612,68 +1121,48 @@ function normalizeHost(raw) {
     }
     return h.endsWith('.') ? h.slice(0, -1) : h;
 }
-function compileStringMatch(spec, ignoreCase = false) {
-    const o = asObj(spec);
-    if (!o)
-        return undefined;
-    const exact = asStr(o.exact);
-    const prefix = asStr(o.prefix);
-    const regex = asStr(o.regex);
-    const fold = (s) => (ignoreCase ? s.toLowerCase() : s);
-    if (exact !== undefined) {
-        const e = fold(exact);
-        return (v) => v !== undefined && fold(v) === e;
+/** compileStringMatch with the field's name in the error. */
+function fieldMatch(field, spec, ignoreCase = false) {
+    try {
+        return (0,routes_match/* compileStringMatch */.Oi)(spec, ignoreCase);
     }
-    if (prefix !== undefined) {
-        const p = fold(prefix);
-        return (v) => v !== undefined && fold(v).startsWith(p);
+    catch (err) {
+        throw new Error(`${field}: ${err.message}`, { cause: err });
     }
-    if (regex !== undefined) {
-        let re;
-        try {
-            // Envoy's RE2 regexes match the whole value.
-            re = new RegExp(`^(?:${regex})$`, ignoreCase ? 'i' : '');
-        }
-        catch {
-            return () => false;
-        }
-        return (v) => v !== undefined && re.test(v);
-    }
-    // An empty match ({}) means "present".
-    return (v) => v !== undefined;
 }
+/** One HTTPMatchRequest: every condition in it must hold (AND); a route's match list is OR'ed. */
 function compileMatch(spec, gatewayOk) {
     const gateways = asArr(spec.gateways).filter((g) => typeof g === 'string');
     if (gateways.length > 0 && !gatewayOk(gateways))
         return undefined;
     const ignoreCase = spec.ignoreUriCase === true;
     const tests = [];
-    const uri = compileStringMatch(spec.uri, ignoreCase);
+    const uri = fieldMatch('uri', spec.uri, ignoreCase);
     if (uri)
         tests.push((r) => uri(r.path));
-    const method = compileStringMatch(spec.method);
+    const method = fieldMatch('method', spec.method);
     if (method)
         tests.push((r) => method(r.method));
-    const scheme = compileStringMatch(spec.scheme);
+    const scheme = fieldMatch('scheme', spec.scheme);
     if (scheme)
         tests.push((r) => scheme(r.scheme));
-    const authority = compileStringMatch(spec.authority);
+    const authority = fieldMatch('authority', spec.authority);
     if (authority)
         tests.push((r) => authority(r.authority));
     for (const [name, m] of Object.entries(asObj(spec.headers) ?? {})) {
-        const test = compileStringMatch(m);
+        const test = fieldMatch(`headers.${name}`, m);
         const key = name.toLowerCase();
         if (test)
             tests.push((r) => test(r.header(key)));
     }
     for (const [name, m] of Object.entries(asObj(spec.withoutHeaders) ?? {})) {
-        const test = compileStringMatch(m);
+        const test = fieldMatch(`withoutHeaders.${name}`, m);
         const key = name.toLowerCase();
         if (test)
             tests.push((r) => !test(r.header(key)));
     }
     for (const [name, m] of Object.entries(asObj(spec.queryParams) ?? {})) {
-        const test = compileStringMatch(m);
+        const test = fieldMatch(`queryParams.${name}`, m);
         if (test)
             tests.push((_r, params) => test(params().get(name) ?? undefined));
     }
@@ -731,6 +1220,125 @@ function weightsOf(route) {
         return [100];
     const weights = route.map((r) => Math.max(0, asNum(r.weight) ?? 0));
     return weights.some((w) => w > 0) ? weights : weights.map(() => 1);
+}
+/** Istio's mirror fields: `mirrors` (1.19+), else `mirror` with `mirrorPercentage` or the older `mirrorPercent`. */
+function compileMirrors(http, ns, resolve, where) {
+    if (http.mirror !== undefined && asArr(http.mirrors).length > 0)
+        throw new Error(`${where}: HTTP route cannot contain both mirror and mirrors`);
+    const one = (dest, pct) => {
+        const host = asStr(dest?.host);
+        if (!host)
+            return undefined;
+        if (pct < 0 || pct > 100)
+            throw new Error(`${where}: mirror percentage ${pct} is outside 0-100`);
+        return {
+            host,
+            upstream: resolve(host, asStr(dest?.subset), ns),
+            fraction: Math.min(1, Math.max(0, pct / 100)),
+        };
+    };
+    const mirrors = asArr(http.mirrors)
+        .map(asObj)
+        .map((m) => one(asObj(m?.destination), asNum(asObj(m?.percentage)?.value) ?? 100))
+        .filter((m) => m !== undefined);
+    const legacyPct = asNum(asObj(http.mirrorPercentage)?.value) ??
+        asNum(http.mirrorPercent) ??
+        asNum(http.mirror_percent) ??
+        100;
+    const legacy = one(asObj(http.mirror), legacyPct);
+    return legacy ? [...mirrors, legacy] : mirrors;
+}
+/** One VirtualService's http routes; throws (with the reason) when istiod would refuse it. */
+function compileVirtualServiceRoutes(vs, gatewayOk, resolveUpstream) {
+    const spec = asObj(vs.spec);
+    const ns = nsOf(vs);
+    const routes = [];
+    for (const [index, h] of asArr(spec?.http).entries()) {
+        const http = asObj(h);
+        if (!http)
+            continue;
+        const matchSpecs = asArr(http.match)
+            .map(asObj)
+            .filter((m) => m !== undefined);
+        let matches;
+        try {
+            matches = matchSpecs.map((m) => compileMatch(m, gatewayOk)).filter((m) => !!m);
+        }
+        catch (err) {
+            throw new Error(`http[${index}].match: ${err.message}`, { cause: err });
+        }
+        // Every match was for a gateway this ingress is not: the route never applies here.
+        if (matchSpecs.length > 0 && matches.length === 0)
+            continue;
+        const routeSpecs = asArr(http.route)
+            .map(asObj)
+            .filter((r) => r !== undefined);
+        const weights = weightsOf(routeSpecs);
+        const destinations = routeSpecs.map((r, i) => {
+            const dest = asObj(r.destination);
+            // `name` is the 2018 v1alpha3 field, accepted for old manifests.
+            const host = asStr(dest?.host) ?? asStr(dest?.name) ?? '';
+            return {
+                host,
+                weight: weights[i] ?? 0,
+                upstream: resolveUpstream(host, asStr(dest?.subset), ns),
+                headers: compileHeaders(r.headers),
+            };
+        });
+        let sum = 0;
+        const cumulativeWeights = destinations.map((d) => (sum += d.weight));
+        const route = {
+            name: asStr(http.name),
+            virtualService: `${ns}/${nameOf(vs)}`,
+            kind: 'VirtualService',
+            matches,
+            destinations,
+            cumulativeWeights,
+            totalWeight: sum,
+            headers: compileHeaders(http.headers),
+            mirrors: compileMirrors(http, ns, resolveUpstream, `http[${index}]`),
+        };
+        const rewrite = asObj(http.rewrite);
+        if (rewrite)
+            route.rewrite = { uri: asStr(rewrite.uri), authority: asStr(rewrite.authority) };
+        const redirect = asObj(http.redirect);
+        if (redirect)
+            route.redirect = {
+                status: asNum(redirect.redirectCode) ?? 301,
+                uri: asStr(redirect.uri),
+                authority: asStr(redirect.authority),
+                scheme: asStr(redirect.scheme),
+            };
+        const direct = asObj(http.directResponse);
+        if (direct)
+            route.directResponse = {
+                status: asNum(direct.status) ?? 200,
+                body: asStr(asObj(direct.body)?.string) ?? '',
+            };
+        const fault = compileFault(http.fault);
+        if (fault)
+            route.fault = fault;
+        const timeout = asStr(http.timeout);
+        const timeoutMs = timeout === undefined ? undefined : parseDurationMs(timeout);
+        if (timeoutMs !== undefined && timeoutMs > 0)
+            route.timeoutMs = timeoutMs;
+        routes.push(route);
+    }
+    return routes;
+}
+/**
+ * What istiod's validating webhook (validation.istio.io) would say about a VirtualService's http
+ * routes, or undefined when they compile: for an Istio admission check that refuses at apply time
+ * what this table would otherwise leave out (the regexes RE2 lacks).
+ */
+function virtualServiceValidationError(vs) {
+    try {
+        compileVirtualServiceRoutes(vs, () => true, () => undefined);
+        return undefined;
+    }
+    catch (err) {
+        return err.message;
+    }
 }
 function buildRoutingTable(objs) {
     const gatewayNames = new Set(objs.gateways.map((g) => `${nsOf(g)}/${nameOf(g)}`));
@@ -819,8 +1427,30 @@ function buildRoutingTable(objs) {
         upstreams.set(key, upstream);
         return upstream;
     };
-    const table = { exact: new Map(), suffixes: [], catchAll: undefined, workloads };
+    const table = {
+        exact: new Map(),
+        suffixes: [],
+        catchAll: undefined,
+        workloads,
+        rejected: [],
+        gatewayApi: { gateways: new Map(), routes: new Map() },
+    };
     const suffixes = new Map();
+    const addHost = (host, ns, routes) => {
+        const h = host.toLowerCase();
+        if (h === '*') {
+            table.catchAll = [...(table.catchAll ?? []), ...routes];
+        }
+        else if (h.startsWith('*.')) {
+            const suffix = h.slice(1);
+            suffixes.set(suffix, [...(suffixes.get(suffix) ?? []), ...routes]);
+        }
+        else {
+            for (const alias of hostAliases(h, ns)) {
+                table.exact.set(alias, [...(table.exact.get(alias) ?? []), ...routes]);
+            }
+        }
+    };
     for (const vs of [...objs.virtualServices].sort(byCreation)) {
         const spec = asObj(vs.spec);
         const ns = nsOf(vs);
@@ -828,88 +1458,29 @@ function buildRoutingTable(objs) {
         const bound = asArr(spec?.gateways).filter((g) => typeof g === 'string');
         if (!gatewayOk(bound.length > 0 ? bound : ['mesh']))
             continue;
-        const routes = [];
-        for (const h of asArr(spec?.http)) {
-            const http = asObj(h);
-            if (!http)
-                continue;
-            const matchSpecs = asArr(http.match)
-                .map(asObj)
-                .filter((m) => m !== undefined);
-            const matches = matchSpecs.map((m) => compileMatch(m, gatewayOk)).filter((m) => !!m);
-            // Every match was for a gateway this ingress is not: the route never applies here.
-            if (matchSpecs.length > 0 && matches.length === 0)
-                continue;
-            const routeSpecs = asArr(http.route)
-                .map(asObj)
-                .filter((r) => r !== undefined);
-            const weights = weightsOf(routeSpecs);
-            const destinations = routeSpecs.map((r, i) => {
-                const dest = asObj(r.destination);
-                // `name` is the 2018 v1alpha3 field, accepted for old manifests.
-                const host = asStr(dest?.host) ?? asStr(dest?.name) ?? '';
-                return {
-                    host,
-                    weight: weights[i] ?? 0,
-                    upstream: resolveUpstream(host, asStr(dest?.subset), ns),
-                    headers: compileHeaders(r.headers),
-                };
+        let routes;
+        try {
+            routes = compileVirtualServiceRoutes(vs, gatewayOk, resolveUpstream);
+        }
+        catch (err) {
+            // istiod's validation refuses the whole VirtualService; nothing of it is served.
+            table.rejected.push({
+                kind: 'VirtualService',
+                namespace: ns,
+                name: nameOf(vs),
+                reason: err.message,
             });
-            let sum = 0;
-            const cumulativeWeights = destinations.map((d) => (sum += d.weight));
-            const route = {
-                name: asStr(http.name),
-                virtualService: `${ns}/${nameOf(vs)}`,
-                matches,
-                destinations,
-                cumulativeWeights,
-                totalWeight: sum,
-                headers: compileHeaders(http.headers),
-            };
-            const rewrite = asObj(http.rewrite);
-            if (rewrite)
-                route.rewrite = { uri: asStr(rewrite.uri), authority: asStr(rewrite.authority) };
-            const redirect = asObj(http.redirect);
-            if (redirect)
-                route.redirect = {
-                    status: asNum(redirect.redirectCode) ?? 301,
-                    uri: asStr(redirect.uri),
-                    authority: asStr(redirect.authority),
-                    scheme: asStr(redirect.scheme),
-                };
-            const direct = asObj(http.directResponse);
-            if (direct)
-                route.directResponse = {
-                    status: asNum(direct.status) ?? 200,
-                    body: asStr(asObj(direct.body)?.string) ?? '',
-                };
-            const fault = compileFault(http.fault);
-            if (fault)
-                route.fault = fault;
-            const timeout = asStr(http.timeout);
-            const timeoutMs = timeout === undefined ? undefined : parseDurationMs(timeout);
-            if (timeoutMs !== undefined && timeoutMs > 0)
-                route.timeoutMs = timeoutMs;
-            routes.push(route);
+            continue;
         }
-        for (const host of asArr(spec?.hosts)) {
-            if (typeof host !== 'string')
-                continue;
-            const h = host.toLowerCase();
-            if (h === '*') {
-                table.catchAll = [...(table.catchAll ?? []), ...routes];
-            }
-            else if (h.startsWith('*.')) {
-                const suffix = h.slice(1);
-                suffixes.set(suffix, [...(suffixes.get(suffix) ?? []), ...routes]);
-            }
-            else {
-                for (const alias of hostAliases(h, ns)) {
-                    table.exact.set(alias, [...(table.exact.get(alias) ?? []), ...routes]);
-                }
-            }
-        }
+        for (const host of asArr(spec?.hosts))
+            if (typeof host === 'string')
+                addHost(host, ns, routes);
     }
+    const gatewayApi = compileGatewayApi(objs, resolveUpstream);
+    table.rejected.push(...gatewayApi.rejected);
+    table.gatewayApi = gatewayApi.status;
+    for (const { host, namespace, routes } of gatewayApi.hosts)
+        addHost(host, namespace, routes);
     table.suffixes = [...suffixes.entries()].sort((a, b) => b[0].length - a[0].length);
     return table;
 }
@@ -968,20 +1539,24 @@ function pickWorkload(upstream, u) {
 
 
 
+function listGatewayApi(config, kind) {
+    const c = config;
+    return typeof c.listGatewayApi === 'function' ? c.listGatewayApi(kind) : [];
+}
 const INGRESS = {
     workload: 'istio-ingressgateway',
     namespace: 'istio-system',
     principal: 'spiffe://cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
 };
-function baseLabels(reporter, upstream, w) {
+function baseLabels(reporter, src, upstream, w) {
     return {
         reporter,
-        source_workload: INGRESS.workload,
-        source_canonical_service: INGRESS.workload,
+        source_workload: src.workload,
+        source_canonical_service: src.workload,
         source_canonical_revision: 'latest',
-        source_workload_namespace: INGRESS.namespace,
-        source_principal: INGRESS.principal,
-        source_app: INGRESS.workload,
+        source_workload_namespace: src.namespace,
+        source_principal: src.principal,
+        source_app: src.workload,
         source_version: 'unknown',
         source_cluster: 'Kubernetes',
         destination_workload: w?.name ?? 'unknown',
@@ -1038,21 +1613,27 @@ class Ingress {
     config;
     seed;
     signal;
+    onMirror;
     table;
     dirty = true;
     apps = new Map();
     recorders = new Map();
     rng;
     metrics = new IstioMetrics();
-    constructor(config, seed, signal) {
+    constructor(config, seed, signal, onMirror) {
         this.config = config;
         this.seed = seed;
         this.signal = signal;
+        this.onMirror = onMirror;
         this.rng = createRng(seed);
     }
     /** Mark the table stale; the next request rebuilds it once, however many objects changed. */
     invalidate() {
         this.dirty = true;
+    }
+    /** The objects the current routing table refused, with the reasons. */
+    rejected() {
+        return this.current().rejected;
     }
     /** Without onChange there is no other way to see changes: rebuild per request. */
     alwaysRebuild = false;
@@ -1065,6 +1646,10 @@ class Ingress {
                 gateways: this.config.list('Gateway'),
                 deployments: this.config.list('Deployment'),
                 services: this.config.list('Service'),
+                k8sGateways: listGatewayApi(this.config, 'KubernetesGateway'),
+                httpRoutes: listGatewayApi(this.config, 'HTTPRoute'),
+                referenceGrants: listGatewayApi(this.config, 'ReferenceGrant'),
+                namespaces: listGatewayApi(this.config, 'Namespace'),
             });
             const seen = new Set();
             for (const w of this.table.workloads) {
@@ -1083,11 +1668,11 @@ class Ingress {
         }
         return this.table;
     }
-    recorder(reporter, upstream, w) {
-        const key = `${reporter}|${upstream?.serviceFqdn ?? ''}|${w?.key ?? ''}`;
+    recorder(reporter, src, upstream, w) {
+        const key = `${reporter}|${src.workload}|${src.namespace}|${upstream?.serviceFqdn ?? ''}|${w?.key ?? ''}`;
         let r = this.recorders.get(key);
         if (!r) {
-            r = this.metrics.recorder(baseLabels(reporter, upstream, w));
+            r = this.metrics.recorder(baseLabels(reporter, src, upstream, w));
             this.recorders.set(key, r);
         }
         return r;
@@ -1108,13 +1693,17 @@ class Ingress {
                 query,
                 authority: req.headers.host ?? '',
                 scheme: 'http',
+                // Envoy joins repeated headers with "," (Node would use ", "); cookies with "; " as Node does.
                 header: (name) => {
-                    const v = req.headers[name];
-                    return Array.isArray(v) ? v.join(',') : v;
+                    if (name === 'cookie')
+                        return req.headers.cookie;
+                    const v = req.headersDistinct[name];
+                    return v === undefined ? undefined : v.join(',');
                 },
             };
             const route = routes && selectRoute(routes, view);
-            source = this.recorder('source');
+            const src = route?.source ?? INGRESS;
+            source = this.recorder('source', src);
             if (!route) {
                 flags = 'NR';
                 return this.local(res, 404, '');
@@ -1142,17 +1731,19 @@ class Ingress {
                     return this.local(res, f.abortStatus, 'fault filter abort');
                 }
             }
+            if (route.localStatus !== undefined)
+                return this.local(res, route.localStatus, '');
             const dest = pickDestination(route, this.rng.next());
             if (!dest) {
                 flags = 'NR';
                 return this.local(res, 404, '');
             }
             if (!dest.upstream) {
-                flags = 'NC';
-                return this.local(res, 503, '');
+                flags = dest.missingStatus === undefined ? 'NC' : '-';
+                return this.local(res, dest.missingStatus ?? 503, '');
             }
             const workload = pickWorkload(dest.upstream, this.rng.next());
-            source = this.recorder('source', dest.upstream, workload);
+            source = this.recorder('source', src, dest.upstream, workload);
             const app = workload && this.apps.get(workload.key);
             if (!workload || !app) {
                 flags = 'UH';
@@ -1166,9 +1757,20 @@ class Ingress {
                 reqHeaders.set('x-request-id', (0,external_node_crypto_.randomUUID)());
             reqHeaders.set('x-forwarded-proto', 'http');
             reqHeaders.set('x-envoy-attempt-count', '1');
+            const appPath = rewritePath(route, path);
+            let bodyRead;
+            const body = () => (bodyRead ??= readBody(req));
+            if (route.mirrors.length > 0) {
+                // The shadow gets the route's header changes, not those of the weighted destination.
+                const shadow = new Map(reqHeaders);
+                applyHeaderOps(shadow, route.headers.request);
+                if (route.rewrite?.authority)
+                    shadow.set('host', route.rewrite.authority);
+                this.mirror(route, src, view.method, appPath, shadow, body);
+            }
+            // Envoy applies the weighted cluster's header changes, then the route's (the route's win).
             applyHeaderOps(reqHeaders, dest.headers.request);
             applyHeaderOps(reqHeaders, route.headers.request);
-            const appPath = rewritePath(route, path);
             if (route.rewrite?.authority)
                 reqHeaders.set('host', route.rewrite.authority);
             const appStart = performance.now();
@@ -1176,7 +1778,7 @@ class Ingress {
                 method: view.method,
                 path: appPath,
                 headers: Object.fromEntries(reqHeaders),
-                body: () => readBody(req),
+                body,
             });
             const reply = await withTimeout(call, route.timeoutMs);
             const appMs = performance.now() - appStart;
@@ -1189,11 +1791,11 @@ class Ingress {
             if (reply === 'timeout') {
                 flags = 'UT';
                 // The destination sidecar still sees the app answer, later.
-                const dst = this.recorder('destination', dest.upstream, workload);
+                const dst = this.recorder('destination', src, dest.upstream, workload);
                 call.then((late) => dst(late.status, '-', Math.max(0, performance.now() - appStart - (late.lagMs ?? 0))), () => undefined);
                 return this.local(res, 504, 'upstream request timeout');
             }
-            this.recorder('destination', dest.upstream, workload)(reply.status, '-', Math.max(0, appMs - (reply.lagMs ?? 0)));
+            this.recorder('destination', src, dest.upstream, workload)(reply.status, '-', Math.max(0, appMs - (reply.lagMs ?? 0)));
             const headers = new Map(Object.entries(reply.headers));
             headers.set('x-envoy-upstream-service-time', String(Math.round(appMs)));
             applyHeaderOps(headers, dest.headers.response);
@@ -1207,6 +1809,36 @@ class Ingress {
                 this.local(res, 503, `upstream connect error: ${String(err)}`);
             else
                 res.destroy();
+        }
+    }
+    /**
+     * Envoy's request mirroring: for each selected mirror, a copy of the request (Host suffixed with
+     * "-shadow") goes to a pod of the mirror's upstream, fire-and-forget. Only the destination side
+     * records it (its sidecar sees an inbound request); the client never sees the response.
+     */
+    mirror(route, src, method, path, headers, body) {
+        for (const m of route.mirrors) {
+            if (!m.upstream || this.rng.next() >= m.fraction)
+                continue;
+            const workload = pickWorkload(m.upstream, this.rng.next());
+            const app = workload && this.apps.get(workload.key);
+            if (!workload || !app)
+                continue;
+            const copy = new Map(headers);
+            const host = String(copy.get('host') ?? '');
+            const colon = host.startsWith('[') ? host.indexOf(':', host.indexOf(']')) : host.lastIndexOf(':');
+            copy.set('host', colon < 0 ? `${host}-shadow` : `${host.slice(0, colon)}-shadow${host.slice(colon)}`);
+            const dst = this.recorder('destination', src, m.upstream, workload);
+            const start = performance.now();
+            const sent = Object.fromEntries(copy);
+            this.onMirror?.({ workload: workload.key, method, path, headers: sent });
+            app.handle({ method, path, headers: sent, body }).then((reply) => {
+                const ms = Math.max(0, performance.now() - start - (reply.lagMs ?? 0));
+                if (reply.reset === true)
+                    dst(503, 'UC', ms);
+                else
+                    dst(reply.status, '-', ms);
+            }, () => undefined);
         }
     }
     local(res, status, body) {
@@ -1229,8 +1861,13 @@ function rewritePath(route, path) {
         return path;
     // Istio replaces the matched prefix when the match was a prefix, else the whole path.
     for (const m of route.matches) {
-        if (m.uriPrefix !== undefined && path.startsWith(m.uriPrefix))
-            return uri + path.slice(m.uriPrefix.length);
+        if (m.uriPrefix === undefined || !path.startsWith(m.uriPrefix))
+            continue;
+        const rest = path.slice(m.uriPrefix.length);
+        // The Gateway API's ReplacePrefixMatch joins on path elements: "/" + "/bar" is "/bar".
+        if (route.kind === 'HTTPRoute' && uri.endsWith('/') && rest.startsWith('/'))
+            return uri + rest.slice(1);
+        return uri + rest;
     }
     return uri;
 }
@@ -1256,7 +1893,7 @@ function readBody(req) {
 async function startDataPlane(options) {
     const closing = new AbortController();
     const seed = options.seed ?? (0,external_node_crypto_.randomInt)(2 ** 31);
-    const ingress = new Ingress(options.config, seed, closing.signal);
+    const ingress = new Ingress(options.config, seed, closing.signal, options.onMirror);
     const unsubscribe = options.config.onChange?.(() => ingress.invalidate());
     if (!unsubscribe)
         ingress.alwaysRebuild = true;
@@ -1268,6 +1905,13 @@ async function startDataPlane(options) {
     ingressServer.headersTimeout = 125_000;
     const metricsServer = (0,external_node_http_.createServer)((req, res) => {
         const { path } = splitUrl(req.url);
+        // What istiod would have refused (`istioctl analyze`): objects the routing table left out, and why.
+        if (req.method === 'GET' && path === '/debug/rejected') {
+            const body = JSON.stringify(ingress.rejected(), null, 2);
+            res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+            res.end(body);
+            return;
+        }
         // /stats/prometheus is where Istio's Prometheus addon scrapes Envoy.
         if (req.method === 'GET' && (path === '/metrics' || path === '/stats/prometheus')) {
             const body = ingress.metrics.render();
@@ -1279,7 +1923,7 @@ async function startDataPlane(options) {
             return;
         }
         res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('not found: metrics are at /metrics\n');
+        res.end('not found: metrics are at /metrics, refused objects at /debug/rejected\n');
     });
     try {
         const ingressPort = await listen(ingressServer, options.ingressPort ?? 0);
@@ -1302,11 +1946,178 @@ async function startDataPlane(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sim/gateway-status.ts
+
+
+
+const WATCHED = new Set([
+    `${GATEWAY_API_GROUP}/gateways`,
+    `${GATEWAY_API_GROUP}/httproutes`,
+    `${GATEWAY_API_GROUP}/referencegrants`,
+    '/namespaces',
+    '/services',
+]);
+/** Conditions with observedGeneration and lastTransitionTime, the time kept while the status holds. */
+function stamp(conditions, previous, generation, now) {
+    const before = Array.isArray(previous) ? previous.filter(object/* isObject */.G) : [];
+    return conditions.map((c) => {
+        const old = before.find((p) => p.type === c.type);
+        const same = old?.status === c.status && typeof old.lastTransitionTime === 'string';
+        return {
+            ...c,
+            observedGeneration: generation,
+            lastTransitionTime: same ? String(old.lastTransitionTime) : now,
+        };
+    });
+}
+/** JSON equality ignoring lastTransitionTime (a rewrite with only a new time is no change). */
+function sameStatus(a, b) {
+    const strip = (_k, v) => (0,object/* isObject */.G)(v) && 'lastTransitionTime' in v ? { ...v, lastTransitionTime: undefined } : v;
+    return JSON.stringify(a ?? null, strip) === JSON.stringify(b ?? null, strip);
+}
+const generationOf = (o) => {
+    const g = o.metadata?.generation;
+    return typeof g === 'number' ? g : 1;
+};
+const gateway_status_nsOf = (o) => o.metadata?.namespace ?? 'default';
+const gateway_status_nameOf = (o) => o.metadata?.name ?? '';
+/** The embedded API server as a StatusSink: writes over its HTTP API, as istiod writes to a cluster. */
+function apiServerStatusSink(api) {
+    return {
+        onChange: (listener) => api.onChange((e) => listener(e.key)),
+        async patchStatus(o, resource, status) {
+            const base = `${api.url}/apis/${o.apiVersion ?? `${GATEWAY_API_GROUP}/v1`}/namespaces/${encodeURIComponent(gateway_status_nsOf(o))}/${resource}/${encodeURIComponent(gateway_status_nameOf(o))}`;
+            const send = (path) => fetch(`${path}?fieldManager=${encodeURIComponent(ISTIO_GATEWAY_CONTROLLER)}`, {
+                method: 'PATCH',
+                headers: { 'content-type': 'application/merge-patch+json', 'user-agent': 'pilot-discovery' },
+                body: JSON.stringify({ status }),
+            });
+            let res = await send(`${base}/status`);
+            // A CRD without the status subresource keeps status in the object itself.
+            if (res.status === 404) {
+                await res.body?.cancel();
+                res = await send(base);
+            }
+            await res.body?.cancel();
+        },
+    };
+}
+function startGatewayStatus(sink, config) {
+    let dirty = false;
+    let running;
+    let closed = false;
+    const patch = (o, resource, status) => sink.patchStatus(o, resource, status);
+    const syncOnce = async () => {
+        const gateways = config.listGatewayApi('KubernetesGateway');
+        const routes = config.listGatewayApi('HTTPRoute');
+        if (gateways.length === 0 && routes.length === 0)
+            return;
+        const table = buildRoutingTable({
+            virtualServices: [],
+            destinationRules: [],
+            gateways: [],
+            // Status depends on Services existing, not on their pods.
+            deployments: [],
+            services: config.list('Service'),
+            k8sGateways: gateways,
+            httpRoutes: routes,
+            referenceGrants: config.listGatewayApi('ReferenceGrant'),
+            namespaces: config.listGatewayApi('Namespace'),
+        });
+        const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        const writes = [];
+        for (const gw of gateways) {
+            const key = `${gateway_status_nsOf(gw)}/${gateway_status_nameOf(gw)}`;
+            const want = table.gatewayApi.gateways.get(key);
+            if (!want)
+                continue;
+            const have = (0,object/* isObject */.G)(gw.status) ? gw.status : {};
+            const gen = generationOf(gw);
+            const haveListeners = Array.isArray(have.listeners) ? have.listeners.filter(object/* isObject */.G) : [];
+            const status = {
+                addresses: want.addresses,
+                conditions: stamp(want.conditions, have.conditions, gen, now),
+                listeners: want.listeners.map((l) => ({
+                    ...l,
+                    conditions: stamp(l.conditions, haveListeners.find((h) => h.name === l.name)?.conditions, gen, now),
+                })),
+            };
+            if (!sameStatus(status, {
+                addresses: have.addresses,
+                conditions: have.conditions,
+                listeners: have.listeners,
+            }))
+                writes.push(patch(gw, 'gateways', status));
+        }
+        for (const hr of routes) {
+            const key = `${gateway_status_nsOf(hr)}/${gateway_status_nameOf(hr)}`;
+            const want = table.gatewayApi.routes.get(key) ?? [];
+            const have = (0,object/* isObject */.G)(hr.status) && Array.isArray(hr.status.parents) ? hr.status.parents.filter(object/* isObject */.G) : [];
+            const gen = generationOf(hr);
+            const ours = (h) => h.controllerName === ISTIO_GATEWAY_CONTROLLER;
+            const sameRef = (h, ref) => JSON.stringify(h.parentRef) === JSON.stringify(ref);
+            const mine = want.map((p) => {
+                const old = have.find((h) => ours(h) && sameRef(h, p.parentRef));
+                return { ...p, conditions: stamp(p.conditions, old?.conditions, gen, now) };
+            });
+            // Entries keep their places (other controllers' untouched); ours updated, dropped or appended.
+            const parents = [
+                ...have.flatMap((h) => (ours(h) ? mine.filter((m) => sameRef(h, m.parentRef)).slice(0, 1) : [h])),
+                ...mine.filter((m) => !have.some((h) => ours(h) && sameRef(h, m.parentRef))),
+            ];
+            if (!sameStatus(parents, have) && !(parents.length === 0 && !(0,object/* isObject */.G)(hr.status)))
+                writes.push(patch(hr, 'httproutes', { parents }));
+        }
+        await Promise.all(writes);
+    };
+    const run = () => {
+        if (closed)
+            return;
+        if (running) {
+            dirty = true;
+            return;
+        }
+        running = (async () => {
+            do {
+                dirty = false;
+                // Let a burst of changes (kubectl apply of many objects) land before computing.
+                await new Promise((resolve) => setImmediate(resolve));
+                try {
+                    await syncOnce();
+                }
+                catch {
+                    // The API server is closing or refused a write; the next change retries.
+                }
+            } while (dirty && !closed);
+        })().finally(() => {
+            running = undefined;
+        });
+    };
+    const unsubscribe = sink.onChange((key) => {
+        if (key === undefined || WATCHED.has(key))
+            run();
+    });
+    run();
+    return {
+        async idle() {
+            while (running)
+                await running;
+        },
+        async close() {
+            closed = true;
+            unsubscribe();
+            await running;
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/sim/kubeconfig.ts
-var sim_kubeconfig = __webpack_require__(6684);
+var sim_kubeconfig = __webpack_require__(26684);
 ;// CONCATENATED MODULE: ./src/sim/mesh.ts
 // The embedded mesh: the Kubernetes API server plus the data plane that routes by the stored
-// VirtualServices/DestinationRules to in-process apps, both on loopback.
+// VirtualServices/DestinationRules (and Gateway API HTTPRoutes/Gateways, whose status
+// gateway-status.ts writes as istiod would) to in-process apps, all on loopback.
+
 
 
 
@@ -1317,12 +2128,22 @@ const KIND_STORAGE = {
     Deployment: ['apps', 'deployments'],
     Service: ['', 'services'],
 };
-/** The data plane's read-only view of the API server's store. */
+const GATEWAY_API_STORAGE = {
+    HTTPRoute: ['gateway.networking.k8s.io', 'httproutes'],
+    KubernetesGateway: ['gateway.networking.k8s.io', 'gateways'],
+    ReferenceGrant: ['gateway.networking.k8s.io', 'referencegrants'],
+    Namespace: ['', 'namespaces'],
+};
+/** The data plane's read-only view of the API server's store (Gateway API kinds once their CRDs exist). */
 function storeConfigSource(api) {
-    const keys = new Set(Object.values(KIND_STORAGE).map(([g, r]) => `${g}/${r}`));
+    const keys = new Set([...Object.values(KIND_STORAGE), ...Object.values(GATEWAY_API_STORAGE)].map(([g, r]) => `${g}/${r}`));
     return {
         list(kind) {
             const [group, resource] = KIND_STORAGE[kind];
+            return api.objects(group, resource);
+        },
+        listGatewayApi(kind) {
+            const [group, resource] = GATEWAY_API_STORAGE[kind];
             return api.objects(group, resource);
         },
         onChange(listener) {
@@ -1335,10 +2156,11 @@ function storeConfigSource(api) {
 }
 async function startMesh(options = {}) {
     const api = await (0,sim_api.startApiServer)({ ...options, port: options.apiPort ?? options.port ?? 0 });
+    const config = storeConfigSource(api);
     let dataPlane;
     try {
         dataPlane = await startDataPlane({
-            config: storeConfigSource(api),
+            config,
             ingressPort: options.ingressPort ?? 0,
             metricsPort: options.metricsPort ?? 0,
             seed: options.seed,
@@ -1350,6 +2172,7 @@ async function startMesh(options = {}) {
     }
     const kubeconfig = (0,sim_kubeconfig.simKubeconfig)(api.url);
     const dp = dataPlane;
+    const gatewayStatus = startGatewayStatus(apiServerStatusSink(api), config);
     return {
         apiUrl: api.url,
         ingressUrl: dp.ingressUrl,
@@ -1357,7 +2180,9 @@ async function startMesh(options = {}) {
         kubeconfig,
         writeKubeconfig: (path) => (0,sim_kubeconfig.writeKubeconfig)(path, kubeconfig),
         api,
+        gatewayStatus,
         async close() {
+            await gatewayStatus.close();
             await Promise.all([dp.close(), api.close()]);
         },
     };
