@@ -16,8 +16,8 @@ import type { CheckSpec } from './metrics/check-spec.js';
 import type { GateSpec } from './gates/spec.js';
 import {
   DEFAULT_STRATEGY,
+  STRATEGY_INPUT_NAMES,
   strategyFromInputs,
-  type StrategyInputs,
   type StrategySpec,
 } from './strategy/spec.js';
 
@@ -224,22 +224,10 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
 
   /** The strategy inputs, judged together (which go with which strategy), each problem under its input. */
   function strategySpec(): StrategySpec {
-    const names: (keyof StrategyInputs)[] = [
-      'strategy',
-      'match',
-      'mirror-percent',
-      'preview-host',
-      'preview-header',
-      'iterations',
-      'route-kind',
-      'http-route',
-      'stable-service',
-      'canary-service',
-    ];
     // The action passes each input's default when it is not set: a default is "not set" here,
     // so that `iterations: 1` alone does not count as an input given to the wrong strategy.
     const given = (n: string) => (input(n).trim() === (inputSpec(n)?.default ?? '') ? '' : input(n));
-    const r = strategyFromInputs(Object.fromEntries(names.map((n) => [n, given(n)])));
+    const r = strategyFromInputs(Object.fromEntries(STRATEGY_INPUT_NAMES.map((n) => [n, given(n)])));
     if ('spec' in r) return r.spec;
     for (const p of r.problems) errors.push({ input: p.input, value: p.value, message: p.message });
     return DEFAULT_STRATEGY;

@@ -48,27 +48,11 @@ export interface GateMoment {
  * The JSON a webhook gate receives (POST, content-type application/json). `name`,
  * `namespace`, `phase` and `metadata` are where Flagger's webhooks have them.
  */
-export interface GatePayload {
+export interface GatePayload extends Omit<GateMoment, 'steps'> {
   schemaVersion: 1;
   /** The gate's name. */
   name: string;
-  phase: GatePhase;
-  command: string;
-  namespace: string;
-  virtualService: string;
-  route: string;
-  stableSubset: string;
-  canarySubset: string;
-  stableWorkload: string;
-  canaryWorkload: string;
-  canaryImage: string | null;
-  weight: number;
-  nextWeight: number;
-  step: number;
   steps: number[];
-  runId: string;
-  loadUrl: string | null;
-  loadHost: string | null;
   metadata: Record<string, string>;
 }
 

@@ -366,29 +366,28 @@ export function parseServices(raw: string): LockstepService[] {
 }
 
 /** What each input accepts, for the messages of parseStrategySpec (the contract entries say the same). */
+/** The inputs of a single-route strategy, in the contract's order (settings.ts reads them together). */
+export const STRATEGY_INPUT_NAMES = [
+  'strategy',
+  'match',
+  'mirror-percent',
+  'preview-host',
+  'preview-header',
+  'iterations',
+  'route-kind',
+  'http-route',
+  'stable-service',
+  'canary-service',
+] as const;
+
 /** What each strategy input accepts: the contract's text (one source, for errors and --help). */
 export const STRATEGY_ACCEPTS: Record<keyof StrategyInputs, string> = Object.fromEntries(
-  (
+  STRATEGY_INPUT_NAMES.map((n) => [n, inputSpec(n)?.accepts ?? '']).concat([
     [
-      'strategy',
-      'match',
-      'mirror-percent',
-      'preview-host',
-      'preview-header',
-      'iterations',
-      'route-kind',
-      'http-route',
-      'stable-service',
-      'canary-service',
-    ] as const
-  )
-    .map((n) => [n, inputSpec(n)?.accepts ?? ''])
-    .concat([
-      [
-        'services',
-        'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
-      ],
-    ]),
+      'services',
+      'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
+    ],
+  ]),
 ) as Record<keyof StrategyInputs, string>;
 
 /** The strategy when none of its inputs is set: weight steps on the route found. */

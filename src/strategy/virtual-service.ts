@@ -79,14 +79,7 @@ const isCanaryMirror = (m: unknown, sel: RouteSelection): boolean =>
  * reserved names) and a mirror of the stepped route to the canary. The weights stay.
  */
 export function withoutStrategyVs(vs: Json, sel: RouteSelection): Json {
-  const next = withoutInsertedRoutesVs(vs);
-  const route = steppedRoute(next, sel);
-  if (route && isCanaryMirror(route.mirror, sel)) {
-    delete route.mirror;
-    delete route.mirrorPercentage;
-    delete route.mirrorPercent;
-  }
-  return next;
+  return withoutMirrorVs(withoutInsertedRoutesVs(vs), sel);
 }
 
 /**
