@@ -3129,22 +3129,10 @@ function parseSettings(input, env = {}) {
     }
     /** The strategy inputs, judged together (which go with which strategy), each problem under its input. */
     function strategySpec() {
-        const names = [
-            'strategy',
-            'match',
-            'mirror-percent',
-            'preview-host',
-            'preview-header',
-            'iterations',
-            'route-kind',
-            'http-route',
-            'stable-service',
-            'canary-service',
-        ];
         // The action passes each input's default when it is not set: a default is "not set" here,
         // so that `iterations: 1` alone does not count as an input given to the wrong strategy.
         const given = (n) => (input(n).trim() === ((0,contract/* inputSpec */.mm)(n)?.default ?? '') ? '' : input(n));
-        const r = (0,spec/* strategyFromInputs */.fb)(Object.fromEntries(names.map((n) => [n, given(n)])));
+        const r = (0,spec/* strategyFromInputs */.fb)(Object.fromEntries(spec/* STRATEGY_INPUT_NAMES */.IH.map((n) => [n, given(n)])));
         if ('spec' in r)
             return r.spec;
         for (const p of r.problems)
@@ -5871,6 +5859,7 @@ function detectRouteKind(spec, objects, names = { virtualService: null }) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IH: () => (/* binding */ STRATEGY_INPUT_NAMES),
 /* harmony export */   YQ: () => (/* binding */ serviceObjectKey),
 /* harmony export */   fb: () => (/* binding */ strategyFromInputs),
 /* harmony export */   iF: () => (/* binding */ DEFAULT_STRATEGY)
@@ -6133,8 +6122,8 @@ function parseServices(raw) {
     return services;
 }
 /** What each input accepts, for the messages of parseStrategySpec (the contract entries say the same). */
-/** What each strategy input accepts: the contract's text (one source, for errors and --help). */
-const STRATEGY_ACCEPTS = Object.fromEntries([
+/** The inputs of a single-route strategy, in the contract's order (settings.ts reads them together). */
+const STRATEGY_INPUT_NAMES = [
     'strategy',
     'match',
     'mirror-percent',
@@ -6145,9 +6134,9 @@ const STRATEGY_ACCEPTS = Object.fromEntries([
     'http-route',
     'stable-service',
     'canary-service',
-]
-    .map((n) => [n, (0,_contract_js__WEBPACK_IMPORTED_MODULE_1__/* .inputSpec */ .mm)(n)?.accepts ?? ''])
-    .concat([
+];
+/** What each strategy input accepts: the contract's text (one source, for errors and --help). */
+const STRATEGY_ACCEPTS = Object.fromEntries(STRATEGY_INPUT_NAMES.map((n) => [n, (0,_contract_js__WEBPACK_IMPORTED_MODULE_1__/* .inputSpec */ .mm)(n)?.accepts ?? '']).concat([
     [
         'services',
         'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
@@ -6740,14 +6729,7 @@ const isCanaryMirror = (m, sel) => (0,_util_object_js__WEBPACK_IMPORTED_MODULE_4
  * reserved names) and a mirror of the stepped route to the canary. The weights stay.
  */
 function withoutStrategyVs(vs, sel) {
-    const next = withoutInsertedRoutesVs(vs);
-    const route = steppedRoute(next, sel);
-    if (route && isCanaryMirror(route.mirror, sel)) {
-        delete route.mirror;
-        delete route.mirrorPercentage;
-        delete route.mirrorPercent;
-    }
-    return next;
+    return withoutMirrorVs(withoutInsertedRoutesVs(vs), sel);
 }
 /**
  * The VirtualService without the routes this module inserted (found by their reserved names; no
