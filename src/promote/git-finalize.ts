@@ -142,6 +142,8 @@ export async function prepareGitFinalize(
       `finalize git-pr: the stable Deployment ${target.namespace}/${oneLine(stable)} is in none of the manifests (${settings.manifests.map(oneLine).join(', ')}); finalize writes the promoted image where it is defined: add its manifest to \`manifests\`. Nothing was written`,
     );
   const canary = target.canaryDeployment;
+  // A document's file is as read: relative to the run's folder (manifest-read.ts), so absolute here.
+  const runDir = deps.cwd ?? process.cwd();
   const files = [
     ...new Set(
       target.docs
@@ -149,12 +151,12 @@ export async function prepareGitFinalize(
           (d) =>
             inNamespace(d, target.namespace, stable) || (canary && inNamespace(d, target.namespace, canary)),
         )
-        .map((d) => d.file),
+        .map((d) => path.resolve(runDir, d.file)),
     ),
   ];
   const repoRoot =
     options.repoRoot ??
-    (await checkoutRoot(path.dirname(files[0] ?? deps.cwd ?? process.cwd()))) ??
+    (await checkoutRoot(path.dirname(files[0] ?? path.join(runDir, '.')))) ??
     process.env['GITHUB_WORKSPACE'] ??
     null;
   if (repoRoot === null)
