@@ -831,13 +831,15 @@ options = run.deps) {
     if (stableDocs.length === 0)
         throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: the stable Deployment ${target.namespace}/${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(stable)} is in none of the manifests (${settings.manifests.map(_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN).join(', ')}); finalize writes the promoted image where it is defined: add its manifest to \`manifests\`. Nothing was written`);
     const canary = target.canaryDeployment;
+    // A document's file is as read: relative to the run's folder (manifest-read.ts), so absolute here.
+    const runDir = deps.cwd ?? node_process__WEBPACK_IMPORTED_MODULE_2___default().cwd();
     const files = [
         ...new Set(target.docs
             .filter((d) => inNamespace(d, target.namespace, stable) || (canary && inNamespace(d, target.namespace, canary)))
-            .map((d) => d.file)),
+            .map((d) => node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(runDir, d.file))),
     ];
     const repoRoot = options.repoRoot ??
-        (await checkoutRoot(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files[0] ?? deps.cwd ?? node_process__WEBPACK_IMPORTED_MODULE_2___default().cwd()))) ??
+        (await checkoutRoot(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files[0] ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(runDir, '.')))) ??
         (node_process__WEBPACK_IMPORTED_MODULE_2___default().env)['GITHUB_WORKSPACE'] ??
         null;
     if (repoRoot === null)
