@@ -159,11 +159,12 @@ describe('powerPlan', () => {
 
   it('requestsToDetect and windowToDetect agree and say what would change the outcome', () => {
     const s = { rps: 100, alpha: ALPHA, limits };
-    const ms = windowToDetect(10, { errorRate: 0.05 }, s)!;
-    expect(ms).toBeGreaterThan(1000);
-    expect(requestsToDetect(10, { errorRate: 0.05 }, s)).toBe(Math.round((100 * ms) / 1000 / 10));
-    expect(windowPower(10, ms, s).detectableErrorRate!).toBeLessThanOrEqual(0.05 * 1.01);
-    expect(windowPower(10, ms - 1000, s).detectableErrorRate!).toBeGreaterThan(0.05);
+    // A computed window length (the plan's output), not a measured time: nothing here runs a clock.
+    const plannedWindow = windowToDetect(10, { errorRate: 0.05 }, s)!;
+    expect(plannedWindow).toBeGreaterThan(1000);
+    expect(requestsToDetect(10, { errorRate: 0.05 }, s)).toBe(Math.round((100 * plannedWindow) / 1000 / 10));
+    expect(windowPower(10, plannedWindow, s).detectableErrorRate!).toBeLessThanOrEqual(0.05 * 1.01);
+    expect(windowPower(10, plannedWindow - 1000, s).detectableErrorRate!).toBeGreaterThan(0.05);
   });
 
   it('settingsPowerPlan reads the inputs: load-rps, steps, interval, false-rollback-rate, the limits', () => {

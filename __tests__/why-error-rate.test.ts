@@ -113,8 +113,9 @@ describe('error-rate', () => {
     const old = {
       ...v,
       reasons: v.reasons.map((r) =>
+        // As stored before the rule: no level on the reason, none in its message.
         r.metric === 'error-rate'
-          ? { ...r, message: 'canary error rate 4.80% (12/250) > limit 1.00% (loadgen)' }
+          ? { ...r, level: undefined, message: 'canary error rate 4.80% (12/250) > limit 1.00% (loadgen)' }
           : r,
       ),
     };
@@ -123,6 +124,19 @@ describe('error-rate', () => {
     );
     expect(explainVerdict(v, { limits: LIMITS, weight: 10, windowMs: 30_000, rps: 100 })).toBe(
       'fail: error-rate 4.8% (12 errors in 250 canary requests, loadgen; beyond chance at 0.1%) > max-error-rate 1%; it would pass with max-error-rate ≥ 1.64% or at most 9 errors in 250 requests',
+    );
+  });
+
+  it('advises by the level the reason carries, not by its message text', () => {
+    const v = judgeStep(null, stats(250, 12, 30), LIMITS, 'loadgen', 30_000);
+    const reworded = {
+      ...v,
+      reasons: v.reasons.map((r) =>
+        r.metric === 'error-rate' ? { ...r, message: 'reworded (loadgen)' } : r,
+      ),
+    };
+    expect(explainVerdict(reworded, { limits: LIMITS, weight: 10, windowMs: 30_000, rps: 100 })).toContain(
+      'beyond chance at 0.1%) > max-error-rate 1%; it would pass with max-error-rate ≥ 1.64% or at most 9 errors in 250 requests',
     );
   });
 

@@ -36,6 +36,7 @@ export function readGithubContext(env: Environment): GithubContext {
     workflow: nonEmpty('GITHUB_WORKFLOW'),
     githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
     tempDir: nonEmpty('RUNNER_TEMP') ?? tmpdir(),
+    workspace: nonEmpty('GITHUB_WORKSPACE'),
   };
 }
 

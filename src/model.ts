@@ -38,6 +38,11 @@ export interface Reason {
    * producer knows it better than the verdict's stats do; src/metrics/why.ts names it.
    */
   sampleSize?: number;
+  /**
+   * The significance level of a rule that judged beyond chance (the end-of-window max-error-rate
+   * rule: fails only when P(errors | a canary at the limit) < level); src/metrics/why.ts advises by it.
+   */
+  level?: number;
 }
 
 export type VerdictOutcome = 'pass' | 'fail' | 'inconclusive';

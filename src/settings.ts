@@ -54,6 +54,8 @@ export interface GithubContext {
   githubHosted: boolean;
   /** Runner temp folder for report files. */
   tempDir: string;
+  /** The checked-out repository's folder ($GITHUB_WORKSPACE), or null outside Actions. */
+  workspace?: string | null;
 }
 
 export interface Settings {

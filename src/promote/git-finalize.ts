@@ -157,7 +157,7 @@ export async function prepareGitFinalize(
   const repoRoot =
     options.repoRoot ??
     (await checkoutRoot(path.dirname(files[0] ?? path.join(runDir, '.')))) ??
-    process.env['GITHUB_WORKSPACE'] ??
+    settings.github.workspace ??
     null;
   if (repoRoot === null)
     throw new GitPrError(
