@@ -301,13 +301,19 @@ function errorRateReason(errors, requests, limit, source, alpha) {
         const why = limit > 0
             ? `beyond chance for a canary at the limit (one-sided binomial p = ${fmtP(p)} < ${fmtAlpha(a)})`
             : `max-error-rate 0: any error fails (one-sided binomial p = 0 < ${fmtAlpha(a)})`;
-        return reason('error-rate', rate, limit, source, false, `${counts} > limit ${fmtPct(limit)}, ${why}`);
+        return {
+            ...reason('error-rate', rate, limit, source, false, `${counts} > limit ${fmtPct(limit)}, ${why}`),
+            level: a,
+        };
     }
     const more = requestsToDecide(rate, limit, a);
     const tell = more === null
         ? 'no window of ten million requests at this rate would tell'
         : `~${more - requests} more canary requests at this rate would tell`;
-    return reason('error-rate', rate, limit, source, true, `${counts} is above the limit ${fmtPct(limit)} but within chance for a canary at the limit (one-sided binomial p = ${fmtP(p)} ≥ ${fmtAlpha(a)}): not a failure; ${tell}`);
+    return {
+        ...reason('error-rate', rate, limit, source, true, `${counts} is above the limit ${fmtPct(limit)} but within chance for a canary at the limit (one-sided binomial p = ${fmtP(p)} ≥ ${fmtAlpha(a)}): not a failure; ${tell}`),
+        level: a,
+    };
 }
 /**
  * The verdict of the user's limits on one window's per-version summaries. `alpha` is the

@@ -3057,6 +3057,7 @@ function readGithubContext(env) {
         workflow: nonEmpty('GITHUB_WORKFLOW'),
         githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
         tempDir: nonEmpty('RUNNER_TEMP') ?? (0,external_node_os_.tmpdir)(),
+        workspace: nonEmpty('GITHUB_WORKSPACE'),
     };
 }
 /** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */

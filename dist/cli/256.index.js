@@ -395,8 +395,19 @@ function minRequests(r, f) {
         : `${options.join(' or ')} would give enough`;
     return `${head}; ${change}`;
 }
-/** The level of the end-of-window error-rate rule, as its message states it ("binomial p = … < 0.1%"). */
+/**
+ * The level of the end-of-window error-rate rule: the reason's own (Reason.level), else, for a
+ * verdict stored before reasons carried it, as its message states it ("binomial p = … < 0.1%").
+ */
 const ERROR_RULE_LEVEL = /one-sided binomial p = \S+ [<≥] ([\d.e+-]+)%/;
+function errorRuleLevel(r) {
+    if (r.source === 'judge')
+        return null;
+    if (typeof r.level === 'number')
+        return r.level;
+    const stated = ERROR_RULE_LEVEL.exec(r.message)?.[1];
+    return stated === undefined ? null : Number(stated) / 100;
+}
 /**
  * The most errors in n requests that pass, and the smallest limit that passes x errors: by the
  * rule that judged the reason. The end-of-window rule (src/metrics/analysis.ts errorRateReason)
@@ -447,10 +458,11 @@ function errorRate(r, f) {
     const n = f.sample;
     const errors = n === null ? null : Math.round(rate * n);
     const judge = r.source === 'judge' ? '; statistical judge: the excess is beyond chance' : '';
-    const level = r.source === 'judge' ? undefined : ERROR_RULE_LEVEL.exec(r.message)?.[1];
-    const chance = level === undefined ? '' : `; beyond chance at ${level}%`;
+    const level = errorRuleLevel(r);
+    // As the rule's message shows its level (analysis.ts fmtAlpha).
+    const chance = level === null ? '' : `; beyond chance at ${Number((level * 100).toPrecision(6))}%`;
     const counted = n === null ? r.source : `${errors} errors in ${n} canary requests, ${r.source}${judge}${chance}`;
-    const { atLeast, allowed } = errorAdvice(errors, n, rate, limit, level === undefined ? null : Number(level) / 100);
+    const { atLeast, allowed } = errorAdvice(errors, n, rate, limit, level);
     return (`error-rate ${pct(rate)} (${counted}) > max-error-rate ${pct(limit)}; it would pass with max-error-rate ≥ ${atLeast}` +
         (allowed === null ? '' : ` or at most ${allowed} errors in ${n} requests`));
 }

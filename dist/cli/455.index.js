@@ -840,7 +840,7 @@ options = run.deps) {
     ];
     const repoRoot = options.repoRoot ??
         (await checkoutRoot(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files[0] ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(runDir, '.')))) ??
-        (node_process__WEBPACK_IMPORTED_MODULE_2___default().env)['GITHUB_WORKSPACE'] ??
+        settings.github.workspace ??
         null;
     if (repoRoot === null)
         throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(files[0] ?? '')} is not in a Git checkout (no .git above it, no GITHUB_WORKSPACE); finalize commits the manifest files it edits: check out the repository (actions/checkout) and give manifests from it. Nothing was written`);
