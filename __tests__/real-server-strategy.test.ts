@@ -1,9 +1,12 @@
-// Strategies ab and blue-green (issue 15) through the same execute() the action runs, against a
-// REAL kube-apiserver v1.20.2 with Istio's real CRD schemas (etcd + apiserver +
-// controller-manager on loopback): the A/B and preview routes the promotion inserts, and its
-// state, are accepted and stored by the real server (pruning and schema validation included),
-// and the embedded mesh's data plane routes the load by them. As real-server-promotion.test.ts:
-// a fake kubelet writes Deployment status once "pods are ready".
+// Strategies ab, blue-green and mirror (issue 15) on a VirtualService through the same execute()
+// the action runs, against a REAL kube-apiserver v1.20.2 with Istio's real CRD schemas (etcd +
+// apiserver + controller-manager on loopback): the A/B and preview routes and the mirror the
+// promotion writes, and its state, are accepted and stored by the real server (pruning and
+// schema validation included), and the embedded mesh's data plane routes the load by them.
+// Every stored version of the VirtualService is recorded from a watch, so the tests see the
+// strategy's route during its window, gone after it, and a rollback's single write. The mirror
+// is judged on destination metrics from a real Prometheus scraping the data plane. As
+// real-server-promotion.test.ts: a fake kubelet writes Deployment status once "pods are ready".
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +26,14 @@ import {
   startRealApiServer,
   type RealApiServer,
 } from './support/real-apiserver.js';
-import { apiRequest, realConfigSource, type RealConfigSource } from './support/real-config-source.js';
+import {
+  apiRequest,
+  realConfigSource,
+  recordWrites,
+  type RealConfigSource,
+} from './support/real-config-source.js';
+import { startPrometheus, type RealPrometheus } from './checks-support.js';
+import { inserted, vsWrite, type VsWrite } from './strategy-promote-support.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,6 +41,7 @@ let real: RealApiServer | null = null;
 let kubelet: FakeKubelet | null = null;
 let source: RealConfigSource | null = null;
 let dataPlane: DataPlane | null = null;
+let prom: RealPrometheus | null = null;
 const temps: string[] = [];
 let startError: Error | null = null;
 
@@ -47,6 +58,8 @@ beforeAll(async () => {
     source = realConfigSource(real);
     await Promise.all([kubelet.synced, source.synced]);
     dataPlane = await startDataPlane({ config: source, seed: 7 });
+    // The mirror is judged on Prometheus destination metrics: a real one scraping the data plane.
+    prom = await startPrometheus(dataPlane.metricsUrl);
   } catch (err) {
     // Kept for every test to rethrow: each one FAILS with the reason (vitest would only skip them).
     startError = err instanceof Error ? err : new Error(JSON.stringify(err));
@@ -59,6 +72,7 @@ function requireServer(): void {
 }
 
 afterAll(async () => {
+  await prom?.close();
   await dataPlane?.close();
   source?.close();
   await kubelet?.close();
@@ -120,7 +134,7 @@ async function get(path: string): Promise<Json> {
 }
 
 interface VirtualService {
-  metadata: { annotations?: Record<string, string> };
+  metadata: { resourceVersion: string; annotations?: Record<string, string> };
   spec: { http: { route: { weight?: number; destination: { subset: string } }[] }[] };
 }
 
@@ -157,7 +171,7 @@ async function podinfoCopy(ns: string, host: string, canaryAnnotations: Json = {
 }
 
 const FAST = {
-  interval: '3s',
+  interval: '2s',
   'load-rps': '100',
   'min-requests': '20',
   'rollout-timeout': '20s',
@@ -173,6 +187,10 @@ const vsOf = async (ns: string) =>
   };
 const routeNames = (vs: { spec: { http: { name?: string }[] } }) => vs.spec.http.map((r) => r.name ?? '');
 
+/**
+ * One promotion through execute() on a copy of the fixture in `ns`, with every version of the
+ * VirtualService the real server stored, as VsWrite (weights, inserted routes, mirror, phase).
+ */
 async function promoteOn(ns: string, host: string, inputs: Record<string, string>, canary: Json = {}) {
   const reports: PromotionReport[] = [];
   const { io, log } = recordingIo();
@@ -183,12 +201,51 @@ async function promoteOn(ns: string, host: string, inputs: Record<string, string
     'load-host': host,
     ...inputs,
   });
-  const outcome = await execute(settings, io, new AbortController().signal, {
-    connect,
-    reporter: keepingReporter(reports),
-    cwd: REPO_ROOT,
-  });
-  return { outcome, log, report: reports.at(-1) };
+  const recorder = recordWrites(
+    real!,
+    {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      path: `/apis/networking.istio.io/v1/namespaces/${ns}/virtualservices`,
+    },
+    'podinfo',
+  );
+  try {
+    await recorder.synced;
+    const outcome = await execute(settings, io, new AbortController().signal, {
+      connect,
+      reporter: keepingReporter(reports),
+      cwd: REPO_ROOT,
+    });
+    const vs = await vsOf(ns);
+    // Everything the promotion wrote has come through the watch once its last version has.
+    await recorder.reached(vs.metadata.resourceVersion);
+    expect(recorder.errors.map(String)).toEqual([]);
+    const writes = recorder.writes().map((o) => vsWrite(o));
+    return { outcome, log, report: reports.at(-1), vs, writes };
+  } finally {
+    recorder.close();
+  }
+}
+
+/** Each stored version as "<canary weight>[+ab|+preview][+mirror<percent>]", for sequence assertions. */
+const sequence = (writes: VsWrite[]): string[] =>
+  writes.map(
+    (w) =>
+      `${w.canary}${inserted(w)
+        .map((r) => `+${r}`)
+        .join('')}${w.mirror !== null ? `+mirror${w.mirror}` : ''}`,
+  );
+
+/** The rollback was one write: the version before still had the strategy's route/mirror and was not rolled back. */
+function expectOneRollbackWrite(writes: VsWrite[], during: string): void {
+  const seq = sequence(writes);
+  expect(seq.at(-2), seq.join(' ')).toBe(during);
+  expect(writes.at(-2)!.phase, seq.join(' ')).not.toBe('rolled-back');
+  expect(seq.at(-1), seq.join(' ')).toBe('0');
+  expect(writes.at(-1)).toMatchObject({ stable: 100, canary: 0, mirror: null, phase: 'rolled-back' });
+  // The canary never got user traffic by weight.
+  expect(Math.max(...writes.map((w) => w.canary))).toBe(0);
 }
 
 function expectHealthyHelpers(): void {
@@ -198,16 +255,15 @@ function expectHealthyHelpers(): void {
   expect(source!.errors.map(String)).toEqual([]);
 }
 
-describe('strategies against a real kube-apiserver v1.20.2', () => {
+describe('strategies on a VirtualService against a real kube-apiserver v1.20.2', () => {
   it('ab: the A/B route is stored by the real server, the matching requests judged on the canary, then promoted without it', async () => {
     requireServer();
-    const { outcome, log } = await promoteOn('ab', 'ab.example', {
+    const { outcome, log, vs, writes } = await promoteOn('ab', 'ab.example', {
       strategy: 'ab',
       match: 'header:x-user=beta',
       steps: '50,100',
     });
     expect(outcome.exitCode, log.join('\n')).toBe(0);
-    const vs = await vsOf('ab');
     const state = stateOf(vs);
     expect(state.phase).toBe('promoted');
     expect(state.strategy).toMatchObject({ strategy: 'ab', passed: 1, iterations: 1 });
@@ -215,7 +271,64 @@ describe('strategies against a real kube-apiserver v1.20.2', () => {
     expect(ab!.verdict.outcome).toBe('pass');
     expect(ab!.verdict.canary!.requests).toBeGreaterThan(0);
     expect(state.history.filter((h) => !h.stage).map((h) => h.weight)).toEqual([50, 100]);
+    // The A/B route was stored for its window and with the 50% step, gone with 100%.
+    const seq = sequence(writes);
+    const first = seq.indexOf('0+ab');
+    expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
+    expect(seq.slice(first), seq.join(' ')).toEqual(['0+ab', '50+ab', '100', '100']);
     expect(routeNames(vs).some((n) => n.includes('-istio-canary-'))).toBe(false);
+    expect(weights(vs)).toEqual([
+      ['ga', 0],
+      ['canary', 100],
+    ]);
+    expectHealthyHelpers();
+  });
+
+  it('ab: a bad canary fails the A/B window and is rolled back in one write that removes the A/B route', async () => {
+    requireServer();
+    const { outcome, log, vs, writes } = await promoteOn(
+      'ab-bad',
+      'ab-bad.example',
+      { strategy: 'ab', match: 'header:x-user=beta', steps: '50,100' },
+      { 'sim.istio-canary.dev/error-rate': '40%' },
+    );
+    expect(outcome.exitCode, log.join('\n')).toBe(1);
+    const state = stateOf(vs);
+    expect(state.phase).toBe('rolled-back');
+    expect(state.reason).toMatch(/^A\/B: header:x-user=beta → canary failed: /);
+    // Judged in the A/B window only: no weight step was reached.
+    expect(state.history.map((h) => h.stage ?? 'step')).not.toContain('step');
+    expect(state.history.at(-1)!.verdict.outcome).toBe('fail');
+    expectOneRollbackWrite(writes, '0+ab');
+    expect(routeNames(vs).some((n) => n.includes('-istio-canary-'))).toBe(false);
+    expect(weights(vs)).toEqual([
+      ['ga', 100],
+      ['canary', 0],
+    ]);
+  });
+
+  it('blue-green: the preview route by header is stored for the preview window, then one write switches all traffic', async () => {
+    requireServer();
+    const { outcome, log, vs, writes } = await promoteOn('bg-ok', 'bg-ok.example', {
+      strategy: 'blue-green',
+      'preview-header': 'x-preview=green',
+    });
+    expect(outcome.exitCode, log.join('\n')).toBe(0);
+    const state = stateOf(vs);
+    expect(state.phase).toBe('promoted');
+    expect(state.steps).toEqual([100]);
+    const [p] = state.history.filter((h) => h.stage === 'preview');
+    expect(p!.verdict.outcome).toBe('pass');
+    expect(p!.verdict.canary!.requests).toBeGreaterThan(0);
+    expect(state.history.filter((h) => !h.stage).map((h) => [h.weight, h.verdict.outcome])).toEqual([
+      [100, 'pass'],
+    ]);
+    // The preview window, the switch (100% and no preview in one write), then promoted.
+    const seq = sequence(writes);
+    const first = seq.indexOf('0+preview');
+    expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
+    expect(seq.slice(first), seq.join(' ')).toEqual(['0+preview', '100', '100']);
+    expect(writes.at(-1)!.phase).toBe('promoted');
     expect(weights(vs)).toEqual([
       ['ga', 0],
       ['canary', 100],
@@ -225,18 +338,75 @@ describe('strategies against a real kube-apiserver v1.20.2', () => {
 
   it('blue-green: a bad canary fails on the preview host and is rolled back in one write that removes the preview route', async () => {
     requireServer();
-    const { outcome, log } = await promoteOn(
+    const { outcome, log, vs, writes } = await promoteOn(
       'bg',
       'bg.example',
       { strategy: 'blue-green', 'preview-host': 'preview.bg.example' },
       { 'sim.istio-canary.dev/error-rate': '40%' },
     );
     expect(outcome.exitCode, log.join('\n')).toBe(1);
-    const vs = await vsOf('bg');
     const state = stateOf(vs);
     expect(state.phase).toBe('rolled-back');
     expect(state.reason).toMatch(/^preview: host preview\.bg\.example → canary failed: /);
+    expectOneRollbackWrite(writes, '0+preview');
     expect(routeNames(vs).some((n) => n.includes('-istio-canary-'))).toBe(false);
+    expect(weights(vs)).toEqual([
+      ['ga', 100],
+      ['canary', 0],
+    ]);
+  });
+
+  const MIRROR = {
+    strategy: 'mirror',
+    'mirror-percent': '50',
+    metrics: 'both',
+    steps: '100',
+  };
+
+  it('mirror: the mirror is stored for its window, the canary judged on Prometheus destination metrics, then removed with the first weight', async () => {
+    requireServer();
+    const { outcome, log, vs, writes, report } = await promoteOn('mirror', 'mirror.example', {
+      ...MIRROR,
+      'prometheus-url': prom!.url,
+    });
+    expect(outcome.exitCode, log.join('\n')).toBe(0);
+    const state = stateOf(vs);
+    expect(state.phase).toBe('promoted');
+    expect(state.strategy).toMatchObject({ strategy: 'mirror', mirrorPercent: 50, passed: 1 });
+    const [m] = state.history.filter((h) => h.stage === 'mirror');
+    expect(m!.verdict.outcome).toBe('pass');
+    // Only Prometheus judged the mirror window: its canary requests are the mirrored copies.
+    expect(m!.verdict.reasons.every((x) => x.source !== 'loadgen')).toBe(true);
+    expect(m!.verdict.canary!.requests).toBeGreaterThan(0);
+    expect(report?.strategy?.lines.join('\n')).toContain('Prometheus destination metrics');
+    const seq = sequence(writes);
+    const first = seq.indexOf('0+mirror50');
+    expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
+    expect(seq.slice(first), seq.join(' ')).toEqual(['0+mirror50', '100', '100']);
+    expect(vs.spec.http[0]).not.toHaveProperty('mirror');
+    expect(weights(vs)).toEqual([
+      ['ga', 0],
+      ['canary', 100],
+    ]);
+    expectHealthyHelpers();
+  });
+
+  it('mirror: a bad canary fails the mirror window and is rolled back in one write that removes the mirror', async () => {
+    requireServer();
+    const { outcome, log, vs, writes } = await promoteOn(
+      'mirror-bad',
+      'mirror-bad.example',
+      { ...MIRROR, 'prometheus-url': prom!.url },
+      { 'sim.istio-canary.dev/error-rate': '50%' },
+    );
+    expect(outcome.exitCode, log.join('\n')).toBe(1);
+    const state = stateOf(vs);
+    expect(state.phase).toBe('rolled-back');
+    expect(state.reason).toMatch(
+      /^mirror: 50% of the requests copied to the canary (failed|inconclusive twice): /,
+    );
+    expectOneRollbackWrite(writes, '0+mirror50');
+    expect(vs.spec.http[0]).not.toHaveProperty('mirror');
     expect(weights(vs)).toEqual([
       ['ga', 100],
       ['canary', 0],

@@ -1,9 +1,13 @@
 // The embedded mesh's data plane fed by a REAL kube-apiserver: list + watch (raw HTTPS, all
-// namespaces) of the kinds the data plane routes by, kept in memory, with onChange fired on
-// every event. Also the generic list+watch the fake kubelet uses.
+// namespaces) of the kinds the data plane routes by (the Gateway API's too, when asked), kept in
+// memory, with onChange fired on every event. Also the generic list+watch the fake kubelet uses,
+// and a recorder of every stored version of one object (what a promotion wrote, in order).
+// Hand-written rather than @kubernetes/client-node's informer: a test harness needs the raw
+// events (every resourceVersion) and no dependency beyond node:https.
 import { request } from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import type { KubeObject, MeshConfigSource, MeshKind } from '../../src/sim/types.js';
+import type { GatewayApiConfigSource, GatewayApiKind } from '../../src/sim/dataplane/index.js';
+import type { KubeObject, MeshKind } from '../../src/sim/types.js';
 
 export interface ApiAccess {
   /** https://127.0.0.1:<port> */
@@ -37,6 +41,20 @@ export const MESH_RESOURCES: Record<MeshKind, Resource> = {
   },
   Service: { apiVersion: 'v1', kind: 'Service', path: '/api/v1/services' },
   Deployment: { apiVersion: 'apps/v1', kind: 'Deployment', path: '/apis/apps/v1/deployments' },
+};
+
+const GW = 'gateway.networking.k8s.io';
+
+/** The Gateway API kinds the data plane routes HTTPRoutes by (CRDs v1.6.1 in the fixtures). */
+export const GATEWAY_API_RESOURCES: Record<GatewayApiKind, Resource> = {
+  HTTPRoute: { apiVersion: `${GW}/v1`, kind: 'HTTPRoute', path: `/apis/${GW}/v1/httproutes` },
+  KubernetesGateway: { apiVersion: `${GW}/v1`, kind: 'Gateway', path: `/apis/${GW}/v1/gateways` },
+  ReferenceGrant: {
+    apiVersion: `${GW}/v1beta1`,
+    kind: 'ReferenceGrant',
+    path: `/apis/${GW}/v1beta1/referencegrants`,
+  },
+  Namespace: { apiVersion: 'v1', kind: 'Namespace', path: '/api/v1/namespaces' },
 };
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -209,37 +227,116 @@ export function listWatch(
   };
 }
 
-export interface RealConfigSource extends MeshConfigSource {
+export interface RealConfigSource extends GatewayApiConfigSource {
   synced: Promise<void>;
   /** Watch failures (should stay empty; tests assert on it). */
   errors: Error[];
   close(): void;
 }
 
-/** The data plane's view of the real server: list+watch of the five mesh kinds. */
-export function realConfigSource(api: ApiAccess): RealConfigSource {
+/**
+ * The data plane's view of the real server: list+watch of the five mesh kinds and, with
+ * `gatewayApi` (whose CRDs must be established first), of the Gateway API kinds; without it
+ * listGatewayApi is empty, as on a cluster without those CRDs.
+ */
+export function realConfigSource(api: ApiAccess, options: { gatewayApi?: boolean } = {}): RealConfigSource {
   const listeners = new Set<() => void>();
   const errors: Error[] = [];
   const notify = (): void => {
     for (const l of listeners) l();
   };
-  const watches = Object.fromEntries(
-    (Object.keys(MESH_RESOURCES) as MeshKind[]).map((kind) => [
-      kind,
-      listWatch(api, MESH_RESOURCES[kind], notify, (e) => void errors.push(e)),
-    ]),
-  ) as Record<MeshKind, ListWatch>;
+  const watchAll = <K extends string>(resources: Record<K, Resource>): Record<K, ListWatch> =>
+    Object.fromEntries(
+      (Object.keys(resources) as K[]).map((kind) => [
+        kind,
+        listWatch(api, resources[kind], notify, (e) => void errors.push(e)),
+      ]),
+    ) as Record<K, ListWatch>;
+  const watches = watchAll(MESH_RESOURCES);
+  const gatewayApi = options.gatewayApi ? watchAll(GATEWAY_API_RESOURCES) : null;
+  const all = [...Object.values<ListWatch>(watches), ...Object.values<ListWatch>(gatewayApi ?? {})];
   return {
-    synced: Promise.all(Object.values(watches).map((w) => w.synced)).then(() => undefined),
+    synced: Promise.all(all.map((w) => w.synced)).then(() => undefined),
     errors,
     list: (kind) => watches[kind].items(),
+    listGatewayApi: (kind) => gatewayApi?.[kind].items() ?? [],
     onChange(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
     close() {
-      for (const w of Object.values(watches)) w.close();
+      for (const w of all) w.close();
       listeners.clear();
     },
+  };
+}
+
+export interface WriteRecorder {
+  /** Resolves once the first list is in: start the promotion after it. */
+  synced: Promise<void>;
+  /** Every stored version of the object whose spec or annotations differ from the one before, in order. */
+  writes(): KubeObject[];
+  /**
+   * Resolves once the watch has delivered this resourceVersion of the object (read it from a
+   * GET after the promotion: then writes() holds everything up to it). Rejects after
+   * `deadlineMs` with what was seen, so a lost event fails with a reason, not a hung test.
+   */
+  reached(resourceVersion: string, deadlineMs?: number): Promise<void>;
+  errors: Error[];
+  close(): void;
+}
+
+/**
+ * Records what the real server stored for the object `name` of `resource` (a namespaced
+ * collection path, e.g. /apis/networking.istio.io/v1/namespaces/ns/virtualservices): the
+ * watch delivers every resourceVersion, so each write of a promotion is seen, none merged.
+ */
+export function recordWrites(api: ApiAccess, resource: Resource, name: string): WriteRecorder {
+  const versions: KubeObject[] = [];
+  const seen = new Set<string>();
+  const waiters = new Map<string, () => void>();
+  const errors: Error[] = [];
+  let last = '';
+  const lw = listWatch(
+    api,
+    resource,
+    (type, obj) => {
+      const meta: Meta | undefined = obj.metadata;
+      if (meta?.name !== name || type === 'DELETED') return;
+      const rv = meta.resourceVersion ?? '';
+      seen.add(rv);
+      const o = obj as KubeObject & { spec?: unknown };
+      const key = JSON.stringify([o.spec ?? null, o.metadata?.annotations ?? null]);
+      if (key !== last) {
+        last = key;
+        versions.push(structuredClone(obj));
+      }
+      waiters.get(rv)?.();
+    },
+    (e) => void errors.push(e),
+  );
+  return {
+    synced: lw.synced,
+    writes: () => [...versions],
+    reached(resourceVersion, deadlineMs = 15_000) {
+      if (seen.has(resourceVersion)) return Promise.resolve();
+      return new Promise((res, rej) => {
+        const timer = setTimeout(() => {
+          waiters.delete(resourceVersion);
+          rej(
+            new Error(
+              `${resource.path}/${name}: resourceVersion ${resourceVersion} not watched within ${deadlineMs} ms (seen: ${[...seen].join(', ')})`,
+            ),
+          );
+        }, deadlineMs);
+        waiters.set(resourceVersion, () => {
+          clearTimeout(timer);
+          waiters.delete(resourceVersion);
+          res();
+        });
+      });
+    },
+    errors,
+    close: () => lw.close(),
   };
 }
