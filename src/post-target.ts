@@ -1,7 +1,12 @@
 // What the post step needs to find and roll back main's promotion, saved in the action state
 // by main before its first write (beside the holder id, PROMOTION_HOLDER in main.ts): the post
 // step then never reads the manifests again (they may be gone: a later step moved them, the
-// checkout was cleaned) and never guesses the kubeconfig.
+// checkout was cleaned) and never guesses the kubeconfig. With finalize: git-pr it also names
+// the manifest files main read, so that a post step that completes the finalize opens the pull
+// request from exactly those files (or says they are gone), never from whatever the glob matches
+// by then.
+import path from 'node:path';
+import process from 'node:process';
 import type { ManifestDoc } from './kube/manifests.js';
 import { selectRoute } from './plan.js';
 import type { Settings } from './settings.js';
@@ -29,6 +34,12 @@ export interface PostTarget {
   stableSubset: string | null;
   canarySubset: string | null;
   kubeconfig: KubeconfigSource;
+  /**
+   * finalize: git-pr only: the manifest files (absolute) holding the Deployments main read, the
+   * files the pull request edits. Absent in targets saved before it existed: post then reads
+   * the manifests input again.
+   */
+  manifestFiles?: string[];
 }
 
 /**
@@ -40,7 +51,26 @@ export function postTarget(
   settings: Settings,
   docs: readonly ManifestDoc[],
   kubeconfig: KubeconfigSource,
+  /** The folder the documents' files are relative to (main's run folder). */
+  cwd: string = process.cwd(),
 ): PostTarget {
+  const files =
+    settings.finalize === 'git-pr'
+      ? {
+          manifestFiles: [
+            ...new Set(
+              docs.filter((d) => d.object.kind === 'Deployment').map((d) => path.resolve(cwd, d.file)),
+            ),
+          ],
+        }
+      : {};
+  return { ...routeTarget(settings, docs), kubeconfig, ...files };
+}
+
+function routeTarget(
+  settings: Settings,
+  docs: readonly ManifestDoc[],
+): Omit<PostTarget, 'kubeconfig' | 'manifestFiles'> {
   const want = {
     virtualService: settings.virtualService,
     route: settings.route,
@@ -48,7 +78,7 @@ export function postTarget(
     canarySubset: settings.canarySubset,
   };
   const vs = docs.filter((d) => d.object.kind === 'VirtualService').map((d) => d.object);
-  if (vs.length === 0) return { namespace: settings.namespace, ...want, kubeconfig };
+  if (vs.length === 0) return { namespace: settings.namespace, ...want };
   // checkTargetOffline already selected this route from the same documents: it cannot fail here.
   const s = selectRoute(vs, want);
   return {
@@ -57,7 +87,6 @@ export function postTarget(
     route: s.routeName ?? s.routeIndex,
     stableSubset: s.stable.subset,
     canarySubset: s.canary.subset,
-    kubeconfig,
   };
 }
 
@@ -72,5 +101,14 @@ export function parsePostTarget(text: string): PostTarget | null {
   }
   if (!isObject(v) || typeof v.namespace !== 'string') return null;
   if (!isObject(v.kubeconfig) || typeof v.kubeconfig.from !== 'string') return null;
-  return v as unknown as PostTarget;
+  const target = v as unknown as PostTarget;
+  // Anything but a list of file names is not the files main read: as if none were saved.
+  if (
+    v.manifestFiles !== undefined &&
+    !(Array.isArray(v.manifestFiles) && v.manifestFiles.every((f) => typeof f === 'string'))
+  ) {
+    const { manifestFiles: _dropped, ...rest } = target;
+    return rest;
+  }
+  return target;
 }

@@ -1,7 +1,9 @@
-// The post step (runs even when the job failed or was cancelled): finish a rollback an
-// interrupted run left behind, then delete a cluster this action created. It finds the
-// promotion from what main saved in the action state (src/post-target.ts), never from the
-// manifests, which may be gone by then.
+// The post step (runs even when the job failed or was cancelled): finish a rollback or a
+// finalize an interrupted run left behind, then delete a cluster this action created. It finds
+// the promotion from what main saved in the action state (src/post-target.ts), never from the
+// manifests, which may be gone by then. With finalize: git-pr, a finalize it completes (or a
+// promotion main left promoted without its PR) gets the same pull request a run opens
+// (postGitPr in src/promote/git-finalize.ts), from the files main saved, reported with it.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { CREATED_CLUSTER_STATE } from './cluster/index.js';
@@ -16,6 +18,8 @@ import {
   type Io,
 } from './main.js';
 import type { Environment, InputSource, Settings } from './settings.js';
+import type { PromotionReport } from './model.js';
+import type { Reporter } from './ports.js';
 
 export interface PostDeps {
   io: Io;
@@ -72,11 +76,19 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
   });
   const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
   const { createReporter } = await import('./report/summary.js');
-  const reporter = createReporter(settings, {
+  const summary = createReporter(settings, {
     logger: io.logger,
     summary: jobSummary,
     setOutput: (name, value) => io.setOutput(name, value),
   });
+  // finalize: git-pr: the one final report (summary, outputs, comment) waits for the PR's link.
+  const gitPr = settings.finalize === 'git-pr';
+  const reporter: Reporter = gitPr
+    ? {
+        progress: (r) => summary.progress(r),
+        final: () => Promise.resolve({ commentUrl: null, reportJsonPath: null }),
+      }
+    : summary;
   const controller = new AbortController();
   const saved: Settings = {
     ...settings,
@@ -87,7 +99,7 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     stableSubset: target.stableSubset,
     canarySubset: target.canarySubset,
   };
-  const report = await finishInterrupted(saved, {
+  const deps = {
     kube,
     metrics: noMetrics,
     reporter,
@@ -95,11 +107,29 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     signal: controller.signal,
     // The main step's own id: post finishes that promotion only, never another job's.
     holder: io.state.get(PROMOTION_HOLDER) || undefined,
-  });
+  };
+  const report = await finishInterrupted(saved, deps);
   if (report)
     io.logger.warning(
       `post: the interrupted promotion was ${report.status === 'promoted' ? 'completed' : 'rolled back'} (${report.status} at ${report.weight}%).`,
     );
+  if (!gitPr || !deps.holder) return;
+  let final: PromotionReport | null = report;
+  try {
+    const { postGitPr } = await import('./promote/git-finalize.js');
+    final = await postGitPr({
+      settings: { ...saved, manifests: settings.manifests },
+      deps,
+      files: target.manifestFiles ?? null,
+      report,
+    });
+    if (final?.pullRequest)
+      io.logger.info(
+        `post: finalize git-pr: pull request #${final.pullRequest.number} ${final.pullRequest.url} ${final.pullRequest.created ? 'opened' : final.pullRequest.committed ? 'updated' : 'already had the promoted image'}`,
+      );
+  } finally {
+    if (final) await summary.final(final);
+  }
 }
 
 export async function runPost(deps: PostDeps): Promise<void> {

@@ -20,7 +20,11 @@
 //   job red) with the cause and what to fix: never a silent success.
 // - A dry run says which files and lines would change and that a PR would be opened; it calls
 //   no GitHub API.
-// - The post step's completion of an interrupted finalize does not open the PR: the next run does.
+// - The post step (postGitPr): when it completes a finalize the main step left (cancelled or
+//   killed at `finalizing`), or finds the main step's promotion promoted without its PR (killed
+//   while opening it), it opens or updates the same PR through prepareGitFinalize and finish,
+//   from the manifest files main read (saved in the post target); a refusal or files gone by then
+//   leave the cluster promoted and say why and what to run.
 // The GitHub client is created here, at the end, only for git-pr (this module is imported lazily).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,7 +49,9 @@ import {
 import { GitPrError, prBase, promotionBranch, repositoryPaths } from '../gitops/pr.js';
 import { gitPrSettingsProblems } from '../gitops/rules.js';
 export { gitPrSettingsProblems };
-import type { Run } from './run.js';
+import { ManifestError } from '../kube/manifest-read.js';
+import { Run, type PromotionDeps } from './run.js';
+import { loadManifests, resolveTarget, type Target } from './target.js';
 
 /** What a run with finalize: git-pr needs besides the runner's deps. */
 export interface GitFinalizeOptions {
@@ -53,6 +59,8 @@ export interface GitFinalizeOptions {
   repoRoot?: string;
   /** GitHub client options (tests: a local server's fetch and sleep); apiUrl and token come from the settings. */
   githubClient?: Omit<GithubClientOptions, 'apiUrl' | 'token'>;
+  /** The post step's check, after the cluster was promoted: its refusals say nothing was written to Git. */
+  afterPromotion?: boolean;
 }
 
 /** The part of the target this module reads. */
@@ -126,20 +134,22 @@ export async function prepareGitFinalize(
 ): Promise<GitFinalize> {
   const { deps } = run;
   const target: GitTarget = run.target;
+  // Before the run nothing at all is written; in the post step the cluster already was.
+  const unwritten = options.afterPromotion ? 'Nothing was written to Git' : 'Nothing was written';
   const problems = gitPrSettingsProblems(settings);
   if (problems.length > 0)
     throw new GitPrError(
-      `finalize git-pr: ${problems.map((p) => `${p.input} ${p.message}`).join('; ')}. Nothing was written`,
+      `finalize git-pr: ${problems.map((p) => `${p.input} ${p.message}`).join('; ')}. ${unwritten}`,
     );
   const stable = target.stableDeployment;
   if (!stable)
     throw new GitPrError(
-      'finalize git-pr: no stable Deployment was found for the stable subset; finalize writes the promoted image into its manifest. Nothing was written',
+      `finalize git-pr: no stable Deployment was found for the stable subset; finalize writes the promoted image into its manifest. ${unwritten}`,
     );
   const stableDocs = target.docs.filter((d) => inNamespace(d, target.namespace, stable));
   if (stableDocs.length === 0)
     throw new GitPrError(
-      `finalize git-pr: the stable Deployment ${target.namespace}/${oneLine(stable)} is in none of the manifests (${settings.manifests.map(oneLine).join(', ')}); finalize writes the promoted image where it is defined: add its manifest to \`manifests\`. Nothing was written`,
+      `finalize git-pr: the stable Deployment ${target.namespace}/${oneLine(stable)} is in none of the manifests (${settings.manifests.map(oneLine).join(', ')}); finalize writes the promoted image where it is defined: add its manifest to \`manifests\`. ${unwritten}`,
     );
   const canary = target.canaryDeployment;
   // A document's file is as read: relative to the run's folder (manifest-read.ts), so absolute here.
@@ -161,7 +171,7 @@ export async function prepareGitFinalize(
     null;
   if (repoRoot === null)
     throw new GitPrError(
-      `finalize git-pr: ${oneLine(files[0] ?? '')} is not in a Git checkout (no .git above it, no GITHUB_WORKSPACE); finalize commits the manifest files it edits: check out the repository (actions/checkout) and give manifests from it. Nothing was written`,
+      `finalize git-pr: ${oneLine(files[0] ?? '')} is not in a Git checkout (no .git above it, no GITHUB_WORKSPACE); finalize commits the manifest files it edits: check out the repository (actions/checkout) and give manifests from it. ${unwritten}`,
     );
   const paths = repositoryPaths(files, '/', repoRoot);
 
@@ -188,7 +198,8 @@ export async function prepareGitFinalize(
     if (!(error instanceof ManifestEditError)) throw error;
     throw new ManifestEditError(
       error.problems.map(
-        (p) => `${p} (checked on the local files before the promotion: nothing was written)`,
+        (p) =>
+          `${p} (checked on the local files ${options.afterPromotion ? 'by the post step: nothing was written to Git' : 'before the promotion: nothing was written'})`,
       ),
     );
   }
@@ -240,14 +251,10 @@ export class GitFinalize {
   async finish(run: Run, report: PromotionReport): Promise<PromotionReport> {
     if (run.state?.phase !== 'promoted') return report;
     const { kube, signal } = run.deps;
-    const note = (failure: string): PromotionReport => {
-      this.logger.error(failure);
-      return { ...report, failure, pullRequestError: failure };
-    };
-    const promoted = `the promotion stays promoted in the cluster (stable ${this.stableDeployment} runs the canary's version)`;
+    const note = (failure: string): PromotionReport => notOpened(report, this.logger, failure);
     if (signal.aborted)
       return note(
-        `finalize git-pr: cancelled before the pull request was opened; ${promoted}. Run \`promote\` again to open it: it changes nothing more in the cluster`,
+        `finalize git-pr: cancelled before the pull request was opened; ${stillPromoted(this.stableDeployment)}. Run \`promote\` again to open it: it changes nothing more in the cluster`,
       );
     try {
       const live = await kube.get(run.deploymentRef(this.stableDeployment), { signal });
@@ -304,10 +311,106 @@ export class GitFinalize {
         ...(notes.length > 0 ? { notices: [...(report.notices ?? []), ...notes] } : {}),
       };
     } catch (error) {
-      const why = oneLine(error instanceof Error ? error.message : String(error));
-      return note(
-        `${why.startsWith('finalize git-pr') ? why : `finalize git-pr: the pull request could not be opened: ${why}`}; ${promoted}, but Git does not have it yet. Fix this and run \`promote\` again: it opens the pull request and changes nothing more in the cluster`,
-      );
+      return note(refusal(error, this.stableDeployment));
     }
   }
+}
+
+const stillPromoted = (stable: string): string =>
+  `the promotion stays promoted in the cluster (stable ${oneLine(stable)} runs the canary's version)`;
+
+/** The report of a promotion whose PR was not opened: `failure` (the job goes red) says why. */
+function notOpened(report: PromotionReport, logger: Logger, failure: string): PromotionReport {
+  logger.error(failure);
+  return { ...report, failure, pullRequestError: failure };
+}
+
+/** A refusal of the PR: the cause, that the cluster stays promoted, and the run that opens it. */
+function refusal(error: unknown, stable: string): string {
+  const why = oneLine(error instanceof Error ? error.message : String(error));
+  return `${why.startsWith('finalize git-pr') ? why : `finalize git-pr: the pull request could not be opened: ${why}`}; ${stillPromoted(stable)}, but Git does not have it yet. Fix this and run \`promote\` again: it opens the pull request and changes nothing more in the cluster`;
+}
+
+/** What the post step hands over: the deps it gave finishInterrupted, and what main saved. */
+export interface PostGitPrInput {
+  /** The inputs read again, with the saved target's namespace, route and subsets. */
+  settings: Settings;
+  deps: PromotionDeps & GitFinalizeOptions;
+  /** The manifest files main read (post target); null: a target saved without them, the manifests input is read. */
+  files: readonly string[] | null;
+  /** finishInterrupted's report: the finalize the post step completed (or rolled back); null: it did nothing. */
+  report: PromotionReport | null;
+}
+
+/**
+ * The post step's pull request (finalize: git-pr). When the promotion the main step left
+ * (deps.holder) is now promoted (completed by finishInterrupted, or found promoted: main was
+ * killed before its PR), the same PR as a run's (prepareGitFinalize, then finish: same branch,
+ * no write when it is already there), checked before any GitHub write. Returns the report with
+ * `pullRequest`, or with `failure` saying why not (the files gone, a refusal) and what to run;
+ * `input.report` as it is when there is no PR to open (the promotion was rolled back, another
+ * job's, not promoted); null when there is not even a route.
+ */
+export async function postGitPr(input: PostGitPrInput): Promise<PromotionReport | null> {
+  const { settings, deps } = input;
+  if (input.report && input.report.status !== 'promoted') return input.report;
+  const cwd = deps.cwd ?? process.cwd();
+  let target: Target;
+  try {
+    // As finishInterrupted reads it: the live route and Deployments, not the manifests.
+    target = await resolveTarget(
+      { ...settings, command: 'rollback', manifests: [], canaryImage: null },
+      deps.kube,
+      { cwd },
+    );
+  } catch (err) {
+    if (!(err instanceof ManifestError)) throw err;
+    return input.report;
+  }
+  const run = new Run({ ...settings, command: 'promote', finalize: 'promote-stable' }, deps, target);
+  await run.readVs();
+  const s = run.state;
+  if (s?.phase !== 'promoted' || s.runId !== run.holder) return input.report;
+  const report = input.report ?? run.report(null);
+  const stable = target.stableDeployment ?? '?';
+  const cannot = (why: string, fix: string): PromotionReport =>
+    notOpened(
+      report,
+      deps.logger,
+      `finalize git-pr: the post step could not open the pull request: ${why}; ${stillPromoted(stable)}, but Git does not have it yet. ${fix}`,
+    );
+  const rerun =
+    'run `promote` again with the same inputs (finalize: git-pr) in a job that checks out the repository: it opens the pull request and changes nothing more in the cluster';
+
+  // The files main read, as main read them: a later step may have removed or moved them.
+  const files = input.files ?? null;
+  if (files) {
+    const gone = (
+      await Promise.all(files.map(async (f) => ((await stat(f).catch(() => null)) ? null : f)))
+    ).filter((f): f is string => f !== null);
+    if (gone.length > 0)
+      return cannot(
+        `the manifest file${gone.length > 1 ? 's' : ''} the main step read ${gone.length > 1 ? 'are' : 'is'} gone (${gone.map((f) => oneLine(path.relative(cwd, f) || f)).join(', ')}: a later step removed or moved ${gone.length > 1 ? 'them' : 'it'}), so it cannot tell which files to edit nor check the edit`,
+        `To open it, ${rerun}; or set the image of ${oneLine(stable)} to ${oneLine(report.canaryImage ?? "the canary's")} in its manifest by hand`,
+      );
+  }
+  const gitSettings: Settings = { ...settings, manifests: files ? [...files] : settings.manifests };
+  let prepared: GitFinalize;
+  try {
+    const docs = await loadManifests(gitSettings, cwd);
+    prepared = await prepareGitFinalize(
+      gitSettings,
+      { target: { ...target, docs }, deps },
+      { ...deps, afterPromotion: true },
+    );
+  } catch (error) {
+    if (!(
+      error instanceof ManifestError ||
+      error instanceof GitPrError ||
+      error instanceof ManifestEditError
+    ))
+      throw error;
+    return cannot(oneLine(error.message), `Fix this and ${rerun}`);
+  }
+  return prepared.finish(run, report);
 }
