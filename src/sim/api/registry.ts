@@ -10,6 +10,7 @@ import { decodeCustom, fieldSchema } from './crd-schema.js';
 import { recordUpdate, nowSeconds } from './managed.js';
 import { notFound } from './status.js';
 import { crdStatus, defaults, strategy, validate } from './admission.js';
+import { istioWebhookAdmission } from './istio-webhook.js';
 import { fieldManager } from './request.js';
 import { apiVersionOf, keyOf, storeObject } from './context.js';
 import type { ApiContext, Req, ResourceRequest } from './context.js';
@@ -56,6 +57,8 @@ export function prepareCreate(
   defaults(rt, o);
   if (rt.kind === 'CustomResourceDefinition') o['status'] = crdStatus(o, ctx.now());
   validate(rt, o, true);
+  // Validating admission webhooks run after the registry's own validation, dry run included.
+  istioWebhookAdmission(rt, o);
   meta['managedFields'] = recordUpdate(
     undefined,
     // Status is a reset field (1.22+): neither client status nor status defaults are owned.
@@ -128,6 +131,7 @@ export function commit(
   if (rt.generation && !deepEqual(specPart(old), specPart(o)))
     meta['generation'] = Number(oldMeta['generation'] ?? 0) + 1;
   validate(rt, o, false);
+  if (rr.subresource !== 'status') istioWebhookAdmission(rt, o);
   if (opts.managed !== 'apply') {
     // Through /status only spec is a reset field: label changes are dropped from the object but,
     // as on the real server, still recorded as owned by the writer.
