@@ -36,6 +36,8 @@ const TOKENS = {
 
 let server: GithubServer;
 let dir: string;
+let summaryFile: string;
+const summaryBefore = process.env.GITHUB_STEP_SUMMARY;
 beforeAll(async () => {
   server = await new GithubServer({
     tokens: [
@@ -44,8 +46,13 @@ beforeAll(async () => {
     ],
   }).start();
   dir = mkdtempSync(path.join(tmpdir(), 'post-git-pr-'));
+  // The post step's job summary (@actions/core writes it where this names).
+  summaryFile = path.join(dir, 'step-summary.md');
+  process.env.GITHUB_STEP_SUMMARY = summaryFile;
 });
 afterAll(async () => {
+  if (summaryBefore === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+  else process.env.GITHUB_STEP_SUMMARY = summaryBefore;
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -173,7 +180,9 @@ async function cancelledAtFinalizing(token: string): Promise<Map<string, string>
 async function post(state: Map<string, string>, token: string) {
   const step = newStep();
   const from = { github: server.requests.length, kube: mesh.api.requests.length };
+  writeFileSync(summaryFile, '');
   await runPost({ io: io(state, step), input: (n) => inputsFor(token)[n] ?? '', env: env() });
+  const summary = readFileSync(summaryFile, 'utf8');
   const jsonPath = step.outputs.get('report-json');
   const report = jsonPath ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as PromotionReport) : null;
   const github = server.requests.slice(from.github).map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`);
@@ -181,7 +190,7 @@ async function post(state: Map<string, string>, token: string) {
     .slice(from.kube)
     .filter(isWrite)
     .map((e) => `${e.verb} ${e.resource}/${e.name}`);
-  return { ...step, report, github, kubeWrites, text: step.log.join('\n') };
+  return { ...step, report, github, kubeWrites, summary, text: step.log.join('\n') };
 }
 
 const writesOf = (github: string[]) => github.filter((r) => !r.startsWith('GET '));
@@ -222,6 +231,10 @@ describe('the post step completes a finalize: git-pr', () => {
     });
     expect(first.report?.failure).toBeUndefined();
     expect(first.outputs.get('status')).toBe('promoted');
+    expect(first.summary.match(/\*\*Git:\*\*/g)).toHaveLength(1);
+    expect(first.summary).toContain(
+      `**Git:** [PR #${pull.number}](${first.report!.pullRequest!.url}) updates podinfo-ga to ${NEW} (opened; ${BRANCH} → main)`,
+    );
     expect(first.text).toContain(`post: finalize git-pr: pull request #${pull.number}`);
     expect(first.text).not.toContain(TOKENS.actions);
 
@@ -254,6 +267,9 @@ describe('the post step completes a finalize: git-pr', () => {
     );
     expect(refused.report?.failure).toBe(error?.slice('error: '.length));
     expect(refused.report?.pullRequestError).toBe(refused.report?.failure);
+    expect(refused.summary.split('\n').find((l) => l.startsWith('**Git:** ❌ finalize git-pr'))).toMatch(
+      /contents: write and pull-requests: write.*stays promoted in the cluster/,
+    );
     expect(refused.text).not.toContain(TOKENS.readOnly);
   });
 
@@ -268,7 +284,7 @@ describe('the post step completes a finalize: git-pr', () => {
     expect(server.pulls).toEqual([]);
     const error = gone.log.find((l) => l.startsWith('error: finalize git-pr'));
     expect(error, gone.text).toContain(
-      `the post step could not open the pull request: the manifest file the main step read is gone (${path.relative(process.cwd(), path.join(checkout, MANIFEST))}: a later step removed or moved it)`,
+      `the post step could not open the pull request: the manifest file the main step read is gone (${path.join(checkout, MANIFEST)}: a later step removed or moved it)`,
     );
     expect(error).toMatch(
       /stays promoted in the cluster.*run `promote` again .*finalize: git-pr.*or set the image of podinfo-ga to ghcr\.io\/stefanprodan\/podinfo:6\.7\.2/,

@@ -125,7 +125,7 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     });
     if (final?.pullRequest)
       io.logger.info(
-        `post: finalize git-pr: pull request #${final.pullRequest.number} ${final.pullRequest.url} ${final.pullRequest.created ? 'opened' : final.pullRequest.committed ? 'updated' : 'already had the promoted image'}`,
+        `post: finalize git-pr: pull request #${final.pullRequest.number} ${final.pullRequest.url} ${final.pullRequest.created ? 'opened' : final.pullRequest.committed ? 'updated with the promoted image' : 'kept: it already has the promoted image'}`,
       );
   } finally {
     if (final) await summary.final(final);

@@ -316,6 +316,12 @@ export class GitFinalize {
   }
 }
 
+/** A file as the log shows it: relative to the run's folder when inside it, else absolute. */
+const shownPath = (file: string, cwd: string): string => {
+  const rel = path.relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+};
+
 const stillPromoted = (stable: string): string =>
   `the promotion stays promoted in the cluster (stable ${oneLine(stable)} runs the canary's version)`;
 
@@ -390,7 +396,7 @@ export async function postGitPr(input: PostGitPrInput): Promise<PromotionReport 
     ).filter((f): f is string => f !== null);
     if (gone.length > 0)
       return cannot(
-        `the manifest file${gone.length > 1 ? 's' : ''} the main step read ${gone.length > 1 ? 'are' : 'is'} gone (${gone.map((f) => oneLine(path.relative(cwd, f) || f)).join(', ')}: a later step removed or moved ${gone.length > 1 ? 'them' : 'it'}), so it cannot tell which files to edit nor check the edit`,
+        `the manifest file${gone.length > 1 ? 's' : ''} the main step read ${gone.length > 1 ? 'are' : 'is'} gone (${gone.map((f) => oneLine(shownPath(f, cwd))).join(', ')}: a later step removed or moved ${gone.length > 1 ? 'them' : 'it'}), so it cannot tell which files to edit nor check the edit`,
         `To open it, ${rerun}; or set the image of ${oneLine(stable)} to ${oneLine(report.canaryImage ?? "the canary's")} in its manifest by hand`,
       );
   }
