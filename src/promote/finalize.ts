@@ -9,7 +9,8 @@
 // Two checks guard the hand edits a person can make meanwhile: right before the route flips to
 // the promoted stable, stable must run exactly the template promoted with all its replicas
 // ready (else StableChangedError: traffic stays on the canary); and the canary is not scaled
-// down while another route still sends it traffic (canaryStillRouted).
+// down while another route (VirtualService route or HTTPRoute rule) still sends it traffic
+// (canaryStillRouted).
 import process from 'node:process';
 import type { Logger } from '../ports.js';
 import type { Settings } from '../settings.js';
@@ -28,7 +29,8 @@ import { resolveTarget, type Target } from './target.js';
 import { canonical, podTemplateHash } from './template-hash.js';
 import { IstioCanaryError } from '../errors.js';
 import { KubeApiError } from '../kube/errors.js';
-import { sameHost } from './target.js';
+import { sameHost, servedIstioVersion } from './target.js';
+import { httpRulesSendingTo, type HttpRouteSelection } from '../strategy/http-route.js';
 import { Run, otherWriters, type PromotionDeps } from './run.js';
 
 /** On the stable Deployment: its pod template from before promote-stable, to restore an unfinished finalize. */
@@ -183,46 +185,33 @@ function hostIn(host: string, namespace: string): string {
 }
 
 /**
- * The VirtualServices of every namespace (a route in another namespace can send to the canary's
- * host too); when the credentials may not list them cluster-wide (403), those of the promotion's
- * namespace, and the log says what was not checked.
+ * The routes of a kind (VirtualService, HTTPRoute) of every namespace (a route in another
+ * namespace can send to the canary too); when the credentials may not list them cluster-wide
+ * (403/401), those of the promotion's namespace, and the log says what was not checked.
  */
-async function virtualServicesToCheck(run: Run): Promise<KubeObject[]> {
-  const { namespace, vsApiVersion } = run.target;
+async function routesToCheck(run: Run, apiVersion: string, kind: string): Promise<KubeObject[]> {
+  const { namespace } = run.target;
   try {
-    return (await run.deps.kube.list(vsApiVersion, 'VirtualService', null, { signal: run.writes })).items;
+    return (await run.deps.kube.list(apiVersion, kind, null, { signal: run.writes })).items;
   } catch (err) {
     if (!(err instanceof KubeApiError) || (err.code !== 403 && err.code !== 401)) throw err;
     run.log.info(
-      `finalize: may not list VirtualServices in all namespaces (${err.code}); only ${namespace}'s were checked for routes still sending to the canary`,
+      `finalize: may not list ${kind}s in all namespaces (${err.code}); only ${namespace}'s were checked for routes still sending to the canary`,
     );
-    return (await run.deps.kube.list(vsApiVersion, 'VirtualService', namespace, { signal: run.writes }))
-      .items;
+    return (await run.deps.kube.list(apiVersion, kind, namespace, { signal: run.writes })).items;
   }
 }
 
 /**
- * The other routes that still send traffic to the canary subset of the canary's host: this
- * VirtualService's other routes (http, tls, tcp) and every other VirtualService (all namespaces
- * when the credentials may list them). Each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
+ * The routes (http, tls, tcp) of the VirtualServices `items` that give weight to destinations
+ * `sends` picks, but `skip`: each as `VirtualService ns/name <kind> route <name|index> (<weight>%)`.
  */
-export async function canaryStillRouted(run: Run): Promise<string[]> {
-  // An HTTPRoute's canary is a Service of its own: other HTTPRoutes are not looked at (said in the README).
-  if (run.target.httpSelection) return [];
-  const { namespace, selection, vsApiVersion } = run.target;
-  const { host, subset } = selection.canary;
-  const canaryHost = hostIn(host, namespace);
-  const items = await virtualServicesToCheck(run);
-  // The canary's pods may be reached through another subset name too: any subset of a
-  // DestinationRule for the same host whose labels are among the canary subset's (it selects
-  // every pod the canary subset selects).
-  const subsets = new Set([subset]);
-  const rules = await run.deps.kube.list(vsApiVersion, 'DestinationRule', namespace, { signal: run.writes });
-  for (const dr of rules.items.map(destinationRuleView))
-    if (dr.host !== null && sameHost(dr.host, host, namespace))
-      for (const s of dr.subsets)
-        if (s.labels && Object.keys(s.labels).length && matchesLabels(run.target.canaryLabels, s.labels))
-          subsets.add(s.name);
+function vsRoutesSending(
+  items: readonly KubeObject[],
+  namespace: string,
+  sends: (destination: Record<string, unknown>, vsNamespace: string) => boolean,
+  skip: (vsNamespace: string, name: string, kind: string, index: number) => boolean,
+): string[] {
   const found: string[] = [];
   for (const vs of items) {
     const name = vs.metadata?.name ?? '?';
@@ -231,24 +220,10 @@ export async function canaryStillRouted(run: Run): Promise<string[]> {
     for (const kind of ['http', 'tls', 'tcp']) {
       const routes: unknown[] = Array.isArray(spec[kind]) ? spec[kind] : [];
       routes.forEach((r, i) => {
-        if (!isObject(r)) return;
-        if (
-          vsNamespace === namespace &&
-          name === selection.virtualService &&
-          kind === 'http' &&
-          i === selection.routeIndex
-        )
-          return;
+        if (!isObject(r) || skip(vsNamespace, name, kind, i)) return;
         const dests = (Array.isArray(r.route) ? r.route : []).filter(isObject);
         const weight = dests
-          .filter(
-            (d) =>
-              isObject(d.destination) &&
-              typeof d.destination.subset === 'string' &&
-              subsets.has(d.destination.subset) &&
-              typeof d.destination.host === 'string' &&
-              hostIn(d.destination.host, vsNamespace) === canaryHost,
-          )
+          .filter((d) => isObject(d.destination) && sends(d.destination, vsNamespace))
           .reduce(
             (sum, d) => sum + (typeof d.weight === 'number' ? d.weight : dests.length === 1 ? 100 : 0),
             0,
@@ -259,6 +234,70 @@ export async function canaryStillRouted(run: Run): Promise<string[]> {
           );
       });
     }
+  }
+  return found;
+}
+
+/**
+ * The other routes that still send traffic to the canary. For a VirtualService, to the canary
+ * subset of the canary's host: this VirtualService's other routes (http, tls, tcp) and every
+ * other VirtualService. For an HTTPRoute, to the canary Service: the other rules of this
+ * HTTPRoute and of every other HTTPRoute (strategy/http-route.ts httpRulesSendingTo), and the
+ * VirtualService routes whose destination host is that Service (any subset). All namespaces
+ * when the credentials may list them. Each as `VirtualService ns/name <kind> route
+ * <name|index> (<weight>%)` or `HTTPRoute ns/name rule <name|index> (<weight>%)`.
+ */
+export async function canaryStillRouted(run: Run): Promise<string[]> {
+  if (run.target.httpSelection) return httpCanaryStillRouted(run, run.target.httpSelection);
+  const { namespace, selection, vsApiVersion } = run.target;
+  const { host, subset } = selection.canary;
+  const canaryHost = hostIn(host, namespace);
+  const items = await routesToCheck(run, vsApiVersion, 'VirtualService');
+  // The canary's pods may be reached through another subset name too: any subset of a
+  // DestinationRule for the same host whose labels are among the canary subset's (it selects
+  // every pod the canary subset selects).
+  const subsets = new Set([subset]);
+  const rules = await run.deps.kube.list(vsApiVersion, 'DestinationRule', namespace, { signal: run.writes });
+  for (const dr of rules.items.map(destinationRuleView))
+    if (dr.host !== null && sameHost(dr.host, host, namespace))
+      for (const s of dr.subsets)
+        if (s.labels && Object.keys(s.labels).length && matchesLabels(run.target.canaryLabels, s.labels))
+          subsets.add(s.name);
+  return vsRoutesSending(
+    items,
+    namespace,
+    (d, vsNamespace) =>
+      typeof d.subset === 'string' &&
+      subsets.has(d.subset) &&
+      typeof d.host === 'string' &&
+      hostIn(d.host, vsNamespace) === canaryHost,
+    (vsNamespace, name, kind, i) =>
+      vsNamespace === namespace &&
+      name === selection.virtualService &&
+      kind === 'http' &&
+      i === selection.routeIndex,
+  );
+}
+
+/** canaryStillRouted for an HTTPRoute: the canary is the Service of the canary backendRef. */
+async function httpCanaryStillRouted(run: Run, sel: HttpRouteSelection): Promise<string[]> {
+  const { namespace, vsApiVersion } = run.target;
+  const to = { service: sel.canary.service, namespace };
+  const routes = await routesToCheck(run, vsApiVersion, 'HTTPRoute');
+  const found = httpRulesSendingTo(routes, to, { namespace, selection: sel });
+  // A mesh with Istio: its VirtualServices can send to the canary Service too.
+  const istio = await servedIstioVersion(run.deps.kube, 'VirtualService', run.writes);
+  if (istio) {
+    const canaryHost = `${to.service}.${namespace}`;
+    const items = await routesToCheck(run, istio, 'VirtualService');
+    found.push(
+      ...vsRoutesSending(
+        items,
+        namespace,
+        (d, vsNamespace) => typeof d.host === 'string' && hostIn(d.host, vsNamespace) === canaryHost,
+        () => false,
+      ),
+    );
   }
   return found;
 }

@@ -1,5 +1,6 @@
 // Checks of the live cluster before a command writes, shared by the runner's commands: the
-// promotion is on the route it recorded (onRoute records it), a new promotion's declared
+// promotion is on the route (VirtualService) or rule (HTTPRoute) it recorded (onRoute records
+// it), a new promotion's declared
 // stable subset has the traffic, and the live DestinationRules' subsets select the stable and
 // canary pods. Each throws a named error; none writes.
 import type { Settings } from '../settings.js';
@@ -12,6 +13,7 @@ import { liveSubsetProblem, recordedRouteProblem, routeIdentity } from './target
 import type { Run } from './run.js';
 import { userRoutes } from './route-object.js';
 import { recordOf } from './strategy-state.js';
+import { httpRuleIdentity, recordedHttpRuleProblem } from '../strategy/http-route.js';
 
 /**
  * A new promotion (no recorded state, no take-over) sets stable 100%: the declared stable
@@ -48,9 +50,14 @@ export function refuseSwappedStart(run: Run, settings: Settings): void {
   }
 }
 
-/** `s` recording the route it steps (the live selected route), so that a later run can tell it is on another one. */
+/** `s` recording the route it steps (the live selected route or HTTPRoute rule), so that a later run can tell it is on another one. */
 export function onRoute(run: Run, s: PromotionState): PromotionState {
-  const route = run.vs ? routeIdentity(userRoutes(run.vs), run.target.selection) : null;
+  const http = run.target.httpSelection;
+  const route = !run.vs
+    ? null
+    : http
+      ? httpRuleIdentity(run.vs, http)
+      : routeIdentity(userRoutes(run.vs), run.target.selection);
   // A new promotion of run or step records its strategy (none for strategy canary).
   const walking = run.settings.command === 'run' || run.settings.command === 'step';
   const rec = s.strategy ?? (walking ? recordOf(run.settings.strategy) : null);
@@ -58,10 +65,14 @@ export function onRoute(run: Run, s: PromotionState): PromotionState {
   return route ? { ...withStrategy, route } : withStrategy;
 }
 
-/** The recorded promotion is on another route than the one selected: refused, naming the routes. */
+/** The recorded promotion is on another route (or HTTPRoute rule) than the one selected: refused, naming both. */
 export function refuseOtherRoute(run: Run): void {
-  // An HTTPRoute's rule is found again by its backends (strategy/http-route.ts): nothing recorded to compare.
-  if (run.target.httpSelection) return;
+  const http = run.target.httpSelection;
+  if (http) {
+    const problem = recordedHttpRuleProblem(run.vs, http, run.state, run.vsName);
+    if (problem) throw new StartRefused(problem);
+    return;
+  }
   const problem = recordedRouteProblem(
     run.vs && userRoutes(run.vs),
     run.target.selection,

@@ -82,6 +82,23 @@ export async function checkTargetOffline(settings: Settings, docs: ManifestDoc[]
   await resolve(settings, null, docs, {});
 }
 
+/** The first networking.istio.io version in which the cluster serves an Istio kind, or null (no Istio). */
+export async function servedIstioVersion(
+  kube: Kube,
+  kind: string,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  for (const v of ISTIO_VERSIONS) {
+    try {
+      await kube.resource(v, kind, signal);
+    } catch {
+      continue;
+    }
+    return v;
+  }
+  return null;
+}
+
 /** Lists an Istio kind in the first networking.istio.io version the cluster serves. */
 async function listIstio(
   kube: Kube,
@@ -89,15 +106,9 @@ async function listIstio(
   namespace: string,
   signal?: AbortSignal,
 ): Promise<{ items: KubeObject[]; apiVersion: string | null }> {
-  for (const v of ISTIO_VERSIONS) {
-    try {
-      await kube.resource(v, kind, signal);
-    } catch {
-      continue;
-    }
-    return { items: (await kube.list(v, kind, namespace, { signal })).items, apiVersion: v };
-  }
-  return { items: [], apiVersion: null };
+  const v = await servedIstioVersion(kube, kind, signal);
+  if (!v) return { items: [], apiVersion: null };
+  return { items: (await kube.list(v, kind, namespace, { signal })).items, apiVersion: v };
 }
 
 /** Same service? `podinfo`, `podinfo.test` and `podinfo.test.svc.cluster.local` in namespace test all are. */

@@ -456,3 +456,122 @@ export function strategyStateHttpRoute(
   }
   return { inserted, mirrorPercent };
 }
+
+/**
+ * The identity of a user rule (by default the selected one) of an HTTPRoute, as a promotion
+ * records it (state.route, like target.ts routeIdentity for a VirtualService): `name <name>`
+ * when the rule has one (Gateway API v1.6 rule names), else its matches (the API's defaults
+ * written out, so a rule without matches and the one the API server defaulted are the same)
+ * and the Services it sends to with the selection's two (the first step may add the canary's).
+ * The index is not part of it (a rule inserted before the stepped one does not change which rule
+ * that is), except when another user rule has the same identity: then ` at rules[i]` tells them
+ * apart. Null when there is no such rule.
+ */
+export function httpRuleIdentity(route: Json, sel: HttpRouteSelection, index = sel.ruleIndex): string | null {
+  const rules = userRules(route, null);
+  const own = (i: number): string | null => {
+    const rule = rules[i];
+    if (!rule) return null;
+    const name = str(rule.name);
+    if (name) return `name ${name}`;
+    const written = list(rule.matches);
+    const matches = (written.length ? written : [{}]).map(normalizeGatewayMatch);
+    const services = new Set(
+      list(rule.backendRefs)
+        .filter(isServiceRef)
+        .map((r) => str(r.name) ?? '?'),
+    );
+    services.add(sel.stable.service);
+    services.add(sel.canary.service);
+    return `matches ${canonicalJson(matches)} to ${[...services].sort().join(',')}`;
+  };
+  const id = own(index);
+  if (id === null || id.startsWith('name ')) return id;
+  const twin = rules.some((_, i) => i !== index && own(i) === id);
+  return twin ? `${id} at rules[${index}]` : id;
+}
+
+/**
+ * The selected rule of the live HTTPRoute is not the one the recorded promotion steps (a rule
+ * was inserted before it, it was renamed, its matches changed, or another rule is selected now),
+ * or it no longer sends to both Services while the state says the canary has traffic: stepping,
+ * taking over or rolling back that rule would write weights to a rule the canary is not on.
+ * Returns the problem naming the selected and the recorded rule (and where that one is now), or
+ * null. The HTTPRoute counterpart of target.ts recordedRouteProblem.
+ */
+export function recordedHttpRuleProblem(
+  route: Json | null,
+  sel: HttpRouteSelection,
+  state: { route?: string; weight: number } | null,
+  routeRef: string,
+): string | null {
+  if (!route || !state) return null;
+  const rules = userRules(route, null);
+  const rule = rules[sel.ruleIndex];
+  const live = httpRuleIdentity(route, sel);
+  const services = rule ? list(rule.backendRefs).map((r) => r.name) : [];
+  const both = services.includes(sel.stable.service) && services.includes(sel.canary.service);
+  const moved = state.route !== undefined && live !== state.route;
+  if (!moved && (both || state.weight === 0)) return null;
+  const describeRule = (i: number) => `rules[${i}] (${oneLine(httpRuleIdentity(route, sel, i) ?? 'none')})`;
+  const found = state.route ? rules.findIndex((_, i) => httpRuleIdentity(route, sel, i) === state.route) : -1;
+  const selected = `the selected rule ${describeRule(sel.ruleIndex)}`;
+  const what = moved
+    ? `${selected} of HTTPRoute ${routeRef} is not the rule this promotion recorded (${oneLine(state.route!)})`
+    : `${selected} of HTTPRoute ${routeRef} does not send to both Services ${oneLine(sel.stable.service)} and ${oneLine(sel.canary.service)}, though the promotion recorded canary ${state.weight}%`;
+  const foundName = found >= 0 ? str(rules[found]!.name) : null;
+  const where =
+    found >= 0
+      ? `; the recorded rule is now rules[${found}]: select it with --route ${found}${foundName ? ` (or --route ${oneLine(foundName)})` : ''}, as the live HTTPRoute numbers its rules (without the rules a strategy inserted)`
+      : `; live rules: ${rules.map((_, i) => describeRule(i)).join(', ') || 'none'}`;
+  return `${what}${where}. Nothing was written (take-over does not change the rule a promotion is on)`;
+}
+
+/** A percent as the routes lists show it: whole when it is, else one decimal (at least 0.1). */
+function shownPercent(p: number): string {
+  return Number.isInteger(p) ? String(p) : String(Math.max(0.1, Math.round(p * 10) / 10));
+}
+
+/**
+ * The rules of `routes` (HTTPRoutes of any namespaces) that send a share of their requests to
+ * the Service `to` through their backendRefs (a backendRef's namespace defaults to its route's;
+ * weights default to 1), each as `HTTPRoute ns/name rule <name|index> (<percent>%)`, the index
+ * in spec.rules. `stepped` leaves out the promotion's own rule and the strategy rules of its
+ * HTTPRoute (they go with the flip). Mirrors (RequestMirror) are not counted: no client waits
+ * for their answers.
+ */
+export function httpRulesSendingTo(
+  routes: readonly Json[],
+  to: { service: string; namespace: string },
+  stepped: { namespace: string; selection: HttpRouteSelection } | null,
+): string[] {
+  const found: string[] = [];
+  for (const route of routes) {
+    if (route.kind !== undefined && route.kind !== 'HTTPRoute') continue;
+    const meta = isObject(route.metadata) ? route.metadata : {};
+    const ns = str(meta.namespace) ?? to.namespace;
+    const name = routeName(route);
+    const own =
+      stepped !== null && ns === stepped.namespace && name === stepped.selection.httpRoute ? stepped : null;
+    const skipped = own ? steppedRule(route, own.selection) : null;
+    rulesOf(route).forEach((rule, i) => {
+      if (rule === skipped) return;
+      if (own && isStrategyRule(rule, own.selection.canary.service)) return;
+      const refs = list(rule.backendRefs);
+      const weights = refs.map((r) => (typeof r.weight === 'number' ? r.weight : 1));
+      const total = weights.reduce((a, b) => a + b, 0);
+      const toService = refs.reduce(
+        (sum, r, j) =>
+          isServiceRef(r) && r.name === to.service && (str(r.namespace) ?? ns) === to.namespace
+            ? sum + weights[j]!
+            : sum,
+        0,
+      );
+      if (total > 0 && toService > 0)
+        found.push(
+          `HTTPRoute ${oneLine(ns)}/${oneLine(name)} rule ${str(rule.name) ? oneLine(str(rule.name)!) : i} (${shownPercent((toService / total) * 100)}%)`,
+        );
+    });
+  }
+  return found;
+}
