@@ -7,10 +7,12 @@
 // (support/github-server.ts with its Git store): only the image line and the canary's replicas
 // change, the report links it. A second post run makes no write to GitHub or the cluster; a
 // token without write permissions is explained (cluster still promoted); manifests a later step
-// moved away are named, with nothing sent to GitHub.
+// moved away are named, with nothing sent to GitHub; a target saved without the manifest files
+// (older main) falls back on the manifests input; the saved target parses whatever it holds.
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execute, PROMOTION_STATE, type Io } from '../src/main.js';
 import type { PromotionReport } from '../src/model.js';
@@ -291,6 +293,17 @@ describe('the post step completes a finalize: git-pr', () => {
     );
     expect(gone.report?.failure).toBe(error?.slice('error: '.length));
   });
+
+  it('a target saved without the manifest files (an older main step): the post step reads the manifests input and opens the PR', async () => {
+    const state = await cancelledAtFinalizing(TOKENS.actions);
+    const saved = JSON.parse(state.get(PROMOTION_TARGET) ?? '') as Record<string, unknown>;
+    delete saved.manifestFiles;
+    state.set(PROMOTION_TARGET, JSON.stringify(saved));
+    const old = await post(state, TOKENS.actions);
+    expect(storedVs(mesh.api, 'test', 'podinfo').state?.phase, old.text).toBe('promoted');
+    expect(old.report?.pullRequest, old.text).toMatchObject({ created: true, files: [MANIFEST] });
+    expect(server.git.fileAt(REPO, BRANCH, MANIFEST)).toContain(`image: ${NEW}`);
+  });
 });
 
 describe('the saved post target', () => {
@@ -308,5 +321,20 @@ describe('the saved post target', () => {
     expect(parsePostTarget(JSON.stringify({ ...old, manifestFiles: ['/a.yaml'] }))?.manifestFiles).toEqual([
       '/a.yaml',
     ]);
+  });
+
+  it('property: whatever manifestFiles holds, the target parses; the files are kept only as a list of strings', () => {
+    const old = { namespace: 'ns', virtualService: null, route: 0, stableSubset: 's', canarySubset: 'c' };
+    fc.assert(
+      fc.property(fc.jsonValue(), (files) => {
+        const text = JSON.stringify({ ...old, kubeconfig: { from: 'sim' }, manifestFiles: files });
+        const parsed = parsePostTarget(text);
+        expect(parsed).toMatchObject({ ...old, kubeconfig: { from: 'sim' } });
+        const strings = Array.isArray(files) && files.every((f) => typeof f === 'string');
+        if (strings) expect(parsed?.manifestFiles).toEqual(files);
+        else expect(parsed && 'manifestFiles' in parsed).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
