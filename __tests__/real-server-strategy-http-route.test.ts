@@ -250,8 +250,15 @@ async function promoteOn(ns: string, inputs: Record<string, string>, canary: Jso
     // Everything the promotion wrote has come through the watch once its last version has.
     await recorder.reached(route.metadata.resourceVersion);
     expect(recorder.errors.map(String)).toEqual([]);
-    const writes = recorder.writes().map((o) => httpRouteWrite(o));
-    return { outcome, log, report: reports.at(-1), route, writes };
+    const raw = recorder.writes() as unknown as HttpRoute[];
+    const writes = raw.map((o) => httpRouteWrite(o as unknown as Json));
+    /** The first stored version whose sequence label is `label` (e.g. "0+rule"), as the server returned it. */
+    const stored = (label: string): HttpRoute => {
+      const i = sequence(writes).indexOf(label);
+      expect(i, sequence(writes).join(' ')).toBeGreaterThanOrEqual(0);
+      return raw[i]!;
+    };
+    return { outcome, log, report: reports.at(-1), route, writes, stored };
   } finally {
     recorder.close();
   }
@@ -345,7 +352,7 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
 
   it('ab: the A/B rule and the weights are stored by the real server, the matching requests judged, then promoted without the rule', async () => {
     requireServer();
-    const { outcome, log, route, writes } = await promoteOn('hr-ab', {
+    const { outcome, log, route, writes, stored } = await promoteOn('hr-ab', {
       strategy: 'ab',
       match: 'header:x-user=beta',
       steps: '50,100',
@@ -363,6 +370,13 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
     ]);
     // The A/B rule was stored for its window and with the 50% step, gone with 100%.
     expect(from(writes, '0+rule')).toEqual(['0+rule', '50+rule', '100', '100']);
+    // The A/B rule as the server kept it: first, the user's header, everything to podinfo-canary.
+    const [abRule, stepped] = stored('0+rule').spec.rules;
+    expect(abRule).toMatchObject({
+      matches: [{ headers: [{ type: 'Exact', name: 'x-user', value: 'beta' }] }],
+      backendRefs: [{ name: 'podinfo-canary', port: 9898 }],
+    });
+    expect(stepped!.backendRefs.map((b) => b.name)).toEqual(['podinfo-ga', 'podinfo-canary']);
     expectHealthyHelpers();
   });
 
@@ -384,7 +398,7 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
 
   it('blue-green: the preview rule by header is stored for the preview window, then one write switches all traffic', async () => {
     requireServer();
-    const { outcome, log, route, writes } = await promoteOn('hr-bg', {
+    const { outcome, log, route, writes, stored } = await promoteOn('hr-bg', {
       strategy: 'blue-green',
       'preview-header': 'x-preview=green',
     });
@@ -397,6 +411,10 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
     expect(p!.verdict.canary!.requests).toBeGreaterThan(0);
     // The preview window, the switch (100% and no preview rule in one write), then promoted.
     expect(from(writes, '0+rule')).toEqual(['0+rule', '100', '100']);
+    expect(stored('0+rule').spec.rules[0]).toMatchObject({
+      matches: [{ headers: [{ type: 'Exact', name: 'x-preview', value: 'green' }] }],
+      backendRefs: [{ name: 'podinfo-canary', port: 9898 }],
+    });
     expect(writes.at(-1)!.phase).toBe('promoted');
     expectHealthyHelpers();
   });
@@ -410,7 +428,10 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
     );
     expect(outcome.exitCode, log.join('\n')).toBe(1);
     expectRolledBackRoute(route);
-    expect(stateOf(route).reason).toMatch(/^preview: header:x-preview=green → canary failed: /);
+    const state = stateOf(route);
+    expect(state.reason).toMatch(/^preview: header:x-preview=green → canary failed: /);
+    expect(state.history.every((h) => h.stage === 'preview')).toBe(true);
+    expect(state.history.at(-1)!.verdict.outcome).toBe('fail');
     expectOneRollbackWrite(writes, '0+rule');
     expect(Math.max(...writes.map((w) => w.canary))).toBe(0);
   });
@@ -419,7 +440,7 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
 
   it('mirror: the RequestMirror filter is stored for its window, the canary judged on Prometheus, then removed with the first weight', async () => {
     requireServer();
-    const { outcome, log, route, writes, report } = await promoteOn('hr-mirror', {
+    const { outcome, log, route, writes, report, stored } = await promoteOn('hr-mirror', {
       ...MIRROR,
       'prometheus-url': prom!.url,
     });
@@ -434,6 +455,16 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
     expect(m!.verdict.canary!.requests).toBeGreaterThan(0);
     expect(report?.strategy?.lines.join('\n')).toContain('Prometheus destination metrics');
     expect(from(writes, '0+mirror50')).toEqual(['0+mirror50', '100', '100']);
+    // The RequestMirror filter as the server kept it (percent is in the v1.6.1 standard schema).
+    expect(stored('0+mirror50').spec.rules[0]!.filters).toEqual([
+      {
+        type: 'RequestMirror',
+        requestMirror: {
+          backendRef: expect.objectContaining({ name: 'podinfo-canary' }) as unknown,
+          percent: 50,
+        },
+      },
+    ]);
     expectHealthyHelpers();
   });
 
@@ -449,6 +480,7 @@ describe('HTTPRoute promotion against a real kube-apiserver v1.20.2', () => {
     expect(stateOf(route).reason).toMatch(
       /^mirror: 50% of the requests copied to the canary (failed|inconclusive twice): /,
     );
+    expect(stateOf(route).history.every((h) => h.stage === 'mirror')).toBe(true);
     expectOneRollbackWrite(writes, '0+mirror50');
     expect(Math.max(...writes.map((w) => w.canary))).toBe(0);
   });

@@ -221,11 +221,23 @@ async function promoteOn(ns: string, host: string, inputs: Record<string, string
     // Everything the promotion wrote has come through the watch once its last version has.
     await recorder.reached(vs.metadata.resourceVersion);
     expect(recorder.errors.map(String)).toEqual([]);
-    const writes = recorder.writes().map((o) => vsWrite(o));
-    return { outcome, log, report: reports.at(-1), vs, writes };
+    const raw = recorder.writes() as unknown as StoredVs[];
+    const writes = raw.map((o) => vsWrite(o as unknown as Json));
+    /** The first stored version whose sequence label is `label` (e.g. "0+ab"), as the server returned it. */
+    const stored = (label: string): StoredVs => {
+      const i = sequence(writes).indexOf(label);
+      expect(i, sequence(writes).join(' ')).toBeGreaterThanOrEqual(0);
+      return raw[i]!;
+    };
+    return { outcome, log, report: reports.at(-1), vs, writes, stored };
   } finally {
     recorder.close();
   }
+}
+
+/** A stored VirtualService's http routes, as the real server returned them (defaults and pruning applied). */
+interface StoredVs {
+  spec: { http: Json[] };
 }
 
 /** Each stored version as "<canary weight>[+ab|+preview][+mirror<percent>]", for sequence assertions. */
@@ -258,7 +270,7 @@ function expectHealthyHelpers(): void {
 describe('strategies on a VirtualService against a real kube-apiserver v1.20.2', () => {
   it('ab: the A/B route is stored by the real server, the matching requests judged on the canary, then promoted without it', async () => {
     requireServer();
-    const { outcome, log, vs, writes } = await promoteOn('ab', 'ab.example', {
+    const { outcome, log, vs, writes, stored } = await promoteOn('ab', 'ab.example', {
       strategy: 'ab',
       match: 'header:x-user=beta',
       steps: '50,100',
@@ -276,6 +288,12 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
     const first = seq.indexOf('0+ab');
     expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
     expect(seq.slice(first), seq.join(' ')).toEqual(['0+ab', '50+ab', '100', '100']);
+    // The A/B route as the server kept it: first, the user's header, everything to the canary subset.
+    expect(stored('0+ab').spec.http[0]).toMatchObject({
+      name: expect.stringMatching(/-istio-canary-ab$/) as unknown,
+      match: [{ headers: { 'x-user': { exact: 'beta' } } }],
+      route: [{ destination: { host: 'podinfo.ab.svc.cluster.local', subset: 'canary' }, weight: 100 }],
+    });
     expect(routeNames(vs).some((n) => n.includes('-istio-canary-'))).toBe(false);
     expect(weights(vs)).toEqual([
       ['ga', 0],
@@ -309,7 +327,7 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
 
   it('blue-green: the preview route by header is stored for the preview window, then one write switches all traffic', async () => {
     requireServer();
-    const { outcome, log, vs, writes } = await promoteOn('bg-ok', 'bg-ok.example', {
+    const { outcome, log, vs, writes, stored } = await promoteOn('bg-ok', 'bg-ok.example', {
       strategy: 'blue-green',
       'preview-header': 'x-preview=green',
     });
@@ -328,6 +346,11 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
     const first = seq.indexOf('0+preview');
     expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
     expect(seq.slice(first), seq.join(' ')).toEqual(['0+preview', '100', '100']);
+    expect(stored('0+preview').spec.http[0]).toMatchObject({
+      name: expect.stringMatching(/-istio-canary-preview$/) as unknown,
+      match: [{ headers: { 'x-preview': { exact: 'green' } } }],
+      route: [{ destination: { subset: 'canary' }, weight: 100 }],
+    });
     expect(writes.at(-1)!.phase).toBe('promoted');
     expect(weights(vs)).toEqual([
       ['ga', 0],
@@ -338,7 +361,7 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
 
   it('blue-green: a bad canary fails on the preview host and is rolled back in one write that removes the preview route', async () => {
     requireServer();
-    const { outcome, log, vs, writes } = await promoteOn(
+    const { outcome, log, vs, writes, stored } = await promoteOn(
       'bg',
       'bg.example',
       { strategy: 'blue-green', 'preview-host': 'preview.bg.example' },
@@ -348,7 +371,14 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
     const state = stateOf(vs);
     expect(state.phase).toBe('rolled-back');
     expect(state.reason).toMatch(/^preview: host preview\.bg\.example → canary failed: /);
+    expect(state.history.map((h) => [h.stage, h.verdict.outcome]).at(-1)).toEqual(['preview', 'fail']);
+    expect(state.history.every((h) => h.stage === 'preview')).toBe(true);
     expectOneRollbackWrite(writes, '0+preview');
+    // The preview route matched the separate host (authority), and went to the canary subset.
+    expect(stored('0+preview').spec.http[0]).toMatchObject({
+      match: [{ authority: { exact: 'preview.bg.example' } }],
+      route: [{ destination: { subset: 'canary' }, weight: 100 }],
+    });
     expect(routeNames(vs).some((n) => n.includes('-istio-canary-'))).toBe(false);
     expect(weights(vs)).toEqual([
       ['ga', 100],
@@ -365,7 +395,7 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
 
   it('mirror: the mirror is stored for its window, the canary judged on Prometheus destination metrics, then removed with the first weight', async () => {
     requireServer();
-    const { outcome, log, vs, writes, report } = await promoteOn('mirror', 'mirror.example', {
+    const { outcome, log, vs, writes, report, stored } = await promoteOn('mirror', 'mirror.example', {
       ...MIRROR,
       'prometheus-url': prom!.url,
     });
@@ -383,6 +413,10 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
     const first = seq.indexOf('0+mirror50');
     expect(first, seq.join(' ')).toBeGreaterThanOrEqual(0);
     expect(seq.slice(first), seq.join(' ')).toEqual(['0+mirror50', '100', '100']);
+    expect(stored('0+mirror50').spec.http[0]).toMatchObject({
+      mirror: { host: 'podinfo.mirror.svc.cluster.local', subset: 'canary' },
+      mirrorPercentage: { value: 50 },
+    });
     expect(vs.spec.http[0]).not.toHaveProperty('mirror');
     expect(weights(vs)).toEqual([
       ['ga', 0],
@@ -405,8 +439,10 @@ describe('strategies on a VirtualService against a real kube-apiserver v1.20.2',
     expect(state.reason).toMatch(
       /^mirror: 50% of the requests copied to the canary (failed|inconclusive twice): /,
     );
+    expect(state.history.every((h) => h.stage === 'mirror')).toBe(true);
     expectOneRollbackWrite(writes, '0+mirror50');
     expect(vs.spec.http[0]).not.toHaveProperty('mirror');
+    expect(vs.spec.http[0]).not.toHaveProperty('mirrorPercentage');
     expect(weights(vs)).toEqual([
       ['ga', 100],
       ['canary', 0],
