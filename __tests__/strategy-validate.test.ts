@@ -168,12 +168,16 @@ describe('validateStrategy: each bad combination is named', () => {
     ]);
     expect(() => lockstepWrites([a, b], parseStrategySpec({}), ROLLBACK_STAGE, NS)).toThrow(StrategyError);
     const svc = {
+      name: 'web',
       routeKind: 'virtual-service' as const,
       route: null,
       stable: null,
       canary: null,
       canaryImage: null,
       container: null,
+      manifests: null,
+      loadUrl: null,
+      loadHost: null,
     };
     const dup = {
       ...parseStrategySpec({}),

@@ -218,6 +218,13 @@ export const INPUTS: readonly InputSpec[] = [
     accepts: 'a Service name',
   },
   {
+    name: 'services',
+    description:
+      'Several services stepped in lockstep: a YAML list with one mapping per service, `{virtual-service, stable-subset, canary-subset}` or `{http-route, stable-service, canary-service}`, each with optional `name`, `namespace`, `route`, `manifests`, `canary-image`, `container`, `load-url` and `load-host` (the top-level inputs are their defaults; the top-level `manifests` are shared, each service\'s are added to them). Each step writes every route\'s weight and judges every service; a failure of any rolls all back. One Lease per route object, taken in a fixed order. See README "Several services in lockstep".',
+    accepts:
+      'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional name, namespace, route, manifests, canary-image, container, load-url, load-host',
+  },
+  {
     name: 'steps',
     description: 'Canary weights in percent, strictly ascending, each 1 to 100 (e.g. `10,60,100`).',
     default: '10,25,50,100',

@@ -61,3 +61,17 @@ export function safeLogger(sink: LogSink): Logger {
   }
   return logger;
 }
+
+/**
+ * A logger whose every line starts with `[name] ` (a service of a lockstep run): the services
+ * log at the same time, so their lines interleave; without groups, which cannot interleave.
+ */
+export function prefixedLogger(logger: Logger, name: string): Logger {
+  const p = `[${name}] `;
+  return {
+    info: (m) => logger.info(p + m),
+    warning: (m) => logger.warning(p + m),
+    error: (m) => logger.error(p + m),
+    debug: (m) => logger.debug(p + m),
+  };
+}

@@ -1,7 +1,7 @@
 // run(deps): settings → cluster → deploy → promote → report. The action and the CLI both
 // end up in execute(); only the way inputs, logs and outputs travel differs.
 import * as core from '@actions/core';
-import { manifestWrites, type ManifestDoc } from './kube/manifests.js';
+import { ManifestError, manifestWrites, type ManifestDoc } from './kube/manifests.js';
 import { checkTargetOffline, loadManifests } from './promote/target.js';
 import { postTarget, PROMOTION_TARGET, type KubeconfigSource } from './post-target.js';
 import type { Kube } from './kube/client.js';
@@ -12,6 +12,7 @@ import {
   formatInputError,
   INPUT_NAMES,
   parseSettings,
+  serviceSettings,
   type Environment,
   type InputSource,
   type Settings,
@@ -238,6 +239,33 @@ async function withPreviewInfo(
   };
 }
 
+/** withPreviewInfo for a lockstep run's merged report: each service's report gets its own. */
+async function withPreviewInfoEach(
+  reporter: Reporter,
+  kube: Kube,
+  connection: ClusterConnection,
+): Promise<Reporter> {
+  const { previewInfo } = await import('./kube/preview.js');
+  const add = async (report: PromotionReport): Promise<PromotionReport> => ({
+    ...report,
+    services: await Promise.all(
+      (report.services ?? []).map(async (s) => ({
+        ...s,
+        report: {
+          ...s.report,
+          preview:
+            s.report.preview ??
+            (await previewInfo(kube, s.report.namespace, s.report.virtualService, connection.loadUrl)),
+        },
+      })),
+    ),
+  });
+  return {
+    progress: async (report) => reporter.progress(await add(report)),
+    final: async (report) => reporter.final(await add(report)),
+  };
+}
+
 /** The commands that open measurement windows (and so need the load generator or Prometheus). */
 export function measures(command: Settings['command']): boolean {
   return command === 'run' || command === 'step';
@@ -349,6 +377,44 @@ async function kubeconfigSource(
     : { from: 'input', context: settings.context };
 }
 
+/** What one promotion of the run is: the run itself, or one service of a lockstep run (`services`). */
+interface Unit {
+  /** The service's name; null for a single-route run. */
+  name: string | null;
+  settings: Settings;
+  docs: ManifestDoc[];
+}
+
+/**
+ * Every unit's manifests read and checked before any cluster is created or contacted; the
+ * problems of every service are reported together, each under its name.
+ */
+async function loadUnits(settings: Settings, cwd: string): Promise<Unit[]> {
+  const services = serviceSettings(settings);
+  if (services.length === 0) {
+    const docs = settings.command === 'cleanup' ? [] : await loadManifests(settings, cwd);
+    await checkTargetOffline(settings, docs);
+    return [{ name: null, settings, docs }];
+  }
+  const results = await Promise.allSettled(
+    services.map(async ({ name, settings: s }) => {
+      const docs = await loadManifests(s, cwd);
+      await checkTargetOffline(s, docs);
+      return { name, settings: s, docs };
+    }),
+  );
+  const problems = results.flatMap((r, i) => {
+    if (r.status === 'fulfilled') return [];
+    const err: unknown = r.reason;
+    const name = services[i]!.name;
+    return err instanceof ManifestError
+      ? err.problems.map((p) => `service ${name}: ${p}`)
+      : [`service ${name}: ${err instanceof Error ? err.message : String(err)}`];
+  });
+  if (problems.length) throw new ManifestError(problems);
+  return results.map((r) => (r as PromiseFulfilledResult<Unit>).value);
+}
+
 async function executeSteps(
   settings: Settings,
   io: Io,
@@ -359,8 +425,8 @@ async function executeSteps(
   // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
   // namespace input, weights, the route, the canary container) before any cluster is created or
   // contacted: bad manifests never create a kind cluster and never write to an existing one.
-  const docs = settings.command === 'cleanup' ? [] : await loadManifests(settings, cwd);
-  await checkTargetOffline(settings, docs);
+  const units = await loadUnits(settings, cwd);
+  const docs = units.flatMap((u) => u.docs);
   // A dry run creates no cluster: it plans against a stand-in for the one that would be created.
   const connection =
     settings.dryRun && settings.cluster !== 'existing' && !deps.connect
@@ -370,7 +436,7 @@ async function executeSteps(
   // embedded mesh's token is a fixed word that it ignores.
   if (settings.cluster !== 'sim')
     for (const secret of kubeconfigSecrets(connection.kubeconfig)) io.setSecret(secret);
-  let metrics: Metrics | null = null;
+  const metricsList: Metrics[] = [];
   try {
     const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await import('./promote/runner.js');
     // After a cancel the final report is still sent, but the GitHub client's waits between retries
@@ -390,18 +456,28 @@ async function executeSteps(
     // The VirtualService comes from the cluster when the manifests have none: a wrong namespace
     // or name is named here (with what the namespace holds), before anything else happens.
     // An HTTPRoute (in the manifests, or live with route-kind http-route) is found by the target.
-    const httpRoute =
-      settings.strategy.routeKind === 'http-route' ||
-      settings.strategy.httpRoute !== null ||
-      docs.some((d) => d.object.kind === 'HTTPRoute');
-    if (
-      settings.command !== 'cleanup' &&
-      !httpRoute &&
-      !docs.some((d) => d.object.kind === 'VirtualService')
-    ) {
-      const { missingVirtualService } = await import('./kube/preflight.js');
-      const missing = await missingVirtualService(kube, settings.namespace, settings.virtualService, signal);
-      if (missing) throw new Error(`${settings.command}: ${missing}; nothing was changed`);
+    for (const u of units) {
+      const httpRoute =
+        u.settings.strategy.routeKind === 'http-route' ||
+        u.settings.strategy.httpRoute !== null ||
+        u.docs.some((d) => d.object.kind === 'HTTPRoute');
+      if (
+        settings.command !== 'cleanup' &&
+        !httpRoute &&
+        !u.docs.some((d) => d.object.kind === 'VirtualService')
+      ) {
+        const { missingVirtualService } = await import('./kube/preflight.js');
+        const missing = await missingVirtualService(
+          kube,
+          u.settings.namespace,
+          u.settings.virtualService,
+          signal,
+        );
+        if (missing)
+          throw new Error(
+            `${settings.command}: ${u.name === null ? '' : `service ${u.name}: `}${missing}; nothing was changed`,
+          );
+      }
     }
     if (settings.command === 'cleanup') {
       const { deletePreviewNamespace } = await import('./kube/preview.js');
@@ -424,13 +500,15 @@ async function executeSteps(
       return { exitCode: 0 };
     }
     // Only `run` and `step` measure (rollback, promote and status need no load or Prometheus);
-    // a dry run assumes every window passes and measures nothing.
-    metrics =
-      !measures(settings.command) || settings.dryRun
-        ? noMeasurement(settings.command)
-        : deps.metrics
-          ? deps.metrics(settings, connection, io)
-          : await defaultMetrics(settings, connection, io);
+    // a dry run assumes every window passes and measures nothing. Each service measures its own load.
+    for (const u of units)
+      metricsList.push(
+        !measures(settings.command) || settings.dryRun
+          ? noMeasurement(settings.command)
+          : deps.metrics
+            ? deps.metrics(u.settings, connection, io)
+            : await defaultMetrics(u.settings, connection, io),
+      );
     let reporter = deps.reporter
       ? deps.reporter(settings, io)
       : await defaultReporter(settings, io, deps.summary, githubClient);
@@ -439,15 +517,15 @@ async function executeSteps(
     // manifests, which a later step may have moved or deleted.
     const holder = newHolderId(settings);
     io.state.save(PROMOTION_HOLDER, holder);
-    if (!settings.dryRun)
-      io.state.save(
-        PROMOTION_TARGET,
-        JSON.stringify(postTarget(settings, docs, await kubeconfigSource(settings, connection))),
-      );
+    if (!settings.dryRun) {
+      const source = await kubeconfigSource(settings, connection);
+      const targets = units.map((u) => postTarget(u.settings, u.docs, source, cwd));
+      io.state.save(PROMOTION_TARGET, JSON.stringify(units[0]!.name === null ? targets[0] : targets));
+    }
     if (settings.preview) {
       const { ensurePreviewNamespace } = await import('./kube/preview.js');
       await ensurePreviewNamespace(kube, settings, io.logger);
-      reporter = await withPreviewInfo(reporter, kube, connection);
+      if (units[0]!.name === null) reporter = await withPreviewInfo(reporter, kube, connection);
     }
     // Tells the post step whether a promotion may have been left half-way.
     io.state.save(PROMOTION_STATE, 'started');
@@ -455,7 +533,7 @@ async function executeSteps(
     // cancel budget, the proxy): git-finalize.ts reads them from the deps.
     const promotionDeps: Parameters<typeof runPromotion>[1] & GitFinalizeOptions = {
       kube,
-      metrics,
+      metrics: metricsList[0]!,
       reporter,
       logger: io.logger,
       signal,
@@ -463,15 +541,31 @@ async function executeSteps(
       onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
       onWeightSent: (weight) => deps.onWeightSent?.(weight),
       holder,
-      manifests: docs,
+      manifests: units[0]!.docs,
       loadUrl: connection.loadUrl,
       githubClient,
     };
-    const report = await runPromotion(settings, promotionDeps);
+    if (units[0]!.name === null) {
+      const report = await runPromotion(settings, promotionDeps);
+      io.state.save(PROMOTION_STATE, 'finished');
+      return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
+    }
+    const { runLockstep } = await import('./promote/lockstep-run.js');
+    const report = await runLockstep(
+      units.map((u, i) => ({ name: u.name!, settings: u.settings, docs: u.docs, metrics: metricsList[i]! })),
+      {
+        ...promotionDeps,
+        // One canary weight cannot say where N routes are: the cancel deadline's message names none.
+        onConfirmedWeight: undefined,
+        onWeightSent: undefined,
+        reporter: settings.preview ? await withPreviewInfoEach(reporter, kube, connection) : reporter,
+      },
+      runPromotion,
+    );
     io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
   } finally {
-    await metrics?.close?.();
+    for (const m of metricsList) await m.close?.();
     await connection.close();
   }
 }

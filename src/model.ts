@@ -22,7 +22,7 @@ export interface VersionStats {
 }
 
 /** Where a Reason comes from; `gate`: a gate run before the weight rose (src/gates/run.ts). */
-export type MetricsSource = 'loadgen' | 'prometheus' | 'judge' | 'test' | 'gate';
+export type MetricsSource = 'loadgen' | 'prometheus' | 'judge' | 'test' | 'gate' | 'lockstep';
 
 /** One check that went into a verdict: the metric, the value, the limit and where it came from. */
 export interface Reason {
@@ -215,6 +215,8 @@ export interface PromotionReport {
   pullRequestError?: string;
   /** The strategy (absent: canary): its kind, and which requests reached the canary, one line each. */
   strategy?: { kind: StrategyKind; lines: string[] };
+  /** A lockstep run (`services`): each service's own report, by name (src/report/lockstep.ts). */
+  services?: { name: string; report: PromotionReport }[];
 }
 
 /** The pull request finalize: git-pr opened or updated (src/promote/git-finalize.ts). */

@@ -406,6 +406,8 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
       message: 'is only used with interval: auto',
     });
   if (valid('finalize', 'github-token', 'manifests')) errors.push(...gitPrSettingsProblems(settings));
+  if (valid('services') && settings.strategy.services.length > 0)
+    errors.push(...lockstepProblems(settings, { namespaceInput, virtualService: raw('virtual-service') }));
   if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
     errors.push({
       input: 'canary-subset',
@@ -414,6 +416,74 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     });
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+}
+
+/** The inputs that make no sense with `services` (each service names its own route object). */
+function lockstepProblems(
+  settings: Settings,
+  given: { namespaceInput: string; virtualService: string },
+): InputError[] {
+  const out: InputError[] = [];
+  const names = settings.strategy.services.map((s) => s.name).join(', ');
+  if (settings.command === 'cleanup')
+    out.push({
+      input: 'services',
+      value: names,
+      message: 'is not used by cleanup (it deletes the preview namespace, whatever the services)',
+    });
+  if (given.virtualService.trim() !== '')
+    out.push({
+      input: 'virtual-service',
+      value: given.virtualService,
+      message: 'cannot be set with services: each service names its own route object',
+    });
+  if (settings.preview)
+    for (const s of settings.strategy.services)
+      if (s.namespace !== null)
+        out.push({
+          input: 'services',
+          value: s.name,
+          message: `sets namespace ${s.namespace}, but preview: true puts every service in pr-<number>`,
+        });
+  return out;
+}
+
+/**
+ * The settings of each service of a lockstep run (`services`): the run's settings with the
+ * service's route object, versions, manifests and load (the top-level inputs are their
+ * defaults; the top-level manifests are applied with every service's), and no services of
+ * their own. [] for a single-route run. Pure.
+ */
+export function serviceSettings(settings: Settings): { name: string; settings: Settings }[] {
+  const st = settings.strategy;
+  return st.services.map((s) => {
+    const http = s.routeKind === 'http-route';
+    return {
+      name: s.name,
+      settings: {
+        ...settings,
+        namespace: s.namespace ?? settings.namespace,
+        // The top-level manifests are shared (a Namespace, a Gateway); the service's own are added.
+        manifests: [...settings.manifests, ...(s.manifests ?? [])],
+        canaryImage: s.canaryImage ?? settings.canaryImage,
+        container: s.container ?? settings.container,
+        virtualService: http ? null : s.object,
+        route: s.route ?? settings.route,
+        stableSubset: http ? null : (s.stable ?? settings.stableSubset),
+        canarySubset: http ? null : (s.canary ?? settings.canarySubset),
+        loadUrl: s.loadUrl ?? settings.loadUrl,
+        loadHost: s.loadHost ?? settings.loadHost,
+        strategy: {
+          ...st,
+          services: [],
+          routeKind: s.routeKind,
+          httpRoute: http ? s.object : null,
+          stableService: http ? (s.stable ?? st.stableService) : null,
+          canaryService: http ? (s.canary ?? st.canaryService) : null,
+        },
+      },
+    };
+  });
 }
 
 /** The names every source must answer for (the contract's inputs, for the action). */

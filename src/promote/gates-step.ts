@@ -6,12 +6,18 @@
 // check and the new weight is never written; a cancel during a gate becomes `cancelled`.
 // Only run, step and promote raise weights; rollback, status, cleanup and the post step never
 // reach here. promote runs them once, before its one jump to 100%.
+// In a lockstep run (`services`), the same moment is where a service meets the others
+// (lockstep.ts): once its gates passed it waits until every service is ready for the same
+// weight (or the finalize); another service's failure becomes this step's failing verdict
+// (so all roll back), another's stop on purpose below it a `halt` (hold here).
 import process from 'node:process';
 import type { PromotionState } from '../model.js';
 import { type GateMoment, runGates } from '../gates/run.js';
 import { stepIndexOf } from '../plan.js';
 import type { MachineEvent } from './machine.js';
 import type { Run } from './run.js';
+import { FINALIZE, FIRST_TRAFFIC } from './lockstep.js';
+import { capWhy } from '../metrics/why.js';
 
 const RAISING_COMMANDS = ['run', 'step', 'promote'];
 
@@ -44,26 +50,92 @@ export function gateMoment(run: Run, next: PromotionState, firstTraffic = false)
   };
 }
 
+type Stopped = { event: MachineEvent; base: PromotionState };
+
+/** `next` with the weight and phase written now: what a refused raise is decided from (neither a rollback nor a hold raises the weight). */
+function baseOf(run: Run, next: PromotionState, weight: number): PromotionState {
+  return {
+    ...next,
+    weight,
+    // Never finalizing or promoted: nothing of the finalize happened.
+    phase: next.phase !== 'in-progress' && run.state?.phase === 'held' ? 'held' : 'in-progress',
+  };
+}
+
 /**
- * Runs the gates due before `next` is written. Null: write it (no gate, or all passed). Else
- * the event to feed the machine instead, and the state to decide it from: `next` with the
- * weight and phase written now, so that neither a rollback nor a hold raises the weight.
+ * Runs the gates due before `next` is written, then (lockstep) meets the other services. Null:
+ * write it. Else the event to feed the machine instead, and the state to decide it from.
  */
 export async function gatesBefore(
   run: Run,
   next: PromotionState,
   /** A strategy's first judged window (A/B route, mirror, preview): the canary's first traffic at 0% (strategy-run.ts). */
   firstTraffic = false,
-): Promise<{ event: MachineEvent; base: PromotionState } | null> {
-  if (run.settings.gates.length === 0) return null;
+): Promise<Stopped | null> {
+  const gated = run.settings.gates.length ? await dueGates(run, next, firstTraffic) : null;
+  if (gated) return gated;
+  return run.deps.lockstep ? meetOthers(run, next, firstTraffic) : null;
+}
+
+/** The lockstep meeting of a write of `next`: a raise of the canary weight, a strategy's first traffic, or the finalize. */
+export function meetingKey(run: Run, next: PromotionState, firstTraffic: boolean): number | null {
+  if (!RAISING_COMMANDS.includes(run.settings.command)) return null;
+  if (next.phase === 'rolling-back' || next.phase === 'rolled-back' || next.phase === 'held') return null;
+  const now = run.state;
+  if (firstTraffic) return FIRST_TRAFFIC;
+  if (next.phase === 'finalizing' && now?.phase !== 'finalizing') return FINALIZE;
+  if (next.phase === 'promoted' && next.weight > 0 && now?.phase !== 'promoted') return FINALIZE;
+  return next.weight > run.liveWeight() ? next.weight : null;
+}
+
+async function meetOthers(run: Run, next: PromotionState, firstTraffic: boolean): Promise<Stopped | null> {
+  const key = meetingKey(run, next, firstTraffic);
+  if (key === null) return null;
+  const base = baseOf(run, next, run.liveWeight());
+  const startedAt = run.iso();
+  try {
+    const m = await run.deps.lockstep!.meet(key, run.deps.signal, (line) => run.log.info(line));
+    if (m.go) return null;
+    if (m.hold) return { event: { type: 'halt', why: m.message }, base };
+    const steps = next.steps.length ? next.steps : run.settings.steps;
+    return {
+      event: {
+        type: 'verdict',
+        step: Math.max(1, stepIndexOf(steps, Math.min(100, next.weight))),
+        weight: Math.min(100, next.weight),
+        attempt: 1,
+        verdict: {
+          outcome: 'fail',
+          reasons: [
+            {
+              metric: 'lockstep',
+              value: null,
+              limit: null,
+              source: 'lockstep',
+              ok: false,
+              message: m.message,
+            },
+          ],
+          stable: null,
+          canary: null,
+          durationMs: 0,
+          why: capWhy(`fail: ${m.message}`),
+        },
+        startedAt,
+        endedAt: run.iso(),
+      },
+      base,
+    };
+  } catch (err) {
+    if (!run.deps.signal.aborted) throw err;
+    return { event: { type: 'cancelled', why: run.cancelReason() }, base };
+  }
+}
+
+async function dueGates(run: Run, next: PromotionState, firstTraffic: boolean): Promise<Stopped | null> {
   const m = gateMoment(run, next, firstTraffic);
   if (!m) return null;
-  const base: PromotionState = {
-    ...next,
-    weight: m.weight,
-    // Never finalizing or promoted: nothing of the finalize happened.
-    phase: next.phase !== 'in-progress' && run.state?.phase === 'held' ? 'held' : 'in-progress',
-  };
+  const base = baseOf(run, next, m.weight);
   const startedAt = run.iso();
   try {
     const verdict = await runGates(run.settings.gates, m, {

@@ -77,6 +77,8 @@ export type MachineEvent =
       endedAt: string;
     }
   | { type: 'cancelled'; why: string }
+  /** Stop here on purpose, not a failure: another service of a lockstep run stopped below the next weight. */
+  | { type: 'halt'; why: string }
   | { type: 'error'; message: string }
   | { type: 'stable-promoted' }
   | { type: 'canary-scaled-down' }
@@ -274,6 +276,8 @@ export function transition(s: PromotionState, event: MachineEvent, ctx: MachineC
           : `${where} failed: ${reasonsText(event.verdict)}`;
       return ctx.onFailure === 'hold' ? hold(withRecord, ctx, why) : rollBack(withRecord, ctx, why);
     }
+    case 'halt':
+      return hold(s, ctx, event.why);
     case 'cancelled':
       if (s.phase === 'finalizing') return stopFinalizing(s, ctx, event.why, ctx.onCancel);
       return ctx.onCancel === 'hold' ? hold(s, ctx, event.why) : rollBack(s, ctx, event.why);

@@ -52,6 +52,7 @@ import {
 import { budgetAfterCancel } from '../lifecycle.js';
 import { measureWindow } from './window.js';
 import { gatesBefore } from './gates-step.js';
+import type { LockstepMember } from './lockstep.js';
 
 export interface PromotionDeps {
   /** The manifests execute() already read and checked (else they are read from settings.manifests). */
@@ -79,6 +80,8 @@ export interface PromotionDeps {
    * promotion its main step left.
    */
   holder?: string;
+  /** This service's handle on the other services of a lockstep run (`services`, lockstep.ts); absent for one route. */
+  lockstep?: LockstepMember;
 }
 
 /**
@@ -613,7 +616,12 @@ export class Run {
       state = t.state;
       action = t.action;
       this.current = state;
-      if (event.type === 'verdict' || event.type === 'cancelled' || event.type === 'error') {
+      if (
+        event.type === 'verdict' ||
+        event.type === 'cancelled' ||
+        event.type === 'error' ||
+        event.type === 'halt'
+      ) {
         // The next weight's gates run before its write (which also records this step's verdict):
         // a failing one is decided from the state written now, so the weight never rises.
         const stopped = action.type === 'write' ? await gatesBefore(this, state) : null;

@@ -39,6 +39,7 @@ import { refuseStrategy } from './strategy-check.js';
 import { runStrategyWindows, windowsPending } from './strategy-run.js';
 import { strategyChange } from './strategy-state.js';
 import { keepLiveImages } from './finalize.js';
+import { CHECKED, LockstepError, type Meeting } from './lockstep.js';
 import {
   CancelledError,
   ConcurrentChangeError,
@@ -138,6 +139,25 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
     input.finalize === 'git-pr' && ['run', 'step', 'promote'].includes(settings.command)
       ? await (await import('./git-finalize.js')).prepareGitFinalize(input, run)
       : null;
+  // Lockstep: nothing is written until every service got this far (and none clashes).
+  const lockstep = ['run', 'step', 'promote'].includes(settings.command) ? deps.lockstep : undefined;
+  if (lockstep)
+    goOn(
+      run,
+      await lockstep.ready(
+        {
+          route: {
+            namespace: target.namespace,
+            kind: routeKindName(target),
+            name: target.selection.virtualService,
+          },
+          deployments: [target.stableDeployment, target.canaryDeployment].map((d) =>
+            d === null ? null : `${target.namespace}/${d}`,
+          ),
+        },
+        deps.signal,
+      ),
+    );
   if (settings.dryRun) {
     const report = await dryRun(run, decideStart);
     return gitPr ? gitPr.afterDryRun(report) : report;
@@ -169,6 +189,8 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
       await applyManifests(kube, [nsDoc], { logger, signal: deps.signal });
       run.applied.add(nsDoc);
     }
+    // Lockstep: the Leases are taken one at a time, in the order of their route objects.
+    if (lockstep) goOn(run, await lockstep.leaseTurn(deps.signal));
     run.lease = await acquireLease(kube, {
       namespace: target.namespace,
       virtualService: target.selection.virtualService,
@@ -180,6 +202,7 @@ export async function runPromotion(input: Settings, deps: PromotionDeps): Promis
       logger,
       now: deps.clock ? () => deps.clock!.now() : undefined,
     });
+    lockstep?.leased();
   } catch (err) {
     if (!deps.signal.aborted) throw err;
     throw new CancelledError(
@@ -361,6 +384,8 @@ async function promote(run: Run, settings: Settings): Promise<void> {
         `promote: the canary Deployment ${target.namespace}/${target.canaryDeployment} is scaled to 0 replicas, so 100% of the traffic would have no pod to go to; nothing was written. Run \`run\` or \`step\` (which apply the manifests) first, or scale it up`,
       ]);
   }
+  // Lockstep: no service writes before every one decided how it starts.
+  if (deps.lockstep) goOn(run, await deps.lockstep.meet(CHECKED, deps.signal, (l) => logger.info(l)));
   let restarted: PromotionState | null = null;
   // Write-ahead: traffic off the canary before its template changes, and the state names the
   // new image and template at once: the new template is judged from the first step, and a
@@ -549,6 +574,14 @@ async function promote(run: Run, settings: Settings): Promise<void> {
     first = await runStrategyWindows(run, state);
   }
   await run.drive(first);
+}
+
+/** A lockstep meeting before anything was written that did not let this service go on: stop, naming why. */
+function goOn(run: Run, meeting: Meeting): void {
+  if (meeting.go) return;
+  throw new LockstepError(
+    `${run.settings.command} of ${routeKindName(run.target)} ${run.vsName}: ${meeting.message}; nothing was written`,
+  );
 }
 
 /**

@@ -189,13 +189,6 @@ export function engineStrategyErrors(spec: StrategySpec, metrics: MetricsSource)
         'strategy mirror with metrics: loadgen: the load generator never sees the mirrored responses (the mesh discards them), so nothing could judge the canary; set metrics: prometheus or both (the canary is judged on Prometheus destination metrics)',
       ),
     );
-  if (spec.services.length > 0)
-    out.push(
-      new StrategyError(
-        'shared-route',
-        'services: stepping several services in lockstep is not supported by this version of the engine; promote each service in its own run',
-      ),
-    );
   return out;
 }
 

@@ -78,6 +78,7 @@ function selectSteps<T>(items: readonly T[], max: number): { head: T[]; hidden: 
 }
 
 function render(report: PromotionReport, layout: Layout): string {
+  if (report.services?.length) return renderLockstep(report, layout);
   const parts = [
     header(report),
     facts(report),
@@ -88,6 +89,44 @@ function render(report: PromotionReport, layout: Layout): string {
     stepsTable(report, layout),
     charts(report, layout),
     weightsApplied(report, layout),
+    howToContinue(report),
+    '<sub>istio-canary · report schema v1 · every step is in the <code>report-json</code> output</sub>',
+  ];
+  return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
+}
+
+/**
+ * A lockstep run (`services`): the run's status over a table of its services, then each
+ * service's own report (its header one level down, named; its facts, steps and charts).
+ */
+function renderLockstep(report: PromotionReport, layout: Layout): string {
+  const services = report.services ?? [];
+  const names = services.map((s) => escapeMarkdown(s.name, 63)).join(', ');
+  const icon = { promoted: '✅', 'rolled-back': '❌', held: '⏸', 'in-progress': '🔄' }[report.status];
+  const rows = services.map(({ name, report: r }) => {
+    const passed = r.history.filter((h) => h.verdict.outcome === 'pass' && !h.stage).length;
+    return `| ${escapeMarkdown(name, 63)} | ${target(r)} | ${escapeMarkdown(r.status, 20)} | ${r.weight}% | ${passed}/${r.steps.length} | ${r.reason ? escapeMarkdown(r.reason, 200) : DASH} |`;
+  });
+  const parts = [
+    `## ${icon} Lockstep ${escapeMarkdown(report.status, 20)}: ${services.length} services (${names})`,
+    'Each step wrote every route’s weight and judged every service; a failure of any rolls all back.',
+    [
+      '| Service | Route | Status | Canary | Steps passed | Why |',
+      '|---|---|---|---:|---:|---|',
+      ...rows,
+    ].join('\n'),
+    ...services.flatMap(({ name, report: r }) =>
+      [
+        header(r).replace(/^## /, `### ${escapeMarkdown(name, 63)}: `),
+        facts(r),
+        previewSection(r),
+        strategySection(r),
+        gitSection(r),
+        eventsSection(r),
+        stepsTable(r, layout),
+        charts(r, layout),
+      ].filter((p) => p !== ''),
+    ),
     howToContinue(report),
     '<sub>istio-canary · report schema v1 · every step is in the <code>report-json</code> output</sub>',
   ];

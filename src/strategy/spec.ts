@@ -13,8 +13,10 @@ import {
   parseHost,
   parseImage,
   parseInteger,
+  parseManifests,
   parseName,
   parseRoute,
+  parseUrl,
 } from '../input-parsers.js';
 import { isObject } from '../util/object.js';
 import { re2Refusal } from '../sim/dataplane/routes-match.js';
@@ -37,6 +39,8 @@ export type PreviewSpec = { kind: 'host'; host: string } | { kind: 'header'; hea
 
 /** One service of a lockstep run (an entry of `services`): its route object, route and two versions. */
 export interface LockstepService {
+  /** How logs and the report name it: `name`, else the route object's name. */
+  name: string;
   routeKind: RouteKind;
   /** The VirtualService or HTTPRoute name. */
   object: string;
@@ -50,6 +54,12 @@ export interface LockstepService {
   canary: string | null;
   canaryImage: string | null;
   container: string | null;
+  /** This service's manifests (patterns); null: the `manifests` input. */
+  manifests: string[] | null;
+  /** Where this service's load goes; null: the `load-url` input (or the created cluster's ingress). */
+  loadUrl: string | null;
+  /** The Host header of this service's load; null: the `load-host` input. */
+  loadHost: string | null;
 }
 
 /** Everything the strategy inputs say, checked together. JSON-serializable. */
@@ -273,7 +283,16 @@ const SERVICE_KEYS = {
   'virtual-service': ['stable-subset', 'canary-subset'],
   'http-route': ['stable-service', 'canary-service'],
 } as const;
-const COMMON_KEYS = ['namespace', 'route', 'canary-image', 'container'];
+const COMMON_KEYS = [
+  'name',
+  'namespace',
+  'route',
+  'canary-image',
+  'container',
+  'manifests',
+  'load-url',
+  'load-host',
+];
 
 function serviceOfYaml(raw: unknown, at: string): LockstepService {
   if (!isObject(raw)) throw new InvalidValueError(`has ${at}, which is not a mapping`);
@@ -290,8 +309,13 @@ function serviceOfYaml(raw: unknown, at: string): LockstepService {
     throw new InvalidValueError(
       `has ${at} with ${extra.map((k) => JSON.stringify(k)).join(', ')}; a ${routeKind} entry accepts ${accepted.join(', ')}`,
     );
-  const text = (key: string, parse: (s: string) => string): string | null => {
-    const v = raw[key];
+  const entry = raw;
+  function text(key: string, parse: (s: string) => string): string | null;
+  function text<T>(key: string, parse: (s: string) => T): T | null;
+  function text<T>(key: string, parse: (s: string) => T): T | null {
+    let v = entry[key];
+    // manifests may be a YAML list, as the input's lines are.
+    if (key === 'manifests' && Array.isArray(v) && v.every((x) => typeof x === 'string')) v = v.join('\n');
     if (v === undefined || v === null || v === '') return null;
     if (typeof v !== 'string' && typeof v !== 'number')
       throw new InvalidValueError(`has ${at} ${key}, which is not a string`);
@@ -304,22 +328,27 @@ function serviceOfYaml(raw: unknown, at: string): LockstepService {
         );
       throw err;
     }
-  };
+  }
   const routeText = text('route', (v) => String(parseRoute(v)));
   const route = routeText === null ? null : /^\d+$/.test(routeText) ? Number(routeText) : routeText;
   const stable = text(stableKey, parseName);
   const canary = text(canaryKey, parseName);
   if (stable !== null && stable === canary)
     throw new InvalidValueError(`has ${at} with ${stableKey} and ${canaryKey} both ${stable}`);
+  const object = text(routeKind, parseName)!;
   return {
+    name: text('name', parseDnsLabel) ?? object,
     routeKind,
-    object: text(routeKind, parseName)!,
+    object,
     namespace: text('namespace', parseDnsLabel),
     route,
     stable,
     canary,
     canaryImage: text('canary-image', parseImage),
     container: text('container', parseDnsLabel),
+    manifests: text('manifests', parseManifests),
+    loadUrl: text('load-url', parseUrl),
+    loadHost: text('load-host', parseHost),
   };
 }
 
@@ -362,10 +391,18 @@ export function parseServices(raw: string): LockstepService[] {
       );
     seen.set(key, i);
   });
+  const names = new Map<string, number>();
+  services.forEach((s, i) => {
+    const first = names.get(s.name);
+    if (first !== undefined)
+      throw new InvalidValueError(
+        `has entries ${first + 1} and ${i + 1} both named ${s.name}: give each a distinct name (it names the service in the log and the report)`,
+      );
+    names.set(s.name, i);
+  });
   return services;
 }
 
-/** What each input accepts, for the messages of parseStrategySpec (the contract entries say the same). */
 /** The inputs of a single-route strategy, in the contract's order (settings.ts reads them together). */
 export const STRATEGY_INPUT_NAMES = [
   'strategy',
@@ -378,16 +415,12 @@ export const STRATEGY_INPUT_NAMES = [
   'http-route',
   'stable-service',
   'canary-service',
+  'services',
 ] as const;
 
 /** What each strategy input accepts: the contract's text (one source, for errors and --help). */
 export const STRATEGY_ACCEPTS: Record<keyof StrategyInputs, string> = Object.fromEntries(
-  STRATEGY_INPUT_NAMES.map((n) => [n, inputSpec(n)?.accepts ?? '']).concat([
-    [
-      'services',
-      'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
-    ],
-  ]),
+  STRATEGY_INPUT_NAMES.map((n) => [n, inputSpec(n)?.accepts ?? '']),
 ) as Record<keyof StrategyInputs, string>;
 
 /** The strategy when none of its inputs is set: weight steps on the route found. */
