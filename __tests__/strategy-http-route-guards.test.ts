@@ -166,7 +166,7 @@ describe('recordedHttpRuleProblem', () => {
       'test/podinfo',
     );
     expect(problem).toBe(
-      `the selected rule rules[1] (name api) of HTTPRoute test/podinfo is not the rule this promotion recorded (${recorded}); the recorded rule is now rules[0]: select it with --route 0, as the live HTTPRoute numbers its rules (without the rules a strategy inserted). Nothing was written (take-over does not change the rule a promotion is on)`,
+      `the selected rule rules[1] (name api) of HTTPRoute test/podinfo is not the rule this promotion recorded (${recorded}); the recorded rule is now rules[0]: select it with --route 0, as the live HTTPRoute numbers its rules without the ones a strategy inserted (without manifests, or with manifests whose HTTPRoute has the same rules). Nothing was written (take-over does not change the rule a promotion is on)`,
     );
   });
 
@@ -314,6 +314,33 @@ describe('HTTPRoute guards through execute()', () => {
     // The second window passed: at the last weight, finalize keep ends the promotion.
     expect(same.state).toMatchObject({ phase: 'promoted', weight: 100, route: first.state!.route });
     expect(same.state!.history.map((x) => x.weight)).toEqual([50, 100]);
+  });
+
+  it('a rule a person inserts before the stepped one does not stop the promotion: the recorded rule is found at its new index', async () => {
+    h = await startHarness({}, { fixture: HTTP_ROUTE_FIXTURE });
+    const inputs = { 'http-route': 'podinfo', steps: '50,100', command: 'step' };
+    const first = await h.run(inputs);
+    expect(first.exitCode, first.log.join('\n')).toBe(0);
+    expect(first.state).toMatchObject({ phase: 'held', weight: 50 });
+    // As `kubectl edit` would: the live object read and replaced (PUT).
+    const kube = await createKubeClient({ kubeconfig: h.mesh.kubeconfig });
+    const live = (await kube.get({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      name: 'podinfo',
+      namespace: 'test',
+    }))!;
+    rulesOf(live).unshift({
+      matches: [{ path: { type: 'Exact', value: '/other' } }],
+      backendRefs: [ref('podinfo-ga')],
+    });
+    await kube.replace(live);
+    const second = await h.run(inputs);
+    expect(second.exitCode, second.log.join('\n')).toBe(0);
+    expect(second.state).toMatchObject({ phase: 'promoted', weight: 100, route: first.state!.route });
+    expect(second.state!.history.map((x) => x.weight)).toEqual([50, 100]);
+    const stored = h.mesh.api.object('gateway.networking.k8s.io', 'httproutes', 'test', 'podinfo') as Json;
+    expect(rulesOf(stored)[0]!.backendRefs).toEqual([expect.objectContaining({ name: 'podinfo-ga' })]);
   });
 
   // Another HTTPRoute in test sends 10% to the canary Service, one in namespace other names it

@@ -522,7 +522,7 @@ export function recordedHttpRuleProblem(
   const foundName = found >= 0 ? str(rules[found]!.name) : null;
   const where =
     found >= 0
-      ? `; the recorded rule is now rules[${found}]: select it with --route ${found}${foundName ? ` (or --route ${oneLine(foundName)})` : ''}, as the live HTTPRoute numbers its rules (without the rules a strategy inserted)`
+      ? `; the recorded rule is now rules[${found}]: select it with --route ${found}${foundName ? ` (or --route ${oneLine(foundName)})` : ''}, as the live HTTPRoute numbers its rules without the ones a strategy inserted (without manifests, or with manifests whose HTTPRoute has the same rules)`
       : `; live rules: ${rules.map((_, i) => describeRule(i)).join(', ') || 'none'}`;
   return `${what}${where}. Nothing was written (take-over does not change the rule a promotion is on)`;
 }
