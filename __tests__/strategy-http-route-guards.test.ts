@@ -4,7 +4,8 @@
 // (of this HTTPRoute, of another HTTPRoute in any namespace, or a VirtualService route to the
 // canary Service) still sends it traffic. The pure parts (strategy/http-route.ts
 // httpRuleIdentity, recordedHttpRuleProblem, httpRulesSendingTo) are checked directly, with
-// fast-check for the identity; the guards end to end through execute() on the embedded mesh.
+// fast-check for the identity; the guards end to end through execute() on the embedded mesh
+// (the 403 case through runPromotion, the engine execute() calls, to wrap the API client).
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKubeClient, type KubeObject } from '../src/kube/client.js';
@@ -17,7 +18,12 @@ import {
   withHttpRouteWeight,
   type HttpRouteSelection,
 } from '../src/strategy/http-route.js';
+import path from 'node:path';
+import { KubeApiError } from '../src/kube/errors.js';
+import { runPromotion } from '../src/promote/runner.js';
+import { ScriptedMetrics } from '../src/promote/scripted-metrics.js';
 import { HTTP_ROUTE_FIXTURE, startHarness, type Harness } from './strategy-promote-support.js';
+import { RecordingLogger, RecordingReporter, settingsFor } from './support/promote-cluster.js';
 
 type Json = Record<string, unknown>;
 
@@ -253,7 +259,7 @@ describe('httpRulesSendingTo', () => {
   });
 });
 
-// ---- Through execute() on the embedded mesh ----
+// ---- End to end on the embedded mesh ----
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -270,7 +276,7 @@ const replicasOf = (harness: Harness, name: string) =>
   (harness.mesh.api.object('apps', 'deployments', 'test', name) as { spec: { replicas: number } }).spec
     .replicas;
 
-describe('HTTPRoute guards through execute()', () => {
+describe('HTTPRoute guards on the embedded mesh', () => {
   it('a rerun on another rule of the HTTPRoute is refused with nothing written; on the recorded rule it goes on', async () => {
     h = await startHarness({}, { fixture: HTTP_ROUTE_FIXTURE });
     // Two rules that can both be stepped: the load (path /) reaches rule 0.
@@ -412,5 +418,52 @@ describe('HTTPRoute guards through execute()', () => {
     expect(line, r.log.join('\n')).toContain(`: ${expected.join('; ')}`);
     // Nothing applied: the Deployments of the manifests were only dry-run.
     expect(h.mesh.api.object('apps', 'deployments', 'test', 'podinfo-canary') ?? null).toBeNull();
+  });
+
+  it('credentials that may not list routes cluster-wide (403): the namespace routes are still checked, and the log says so', async () => {
+    h = await startHarness({}, { fixture: HTTP_ROUTE_FIXTURE });
+    await applyAll(h, others);
+    const kube = await createKubeClient({ kubeconfig: h.mesh.kubeconfig });
+    // The API server refuses every list across namespaces, as a namespaced Role does.
+    const forbidden = new Proxy(kube, {
+      get(target, prop, receiver) {
+        if (prop === 'list')
+          return (...args: Parameters<typeof kube.list>) =>
+            args[2] === null
+              ? Promise.reject(
+                  new KubeApiError(403, 'Forbidden', `${args[1]} is forbidden at the cluster scope`),
+                )
+              : kube.list(...args);
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const logger = new RecordingLogger();
+    const report = await runPromotion(
+      settingsFor({
+        namespace: 'test',
+        manifests: path.join(h.dir, '*.yaml'),
+        'http-route': 'podinfo',
+        steps: '100',
+        finalize: 'promote-stable',
+        'rollout-timeout': '20s',
+      }),
+      {
+        kube: forbidden,
+        metrics: new ScriptedMetrics({ script: ['pass'] }),
+        reporter: new RecordingReporter(),
+        logger,
+        signal: new AbortController().signal,
+        cwd: h.dir,
+        lease: { durationMs: 3000, waitMs: 500 },
+      },
+    );
+    expect(report.status, logger.lines.join('\n')).toBe('promoted');
+    const notice = report.notices?.find((n) => n.includes('was left running')) ?? '';
+    expect(notice).toContain(': HTTPRoute test/beta rule 0 (10%). Move them off it');
+    const log = logger.lines.join('\n');
+    expect(log).toMatch(/may not list HTTPRoutes in all namespaces \(403\); only test's were checked/);
+    expect(log).toMatch(/may not list VirtualServices in all namespaces \(403\); only test's were checked/);
+    expect(replicasOf(h, 'podinfo-canary')).toBe(1);
   });
 });
