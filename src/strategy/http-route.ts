@@ -4,7 +4,9 @@
 // version response header (a ResponseHeaderModifier filter on each backendRef, as the
 // VirtualService's headers.response.set), and the strategy changes: an A/B or preview rule
 // before the stepped one (header `matches`), and a RequestMirror filter (`percent`, or
-// `fraction` below 1%: both in the standard channel since Gateway API v1.3, GEP-3171).
+// `fraction` below 1%: both in the standard channel since Gateway API v1.3, GEP-3171). Also
+// the guards' pure parts (promote/guards.ts, finalize.ts): the stepped rule's identity a
+// promotion records, and the rules of any HTTPRoute still sending to the canary Service.
 //
 // The rules this module inserts carry no name (a rule `name` is refused by the v1.3 CRDs under
 // strict field validation): they are recognised by their content, a rule with matches whose
