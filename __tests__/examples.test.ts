@@ -463,3 +463,57 @@ describe('PR preview environments', () => {
     expect(mesh.api.object('', 'namespaces', '', 'pr-7')).toBeDefined();
   });
 });
+
+describe('lockstep example on the embedded mesh, with its workflow inputs', () => {
+  // A mesh of its own: the example applies its own Gateway and hosts in namespace test.
+  let shared: Mesh;
+  beforeAll(async () => {
+    shared = mesh;
+    mesh = await startMesh({ readinessDelayMs: 50 });
+  });
+  afterAll(async () => {
+    await mesh.close();
+    mesh = shared;
+  });
+
+  it('podinfo-lockstep: frontend and api walk 10, 60, 100 together under their own load; both promoted', async () => {
+    const inputs = onMesh('examples/workflows/lockstep.yml');
+    expect(inputs.services).toContain('examples/podinfo-lockstep/frontend.yaml');
+    const r = await promote(inputs);
+    expect(r.exitCode, r.log).toBe(0);
+    expect(r.report.status).toBe('promoted');
+    expect(r.report.services?.map((s) => [s.name, s.report.status])).toEqual([
+      ['frontend', 'promoted'],
+      ['api', 'promoted'],
+    ]);
+    for (const name of ['frontend', 'api']) {
+      const vs = mesh.api.object(
+        'networking.istio.io',
+        'virtualservices',
+        'test',
+        name,
+      ) as unknown as StoredVs;
+      const state = JSON.parse(vs.metadata.annotations?.[STATE_ANNOTATION] ?? 'null') as {
+        phase: string;
+        history: { weight: number; verdict: { outcome: string } }[];
+      } | null;
+      expect(state?.phase, name).toBe('promoted');
+      expect(
+        state?.history.map((h) => [h.weight, h.verdict.outcome]),
+        name,
+      ).toEqual([
+        [10, 'pass'],
+        [60, 'pass'],
+        [100, 'pass'],
+      ]);
+      // Each service was judged on its own host's load: the canary answered requests at every step.
+      for (const h of r.report.services!.find((s) => s.name === name)!.report.history)
+        expect(h.verdict.canary?.requests ?? 0, `${name} at ${h.weight}%`).toBeGreaterThan(0);
+    }
+    // The workflow's canary-image for frontend: stable runs it after promote-stable.
+    const ga = mesh.api.object('apps', 'deployments', 'test', 'frontend-ga') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    expect(ga.spec.template.spec.containers[0]!.image).toBe('ghcr.io/stefanprodan/podinfo:6.7.1');
+  });
+});
