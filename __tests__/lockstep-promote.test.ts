@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { execute, type Io } from '../src/main.js';
+import { execute, PROMOTION_STATE, type Io } from '../src/main.js';
+import { runPost } from '../src/post.js';
 import type { PromotionReport, PromotionState } from '../src/model.js';
 import type { ClusterConnection, Reporter } from '../src/ports.js';
 import { parseSettings, type Settings } from '../src/settings.js';
@@ -85,7 +86,7 @@ function fixtureCopy(profiles: Profiles = {}): string {
   return d;
 }
 
-async function run(inputs: Record<string, string>): Promise<Outcome> {
+async function run(inputs: Record<string, string>, state: Map<string, string> = new Map()): Promise<Outcome> {
   const reports: PromotionReport[] = [];
   const reporter = (): Reporter => ({
     progress: () => Promise.resolve(),
@@ -115,7 +116,7 @@ async function run(inputs: Record<string, string>): Promise<Outcome> {
     print: (t) => void log.push(t),
     setOutput: (k, v) => void outputs.set(k, v),
     setSecret: () => undefined,
-    state: { save: () => undefined, get: () => '' },
+    state: { save: (k, v) => void state.set(k, v), get: (k) => state.get(k) ?? '' },
   };
   let exitCode: number | null = null;
   let error: string | null = null;
@@ -130,7 +131,7 @@ async function run(inputs: Record<string, string>): Promise<Outcome> {
         }),
         io,
         new AbortController().signal,
-        { connect, reporter },
+        inputs.cluster === 'existing' ? { reporter } : { connect, reporter },
       )
     ).exitCode;
   } catch (err) {
@@ -267,5 +268,122 @@ describe('services in lockstep on the embedded mesh', () => {
     expect(writes.filter((w) => w.vs === 'api').at(-1)?.canary).toBe(0);
     expect(r.report?.status).toBe('rolled-back');
     expect(r.report?.failure).toMatch(/api: /);
+  });
+
+  it('step moves both services one step and holds them; a second step moves both to the next', async () => {
+    await fresh();
+    const first = await run({ services: SERVICES(dir), command: 'step' });
+    expect(first.exitCode).toBe(0);
+    for (const name of ['web', 'api'])
+      expect([stateOf(name)?.phase, stateOf(name)?.weight]).toEqual(['held', 20]);
+    const second = await run({ services: SERVICES(dir), command: 'step' });
+    expect(second.exitCode).toBe(0);
+    for (const name of ['web', 'api'])
+      expect([stateOf(name)?.phase, stateOf(name)?.weight]).toEqual(['held', 50]);
+    expect(second.report?.status).toBe('held');
+    expect(aheadViolations(writes, [20, 50, 100])).toEqual([]);
+  });
+
+  it('two services on one VirtualService (the parser cannot tell: one names the namespace) are refused with nothing written', async () => {
+    await fresh();
+    const services = `- name: one\n  virtual-service: web\n  manifests: ${path.join(dir, 'web.yaml')}\n- name: two\n  virtual-service: web\n  namespace: test\n  manifests: ${path.join(dir, 'web.yaml')}\n`;
+    const r = await run({ services });
+    expect(r.error).toMatch(/services one and two both step VirtualService test\/web/);
+    expect(r.error).toMatch(/nothing was written/);
+    expect(writes).toEqual([]);
+    expect(mesh.api.objects('coordination.k8s.io', 'leases', 'test')).toEqual([]);
+  });
+
+  it("a service's manifest problem is named by service before anything is written for any", async () => {
+    await fresh();
+    writeFileSync(
+      path.join(dir, 'api.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api-ga}\nspec: [\n',
+    );
+    const r = await run({ services: SERVICES(dir) });
+    expect(r.error).toMatch(/service api: /);
+    expect(writes).toEqual([]);
+    expect(mesh.api.objects('apps', 'deployments', 'test')).toEqual([]);
+  });
+
+  it('the post step rolls back every service of a lockstep run its main step left in progress', async () => {
+    await fresh();
+    const state = new Map<string, string>();
+    const inputs = {
+      services: SERVICES(dir),
+      command: 'step',
+      cluster: 'existing',
+      kubeconfig: mesh.kubeconfig,
+      'load-url': mesh.ingressUrl,
+    };
+    const r = await run(inputs, state);
+    expect(r.exitCode).toBe(0);
+    // As if main were killed mid-step: both states in progress, and main never said finished.
+    for (const name of ['web', 'api']) {
+      const s = stateOf(name)!;
+      const res = await fetch(
+        `${mesh.apiUrl}/apis/networking.istio.io/v1/namespaces/test/virtualservices/${name}`,
+        {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/merge-patch+json' },
+          body: JSON.stringify({
+            metadata: {
+              annotations: {
+                [STATE_ANNOTATION]: JSON.stringify({ ...s, phase: 'in-progress', reason: null }),
+              },
+            },
+          }),
+        },
+      );
+      expect(res.status).toBe(200);
+    }
+    state.set(PROMOTION_STATE, 'started');
+    const log: string[] = [];
+    const outputs = new Map<string, string>();
+    const io: Io = {
+      logger: {
+        info: (m) => void log.push(m),
+        warning: (m) => void log.push(`warning: ${m}`),
+        error: (m) => void log.push(`error: ${m}`),
+        debug: (m) => void log.push(`debug: ${m}`),
+      },
+      print: (t) => void log.push(t),
+      setOutput: (k, v) => void outputs.set(k, v),
+      setSecret: () => undefined,
+      state: { save: (k, v) => void state.set(k, v), get: (k) => state.get(k) ?? '' },
+    };
+    const all: Record<string, string> = {
+      ...BASE,
+      ...inputs,
+      manifests: `${path.join(dir, 'namespace.yaml')}\n${path.join(dir, 'gateway.yaml')}`,
+    };
+    await runPost({ io, input: (n) => all[n] ?? '', env: {} });
+    for (const name of ['web', 'api']) {
+      expect(stateOf(name)?.phase, log.join('\n') + JSON.stringify([...state])).toBe('rolled-back');
+      expect(writes.filter((w) => w.vs === name).at(-1)?.canary).toBe(0);
+    }
+    for (const name of ['web', 'api'])
+      expect(log).toContain(
+        `warning: [${name}] post: the interrupted promotion was rolled back (rolled-back at 0%).`,
+      );
+    // One merged report: the outputs say the run as a whole is rolled back.
+    expect(outputs.get('status')).toBe('rolled-back');
+  });
+
+  it("a single-route run over both services' manifests picks web's Deployments by its Service's selector", async () => {
+    await fresh();
+    // Both apps have `version: canary` pods: the subset alone matches two Deployments; the
+    // host's Service (selector app: web) tells them apart, as Istio does.
+    const r = await run({
+      'virtual-service': 'web',
+      'dry-run': 'true',
+      manifests: ['namespace.yaml', 'gateway.yaml', 'web.yaml', 'api.yaml']
+        .map((f) => path.join(dir, f))
+        .join('\n'),
+      'load-host': 'web.example.com',
+    });
+    expect(r.error).toBeNull();
+    expect(r.log.join('\n')).toMatch(/stable ga \(web-ga\), canary canary \(web-canary\)/);
+    expect(writes).toEqual([]);
   });
 });

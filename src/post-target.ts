@@ -112,3 +112,24 @@ export function parsePostTarget(text: string): PostTarget | null {
   }
   return target;
 }
+
+/**
+ * The saved targets: one for a single-route run, one per service (in the order of `services`)
+ * for a lockstep run, which main saves as a JSON list; [] when main saved none or it is unreadable.
+ */
+export function parsePostTargets(text: string): PostTarget[] {
+  if (!text) return [];
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(v)) {
+    const one = parsePostTarget(text);
+    return one ? [one] : [];
+  }
+  const each = v.map((t) => parsePostTarget(JSON.stringify(t)));
+  // A list with an unreadable entry cannot be matched to the services: as if none were saved.
+  return each.every((t) => t !== null) ? each : [];
+}

@@ -3,11 +3,13 @@
 // the promotion from what main saved in the action state (src/post-target.ts), never from the
 // manifests, which may be gone by then. With finalize: git-pr, a finalize it completes (or a
 // promotion main left promoted without its PR) gets the same pull request a run opens
-// (postGitPr in src/promote/git-finalize.ts), from the files main saved, reported with it.
+// (postGitPr in src/promote/git-finalize.ts), from the files main saved, reported with it. A
+// lockstep run (`services`) saved one target per service: each is finished, and reported as
+// the one merged report of the run.
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { CREATED_CLUSTER_STATE } from './cluster/index.js';
-import { parsePostTarget, PROMOTION_TARGET, type PostTarget } from './post-target.js';
+import { parsePostTargets, PROMOTION_TARGET, type PostTarget } from './post-target.js';
 import {
   actionIo,
   INPUTS_STATE,
@@ -17,7 +19,9 @@ import {
   settingsOrReport,
   type Io,
 } from './main.js';
-import type { Environment, InputSource, Settings } from './settings.js';
+import { serviceSettings, type Environment, type InputSource, type Settings } from './settings.js';
+import { prefixedLogger } from './log.js';
+import { combineReporters } from './report/lockstep.js';
 import type { PromotionReport } from './model.js';
 import type { Reporter } from './ports.js';
 
@@ -48,17 +52,18 @@ async function kubeconfigFor(target: PostTarget, settings: Settings, io: Io): Pr
   }
 }
 
-/** Rolls back a promotion that a cancelled or killed main step left in progress. */
+/** Rolls back a promotion that a cancelled or killed main step left in progress (every service of a lockstep run). */
 async function finishPromotion(settings: Settings, io: Io): Promise<void> {
   // Only when main started a promotion and did not see it to its end (cancelled, killed).
   if (io.state.get(PROMOTION_STATE) !== 'started') return;
   // What main saved before its first write: the post step never reads the manifests again.
-  const target = parsePostTarget(io.state.get(PROMOTION_TARGET));
-  if (!target) {
+  const targets = parsePostTargets(io.state.get(PROMOTION_TARGET));
+  if (targets.length === 0) {
     io.logger.debug('post: the main step saved no promotion target; nothing to finish');
     return;
   }
-  const kubeconfig = await kubeconfigFor(target, settings, io);
+  const first = targets[0]!;
+  const kubeconfig = await kubeconfigFor(first, settings, io);
   if (!kubeconfig) return;
   const [{ createKubeClient }, { finishInterrupted }] = await Promise.all([
     import('./kube/client.js'),
@@ -69,9 +74,7 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     requestTimeoutMs: settings.kubeTimeoutMs,
     // A created cluster's kubeconfig names its own current context; an existing one uses main's.
     context:
-      target.kubeconfig.from === 'input' || target.kubeconfig.from === 'file'
-        ? target.kubeconfig.context
-        : null,
+      first.kubeconfig.from === 'input' || first.kubeconfig.from === 'file' ? first.kubeconfig.context : null,
     logger: io.logger,
   });
   const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
@@ -81,55 +84,63 @@ async function finishPromotion(settings: Settings, io: Io): Promise<void> {
     summary: jobSummary,
     setOutput: (name, value) => io.setOutput(name, value),
   });
-  // finalize: git-pr: the one final report (summary, outputs, comment) waits for the PR's link.
-  const gitPr = settings.finalize === 'git-pr';
-  const reporter: Reporter = gitPr
-    ? {
-        progress: (r) => summary.progress(r),
-        final: () => Promise.resolve({ commentUrl: null, reportJsonPath: null }),
-      }
-    : summary;
+  // A lockstep run (`services`) saved one target per service, in the order of the input.
+  const services = serviceSettings(settings);
+  const lockstep =
+    targets.length > 1 && services.length === targets.length
+      ? combineReporters(
+          services.map((s) => s.name),
+          summary,
+        )
+      : null;
   const controller = new AbortController();
-  const saved: Settings = {
-    ...settings,
-    manifests: [],
-    namespace: target.namespace,
-    virtualService: target.virtualService,
-    route: target.route,
-    stableSubset: target.stableSubset,
-    canarySubset: target.canarySubset,
-  };
-  const deps = {
-    kube,
-    metrics: noMetrics,
-    reporter,
-    logger: io.logger,
-    signal: controller.signal,
-    // The main step's own id: post finishes that promotion only, never another job's.
-    holder: io.state.get(PROMOTION_HOLDER) || undefined,
-  };
-  const report = await finishInterrupted(saved, deps);
-  if (report)
-    io.logger.warning(
-      `post: the interrupted promotion was ${report.status === 'promoted' ? 'completed' : 'rolled back'} (${report.status} at ${report.weight}%).`,
-    );
-  if (!gitPr || !deps.holder) return;
-  let final: PromotionReport | null = report;
-  try {
-    const { postGitPr } = await import('./promote/git-finalize.js');
-    final = await postGitPr({
-      settings: { ...saved, manifests: settings.manifests },
-      deps,
-      files: target.manifestFiles ?? null,
-      report,
-    });
-    if (final?.pullRequest)
-      io.logger.info(
-        `post: finalize git-pr: pull request #${final.pullRequest.number} ${final.pullRequest.url} ${final.pullRequest.created ? 'opened' : final.pullRequest.committed ? 'updated with the promoted image' : 'kept: it already has the promoted image'}`,
-      );
-  } finally {
-    if (final) await summary.final(final);
-  }
+  // The main step's own id: post finishes that promotion only, never another job's.
+  const holder = io.state.get(PROMOTION_HOLDER) || undefined;
+  const finals = await Promise.all(
+    targets.map(async (target, i) => {
+      const unit = lockstep ? services[i] : undefined;
+      const base = unit?.settings ?? settings;
+      const logger = unit ? prefixedLogger(io.logger, unit.name) : io.logger;
+      const out = lockstep?.reporters[i] ?? summary;
+      // The one final report (summary, outputs, comment) is sent below, after a git-pr's link.
+      const reporter: Reporter = {
+        progress: (r) => out.progress(r),
+        final: () => Promise.resolve({ commentUrl: null, reportJsonPath: null }),
+      };
+      const saved: Settings = {
+        ...base,
+        manifests: [],
+        namespace: target.namespace,
+        virtualService: target.virtualService,
+        route: target.route,
+        stableSubset: target.stableSubset,
+        canarySubset: target.canarySubset,
+      };
+      const deps = { kube, metrics: noMetrics, reporter, logger, signal: controller.signal, holder };
+      const report = await finishInterrupted(saved, deps);
+      if (report)
+        logger.warning(
+          `post: the interrupted promotion was ${report.status === 'promoted' ? 'completed' : 'rolled back'} (${report.status} at ${report.weight}%).`,
+        );
+      let final: PromotionReport | null = report;
+      if (settings.finalize === 'git-pr' && holder) {
+        const { postGitPr } = await import('./promote/git-finalize.js');
+        final = await postGitPr({
+          settings: { ...saved, manifests: base.manifests },
+          deps,
+          files: target.manifestFiles ?? null,
+          report,
+        });
+        if (final?.pullRequest)
+          logger.info(
+            `post: finalize git-pr: pull request #${final.pullRequest.number} ${final.pullRequest.url} ${final.pullRequest.created ? 'opened' : final.pullRequest.committed ? 'updated with the promoted image' : 'kept: it already has the promoted image'}`,
+          );
+      }
+      if (final) await out.final(final);
+      return final;
+    }),
+  );
+  if (lockstep && finals.some((f) => f !== null)) await lockstep.finish([]);
 }
 
 export async function runPost(deps: PostDeps): Promise<void> {

@@ -243,6 +243,10 @@ async function resolve(
   let vsNamespace: string;
   let stableLabels: Record<string, string> | null;
   let canaryLabels: Record<string, string> | null;
+  // Istio sends a subset's traffic to the pods of the host's Service that carry the subset's
+  // labels: the Service's selector narrows the Deployments a subset picks (two apps with a
+  // `version: canary` each are told apart by it). Empty when the host is no known Service.
+  let hostSelector: Record<string, string> = {};
   /** What defines the two sides' labels, for messages: the DestinationRule, or the HTTPRoute's Services. */
   let sourceName: string;
   let httpSelection: HttpRouteSelection | undefined;
@@ -296,6 +300,7 @@ async function resolve(
       throw new ManifestError([
         `no DestinationRule for host ${oneLine(host)} (needed for subsets ${oneLine(selection.stable.subset)} and ${oneLine(selection.canary.subset)})`,
       ]);
+    hostSelector = await serviceSelector(host, vsNamespace, ofKind('Service'), kube, options.signal);
     stableLabels = subsetLabels(dr, selection.stable.subset);
     canaryLabels = subsetLabels(dr, selection.canary.subset);
     sourceName = `DestinationRule ${oneLine(dr.metadata?.name ?? '?')}`;
@@ -320,8 +325,15 @@ async function resolve(
       : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
   // Where a subset's Deployments are looked for: the manifests when they have Deployments, else the cluster.
   const candidates: KubeObject[] = manifestDeps.length ? manifestDeps.map((d) => d.object) : liveDeps;
-  const matching = (labels: Record<string, string>): string[] =>
-    candidates.filter((d) => matchesLabels(podLabels(d), labels)).map((d) => d.metadata?.name ?? '?');
+  // The host's Service selector narrows the subset's Deployments; when it leaves none (a
+  // Service that selects no pod), the subset labels alone pick them and the probe names the
+  // Service (probe.ts), a clearer message than "no Deployment".
+  const matching = (labels: Record<string, string>): string[] => {
+    const of = (want: Record<string, string>) =>
+      candidates.filter((d) => matchesLabels(podLabels(d), want)).map((d) => d.metadata?.name ?? '?');
+    const narrowed = of({ ...hostSelector, ...labels });
+    return narrowed.length ? narrowed : of(labels);
+  };
   const pick = (labels: Record<string, string>, subset: string, required: boolean): string | null => {
     const names = matching(labels).map(oneLine);
     if (names.length > 1) {
@@ -511,4 +523,37 @@ export async function liveSubsetProblem(
     }
   }
   return null;
+}
+
+/**
+ * The selector of the Service a destination host names (`name`, `name.ns`, `name.ns.svc…`), from
+ * the manifests, else the cluster; {} when it is no Service there (an external host, a
+ * ServiceEntry), has no selector, or cannot be read (the subset labels alone then decide).
+ */
+async function serviceSelector(
+  host: string,
+  namespace: string,
+  docs: readonly ManifestDoc[],
+  kube: Kube | null,
+  signal?: AbortSignal,
+): Promise<Record<string, string>> {
+  const [name, ns = namespace] = host.split('.');
+  if (!name) return {};
+  const selectorOf = (svc: KubeObject | null | undefined): Record<string, string> => {
+    const sel = isObject(svc?.spec) ? svc.spec.selector : undefined;
+    return isObject(sel) && Object.values(sel).every((v) => typeof v === 'string')
+      ? (sel as Record<string, string>)
+      : {};
+  };
+  const doc = docs.find(
+    (d) => d.object.metadata?.name === name && (d.object.metadata?.namespace ?? namespace) === ns,
+  );
+  if (doc) return selectorOf(doc.object);
+  if (!kube) return {};
+  try {
+    return selectorOf(await kube.get({ apiVersion: 'v1', kind: 'Service', name, namespace: ns }, { signal }));
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return {};
+  }
 }
