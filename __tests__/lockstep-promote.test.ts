@@ -282,9 +282,15 @@ describe('services in lockstep on the embedded mesh', () => {
       expect([stateOf(name)?.phase, stateOf(name)?.weight]).toEqual(['held', 50]);
     expect(second.report?.status).toBe('held');
     expect(aheadViolations(writes, [20, 50, 100])).toEqual([]);
+    // rollback: every service back to 0% (no meetings: an emergency command does not wait).
+    const back = await run({ services: SERVICES(dir), command: 'rollback' });
+    expect(back.exitCode).toBe(0);
+    for (const name of ['web', 'api'])
+      expect([stateOf(name)?.phase, stateOf(name)?.weight]).toEqual(['rolled-back', 0]);
+    expect(back.report?.status).toBe('rolled-back');
   });
 
-  it('two services on one VirtualService (the parser cannot tell: one names the namespace) are refused with nothing written', async () => {
+  it('two services on one VirtualService (one names the namespace, so the input parser cannot tell) are refused with nothing written', async () => {
     await fresh();
     const services = `- name: one\n  virtual-service: web\n  manifests: ${path.join(dir, 'web.yaml')}\n- name: two\n  virtual-service: web\n  namespace: test\n  manifests: ${path.join(dir, 'web.yaml')}\n`;
     const r = await run({ services });
@@ -385,5 +391,19 @@ describe('services in lockstep on the embedded mesh', () => {
     expect(r.error).toBeNull();
     expect(r.log.join('\n')).toMatch(/stable ga \(web-ga\), canary canary \(web-canary\)/);
     expect(writes).toEqual([]);
+  });
+
+  it("a service's manifests holding another service's route object are refused before anything is written", async () => {
+    await fresh();
+    // api.yaml among the shared manifests: web would apply api's VirtualService too.
+    const r = await run({
+      services: SERVICES(dir),
+      manifests: ['namespace.yaml', 'gateway.yaml', 'api.yaml'].map((f) => path.join(dir, f)).join('\n'),
+    });
+    expect(r.error).toMatch(
+      /service web: its manifests \(.*api\.yaml\) hold VirtualService test\/api, which service api steps/,
+    );
+    expect(writes).toEqual([]);
+    expect(mesh.api.objects('apps', 'deployments', 'test')).toEqual([]);
   });
 });

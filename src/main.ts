@@ -412,7 +412,56 @@ async function loadUnits(settings: Settings, cwd: string): Promise<Unit[]> {
       : [`service ${name}: ${err instanceof Error ? err.message : String(err)}`];
   });
   if (problems.length) throw new ManifestError(problems);
-  return results.map((r) => (r as PromiseFulfilledResult<Unit>).value);
+  const units = results.map((r) => (r as PromiseFulfilledResult<Unit>).value);
+  const clashes = foreignRoutes(units);
+  if (clashes.length) throw new ManifestError(clashes);
+  return units;
+}
+
+/**
+ * Two services stepping one route object (its state and Lease are per object), or a service's
+ * manifests that hold another service's route object: applying them (as a fresh or resumed
+ * promotion does) would overwrite that route's weights and state under the other service's
+ * run. Each route object belongs in its own service's manifests only. (A route whose namespace
+ * only the cluster tells is checked again when the services meet: promote/lockstep.ts.)
+ */
+function foreignRoutes(units: readonly Unit[]): string[] {
+  const object = (u: Unit) => {
+    const st = u.settings.strategy;
+    return st.httpRoute !== null
+      ? { kind: 'HTTPRoute', name: st.httpRoute }
+      : { kind: 'VirtualService', name: u.settings.virtualService };
+  };
+  const same = units.flatMap((u, i) =>
+    units.slice(i + 1).flatMap((other) => {
+      const a = object(u);
+      const b = object(other);
+      return a.kind === b.kind && a.name === b.name && u.settings.namespace === other.settings.namespace
+        ? [
+            `services ${u.name} and ${other.name} both step ${a.kind} ${u.settings.namespace}/${a.name ?? '?'}: its state and Lease are per route object, so each service needs its own; nothing was written`,
+          ]
+        : [];
+    }),
+  );
+  if (same.length) return same;
+  return units.flatMap((u) =>
+    units
+      .filter((other) => other !== u)
+      .flatMap((other) => {
+        const o = object(other);
+        const doc = u.docs.find(
+          (d) =>
+            d.object.kind === o.kind &&
+            d.object.metadata?.name === o.name &&
+            (d.object.metadata?.namespace ?? u.settings.namespace) === other.settings.namespace,
+        );
+        return doc
+          ? [
+              `service ${u.name}: its manifests (${doc.file}) hold ${o.kind} ${other.settings.namespace}/${o.name ?? '?'}, which service ${other.name} steps; applying them would overwrite that route's weights and state: list it in ${other.name}'s manifests only (the top-level manifests are every service's)`,
+            ]
+          : [];
+      }),
+  );
 }
 
 async function executeSteps(
