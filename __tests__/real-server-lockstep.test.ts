@@ -207,6 +207,23 @@ function stateOf(vs: Json): PromotionState | null {
   return raw ? (JSON.parse(raw) as PromotionState) : null;
 }
 
+/** Every Deployment, Service, DestinationRule and VirtualService of `ns` as `kind/name@resourceVersion`. */
+async function storedVersions(ns: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [kind, path] of [
+    ['Deployment', `/apis/apps/v1/namespaces/${ns}/deployments`],
+    ['Service', `/api/v1/namespaces/${ns}/services`],
+    ['DestinationRule', `/apis/networking.istio.io/v1/namespaces/${ns}/destinationrules`],
+    ['VirtualService', vsPath(ns)],
+  ] as const) {
+    const list = (await getOrNull(path)) as {
+      items: { metadata: { name: string; resourceVersion: string } }[];
+    };
+    for (const o of list.items) out.push(`${kind}/${o.metadata.name}@${o.metadata.resourceVersion}`);
+  }
+  return out.sort();
+}
+
 async function leaseNames(ns: string): Promise<string[]> {
   const list = (await getOrNull(leasesPath(ns))) as { items: { metadata: { name: string } }[] };
   return list.items.map((l) => l.metadata.name).sort();
@@ -401,21 +418,28 @@ describe('services in lockstep against a real kube-apiserver v1.20.2', () => {
       }
     }
     const before = await storedVs(ns, 'web');
+    const objectsBefore = await storedVersions(ns);
+    expect(objectsBefore).toHaveLength(5);
+    // Both list the route's manifests, as a person copying an entry would: nothing is applied either.
+    const web = join(dir, 'web.yaml');
     const r = await run(
       settingsOf({
         namespace: ns,
         services:
-          `- name: web\n  virtual-service: web\n  namespace: ${ns}\n` +
-          `- name: web-again\n  virtual-service: web\n`,
+          `- name: web\n  virtual-service: web\n  namespace: ${ns}\n  manifests: ${web}\n` +
+          `- name: web-again\n  virtual-service: web\n  manifests: ${web}\n`,
       }),
     );
-    const message = r.error ?? r.report?.failure ?? '';
-    expect(r.exitCode === 0, r.log.join('\n')).toBe(false);
-    expect(message, r.log.join('\n')).toContain(`both step VirtualService ${ns}/web`);
+    // No service got as far as a report: the run throws the named error (the action fails with it).
+    expect(r.report).toBeUndefined();
+    expect(r.error, r.log.join('\n')).toContain(
+      `services web and web-again both step VirtualService ${ns}/web: its state and Lease are per route object`,
+    );
     const after = await storedVs(ns, 'web');
     // Nothing written: no state annotation, the same stored version, and no Lease at all.
     expect(stateOf(after)).toBeNull();
     expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect(await storedVersions(ns)).toEqual(objectsBefore);
     expect(await leaseNames(ns)).toEqual([]);
   }, 60_000);
 });
