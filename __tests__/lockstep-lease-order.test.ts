@@ -94,6 +94,8 @@ interface Outcome {
   report: PromotionReport | null;
   error: string | null;
   log: string[];
+  /** Windows measured, over both services. */
+  windows: number;
 }
 
 /** One lockstep run of web and api in `order`, as execute() runs it, on `kube`. */
@@ -130,6 +132,7 @@ async function lockstepRun(
     });
   const logger = new RecordingLogger();
   const reporter = new RecordingReporter();
+  const windows = () => units.reduce((n, u) => n + (u.metrics as ScriptedMetrics).windows.length, 0);
   try {
     const report = await runLockstep(
       units,
@@ -145,9 +148,9 @@ async function lockstepRun(
       },
       runPromotion,
     );
-    return { report, error: null, log: logger.lines };
+    return { report, error: null, log: logger.lines, windows: windows() };
   } catch (err) {
-    return { report: null, error: (err as Error).message, log: logger.lines };
+    return { report: null, error: (err as Error).message, log: logger.lines, windows: windows() };
   }
 }
 
@@ -207,6 +210,9 @@ describe('two lockstep runs over the same routes, listed in opposite order', () 
       ['api', 'promoted'],
       ['web', 'promoted'],
     ]);
+    // A judged both services at 20, 50 and 100; B found them promoted and judged nothing again.
+    expect(ra.windows, logs).toBe(6);
+    expect(rb.windows, logs).toBe(0);
     for (const name of ['web', 'api']) {
       const vs = storedVs(cluster.api, 'test', name);
       expect(vs.state?.phase, name).toBe('promoted');
