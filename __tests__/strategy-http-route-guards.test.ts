@@ -416,6 +416,10 @@ describe('HTTPRoute guards on the embedded mesh', () => {
       l.includes('[dry-run] the canary Deployment podinfo-canary would be left running'),
     );
     expect(line, r.log.join('\n')).toContain(`: ${expected.join('; ')}`);
+    // An HTTPRoute's canary side is a Service, and the plan never claims the canary was scaled down.
+    expect(line).toContain('traffic to its Service podinfo-canary:');
+    expect(r.log.join('\n')).not.toMatch(/would scale the canary Deployment|canary scaled to 0/);
+    expect(r.log.join('\n')).toMatch(/then: promoted: .*would be left running/);
     // Nothing applied: the Deployments of the manifests were only dry-run.
     expect(h.mesh.api.object('apps', 'deployments', 'test', 'podinfo-canary') ?? null).toBeNull();
   });

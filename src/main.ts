@@ -596,7 +596,9 @@ async function executeSteps(
     };
     if (units[0]!.name === null) {
       const report = await runPromotion(settings, promotionDeps);
-      io.state.save(PROMOTION_STATE, 'finished');
+      // A cancel that left the git-pr pull request unopened: the post step opens it (post.ts).
+      if (!(signal.aborted && report.pullRequestError !== undefined))
+        io.state.save(PROMOTION_STATE, 'finished');
       return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
     }
     const { runLockstep } = await import('./promote/lockstep-run.js');
@@ -611,7 +613,8 @@ async function executeSteps(
       },
       runPromotion,
     );
-    io.state.save(PROMOTION_STATE, 'finished');
+    if (!(signal.aborted && report.services?.some((s) => s.report.pullRequestError !== undefined)))
+      io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
   } finally {
     for (const m of metricsList) await m.close?.();

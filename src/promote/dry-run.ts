@@ -15,6 +15,7 @@ import { oneLine } from '../one-line.js';
 import { canaryStillRouted } from './finalize.js';
 import { describeGate, gatesOf } from '../gates/spec.js';
 import type { Run } from './runner.js';
+import { keptRunning } from './run.js';
 
 /**
  * The dry run: the same start decisions (decideStart) and the same machine transitions as the
@@ -157,13 +158,16 @@ export async function dryRun(
       'scale-canary-down': `[dry-run] would scale the canary Deployment ${target.canaryDeployment ?? '?'} to 0`,
       'restore-stable': `[dry-run] would restore the stable Deployment ${target.stableDeployment ?? '?'}'s previous pod template`,
     }[action.type];
-    logger.info(what);
     const routed = action.type === 'scale-canary-down' ? await canaryStillRouted(run) : [];
+    // Other routes still sending to the canary keep it running (finalize.ts scaleCanaryDown).
+    const side = target.httpSelection
+      ? `Service ${oneLine(target.httpSelection.canary.service)}`
+      : `subset ${oneLine(target.selection.canary.subset)}`;
+    const kept = `the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its ${side}: ${routed.join('; ')}`;
     if (routed.length) {
-      const notice = `[dry-run] the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its subset: ${routed.join('; ')}`;
-      logger.warning(notice);
-      run.notices.push(notice);
-    }
+      logger.warning(`[dry-run] ${kept}`);
+      run.notices.push(`[dry-run] ${kept}`);
+    } else logger.info(what);
     t = simulated(
       action.type === 'promote-stable'
         ? { type: 'stable-promoted' }
@@ -171,6 +175,7 @@ export async function dryRun(
           ? { type: 'canary-scaled-down' }
           : { type: 'stable-restored', why: action.why },
     );
+    if (routed.length) t = keptRunning(t, kept);
   }
   const report = run.report(null);
   await run.deps.reporter.final(report);

@@ -380,7 +380,7 @@ export async function scaleCanaryDown(run: Run): Promise<string | null> {
     );
   const routes = await canaryStillRouted(run);
   if (routes.length) {
-    const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its subset ${oneLine(run.target.selection.canary.subset)}: ${routes.join('; ')}. Move them off it, then scale it down`;
+    const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its ${run.target.httpSelection ? `Service ${oneLine(run.target.httpSelection.canary.service)}` : `subset ${oneLine(run.target.selection.canary.subset)}`}: ${routes.join('; ')}. Move them off it, then scale it down`;
     if (!run.notices.includes(notice)) run.notices.push(notice);
     run.log.warning(notice);
     return notice;

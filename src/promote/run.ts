@@ -145,7 +145,7 @@ export function otherWriters(vs: KubeObject | null, options: { ignoreStatus?: bo
 }
 
 /** A promotion that ends with the canary left running: the state's reason and the last line say why. */
-function keptRunning(t: { state: PromotionState; action: Action }, why: string) {
+export function keptRunning(t: { state: PromotionState; action: Action }, why: string) {
   const state = { ...t.state, reason: why };
   const a = t.action;
   const action: Action =
