@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../src/contract.js';
-import { formatInputError, parseSettings } from '../src/settings.js';
+import { formatInputError, parseSettings, serviceSettings } from '../src/settings.js';
 import { parseDuration, parseGitBranch, parsePercentage, parseSteps } from '../src/input-parsers.js';
 
 const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
@@ -332,5 +332,59 @@ describe('settings: strategy, interval auto, checks, gates and git-base inputs',
     for (const bad of ['a..b', 'a b', '-x', 'x/', 'x.lock', '.hidden', 'a:b', 'a\u0000b', 'x'.repeat(256)])
       expect(() => parseGitBranch(bad), bad).toThrow(/is not a branch name/);
     expect(errorsOf({ 'git-base': 'main..x' })[0]).toMatchObject({ input: 'git-base' });
+  });
+});
+
+describe('services (lockstep)', () => {
+  const services =
+    '- {virtual-service: web, manifests: k8s/web.yaml, load-url: "http://gw.example/", load-host: web.example.com}\n- {name: api, http-route: api-route, namespace: backend, canary-image: "ghcr.io/o/api:2", load-url: "http://api.example/"}\n';
+  it('each service gets the run settings with its own route, versions, manifests and load', () => {
+    const r = parseSettings(
+      from({ services, manifests: 'k8s/shared.yaml', 'canary-image': 'ghcr.io/o/web:2', steps: '5,50,100' }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const [web, api] = serviceSettings(r.settings);
+    expect(web!.name).toBe('web');
+    expect(web!.settings).toMatchObject({
+      virtualService: 'web',
+      namespace: 'default',
+      manifests: ['k8s/shared.yaml', 'k8s/web.yaml'],
+      loadUrl: 'http://gw.example/',
+      loadHost: 'web.example.com',
+      canaryImage: 'ghcr.io/o/web:2',
+      steps: [5, 50, 100],
+      strategy: { services: [], routeKind: 'virtual-service', httpRoute: null },
+    });
+    // Every service names its load-url: the run measures with the load generator.
+    expect(r.settings.metrics).toBe('loadgen');
+    expect(api!.settings).toMatchObject({
+      virtualService: null,
+      namespace: 'backend',
+      manifests: ['k8s/shared.yaml'],
+      canaryImage: 'ghcr.io/o/api:2',
+      strategy: { services: [], routeKind: 'http-route', httpRoute: 'api-route' },
+    });
+    expect(serviceSettings({ ...r.settings, strategy: { ...r.settings.strategy, services: [] } })).toEqual(
+      [],
+    );
+  });
+
+  it('refuses services with cleanup, beside virtual-service, and a service namespace with preview', () => {
+    const errors = (inputs: Record<string, string>) => {
+      const r = parseSettings(from(inputs), { GITHUB_EVENT_NAME: 'pull_request' });
+      return r.ok ? [] : r.errors.map(formatInputError);
+    };
+    expect(errors({ services, command: 'cleanup', preview: 'true', 'pr-number': '3' }).join('\n')).toMatch(
+      /services: "web, api" is not used by cleanup/,
+    );
+    expect(errors({ services, 'virtual-service': 'web' }).join('\n')).toMatch(
+      /virtual-service: "web" cannot be set with services/,
+    );
+    expect(errors({ services, preview: 'true', 'pr-number': '3' }).join('\n')).toMatch(
+      /services: "api" sets namespace backend, but preview: true puts every service in pr-<number>/,
+    );
+    expect(errors({ services: '- {virtual-service: a}\n- {virtual-service: a}\n' }).join('\n')).toMatch(
+      /services: .* has entries 1 and 2 on the same virtual-service a/,
+    );
   });
 });

@@ -160,6 +160,7 @@ describe('services', () => {
     );
     expect(s).toEqual([
       {
+        name: 'web',
         routeKind: 'virtual-service',
         object: 'web',
         namespace: null,
@@ -168,8 +169,12 @@ describe('services', () => {
         canary: 'v2',
         canaryImage: null,
         container: null,
+        manifests: null,
+        loadUrl: null,
+        loadHost: null,
       },
       {
+        name: 'api',
         routeKind: 'http-route',
         object: 'api',
         namespace: 'b',
@@ -178,8 +183,69 @@ describe('services', () => {
         canary: 'api-v2',
         canaryImage: 'ghcr.io/o/api:2',
         container: 'api',
+        manifests: null,
+        loadUrl: null,
+        loadHost: null,
       },
     ]);
+  });
+
+  it('reads the name, the manifests (a string or a list) and the load of each service', () => {
+    const s = parseServices(
+      '- {name: front, virtual-service: web, manifests: [k8s/web.yaml, k8s/extra/*.yaml], load-host: web.example.com}\n- {virtual-service: api, manifests: k8s/api.yaml, load-url: "http://gw.example:8080/"}\n',
+    );
+    expect(s.map((x) => [x.name, x.manifests, x.loadUrl, x.loadHost])).toEqual([
+      ['front', ['k8s/web.yaml', 'k8s/extra/*.yaml'], null, 'web.example.com'],
+      ['api', ['k8s/api.yaml'], 'http://gw.example:8080/', null],
+    ]);
+    expect(
+      thrown(() => parseServices('[{name: x, virtual-service: a}, {name: x, virtual-service: b}]')),
+    ).toMatch(/entries 1 and 2 both named x/);
+    expect(
+      thrown(() => parseServices('[{virtual-service: a, load-url: "ftp://x"}, {virtual-service: b}]')),
+    ).toMatch(/entry 1 load-url "ftp:\/\/x", which/);
+    expect(
+      thrown(() => parseServices('[{virtual-service: a, name: "Not_A_Label"}, {virtual-service: b}]')),
+    ).toMatch(/entry 1 name "Not_A_Label", which is not a DNS label/);
+  });
+
+  it('property: any text is a list of services or an InvalidValueError, never another error', () => {
+    const key = fc.constantFrom(
+      'name',
+      'virtual-service',
+      'http-route',
+      'manifests',
+      'load-url',
+      'load-host',
+      'route',
+      'namespace',
+      'canary-image',
+      'stable-subset',
+      'x',
+    );
+    const entry = fc.dictionary(
+      key,
+      fc.oneof(fc.string(), fc.integer(), fc.array(fc.string(), { maxLength: 3 })),
+      { maxKeys: 5 },
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(entry, { maxLength: 4 }).map((e) => JSON.stringify(e)),
+          fc.string(),
+        ),
+        (text) => {
+          try {
+            const out = parseServices(text);
+            expect(out.length).toBeGreaterThanOrEqual(2);
+            expect(new Set(out.map((x) => x.name)).size).toBe(out.length);
+          } catch (err) {
+            expect(err).toBeInstanceOf(InvalidValueError);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses one service, a duplicate object, mixed keys and both kinds in one entry', () => {

@@ -241,11 +241,16 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
   const manifests = field('manifests', parseManifests, []);
   const steps = field('steps', parseSteps, [10, 25, 50, 100]);
   const loadUrl = field('load-url', parseUrl, null);
+  const strategy = strategySpec();
+  // A lockstep run whose every service names its load-url has a load target as if load-url were set.
+  const loadTarget =
+    loadUrl !== null ||
+    (strategy.services.length > 0 && strategy.services.every((sv) => sv.loadUrl !== null));
   const prometheusUrl = field('prometheus-url', parsePrometheusUrl, null);
   const metricsRaw = raw('metrics').trim();
   const metrics =
     metricsRaw === ''
-      ? loadUrl || cluster === 'sim'
+      ? loadTarget || cluster === 'sim'
         ? 'loadgen'
         : 'prometheus'
       : field('metrics', parseEnum(METRICS_VALUES), 'loadgen');
@@ -296,7 +301,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     falseRollbackRate: field('false-rollback-rate', parsePercentageBetween(0.0001, 0.1), 0.01),
     checks: field('checks', parseChecks, []),
     gates: field('gates', parseGates, []),
-    strategy: strategySpec(),
+    strategy,
     gitBase: field('git-base', parseGitBranch, null),
     limits: {
       minRequests: field('min-requests', parseInteger(1, 1_000_000_000), 50),
@@ -353,7 +358,7 @@ export function parseSettings(input: InputSource, env: Environment = {}): Settin
     valid('metrics', 'cluster', 'command', 'load-url') &&
     settings.metrics !== 'prometheus' &&
     metricsRaw !== '' &&
-    !loadUrl &&
+    !loadTarget &&
     cluster !== 'sim' &&
     cluster !== 'kind' &&
     cluster !== 'minikube' &&
