@@ -406,4 +406,30 @@ describe('services in lockstep on the embedded mesh', () => {
     expect(writes).toEqual([]);
     expect(mesh.api.objects('apps', 'deployments', 'test')).toEqual([]);
   });
+
+  it('a VirtualService and a Gateway API HTTPRoute step in lockstep: both promoted, each state on its own route object', async () => {
+    await fresh();
+    const hr = path.join(import.meta.dirname, 'fixtures', 'promote', 'strategy-http-route');
+    const files = ['deployments.yaml', 'services.yaml', path.join('live', 'gateway-api.yaml')].map((f) => {
+      const to = path.join(dir, `podinfo-${path.basename(f)}`);
+      writeFileSync(to, readFileSync(path.join(hr, f), 'utf8'));
+      return to;
+    });
+    const services = `${SERVICES(dir).split('- name: api')[0]}- name: podinfo\n  http-route: podinfo\n  manifests: [${files.join(', ')}]\n  load-host: podinfo.co.uk\n`;
+    const r = await run({ services });
+    expect(r.error).toBeNull();
+    expect(r.exitCode, r.log.join('\n')).toBe(0);
+    expect(stateOf('web')?.phase).toBe('promoted');
+    const route = mesh.api.object('gateway.networking.k8s.io', 'httproutes', 'test', 'podinfo') as Json;
+    const raw = ((route.metadata as Json).annotations as Record<string, string>)[STATE_ANNOTATION]!;
+    const state = JSON.parse(raw) as PromotionState;
+    expect(state.phase).toBe('promoted');
+    expect(state.history.filter((h) => h.verdict.outcome === 'pass').map((h) => h.weight)).toEqual([
+      20, 50, 100,
+    ]);
+    expect(r.report?.services?.map((s) => [s.name, s.report.status])).toEqual([
+      ['web', 'promoted'],
+      ['podinfo', 'promoted'],
+    ]);
+  });
 });
