@@ -86,7 +86,11 @@ function fixtureCopy(profiles: Profiles = {}): string {
   return d;
 }
 
-async function run(inputs: Record<string, string>, state: Map<string, string> = new Map()): Promise<Outcome> {
+async function run(
+  inputs: Record<string, string>,
+  state: Map<string, string> = new Map(),
+  signal: AbortSignal = new AbortController().signal,
+): Promise<Outcome> {
   const reports: PromotionReport[] = [];
   const reporter = (): Reporter => ({
     progress: () => Promise.resolve(),
@@ -130,7 +134,7 @@ async function run(inputs: Record<string, string>, state: Map<string, string> = 
           ...inputs,
         }),
         io,
-        new AbortController().signal,
+        signal,
         inputs.cluster === 'existing' ? { reporter } : { connect, reporter },
       )
     ).exitCode;
@@ -431,5 +435,25 @@ describe('services in lockstep on the embedded mesh', () => {
       ['web', 'promoted'],
       ['podinfo', 'promoted'],
     ]);
+  });
+
+  it('a cancel while both services are measured at their first weight rolls both back (on-cancel: rollback)', async () => {
+    await fresh();
+    const controller = new AbortController();
+    // Cancel once both routes carry their first weight: the windows are long, so both are mid-window.
+    const both = () => ['web', 'api'].every((n) => writes.some((w) => w.vs === n && w.canary === 20));
+    const off = mesh.api.onChange(() => {
+      if (both() && !controller.signal.aborted) controller.abort(new Error('Received SIGINT'));
+    });
+    // 10 s windows (after 5 s of stable-only load): long enough to be cancelled inside them.
+    const r = await run({ services: SERVICES(dir), interval: '10s' }, new Map(), controller.signal);
+    off();
+    expect(controller.signal.aborted).toBe(true);
+    for (const name of ['web', 'api']) {
+      expect([stateOf(name)?.phase, stateOf(name)?.weight]).toEqual(['rolled-back', 0]);
+      expect(stateOf(name)?.reason).toMatch(/cancelled/);
+      expect(Math.max(...writes.filter((w) => w.vs === name).map((w) => w.canary))).toBe(20);
+    }
+    expect(r.exitCode ?? 1).toBe(1);
   });
 });
