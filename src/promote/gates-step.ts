@@ -16,8 +16,7 @@ import { type GateMoment, runGates } from '../gates/run.js';
 import { stepIndexOf } from '../plan.js';
 import type { MachineEvent } from './machine.js';
 import type { Run } from './run.js';
-import { FINALIZE, FIRST_TRAFFIC } from './lockstep.js';
-import { capWhy } from '../metrics/why.js';
+import { FINALIZE, FIRST_TRAFFIC, lockstepVerdict } from './lockstep.js';
 
 const RAISING_COMMANDS = ['run', 'step', 'promote'];
 
@@ -104,23 +103,7 @@ async function meetOthers(run: Run, next: PromotionState, firstTraffic: boolean)
         step: Math.max(1, stepIndexOf(steps, Math.min(100, next.weight))),
         weight: Math.min(100, next.weight),
         attempt: 1,
-        verdict: {
-          outcome: 'fail',
-          reasons: [
-            {
-              metric: 'lockstep',
-              value: null,
-              limit: null,
-              source: 'lockstep',
-              ok: false,
-              message: m.message,
-            },
-          ],
-          stable: null,
-          canary: null,
-          durationMs: 0,
-          why: capWhy(`fail: ${m.message}`),
-        },
+        verdict: lockstepVerdict(m.message),
         startedAt,
         endedAt: run.iso(),
       },

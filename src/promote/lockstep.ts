@@ -12,12 +12,15 @@
 //   traffic; 101: the finalize), it waits until every other service is ready to raise to that
 //   weight too (or is past it), so each step applies every route's weight before any is judged;
 //   a service that failed makes every other one's next meeting fail (so all roll back), and one
-//   that stopped on purpose below `key` (a `step`, a held schedule) makes the others hold there.
+//   that stopped on purpose below `key` (a `step`, a held schedule) makes the others hold there;
+// - onOtherFailure: a window open when another service fails ends at once, failed (window.ts).
 // The engine calls it through PromotionDeps.lockstep (runner.ts, gates-step.ts); main.ts runs
 // the services and reports their end. Written here because no library models this rendezvous.
 import { IstioCanaryError } from '../errors.js';
 import { oneLine } from '../one-line.js';
 import { compareRefs, type RouteRef } from '../strategy/lockstep.js';
+import type { Verdict } from '../model.js';
+import { capWhy } from '../metrics/why.js';
 
 /** The meeting before the first write: every service checked. */
 export const CHECKED = -1;
@@ -203,7 +206,43 @@ export class Lockstep {
     const me = this.member(name);
     me.ended = end;
     this.notify();
+    if (!end.ok)
+      for (const l of [...this.listeners])
+        if (l.name !== name) {
+          this.listeners.delete(l);
+          l.fn(`service ${name} failed: ${end.message}`);
+        }
   }
+
+  private readonly listeners = new Set<{ name: string; fn: (message: string) => void }>();
+
+  /**
+   * Calls `fn` once when another service fails (at once if one already has): a window open
+   * meanwhile ends then, judged as failed, instead of running its whole interval. Returns the
+   * function that stops listening.
+   */
+  onOtherFailure(name: string, fn: (message: string) => void): () => void {
+    const failed = this.failedOther(this.member(name));
+    if (failed) {
+      fn(failed);
+      return () => undefined;
+    }
+    const l = { name, fn };
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+}
+
+/** The failing verdict of a step a lockstep service did not finish because another service failed. */
+export function lockstepVerdict(message: string): Verdict {
+  return {
+    outcome: 'fail',
+    reasons: [{ metric: 'lockstep', value: null, limit: null, source: 'lockstep', ok: false, message }],
+    stable: null,
+    canary: null,
+    durationMs: 0,
+    why: capWhy(`fail: ${message}`),
+  };
 }
 
 /** A meeting key in words. */
@@ -221,6 +260,7 @@ export interface LockstepMember {
   leaseTurn(signal: AbortSignal): Promise<Meeting>;
   leased(): void;
   meet(key: number, signal: AbortSignal, log?: (line: string) => void): Promise<Meeting>;
+  onOtherFailure(fn: (message: string) => void): () => void;
 }
 
 export function memberOf(lockstep: Lockstep, name: string): LockstepMember {
@@ -230,5 +270,6 @@ export function memberOf(lockstep: Lockstep, name: string): LockstepMember {
     leaseTurn: (signal) => lockstep.leaseTurn(name, signal),
     leased: () => lockstep.leased(name),
     meet: (key, signal, log) => lockstep.meet(name, key, signal, log),
+    onOtherFailure: (fn) => lockstep.onOtherFailure(name, fn),
   };
 }

@@ -7,6 +7,7 @@ import type { PromotionEvent, PromotionState } from '../model.js';
 import { STATE_ANNOTATION } from '../plan.js';
 import { routeWeights } from './route-object.js';
 import { ConcurrentChangeError, HumanEditError, type Run } from './run.js';
+import { lockstepVerdict } from './lockstep.js';
 
 /**
  * One window. The VirtualService is watched meanwhile: a change by anyone else (a
@@ -29,6 +30,12 @@ export async function measureWindow(
   const onCancel = () => windowCtl.abort(run.deps.signal.reason);
   if (run.deps.signal.aborted) onCancel();
   else run.deps.signal.addEventListener('abort', onCancel, { once: true });
+  // Lockstep: another service failed, so this window will not be followed by a raise: it ends now.
+  let otherFailed: string | null = null;
+  const stopListening = run.deps.lockstep?.onOtherFailure((message) => {
+    otherFailed = message;
+    windowCtl.abort(new Error(message));
+  });
   // Only a change of the state or of the weights ends the window (not a label someone adds).
   const watch = run.vs
     ? run.deps.kube
@@ -50,6 +57,7 @@ export async function measureWindow(
     if (!windowCtl.signal.aborted || run.deps.signal.aborted) throw err;
     verdict = null; // ended by a change of the VirtualService: judged below
   } finally {
+    stopListening?.();
     run.deps.signal.removeEventListener('abort', onCancel);
     stopWatch.abort();
     await watch;
@@ -89,6 +97,16 @@ export async function measureWindow(
     return { adopted };
   }
   run.vs = live;
+  if (otherFailed !== null)
+    return {
+      type: 'verdict',
+      step: action.step,
+      weight: action.weight,
+      attempt: action.attempt,
+      verdict: lockstepVerdict(otherFailed),
+      startedAt,
+      endedAt: run.iso(),
+    };
   if (!verdict || (windowCtl.signal.aborted && !run.deps.signal.aborted))
     throw new ConcurrentChangeError(
       `the VirtualService ${run.vsName} changed during the window of step ${action.step} and changed back; the window is not judged`,
