@@ -1,7 +1,8 @@
 // The bad combinations of a strategy (issue 15) with the route it would change, named before
 // anything is written (run and step, dry run included): strategy/validate.ts's checks on the
 // VirtualService or HTTPRoute as the manifests give it and as it is live, plus the engine's
-// own (mirror needs Prometheus; lockstep is not stepped by this engine). The route kind itself
+// own (mirror needs Prometheus). Each service of a lockstep run is checked on its own route
+// (its settings carry no services; main.ts and lockstep.ts check them together). The route kind itself
 // was decided (and an ambiguous one refused) by resolveTarget. One StrategyError lists them all.
 import type { KubeObject } from '../kube/client.js';
 import { StrategyError } from '../strategy/errors.js';
