@@ -103,7 +103,7 @@ async function meetOthers(run: Run, next: PromotionState, firstTraffic: boolean)
         step: Math.max(1, stepIndexOf(steps, Math.min(100, next.weight))),
         weight: Math.min(100, next.weight),
         attempt: 1,
-        verdict: lockstepVerdict(m.message),
+        verdict: lockstepVerdict(m.message, Math.min(100, next.weight)),
         startedAt,
         endedAt: run.iso(),
       },

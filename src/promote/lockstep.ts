@@ -20,7 +20,7 @@ import { IstioCanaryError } from '../errors.js';
 import { oneLine } from '../one-line.js';
 import { compareRefs, type RouteRef } from '../strategy/lockstep.js';
 import type { Verdict } from '../model.js';
-import { capWhy } from '../metrics/why.js';
+import { explainVerdict } from '../metrics/why.js';
 
 /** The meeting before the first write: every service checked. */
 export const CHECKED = -1;
@@ -234,15 +234,16 @@ export class Lockstep {
 }
 
 /** The failing verdict of a step a lockstep service did not finish because another service failed. */
-export function lockstepVerdict(message: string): Verdict {
-  return {
+export function lockstepVerdict(message: string, weight: number): Verdict {
+  const verdict: Verdict = {
     outcome: 'fail',
     reasons: [{ metric: 'lockstep', value: null, limit: null, source: 'lockstep', ok: false, message }],
     stable: null,
     canary: null,
     durationMs: 0,
-    why: capWhy(`fail: ${message}`),
   };
+  const why = explainVerdict(verdict, { weight, windowMs: 0 });
+  return why === null ? verdict : { ...verdict, why };
 }
 
 /** A meeting key in words. */

@@ -103,7 +103,7 @@ export async function measureWindow(
       step: action.step,
       weight: action.weight,
       attempt: action.attempt,
-      verdict: lockstepVerdict(otherFailed),
+      verdict: lockstepVerdict(otherFailed, action.weight),
       startedAt,
       endedAt: run.iso(),
     };
