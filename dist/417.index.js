@@ -500,7 +500,7 @@ const PORT_FORWARD_READY = /Forwarding from 127\.0\.0\.1:(\d+) -> 9090/;
  * One collapsible group in the job log (istioctl's and kubectl's output inside it).
  */
 function installIstio(s) {
-    return (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .withGroup */ .I)(s.logger, `Installing Istio (profile ${s.profile}) with istioctl`, () => installSteps(s));
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .withGroup */ .I1)(s.logger, `Installing Istio (profile ${s.profile}) with istioctl`, () => installSteps(s));
 }
 async function installSteps(s) {
     const { runner, logger, kubectl } = s;

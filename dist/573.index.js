@@ -50,8 +50,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: storeConfigSource
 
-// EXTERNAL MODULE: ./src/sim/api/index.ts + 32 modules
-var sim_api = __webpack_require__(26912);
+// EXTERNAL MODULE: ./src/sim/api/index.ts + 33 modules
+var sim_api = __webpack_require__(25991);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"

@@ -583,7 +583,7 @@ async function createCluster(settings, deps, provider) {
     const context = provider === 'kind' ? kindContext(name) : minikubeContext(name);
     // One collapsible group in the job log for the tools and the cluster (kind's or minikube's
     // output inside it); the Istio install is the next one.
-    const { kubectl, istio, loadUrl } = await (0,log/* withGroup */.I)(logger, `Creating ${provider} cluster ${name} (tools, then the cluster; a few minutes)`, async () => {
+    const { kubectl, istio, loadUrl } = await (0,log/* withGroup */.I1)(logger, `Creating ${provider} cluster ${name} (tools, then the cluster; a few minutes)`, async () => {
         logger.info(`Preparing tools for a ${provider} cluster with Istio ${settings.istioVersion}`);
         const version = provider === 'kind' ? settings.kindVersion : settings.minikubeVersion;
         const clusterTool = await ensureTool(tools, provider, version);
@@ -626,7 +626,7 @@ async function createCluster(settings, deps, provider) {
     });
     // After Istio (its istiod then serves HTTPRoute), before the manifests are applied.
     if ((0,gateway_api/* gatewayApiCrdsWritten */.uV)(deps.writes).length > 0)
-        await (0,log/* withGroup */.I)(logger, `Gateway API CRDs ${gateway_api/* GATEWAY_API_BUNDLE */.HW.version} (the manifests use them)`, () => (0,gateway_api/* installGatewayApiCrds */.m7)({
+        await (0,log/* withGroup */.I1)(logger, `Gateway API CRDs ${gateway_api/* GATEWAY_API_BUNDLE */.HW.version} (the manifests use them)`, () => (0,gateway_api/* installGatewayApiCrds */.m7)({
             runner,
             logger,
             kubectl: kubectl.bin,

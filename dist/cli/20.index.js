@@ -154,7 +154,7 @@ async function runScenario(title, canaryImage, annotations, options, io, signal)
         io.stderr(`\n== ${title}\n`);
         let report = null;
         const runIo = {
-            logger: (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLogger */ .K)({
+            logger: (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLogger */ .Ky)({
                 info: (m) => io.stderr(`  ${m}\n`),
                 warning: (m) => io.stderr(`  warning: ${m}\n`),
                 error: (m) => io.stderr(`  error: ${m}\n`),

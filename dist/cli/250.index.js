@@ -422,6 +422,8 @@ function selectSteps(items, max) {
     };
 }
 function render(report, layout) {
+    if (report.services?.length)
+        return renderLockstep(report, layout);
     const parts = [
         header(report),
         facts(report),
@@ -432,6 +434,41 @@ function render(report, layout) {
         stepsTable(report, layout),
         charts(report, layout),
         weightsApplied(report, layout),
+        howToContinue(report),
+        '<sub>istio-canary · report schema v1 · every step is in the <code>report-json</code> output</sub>',
+    ];
+    return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
+}
+/**
+ * A lockstep run (`services`): the run's status over a table of its services, then each
+ * service's own report (its header one level down, named; its facts, steps and charts).
+ */
+function renderLockstep(report, layout) {
+    const services = report.services ?? [];
+    const names = services.map((s) => (0,report_escape/* escapeMarkdown */.FV)(s.name, 63)).join(', ');
+    const icon = { promoted: '✅', 'rolled-back': '❌', held: '⏸', 'in-progress': '🔄' }[report.status];
+    const rows = services.map(({ name, report: r }) => {
+        const passed = r.history.filter((h) => h.verdict.outcome === 'pass' && !h.stage).length;
+        return `| ${(0,report_escape/* escapeMarkdown */.FV)(name, 63)} | ${target(r)} | ${(0,report_escape/* escapeMarkdown */.FV)(r.status, 20)} | ${r.weight}% | ${passed}/${r.steps.length} | ${r.reason ? (0,report_escape/* escapeMarkdown */.FV)(r.reason, 200) : DASH} |`;
+    });
+    const parts = [
+        `## ${icon} Lockstep ${(0,report_escape/* escapeMarkdown */.FV)(report.status, 20)}: ${services.length} services (${names})`,
+        'Each step wrote every route’s weight and judged every service; a failure of any rolls all back.',
+        [
+            '| Service | Route | Status | Canary | Steps passed | Why |',
+            '|---|---|---|---:|---:|---|',
+            ...rows,
+        ].join('\n'),
+        ...services.flatMap(({ name, report: r }) => [
+            header(r).replace(/^## /, `### ${(0,report_escape/* escapeMarkdown */.FV)(name, 63)}: `),
+            facts(r),
+            previewSection(r),
+            strategySection(r),
+            gitSection(r),
+            eventsSection(r),
+            stepsTable(r, layout),
+            charts(r, layout),
+        ].filter((p) => p !== '')),
         howToContinue(report),
         '<sub>istio-canary · report schema v1 · every step is in the <code>report-json</code> output</sub>',
     ];

@@ -533,6 +533,11 @@ const EXPLAINERS = {
     sequential: { kind: 'info', explain: info },
     unattributed: { kind: 'info', explain: info },
     'prometheus-warning': { kind: 'info', explain: info },
+    // lockstep (`services`): another service of the run failed, so this one stops too.
+    lockstep: {
+        kind: 'decides',
+        explain: (r) => withQuote('lockstep: ', r.message, '; every service rolls back with it (a lockstep run moves all or none)'),
+    },
     // strategy mirror: where the numbers come from (ok), or a window no source could judge.
     mirror: {
         kind: (r) => (r.ok ? 'info' : 'unmeasured'),

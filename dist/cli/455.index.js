@@ -727,6 +727,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   dryRunLines: () => (/* binding */ dryRunLines),
 /* harmony export */   gitEditTarget: () => (/* binding */ gitEditTarget),
 /* harmony export */   gitPrSettingsProblems: () => (/* reexport safe */ _gitops_rules_js__WEBPACK_IMPORTED_MODULE_8__.C),
+/* harmony export */   postGitPr: () => (/* binding */ postGitPr),
 /* harmony export */   prepareGitFinalize: () => (/* binding */ prepareGitFinalize)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
@@ -741,6 +742,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _gitops_edit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20018);
 /* harmony import */ var _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(33868);
 /* harmony import */ var _gitops_rules_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31671);
+/* harmony import */ var _kube_manifest_read_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(93029);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(76930);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(82574);
 // finalize: git-pr in the engine. Semantics: everything `promote-stable` does in the cluster
 // (stable takes the canary's pod template, the traffic returns to stable, the canary is scaled
 // to 0), so the cluster ends correct; then the promoted pod template's images are written into
@@ -763,8 +767,15 @@ __webpack_require__.r(__webpack_exports__);
 //   job red) with the cause and what to fix: never a silent success.
 // - A dry run says which files and lines would change and that a PR would be opened; it calls
 //   no GitHub API.
-// - The post step's completion of an interrupted finalize does not open the PR: the next run does.
+// - The post step (postGitPr): when it completes a finalize the main step left (cancelled or
+//   killed at `finalizing`), or finds the main step's promotion promoted without its PR (killed
+//   while opening it), it opens or updates the same PR through prepareGitFinalize and finish,
+//   from the manifest files main read (saved in the post target); a refusal or files gone by then
+//   leave the cluster promoted and say why and what to run.
 // The GitHub client is created here, at the end, only for git-pr (this module is imported lazily).
+
+
+
 
 
 
@@ -821,15 +832,17 @@ async function prepareGitFinalize(settings, run,
 options = run.deps) {
     const { deps } = run;
     const target = run.target;
+    // Before the run nothing at all is written; in the post step the cluster already was.
+    const unwritten = options.afterPromotion ? 'Nothing was written to Git' : 'Nothing was written';
     const problems = (0,_gitops_rules_js__WEBPACK_IMPORTED_MODULE_8__/* .gitPrSettingsProblems */ .C)(settings);
     if (problems.length > 0)
-        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: ${problems.map((p) => `${p.input} ${p.message}`).join('; ')}. Nothing was written`);
+        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: ${problems.map((p) => `${p.input} ${p.message}`).join('; ')}. ${unwritten}`);
     const stable = target.stableDeployment;
     if (!stable)
-        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError('finalize git-pr: no stable Deployment was found for the stable subset; finalize writes the promoted image into its manifest. Nothing was written');
+        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: no stable Deployment was found for the stable subset; finalize writes the promoted image into its manifest. ${unwritten}`);
     const stableDocs = target.docs.filter((d) => inNamespace(d, target.namespace, stable));
     if (stableDocs.length === 0)
-        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: the stable Deployment ${target.namespace}/${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(stable)} is in none of the manifests (${settings.manifests.map(_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN).join(', ')}); finalize writes the promoted image where it is defined: add its manifest to \`manifests\`. Nothing was written`);
+        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: the stable Deployment ${target.namespace}/${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(stable)} is in none of the manifests (${settings.manifests.map(_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN).join(', ')}); finalize writes the promoted image where it is defined: add its manifest to \`manifests\`. ${unwritten}`);
     const canary = target.canaryDeployment;
     // A document's file is as read: relative to the run's folder (manifest-read.ts), so absolute here.
     const runDir = deps.cwd ?? node_process__WEBPACK_IMPORTED_MODULE_2___default().cwd();
@@ -843,7 +856,7 @@ options = run.deps) {
         settings.github.workspace ??
         null;
     if (repoRoot === null)
-        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(files[0] ?? '')} is not in a Git checkout (no .git above it, no GITHUB_WORKSPACE); finalize commits the manifest files it edits: check out the repository (actions/checkout) and give manifests from it. Nothing was written`);
+        throw new _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError(`finalize git-pr: ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(files[0] ?? '')} is not in a Git checkout (no .git above it, no GITHUB_WORKSPACE); finalize commits the manifest files it edits: check out the repository (actions/checkout) and give manifests from it. ${unwritten}`);
     const paths = (0,_gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.repositoryPaths)(files, '/', repoRoot);
     // The images the canary will run: its manifest (with canary-image set, as the target has it),
     // else the live Deployment with canary-image set.
@@ -862,7 +875,7 @@ options = run.deps) {
     catch (error) {
         if (!(error instanceof _gitops_edit_js__WEBPACK_IMPORTED_MODULE_6__/* .ManifestEditError */ .MA))
             throw error;
-        throw new _gitops_edit_js__WEBPACK_IMPORTED_MODULE_6__/* .ManifestEditError */ .MA(error.problems.map((p) => `${p} (checked on the local files before the promotion: nothing was written)`));
+        throw new _gitops_edit_js__WEBPACK_IMPORTED_MODULE_6__/* .ManifestEditError */ .MA(error.problems.map((p) => `${p} (checked on the local files ${options.afterPromotion ? 'by the post step: nothing was written to Git' : 'before the promotion: nothing was written'})`));
     }
     const base = settings.gitBase ?? (0,_gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.prBase)(settings.github);
     deps.logger.info(`finalize git-pr: after promote-stable, the promoted image goes into ${paths.join(', ')} by a pull request from ${(0,_gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.promotionBranch)(stable)} into ${base ?? 'the default branch'} of ${settings.github.repository}`);
@@ -914,13 +927,9 @@ class GitFinalize {
         if (run.state?.phase !== 'promoted')
             return report;
         const { kube, signal } = run.deps;
-        const note = (failure) => {
-            this.logger.error(failure);
-            return { ...report, failure, pullRequestError: failure };
-        };
-        const promoted = `the promotion stays promoted in the cluster (stable ${this.stableDeployment} runs the canary's version)`;
+        const note = (failure) => notOpened(report, this.logger, failure);
         if (signal.aborted)
-            return note(`finalize git-pr: cancelled before the pull request was opened; ${promoted}. Run \`promote\` again to open it: it changes nothing more in the cluster`);
+            return note(`finalize git-pr: cancelled before the pull request was opened; ${stillPromoted(this.stableDeployment)}. Run \`promote\` again to open it: it changes nothing more in the cluster`);
         try {
             const live = await kube.get(run.deploymentRef(this.stableDeployment), { signal });
             const containers = (0,_kube_containers_js__WEBPACK_IMPORTED_MODULE_4__/* .containersOf */ .Mz)(live);
@@ -975,10 +984,80 @@ class GitFinalize {
             };
         }
         catch (error) {
-            const why = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(error instanceof Error ? error.message : String(error));
-            return note(`${why.startsWith('finalize git-pr') ? why : `finalize git-pr: the pull request could not be opened: ${why}`}; ${promoted}, but Git does not have it yet. Fix this and run \`promote\` again: it opens the pull request and changes nothing more in the cluster`);
+            return note(refusal(error, this.stableDeployment));
         }
     }
+}
+/** A file as the log shows it: relative to the run's folder when inside it, else absolute. */
+const shownPath = (file, cwd) => {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, file);
+    return rel === '' || rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? file : rel;
+};
+const stillPromoted = (stable) => `the promotion stays promoted in the cluster (stable ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(stable)} runs the canary's version)`;
+/** The report of a promotion whose PR was not opened: `failure` (the job goes red) says why. */
+function notOpened(report, logger, failure) {
+    logger.error(failure);
+    return { ...report, failure, pullRequestError: failure };
+}
+/** A refusal of the PR: the cause, that the cluster stays promoted, and the run that opens it. */
+function refusal(error, stable) {
+    const why = (0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(error instanceof Error ? error.message : String(error));
+    return `${why.startsWith('finalize git-pr') ? why : `finalize git-pr: the pull request could not be opened: ${why}`}; ${stillPromoted(stable)}, but Git does not have it yet. Fix this and run \`promote\` again: it opens the pull request and changes nothing more in the cluster`;
+}
+/**
+ * The post step's pull request (finalize: git-pr). When the promotion the main step left
+ * (deps.holder) is now promoted (completed by finishInterrupted, or found promoted: main was
+ * killed before its PR), the same PR as a run's (prepareGitFinalize, then finish: same branch,
+ * no write when it is already there), checked before any GitHub write. Returns the report with
+ * `pullRequest`, or with `failure` saying why not (the files gone, a refusal) and what to run;
+ * `input.report` as it is when there is no PR to open (the promotion was rolled back, another
+ * job's, not promoted); null when there is not even a route.
+ */
+async function postGitPr(input) {
+    const { settings, deps } = input;
+    if (input.report && input.report.status !== 'promoted')
+        return input.report;
+    const cwd = deps.cwd ?? node_process__WEBPACK_IMPORTED_MODULE_2___default().cwd();
+    let target;
+    try {
+        // As finishInterrupted reads it: the live route and Deployments, not the manifests.
+        target = await (0,_target_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveTarget */ .u1)({ ...settings, command: 'rollback', manifests: [], canaryImage: null }, deps.kube, { cwd });
+    }
+    catch (err) {
+        if (!(err instanceof _kube_manifest_read_js__WEBPACK_IMPORTED_MODULE_9__/* .ManifestError */ .Sh))
+            throw err;
+        return input.report;
+    }
+    const run = new _run_js__WEBPACK_IMPORTED_MODULE_10__/* .Run */ .KF({ ...settings, command: 'promote', finalize: 'promote-stable' }, deps, target);
+    await run.readVs();
+    const s = run.state;
+    if (s?.phase !== 'promoted' || s.runId !== run.holder)
+        return input.report;
+    const report = input.report ?? run.report(null);
+    const stable = target.stableDeployment ?? '?';
+    const cannot = (why, fix) => notOpened(report, deps.logger, `finalize git-pr: the post step could not open the pull request: ${why}; ${stillPromoted(stable)}, but Git does not have it yet. ${fix}`);
+    const rerun = 'run `promote` again with the same inputs (finalize: git-pr) in a job that checks out the repository: it opens the pull request and changes nothing more in the cluster';
+    // The files main read, as main read them: a later step may have removed or moved them.
+    const files = input.files ?? null;
+    if (files) {
+        const gone = (await Promise.all(files.map(async (f) => ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(f).catch(() => null)) ? null : f)))).filter((f) => f !== null);
+        if (gone.length > 0)
+            return cannot(`the manifest file${gone.length > 1 ? 's' : ''} the main step read ${gone.length > 1 ? 'are' : 'is'} gone (${gone.map((f) => (0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(shownPath(f, cwd))).join(', ')}: a later step removed or moved ${gone.length > 1 ? 'them' : 'it'}), so it cannot tell which files to edit nor check the edit`, `To open it, ${rerun}; or set the image of ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(stable)} to ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(report.canaryImage ?? "the canary's")} in its manifest by hand`);
+    }
+    const gitSettings = { ...settings, manifests: files ? [...files] : settings.manifests };
+    let prepared;
+    try {
+        const docs = await (0,_target_js__WEBPACK_IMPORTED_MODULE_11__/* .loadManifests */ .DD)(gitSettings, cwd);
+        prepared = await prepareGitFinalize(gitSettings, { target: { ...target, docs }, deps }, { ...deps, afterPromotion: true });
+    }
+    catch (error) {
+        if (!(error instanceof _kube_manifest_read_js__WEBPACK_IMPORTED_MODULE_9__/* .ManifestError */ .Sh ||
+            error instanceof _gitops_pr_js__WEBPACK_IMPORTED_MODULE_7__.GitPrError ||
+            error instanceof _gitops_edit_js__WEBPACK_IMPORTED_MODULE_6__/* .ManifestEditError */ .MA))
+            throw error;
+        return cannot((0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(error.message), `Fix this and ${rerun}`);
+    }
+    return prepared.finish(run, report);
 }
 
 

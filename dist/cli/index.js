@@ -414,6 +414,11 @@ const INPUTS = [
         accepts: 'a Service name',
     },
     {
+        name: 'services',
+        description: 'Several services stepped in lockstep: a YAML list with one mapping per service, `{virtual-service, stable-subset, canary-subset}` or `{http-route, stable-service, canary-service}`, each with optional `name`, `namespace`, `route`, `manifests`, `canary-image`, `container`, `load-url` and `load-host` (the top-level inputs are their defaults; the top-level `manifests` are shared, each service\'s are added to them). Each step writes every route\'s weight and judges every service; a failure of any rolls all back. One Lease per route object, taken in a fixed order. See README "Several services in lockstep".',
+        accepts: 'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional name, namespace, route, manifests, canary-image, container, load-url, load-host',
+    },
+    {
         name: 'steps',
         description: 'Canary weights in percent, strictly ascending, each 1 to 100 (e.g. `10,60,100`).',
         default: '10,25,50,100',
@@ -1266,8 +1271,9 @@ function rollbackHint(settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ withGroup),
-/* harmony export */   K: () => (/* binding */ safeLogger)
+/* harmony export */   I1: () => (/* binding */ withGroup),
+/* harmony export */   Ky: () => (/* binding */ safeLogger),
+/* harmony export */   g5: () => (/* binding */ prefixedLogger)
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76670);
 
@@ -1316,6 +1322,19 @@ function safeLogger(sink) {
         };
     }
     return logger;
+}
+/**
+ * A logger whose every line starts with `[name] ` (a service of a lockstep run): the services
+ * log at the same time, so their lines interleave; without groups, which cannot interleave.
+ */
+function prefixedLogger(logger, name) {
+    const p = `[${name}] `;
+    return {
+        info: (m) => logger.info(p + m),
+        warning: (m) => logger.warning(p + m),
+        error: (m) => logger.error(p + m),
+        debug: (m) => logger.debug(p + m),
+    };
 }
 
 
@@ -6230,7 +6249,7 @@ function parseFlags(argv, command) {
  * is a title line.
  */
 function cliIo(io) {
-    const logger = (0,log/* safeLogger */.K)({
+    const logger = (0,log/* safeLogger */.Ky)({
         info: (m) => io.stderr(`${m}\n`),
         warning: (m) => io.stderr(`warning: ${m}\n`),
         error: (m) => io.stderr(`error: ${m}\n`),
@@ -6343,7 +6362,7 @@ function ignoreBrokenPipes() {
 async function runTool(command, argv, io, signal) {
     switch (command) {
         case 'sim': {
-            const { runSimCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(912), __nccwpck_require__.e(573), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48666));
+            const { runSimCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(991), __nccwpck_require__.e(573), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48666));
             return runSimCommand(argv, io, signal);
         }
         case 'load': {

@@ -1,5 +1,5 @@
-export const id = 395;
-export const ids = [395];
+export const id = 730;
+export const ids = [730];
 export const modules = {
 
 /***/ 3665:
@@ -199,6 +199,11 @@ const INPUTS = [
         name: 'canary-service',
         description: 'HTTPRoute: the canary backend Service. Empty: detected like subsets are.',
         accepts: 'a Service name',
+    },
+    {
+        name: 'services',
+        description: 'Several services stepped in lockstep: a YAML list with one mapping per service, `{virtual-service, stable-subset, canary-subset}` or `{http-route, stable-service, canary-service}`, each with optional `name`, `namespace`, `route`, `manifests`, `canary-image`, `container`, `load-url` and `load-host` (the top-level inputs are their defaults; the top-level `manifests` are shared, each service\'s are added to them). Each step writes every route\'s weight and judges every service; a failure of any rolls all back. One Lease per route object, taken in a fixed order. See README "Several services in lockstep".',
+        accepts: 'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional name, namespace, route, manifests, canary-image, container, load-url, load-host',
     },
     {
         name: 'steps',
@@ -2924,8 +2929,9 @@ function rollbackHint(settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ withGroup),
-/* harmony export */   K: () => (/* binding */ safeLogger)
+/* harmony export */   I1: () => (/* binding */ withGroup),
+/* harmony export */   Ky: () => (/* binding */ safeLogger),
+/* harmony export */   g5: () => (/* binding */ prefixedLogger)
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76670);
 
@@ -2975,348 +2981,59 @@ function safeLogger(sink) {
     }
     return logger;
 }
+/**
+ * A logger whose every line starts with `[name] ` (a service of a lockstep run): the services
+ * log at the same time, so their lines interleave; without groups, which cannot interleave.
+ */
+function prefixedLogger(logger, name) {
+    const p = `[${name}] `;
+    return {
+        info: (m) => logger.info(p + m),
+        warning: (m) => logger.warning(p + m),
+        error: (m) => logger.error(p + m),
+        debug: (m) => logger.debug(p + m),
+    };
+}
 
 
 /***/ }),
 
-/***/ 83395:
+/***/ 41730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  CancelledRunError: () => (/* binding */ CancelledRunError),
-  INPUTS_STATE: () => (/* binding */ INPUTS_STATE),
-  INPUT_NAMES: () => (/* reexport */ INPUT_NAMES),
-  PROMOTION_HOLDER: () => (/* binding */ PROMOTION_HOLDER),
-  PROMOTION_STATE: () => (/* binding */ PROMOTION_STATE),
-  actionIo: () => (/* binding */ actionIo),
-  cancelledMessage: () => (/* binding */ cancelledMessage),
-  execute: () => (/* binding */ execute),
-  failed: () => (/* binding */ failed),
-  jobSummary: () => (/* binding */ jobSummary),
-  measures: () => (/* binding */ measures),
-  run: () => (/* binding */ run),
-  settingsOrReport: () => (/* binding */ settingsOrReport)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(46058);
-// EXTERNAL MODULE: ./src/kube/manifests.ts
-var manifests = __webpack_require__(4483);
-// EXTERNAL MODULE: ./src/promote/target.ts + 3 modules
-var target = __webpack_require__(24913);
-// EXTERNAL MODULE: ./src/post-target.ts
-var post_target = __webpack_require__(57815);
-// EXTERNAL MODULE: ./src/strategy/spec.ts
-var spec = __webpack_require__(5286);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(57856);
-// EXTERNAL MODULE: ./src/kube/errors.ts
-var kube_errors = __webpack_require__(23646);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-;// CONCATENATED MODULE: ./src/github-context.ts
-// The GitHub run context, read once from the runner's environment ($GITHUB_*, the event
-// payload file): the only place that reads them.
-
-
-function readEvent(path) {
-    if (!path)
-        return null;
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-        return typeof parsed === 'object' && parsed !== null ? parsed : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** The GitHub run context, read once from the runner's environment. */
-function readGithubContext(env) {
-    const nonEmpty = (k) => (env[k] && env[k] !== '' ? env[k] : null);
-    const event = readEvent(env.GITHUB_EVENT_PATH);
-    const ref = nonEmpty('GITHUB_REF');
-    const branch = nonEmpty('GITHUB_HEAD_REF') ?? (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null);
-    return {
-        repository: nonEmpty('GITHUB_REPOSITORY'),
-        runId: nonEmpty('GITHUB_RUN_ID'),
-        runAttempt: nonEmpty('GITHUB_RUN_ATTEMPT'),
-        job: nonEmpty('GITHUB_JOB'),
-        apiUrl: (nonEmpty('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
-        serverUrl: (nonEmpty('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, ''),
-        eventName: nonEmpty('GITHUB_EVENT_NAME'),
-        event,
-        sha: nonEmpty('GITHUB_SHA'),
-        ref,
-        branch,
-        workflow: nonEmpty('GITHUB_WORKFLOW'),
-        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
-        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,external_node_os_.tmpdir)(),
-        workspace: nonEmpty('GITHUB_WORKSPACE'),
-    };
-}
-/** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */
-function eventPrNumber(github) {
-    const pr = github.event?.pull_request ?? github.event?.issue;
-    if (typeof pr === 'object' && pr !== null && typeof pr.number === 'number')
-        return pr.number;
-    const n = github.event?.number;
-    return typeof n === 'number' ? n : null;
-}
-
-// EXTERNAL MODULE: ./src/metrics/check-spec.ts
-var check_spec = __webpack_require__(14345);
-// EXTERNAL MODULE: ./src/gates/spec.ts
-var gates_spec = __webpack_require__(49369);
-// EXTERNAL MODULE: ./src/gitops/rules.ts
-var rules = __webpack_require__(31671);
-// EXTERNAL MODULE: ./src/input-parsers.ts
-var input_parsers = __webpack_require__(50926);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(76670);
-// EXTERNAL MODULE: ./src/contract.ts
-var contract = __webpack_require__(3665);
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-
-
-
-
-
-
-/** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
-function formatInputError(e) {
-    const accepts = (0,contract/* inputSpec */.mm)(e.input)?.accepts;
-    // A URL's credentials (userinfo, secret-looking query values) are secrets even in an input
-    // that is refused: every URL-shaped value is shown through the one URL redaction.
-    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? (0,redact/* showUrl */.jr)(e.value.trim()) : e.value;
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
-}
-/**
- * Every input parsed and validated. Pure but for reading the event payload file named by
- * $GITHUB_EVENT_PATH. All errors are returned together; nothing here touches a cluster.
- */
-function parseSettings(input, env = {}) {
-    const errors = [];
-    const raw = (name) => {
-        const v = input(name);
-        return v.trim() === '' ? ((0,contract/* inputSpec */.mm)(name)?.default ?? '') : v;
-    };
-    function field(name, parse, fallback) {
-        const value = raw(name);
-        if (value.trim() === '')
-            return fallback;
-        try {
-            return parse(value);
-        }
-        catch (e) {
-            errors.push({
-                input: name,
-                // A URL is shown without its credentials by formatInputError (src/redact.ts showUrl).
-                value: (0,contract/* inputSpec */.mm)(name)?.secret ? '***' : value,
-                message: e instanceof input_parsers/* InvalidValueError */.$x ? e.message : String(e),
-            });
-            return fallback;
-        }
-    }
-    /** The strategy inputs, judged together (which go with which strategy), each problem under its input. */
-    function strategySpec() {
-        // The action passes each input's default when it is not set: a default is "not set" here,
-        // so that `iterations: 1` alone does not count as an input given to the wrong strategy.
-        const given = (n) => (input(n).trim() === ((0,contract/* inputSpec */.mm)(n)?.default ?? '') ? '' : input(n));
-        const r = (0,spec/* strategyFromInputs */.fb)(Object.fromEntries(spec/* STRATEGY_INPUT_NAMES */.IH.map((n) => [n, given(n)])));
-        if ('spec' in r)
-            return r.spec;
-        for (const p of r.problems)
-            errors.push({ input: p.input, value: p.value, message: p.message });
-        return spec/* DEFAULT_STRATEGY */.iF;
-    }
-    const github = readGithubContext(env);
-    const command = field('command', (0,input_parsers/* parseEnum */.nL)(contract/* COMMANDS */.Lo), 'run');
-    const cluster = field('cluster', (0,input_parsers/* parseEnum */.nL)(contract/* CLUSTERS */.oy), 'existing');
-    const manifests = field('manifests', input_parsers/* parseManifests */.Ye, []);
-    const steps = field('steps', input_parsers/* parseSteps */.$i, [10, 25, 50, 100]);
-    const loadUrl = field('load-url', input_parsers/* parseUrl */.Dl, null);
-    const prometheusUrl = field('prometheus-url', input_parsers/* parsePrometheusUrl */.bP, null);
-    const metricsRaw = raw('metrics').trim();
-    const metrics = metricsRaw === ''
-        ? loadUrl || cluster === 'sim'
-            ? 'loadgen'
-            : 'prometheus'
-        : field('metrics', (0,input_parsers/* parseEnum */.nL)(contract/* METRICS_SOURCES */.zk), 'loadgen');
-    const preview = field('preview', input_parsers/* parseBoolean */.yG, false);
-    const intervalAuto = raw('interval').trim().toLowerCase() === 'auto';
-    const maxIntervalMs = field('max-interval', (0,input_parsers/* parseDurationBetween */.GE)(1000, 86_400_000), 600_000);
-    const prNumber = field('pr-number', (0,input_parsers/* parseInteger */.cG)(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
-    const namespaceInput = raw('namespace').trim();
-    let namespace = field('namespace', input_parsers/* parseDnsLabel */.Rb, 'default');
-    if (preview) {
-        if (prNumber === null)
-            errors.push({
-                input: 'preview',
-                value: 'true',
-                message: 'needs a pull request number: run on a pull_request event or set pr-number',
-            });
-        else
-            namespace = `pr-${prNumber}`;
-    }
-    const settings = {
-        command,
-        cluster,
-        kubeconfig: field('kubeconfig', input_parsers/* parseKubeconfig */.DU, null),
-        kubeconfigPath: env.KUBECONFIG && env.KUBECONFIG !== '' ? env.KUBECONFIG : null,
-        context: field('context', input_parsers/* parseContext */.DO, null),
-        kindVersion: field('kind-version', (0,input_parsers/* parseVersion */.ot)(true), 'v0.32.0'),
-        minikubeVersion: field('minikube-version', (0,input_parsers/* parseVersion */.ot)(true), 'v1.38.1'),
-        istioVersion: field('istio-version', (0,input_parsers/* parseVersion */.ot)(false), '1.30.3'),
-        istioProfile: field('istio-profile', (0,input_parsers/* parseEnum */.nL)(contract/* ISTIO_PROFILES */.AS), 'demo'),
-        clusterName: field('cluster-name', input_parsers/* parseDnsLabel */.Rb, 'istio-canary'),
-        cleanupCluster: field('cleanup-cluster', (0,input_parsers/* parseEnum */.nL)(contract/* CLUSTER_CLEANUP_MODES */.dk), 'auto'),
-        installPrometheus: field('install-prometheus', input_parsers/* parseBoolean */.yG, true),
-        namespace,
-        manifests,
-        canaryImage: field('canary-image', input_parsers/* parseImage */.zZ, null),
-        container: field('container', input_parsers/* parseDnsLabel */.Rb, null),
-        virtualService: field('virtual-service', input_parsers/* parseName */.$q, null),
-        route: field('route', input_parsers/* parseRoute */.ZG, null),
-        stableSubset: field('stable-subset', input_parsers/* parseName */.$q, null),
-        canarySubset: field('canary-subset', input_parsers/* parseName */.$q, null),
-        steps,
-        intervalMs: intervalAuto
-            ? maxIntervalMs
-            : field('interval', (0,input_parsers/* parseDurationBetween */.GE)(1000, 86_400_000), 60_000),
-        intervalAuto,
-        maxIntervalMs,
-        falseRollbackRate: field('false-rollback-rate', (0,input_parsers/* parsePercentageBetween */._0)(0.0001, 0.1), 0.01),
-        checks: field('checks', check_spec/* parseChecks */.B2, []),
-        gates: field('gates', gates_spec/* parseGates */.MJ, []),
-        strategy: strategySpec(),
-        gitBase: field('git-base', input_parsers/* parseGitBranch */.mK, null),
-        limits: {
-            minRequests: field('min-requests', (0,input_parsers/* parseInteger */.cG)(1, 1_000_000_000), 50),
-            maxErrorRate: field('max-error-rate', (0,input_parsers/* parsePercentageBetween */._0)(0, 1), 0.01),
-            maxP99Ms: field('max-p99-ms', (0,input_parsers/* parsePositiveNumber */.uH)(3_600_000), null),
-            maxLatencyRegression: field('max-latency-regression', (0,input_parsers/* parsePercentageBetween */._0)(0, 100), 0.25),
-        },
-        metrics,
-        loadUrl,
-        loadHost: field('load-host', input_parsers/* parseHost */.o6, null),
-        loadRps: field('load-rps', (0,input_parsers/* parsePositiveNumber */.uH)(input_parsers/* MAX_LOAD_RPS */.so), 50),
-        loadConnections: field('load-connections', (0,input_parsers/* parseInteger */.cG)(1, input_parsers/* MAX_LOAD_CONNECTIONS */.eq), 8),
-        prometheusUrl,
-        prometheusAuth: field('prometheus-auth', input_parsers/* parseHeaderValue */.eT, null),
-        finalize: field('finalize', (0,input_parsers/* parseEnum */.nL)(contract/* FINALIZE_MODES */.Q5), 'promote-stable'),
-        onFailure: field('on-failure', (0,input_parsers/* parseEnum */.nL)(contract/* FAILURE_MODES */.Sb), 'rollback'),
-        onCancel: field('on-cancel', (0,input_parsers/* parseEnum */.nL)(contract/* FAILURE_MODES */.Sb), 'rollback'),
-        rolloutTimeoutMs: field('rollout-timeout', (0,input_parsers/* parseDurationBetween */.GE)(1000, 86_400_000), 300_000),
-        dryRun: field('dry-run', input_parsers/* parseBoolean */.yG, false),
-        preview,
-        prNumber,
-        githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{')
-            ? null
-            : field('github-token', input_parsers/* parseToken */.pI, null),
-        comment: field('comment', (0,input_parsers/* parseEnum */.nL)(contract/* COMMENT_MODES */.p8), 'always'),
-        takeOver: field('take-over', input_parsers/* parseBoolean */.yG, false),
-        proxy: (0,proxy/* withDirectHosts */.vI)((0,proxy/* proxyEnvFrom */.IA)(env), env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : []),
-        kubeTimeoutMs: (0,kube_errors/* kubeTimeoutMs */.r0)(env),
-        github,
-    };
-    // Rules between inputs, checked only among inputs that are valid on their own (a bad
-    // `cluster` must not also produce a complaint that follows from its fallback value).
-    const bad = new Set(errors.map((e) => e.input));
-    const valid = (...names) => names.every((n) => !bad.has(n));
-    const writes = ['run', 'step', 'promote'].includes(command);
-    if (valid('preview', 'namespace') && preview && namespaceInput !== '' && namespaceInput !== 'default')
-        errors.push({
-            input: 'namespace',
-            value: namespaceInput,
-            message: 'cannot be set with preview: true (the namespace is pr-<number>)',
-        });
-    if (valid('command', 'preview') && command === 'cleanup' && !preview)
-        errors.push({
-            input: 'command',
-            value: 'cleanup',
-            message: 'deletes a preview environment and needs preview: true',
-        });
-    if (valid('metrics', 'cluster', 'command', 'load-url') &&
-        settings.metrics !== 'prometheus' &&
-        metricsRaw !== '' &&
-        !loadUrl &&
-        cluster !== 'sim' &&
-        cluster !== 'kind' &&
-        cluster !== 'minikube' &&
-        writes &&
-        command !== 'promote')
-        errors.push({
-            input: 'load-url',
-            value: '',
-            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
-        });
-    if (valid('metrics', 'cluster', 'command', 'prometheus-url') &&
-        settings.metrics !== 'loadgen' &&
-        !prometheusUrl &&
-        cluster === 'existing' &&
-        writes &&
-        command !== 'promote')
-        errors.push({
-            input: 'prometheus-url',
-            value: '',
-            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
-        });
-    if (valid('cluster', 'kubeconfig') && settings.kubeconfig && cluster !== 'existing')
-        errors.push({
-            input: 'kubeconfig',
-            value: '***',
-            message: `is only used with cluster: existing (cluster is ${cluster})`,
-        });
-    if (valid('checks', 'cluster', 'prometheus-url', 'install-prometheus') &&
-        settings.checks.length > 0 &&
-        !prometheusUrl &&
-        !((cluster === 'kind' || cluster === 'minikube') && settings.installPrometheus))
-        errors.push({
-            input: 'checks',
-            value: settings.checks.map((c) => c.name).join(', '),
-            message: `are PromQL queries and need a Prometheus: set prometheus-url${cluster === 'kind' || cluster === 'minikube' ? ' or install-prometheus: true' : ''}`,
-        });
-    if (valid('interval', 'max-interval') &&
-        !intervalAuto &&
-        raw('max-interval') !== ((0,contract/* inputSpec */.mm)('max-interval')?.default ?? ''))
-        errors.push({
-            input: 'max-interval',
-            value: raw('max-interval'),
-            message: 'is only used with interval: auto',
-        });
-    if (valid('finalize', 'github-token', 'manifests'))
-        errors.push(...(0,rules/* gitPrSettingsProblems */.C)(settings));
-    if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
-        errors.push({
-            input: 'canary-subset',
-            value: settings.canarySubset ?? '',
-            message: 'is the same as stable-subset',
-        });
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
-}
-/** The names every source must answer for (the contract's inputs, for the action). */
-const INPUT_NAMES = contract/* INPUTS */.mc.filter((i) => !i.cliOnly).map((i) => i.name);
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/lifecycle.ts
-var lifecycle = __webpack_require__(66367);
-;// CONCATENATED MODULE: ./src/main.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CancelledRunError: () => (/* binding */ CancelledRunError),
+/* harmony export */   INPUTS_STATE: () => (/* binding */ INPUTS_STATE),
+/* harmony export */   INPUT_NAMES: () => (/* reexport safe */ _settings_js__WEBPACK_IMPORTED_MODULE_4__.Qh),
+/* harmony export */   PROMOTION_HOLDER: () => (/* binding */ PROMOTION_HOLDER),
+/* harmony export */   PROMOTION_STATE: () => (/* binding */ PROMOTION_STATE),
+/* harmony export */   actionIo: () => (/* binding */ actionIo),
+/* harmony export */   cancelledMessage: () => (/* binding */ cancelledMessage),
+/* harmony export */   execute: () => (/* binding */ execute),
+/* harmony export */   failed: () => (/* binding */ failed),
+/* harmony export */   jobSummary: () => (/* binding */ jobSummary),
+/* harmony export */   measures: () => (/* binding */ measures),
+/* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   settingsOrReport: () => (/* binding */ settingsOrReport)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
+/* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4483);
+/* harmony import */ var _promote_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82574);
+/* harmony import */ var _post_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57815);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31212);
+/* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3665);
+/* harmony import */ var _gates_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49369);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_8___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_8__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_9___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_9__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(25625);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(83916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(76670);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(66367);
 // run(deps): settings → cluster → deploy → promote → report. The action and the CLI both
 // end up in execute(); only the way inputs, logs and outputs travel differs.
 
@@ -3365,14 +3082,14 @@ async function dryRunConnection(settings, io, docs) {
     if (settings.cluster === 'kind' || settings.cluster === 'minikube') {
         io.logger.info(`[dry-run] would create a ${settings.cluster} cluster ${settings.clusterName} with Istio ${settings.istioVersion} (profile ${settings.istioProfile})${settings.installPrometheus ? ' and Prometheus' : ''}; nothing is created in a dry run: planning against the manifests alone`);
         const { gatewayApiDryRunMessage } = await __webpack_require__.e(/* import() */ 417).then(__webpack_require__.bind(__webpack_require__, 4417));
-        const crds = gatewayApiDryRunMessage(settings.cluster, (0,manifests/* manifestWrites */.Mp)(docs));
+        const crds = gatewayApiDryRunMessage(settings.cluster, (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestWrites */ .Mp)(docs));
         if (crds)
             io.logger.info(crds);
     }
     else
         io.logger.info('[dry-run] the embedded mesh is not started: planning against the manifests alone');
     const [{ startApiServer }, { simKubeconfig }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 912).then(__webpack_require__.bind(__webpack_require__, 26912)),
+        __webpack_require__.e(/* import() */ 991).then(__webpack_require__.bind(__webpack_require__, 25991)),
         __webpack_require__.e(/* import() */ 684).then(__webpack_require__.bind(__webpack_require__, 26684)),
     ]);
     const api = await startApiServer({});
@@ -3400,7 +3117,7 @@ async function dryRunConnection(settings, io, docs) {
 }
 async function defaultConnect(settings, io, signal, docs = []) {
     if (settings.cluster === 'sim') {
-        const { startMesh } = await Promise.all(/* import() */[__webpack_require__.e(912), __webpack_require__.e(573)]).then(__webpack_require__.bind(__webpack_require__, 2573));
+        const { startMesh } = await Promise.all(/* import() */[__webpack_require__.e(991), __webpack_require__.e(573)]).then(__webpack_require__.bind(__webpack_require__, 2573));
         io.logger.info('Starting the embedded mesh on 127.0.0.1.');
         const mesh = await startMesh({});
         io.logger.info(`Embedded mesh: API ${mesh.apiUrl}, ingress ${mesh.ingressUrl}, metrics ${mesh.metricsUrl}`);
@@ -3419,7 +3136,7 @@ async function defaultConnect(settings, io, signal, docs = []) {
         runner: createCommandRunner({ echo: (line) => io.logger.info(line), signal }),
         state: io.state,
         logger: io.logger,
-        writes: (0,manifests/* manifestWrites */.Mp)(docs),
+        writes: (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestWrites */ .Mp)(docs),
         // A cancel ends a tool download, and a wait between its attempts, at once.
         toolOptions: { signal },
         signal,
@@ -3476,6 +3193,25 @@ async function withPreviewInfo(reporter, kube, connection) {
         final: async (report) => reporter.final(await add(report)),
     };
 }
+/** withPreviewInfo for a lockstep run's merged report: each service's report gets its own. */
+async function withPreviewInfoEach(reporter, kube, connection) {
+    const { previewInfo } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
+    const add = async (report) => ({
+        ...report,
+        services: await Promise.all((report.services ?? []).map(async (s) => ({
+            ...s,
+            report: {
+                ...s.report,
+                preview: s.report.preview ??
+                    (await previewInfo(kube, s.report.namespace, s.report.virtualService, connection.loadUrl)),
+            },
+        }))),
+    });
+    return {
+        progress: async (report) => reporter.progress(await add(report)),
+        final: async (report) => reporter.final(await add(report)),
+    };
+}
 /** The commands that open measurement windows (and so need the load generator or Prometheus). */
 function measures(command) {
     return command === 'run' || command === 'step';
@@ -3490,7 +3226,7 @@ function noMeasurement(command) {
  * A cancel that ended the engine before it could report (during the preflight, before the
  * promotion took over): the message says what cancelled it and what was written before it.
  */
-class CancelledRunError extends errors/* IstioCanaryError */.f {
+class CancelledRunError extends _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .IstioCanaryError */ .f {
 }
 /** `cancelled by SIGINT: stopped before anything was written; nothing was changed` (or what was). */
 function cancelledMessage(settings, reason, record) {
@@ -3513,7 +3249,7 @@ function cancelledMessage(settings, reason, record) {
         : `the canary is at ${record.weight}% (the last weight the API server confirmed)`;
     const traffic = record.weight === null && unconfirmed === null
         ? confirmed
-        : `${confirmed}${unconfirmed ? `; ${unconfirmed}` : ''}; to move it back, run: ${(0,lifecycle/* rollbackHint */.If)(settings)}`;
+        : `${confirmed}${unconfirmed ? `; ${unconfirmed}` : ''}; to move it back, run: ${(0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_13__/* .rollbackHint */ .If)(settings)}`;
     return `${why}: stopped after writing ${list}; ${traffic}`;
 }
 /** The engine behind both the action and the CLI, once settings are valid. */
@@ -3557,7 +3293,7 @@ async function kubeconfigSource(settings, connection) {
     const files = kubeconfigCandidates(settings);
     const read = (file) => {
         try {
-            return (0,external_node_fs_.readFileSync)(file, 'utf8');
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_7__.readFileSync)(file, 'utf8');
         }
         catch {
             return null;
@@ -3569,13 +3305,85 @@ async function kubeconfigSource(settings, connection) {
         ? { from: 'file', path, context: settings.context }
         : { from: 'input', context: settings.context };
 }
+/**
+ * Every unit's manifests read and checked before any cluster is created or contacted; the
+ * problems of every service are reported together, each under its name.
+ */
+async function loadUnits(settings, cwd) {
+    const services = (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceSettings */ .xw)(settings);
+    if (services.length === 0) {
+        const docs = settings.command === 'cleanup' ? [] : await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .loadManifests */ .DD)(settings, cwd);
+        await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTargetOffline */ .$p)(settings, docs);
+        return [{ name: null, settings, docs }];
+    }
+    const results = await Promise.allSettled(services.map(async ({ name, settings: s }) => {
+        const docs = await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .loadManifests */ .DD)(s, cwd);
+        await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTargetOffline */ .$p)(s, docs);
+        return { name, settings: s, docs };
+    }));
+    const problems = results.flatMap((r, i) => {
+        if (r.status === 'fulfilled')
+            return [];
+        const err = r.reason;
+        const name = services[i].name;
+        return err instanceof _kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh
+            ? err.problems.map((p) => `service ${name}: ${p}`)
+            : [`service ${name}: ${err instanceof Error ? err.message : String(err)}`];
+    });
+    if (problems.length)
+        throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(problems);
+    const units = results.map((r) => r.value);
+    const clashes = foreignRoutes(units);
+    if (clashes.length)
+        throw new _kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(clashes);
+    return units;
+}
+/**
+ * Two services stepping one route object (its state and Lease are per object), or a service's
+ * manifests that hold another service's route object: applying them (as a fresh or resumed
+ * promotion does) would overwrite that route's weights and state under the other service's
+ * run. Each route object belongs in its own service's manifests only. (A route whose namespace
+ * only the cluster tells is checked again when the services meet: promote/lockstep.ts.)
+ */
+function foreignRoutes(units) {
+    const object = (u) => {
+        const st = u.settings.strategy;
+        return st.httpRoute !== null
+            ? { kind: 'HTTPRoute', name: st.httpRoute }
+            : { kind: 'VirtualService', name: u.settings.virtualService };
+    };
+    const same = units.flatMap((u, i) => units.slice(i + 1).flatMap((other) => {
+        const a = object(u);
+        const b = object(other);
+        return a.kind === b.kind && a.name === b.name && u.settings.namespace === other.settings.namespace
+            ? [
+                `services ${u.name} and ${other.name} both step ${a.kind} ${u.settings.namespace}/${a.name ?? '?'}: its state and Lease are per route object, so each service needs its own; nothing was written`,
+            ]
+            : [];
+    }));
+    if (same.length)
+        return same;
+    return units.flatMap((u) => units
+        .filter((other) => other !== u)
+        .flatMap((other) => {
+        const o = object(other);
+        const doc = u.docs.find((d) => d.object.kind === o.kind &&
+            d.object.metadata?.name === o.name &&
+            (d.object.metadata?.namespace ?? u.settings.namespace) === other.settings.namespace);
+        return doc
+            ? [
+                `service ${u.name}: its manifests (${doc.file}) hold ${o.kind} ${other.settings.namespace}/${o.name ?? '?'}, which service ${other.name} steps; applying them would overwrite that route's weights and state: list it in ${other.name}'s manifests only (the top-level manifests are every service's)`,
+            ]
+            : [];
+    }));
+}
 async function executeSteps(settings, io, signal, deps) {
     const cwd = deps.cwd ?? process.cwd();
     // Every document is read and checked (sizes, encodings, kinds, names, namespaces against the
     // namespace input, weights, the route, the canary container) before any cluster is created or
     // contacted: bad manifests never create a kind cluster and never write to an existing one.
-    const docs = settings.command === 'cleanup' ? [] : await (0,target/* loadManifests */.DD)(settings, cwd);
-    await (0,target/* checkTargetOffline */.$p)(settings, docs);
+    const units = await loadUnits(settings, cwd);
+    const docs = units.flatMap((u) => u.docs);
     // A dry run creates no cluster: it plans against a stand-in for the one that would be created.
     const connection = settings.dryRun && settings.cluster !== 'existing' && !deps.connect
         ? await dryRunConnection(settings, io, docs)
@@ -3583,16 +3391,16 @@ async function executeSteps(settings, io, signal, deps) {
     // The credentials of the cluster used (created here, ~/.kube/config) are secrets too; the
     // embedded mesh's token is a fixed word that it ignores.
     if (settings.cluster !== 'sim')
-        for (const secret of (0,redact/* kubeconfigSecrets */.hT)(connection.kubeconfig))
+        for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .kubeconfigSecrets */ .hT)(connection.kubeconfig))
             io.setSecret(secret);
-    let metrics = null;
+    const metricsList = [];
     try {
-        const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await Promise.all(/* import() */[__webpack_require__.e(875), __webpack_require__.e(837), __webpack_require__.e(608)]).then(__webpack_require__.bind(__webpack_require__, 38837));
+        const { runPromotion, newHolderId, CANCEL_WRITE_BUDGET_MS } = await Promise.all(/* import() */[__webpack_require__.e(875), __webpack_require__.e(621), __webpack_require__.e(42), __webpack_require__.e(608)]).then(__webpack_require__.bind(__webpack_require__, 29661));
         // After a cancel the final report is still sent, but the GitHub client's waits between retries
         // end with the cancel's write budget, so the process ends by itself before the cancel deadline.
         const githubClient = {
             ...deps.githubClient,
-            signal: deps.githubClient?.signal ?? (0,lifecycle/* budgetAfterCancel */.oZ)(signal, CANCEL_WRITE_BUDGET_MS, 'the report'),
+            signal: deps.githubClient?.signal ?? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_13__/* .budgetAfterCancel */ .oZ)(signal, CANCEL_WRITE_BUDGET_MS, 'the report'),
         };
         const { createKubeClient } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(791)]).then(__webpack_require__.bind(__webpack_require__, 66791));
         const kube = await createKubeClient({
@@ -3605,16 +3413,18 @@ async function executeSteps(settings, io, signal, deps) {
         // The VirtualService comes from the cluster when the manifests have none: a wrong namespace
         // or name is named here (with what the namespace holds), before anything else happens.
         // An HTTPRoute (in the manifests, or live with route-kind http-route) is found by the target.
-        const httpRoute = settings.strategy.routeKind === 'http-route' ||
-            settings.strategy.httpRoute !== null ||
-            docs.some((d) => d.object.kind === 'HTTPRoute');
-        if (settings.command !== 'cleanup' &&
-            !httpRoute &&
-            !docs.some((d) => d.object.kind === 'VirtualService')) {
-            const { missingVirtualService } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(791), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 37702));
-            const missing = await missingVirtualService(kube, settings.namespace, settings.virtualService, signal);
-            if (missing)
-                throw new Error(`${settings.command}: ${missing}; nothing was changed`);
+        for (const u of units) {
+            const httpRoute = u.settings.strategy.routeKind === 'http-route' ||
+                u.settings.strategy.httpRoute !== null ||
+                u.docs.some((d) => d.object.kind === 'HTTPRoute');
+            if (settings.command !== 'cleanup' &&
+                !httpRoute &&
+                !u.docs.some((d) => d.object.kind === 'VirtualService')) {
+                const { missingVirtualService } = await Promise.all(/* import() */[__webpack_require__.e(94), __webpack_require__.e(791), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 37702));
+                const missing = await missingVirtualService(kube, u.settings.namespace, u.settings.virtualService, signal);
+                if (missing)
+                    throw new Error(`${settings.command}: ${u.name === null ? '' : `service ${u.name}: `}${missing}; nothing was changed`);
+            }
         }
         if (settings.command === 'cleanup') {
             const { deletePreviewNamespace } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
@@ -3637,13 +3447,13 @@ async function executeSteps(settings, io, signal, deps) {
             return { exitCode: 0 };
         }
         // Only `run` and `step` measure (rollback, promote and status need no load or Prometheus);
-        // a dry run assumes every window passes and measures nothing.
-        metrics =
-            !measures(settings.command) || settings.dryRun
+        // a dry run assumes every window passes and measures nothing. Each service measures its own load.
+        for (const u of units)
+            metricsList.push(!measures(settings.command) || settings.dryRun
                 ? noMeasurement(settings.command)
                 : deps.metrics
-                    ? deps.metrics(settings, connection, io)
-                    : await defaultMetrics(settings, connection, io);
+                    ? deps.metrics(u.settings, connection, io)
+                    : await defaultMetrics(u.settings, connection, io));
         let reporter = deps.reporter
             ? deps.reporter(settings, io)
             : await defaultReporter(settings, io, deps.summary, githubClient);
@@ -3652,12 +3462,16 @@ async function executeSteps(settings, io, signal, deps) {
         // manifests, which a later step may have moved or deleted.
         const holder = newHolderId(settings);
         io.state.save(PROMOTION_HOLDER, holder);
-        if (!settings.dryRun)
-            io.state.save(post_target/* PROMOTION_TARGET */.GP, JSON.stringify((0,post_target/* postTarget */.kg)(settings, docs, await kubeconfigSource(settings, connection))));
+        if (!settings.dryRun) {
+            const source = await kubeconfigSource(settings, connection);
+            const targets = units.map((u) => (0,_post_target_js__WEBPACK_IMPORTED_MODULE_3__/* .postTarget */ .kg)(u.settings, u.docs, source, cwd));
+            io.state.save(_post_target_js__WEBPACK_IMPORTED_MODULE_3__/* .PROMOTION_TARGET */ .GP, JSON.stringify(units[0].name === null ? targets[0] : targets));
+        }
         if (settings.preview) {
             const { ensurePreviewNamespace } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
             await ensurePreviewNamespace(kube, settings, io.logger);
-            reporter = await withPreviewInfo(reporter, kube, connection);
+            if (units[0].name === null)
+                reporter = await withPreviewInfo(reporter, kube, connection);
         }
         // Tells the post step whether a promotion may have been left half-way.
         io.state.save(PROMOTION_STATE, 'started');
@@ -3665,7 +3479,7 @@ async function executeSteps(settings, io, signal, deps) {
         // cancel budget, the proxy): git-finalize.ts reads them from the deps.
         const promotionDeps = {
             kube,
-            metrics,
+            metrics: metricsList[0],
             reporter,
             logger: io.logger,
             signal,
@@ -3673,16 +3487,32 @@ async function executeSteps(settings, io, signal, deps) {
             onConfirmedWeight: (weight) => deps.onConfirmedWeight?.(weight),
             onWeightSent: (weight) => deps.onWeightSent?.(weight),
             holder,
-            manifests: docs,
+            manifests: units[0].docs,
             loadUrl: connection.loadUrl,
             githubClient,
         };
-        const report = await runPromotion(settings, promotionDeps);
-        io.state.save(PROMOTION_STATE, 'finished');
+        if (units[0].name === null) {
+            const report = await runPromotion(settings, promotionDeps);
+            // A cancel that left the git-pr pull request unopened: the post step opens it (post.ts).
+            if (!(signal.aborted && report.pullRequestError !== undefined))
+                io.state.save(PROMOTION_STATE, 'finished');
+            return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
+        }
+        const { runLockstep } = await Promise.all(/* import() */[__webpack_require__.e(875), __webpack_require__.e(621), __webpack_require__.e(54)]).then(__webpack_require__.bind(__webpack_require__, 34199));
+        const report = await runLockstep(units.map((u, i) => ({ name: u.name, settings: u.settings, docs: u.docs, metrics: metricsList[i] })), {
+            ...promotionDeps,
+            // One canary weight cannot say where N routes are: the cancel deadline's message names none.
+            onConfirmedWeight: undefined,
+            onWeightSent: undefined,
+            reporter: settings.preview ? await withPreviewInfoEach(reporter, kube, connection) : reporter,
+        }, runPromotion);
+        if (!(signal.aborted && report.services?.some((s) => s.report.pullRequestError !== undefined)))
+            io.state.save(PROMOTION_STATE, 'finished');
         return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
     }
     finally {
-        await metrics?.close?.();
+        for (const m of metricsList)
+            await m.close?.();
         await connection.close();
     }
 }
@@ -3690,51 +3520,51 @@ async function executeSteps(settings, io, signal, deps) {
 function settingsOrReport(input, env, io) {
     // Mask secrets before anything could print them, including in an error message: each
     // secret input with the parts of it that travel alone (a Bearer token, a kubeconfig's keys).
-    for (const spec of contract/* INPUTS */.mc)
+    for (const spec of _contract_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .mc)
         if (spec.secret) {
             const v = input(spec.name);
             if (!v.includes('${{'))
-                for (const secret of (0,redact/* inputSecrets */.Sc)(spec.name, v))
+                for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .inputSecrets */ .Sc)(spec.name, v))
                     io.setSecret(secret);
         }
     // Header values of webhook gates, even when the gates input is refused (its text is quoted then).
-    for (const secret of (0,gates_spec/* gateSecrets */.z4)(input('gates')))
+    for (const secret of (0,_gates_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .gateSecrets */ .z4)(input('gates')))
         io.setSecret(secret);
-    const result = parseSettings(input, env);
+    const result = (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(input, env);
     if (!result.ok) {
         for (const e of result.errors)
-            io.logger.error(formatInputError(e));
+            io.logger.error((0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .formatInputError */ .i8)(e));
         io.logger.error(`${result.errors.length} input(s) are not valid; nothing was changed.`);
         return null;
     }
     const { settings } = result;
     // The kubeconfig files `cluster: existing` falls back to, and passwords inside URLs.
     const files = settings.kubeconfigPath !== null
-        ? settings.kubeconfigPath.split(external_node_path_.delimiter).filter(Boolean)
+        ? settings.kubeconfigPath.split(node_path__WEBPACK_IMPORTED_MODULE_9__.delimiter).filter(Boolean)
         : settings.cluster === 'existing' && !settings.kubeconfig
-            ? [(0,external_node_path_.join)((0,external_node_os_.homedir)(), '.kube', 'config')]
+            ? [(0,node_path__WEBPACK_IMPORTED_MODULE_9__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_8__.homedir)(), '.kube', 'config')]
             : [];
     for (const file of files) {
         let text;
         try {
-            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_7__.readFileSync)(file, 'utf8');
         }
         catch {
             continue; // named later by the cluster connection, if it is the one used
         }
-        for (const secret of (0,redact/* kubeconfigSecrets */.hT)(text))
+        for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .kubeconfigSecrets */ .hT)(text))
             io.setSecret(secret);
     }
     for (const url of [settings.prometheusUrl, settings.loadUrl])
         if (url !== null)
-            for (const secret of (0,redact/* urlSecrets */.Fn)(url))
+            for (const secret of (0,_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .urlSecrets */ .Fn)(url))
                 io.setSecret(secret);
     return settings;
 }
 /** The job summary sink of the action (core.summary). */
 const jobSummary = {
-    write: (markdown) => core/* summary */.z
-        .addRaw((0,redact/* redact */.E$)(markdown))
+    write: (markdown) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+        .addRaw((0,_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)(markdown))
         .write()
         .then(() => undefined),
 };
@@ -3744,35 +3574,35 @@ const jobSummary = {
  * the runner (`::add-mask::`) in each form it may be printed in.
  */
 function actionIo() {
-    const logger = (0,log/* safeLogger */.K)({
-        info: core/* info */.pq,
-        warning: core/* warning */.$e,
-        error: core/* error */.z3,
-        debug: core/* debug */.Yz,
-        startGroup: core/* startGroup */.Oh,
-        endGroup: core/* endGroup */.N4,
+    const logger = (0,_log_js__WEBPACK_IMPORTED_MODULE_10__/* .safeLogger */ .Ky)({
+        info: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq,
+        warning: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e,
+        error: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3,
+        debug: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz,
+        startGroup: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh,
+        endGroup: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4,
     });
     return {
         logger,
         print: (text) => logger.info(text),
-        setOutput: (name, value) => core/* setOutput */.uH(name, (0,redact/* redact */.E$)(value)),
+        setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E$)(value)),
         setSecret: (value) => {
-            for (const form of redact/* secrets */.O3.add(value))
-                core/* setSecret */.Pq(form);
+            for (const form of _redact_js__WEBPACK_IMPORTED_MODULE_12__/* .secrets */ .O3.add(value))
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
         },
-        state: { save: core/* saveState */.LZ, get: core/* getState */.Gu },
+        state: { save: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ, get: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu },
     };
 }
 /** core.saveState key: `invalid` when main stopped on its inputs (post then stays silent about them). */
 const INPUTS_STATE = 'inputs';
 /** core.setFailed with the message made safe like every other line. */
 function failStep(message) {
-    core/* setFailed */.C1((0,redact.safeLogText)(message));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_redact_js__WEBPACK_IMPORTED_MODULE_12__.safeLogText)(message));
 }
 /** The action's main step. */
 async function run(env = process.env) {
     const io = actionIo();
-    const settings = settingsOrReport((name) => core/* getInput */.V4(name), env, io);
+    const settings = settingsOrReport((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), env, io);
     if (!settings) {
         io.state.save(INPUTS_STATE, 'invalid');
         failStep('Invalid inputs (see the errors above).');
@@ -3780,11 +3610,11 @@ async function run(env = process.env) {
     }
     // SIGINT/SIGTERM/SIGHUP or the runner process going away cancel; past the deadline the
     // log says where the canary may still be and the step exits 1.
-    const cancellation = (0,lifecycle/* watchCancellation */.Zn)({
+    const cancellation = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_13__/* .watchCancellation */ .Zn)({
         logger: io.logger,
-        finishHint: () => (0,lifecycle/* rollbackHint */.If)(settings),
+        finishHint: () => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_13__/* .rollbackHint */ .If)(settings),
         onCancel: `on-cancel: ${settings.onCancel}`,
-        deadlineMs: (0,lifecycle/* cancelDeadlineMs */.Fn)(env),
+        deadlineMs: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_13__/* .cancelDeadlineMs */ .Fn)(env),
     });
     try {
         const outcome = await execute(settings, io, cancellation.signal, {
@@ -4310,11 +4140,25 @@ function currentWeights(vs, selection) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GP: () => (/* binding */ PROMOTION_TARGET),
-/* harmony export */   kg: () => (/* binding */ postTarget),
-/* harmony export */   nK: () => (/* binding */ parsePostTarget)
+/* harmony export */   cR: () => (/* binding */ parsePostTargets),
+/* harmony export */   kg: () => (/* binding */ postTarget)
 /* harmony export */ });
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22464);
-/* harmony import */ var _util_object_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69313);
+/* unused harmony export parsePostTarget */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1708);
+/* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_process__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22464);
+/* harmony import */ var _util_object_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69313);
+// What the post step needs to find and roll back main's promotion, saved in the action state
+// by main before its first write (beside the holder id, PROMOTION_HOLDER in main.ts): the post
+// step then never reads the manifests again (they may be gone: a later step moved them, the
+// checkout was cleaned) and never guesses the kubeconfig. With finalize: git-pr it also names
+// the manifest files main read, so that a post step that completes the finalize opens the pull
+// request from exactly those files (or says they are gone), never from whatever the glob matches
+// by then.
+
+
 
 
 /** core.saveState key of the saved target (JSON, below). */
@@ -4324,7 +4168,19 @@ const PROMOTION_TARGET = 'promotion-target';
  * the namespace input, a preview retargets it); without a VirtualService in the manifests, the
  * inputs (main then reads it from the cluster in `namespace`).
  */
-function postTarget(settings, docs, kubeconfig) {
+function postTarget(settings, docs, kubeconfig, 
+/** The folder the documents' files are relative to (main's run folder). */
+cwd = node_process__WEBPACK_IMPORTED_MODULE_1___default().cwd()) {
+    const files = settings.finalize === 'git-pr'
+        ? {
+            manifestFiles: [
+                ...new Set(docs.filter((d) => d.object.kind === 'Deployment').map((d) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, d.file))),
+            ],
+        }
+        : {};
+    return { ...routeTarget(settings, docs), kubeconfig, ...files };
+}
+function routeTarget(settings, docs) {
     const want = {
         virtualService: settings.virtualService,
         route: settings.route,
@@ -4333,16 +4189,15 @@ function postTarget(settings, docs, kubeconfig) {
     };
     const vs = docs.filter((d) => d.object.kind === 'VirtualService').map((d) => d.object);
     if (vs.length === 0)
-        return { namespace: settings.namespace, ...want, kubeconfig };
+        return { namespace: settings.namespace, ...want };
     // checkTargetOffline already selected this route from the same documents: it cannot fail here.
-    const s = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .selectRoute */ .W7)(vs, want);
+    const s = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .selectRoute */ .W7)(vs, want);
     return {
         namespace: s.namespace ?? settings.namespace,
         virtualService: s.virtualService,
         route: s.routeName ?? s.routeIndex,
         stableSubset: s.stable.subset,
         canarySubset: s.canary.subset,
-        kubeconfig,
     };
 }
 /** The saved target, or null when main saved none (it stopped before its first write) or it is unreadable. */
@@ -4356,17 +4211,46 @@ function parsePostTarget(text) {
     catch {
         return null;
     }
-    if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(v) || typeof v.namespace !== 'string')
+    if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(v) || typeof v.namespace !== 'string')
         return null;
-    if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(v.kubeconfig) || typeof v.kubeconfig.from !== 'string')
+    if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(v.kubeconfig) || typeof v.kubeconfig.from !== 'string')
         return null;
-    return v;
+    const target = v;
+    // Anything but a list of file names is not the files main read: as if none were saved.
+    if (v.manifestFiles !== undefined &&
+        !(Array.isArray(v.manifestFiles) && v.manifestFiles.every((f) => typeof f === 'string'))) {
+        const { manifestFiles: _dropped, ...rest } = target;
+        return rest;
+    }
+    return target;
+}
+/**
+ * The saved targets: one for a single-route run, one per service (in the order of `services`)
+ * for a lockstep run, which main saves as a JSON list; [] when main saved none or it is unreadable.
+ */
+function parsePostTargets(text) {
+    if (!text)
+        return [];
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(v)) {
+        const one = parsePostTarget(text);
+        return one ? [one] : [];
+    }
+    const each = v.map((t) => parsePostTarget(JSON.stringify(t)));
+    // A list with an unreadable entry cannot be matched to the services: as if none were saved.
+    return each.every((t) => t !== null) ? each : [];
 }
 
 
 /***/ }),
 
-/***/ 24913:
+/***/ 82574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4378,7 +4262,8 @@ __webpack_require__.d(__webpack_exports__, {
   Dx: () => (/* binding */ recordedRouteProblem),
   u1: () => (/* binding */ resolveTarget),
   Ez: () => (/* binding */ routeIdentity),
-  RM: () => (/* binding */ sameHost)
+  RM: () => (/* binding */ sameHost),
+  y_: () => (/* binding */ servedIstioVersion)
 });
 
 // UNUSED EXPORTS: selectCanaryContainer, subsetOverlap, withImage
@@ -4409,73 +4294,8 @@ var route_kind = __webpack_require__(91231);
 var stages = __webpack_require__(70194);
 // EXTERNAL MODULE: ./src/strategy/validate.ts
 var validate = __webpack_require__(36419);
-;// CONCATENATED MODULE: ./src/strategy/lockstep.ts
-// Several services stepped in lockstep (pure): one route object per service, each step writes
-// every object (in one fixed order), judges every service, and a failure of any rolls all back.
-// The order is the Lease order too (namespace, kind, name), so two lockstep runs over
-// overlapping objects take their Leases in the same order and cannot deadlock.
-
-
-
-
-/** The route object of a target; `namespace` for an object that names none. */
-function refOf(target, namespace) {
-    const meta = isObject(target.object.metadata) ? target.object.metadata : {};
-    return {
-        namespace: typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : namespace,
-        kind: target.kind === 'virtual-service' ? 'VirtualService' : 'HTTPRoute',
-        name: typeof meta.name === 'string' ? meta.name : '',
-    };
-}
-/** The total order of route objects: namespace, then kind, then name (code-unit order, locale-free). */
-function compareRefs(a, b) {
-    for (const k of ['namespace', 'kind', 'name'])
-        if (a[k] !== b[k])
-            return a[k] < b[k] ? -1 : 1;
-    return 0;
-}
-/** The route objects sorted into the Lease order, each once. */
-function leaseOrder(refs) {
-    const sorted = [...refs].sort(compareRefs);
-    return sorted.filter((r, i) => i === 0 || compareRefs(sorted[i - 1], r) !== 0);
-}
-const refKey = (r) => `${r.namespace}/${r.kind}/${r.name}`;
-/** The targets in Lease order; throws `shared-route` when two share an object (validateStrategy names it first). */
-function ordered(targets, namespace) {
-    const withRefs = targets.map((target) => ({ ref: refOf(target, namespace), target }));
-    withRefs.sort((a, b) => compareRefs(a.ref, b.ref));
-    withRefs.forEach((x, i) => {
-        if (i > 0 && compareRefs(withRefs[i - 1].ref, x.ref) === 0)
-            throw new StrategyError('shared-route', `services: two services step ${x.ref.kind} ${oneLine(refKey(x.ref))}; each service needs its own route object`, [`${x.ref.kind} ${refKey(x.ref)}`]);
-    });
-    return withRefs;
-}
-/** The writes of one stage: every route object rendered for it, in Lease order. */
-function lockstepWrites(targets, spec, stage, namespace) {
-    return ordered(targets, namespace).map(({ ref, target }) => ({
-        ref,
-        stage,
-        object: renderRoute(target, spec, stage),
-    }));
-}
-/**
- * The whole lockstep plan: the Lease order, the writes of every step of the strategy (all
- * services move together: same stage for every route object) and the rollback writes. The
- * writes are computed from the objects given; an engine that re-reads the objects before each
- * step (it should: another writer may have changed them) calls lockstepWrites with them.
- */
-function lockstepPlan(targets, spec, weights, namespace) {
-    const sorted = ordered(targets, namespace);
-    return {
-        order: sorted.map((x) => x.ref),
-        steps: strategySteps(spec, weights).map((step) => ({
-            step,
-            writes: lockstepWrites(targets, spec, step.stage, namespace),
-        })),
-        rollback: lockstepWrites(targets, spec, ROLLBACK_STAGE, namespace),
-    };
-}
-
+// EXTERNAL MODULE: ./src/strategy/lockstep.ts
+var lockstep = __webpack_require__(61608);
 ;// CONCATENATED MODULE: ./src/strategy/index.ts
 // The public API of the strategy planning (issue 15), for the engine: parse the inputs, pick
 // the route kind, select and validate the targets, list the steps, render each write. Pure
@@ -4620,8 +4440,8 @@ async function loadManifests(settings, cwd) {
 async function checkTargetOffline(settings, docs) {
     await resolve(settings, null, docs, {});
 }
-/** Lists an Istio kind in the first networking.istio.io version the cluster serves. */
-async function listIstio(kube, kind, namespace, signal) {
+/** The first networking.istio.io version in which the cluster serves an Istio kind, or null (no Istio). */
+async function servedIstioVersion(kube, kind, signal) {
     for (const v of views/* ISTIO_VERSIONS */.z3) {
         try {
             await kube.resource(v, kind, signal);
@@ -4629,9 +4449,16 @@ async function listIstio(kube, kind, namespace, signal) {
         catch {
             continue;
         }
-        return { items: (await kube.list(v, kind, namespace, { signal })).items, apiVersion: v };
+        return v;
     }
-    return { items: [], apiVersion: null };
+    return null;
+}
+/** Lists an Istio kind in the first networking.istio.io version the cluster serves. */
+async function listIstio(kube, kind, namespace, signal) {
+    const v = await servedIstioVersion(kube, kind, signal);
+    if (!v)
+        return { items: [], apiVersion: null };
+    return { items: (await kube.list(v, kind, namespace, { signal })).items, apiVersion: v };
 }
 /** Same service? `podinfo`, `podinfo.test` and `podinfo.test.svc.cluster.local` in namespace test all are. */
 function sameHost(a, b, namespace) {
@@ -4732,6 +4559,10 @@ async function resolve(settings, kube, docs, options) {
     let vsNamespace;
     let stableLabels;
     let canaryLabels;
+    // Istio sends a subset's traffic to the pods of the host's Service that carry the subset's
+    // labels: the Service's selector narrows the Deployments a subset picks (two apps with a
+    // `version: canary` each are told apart by it). Empty when the host is no known Service.
+    let hostSelector = {};
     /** What defines the two sides' labels, for messages: the DestinationRule, or the HTTPRoute's Services. */
     let sourceName;
     let httpSelection;
@@ -4789,6 +4620,7 @@ async function resolve(settings, kube, docs, options) {
             throw new manifests/* ManifestError */.Sh([
                 `no DestinationRule for host ${(0,one_line/* oneLine */.TN)(host)} (needed for subsets ${(0,one_line/* oneLine */.TN)(selection.stable.subset)} and ${(0,one_line/* oneLine */.TN)(selection.canary.subset)})`,
             ]);
+        hostSelector = await serviceSelector(host, vsNamespace, ofKind('Service'), kube, options.signal);
         stableLabels = subsetLabels(dr, selection.stable.subset);
         canaryLabels = subsetLabels(dr, selection.canary.subset);
         sourceName = `DestinationRule ${(0,one_line/* oneLine */.TN)(dr.metadata?.name ?? '?')}`;
@@ -4812,7 +4644,14 @@ async function resolve(settings, kube, docs, options) {
         : (await kube.list('apps/v1', 'Deployment', vsNamespace, { signal: options.signal })).items;
     // Where a subset's Deployments are looked for: the manifests when they have Deployments, else the cluster.
     const candidates = manifestDeps.length ? manifestDeps.map((d) => d.object) : liveDeps;
-    const matching = (labels) => candidates.filter((d) => (0,manifests/* matchesLabels */.r1)((0,manifests/* podLabels */.z8)(d), labels)).map((d) => d.metadata?.name ?? '?');
+    // The host's Service selector narrows the subset's Deployments; when it leaves none (a
+    // Service that selects no pod), the subset labels alone pick them and the probe names the
+    // Service (probe.ts), a clearer message than "no Deployment".
+    const matching = (labels) => {
+        const of = (want) => candidates.filter((d) => (0,manifests/* matchesLabels */.r1)((0,manifests/* podLabels */.z8)(d), want)).map((d) => d.metadata?.name ?? '?');
+        const narrowed = of({ ...hostSelector, ...labels });
+        return narrowed.length ? narrowed : of(labels);
+    };
     const pick = (labels, subset, required) => {
         const names = matching(labels).map(one_line/* oneLine */.TN);
         if (names.length > 1) {
@@ -4968,6 +4807,417 @@ async function liveSubsetProblem(kube, target, signal) {
     }
     return null;
 }
+/**
+ * The selector of the Service a destination host names (`name`, `name.ns`, `name.ns.svc…`), from
+ * the manifests, else the cluster; {} when it is no Service there (an external host, a
+ * ServiceEntry), has no selector, or cannot be read (the subset labels alone then decide).
+ */
+async function serviceSelector(host, namespace, docs, kube, signal) {
+    const [name, ns = namespace] = host.split('.');
+    if (!name)
+        return {};
+    const selectorOf = (svc) => {
+        const sel = (0,object/* isObject */.G)(svc?.spec) ? svc.spec.selector : undefined;
+        return (0,object/* isObject */.G)(sel) && Object.values(sel).every((v) => typeof v === 'string')
+            ? sel
+            : {};
+    };
+    const doc = docs.find((d) => d.object.metadata?.name === name && (d.object.metadata?.namespace ?? namespace) === ns);
+    if (doc)
+        return selectorOf(doc.object);
+    if (!kube)
+        return {};
+    try {
+        return selectorOf(await kube.get({ apiVersion: 'v1', kind: 'Service', name, namespace: ns }, { signal }));
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw err;
+        return {};
+    }
+}
+
+
+/***/ }),
+
+/***/ 31212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qh: () => (/* binding */ INPUT_NAMES),
+  i8: () => (/* binding */ formatInputError),
+  P$: () => (/* binding */ parseSettings),
+  xw: () => (/* binding */ serviceSettings)
+});
+
+// EXTERNAL MODULE: ./src/strategy/spec.ts
+var spec = __webpack_require__(5286);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(57856);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var kube_errors = __webpack_require__(23646);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/github-context.ts
+// The GitHub run context, read once from the runner's environment ($GITHUB_*, the event
+// payload file): the only place that reads them.
+
+
+function readEvent(path) {
+    if (!path)
+        return null;
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return typeof parsed === 'object' && parsed !== null ? parsed : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The GitHub run context, read once from the runner's environment. */
+function readGithubContext(env) {
+    const nonEmpty = (k) => (env[k] && env[k] !== '' ? env[k] : null);
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const ref = nonEmpty('GITHUB_REF');
+    const branch = nonEmpty('GITHUB_HEAD_REF') ?? (ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null);
+    return {
+        repository: nonEmpty('GITHUB_REPOSITORY'),
+        runId: nonEmpty('GITHUB_RUN_ID'),
+        runAttempt: nonEmpty('GITHUB_RUN_ATTEMPT'),
+        job: nonEmpty('GITHUB_JOB'),
+        apiUrl: (nonEmpty('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, ''),
+        serverUrl: (nonEmpty('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, ''),
+        eventName: nonEmpty('GITHUB_EVENT_NAME'),
+        event,
+        sha: nonEmpty('GITHUB_SHA'),
+        ref,
+        branch,
+        workflow: nonEmpty('GITHUB_WORKFLOW'),
+        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
+        tempDir: nonEmpty('RUNNER_TEMP') ?? (0,external_node_os_.tmpdir)(),
+        workspace: nonEmpty('GITHUB_WORKSPACE'),
+    };
+}
+/** The PR number from the event payload (pull_request, pull_request_target, issue_comment). */
+function eventPrNumber(github) {
+    const pr = github.event?.pull_request ?? github.event?.issue;
+    if (typeof pr === 'object' && pr !== null && typeof pr.number === 'number')
+        return pr.number;
+    const n = github.event?.number;
+    return typeof n === 'number' ? n : null;
+}
+
+// EXTERNAL MODULE: ./src/metrics/check-spec.ts
+var check_spec = __webpack_require__(14345);
+// EXTERNAL MODULE: ./src/gates/spec.ts
+var gates_spec = __webpack_require__(49369);
+// EXTERNAL MODULE: ./src/gitops/rules.ts
+var rules = __webpack_require__(31671);
+// EXTERNAL MODULE: ./src/input-parsers.ts
+var input_parsers = __webpack_require__(50926);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(76670);
+// EXTERNAL MODULE: ./src/contract.ts
+var contract = __webpack_require__(3665);
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+
+
+
+
+
+
+/** One line per error: `steps: "10,5,200" is not accepted: ... Accepted: ...`. */
+function formatInputError(e) {
+    const accepts = (0,contract/* inputSpec */.mm)(e.input)?.accepts;
+    // A URL's credentials (userinfo, secret-looking query values) are secrets even in an input
+    // that is refused: every URL-shaped value is shown through the one URL redaction.
+    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(e.value.trim()) ? (0,redact/* showUrl */.jr)(e.value.trim()) : e.value;
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return `${e.input}: ${JSON.stringify(shown)} ${e.message}${accepts ? ` (accepted: ${accepts})` : ''}`;
+}
+/**
+ * Every input parsed and validated. Pure but for reading the event payload file named by
+ * $GITHUB_EVENT_PATH. All errors are returned together; nothing here touches a cluster.
+ */
+function parseSettings(input, env = {}) {
+    const errors = [];
+    const raw = (name) => {
+        const v = input(name);
+        return v.trim() === '' ? ((0,contract/* inputSpec */.mm)(name)?.default ?? '') : v;
+    };
+    function field(name, parse, fallback) {
+        const value = raw(name);
+        if (value.trim() === '')
+            return fallback;
+        try {
+            return parse(value);
+        }
+        catch (e) {
+            errors.push({
+                input: name,
+                // A URL is shown without its credentials by formatInputError (src/redact.ts showUrl).
+                value: (0,contract/* inputSpec */.mm)(name)?.secret ? '***' : value,
+                message: e instanceof input_parsers/* InvalidValueError */.$x ? e.message : String(e),
+            });
+            return fallback;
+        }
+    }
+    /** The strategy inputs, judged together (which go with which strategy), each problem under its input. */
+    function strategySpec() {
+        // The action passes each input's default when it is not set: a default is "not set" here,
+        // so that `iterations: 1` alone does not count as an input given to the wrong strategy.
+        const given = (n) => (input(n).trim() === ((0,contract/* inputSpec */.mm)(n)?.default ?? '') ? '' : input(n));
+        const r = (0,spec/* strategyFromInputs */.fb)(Object.fromEntries(spec/* STRATEGY_INPUT_NAMES */.IH.map((n) => [n, given(n)])));
+        if ('spec' in r)
+            return r.spec;
+        for (const p of r.problems)
+            errors.push({ input: p.input, value: p.value, message: p.message });
+        return spec/* DEFAULT_STRATEGY */.iF;
+    }
+    const github = readGithubContext(env);
+    const command = field('command', (0,input_parsers/* parseEnum */.nL)(contract/* COMMANDS */.Lo), 'run');
+    const cluster = field('cluster', (0,input_parsers/* parseEnum */.nL)(contract/* CLUSTERS */.oy), 'existing');
+    const manifests = field('manifests', input_parsers/* parseManifests */.Ye, []);
+    const steps = field('steps', input_parsers/* parseSteps */.$i, [10, 25, 50, 100]);
+    const loadUrl = field('load-url', input_parsers/* parseUrl */.Dl, null);
+    const strategy = strategySpec();
+    // A lockstep run whose every service names its load-url has a load target as if load-url were set.
+    const loadTarget = loadUrl !== null ||
+        (strategy.services.length > 0 && strategy.services.every((sv) => sv.loadUrl !== null));
+    const prometheusUrl = field('prometheus-url', input_parsers/* parsePrometheusUrl */.bP, null);
+    const metricsRaw = raw('metrics').trim();
+    const metrics = metricsRaw === ''
+        ? loadTarget || cluster === 'sim'
+            ? 'loadgen'
+            : 'prometheus'
+        : field('metrics', (0,input_parsers/* parseEnum */.nL)(contract/* METRICS_SOURCES */.zk), 'loadgen');
+    const preview = field('preview', input_parsers/* parseBoolean */.yG, false);
+    const intervalAuto = raw('interval').trim().toLowerCase() === 'auto';
+    const maxIntervalMs = field('max-interval', (0,input_parsers/* parseDurationBetween */.GE)(1000, 86_400_000), 600_000);
+    const prNumber = field('pr-number', (0,input_parsers/* parseInteger */.cG)(1, Number.MAX_SAFE_INTEGER), null) ?? eventPrNumber(github);
+    const namespaceInput = raw('namespace').trim();
+    let namespace = field('namespace', input_parsers/* parseDnsLabel */.Rb, 'default');
+    if (preview) {
+        if (prNumber === null)
+            errors.push({
+                input: 'preview',
+                value: 'true',
+                message: 'needs a pull request number: run on a pull_request event or set pr-number',
+            });
+        else
+            namespace = `pr-${prNumber}`;
+    }
+    const settings = {
+        command,
+        cluster,
+        kubeconfig: field('kubeconfig', input_parsers/* parseKubeconfig */.DU, null),
+        kubeconfigPath: env.KUBECONFIG && env.KUBECONFIG !== '' ? env.KUBECONFIG : null,
+        context: field('context', input_parsers/* parseContext */.DO, null),
+        kindVersion: field('kind-version', (0,input_parsers/* parseVersion */.ot)(true), 'v0.32.0'),
+        minikubeVersion: field('minikube-version', (0,input_parsers/* parseVersion */.ot)(true), 'v1.38.1'),
+        istioVersion: field('istio-version', (0,input_parsers/* parseVersion */.ot)(false), '1.30.3'),
+        istioProfile: field('istio-profile', (0,input_parsers/* parseEnum */.nL)(contract/* ISTIO_PROFILES */.AS), 'demo'),
+        clusterName: field('cluster-name', input_parsers/* parseDnsLabel */.Rb, 'istio-canary'),
+        cleanupCluster: field('cleanup-cluster', (0,input_parsers/* parseEnum */.nL)(contract/* CLUSTER_CLEANUP_MODES */.dk), 'auto'),
+        installPrometheus: field('install-prometheus', input_parsers/* parseBoolean */.yG, true),
+        namespace,
+        manifests,
+        canaryImage: field('canary-image', input_parsers/* parseImage */.zZ, null),
+        container: field('container', input_parsers/* parseDnsLabel */.Rb, null),
+        virtualService: field('virtual-service', input_parsers/* parseName */.$q, null),
+        route: field('route', input_parsers/* parseRoute */.ZG, null),
+        stableSubset: field('stable-subset', input_parsers/* parseName */.$q, null),
+        canarySubset: field('canary-subset', input_parsers/* parseName */.$q, null),
+        steps,
+        intervalMs: intervalAuto
+            ? maxIntervalMs
+            : field('interval', (0,input_parsers/* parseDurationBetween */.GE)(1000, 86_400_000), 60_000),
+        intervalAuto,
+        maxIntervalMs,
+        falseRollbackRate: field('false-rollback-rate', (0,input_parsers/* parsePercentageBetween */._0)(0.0001, 0.1), 0.01),
+        checks: field('checks', check_spec/* parseChecks */.B2, []),
+        gates: field('gates', gates_spec/* parseGates */.MJ, []),
+        strategy,
+        gitBase: field('git-base', input_parsers/* parseGitBranch */.mK, null),
+        limits: {
+            minRequests: field('min-requests', (0,input_parsers/* parseInteger */.cG)(1, 1_000_000_000), 50),
+            maxErrorRate: field('max-error-rate', (0,input_parsers/* parsePercentageBetween */._0)(0, 1), 0.01),
+            maxP99Ms: field('max-p99-ms', (0,input_parsers/* parsePositiveNumber */.uH)(3_600_000), null),
+            maxLatencyRegression: field('max-latency-regression', (0,input_parsers/* parsePercentageBetween */._0)(0, 100), 0.25),
+        },
+        metrics,
+        loadUrl,
+        loadHost: field('load-host', input_parsers/* parseHost */.o6, null),
+        loadRps: field('load-rps', (0,input_parsers/* parsePositiveNumber */.uH)(input_parsers/* MAX_LOAD_RPS */.so), 50),
+        loadConnections: field('load-connections', (0,input_parsers/* parseInteger */.cG)(1, input_parsers/* MAX_LOAD_CONNECTIONS */.eq), 8),
+        prometheusUrl,
+        prometheusAuth: field('prometheus-auth', input_parsers/* parseHeaderValue */.eT, null),
+        finalize: field('finalize', (0,input_parsers/* parseEnum */.nL)(contract/* FINALIZE_MODES */.Q5), 'promote-stable'),
+        onFailure: field('on-failure', (0,input_parsers/* parseEnum */.nL)(contract/* FAILURE_MODES */.Sb), 'rollback'),
+        onCancel: field('on-cancel', (0,input_parsers/* parseEnum */.nL)(contract/* FAILURE_MODES */.Sb), 'rollback'),
+        rolloutTimeoutMs: field('rollout-timeout', (0,input_parsers/* parseDurationBetween */.GE)(1000, 86_400_000), 300_000),
+        dryRun: field('dry-run', input_parsers/* parseBoolean */.yG, false),
+        preview,
+        prNumber,
+        githubToken: raw('github-token').trim() === '' || raw('github-token').includes('${{')
+            ? null
+            : field('github-token', input_parsers/* parseToken */.pI, null),
+        comment: field('comment', (0,input_parsers/* parseEnum */.nL)(contract/* COMMENT_MODES */.p8), 'always'),
+        takeOver: field('take-over', input_parsers/* parseBoolean */.yG, false),
+        proxy: (0,proxy/* withDirectHosts */.vI)((0,proxy/* proxyEnvFrom */.IA)(env), env.KUBERNETES_SERVICE_HOST ? [env.KUBERNETES_SERVICE_HOST] : []),
+        kubeTimeoutMs: (0,kube_errors/* kubeTimeoutMs */.r0)(env),
+        github,
+    };
+    // Rules between inputs, checked only among inputs that are valid on their own (a bad
+    // `cluster` must not also produce a complaint that follows from its fallback value).
+    const bad = new Set(errors.map((e) => e.input));
+    const valid = (...names) => names.every((n) => !bad.has(n));
+    const writes = ['run', 'step', 'promote'].includes(command);
+    if (valid('preview', 'namespace') && preview && namespaceInput !== '' && namespaceInput !== 'default')
+        errors.push({
+            input: 'namespace',
+            value: namespaceInput,
+            message: 'cannot be set with preview: true (the namespace is pr-<number>)',
+        });
+    if (valid('command', 'preview') && command === 'cleanup' && !preview)
+        errors.push({
+            input: 'command',
+            value: 'cleanup',
+            message: 'deletes a preview environment and needs preview: true',
+        });
+    if (valid('metrics', 'cluster', 'command', 'load-url') &&
+        settings.metrics !== 'prometheus' &&
+        metricsRaw !== '' &&
+        !loadTarget &&
+        cluster !== 'sim' &&
+        cluster !== 'kind' &&
+        cluster !== 'minikube' &&
+        writes &&
+        command !== 'promote')
+        errors.push({
+            input: 'load-url',
+            value: '',
+            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
+        });
+    if (valid('metrics', 'cluster', 'command', 'prometheus-url') &&
+        settings.metrics !== 'loadgen' &&
+        !prometheusUrl &&
+        cluster === 'existing' &&
+        writes &&
+        command !== 'promote')
+        errors.push({
+            input: 'prometheus-url',
+            value: '',
+            message: `is needed with metrics: ${settings.metrics} on an existing cluster`,
+        });
+    if (valid('cluster', 'kubeconfig') && settings.kubeconfig && cluster !== 'existing')
+        errors.push({
+            input: 'kubeconfig',
+            value: '***',
+            message: `is only used with cluster: existing (cluster is ${cluster})`,
+        });
+    if (valid('checks', 'cluster', 'prometheus-url', 'install-prometheus') &&
+        settings.checks.length > 0 &&
+        !prometheusUrl &&
+        !((cluster === 'kind' || cluster === 'minikube') && settings.installPrometheus))
+        errors.push({
+            input: 'checks',
+            value: settings.checks.map((c) => c.name).join(', '),
+            message: `are PromQL queries and need a Prometheus: set prometheus-url${cluster === 'kind' || cluster === 'minikube' ? ' or install-prometheus: true' : ''}`,
+        });
+    if (valid('interval', 'max-interval') &&
+        !intervalAuto &&
+        raw('max-interval') !== ((0,contract/* inputSpec */.mm)('max-interval')?.default ?? ''))
+        errors.push({
+            input: 'max-interval',
+            value: raw('max-interval'),
+            message: 'is only used with interval: auto',
+        });
+    if (valid('finalize', 'github-token', 'manifests'))
+        errors.push(...(0,rules/* gitPrSettingsProblems */.C)(settings));
+    if (valid('services') && settings.strategy.services.length > 0)
+        errors.push(...lockstepProblems(settings, { namespaceInput, virtualService: raw('virtual-service') }));
+    if (settings.stableSubset && settings.stableSubset === settings.canarySubset)
+        errors.push({
+            input: 'canary-subset',
+            value: settings.canarySubset ?? '',
+            message: 'is the same as stable-subset',
+        });
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+}
+/** The inputs that make no sense with `services` (each service names its own route object). */
+function lockstepProblems(settings, given) {
+    const out = [];
+    const names = settings.strategy.services.map((s) => s.name).join(', ');
+    if (settings.command === 'cleanup')
+        out.push({
+            input: 'services',
+            value: names,
+            message: 'is not used by cleanup (it deletes the preview namespace, whatever the services)',
+        });
+    if (given.virtualService.trim() !== '')
+        out.push({
+            input: 'virtual-service',
+            value: given.virtualService,
+            message: 'cannot be set with services: each service names its own route object',
+        });
+    if (settings.preview)
+        for (const s of settings.strategy.services)
+            if (s.namespace !== null)
+                out.push({
+                    input: 'services',
+                    value: s.name,
+                    message: `sets namespace ${s.namespace}, but preview: true puts every service in pr-<number>`,
+                });
+    return out;
+}
+/**
+ * The settings of each service of a lockstep run (`services`): the run's settings with the
+ * service's route object, versions, manifests and load (the top-level inputs are their
+ * defaults; the top-level manifests are applied with every service's), and no services of
+ * their own. [] for a single-route run. Pure.
+ */
+function serviceSettings(settings) {
+    const st = settings.strategy;
+    return st.services.map((s) => {
+        const http = s.routeKind === 'http-route';
+        return {
+            name: s.name,
+            settings: {
+                ...settings,
+                namespace: s.namespace ?? settings.namespace,
+                // The top-level manifests are shared (a Namespace, a Gateway); the service's own are added.
+                manifests: [...settings.manifests, ...(s.manifests ?? [])],
+                canaryImage: s.canaryImage ?? settings.canaryImage,
+                container: s.container ?? settings.container,
+                virtualService: http ? null : s.object,
+                route: s.route ?? settings.route,
+                stableSubset: http ? null : (s.stable ?? settings.stableSubset),
+                canarySubset: http ? null : (s.canary ?? settings.canarySubset),
+                loadUrl: s.loadUrl ?? settings.loadUrl,
+                loadHost: s.loadHost ?? settings.loadHost,
+                strategy: {
+                    ...st,
+                    services: [],
+                    routeKind: s.routeKind,
+                    httpRoute: http ? s.object : null,
+                    stableService: http ? (s.stable ?? st.stableService) : null,
+                    canaryService: http ? (s.canary ?? st.canaryService) : null,
+                },
+            },
+        };
+    });
+}
+/** The names every source must answer for (the contract's inputs, for the action). */
+const INPUT_NAMES = contract/* INPUTS */.mc.filter((i) => !i.cliOnly).map((i) => i.name);
 
 
 /***/ }),
@@ -5126,6 +5376,7 @@ class StrategyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCana
 /* harmony export */   ZZ: () => (/* binding */ withoutStrategyHttpRoute),
 /* harmony export */   e$: () => (/* binding */ steppedRule),
 /* harmony export */   fN: () => (/* binding */ withAbRuleHttpRoute),
+/* harmony export */   lN: () => (/* binding */ httpRulesSendingTo),
 /* harmony export */   lj: () => (/* binding */ insertedMatchHttpRoute),
 /* harmony export */   nJ: () => (/* binding */ GATEWAY_API_VERSION),
 /* harmony export */   og: () => (/* binding */ selectHttpRoute),
@@ -5133,8 +5384,10 @@ class StrategyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCana
 /* harmony export */   s: () => (/* binding */ MAX_MATCH_HEADERS),
 /* harmony export */   s4: () => (/* binding */ withPreviewRuleHttpRoute),
 /* harmony export */   sX: () => (/* binding */ gatewayExtraOf),
+/* harmony export */   sk: () => (/* binding */ recordedHttpRuleProblem),
 /* harmony export */   tA: () => (/* binding */ MAX_RULES),
-/* harmony export */   wG: () => (/* binding */ withHttpRouteWeight)
+/* harmony export */   wG: () => (/* binding */ withHttpRouteWeight),
+/* harmony export */   xq: () => (/* binding */ httpRuleIdentity)
 /* harmony export */ });
 /* unused harmony exports isStrategyRule, intersectGateway, withoutInsertedRuleHttpRoute, mirrorFilter, withoutMirrorHttpRoute */
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22464);
@@ -5148,7 +5401,9 @@ class StrategyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IstioCana
 // version response header (a ResponseHeaderModifier filter on each backendRef, as the
 // VirtualService's headers.response.set), and the strategy changes: an A/B or preview rule
 // before the stepped one (header `matches`), and a RequestMirror filter (`percent`, or
-// `fraction` below 1%: both in the standard channel since Gateway API v1.3, GEP-3171).
+// `fraction` below 1%: both in the standard channel since Gateway API v1.3, GEP-3171). Also
+// the guards' pure parts (promote/guards.ts, finalize.ts): the stepped rule's identity a
+// promotion records, and the rules of any HTTPRoute still sending to the canary Service.
 //
 // The rules this module inserts carry no name (a rule `name` is refused by the v1.3 CRDs under
 // strict field validation): they are recognised by their content, a rule with matches whose
@@ -5522,6 +5777,189 @@ function strategyStateHttpRoute(route, sel) {
             mirrorPercent = 100;
     }
     return { inserted, mirrorPercent };
+}
+/**
+ * The identity of a user rule (by default the selected one) of an HTTPRoute, as a promotion
+ * records it (state.route, like target.ts routeIdentity for a VirtualService): `name <name>`
+ * when the rule has one (Gateway API v1.6 rule names), else its matches (the API's defaults
+ * written out, so a rule without matches and the one the API server defaulted are the same)
+ * and the Services it sends to with the selection's two (the first step may add the canary's).
+ * The index is not part of it (a rule inserted before the stepped one does not change which rule
+ * that is), except when another user rule has the same identity: then ` at rules[i]` tells them
+ * apart. Null when there is no such rule.
+ */
+function httpRuleIdentity(route, sel, index = sel.ruleIndex) {
+    const rules = userRules(route, null);
+    const own = (i) => {
+        const rule = rules[i];
+        if (!rule)
+            return null;
+        const name = str(rule.name);
+        if (name)
+            return `name ${name}`;
+        const written = list(rule.matches);
+        const matches = (written.length ? written : [{}]).map(normalizeGatewayMatch);
+        const services = new Set(list(rule.backendRefs)
+            .filter(isServiceRef)
+            .map((r) => str(r.name) ?? '?'));
+        services.add(sel.stable.service);
+        services.add(sel.canary.service);
+        return `matches ${(0,_match_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(matches)} to ${[...services].sort().join(',')}`;
+    };
+    const id = own(index);
+    if (id === null || id.startsWith('name '))
+        return id;
+    const twin = rules.some((_, i) => i !== index && own(i) === id);
+    return twin ? `${id} at rules[${index}]` : id;
+}
+/**
+ * The selected rule of the live HTTPRoute is not the one the recorded promotion steps (a rule
+ * was inserted before it, it was renamed, its matches changed, or another rule is selected now),
+ * or it no longer sends to both Services while the state says the canary has traffic: stepping,
+ * taking over or rolling back that rule would write weights to a rule the canary is not on.
+ * Returns the problem naming the selected and the recorded rule (and where that one is now), or
+ * null. The HTTPRoute counterpart of target.ts recordedRouteProblem.
+ */
+function recordedHttpRuleProblem(route, sel, state, routeRef) {
+    if (!route || !state)
+        return null;
+    const rules = userRules(route, null);
+    const rule = rules[sel.ruleIndex];
+    const live = httpRuleIdentity(route, sel);
+    const services = rule ? list(rule.backendRefs).map((r) => r.name) : [];
+    const both = services.includes(sel.stable.service) && services.includes(sel.canary.service);
+    const moved = state.route !== undefined && live !== state.route;
+    if (!moved && (both || state.weight === 0))
+        return null;
+    const describeRule = (i) => `rules[${i}] (${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(httpRuleIdentity(route, sel, i) ?? 'none')})`;
+    const found = state.route ? rules.findIndex((_, i) => httpRuleIdentity(route, sel, i) === state.route) : -1;
+    const selected = `the selected rule ${describeRule(sel.ruleIndex)}`;
+    const what = moved
+        ? `${selected} of HTTPRoute ${routeRef} is not the rule this promotion recorded (${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(state.route)})`
+        : `${selected} of HTTPRoute ${routeRef} does not send to both Services ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(sel.stable.service)} and ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(sel.canary.service)}, though the promotion recorded canary ${state.weight}%`;
+    const foundName = found >= 0 ? str(rules[found].name) : null;
+    const where = found >= 0
+        ? `; the recorded rule is now rules[${found}]: select it with --route ${found}${foundName ? ` (or --route ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(foundName)})` : ''}, as the live HTTPRoute numbers its rules without the ones a strategy inserted (without manifests, or with manifests whose HTTPRoute has the same rules)`
+        : `; live rules: ${rules.map((_, i) => describeRule(i)).join(', ') || 'none'}`;
+    return `${what}${where}. Nothing was written (take-over does not change the rule a promotion is on)`;
+}
+/** A percent as the routes lists show it: whole when it is, else one decimal (at least 0.1). */
+function shownPercent(p) {
+    return Number.isInteger(p) ? String(p) : String(Math.max(0.1, Math.round(p * 10) / 10));
+}
+/**
+ * The rules of `routes` (HTTPRoutes of any namespaces) that send a share of their requests to
+ * the Service `to` through their backendRefs (a backendRef's namespace defaults to its route's;
+ * weights default to 1), each as `HTTPRoute ns/name rule <name|index> (<percent>%)`, the index
+ * in spec.rules. `stepped` leaves out the promotion's own rule and the strategy rules of its
+ * HTTPRoute (they go with the flip). Mirrors (RequestMirror) are not counted: no client waits
+ * for their answers.
+ */
+function httpRulesSendingTo(routes, to, stepped) {
+    const found = [];
+    for (const route of routes) {
+        if (route.kind !== undefined && route.kind !== 'HTTPRoute')
+            continue;
+        const meta = (0,_util_object_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .G)(route.metadata) ? route.metadata : {};
+        const ns = str(meta.namespace) ?? to.namespace;
+        const name = routeName(route);
+        const own = stepped !== null && ns === stepped.namespace && name === stepped.selection.httpRoute ? stepped : null;
+        const skipped = own ? steppedRule(route, own.selection) : null;
+        rulesOf(route).forEach((rule, i) => {
+            if (rule === skipped)
+                return;
+            if (own && isStrategyRule(rule, own.selection.canary.service))
+                return;
+            const refs = list(rule.backendRefs);
+            const weights = refs.map((r) => (typeof r.weight === 'number' ? r.weight : 1));
+            const total = weights.reduce((a, b) => a + b, 0);
+            const toService = refs.reduce((sum, r, j) => isServiceRef(r) && r.name === to.service && (str(r.namespace) ?? ns) === to.namespace
+                ? sum + weights[j]
+                : sum, 0);
+            if (total > 0 && toService > 0)
+                found.push(`HTTPRoute ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(ns)}/${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(name)} rule ${str(rule.name) ? (0,_one_line_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(str(rule.name)) : i} (${shownPercent((toService / total) * 100)}%)`);
+        });
+    }
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 61608:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ compareRefs)
+/* harmony export */ });
+/* unused harmony exports refOf, leaseOrder, lockstepWrites, lockstepPlan */
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14350);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86818);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70194);
+// Several services stepped in lockstep (pure): one route object per service, each step writes
+// every object (in one fixed order), judges every service, and a failure of any rolls all back.
+// The order is the Lease order too (namespace, kind, name), so two lockstep runs over
+// overlapping objects take their Leases in the same order and cannot deadlock.
+
+
+
+
+/** The route object of a target; `namespace` for an object that names none. */
+function refOf(target, namespace) {
+    const meta = isObject(target.object.metadata) ? target.object.metadata : {};
+    return {
+        namespace: typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : namespace,
+        kind: target.kind === 'virtual-service' ? 'VirtualService' : 'HTTPRoute',
+        name: typeof meta.name === 'string' ? meta.name : '',
+    };
+}
+/** The total order of route objects: namespace, then kind, then name (code-unit order, locale-free). */
+function compareRefs(a, b) {
+    for (const k of ['namespace', 'kind', 'name'])
+        if (a[k] !== b[k])
+            return a[k] < b[k] ? -1 : 1;
+    return 0;
+}
+/** The route objects sorted into the Lease order, each once. */
+function leaseOrder(refs) {
+    const sorted = [...refs].sort(compareRefs);
+    return sorted.filter((r, i) => i === 0 || compareRefs(sorted[i - 1], r) !== 0);
+}
+const refKey = (r) => `${r.namespace}/${r.kind}/${r.name}`;
+/** The targets in Lease order; throws `shared-route` when two share an object (validateStrategy names it first). */
+function ordered(targets, namespace) {
+    const withRefs = targets.map((target) => ({ ref: refOf(target, namespace), target }));
+    withRefs.sort((a, b) => compareRefs(a.ref, b.ref));
+    withRefs.forEach((x, i) => {
+        if (i > 0 && compareRefs(withRefs[i - 1].ref, x.ref) === 0)
+            throw new StrategyError('shared-route', `services: two services step ${x.ref.kind} ${oneLine(refKey(x.ref))}; each service needs its own route object`, [`${x.ref.kind} ${refKey(x.ref)}`]);
+    });
+    return withRefs;
+}
+/** The writes of one stage: every route object rendered for it, in Lease order. */
+function lockstepWrites(targets, spec, stage, namespace) {
+    return ordered(targets, namespace).map(({ ref, target }) => ({
+        ref,
+        stage,
+        object: renderRoute(target, spec, stage),
+    }));
+}
+/**
+ * The whole lockstep plan: the Lease order, the writes of every step of the strategy (all
+ * services move together: same stage for every route object) and the rollback writes. The
+ * writes are computed from the objects given; an engine that re-reads the objects before each
+ * step (it should: another writer may have changed them) calls lockstepWrites with them.
+ */
+function lockstepPlan(targets, spec, weights, namespace) {
+    const sorted = ordered(targets, namespace);
+    return {
+        order: sorted.map((x) => x.ref),
+        steps: strategySteps(spec, weights).map((step) => ({
+            step,
+            writes: lockstepWrites(targets, spec, step.stage, namespace),
+        })),
+        rollback: lockstepWrites(targets, spec, ROLLBACK_STAGE, namespace),
+    };
 }
 
 
@@ -6042,7 +6480,16 @@ const SERVICE_KEYS = {
     'virtual-service': ['stable-subset', 'canary-subset'],
     'http-route': ['stable-service', 'canary-service'],
 };
-const COMMON_KEYS = ['namespace', 'route', 'canary-image', 'container'];
+const COMMON_KEYS = [
+    'name',
+    'namespace',
+    'route',
+    'canary-image',
+    'container',
+    'manifests',
+    'load-url',
+    'load-host',
+];
 function serviceOfYaml(raw, at) {
     if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(raw))
         throw new _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValueError */ .$x(`has ${at}, which is not a mapping`);
@@ -6055,8 +6502,12 @@ function serviceOfYaml(raw, at) {
     const extra = Object.keys(raw).filter((k) => !accepted.includes(k));
     if (extra.length)
         throw new _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValueError */ .$x(`has ${at} with ${extra.map((k) => JSON.stringify(k)).join(', ')}; a ${routeKind} entry accepts ${accepted.join(', ')}`);
-    const text = (key, parse) => {
-        const v = raw[key];
+    const entry = raw;
+    function text(key, parse) {
+        let v = entry[key];
+        // manifests may be a YAML list, as the input's lines are.
+        if (key === 'manifests' && Array.isArray(v) && v.every((x) => typeof x === 'string'))
+            v = v.join('\n');
         if (v === undefined || v === null || v === '')
             return null;
         if (typeof v !== 'string' && typeof v !== 'number')
@@ -6069,22 +6520,27 @@ function serviceOfYaml(raw, at) {
                 throw new _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValueError */ .$x(`has ${at} ${key} ${JSON.stringify(String(v).slice(0, 60))}, which ${err.message}`);
             throw err;
         }
-    };
+    }
     const routeText = text('route', (v) => String((0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRoute */ .ZG)(v)));
     const route = routeText === null ? null : /^\d+$/.test(routeText) ? Number(routeText) : routeText;
     const stable = text(stableKey, _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseName */ .$q);
     const canary = text(canaryKey, _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseName */ .$q);
     if (stable !== null && stable === canary)
         throw new _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValueError */ .$x(`has ${at} with ${stableKey} and ${canaryKey} both ${stable}`);
+    const object = text(routeKind, _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseName */ .$q);
     return {
+        name: text('name', _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDnsLabel */ .Rb) ?? object,
         routeKind,
-        object: text(routeKind, _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseName */ .$q),
+        object,
         namespace: text('namespace', _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDnsLabel */ .Rb),
         route,
         stable,
         canary,
         canaryImage: text('canary-image', _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImage */ .zZ),
         container: text('container', _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDnsLabel */ .Rb),
+        manifests: text('manifests', _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifests */ .Ye),
+        loadUrl: text('load-url', _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseUrl */ .Dl),
+        loadHost: text('load-host', _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHost */ .o6),
     };
 }
 /** The key two lockstep entries must not share: one route object per service. */
@@ -6120,9 +6576,15 @@ function parseServices(raw) {
             throw new _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValueError */ .$x(`has entries ${first + 1} and ${i + 1} on the same ${s.routeKind} ${s.object}: each service needs its own route object (its state and Lease live on it)`);
         seen.set(key, i);
     });
+    const names = new Map();
+    services.forEach((s, i) => {
+        const first = names.get(s.name);
+        if (first !== undefined)
+            throw new _input_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValueError */ .$x(`has entries ${first + 1} and ${i + 1} both named ${s.name}: give each a distinct name (it names the service in the log and the report)`);
+        names.set(s.name, i);
+    });
     return services;
 }
-/** What each input accepts, for the messages of parseStrategySpec (the contract entries say the same). */
 /** The inputs of a single-route strategy, in the contract's order (settings.ts reads them together). */
 const STRATEGY_INPUT_NAMES = [
     'strategy',
@@ -6135,14 +6597,10 @@ const STRATEGY_INPUT_NAMES = [
     'http-route',
     'stable-service',
     'canary-service',
+    'services',
 ];
 /** What each strategy input accepts: the contract's text (one source, for errors and --help). */
-const STRATEGY_ACCEPTS = Object.fromEntries(STRATEGY_INPUT_NAMES.map((n) => [n, (0,_contract_js__WEBPACK_IMPORTED_MODULE_1__/* .inputSpec */ .mm)(n)?.accepts ?? '']).concat([
-    [
-        'services',
-        'a YAML list of 2-16 mappings: {virtual-service, stable-subset, canary-subset} or {http-route, stable-service, canary-service}, each with optional namespace, route, canary-image, container',
-    ],
-]));
+const STRATEGY_ACCEPTS = Object.fromEntries(STRATEGY_INPUT_NAMES.map((n) => [n, (0,_contract_js__WEBPACK_IMPORTED_MODULE_1__/* .inputSpec */ .mm)(n)?.accepts ?? '']));
 /** The strategy when none of its inputs is set: weight steps on the route found. */
 const DEFAULT_STRATEGY = {
     strategy: 'canary',
