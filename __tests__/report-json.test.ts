@@ -6,6 +6,8 @@ import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PromotionReport } from '../src/model.js';
+import { lockstepVerdict } from '../src/promote/lockstep.js';
+import { lockstepReport } from '../src/report/lockstep.js';
 import { reportToJson, writeReportJson } from '../src/report/json.js';
 import {
   heldReport,
@@ -14,6 +16,29 @@ import {
   promotedReport,
   rolledBackReport,
 } from './support/report-fixtures.js';
+
+/** A lockstep run's merged report: web promoted, api rolled back, web's last step failed for api. */
+function lockstepFixture(): PromotionReport {
+  const web = promotedReport();
+  const api = rolledBackReport();
+  const last = api.history.at(-1)!;
+  const stopped: PromotionReport = {
+    ...api,
+    virtualService: 'web',
+    history: [
+      ...api.history.slice(0, -1),
+      {
+        ...last,
+        verdict: lockstepVerdict('service api failed: step 1/3 at 10% failed: error rate 40%', last.weight),
+      },
+    ],
+  };
+  return lockstepReport([
+    { name: 'web', report: stopped },
+    { name: 'api', report: { ...api, virtualService: 'api' } },
+    { name: 'cart', report: web },
+  ]);
+}
 
 const schemaPath = path.join(import.meta.dirname, '..', 'docs', 'report.schema.json');
 let validate: ValidateFunction;
@@ -39,6 +64,7 @@ describe('report JSON schema', () => {
     ['held', heldReport()],
     ['hostile text', hostileReport()],
     ['200 steps', longReport(200)],
+    ['lockstep', lockstepFixture()],
   ])('a %s report written to a file validates', async (_name, report: PromotionReport) => {
     const file = await writeReportJson(report, path.join(dir, 'nested'));
     expect(
