@@ -469,4 +469,32 @@ describe('services in lockstep on the embedded mesh', () => {
     }
     expect(r.exitCode ?? 1).toBe(1);
   });
+
+  it('a PR preview of both services: promoted together in pr-<n>, each reported with its preview; cleanup with the same inputs deletes it', async () => {
+    await fresh();
+    const inputs = {
+      services: SERVICES(dir),
+      preview: 'true',
+      'pr-number': '9',
+      namespace: 'default',
+      manifests: path.join(dir, 'gateway.yaml'),
+    };
+    const r = await run(inputs);
+    expect(r.error).toBeNull();
+    expect(r.exitCode, r.log.join('\n')).toBe(0);
+    for (const name of ['web', 'api']) {
+      const vs = mesh.api.object('networking.istio.io', 'virtualservices', 'pr-9', name) as Json;
+      const raw = ((vs.metadata as Json).annotations as Record<string, string>)[STATE_ANNOTATION]!;
+      expect((JSON.parse(raw) as PromotionState).phase).toBe('promoted');
+    }
+    expect(r.report?.services?.map((s) => [s.name, s.report.namespace, s.report.preview?.namespace])).toEqual(
+      [
+        ['web', 'pr-9', 'pr-9'],
+        ['api', 'pr-9', 'pr-9'],
+      ],
+    );
+    const gone = await run({ ...inputs, command: 'cleanup' });
+    expect(gone.error).toBeNull();
+    expect(gone.outputs.get('status')).toBe('deleted');
+  });
 });

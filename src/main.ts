@@ -390,7 +390,8 @@ interface Unit {
  * problems of every service are reported together, each under its name.
  */
 async function loadUnits(settings: Settings, cwd: string): Promise<Unit[]> {
-  const services = serviceSettings(settings);
+  // cleanup deletes the preview namespace, whatever the services: one unit, no manifests.
+  const services = settings.command === 'cleanup' ? [] : serviceSettings(settings);
   if (services.length === 0) {
     const docs = settings.command === 'cleanup' ? [] : await loadManifests(settings, cwd);
     await checkTargetOffline(settings, docs);

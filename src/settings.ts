@@ -428,14 +428,9 @@ function lockstepProblems(
   settings: Settings,
   given: { namespaceInput: string; virtualService: string },
 ): InputError[] {
+  // cleanup deletes the preview namespace whatever the services (a workflow's PR-closed job
+  // passes the same inputs): nothing here concerns it.
   const out: InputError[] = [];
-  const names = settings.strategy.services.map((s) => s.name).join(', ');
-  if (settings.command === 'cleanup')
-    out.push({
-      input: 'services',
-      value: names,
-      message: 'is not used by cleanup (it deletes the preview namespace, whatever the services)',
-    });
   if (given.virtualService.trim() !== '')
     out.push({
       input: 'virtual-service',
