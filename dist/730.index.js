@@ -3310,7 +3310,8 @@ async function kubeconfigSource(settings, connection) {
  * problems of every service are reported together, each under its name.
  */
 async function loadUnits(settings, cwd) {
-    const services = (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceSettings */ .xw)(settings);
+    // cleanup deletes the preview namespace, whatever the services: one unit, no manifests.
+    const services = settings.command === 'cleanup' ? [] : (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceSettings */ .xw)(settings);
     if (services.length === 0) {
         const docs = settings.command === 'cleanup' ? [] : await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .loadManifests */ .DD)(settings, cwd);
         await (0,_promote_target_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTargetOffline */ .$p)(settings, docs);
@@ -5155,14 +5156,9 @@ function parseSettings(input, env = {}) {
 }
 /** The inputs that make no sense with `services` (each service names its own route object). */
 function lockstepProblems(settings, given) {
+    // cleanup deletes the preview namespace whatever the services (a workflow's PR-closed job
+    // passes the same inputs): nothing here concerns it.
     const out = [];
-    const names = settings.strategy.services.map((s) => s.name).join(', ');
-    if (settings.command === 'cleanup')
-        out.push({
-            input: 'services',
-            value: names,
-            message: 'is not used by cleanup (it deletes the preview namespace, whatever the services)',
-        });
     if (given.virtualService.trim() !== '')
         out.push({
             input: 'virtual-service',

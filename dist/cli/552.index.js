@@ -2292,7 +2292,8 @@ async function kubeconfigSource(settings, connection) {
  * problems of every service are reported together, each under its name.
  */
 async function loadUnits(settings, cwd) {
-    const services = (0,src_settings/* serviceSettings */.xw)(settings);
+    // cleanup deletes the preview namespace, whatever the services: one unit, no manifests.
+    const services = settings.command === 'cleanup' ? [] : (0,src_settings/* serviceSettings */.xw)(settings);
     if (services.length === 0) {
         const docs = settings.command === 'cleanup' ? [] : await (0,target/* loadManifests */.DD)(settings, cwd);
         await (0,target/* checkTargetOffline */.$p)(settings, docs);
@@ -4023,14 +4024,9 @@ function parseSettings(input, env = {}) {
 }
 /** The inputs that make no sense with `services` (each service names its own route object). */
 function lockstepProblems(settings, given) {
+    // cleanup deletes the preview namespace whatever the services (a workflow's PR-closed job
+    // passes the same inputs): nothing here concerns it.
     const out = [];
-    const names = settings.strategy.services.map((s) => s.name).join(', ');
-    if (settings.command === 'cleanup')
-        out.push({
-            input: 'services',
-            value: names,
-            message: 'is not used by cleanup (it deletes the preview namespace, whatever the services)',
-        });
     if (given.virtualService.trim() !== '')
         out.push({
             input: 'virtual-service',
