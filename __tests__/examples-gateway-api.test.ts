@@ -42,6 +42,9 @@ function onMesh(overrides: Record<string, string> = {}): Record<string, string> 
     interval: '2s',
     'load-rps': '200',
     'min-requests': '20',
+    // A healthy canary must pass in this single run: a false-alarm budget far below what one run
+    // could notice (one full-suite run saw a 1% budget roll it back on latency jitter).
+    'false-rollback-rate': '0.01%',
     comment: 'never',
     'rollout-timeout': '20s',
     ...overrides,

@@ -96,6 +96,9 @@ const BASE = {
   'load-rps': '200',
   'load-connections': '16',
   'min-requests': '20',
+  // Single runs that expect a healthy canary to pass: the judge's false-alarm budget per
+  // window is kept far below what one run could notice (the bad canaries fail 40-100%).
+  'false-rollback-rate': '0.01%',
   comment: 'never',
   'rollout-timeout': '20s',
   finalize: 'keep',

@@ -191,6 +191,9 @@ const FAST = {
   interval: '2s',
   'load-rps': '100',
   'min-requests': '20',
+  // Single runs that expect a healthy canary to pass: the judge's false-alarm budget per
+  // window is kept far below what one run could notice (the bad canaries fail 40-100%).
+  'false-rollback-rate': '0.01%',
   'rollout-timeout': '20s',
   comment: 'never',
   finalize: 'keep',
