@@ -78,6 +78,9 @@ const FAST = {
   'load-rps': '200',
   'load-connections': '64',
   'min-requests': '20',
+  // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+  // below what one run could notice.
+  'false-rollback-rate': '0.01%',
   comment: 'never',
   'rollout-timeout': '20s',
   steps: '10,100',

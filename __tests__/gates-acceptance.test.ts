@@ -88,6 +88,9 @@ async function promote(
     'load-host': 'podinfo.co.uk',
     'load-rps': '50',
     'min-requests': '5',
+    // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+    // below what one run could notice.
+    'false-rollback-rate': '0.01%',
     metrics: 'loadgen',
     comment: 'never',
     'rollout-timeout': '20s',

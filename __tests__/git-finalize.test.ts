@@ -97,6 +97,9 @@ function settingsOf(over: Record<string, string> = {}, token = TOKENS.actions): 
     interval: '2s',
     'load-rps': '200',
     'min-requests': '20',
+    // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+    // below what one run could notice.
+    'false-rollback-rate': '0.01%',
     'rollout-timeout': '20s',
     comment: 'never',
     ...over,

@@ -98,6 +98,9 @@ function inputsFor(token: string): Record<string, string> {
     interval: '1s',
     'load-rps': '200',
     'min-requests': '5',
+    // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+    // below what one run could notice.
+    'false-rollback-rate': '0.01%',
     'rollout-timeout': '20s',
     comment: 'never',
   };

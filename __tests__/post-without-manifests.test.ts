@@ -66,6 +66,9 @@ describe('the post step after main was killed', () => {
         'load-host': 'podinfo.co.uk',
         'load-rps': '20',
         'min-requests': '5',
+        // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+        // below what one run could notice.
+        'false-rollback-rate': '0.01%',
         'rollout-timeout': '20s',
         comment: 'never',
         ...(source === 'the kubeconfig input' ? { kubeconfig: mesh.kubeconfig } : {}),

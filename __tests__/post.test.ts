@@ -53,6 +53,9 @@ describe('post step', () => {
       interval: '1s',
       'load-rps': '200',
       'min-requests': '5',
+      // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+      // below what one run could notice.
+      'false-rollback-rate': '0.01%',
       comment: 'never',
     };
     const state = new Map<string, string>();

@@ -164,6 +164,9 @@ const FAST = {
   interval: '3s',
   'load-rps': '100',
   'min-requests': '20',
+  // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+  // below what one run could notice.
+  'false-rollback-rate': '0.01%',
   'rollout-timeout': '20s',
 };
 

@@ -308,6 +308,9 @@ describe('a Prometheus that echoes the Authorization header', () => {
           steps: '10,100',
           interval: '1s',
           'min-requests': '1',
+          // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+          // below what one run could notice.
+          'false-rollback-rate': '0.01%',
           'rollout-timeout': '20s',
         },
         env: {

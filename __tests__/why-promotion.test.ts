@@ -60,6 +60,9 @@ it('a canary that fails its step: the same why in the log, the job summary, the 
     'load-rps': '200',
     'load-connections': '32',
     'min-requests': '20',
+    // A healthy canary must pass in a single run: the judge's false-alarm budget per window far
+    // below what one run could notice.
+    'false-rollback-rate': '0.01%',
     'max-error-rate': '1%',
     comment: 'never',
     'rollout-timeout': '20s',
