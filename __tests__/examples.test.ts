@@ -480,7 +480,8 @@ describe('lockstep example on the embedded mesh, with its workflow inputs', () =
   });
 
   it('podinfo-lockstep: frontend and api walk 10, 60, 100 together under their own load; both promoted', async () => {
-    const inputs = onMesh('examples/workflows/lockstep.yml');
+    // Two loads at once: kept light beside the suite's latency-sensitive tests (2 cores).
+    const inputs = onMesh('examples/workflows/lockstep.yml', { 'load-rps': '100', 'min-requests': '10' });
     expect(inputs.services).toContain('examples/podinfo-lockstep/frontend.yaml');
     const r = await promote(inputs);
     expect(r.exitCode, r.log).toBe(0);

@@ -25,9 +25,11 @@ const BASE = {
   metrics: 'loadgen',
   interval: '2s',
   steps: '20,50,100',
-  'load-rps': '200',
-  'load-connections': '16',
-  'min-requests': '20',
+  // Two services each with its own load at once: kept light, so the suite's latency-sensitive
+  // tests running beside these files are not starved of CPU on a 2-core machine.
+  'load-rps': '80',
+  'load-connections': '8',
+  'min-requests': '10',
   // A promotion judged at 3 steps × 2 services: the judge's false-alarm budget per window is
   // kept far below what these single runs could notice (a real canary difference is still large).
   'false-rollback-rate': '0.01%',

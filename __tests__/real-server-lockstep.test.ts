@@ -93,9 +93,11 @@ const connect = (): Promise<ClusterConnection> =>
 const BASE = {
   interval: '2s',
   steps: '20,50,100',
-  'load-rps': '200',
-  'load-connections': '16',
-  'min-requests': '20',
+  // Two services each with its own load at once: kept light, so the suite's latency-sensitive
+  // tests running beside these files are not starved of CPU on a 2-core machine.
+  'load-rps': '80',
+  'load-connections': '8',
+  'min-requests': '10',
   // Single runs that expect a healthy canary to pass: the judge's false-alarm budget per
   // window is kept far below what one run could notice (the bad canaries fail 40-100%).
   'false-rollback-rate': '0.01%',
