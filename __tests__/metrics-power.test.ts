@@ -101,6 +101,17 @@ describe('powerPlan', () => {
     expect(plan.lines[0]).toMatch(
       /^power plan: 10 rps, false-rollback-rate 1\.0%, detection with 80% probability/,
     );
+    // The smallest accepted budget is printed as itself, not rounded to 0.0%.
+    const tiny = powerPlan({
+      rps: 10,
+      steps: [10, 50, 100],
+      intervalMs: 20_000,
+      intervalAuto: false,
+      maxIntervalMs: 600_000,
+      limits,
+      alpha: 0.0001,
+    });
+    expect(tiny.lines[0]).toMatch(/false-rollback-rate 0\.01%,/);
     expect(plan.lines[1]).toMatch(
       /^ {2}step 1 at 10%: 20 s window, ~20 canary requests; detects an error rate ≥ .* and a latency increase ≥ /,
     );
