@@ -552,7 +552,12 @@ function requestsToDetect(weight, target, s) {
     const ms = windowToDetect(weight, target, s);
     return ms === null ? null : counts(s.rps, weight, ms).nc;
 }
-const pct = (v) => `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%`;
+/** A fraction as a percent: 80%, 1.0%, 0.5%, and two significant digits below 0.1% (0.0001 → 0.01%). */
+const pct = (v) => v >= 0.1
+    ? `${(v * 100).toFixed(0)}%`
+    : v >= 0.001
+        ? `${(v * 100).toFixed(1)}%`
+        : `${Number((v * 100).toPrecision(2))}%`;
 const secs = (ms) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 /** The plan of a promotion: one window per step below 100%, sized when intervalAuto. */
 function powerPlan(input) {
