@@ -18,6 +18,7 @@ import {
   type Settings,
 } from './settings.js';
 import { INPUTS } from './contract.js';
+import { isFailure } from './report/format.js';
 import { gateSecrets } from './gates/spec.js';
 import type { GitFinalizeOptions } from './promote/git-finalize.js';
 import { readFileSync } from 'node:fs';
@@ -74,11 +75,7 @@ export interface EngineDeps {
 export function failed(report: PromotionReport): boolean {
   // `status` only reports; a `rollback` that rolled back (or found nothing to undo) did what it was asked.
   if (report.command === 'status' || report.command === 'rollback') return false;
-  if (report.failure !== undefined) return true;
-  if (report.status === 'rolled-back') return true;
-  if (report.status !== 'held') return false;
-  const last = report.history.at(-1);
-  return last !== undefined && last.verdict.outcome !== 'pass';
+  return report.failure !== undefined || isFailure(report);
 }
 
 /**
@@ -221,45 +218,35 @@ async function defaultReporter(
   });
 }
 
-/** Adds how to reach the preview environment to every report the promotion sends. */
+/**
+ * Adds how to reach the preview environment to every report the promotion sends (to each
+ * service's report of a lockstep run's merged one), read once per route.
+ */
 async function withPreviewInfo(
   reporter: Reporter,
   kube: Kube,
   connection: ClusterConnection,
 ): Promise<Reporter> {
   const { previewInfo } = await import('./kube/preview.js');
-  let info: PreviewInfo | undefined;
-  const add = async (report: PromotionReport): Promise<PromotionReport> => {
-    info ??= await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+  const known = new Map<string, PreviewInfo>();
+  const one = async (report: PromotionReport): Promise<PromotionReport> => {
+    const key = `${report.namespace}/${report.virtualService}`;
+    let info = known.get(key);
+    if (!info) {
+      info = await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+      known.set(key, info);
+    }
     return { ...report, preview: info };
   };
-  return {
-    progress: async (report) => reporter.progress(await add(report)),
-    final: async (report) => reporter.final(await add(report)),
-  };
-}
-
-/** withPreviewInfo for a lockstep run's merged report: each service's report gets its own. */
-async function withPreviewInfoEach(
-  reporter: Reporter,
-  kube: Kube,
-  connection: ClusterConnection,
-): Promise<Reporter> {
-  const { previewInfo } = await import('./kube/preview.js');
-  const add = async (report: PromotionReport): Promise<PromotionReport> => ({
-    ...report,
-    services: await Promise.all(
-      (report.services ?? []).map(async (s) => ({
-        ...s,
-        report: {
-          ...s.report,
-          preview:
-            s.report.preview ??
-            (await previewInfo(kube, s.report.namespace, s.report.virtualService, connection.loadUrl)),
-        },
-      })),
-    ),
-  });
+  const add = async (report: PromotionReport): Promise<PromotionReport> =>
+    report.services
+      ? {
+          ...report,
+          services: await Promise.all(
+            report.services.map(async (s) => ({ ...s, report: await one(s.report) })),
+          ),
+        }
+      : one(report);
   return {
     progress: async (report) => reporter.progress(await add(report)),
     final: async (report) => reporter.final(await add(report)),
@@ -575,7 +562,7 @@ async function executeSteps(
     if (settings.preview) {
       const { ensurePreviewNamespace } = await import('./kube/preview.js');
       await ensurePreviewNamespace(kube, settings, io.logger);
-      if (units[0]!.name === null) reporter = await withPreviewInfo(reporter, kube, connection);
+      reporter = await withPreviewInfo(reporter, kube, connection);
     }
     // Tells the post step whether a promotion may have been left half-way.
     io.state.save(PROMOTION_STATE, 'started');
@@ -595,27 +582,31 @@ async function executeSteps(
       loadUrl: connection.loadUrl,
       githubClient,
     };
-    if (units[0]!.name === null) {
-      const report = await runPromotion(settings, promotionDeps);
-      // A cancel that left the git-pr pull request unopened: the post step opens it (post.ts).
-      if (!(signal.aborted && report.pullRequestError !== undefined))
-        io.state.save(PROMOTION_STATE, 'finished');
-      return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
-    }
-    const { runLockstep } = await import('./promote/lockstep-run.js');
-    const report = await runLockstep(
-      units.map((u, i) => ({ name: u.name!, settings: u.settings, docs: u.docs, metrics: metricsList[i]! })),
-      {
-        ...promotionDeps,
-        // One canary weight cannot say where N routes are: the cancel deadline's message names none.
-        onConfirmedWeight: undefined,
-        onWeightSent: undefined,
-        reporter: settings.preview ? await withPreviewInfoEach(reporter, kube, connection) : reporter,
-      },
-      runPromotion,
+    const report =
+      units[0]!.name === null
+        ? await runPromotion(settings, promotionDeps)
+        : await (
+            await import('./promote/lockstep-run.js')
+          ).runLockstep(
+            units.map((u, i) => ({
+              name: u.name!,
+              settings: u.settings,
+              docs: u.docs,
+              metrics: metricsList[i]!,
+            })),
+            {
+              ...promotionDeps,
+              // One canary weight cannot say where N routes are: the cancel deadline's message names none.
+              onConfirmedWeight: undefined,
+              onWeightSent: undefined,
+            },
+            runPromotion,
+          );
+    // A cancel that left a git-pr pull request unopened: the post step opens it (post.ts).
+    const unopened = [report, ...(report.services ?? []).map((s) => s.report)].some(
+      (r) => r.pullRequestError !== undefined,
     );
-    if (!(signal.aborted && report.services?.some((s) => s.report.pullRequestError !== undefined)))
-      io.state.save(PROMOTION_STATE, 'finished');
+    if (!(signal.aborted && unopened)) io.state.save(PROMOTION_STATE, 'finished');
     return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
   } finally {
     for (const m of metricsList) await m.close?.();

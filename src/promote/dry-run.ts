@@ -8,7 +8,7 @@ import type { MachineEvent } from './machine.js';
 import { describe, freshState, transition } from './machine.js';
 import type { PromotionReport, PromotionState } from '../model.js';
 import type { Settings } from '../settings.js';
-import { renderState } from './route-object.js';
+import { canarySide, renderState } from './route-object.js';
 import { windowsPending } from './strategy-run.js';
 import { recordOf, stageText, windowLabel, windowTrafficOf } from './strategy-state.js';
 import { oneLine } from '../one-line.js';
@@ -160,10 +160,7 @@ export async function dryRun(
     }[action.type];
     const routed = action.type === 'scale-canary-down' ? await canaryStillRouted(run) : [];
     // Other routes still sending to the canary keep it running (finalize.ts scaleCanaryDown).
-    const side = target.httpSelection
-      ? `Service ${oneLine(target.httpSelection.canary.service)}`
-      : `subset ${oneLine(target.selection.canary.subset)}`;
-    const kept = `the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its ${side}: ${routed.join('; ')}`;
+    const kept = `the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its ${canarySide(target)}: ${routed.join('; ')}`;
     if (routed.length) {
       logger.warning(`[dry-run] ${kept}`);
       run.notices.push(`[dry-run] ${kept}`);

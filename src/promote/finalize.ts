@@ -32,6 +32,7 @@ import { KubeApiError } from '../kube/errors.js';
 import { sameHost, servedIstioVersion } from './target.js';
 import { httpRulesSendingTo, type HttpRouteSelection } from '../strategy/http-route.js';
 import { Run, otherWriters, type PromotionDeps } from './run.js';
+import { canarySide } from './route-object.js';
 
 /** On the stable Deployment: its pod template from before promote-stable, to restore an unfinished finalize. */
 export const PREVIOUS_TEMPLATE_ANNOTATION = 'istio-canary.dev/previous-template';
@@ -380,7 +381,7 @@ export async function scaleCanaryDown(run: Run): Promise<string | null> {
     );
   const routes = await canaryStillRouted(run);
   if (routes.length) {
-    const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its ${run.target.httpSelection ? `Service ${oneLine(run.target.httpSelection.canary.service)}` : `subset ${oneLine(run.target.selection.canary.subset)}`}: ${routes.join('; ')}. Move them off it, then scale it down`;
+    const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its ${canarySide(run.target)}: ${routes.join('; ')}. Move them off it, then scale it down`;
     if (!run.notices.includes(notice)) run.notices.push(notice);
     run.log.warning(notice);
     return notice;

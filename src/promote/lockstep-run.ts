@@ -10,6 +10,7 @@ import type { ManifestDoc } from '../kube/manifests.js';
 import type { Settings } from '../settings.js';
 import { IstioCanaryError } from '../errors.js';
 import { combineReporters } from '../report/lockstep.js';
+import { isFailure } from '../report/format.js';
 import { causeOf } from './cause.js';
 import { FINALIZE, Lockstep, LockstepError, memberOf, type ServiceEnd } from './lockstep.js';
 import { prefixedLogger } from '../log.js';
@@ -24,11 +25,7 @@ export interface LockstepUnit {
 
 /** How a service's report counts for the others: promoted or held on purpose is ok, anything failing is not. */
 export function serviceEnd(report: PromotionReport): ServiceEnd {
-  const last = report.history.at(-1);
-  const failing =
-    report.failure !== undefined ||
-    report.status === 'rolled-back' ||
-    (report.status === 'held' && last !== undefined && last.verdict.outcome !== 'pass');
+  const failing = report.failure !== undefined || isFailure(report);
   const message = report.failure ?? report.reason ?? report.status;
   if (failing) return { ok: false, at: report.weight, message };
   return { ok: true, at: report.status === 'promoted' ? FINALIZE : report.weight, message };
@@ -45,7 +42,7 @@ export async function runLockstep(
   deps.logger.info(
     `lockstep: ${units.length} services (${names.join(', ')}); each step writes every route's weight and judges every service`,
   );
-  const errors: (string | null)[] = names.map(() => null);
+  // The services that stopped without a report, and why.
   const failures: ({ name: string; message: string; err: unknown } | null)[] = names.map(() => null);
   await Promise.all(
     units.map(async (u, i) => {
@@ -63,17 +60,14 @@ export async function runLockstep(
         const message = causeOf(err);
         lockstep.end(u.name, { ok: false, at: -1, message });
         if (err instanceof PromotionError) await combined.reporters[i]!.final(err.report);
-        else {
-          errors[i] = message;
-          failures[i] = { name: u.name, message, err };
-        }
+        else failures[i] = { name: u.name, message, err };
         // A service stopped because another failed says so; the failing one is the error.
         if (err instanceof LockstepError) deps.logger.info(`service ${u.name}: ${message}`);
         else deps.logger.error(`service ${u.name}: ${message}`);
       }
     }),
   );
-  const report = await combined.finish(errors);
+  const report = await combined.finish(failures.map((f) => f?.message ?? null));
   if (report) return report;
   // No service got as far as a report: nothing was written; the errors are the answer (the
   // services that only stopped because another failed are left out when a cause is known).

@@ -12,6 +12,7 @@ import { currentHttpRouteWeights, type HttpRouteSelection } from '../strategy/ht
 import { currentStage, renderRoute, stageDrift, type RouteTarget } from '../strategy/stages.js';
 import { withoutInsertedRoutesVs } from '../strategy/virtual-service.js';
 import { specOfRecord, stageOf, strategic } from './strategy-state.js';
+import { oneLine } from '../one-line.js';
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +30,12 @@ const targetOf = (object: Json, t: RouteRef): RouteTarget =>
 /** The route object's kind as the API names it. */
 export const routeKindName = (t: RouteRef): 'HTTPRoute' | 'VirtualService' =>
   t.httpSelection ? 'HTTPRoute' : 'VirtualService';
+
+/** What carries the canary's traffic, for messages: `Service <name>` (HTTPRoute) or `subset <name>` (VirtualService). */
+export const canarySide = (t: RouteRef): string =>
+  t.httpSelection
+    ? `Service ${oneLine(t.httpSelection.canary.service)}`
+    : `subset ${oneLine(t.selection.canary.subset)}`;
 
 /** The VirtualService without the routes a strategy inserted: what route indexes count. */
 export const userRoutes = (vs: Json): Json => withoutInsertedRoutesVs(vs);

@@ -1,5 +1,5 @@
 // Number and duration formatting shared by the markdown and terminal renderers (pure).
-import type { VersionStats } from '../model.js';
+import type { PromotionReport, VersionStats } from '../model.js';
 
 export const DASH = '–';
 
@@ -70,4 +70,13 @@ export function durationBetween(startIso: string, endIso: string): number | null
   const start = Date.parse(startIso);
   const end = Date.parse(endIso);
   return Number.isFinite(start) && Number.isFinite(end) && end >= start ? end - start : null;
+}
+
+/**
+ * The canary failed: rolled back, or held because its last step did not pass (a promotion held
+ * on purpose, by `step` or a schedule ending below 100, ends with a passing step).
+ */
+export function isFailure(report: Pick<PromotionReport, 'status' | 'history'>): boolean {
+  if (report.status === 'rolled-back') return true;
+  return report.status === 'held' && (report.history.at(-1)?.verdict.outcome ?? 'pass') !== 'pass';
 }

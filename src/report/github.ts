@@ -27,6 +27,7 @@ import {
   type Sleep,
 } from '../retry.js';
 import { escapeMarkerPart } from './escape.js';
+import { isFailure } from './format.js';
 import { IstioCanaryError } from '../errors.js';
 
 /** The login GITHUB_TOKEN comments under (REST spelling; GraphQL says `github-actions`). */
@@ -517,11 +518,6 @@ export function commentAction(
   if (mode === 'always') return 'upsert';
   if (phase === 'progress') return 'skip';
   return isFailure(report) ? 'upsert' : 'update-only';
-}
-
-export function isFailure(report: PromotionReport): boolean {
-  if (report.status === 'rolled-back') return true;
-  return report.status === 'held' && (report.history.at(-1)?.verdict.outcome ?? 'pass') !== 'pass';
 }
 
 interface IssueComment {
