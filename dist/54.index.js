@@ -212,13 +212,15 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 /***/ 34199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runLockstep: () => (/* binding */ runLockstep)
+/* harmony export */   runLockstep: () => (/* binding */ runLockstep),
+/* harmony export */   serviceEnd: () => (/* binding */ serviceEnd)
 /* harmony export */ });
-/* unused harmony export serviceEnd */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _report_lockstep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15921);
-/* harmony import */ var _cause_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50963);
+/* harmony import */ var _report_lockstep_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15921);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12011);
+/* harmony import */ var _cause_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50963);
 /* harmony import */ var _lockstep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98255);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76930);
@@ -228,12 +230,10 @@ class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
 
 
 
+
 /** How a service's report counts for the others: promoted or held on purpose is ok, anything failing is not. */
 function serviceEnd(report) {
-    const last = report.history.at(-1);
-    const failing = report.failure !== undefined ||
-        report.status === 'rolled-back' ||
-        (report.status === 'held' && last !== undefined && last.verdict.outcome !== 'pass');
+    const failing = report.failure !== undefined || (0,_report_format_js__WEBPACK_IMPORTED_MODULE_4__/* .isFailure */ .N6)(report);
     const message = report.failure ?? report.reason ?? report.status;
     if (failing)
         return { ok: false, at: report.weight, message };
@@ -242,9 +242,9 @@ function serviceEnd(report) {
 async function runLockstep(units, deps, runPromotion) {
     const names = units.map((u) => u.name);
     const lockstep = new _lockstep_js__WEBPACK_IMPORTED_MODULE_1__/* .Lockstep */ .s9(names);
-    const combined = (0,_report_lockstep_js__WEBPACK_IMPORTED_MODULE_4__/* .combineReporters */ .u)(names, deps.reporter);
+    const combined = (0,_report_lockstep_js__WEBPACK_IMPORTED_MODULE_5__/* .combineReporters */ .u)(names, deps.reporter);
     deps.logger.info(`lockstep: ${units.length} services (${names.join(', ')}); each step writes every route's weight and judges every service`);
-    const errors = names.map(() => null);
+    // The services that stopped without a report, and why.
     const failures = names.map(() => null);
     await Promise.all(units.map(async (u, i) => {
         try {
@@ -259,14 +259,12 @@ async function runLockstep(units, deps, runPromotion) {
             lockstep.end(u.name, serviceEnd(report));
         }
         catch (err) {
-            const message = (0,_cause_js__WEBPACK_IMPORTED_MODULE_5__/* .causeOf */ .r)(err);
+            const message = (0,_cause_js__WEBPACK_IMPORTED_MODULE_6__/* .causeOf */ .r)(err);
             lockstep.end(u.name, { ok: false, at: -1, message });
             if (err instanceof _run_js__WEBPACK_IMPORTED_MODULE_3__/* .PromotionError */ .g1)
                 await combined.reporters[i].final(err.report);
-            else {
-                errors[i] = message;
+            else
                 failures[i] = { name: u.name, message, err };
-            }
             // A service stopped because another failed says so; the failing one is the error.
             if (err instanceof _lockstep_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj)
                 deps.logger.info(`service ${u.name}: ${message}`);
@@ -274,7 +272,7 @@ async function runLockstep(units, deps, runPromotion) {
                 deps.logger.error(`service ${u.name}: ${message}`);
         }
     }));
-    const report = await combined.finish(errors);
+    const report = await combined.finish(failures.map((f) => f?.message ?? null));
     if (report)
         return report;
     // No service got as far as a report: nothing was written; the errors are the answer (the

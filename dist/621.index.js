@@ -218,10 +218,10 @@ function causeOf(err) {
 /* harmony import */ var node_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4483);
 /* harmony import */ var _kube_replace_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38049);
-/* harmony import */ var _kube_views_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(96919);
+/* harmony import */ var _kube_views_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(96919);
 /* harmony import */ var _kube_containers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85733);
 /* harmony import */ var _kube_rollout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74236);
-/* harmony import */ var _util_object_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(69313);
+/* harmony import */ var _util_object_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(69313);
 /* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14350);
 /* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89702);
 /* harmony import */ var _machine_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23401);
@@ -231,6 +231,7 @@ function causeOf(err) {
 /* harmony import */ var _kube_errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(23646);
 /* harmony import */ var _strategy_http_route_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(65665);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(76930);
+/* harmony import */ var _route_object_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(25725);
 // Finalize promote-stable, and finishing an interrupted promotion. The stable Deployment gets the
 // canary's pod template with its previous template saved in the same write (the annotation
 // PREVIOUS_TEMPLATE_ANNOTATION), so an interrupted finalize can be completed or undone: a
@@ -244,6 +245,7 @@ function causeOf(err) {
 // ready (else StableChangedError: traffic stays on the canary); and the canary is not scaled
 // down while another route (VirtualService route or HTTPRoute rule) still sends it traffic
 // (canaryStillRouted).
+
 
 
 
@@ -279,7 +281,7 @@ function parseSaved(raw) {
         return null;
     try {
         const v = JSON.parse(raw);
-        return (0,_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G)(v) && typeof v.promotion === 'string' && (0,_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G)(v.template)
+        return (0,_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G)(v) && typeof v.promotion === 'string' && (0,_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G)(v.template)
             ? { promotion: v.promotion, template: v.template }
             : null;
     }
@@ -309,7 +311,7 @@ async function promoteStable(run, state) {
         const canaryImages = (0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .imagesOf */ .IC)(canary);
         if (state.canaryImage && !canaryImages.includes(state.canaryImage))
             throw new Error(`promote-stable: the canary Deployment ${canaryName} runs ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(canaryImages.join(', ')) || 'no image'}, not ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(state.canaryImage)} that this promotion is for; nothing was copied to ${stableName}`);
-        const s = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .deploymentView */ .hr)(stable);
+        const s = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .deploymentView */ .hr)(stable);
         const template = promotedTemplate(canary, stable, target);
         promoted = template;
         const annotations = { ...(stable.metadata?.annotations ?? {}) };
@@ -347,8 +349,8 @@ async function promoteStable(run, state) {
 }
 /** The canary's pod template as the stable Deployment gets it: with stable's own labels. */
 function promotedTemplate(canary, stable, target) {
-    const s = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .deploymentView */ .hr)(stable);
-    const template = structuredClone((0,_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .deploymentView */ .hr)(canary).template ?? {});
+    const s = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .deploymentView */ .hr)(stable);
+    const template = structuredClone((0,_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .deploymentView */ .hr)(canary).template ?? {});
     const keep = { ...target.stableLabels, ...(s.matchLabels ?? {}) };
     const labels = { ...(template.metadata?.labels ?? {}) };
     for (const k of Object.keys(target.canaryLabels))
@@ -373,12 +375,12 @@ async function checkStableBeforeFlip(run, stableName, promoted) {
     if (!stable)
         problems.push('it was deleted');
     else {
-        const view = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .deploymentView */ .hr)(stable);
+        const view = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .deploymentView */ .hr)(stable);
         const want = (0,_template_hash_js__WEBPACK_IMPORTED_MODULE_9__/* .podTemplateHash */ .U4)(promoted);
         const live = (0,_template_hash_js__WEBPACK_IMPORTED_MODULE_9__/* .podTemplateHash */ .U4)(view.template);
         if (live !== want)
             problems.push(`its pod template is no longer the canary's (it runs ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)((0,_kube_manifests_js__WEBPACK_IMPORTED_MODULE_1__/* .imagesOf */ .IC)(stable).join(', ')) || 'no image'}; template hash ${live}, promoted ${want})`);
-        const status = (0,_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G)(stable.status) ? stable.status : {};
+        const status = (0,_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G)(stable.status) ? stable.status : {};
         const ready = typeof status.readyReplicas === 'number' ? status.readyReplicas : 0;
         const desired = typeof view.replicas === 'number' ? view.replicas : 1;
         if (desired === 0)
@@ -422,15 +424,15 @@ function vsRoutesSending(items, namespace, sends, skip) {
     for (const vs of items) {
         const name = vs.metadata?.name ?? '?';
         const vsNamespace = vs.metadata?.namespace ?? namespace;
-        const spec = (0,_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G)(vs.spec) ? vs.spec : {};
+        const spec = (0,_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G)(vs.spec) ? vs.spec : {};
         for (const kind of ['http', 'tls', 'tcp']) {
             const routes = Array.isArray(spec[kind]) ? spec[kind] : [];
             routes.forEach((r, i) => {
-                if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G)(r) || skip(vsNamespace, name, kind, i))
+                if (!(0,_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G)(r) || skip(vsNamespace, name, kind, i))
                     return;
-                const dests = (Array.isArray(r.route) ? r.route : []).filter(_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G);
+                const dests = (Array.isArray(r.route) ? r.route : []).filter(_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G);
                 const weight = dests
-                    .filter((d) => (0,_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G)(d.destination) && sends(d.destination, vsNamespace))
+                    .filter((d) => (0,_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G)(d.destination) && sends(d.destination, vsNamespace))
                     .reduce((sum, d) => sum + (typeof d.weight === 'number' ? d.weight : dests.length === 1 ? 100 : 0), 0);
                 if (weight > 0)
                     found.push(`VirtualService ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(vsNamespace)}/${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(name)} ${kind} route ${typeof r.name === 'string' ? (0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(r.name) : i} (${weight}%)`);
@@ -460,7 +462,7 @@ async function canaryStillRouted(run) {
     // every pod the canary subset selects).
     const subsets = new Set([subset]);
     const rules = await run.deps.kube.list(vsApiVersion, 'DestinationRule', namespace, { signal: run.writes });
-    for (const dr of rules.items.map(_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .destinationRuleView */ .yc))
+    for (const dr of rules.items.map(_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .destinationRuleView */ .yc))
         if (dr.host !== null && (0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .sameHost */ .RM)(dr.host, host, namespace))
             for (const s of dr.subsets)
                 if (s.labels && Object.keys(s.labels).length && (0,_kube_containers_js__WEBPACK_IMPORTED_MODULE_3__/* .matchesLabels */ .r1)(run.target.canaryLabels, s.labels))
@@ -538,8 +540,8 @@ async function stableNotServing(run) {
     const ref = `${run.target.namespace}/${name}`;
     if (!stable)
         return `the stable Deployment ${ref} was deleted`;
-    const view = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .deploymentView */ .hr)(stable);
-    const status = (0,_util_object_js__WEBPACK_IMPORTED_MODULE_14__/* .isObject */ .G)(stable.status) ? stable.status : {};
+    const view = (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .deploymentView */ .hr)(stable);
+    const status = (0,_util_object_js__WEBPACK_IMPORTED_MODULE_15__/* .isObject */ .G)(stable.status) ? stable.status : {};
     const ready = typeof status.readyReplicas === 'number' ? status.readyReplicas : 0;
     if (view.replicas === 0)
         return `the stable Deployment ${ref} was scaled to 0 replicas`;
@@ -558,7 +560,7 @@ async function scaleCanaryDown(run) {
         throw new StableChangedError(`${unready} after the route flip, so the canary Deployment ${run.target.canaryDeployment ?? '?'} keeps running (scaling it down would leave no pod of either version); scale ${run.target.stableDeployment ?? 'stable'} up (its pods run the canary's template), then run \`promote\` again to finish`);
     const routes = await canaryStillRouted(run);
     if (routes.length) {
-        const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its ${run.target.httpSelection ? `Service ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(run.target.httpSelection.canary.service)}` : `subset ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(run.target.selection.canary.subset)}`}: ${routes.join('; ')}. Move them off it, then scale it down`;
+        const notice = `the canary Deployment ${run.target.canaryDeployment ?? run.target.selection.canary.subset} was left running: other routes still send traffic to its ${(0,_route_object_js__WEBPACK_IMPORTED_MODULE_14__/* .canarySide */ .az)(run.target)}: ${routes.join('; ')}. Move them off it, then scale it down`;
         if (!run.notices.includes(notice))
             run.notices.push(notice);
         run.log.warning(notice);
@@ -575,9 +577,9 @@ async function scaleCanaryDown(run) {
  * first written with. The manifests set the stable images only when it is created.
  */
 function keepLiveImages(doc, live, logger) {
-    const liveImages = new Map((0,_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .deploymentView */ .hr)(live).containers.map((c) => [c.name, c.image]));
+    const liveImages = new Map((0,_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .deploymentView */ .hr)(live).containers.map((c) => [c.name, c.image]));
     const copy = structuredClone(doc);
-    for (const c of (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_15__/* .deploymentView */ .hr)(copy).containers) {
+    for (const c of (0,_kube_views_js__WEBPACK_IMPORTED_MODULE_16__/* .deploymentView */ .hr)(copy).containers) {
         const image = liveImages.get(c.name);
         if (image && image !== c.image) {
             logger.info(`keeping the stable ${doc.metadata?.name ?? ''} container ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(c.name)} at ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(image)} (the manifest says ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .TN)(c.image || '?')})`);
@@ -2020,6 +2022,7 @@ function isStrategyRecord(v) {
 /* harmony export */   JH: () => (/* binding */ routeKindName),
 /* harmony export */   Vv: () => (/* binding */ strategyDrift),
 /* harmony export */   X6: () => (/* binding */ routeWeights),
+/* harmony export */   az: () => (/* binding */ canarySide),
 /* harmony export */   ey: () => (/* binding */ probeView),
 /* harmony export */   oJ: () => (/* binding */ userRoutes)
 /* harmony export */ });
@@ -2029,6 +2032,8 @@ function isStrategyRecord(v) {
 /* harmony import */ var _strategy_stages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70194);
 /* harmony import */ var _strategy_virtual_service_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48500);
 /* harmony import */ var _strategy_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41347);
+/* harmony import */ var _one_line_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14350);
+
 
 
 
@@ -2040,6 +2045,10 @@ const targetOf = (object, t) => t.httpSelection
     : { kind: 'virtual-service', object, selection: t.selection };
 /** The route object's kind as the API names it. */
 const routeKindName = (t) => t.httpSelection ? 'HTTPRoute' : 'VirtualService';
+/** What carries the canary's traffic, for messages: `Service <name>` (HTTPRoute) or `subset <name>` (VirtualService). */
+const canarySide = (t) => t.httpSelection
+    ? `Service ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(t.httpSelection.canary.service)}`
+    : `subset ${(0,_one_line_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .TN)(t.selection.canary.subset)}`;
 /** The VirtualService without the routes a strategy inserted: what route indexes count. */
 const userRoutes = (vs) => (0,_strategy_virtual_service_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutInsertedRoutesVs */ .OP)(vs);
 /** The stepped route's weights, counted without the inserted routes or rules. */

@@ -83,7 +83,7 @@ async function finishPromotion(settings, io) {
         logger: io.logger,
     });
     const noMetrics = { measure: () => Promise.reject(new Error('the post step does not measure')) };
-    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(875), __webpack_require__.e(611), __webpack_require__.e(240)]).then(__webpack_require__.bind(__webpack_require__, 69240));
+    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(875), __webpack_require__.e(611), __webpack_require__.e(398)]).then(__webpack_require__.bind(__webpack_require__, 69398));
     const summary = createReporter(settings, {
         logger: io.logger,
         summary: _main_js__WEBPACK_IMPORTED_MODULE_4__.jobSummary,

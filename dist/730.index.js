@@ -3023,6 +3023,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _post_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57815);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31212);
 /* harmony import */ var _contract_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3665);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(12011);
 /* harmony import */ var _gates_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49369);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_7__);
@@ -3050,6 +3051,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** core.saveState key: `started` while a promotion runs, `finished` once it ended by itself. */
 const PROMOTION_STATE = 'promotion';
 /** core.saveState key: the Lease holder / state writer id of main's promotion, so post recognises it. */
@@ -3063,14 +3065,7 @@ function failed(report) {
     // `status` only reports; a `rollback` that rolled back (or found nothing to undo) did what it was asked.
     if (report.command === 'status' || report.command === 'rollback')
         return false;
-    if (report.failure !== undefined)
-        return true;
-    if (report.status === 'rolled-back')
-        return true;
-    if (report.status !== 'held')
-        return false;
-    const last = report.history.at(-1);
-    return last !== undefined && last.verdict.outcome !== 'pass';
+    return report.failure !== undefined || (0,_report_format_js__WEBPACK_IMPORTED_MODULE_14__/* .isFailure */ .N6)(report);
 }
 /**
  * A dry run of `cluster: kind`, `minikube` or `sim` creates nothing: it says what would be
@@ -3172,7 +3167,7 @@ async function defaultMetrics(settings, connection, io) {
 }
 async function defaultReporter(settings, io, summary, client) {
     // client carries the cancel signal (execute adds it): a cancel ends a wait between retries.
-    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(875), __webpack_require__.e(611), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 69240));
+    const { createReporter } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(875), __webpack_require__.e(611), __webpack_require__.e(470)]).then(__webpack_require__.bind(__webpack_require__, 69398));
     return createReporter(settings, {
         logger: io.logger,
         summary: summary ?? { write: () => Promise.resolve() },
@@ -3180,33 +3175,28 @@ async function defaultReporter(settings, io, summary, client) {
         client,
     });
 }
-/** Adds how to reach the preview environment to every report the promotion sends. */
+/**
+ * Adds how to reach the preview environment to every report the promotion sends (to each
+ * service's report of a lockstep run's merged one), read once per route.
+ */
 async function withPreviewInfo(reporter, kube, connection) {
     const { previewInfo } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
-    let info;
-    const add = async (report) => {
-        info ??= await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+    const known = new Map();
+    const one = async (report) => {
+        const key = `${report.namespace}/${report.virtualService}`;
+        let info = known.get(key);
+        if (!info) {
+            info = await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+            known.set(key, info);
+        }
         return { ...report, preview: info };
     };
-    return {
-        progress: async (report) => reporter.progress(await add(report)),
-        final: async (report) => reporter.final(await add(report)),
-    };
-}
-/** withPreviewInfo for a lockstep run's merged report: each service's report gets its own. */
-async function withPreviewInfoEach(reporter, kube, connection) {
-    const { previewInfo } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
-    const add = async (report) => ({
-        ...report,
-        services: await Promise.all((report.services ?? []).map(async (s) => ({
-            ...s,
-            report: {
-                ...s.report,
-                preview: s.report.preview ??
-                    (await previewInfo(kube, s.report.namespace, s.report.virtualService, connection.loadUrl)),
-            },
-        }))),
-    });
+    const add = async (report) => report.services
+        ? {
+            ...report,
+            services: await Promise.all(report.services.map(async (s) => ({ ...s, report: await one(s.report) }))),
+        }
+        : one(report);
     return {
         progress: async (report) => reporter.progress(await add(report)),
         final: async (report) => reporter.final(await add(report)),
@@ -3471,8 +3461,7 @@ async function executeSteps(settings, io, signal, deps) {
         if (settings.preview) {
             const { ensurePreviewNamespace } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
             await ensurePreviewNamespace(kube, settings, io.logger);
-            if (units[0].name === null)
-                reporter = await withPreviewInfo(reporter, kube, connection);
+            reporter = await withPreviewInfo(reporter, kube, connection);
         }
         // Tells the post step whether a promotion may have been left half-way.
         io.state.save(PROMOTION_STATE, 'started');
@@ -3492,22 +3481,22 @@ async function executeSteps(settings, io, signal, deps) {
             loadUrl: connection.loadUrl,
             githubClient,
         };
-        if (units[0].name === null) {
-            const report = await runPromotion(settings, promotionDeps);
-            // A cancel that left the git-pr pull request unopened: the post step opens it (post.ts).
-            if (!(signal.aborted && report.pullRequestError !== undefined))
-                io.state.save(PROMOTION_STATE, 'finished');
-            return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
-        }
-        const { runLockstep } = await Promise.all(/* import() */[__webpack_require__.e(875), __webpack_require__.e(621), __webpack_require__.e(54)]).then(__webpack_require__.bind(__webpack_require__, 34199));
-        const report = await runLockstep(units.map((u, i) => ({ name: u.name, settings: u.settings, docs: u.docs, metrics: metricsList[i] })), {
-            ...promotionDeps,
-            // One canary weight cannot say where N routes are: the cancel deadline's message names none.
-            onConfirmedWeight: undefined,
-            onWeightSent: undefined,
-            reporter: settings.preview ? await withPreviewInfoEach(reporter, kube, connection) : reporter,
-        }, runPromotion);
-        if (!(signal.aborted && report.services?.some((s) => s.report.pullRequestError !== undefined)))
+        const report = units[0].name === null
+            ? await runPromotion(settings, promotionDeps)
+            : await (await Promise.all(/* import() */[__webpack_require__.e(875), __webpack_require__.e(621), __webpack_require__.e(54)]).then(__webpack_require__.bind(__webpack_require__, 34199))).runLockstep(units.map((u, i) => ({
+                name: u.name,
+                settings: u.settings,
+                docs: u.docs,
+                metrics: metricsList[i],
+            })), {
+                ...promotionDeps,
+                // One canary weight cannot say where N routes are: the cancel deadline's message names none.
+                onConfirmedWeight: undefined,
+                onWeightSent: undefined,
+            }, runPromotion);
+        // A cancel that left a git-pr pull request unopened: the post step opens it (post.ts).
+        const unopened = [report, ...(report.services ?? []).map((s) => s.report)].some((r) => r.pullRequestError !== undefined);
+        if (!(signal.aborted && unopened))
             io.state.save(PROMOTION_STATE, 'finished');
         return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
     }
@@ -4836,6 +4825,109 @@ async function serviceSelector(host, namespace, docs, kube, signal) {
             throw err;
         return {};
     }
+}
+
+
+/***/ }),
+
+/***/ 12011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   CE: () => (/* binding */ formatRate),
+/* harmony export */   CW: () => (/* binding */ formatDelta),
+/* harmony export */   MJ: () => (/* binding */ formatFraction),
+/* harmony export */   N6: () => (/* binding */ isFailure),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   _X: () => (/* binding */ errorRatePct),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   h9: () => (/* binding */ durationBetween),
+/* harmony export */   jr: () => (/* binding */ DASH),
+/* harmony export */   s6: () => (/* binding */ chartNumber)
+/* harmony export */ });
+const DASH = '–';
+function finite(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+/** Milliseconds with precision that suits the magnitude: 0.42, 4.21, 42.1, 421. */
+function formatMs(value) {
+    if (!finite(value))
+        return DASH;
+    if (value < 10)
+        return value.toFixed(2);
+    if (value < 100)
+        return value.toFixed(1);
+    return Math.round(value).toString();
+}
+/** A fraction as a percentage: 1 → "100%", 0.99953 → "99.95%". */
+function formatFraction(value) {
+    if (!finite(value))
+        return DASH;
+    const pct = value * 100;
+    if (pct === 100 || pct === 0)
+        return `${pct}%`;
+    return `${pct.toFixed(2)}%`;
+}
+function formatRate(value) {
+    return finite(value) ? value.toFixed(1) : DASH;
+}
+function formatCount(value) {
+    return finite(value) ? Math.round(value).toLocaleString('en-US') : DASH;
+}
+/** Relative difference of canary against stable: "+18%", "−5%", "±0%", or "" when not computable. */
+function formatDelta(stable, canary) {
+    if (!finite(stable) || !finite(canary) || stable <= 0)
+        return '';
+    const pct = Math.round(((canary - stable) / stable) * 100);
+    if (pct === 0)
+        return '±0%';
+    return pct > 0 ? `+${pct}%` : `−${Math.abs(pct)}%`;
+}
+/** 850 → "850ms", 45_000 → "45s", 90_000 → "1m 30s", 3_723_000 → "1h 2m 3s". */
+function formatDuration(ms) {
+    if (!finite(ms) || ms < 0)
+        return DASH;
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const parts = [];
+    if (h > 0)
+        parts.push(`${h}h`);
+    if (m > 0)
+        parts.push(`${m}m`);
+    if (s > 0 || parts.length === 0)
+        parts.push(`${s}s`);
+    return parts.join(' ');
+}
+/** Error rate of a window in percent (for the chart); 0 with no requests. */
+function errorRatePct(stats) {
+    if (stats === null || !finite(stats.requests) || stats.requests <= 0 || !finite(stats.errors))
+        return 0;
+    return (stats.errors / stats.requests) * 100;
+}
+/** A number for a mermaid data list: finite, short; a missing sample is plotted as 0. */
+function chartNumber(value) {
+    if (!finite(value))
+        return '0';
+    return Number(value.toFixed(value < 10 ? 3 : 1)).toString();
+}
+function durationBetween(startIso, endIso) {
+    const start = Date.parse(startIso);
+    const end = Date.parse(endIso);
+    return Number.isFinite(start) && Number.isFinite(end) && end >= start ? end - start : null;
+}
+/**
+ * The canary failed: rolled back, or held because its last step did not pass (a promotion held
+ * on purpose, by `step` or a schedule ending below 100, ends with a passing step).
+ */
+function isFailure(report) {
+    if (report.status === 'rolled-back')
+        return true;
+    return report.status === 'held' && (report.history.at(-1)?.verdict.outcome ?? 'pass') !== 'pass';
 }
 
 

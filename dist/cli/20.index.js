@@ -191,7 +191,7 @@ async function runDemoCommand(argv, io, signal) {
             io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
         return 2;
     }
-    const { renderReport, renderTerminalTable } = await Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 27405));
+    const { renderReport, renderTerminalTable } = await Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(285)]).then(__webpack_require__.bind(__webpack_require__, 54285));
     const { reportToJson } = await __webpack_require__.e(/* import() */ 794).then(__webpack_require__.bind(__webpack_require__, 32794));
     const out = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.resolve)(options.out);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(out, { recursive: true });

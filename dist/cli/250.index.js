@@ -1,5 +1,5 @@
 export const id = 250;
-export const ids = [250,405,794];
+export const ids = [250,285,794];
 export const modules = {
 
 /***/ 71517:
@@ -273,102 +273,19 @@ async function writeReportJson(report, dir, run) {
 
 /***/ }),
 
-/***/ 27405:
+/***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  _4: () => (/* binding */ GITHUB_COMMENT_LIMIT),
-  renderReport: () => (/* binding */ renderReport),
-  renderTerminalTable: () => (/* binding */ renderTerminalTable)
-});
-
-// UNUSED EXPORTS: mermaidCharts, stepWhy
-
-// EXTERNAL MODULE: ./src/metrics/why.ts
-var metrics_why = __webpack_require__(73875);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(76670);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-;// CONCATENATED MODULE: ./src/report/format.ts
-const DASH = '–';
-function finite(value) {
-    return typeof value === 'number' && Number.isFinite(value);
-}
-/** Milliseconds with precision that suits the magnitude: 0.42, 4.21, 42.1, 421. */
-function formatMs(value) {
-    if (!finite(value))
-        return DASH;
-    if (value < 10)
-        return value.toFixed(2);
-    if (value < 100)
-        return value.toFixed(1);
-    return Math.round(value).toString();
-}
-/** A fraction as a percentage: 1 → "100%", 0.99953 → "99.95%". */
-function formatFraction(value) {
-    if (!finite(value))
-        return DASH;
-    const pct = value * 100;
-    if (pct === 100 || pct === 0)
-        return `${pct}%`;
-    return `${pct.toFixed(2)}%`;
-}
-function formatRate(value) {
-    return finite(value) ? value.toFixed(1) : DASH;
-}
-function formatCount(value) {
-    return finite(value) ? Math.round(value).toLocaleString('en-US') : DASH;
-}
-/** Relative difference of canary against stable: "+18%", "−5%", "±0%", or "" when not computable. */
-function formatDelta(stable, canary) {
-    if (!finite(stable) || !finite(canary) || stable <= 0)
-        return '';
-    const pct = Math.round(((canary - stable) / stable) * 100);
-    if (pct === 0)
-        return '±0%';
-    return pct > 0 ? `+${pct}%` : `−${Math.abs(pct)}%`;
-}
-/** 850 → "850ms", 45_000 → "45s", 90_000 → "1m 30s", 3_723_000 → "1h 2m 3s". */
-function formatDuration(ms) {
-    if (!finite(ms) || ms < 0)
-        return DASH;
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.round(ms / 1000);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const parts = [];
-    if (h > 0)
-        parts.push(`${h}h`);
-    if (m > 0)
-        parts.push(`${m}m`);
-    if (s > 0 || parts.length === 0)
-        parts.push(`${s}s`);
-    return parts.join(' ');
-}
-/** Error rate of a window in percent (for the chart); 0 with no requests. */
-function errorRatePct(stats) {
-    if (stats === null || !finite(stats.requests) || stats.requests <= 0 || !finite(stats.errors))
-        return 0;
-    return (stats.errors / stats.requests) * 100;
-}
-/** A number for a mermaid data list: finite, short; a missing sample is plotted as 0. */
-function chartNumber(value) {
-    if (!finite(value))
-        return '0';
-    return Number(value.toFixed(value < 10 ? 3 : 1)).toString();
-}
-function durationBetween(startIso, endIso) {
-    const start = Date.parse(startIso);
-    const end = Date.parse(endIso);
-    return Number.isFinite(start) && Number.isFinite(end) && end >= start ? end - start : null;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _4: () => (/* binding */ GITHUB_COMMENT_LIMIT),
+/* harmony export */   renderReport: () => (/* binding */ renderReport),
+/* harmony export */   renderTerminalTable: () => (/* binding */ renderTerminalTable)
+/* harmony export */ });
+/* unused harmony exports stepWhy, mermaidCharts */
+/* harmony import */ var _metrics_why_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73875);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76670);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12011);
 // The promotion report as GitHub markdown (PR comment and job summary) and as a compact
 // terminal table (CLI). Pure: a PromotionReport in, a string out. The hidden sticky-comment
 // marker is not added here (github.ts owns it).
@@ -386,7 +303,7 @@ const HEAD_STEPS = 5;
  * not hide one from the redactor) and from the result.
  */
 function renderReport(unsafe, options = {}) {
-    return redact/* secrets */.O3.redact(renderUnsafe(redact/* secrets */.O3.redactDeep(unsafe), options));
+    return _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .secrets */ .O3.redact(renderUnsafe(_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .secrets */ .O3.redactDeep(unsafe), options));
 }
 function renderUnsafe(report, options) {
     const maxChars = Math.min(options.maxChars ?? DEFAULT_MAX_CHARS, GITHUB_COMMENT_LIMIT);
@@ -445,14 +362,14 @@ function render(report, layout) {
  */
 function renderLockstep(report, layout) {
     const services = report.services ?? [];
-    const names = services.map((s) => (0,report_escape/* escapeMarkdown */.FV)(s.name, 63)).join(', ');
+    const names = services.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(s.name, 63)).join(', ');
     const icon = { promoted: '✅', 'rolled-back': '❌', held: '⏸', 'in-progress': '🔄' }[report.status];
     const rows = services.map(({ name, report: r }) => {
         const passed = r.history.filter((h) => h.verdict.outcome === 'pass' && !h.stage).length;
-        return `| ${(0,report_escape/* escapeMarkdown */.FV)(name, 63)} | ${target(r)} | ${(0,report_escape/* escapeMarkdown */.FV)(r.status, 20)} | ${r.weight}% | ${passed}/${r.steps.length} | ${r.reason ? (0,report_escape/* escapeMarkdown */.FV)(r.reason, 200) : DASH} |`;
+        return `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(name, 63)} | ${target(r)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(r.status, 20)} | ${r.weight}% | ${passed}/${r.steps.length} | ${r.reason ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(r.reason, 200) : _format_js__WEBPACK_IMPORTED_MODULE_3__/* .DASH */ .jr} |`;
     });
     const parts = [
-        `## ${icon} Lockstep ${(0,report_escape/* escapeMarkdown */.FV)(report.status, 20)}: ${services.length} services (${names})`,
+        `## ${icon} Lockstep ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.status, 20)}: ${services.length} services (${names})`,
         'Each step wrote every route’s weight and judged every service; a failure of any rolls all back.',
         [
             '| Service | Route | Status | Canary | Steps passed | Why |',
@@ -460,7 +377,7 @@ function renderLockstep(report, layout) {
             ...rows,
         ].join('\n'),
         ...services.flatMap(({ name, report: r }) => [
-            header(r).replace(/^## /, `### ${(0,report_escape/* escapeMarkdown */.FV)(name, 63)}: `),
+            header(r).replace(/^## /, `### ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(name, 63)}: `),
             facts(r),
             previewSection(r),
             strategySection(r),
@@ -477,15 +394,15 @@ function renderLockstep(report, layout) {
 /** What happened besides steps: restarts, take-overs, preemptions, visible changes (newest last, at most 10). */
 function eventsSection(report) {
     const lines = [
-        ...(report.notices ?? []).map((n) => `- ⚠️ ${(0,report_escape/* escapeMarkdown */.FV)(n, 300)}`),
+        ...(report.notices ?? []).map((n) => `- ⚠️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(n, 300)}`),
         ...(report.events ?? [])
             .slice(-10)
-            .map((e) => `- ${(0,report_escape/* escapeMarkdown */.FV)(e.at, 40)}: ${(0,report_escape/* escapeMarkdown */.FV)(e.message, 300)}`),
+            .map((e) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(e.at, 40)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(e.message, 300)}`),
     ];
     return lines.length === 0 ? '' : ['**Events**', '', ...lines].join('\n');
 }
 function target(report) {
-    return `${(0,report_escape/* escapeMarkdown */.FV)(report.namespace, 80)}/${(0,report_escape/* escapeMarkdown */.FV)(report.virtualService, 80)}`;
+    return `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.namespace, 80)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.virtualService, 80)}`;
 }
 /**
  * Why a step did not pass, in one line: the why its measurement wrote, else (states written
@@ -497,7 +414,7 @@ function stepWhy(record) {
     const stored = record.verdict.why;
     if (typeof stored === 'string' && stored !== '')
         return stored;
-    return (0,metrics_why/* explainVerdict */.bX)(record.verdict, { weight: record.weight, windowMs: record.verdict.durationMs });
+    return (0,_metrics_why_js__WEBPACK_IMPORTED_MODULE_0__/* .explainVerdict */ .bX)(record.verdict, { weight: record.weight, windowMs: record.verdict.durationMs });
 }
 /** The state's step counts completed steps; a step that failed shows only in the history. */
 function stepReached(report) {
@@ -540,31 +457,31 @@ function header(report) {
             break;
     }
     if (report.reason !== null && report.reason !== '')
-        lines.push('', `**Why:** ${(0,report_escape/* escapeMarkdown */.FV)(report.reason, 500)}`);
+        lines.push('', `**Why:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.reason, 500)}`);
     const last = report.history.at(-1);
     if (last !== undefined && report.status !== 'promoted') {
         const why = stepWhy(last);
         if (why !== null)
-            lines.push('', `**Step ${last.step} at ${last.weight}%, in one line:** ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`, '');
+            lines.push('', `**Step ${last.step} at ${last.weight}%, in one line:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(why, _metrics_why_js__WEBPACK_IMPORTED_MODULE_0__/* .WHY_MAX_CHARS */ .CD)}`, '');
         const failed = last.verdict.reasons.filter((r) => !r.ok);
         for (const r of failed.slice(0, 5))
-            lines.push(`- ❌ ${(0,report_escape/* escapeMarkdown */.FV)(r.message)}`);
+            lines.push(`- ❌ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(r.message)}`);
     }
     return lines.join('\n');
 }
 function facts(report) {
     const lines = [];
-    lines.push(`* **Canary image:** ${report.canaryImage === null ? DASH : (0,report_escape/* escapeMarkdown */.FV)(report.canaryImage, 200)}`);
-    lines.push(`* **Subsets:** stable ${(0,report_escape/* escapeMarkdown */.FV)(report.stableSubset, 80)}, canary ${(0,report_escape/* escapeMarkdown */.FV)(report.canarySubset, 80)}` +
-        ` · **route:** ${(0,report_escape/* escapeMarkdown */.FV)(report.route, 80)} · **command:** ${(0,report_escape/* escapeMarkdown */.FV)(report.command, 40)}`);
+    lines.push(`* **Canary image:** ${report.canaryImage === null ? _format_js__WEBPACK_IMPORTED_MODULE_3__/* .DASH */ .jr : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.canaryImage, 200)}`);
+    lines.push(`* **Subsets:** stable ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.stableSubset, 80)}, canary ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.canarySubset, 80)}` +
+        ` · **route:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.route, 80)} · **command:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.command, 40)}`);
     const schedule = report.steps.length > 20 ? `${report.steps.length} steps` : report.steps.map((w) => `${w}%`).join(' → ');
     lines.push(`* **Schedule:** ${schedule} · **canary now:** ${report.weight}%`);
-    const took = durationBetween(report.startedAt, report.endedAt);
-    lines.push(`* **Time:** ${(0,report_escape/* escapeMarkdown */.FV)(report.startedAt, 40)} → ${(0,report_escape/* escapeMarkdown */.FV)(report.endedAt, 40)} (${formatDuration(took)})`);
-    const url = (0,report_escape/* safeUrl */.Pl)(report.run.runUrl);
+    const took = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .durationBetween */ .h9)(report.startedAt, report.endedAt);
+    lines.push(`* **Time:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.startedAt, 40)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.endedAt, 40)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(took)})`);
+    const url = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(report.run.runUrl);
     if (url !== null) {
         const label = report.run.repository !== null && report.run.runId !== null
-            ? `${(0,report_escape/* escapeMarkdown */.FV)(report.run.repository, 120)} run ${(0,report_escape/* escapeMarkdown */.FV)(report.run.runId, 40)}`
+            ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.run.repository, 120)} run ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.run.runId, 40)}`
             : 'workflow run';
         lines.push(`* **Workflow run:** [${label}](${url})`);
     }
@@ -576,8 +493,8 @@ function pair(stable, canary) {
 function latency(stable, canary, key) {
     const s = stable?.[key] ?? null;
     const c = canary?.[key] ?? null;
-    const delta = formatDelta(s, c);
-    return `${pair(formatMs(s), formatMs(c))}${delta === '' ? '' : ` (${delta})`}`;
+    const delta = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDelta */ .CW)(s, c);
+    return `${pair((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(s), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(c))}${delta === '' ? '' : ` (${delta})`}`;
 }
 const VERDICT = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive' };
 function reasonCell(record) {
@@ -586,26 +503,26 @@ function reasonCell(record) {
     if (failed.length > 0)
         return failed
             .slice(0, 3)
-            .map((r) => (0,report_escape/* escapeMarkdown */.FV)(r.message, 160))
+            .map((r) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(r.message, 160))
             .join('<br>');
     if (record.verdict.outcome !== 'pass')
-        return reasons.length === 0 ? 'no data' : (0,report_escape/* escapeMarkdown */.FV)(reasons[0]?.message ?? '', 160);
-    return reasons.length === 0 ? DASH : `${reasons.length}/${reasons.length} checks passed`;
+        return reasons.length === 0 ? 'no data' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(reasons[0]?.message ?? '', 160);
+    return reasons.length === 0 ? _format_js__WEBPACK_IMPORTED_MODULE_3__/* .DASH */ .jr : `${reasons.length}/${reasons.length} checks passed`;
 }
 function stepRow(record) {
     const { stable, canary } = record.verdict;
     const cells = [
         String(record.step),
         // A strategy's judged window (A/B, mirror, preview) says which, e.g. "A/B 1/2: header:x-user=beta → canary".
-        record.stage ? (0,report_escape/* escapeMarkdown */.FV)(record.label ?? record.stage, 120) : `${record.weight}%`,
-        formatDuration(record.verdict.durationMs),
-        pair(formatCount(stable?.requests), formatCount(canary?.requests)),
-        pair(formatRate(stable?.rps), formatRate(canary?.rps)),
-        pair(formatFraction(stable?.successRate), formatFraction(canary?.successRate)),
+        record.stage ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(record.label ?? record.stage, 120) : `${record.weight}%`,
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(record.verdict.durationMs),
+        pair((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(stable?.requests), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(canary?.requests)),
+        pair((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRate */ .CE)(stable?.rps), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRate */ .CE)(canary?.rps)),
+        pair((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatFraction */ .MJ)(stable?.successRate), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatFraction */ .MJ)(canary?.successRate)),
         latency(stable, canary, 'p50Ms'),
         latency(stable, canary, 'p90Ms'),
         latency(stable, canary, 'p99Ms'),
-        VERDICT[record.verdict.outcome] ?? (0,report_escape/* escapeMarkdown */.FV)(record.verdict.outcome, 20),
+        VERDICT[record.verdict.outcome] ?? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(record.verdict.outcome, 20),
         reasonCell(record),
     ];
     return `| ${cells.join(' | ')} |`;
@@ -615,11 +532,11 @@ function hiddenRow(hidden) {
     for (const r of hidden)
         counts.set(r.verdict.outcome, (counts.get(r.verdict.outcome) ?? 0) + 1);
     const summary = [...counts.entries()]
-        .map(([k, n]) => `${formatCount(n)} ${(0,report_escape/* escapeMarkdown */.FV)(k, 20)}`)
+        .map(([k, n]) => `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(n)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(k, 20)}`)
         .join(', ');
     const first = hidden[0]?.step ?? 0;
     const last = hidden.at(-1)?.step ?? 0;
-    return `| ⋯ | | | | | | | | | | **${formatCount(hidden.length)} steps not shown** (${first}–${last}: ${summary}) |`;
+    return `| ⋯ | | | | | | | | | | **${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(hidden.length)} steps not shown** (${first}–${last}: ${summary}) |`;
 }
 function stepsTable(report, layout) {
     if (report.history.length === 0)
@@ -638,7 +555,7 @@ function stepsTable(report, layout) {
         lines.push(hiddenRow(hidden), ...tail.map(stepRow));
     const whys = [...head, ...tail].flatMap((r) => {
         const why = stepWhy(r);
-        return why === null ? [] : [`- Step ${r.step} (${r.weight}%): ${(0,report_escape/* escapeMarkdown */.FV)(why, metrics_why/* WHY_MAX_CHARS */.CD)}`];
+        return why === null ? [] : [`- Step ${r.step} (${r.weight}%): ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(why, _metrics_why_js__WEBPACK_IMPORTED_MODULE_0__/* .WHY_MAX_CHARS */ .CD)}`];
     });
     if (whys.length > 0)
         lines.push('', '**Why steps did not pass**', '', ...whys);
@@ -647,7 +564,7 @@ function stepsTable(report, layout) {
         const checks = shown
             .filter((r) => r.verdict.reasons.length > 0)
             .map((r) => `- Step ${r.step} (${r.weight}%): ` +
-            r.verdict.reasons.map((c) => `${c.ok ? '✅' : '❌'} ${(0,report_escape/* escapeMarkdown */.FV)(c.message, 200)}`).join('; '));
+            r.verdict.reasons.map((c) => `${c.ok ? '✅' : '❌'} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(c.message, 200)}`).join('; '));
         if (checks.length > 0)
             lines.push('', '<details><summary>Checks per step</summary>', '', ...checks, '', '</details>');
     }
@@ -666,9 +583,9 @@ function mermaidCharts(history) {
     const weights = history.map((r) => r.weight);
     const unique = new Set(weights).size === weights.length;
     const labels = history.map((r) => `"${unique ? '' : `${r.step}: `}${r.weight}%"`).join(', ');
-    const series = (pick) => (version) => `[${history.map((r) => chartNumber(pick(r.verdict[version]))).join(', ')}]`;
+    const series = (pick) => (version) => `[${history.map((r) => (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .chartNumber */ .s6)(pick(r.verdict[version]))).join(', ')}]`;
     const p99 = series((s) => s?.p99Ms ?? null);
-    const err = series((s) => errorRatePct(s));
+    const err = series((s) => (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .errorRatePct */ ._X)(s));
     const block = (title, yLabel, data) => [
         '```mermaid',
         CHART_COLORS,
@@ -687,7 +604,7 @@ function charts(report, layout) {
         return '';
     const { head, hidden, tail } = selectSteps(report.history, layout.maxSteps);
     const shown = [...head, ...tail];
-    const note = hidden.length > 0 ? ` (the ${formatCount(shown.length)} steps shown above)` : '';
+    const note = hidden.length > 0 ? ` (the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(shown.length)} steps shown above)` : '';
     return [
         `### Charts${note}`,
         '',
@@ -700,18 +617,18 @@ function weightsApplied(report, layout) {
     if (report.weightsApplied.length === 0)
         return '';
     const { head, hidden, tail } = selectSteps(report.weightsApplied, layout.maxSteps);
-    const row = (w) => `| ${w.stable}% | ${w.canary}% | ${(0,report_escape/* escapeMarkdown */.FV)(w.at, 40)} |`;
+    const row = (w) => `| ${w.stable}% | ${w.canary}% | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(w.at, 40)} |`;
     const lines = [
         '### VirtualService weights applied',
         '',
-        `${(0,report_escape/* escapeMarkdown */.FV)(report.stableSubset, 80)} (stable) / ${(0,report_escape/* escapeMarkdown */.FV)(report.canarySubset, 80)} (canary), in order:`,
+        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.stableSubset, 80)} (stable) / ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.canarySubset, 80)} (canary), in order:`,
         '',
         '| Stable | Canary | At |',
         '| ---: | ---: | :--- |',
         ...head.map(row),
     ];
     if (hidden.length > 0)
-        lines.push(`| ⋯ | ⋯ | **${formatCount(hidden.length)} updates not shown** |`, ...tail.map(row));
+        lines.push(`| ⋯ | ⋯ | **${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(hidden.length)} updates not shown** |`, ...tail.map(row));
     return lines.join('\n');
 }
 const NEXT_HELP = {
@@ -721,7 +638,7 @@ const NEXT_HELP = {
 };
 /** Inline code that its content cannot close (a longer backtick run, padded as CommonMark wants). */
 function codeSpan(text) {
-    const flat = (0,report_escape/* escapeTerminal */.en)(text, 300);
+    const flat = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(text, 300);
     const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     // CommonMark strips one space each side, which lets the content start or end with a backtick.
@@ -731,22 +648,22 @@ function codeSpan(text) {
 /** finalize: git-pr: the pull request that brings Git up to the promotion, e.g. "Git: PR #7 updates podinfo-ga to …". */
 function gitSection(report) {
     if (report.pullRequestError !== undefined)
-        return `**Git:** ❌ ${(0,report_escape/* escapeMarkdown */.FV)(report.pullRequestError, 1000)}`;
+        return `**Git:** ❌ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.pullRequestError, 1000)}`;
     const pr = report.pullRequest;
     if (pr === undefined)
         return '';
-    const url = (0,report_escape/* safeUrl */.Pl)(pr.url);
+    const url = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(pr.url);
     const label = `PR #${pr.number}`;
-    const images = pr.images.map((i) => (0,report_escape/* escapeMarkdown */.FV)(i, 200)).join(', ');
+    const images = pr.images.map((i) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(i, 200)).join(', ');
     const how = pr.created ? 'opened' : pr.committed ? 'updated' : 'unchanged';
-    return `**Git:** ${url === null ? label : `[${label}](${url})`} updates ${(0,report_escape/* escapeMarkdown */.FV)(pr.deployment, 120)} to ${images} (${how}; ${(0,report_escape/* escapeMarkdown */.FV)(pr.branch, 120)} → ${(0,report_escape/* escapeMarkdown */.FV)(pr.base, 120)})`;
+    return `**Git:** ${url === null ? label : `[${label}](${url})`} updates ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(pr.deployment, 120)} to ${images} (${how}; ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(pr.branch, 120)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(pr.base, 120)})`;
 }
 /** The strategy (issue 15) and which requests reached the canary, e.g. "A/B: requests with header x-user=beta (30% of the load) → canary". */
 function strategySection(report) {
     const s = report.strategy;
     if (s === undefined)
         return '';
-    return s.lines.map((l) => `**Strategy:** ${(0,report_escape/* escapeMarkdown */.FV)(l, 500)}`).join('\n\n');
+    return s.lines.map((l) => `**Strategy:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(l, 500)}`).join('\n\n');
 }
 /** For a PR preview: the namespace and the ways to reach it. */
 function previewSection(report) {
@@ -793,9 +710,9 @@ const STATUS_WORD = {
 };
 /** A compact fixed-width table for the CLI (no colours, no user-supplied escape sequences). */
 function renderTerminalTable(unsafe) {
-    const report = redact/* secrets */.O3.redactDeep(unsafe);
-    const title = `istio-canary: ${STATUS_WORD[report.status] ?? (0,report_escape/* escapeTerminal */.en)(report.status, 20)} ` +
-        `${(0,report_escape/* escapeTerminal */.en)(report.namespace, 63)}/${(0,report_escape/* escapeTerminal */.en)(report.virtualService, 63)} ` +
+    const report = _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .secrets */ .O3.redactDeep(unsafe);
+    const title = `istio-canary: ${STATUS_WORD[report.status] ?? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(report.status, 20)} ` +
+        `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(report.namespace, 63)}/${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(report.virtualService, 63)} ` +
         `(canary ${report.weight}%, step ${stepReached(report)}/${report.steps.length})`;
     const head = [
         'step',
@@ -814,13 +731,13 @@ function renderTerminalTable(unsafe) {
         return [
             String(r.step),
             `${r.weight}%`,
-            formatDuration(r.verdict.durationMs),
-            `${formatCount(stable?.requests)}/${formatCount(canary?.requests)}`,
-            `${formatCount(stable?.errors)}/${formatCount(canary?.errors)}`,
-            `${formatMs(stable?.p50Ms)}/${formatMs(canary?.p50Ms)}`,
-            `${formatMs(stable?.p99Ms)}/${formatMs(canary?.p99Ms)}`,
-            formatDelta(stable?.p99Ms, canary?.p99Ms) || DASH,
-            (0,report_escape/* escapeTerminal */.en)(r.verdict.outcome, 14),
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(r.verdict.durationMs),
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(stable?.requests)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(canary?.requests)}`,
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(stable?.errors)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(canary?.errors)}`,
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(stable?.p50Ms)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(canary?.p50Ms)}`,
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(stable?.p99Ms)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(canary?.p99Ms)}`,
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDelta */ .CW)(stable?.p99Ms, canary?.p99Ms) || _format_js__WEBPACK_IMPORTED_MODULE_3__/* .DASH */ .jr,
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(r.verdict.outcome, 14),
         ];
     };
     const rows = [...first, ...tail].map(row);
@@ -831,33 +748,33 @@ function renderTerminalTable(unsafe) {
         .trimEnd();
     const out = [title, line(head), ...rows.slice(0, first.length).map(line)];
     if (hidden.length > 0)
-        out.push(`  … ${formatCount(hidden.length)} steps not shown (in the report JSON) …`, ...rows.slice(first.length).map(line));
+        out.push(`  … ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(hidden.length)} steps not shown (in the report JSON) …`, ...rows.slice(first.length).map(line));
     if (report.history.length === 0)
         out.push('(no step measured yet)');
     if (report.reason !== null && report.reason !== '')
-        out.push(`why: ${(0,report_escape/* escapeTerminal */.en)(report.reason, 300)}`);
+        out.push(`why: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(report.reason, 300)}`);
     const last = report.history.at(-1);
     const lastWhy = last === undefined ? null : stepWhy(last);
     if (last !== undefined && lastWhy !== null)
-        out.push(`step ${last.step}: ${(0,report_escape/* escapeTerminal */.en)(lastWhy, metrics_why/* WHY_MAX_CHARS */.CD)}`);
+        out.push(`step ${last.step}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(lastWhy, _metrics_why_js__WEBPACK_IMPORTED_MODULE_0__/* .WHY_MAX_CHARS */ .CD)}`);
     for (const r of last?.verdict.reasons.filter((c) => !c.ok) ?? [])
-        out.push(`  - ${(0,report_escape/* escapeTerminal */.en)(r.message, 200)}`);
+        out.push(`  - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(r.message, 200)}`);
     for (const l of report.strategy?.lines ?? [])
-        out.push(`strategy: ${(0,report_escape/* escapeTerminal */.en)(l, 500)}`);
+        out.push(`strategy: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(l, 500)}`);
     for (const n of report.notices ?? [])
-        out.push(`notice: ${(0,report_escape/* escapeTerminal */.en)(n, 300)}`);
+        out.push(`notice: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(n, 300)}`);
     for (const e of (report.events ?? []).slice(-10))
-        out.push(`event: ${(0,report_escape/* escapeTerminal */.en)(e.message, 300)}`);
+        out.push(`event: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(e.message, 300)}`);
     for (const c of report.nextCommands)
-        out.push(`next: ${(0,report_escape/* escapeTerminal */.en)(c, 300)}`);
+        out.push(`next: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(c, 300)}`);
     if (report.pullRequestError !== undefined)
-        out.push(`git: ${(0,report_escape/* escapeTerminal */.en)(report.pullRequestError, 1000)}`);
+        out.push(`git: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(report.pullRequestError, 1000)}`);
     const pr = report.pullRequest;
     if (pr !== undefined)
-        out.push(`git: PR #${pr.number} updates ${(0,report_escape/* escapeTerminal */.en)(pr.deployment, 120)} to ${(0,report_escape/* escapeTerminal */.en)(pr.images.join(', '), 300)}: ${(0,report_escape/* escapeTerminal */.en)(pr.url, 300)}`);
+        out.push(`git: PR #${pr.number} updates ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(pr.deployment, 120)} to ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(pr.images.join(', '), 300)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(pr.url, 300)}`);
     if (report.run.runUrl !== null)
-        out.push(`run: ${(0,report_escape/* escapeTerminal */.en)(report.run.runUrl, 300)}`);
-    return redact/* secrets */.O3.redact(`${out.join('\n')}\n`);
+        out.push(`run: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeTerminal */ .en)(report.run.runUrl, 300)}`);
+    return _redact_js__WEBPACK_IMPORTED_MODULE_1__/* .secrets */ .O3.redact(`${out.join('\n')}\n`);
 }
 
 
@@ -871,7 +788,7 @@ function renderTerminalTable(unsafe) {
 /* harmony export */ });
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97611);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32794);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27405);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54285);
 
 
 

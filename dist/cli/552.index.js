@@ -2001,6 +2001,8 @@ function parsePostTargets(text) {
 var src_settings = __webpack_require__(31212);
 // EXTERNAL MODULE: ./src/contract.ts
 var contract = __webpack_require__(3665);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/gates/spec.ts
 var spec = __webpack_require__(49369);
 // EXTERNAL MODULE: external "node:fs"
@@ -2032,6 +2034,7 @@ var lifecycle = __webpack_require__(66367);
 
 
 
+
 /** core.saveState key: `started` while a promotion runs, `finished` once it ended by itself. */
 const PROMOTION_STATE = 'promotion';
 /** core.saveState key: the Lease holder / state writer id of main's promotion, so post recognises it. */
@@ -2045,14 +2048,7 @@ function failed(report) {
     // `status` only reports; a `rollback` that rolled back (or found nothing to undo) did what it was asked.
     if (report.command === 'status' || report.command === 'rollback')
         return false;
-    if (report.failure !== undefined)
-        return true;
-    if (report.status === 'rolled-back')
-        return true;
-    if (report.status !== 'held')
-        return false;
-    const last = report.history.at(-1);
-    return last !== undefined && last.verdict.outcome !== 'pass';
+    return report.failure !== undefined || (0,format/* isFailure */.N6)(report);
 }
 /**
  * A dry run of `cluster: kind`, `minikube` or `sim` creates nothing: it says what would be
@@ -2162,33 +2158,28 @@ async function defaultReporter(settings, io, summary, client) {
         client,
     });
 }
-/** Adds how to reach the preview environment to every report the promotion sends. */
+/**
+ * Adds how to reach the preview environment to every report the promotion sends (to each
+ * service's report of a lockstep run's merged one), read once per route.
+ */
 async function withPreviewInfo(reporter, kube, connection) {
     const { previewInfo } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
-    let info;
-    const add = async (report) => {
-        info ??= await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+    const known = new Map();
+    const one = async (report) => {
+        const key = `${report.namespace}/${report.virtualService}`;
+        let info = known.get(key);
+        if (!info) {
+            info = await previewInfo(kube, report.namespace, report.virtualService, connection.loadUrl);
+            known.set(key, info);
+        }
         return { ...report, preview: info };
     };
-    return {
-        progress: async (report) => reporter.progress(await add(report)),
-        final: async (report) => reporter.final(await add(report)),
-    };
-}
-/** withPreviewInfo for a lockstep run's merged report: each service's report gets its own. */
-async function withPreviewInfoEach(reporter, kube, connection) {
-    const { previewInfo } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
-    const add = async (report) => ({
-        ...report,
-        services: await Promise.all((report.services ?? []).map(async (s) => ({
-            ...s,
-            report: {
-                ...s.report,
-                preview: s.report.preview ??
-                    (await previewInfo(kube, s.report.namespace, s.report.virtualService, connection.loadUrl)),
-            },
-        }))),
-    });
+    const add = async (report) => report.services
+        ? {
+            ...report,
+            services: await Promise.all(report.services.map(async (s) => ({ ...s, report: await one(s.report) }))),
+        }
+        : one(report);
     return {
         progress: async (report) => reporter.progress(await add(report)),
         final: async (report) => reporter.final(await add(report)),
@@ -2453,8 +2444,7 @@ async function executeSteps(settings, io, signal, deps) {
         if (settings.preview) {
             const { ensurePreviewNamespace } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13309));
             await ensurePreviewNamespace(kube, settings, io.logger);
-            if (units[0].name === null)
-                reporter = await withPreviewInfo(reporter, kube, connection);
+            reporter = await withPreviewInfo(reporter, kube, connection);
         }
         // Tells the post step whether a promotion may have been left half-way.
         io.state.save(PROMOTION_STATE, 'started');
@@ -2474,22 +2464,22 @@ async function executeSteps(settings, io, signal, deps) {
             loadUrl: connection.loadUrl,
             githubClient,
         };
-        if (units[0].name === null) {
-            const report = await runPromotion(settings, promotionDeps);
-            // A cancel that left the git-pr pull request unopened: the post step opens it (post.ts).
-            if (!(signal.aborted && report.pullRequestError !== undefined))
-                io.state.save(PROMOTION_STATE, 'finished');
-            return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
-        }
-        const { runLockstep } = await Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(621), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 39612));
-        const report = await runLockstep(units.map((u, i) => ({ name: u.name, settings: u.settings, docs: u.docs, metrics: metricsList[i] })), {
-            ...promotionDeps,
-            // One canary weight cannot say where N routes are: the cancel deadline's message names none.
-            onConfirmedWeight: undefined,
-            onWeightSent: undefined,
-            reporter: settings.preview ? await withPreviewInfoEach(reporter, kube, connection) : reporter,
-        }, runPromotion);
-        if (!(signal.aborted && report.services?.some((s) => s.report.pullRequestError !== undefined)))
+        const report = units[0].name === null
+            ? await runPromotion(settings, promotionDeps)
+            : await (await Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(621), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 39612))).runLockstep(units.map((u, i) => ({
+                name: u.name,
+                settings: u.settings,
+                docs: u.docs,
+                metrics: metricsList[i],
+            })), {
+                ...promotionDeps,
+                // One canary weight cannot say where N routes are: the cancel deadline's message names none.
+                onConfirmedWeight: undefined,
+                onWeightSent: undefined,
+            }, runPromotion);
+        // A cancel that left a git-pr pull request unopened: the post step opens it (post.ts).
+        const unopened = [report, ...(report.services ?? []).map((s) => s.report)].some((r) => r.pullRequestError !== undefined);
+        if (!(signal.aborted && unopened))
             io.state.save(PROMOTION_STATE, 'finished');
         return { exitCode: failed(report) || signal.aborted ? 1 : 0, report };
     }
@@ -3703,6 +3693,109 @@ async function serviceSelector(host, namespace, docs, kube, signal) {
             throw err;
         return {};
     }
+}
+
+
+/***/ }),
+
+/***/ 12011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   CE: () => (/* binding */ formatRate),
+/* harmony export */   CW: () => (/* binding */ formatDelta),
+/* harmony export */   MJ: () => (/* binding */ formatFraction),
+/* harmony export */   N6: () => (/* binding */ isFailure),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   _X: () => (/* binding */ errorRatePct),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   h9: () => (/* binding */ durationBetween),
+/* harmony export */   jr: () => (/* binding */ DASH),
+/* harmony export */   s6: () => (/* binding */ chartNumber)
+/* harmony export */ });
+const DASH = '–';
+function finite(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+/** Milliseconds with precision that suits the magnitude: 0.42, 4.21, 42.1, 421. */
+function formatMs(value) {
+    if (!finite(value))
+        return DASH;
+    if (value < 10)
+        return value.toFixed(2);
+    if (value < 100)
+        return value.toFixed(1);
+    return Math.round(value).toString();
+}
+/** A fraction as a percentage: 1 → "100%", 0.99953 → "99.95%". */
+function formatFraction(value) {
+    if (!finite(value))
+        return DASH;
+    const pct = value * 100;
+    if (pct === 100 || pct === 0)
+        return `${pct}%`;
+    return `${pct.toFixed(2)}%`;
+}
+function formatRate(value) {
+    return finite(value) ? value.toFixed(1) : DASH;
+}
+function formatCount(value) {
+    return finite(value) ? Math.round(value).toLocaleString('en-US') : DASH;
+}
+/** Relative difference of canary against stable: "+18%", "−5%", "±0%", or "" when not computable. */
+function formatDelta(stable, canary) {
+    if (!finite(stable) || !finite(canary) || stable <= 0)
+        return '';
+    const pct = Math.round(((canary - stable) / stable) * 100);
+    if (pct === 0)
+        return '±0%';
+    return pct > 0 ? `+${pct}%` : `−${Math.abs(pct)}%`;
+}
+/** 850 → "850ms", 45_000 → "45s", 90_000 → "1m 30s", 3_723_000 → "1h 2m 3s". */
+function formatDuration(ms) {
+    if (!finite(ms) || ms < 0)
+        return DASH;
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const parts = [];
+    if (h > 0)
+        parts.push(`${h}h`);
+    if (m > 0)
+        parts.push(`${m}m`);
+    if (s > 0 || parts.length === 0)
+        parts.push(`${s}s`);
+    return parts.join(' ');
+}
+/** Error rate of a window in percent (for the chart); 0 with no requests. */
+function errorRatePct(stats) {
+    if (stats === null || !finite(stats.requests) || stats.requests <= 0 || !finite(stats.errors))
+        return 0;
+    return (stats.errors / stats.requests) * 100;
+}
+/** A number for a mermaid data list: finite, short; a missing sample is plotted as 0. */
+function chartNumber(value) {
+    if (!finite(value))
+        return '0';
+    return Number(value.toFixed(value < 10 ? 3 : 1)).toString();
+}
+function durationBetween(startIso, endIso) {
+    const start = Date.parse(startIso);
+    const end = Date.parse(endIso);
+    return Number.isFinite(start) && Number.isFinite(end) && end >= start ? end - start : null;
+}
+/**
+ * The canary failed: rolled back, or held because its last step did not pass (a promotion held
+ * on purpose, by `step` or a schedule ending below 100, ends with a passing step).
+ */
+function isFailure(report) {
+    if (report.status === 'rolled-back')
+        return true;
+    return report.status === 'held' && (report.history.at(-1)?.verdict.outcome ?? 'pass') !== 'pass';
 }
 
 

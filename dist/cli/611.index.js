@@ -15,7 +15,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   commentAction: () => (/* binding */ commentAction),
 /* harmony export */   findPullRequest: () => (/* binding */ findPullRequest),
 /* harmony export */   githubRetryVerdict: () => (/* binding */ githubRetryVerdict),
-/* harmony export */   isFailure: () => (/* binding */ isFailure),
 /* harmony export */   rateLimitWait: () => (/* binding */ rateLimitWait),
 /* harmony export */   sameLogin: () => (/* binding */ sameLogin),
 /* harmony export */   stickyMarker: () => (/* binding */ stickyMarker),
@@ -26,6 +25,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71517);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49809);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(12011);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 // The one module that calls GitHub: the sticky PR comment, through the toolkit's Octokit
 // (@actions/github's getOctokit) for its request building, pagination and the API base URL from
@@ -41,6 +41,7 @@ __webpack_require__.r(__webpack_exports__);
 //   redirect is checked before it is sent, and a redirect elsewhere is refused, not followed;
 // - proxies: https_proxy / no_proxy decided by src/http/proxy.ts, like Prometheus and the load.
 // The token never appears in a message.
+
 
 
 
@@ -433,12 +434,7 @@ function commentAction(mode, report, phase) {
         return 'upsert';
     if (phase === 'progress')
         return 'skip';
-    return isFailure(report) ? 'upsert' : 'update-only';
-}
-function isFailure(report) {
-    if (report.status === 'rolled-back')
-        return true;
-    return report.status === 'held' && (report.history.at(-1)?.verdict.outcome ?? 'pass') !== 'pass';
+    return (0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .isFailure */ .N6)(report) ? 'upsert' : 'update-only';
 }
 /**
  * One sticky comment: the PR, the token's login and the comment id are looked up once and

@@ -5,16 +5,17 @@ export const modules = {
 /***/ 39612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runLockstep: () => (/* binding */ runLockstep)
+  runLockstep: () => (/* binding */ runLockstep),
+  serviceEnd: () => (/* binding */ serviceEnd)
 });
 
-// UNUSED EXPORTS: serviceEnd
-
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(83916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/report/lockstep.ts
 /** Worst first: a run is as bad as its worst service. */
 const RANK = ['rolled-back', 'held', 'in-progress', 'promoted'];
@@ -91,6 +92,8 @@ function combineReporters(names, reporter) {
     };
 }
 
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/promote/cause.ts
 var cause = __webpack_require__(50963);
 // EXTERNAL MODULE: ./src/promote/lockstep.ts
@@ -106,12 +109,10 @@ var run = __webpack_require__(76930);
 
 
 
+
 /** How a service's report counts for the others: promoted or held on purpose is ok, anything failing is not. */
 function serviceEnd(report) {
-    const last = report.history.at(-1);
-    const failing = report.failure !== undefined ||
-        report.status === 'rolled-back' ||
-        (report.status === 'held' && last !== undefined && last.verdict.outcome !== 'pass');
+    const failing = report.failure !== undefined || (0,format/* isFailure */.N6)(report);
     const message = report.failure ?? report.reason ?? report.status;
     if (failing)
         return { ok: false, at: report.weight, message };
@@ -122,7 +123,7 @@ async function runLockstep(units, deps, runPromotion) {
     const lockstep = new promote_lockstep/* Lockstep */.s9(names);
     const combined = combineReporters(names, deps.reporter);
     deps.logger.info(`lockstep: ${units.length} services (${names.join(', ')}); each step writes every route's weight and judges every service`);
-    const errors = names.map(() => null);
+    // The services that stopped without a report, and why.
     const failures = names.map(() => null);
     await Promise.all(units.map(async (u, i) => {
         try {
@@ -141,10 +142,8 @@ async function runLockstep(units, deps, runPromotion) {
             lockstep.end(u.name, { ok: false, at: -1, message });
             if (err instanceof run/* PromotionError */.g1)
                 await combined.reporters[i].final(err.report);
-            else {
-                errors[i] = message;
+            else
                 failures[i] = { name: u.name, message, err };
-            }
             // A service stopped because another failed says so; the failing one is the error.
             if (err instanceof promote_lockstep/* LockstepError */.Cj)
                 deps.logger.info(`service ${u.name}: ${message}`);
@@ -152,14 +151,14 @@ async function runLockstep(units, deps, runPromotion) {
                 deps.logger.error(`service ${u.name}: ${message}`);
         }
     }));
-    const report = await combined.finish(errors);
+    const report = await combined.finish(failures.map((f) => f?.message ?? null));
     if (report)
         return report;
     // No service got as far as a report: nothing was written; the errors are the answer (the
     // services that only stopped because another failed are left out when a cause is known).
     const causes = failures.filter((f) => f && !(f.err instanceof promote_lockstep/* LockstepError */.Cj));
     const shown = (causes.length ? causes : failures).filter((f) => f !== null);
-    throw new src_errors/* IstioCanaryError */.f(shown.map((f) => `service ${f.name}: ${f.message}`).join('; '), {
+    throw new errors/* IstioCanaryError */.f(shown.map((f) => `service ${f.name}: ${f.message}`).join('; '), {
         cause: shown[0]?.err,
     });
 }

@@ -807,10 +807,7 @@ async function dryRun(run, decideStart) {
         }[action.type];
         const routed = action.type === 'scale-canary-down' ? await (0,finalize/* canaryStillRouted */.MM)(run) : [];
         // Other routes still sending to the canary keep it running (finalize.ts scaleCanaryDown).
-        const side = target.httpSelection
-            ? `Service ${(0,one_line/* oneLine */.TN)(target.httpSelection.canary.service)}`
-            : `subset ${(0,one_line/* oneLine */.TN)(target.selection.canary.subset)}`;
-        const kept = `the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its ${side}: ${routed.join('; ')}`;
+        const kept = `the canary Deployment ${target.canaryDeployment ?? '?'} would be left running: other routes still send traffic to its ${(0,route_object/* canarySide */.az)(target)}: ${routed.join('; ')}`;
         if (routed.length) {
             logger.warning(`[dry-run] ${kept}`);
             run.notices.push(`[dry-run] ${kept}`);

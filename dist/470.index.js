@@ -1,8 +1,215 @@
-export const id = 240;
-export const ids = [240];
+export const id = 470;
+export const ids = [470,398];
 export const modules = {
 
-/***/ 69240:
+/***/ 71517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ fetchFor),
+/* harmony export */   W: () => (/* binding */ TunnelSocket)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57856);
+// The I/O half of the proxy decision (src/http/proxy.ts): a fetch for one origin (Prometheus,
+// the GitHub API) and a raw socket for the load generator, both direct or through an HTTP
+// CONNECT tunnel. fetch goes through undici's ProxyAgent, the agent @actions/http-client and
+// @actions/github wire for the same variables; the load generator's socket is a tunnel of its
+// own (its fixed-rate timing needs raw sockets).
+
+
+
+
+
+/** The proxy URL without its credentials (they go in Proxy-Authorization instead). */
+function bareProxy(proxy) {
+    const u = new URL(proxy.href);
+    u.username = '';
+    u.password = '';
+    return u.href;
+}
+function causeMessage(error) {
+    if (error instanceof Error) {
+        const cause = error.cause;
+        if (cause instanceof Error && cause.message !== '')
+            return cause.message;
+        return error.message;
+    }
+    return String(error);
+}
+/**
+ * A fetch for requests to `target`'s origin: the global fetch when the decision is direct, else
+ * undici's fetch through a ProxyAgent (CONNECT tunnel). Failures name the proxy.
+ */
+function fetchFor(target, env = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .processProxyEnv */ .R4)()) {
+    let url;
+    try {
+        url = new URL(String(target));
+    }
+    catch {
+        // Not a URL: the request itself will fail and say so.
+        return { fetch: globalThis.fetch, decision: { kind: 'direct', reason: 'not a URL' } };
+    }
+    const decision = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .decideProxy */ .ZR)(url, env);
+    if (decision.kind === 'direct')
+        return { fetch: globalThis.fetch, decision };
+    const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(decision.proxy);
+    const agent = new undici__WEBPACK_IMPORTED_MODULE_3__.ProxyAgent({ uri: bareProxy(decision.proxy), ...(auth === null ? {} : { token: auth }) });
+    const via = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .describeDecision */ .K5)(decision);
+    const proxied = async (input, init) => {
+        try {
+            const url = input instanceof Request ? input.url : String(input);
+            return (await (0,undici__WEBPACK_IMPORTED_MODULE_3__.fetch)(url, {
+                ...init,
+                dispatcher: agent,
+            }));
+        }
+        catch (error) {
+            if (error instanceof Error && error.name === 'AbortError')
+                throw error;
+            const inner = causeMessage(error);
+            // Not a TypeError: Octokit then shows this message (which names the proxy), not the cause's.
+            throw Object.assign(new Error(`fetch failed ${via}: ${inner}`, { cause: error }), {
+                code: innerCode(error),
+            });
+        }
+    };
+    return { fetch: proxied, decision };
+}
+/** The code (ECONNREFUSED, …) of the deepest error in a cause chain. */
+function innerCode(error) {
+    let code;
+    for (let e = error, i = 0; e && i < 5; i++) {
+        if (typeof e.code === 'string')
+            code = e.code;
+        e = e.cause;
+    }
+    return code;
+}
+const MAX_CONNECT_HEAD = 16 * 1024;
+/**
+ * A socket to host:port through an HTTP CONNECT tunnel, usable at once like net.connect's:
+ * writes wait for the tunnel (and the TLS handshake inside it), then it emits 'connect' (plain)
+ * or 'secureConnect' (TLS), 'data', 'error' and 'close' as a socket does. A proxy that refuses
+ * the tunnel destroys it with an error (code EPROXY) that names the proxy and its status.
+ */
+class TunnelSocket extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
+    options;
+    raw;
+    target = null;
+    pending = [];
+    constructor(options) {
+        super();
+        this.options = options;
+        const { proxy } = options;
+        const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
+        const proxyPort = proxy.port === '' ? (proxy.protocol === 'https:' ? 443 : 80) : Number(proxy.port);
+        this.raw =
+            proxy.protocol === 'https:'
+                ? node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                    host: proxyHost,
+                    port: proxyPort,
+                    servername: node_net__WEBPACK_IMPORTED_MODULE_1___default().isIP(proxyHost) ? undefined : proxyHost,
+                })
+                : node_net__WEBPACK_IMPORTED_MODULE_1___default().connect({ host: proxyHost, port: proxyPort });
+        this.raw.setNoDelay(true);
+        const authority = `${node_net__WEBPACK_IMPORTED_MODULE_1___default().isIPv6(options.host) ? `[${options.host}]` : options.host}:${options.port}`;
+        const auth = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAuthorization */ .YB)(proxy);
+        this.raw.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${auth === null ? '' : `Proxy-Authorization: ${auth}\r\n`}\r\n`);
+        let head = Buffer.alloc(0);
+        const onHead = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const end = head.indexOf('\r\n\r\n');
+            if (end < 0) {
+                if (head.length > MAX_CONNECT_HEAD)
+                    this.fail(`${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} sent an oversized CONNECT answer`);
+                return;
+            }
+            this.raw.off('data', onHead);
+            const statusLine = head.toString('latin1', 0, head.indexOf('\r\n'));
+            const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)?.[1];
+            if (status === undefined || !status.startsWith('2')) {
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} refused the tunnel to ${authority}: ${statusLine.slice(0, 200) || 'no status line'}`);
+                return;
+            }
+            const rest = head.subarray(end + 4);
+            if (rest.length > 0)
+                this.raw.unshift(rest);
+            if (!options.secure) {
+                this.ready(this.raw, 'connect');
+                return;
+            }
+            const secured = node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({
+                socket: this.raw,
+                servername: options.servername,
+                rejectUnauthorized: options.rejectUnauthorized ?? true,
+                ...(options.ALPNProtocols ? { ALPNProtocols: options.ALPNProtocols } : {}),
+            });
+            secured.once('secureConnect', () => this.ready(secured, 'secureConnect'));
+            secured.on('error', (error) => this.destroy(error));
+        };
+        this.raw.on('data', onHead);
+        this.raw.on('error', (error) => this.destroy(error));
+        this.raw.on('close', () => {
+            if (this.target === null && !this.destroyed)
+                this.fail(`proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(proxy)} closed the connection before the tunnel to ${authority} was up`);
+        });
+    }
+    fail(message) {
+        const error = Object.assign(new Error(message), { code: 'EPROXY' });
+        this.destroy(error);
+    }
+    ready(socket, event) {
+        this.target = socket;
+        socket.on('data', (data) => {
+            if (!this.push(data))
+                socket.pause();
+        });
+        socket.on('end', () => this.push(null));
+        socket.on('close', () => this.destroy());
+        if (socket !== this.raw)
+            socket.on('error', (error) => this.destroy(error));
+        for (const { chunk, callback } of this.pending.splice(0))
+            socket.write(chunk, callback);
+        this.emit(event);
+    }
+    _read() {
+        this.target?.resume();
+    }
+    _write(chunk, _encoding, callback) {
+        if (this.target !== null)
+            this.target.write(chunk, callback);
+        else
+            this.pending.push({ chunk, callback });
+    }
+    _final(callback) {
+        this.target?.end();
+        callback();
+    }
+    _destroy(error, callback) {
+        this.target?.destroy();
+        this.raw.destroy();
+        callback(error);
+    }
+    /** For parity with net.Socket (the tunnel sets it on the proxy connection). */
+    setNoDelay() {
+        return this;
+    }
+    get remote() {
+        return `${this.options.host}:${this.options.port}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 69398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -73,82 +280,8 @@ async function writeReportJson(report, dir, run) {
 var metrics_why = __webpack_require__(73875);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-;// CONCATENATED MODULE: ./src/report/format.ts
-const format_DASH = '–';
-function finite(value) {
-    return typeof value === 'number' && Number.isFinite(value);
-}
-/** Milliseconds with precision that suits the magnitude: 0.42, 4.21, 42.1, 421. */
-function format_formatMs(value) {
-    if (!finite(value))
-        return format_DASH;
-    if (value < 10)
-        return value.toFixed(2);
-    if (value < 100)
-        return value.toFixed(1);
-    return Math.round(value).toString();
-}
-/** A fraction as a percentage: 1 → "100%", 0.99953 → "99.95%". */
-function formatFraction(value) {
-    if (!finite(value))
-        return format_DASH;
-    const pct = value * 100;
-    if (pct === 100 || pct === 0)
-        return `${pct}%`;
-    return `${pct.toFixed(2)}%`;
-}
-function formatRate(value) {
-    return finite(value) ? value.toFixed(1) : format_DASH;
-}
-function format_formatCount(value) {
-    return finite(value) ? Math.round(value).toLocaleString('en-US') : format_DASH;
-}
-/** Relative difference of canary against stable: "+18%", "−5%", "±0%", or "" when not computable. */
-function format_formatDelta(stable, canary) {
-    if (!finite(stable) || !finite(canary) || stable <= 0)
-        return '';
-    const pct = Math.round(((canary - stable) / stable) * 100);
-    if (pct === 0)
-        return '±0%';
-    return pct > 0 ? `+${pct}%` : `−${Math.abs(pct)}%`;
-}
-/** 850 → "850ms", 45_000 → "45s", 90_000 → "1m 30s", 3_723_000 → "1h 2m 3s". */
-function format_formatDuration(ms) {
-    if (!finite(ms) || ms < 0)
-        return format_DASH;
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.round(ms / 1000);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const parts = [];
-    if (h > 0)
-        parts.push(`${h}h`);
-    if (m > 0)
-        parts.push(`${m}m`);
-    if (s > 0 || parts.length === 0)
-        parts.push(`${s}s`);
-    return parts.join(' ');
-}
-/** Error rate of a window in percent (for the chart); 0 with no requests. */
-function errorRatePct(stats) {
-    if (stats === null || !finite(stats.requests) || stats.requests <= 0 || !finite(stats.errors))
-        return 0;
-    return (stats.errors / stats.requests) * 100;
-}
-/** A number for a mermaid data list: finite, short; a missing sample is plotted as 0. */
-function chartNumber(value) {
-    if (!finite(value))
-        return '0';
-    return Number(value.toFixed(value < 10 ? 3 : 1)).toString();
-}
-function durationBetween(startIso, endIso) {
-    const start = Date.parse(startIso);
-    const end = Date.parse(endIso);
-    return Number.isFinite(start) && Number.isFinite(end) && end >= start ? end - start : null;
-}
-
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 // The promotion report as GitHub markdown (PR comment and job summary) and as a compact
 // terminal table (CLI). Pure: a PromotionReport in, a string out. The hidden sticky-comment
@@ -230,7 +363,7 @@ function renderLockstep(report, layout) {
     const icon = { promoted: '✅', 'rolled-back': '❌', held: '⏸', 'in-progress': '🔄' }[report.status];
     const rows = services.map(({ name, report: r }) => {
         const passed = r.history.filter((h) => h.verdict.outcome === 'pass' && !h.stage).length;
-        return `| ${(0,report_escape/* escapeMarkdown */.FV)(name, 63)} | ${target(r)} | ${(0,report_escape/* escapeMarkdown */.FV)(r.status, 20)} | ${r.weight}% | ${passed}/${r.steps.length} | ${r.reason ? (0,report_escape/* escapeMarkdown */.FV)(r.reason, 200) : format_DASH} |`;
+        return `| ${(0,report_escape/* escapeMarkdown */.FV)(name, 63)} | ${target(r)} | ${(0,report_escape/* escapeMarkdown */.FV)(r.status, 20)} | ${r.weight}% | ${passed}/${r.steps.length} | ${r.reason ? (0,report_escape/* escapeMarkdown */.FV)(r.reason, 200) : format/* DASH */.jr} |`;
     });
     const parts = [
         `## ${icon} Lockstep ${(0,report_escape/* escapeMarkdown */.FV)(report.status, 20)}: ${services.length} services (${names})`,
@@ -335,13 +468,13 @@ function header(report) {
 }
 function facts(report) {
     const lines = [];
-    lines.push(`* **Canary image:** ${report.canaryImage === null ? format_DASH : (0,report_escape/* escapeMarkdown */.FV)(report.canaryImage, 200)}`);
+    lines.push(`* **Canary image:** ${report.canaryImage === null ? format/* DASH */.jr : (0,report_escape/* escapeMarkdown */.FV)(report.canaryImage, 200)}`);
     lines.push(`* **Subsets:** stable ${(0,report_escape/* escapeMarkdown */.FV)(report.stableSubset, 80)}, canary ${(0,report_escape/* escapeMarkdown */.FV)(report.canarySubset, 80)}` +
         ` · **route:** ${(0,report_escape/* escapeMarkdown */.FV)(report.route, 80)} · **command:** ${(0,report_escape/* escapeMarkdown */.FV)(report.command, 40)}`);
     const schedule = report.steps.length > 20 ? `${report.steps.length} steps` : report.steps.map((w) => `${w}%`).join(' → ');
     lines.push(`* **Schedule:** ${schedule} · **canary now:** ${report.weight}%`);
-    const took = durationBetween(report.startedAt, report.endedAt);
-    lines.push(`* **Time:** ${(0,report_escape/* escapeMarkdown */.FV)(report.startedAt, 40)} → ${(0,report_escape/* escapeMarkdown */.FV)(report.endedAt, 40)} (${format_formatDuration(took)})`);
+    const took = (0,format/* durationBetween */.h9)(report.startedAt, report.endedAt);
+    lines.push(`* **Time:** ${(0,report_escape/* escapeMarkdown */.FV)(report.startedAt, 40)} → ${(0,report_escape/* escapeMarkdown */.FV)(report.endedAt, 40)} (${(0,format/* formatDuration */.a3)(took)})`);
     const url = (0,report_escape/* safeUrl */.Pl)(report.run.runUrl);
     if (url !== null) {
         const label = report.run.repository !== null && report.run.runId !== null
@@ -357,8 +490,8 @@ function pair(stable, canary) {
 function latency(stable, canary, key) {
     const s = stable?.[key] ?? null;
     const c = canary?.[key] ?? null;
-    const delta = format_formatDelta(s, c);
-    return `${pair(format_formatMs(s), format_formatMs(c))}${delta === '' ? '' : ` (${delta})`}`;
+    const delta = (0,format/* formatDelta */.CW)(s, c);
+    return `${pair((0,format/* formatMs */._V)(s), (0,format/* formatMs */._V)(c))}${delta === '' ? '' : ` (${delta})`}`;
 }
 const VERDICT = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive' };
 function reasonCell(record) {
@@ -371,7 +504,7 @@ function reasonCell(record) {
             .join('<br>');
     if (record.verdict.outcome !== 'pass')
         return reasons.length === 0 ? 'no data' : (0,report_escape/* escapeMarkdown */.FV)(reasons[0]?.message ?? '', 160);
-    return reasons.length === 0 ? format_DASH : `${reasons.length}/${reasons.length} checks passed`;
+    return reasons.length === 0 ? format/* DASH */.jr : `${reasons.length}/${reasons.length} checks passed`;
 }
 function stepRow(record) {
     const { stable, canary } = record.verdict;
@@ -379,10 +512,10 @@ function stepRow(record) {
         String(record.step),
         // A strategy's judged window (A/B, mirror, preview) says which, e.g. "A/B 1/2: header:x-user=beta → canary".
         record.stage ? (0,report_escape/* escapeMarkdown */.FV)(record.label ?? record.stage, 120) : `${record.weight}%`,
-        format_formatDuration(record.verdict.durationMs),
-        pair(format_formatCount(stable?.requests), format_formatCount(canary?.requests)),
-        pair(formatRate(stable?.rps), formatRate(canary?.rps)),
-        pair(formatFraction(stable?.successRate), formatFraction(canary?.successRate)),
+        (0,format/* formatDuration */.a3)(record.verdict.durationMs),
+        pair((0,format/* formatCount */.B4)(stable?.requests), (0,format/* formatCount */.B4)(canary?.requests)),
+        pair((0,format/* formatRate */.CE)(stable?.rps), (0,format/* formatRate */.CE)(canary?.rps)),
+        pair((0,format/* formatFraction */.MJ)(stable?.successRate), (0,format/* formatFraction */.MJ)(canary?.successRate)),
         latency(stable, canary, 'p50Ms'),
         latency(stable, canary, 'p90Ms'),
         latency(stable, canary, 'p99Ms'),
@@ -396,11 +529,11 @@ function hiddenRow(hidden) {
     for (const r of hidden)
         counts.set(r.verdict.outcome, (counts.get(r.verdict.outcome) ?? 0) + 1);
     const summary = [...counts.entries()]
-        .map(([k, n]) => `${format_formatCount(n)} ${(0,report_escape/* escapeMarkdown */.FV)(k, 20)}`)
+        .map(([k, n]) => `${(0,format/* formatCount */.B4)(n)} ${(0,report_escape/* escapeMarkdown */.FV)(k, 20)}`)
         .join(', ');
     const first = hidden[0]?.step ?? 0;
     const last = hidden.at(-1)?.step ?? 0;
-    return `| ⋯ | | | | | | | | | | **${format_formatCount(hidden.length)} steps not shown** (${first}–${last}: ${summary}) |`;
+    return `| ⋯ | | | | | | | | | | **${(0,format/* formatCount */.B4)(hidden.length)} steps not shown** (${first}–${last}: ${summary}) |`;
 }
 function stepsTable(report, layout) {
     if (report.history.length === 0)
@@ -447,9 +580,9 @@ function mermaidCharts(history) {
     const weights = history.map((r) => r.weight);
     const unique = new Set(weights).size === weights.length;
     const labels = history.map((r) => `"${unique ? '' : `${r.step}: `}${r.weight}%"`).join(', ');
-    const series = (pick) => (version) => `[${history.map((r) => chartNumber(pick(r.verdict[version]))).join(', ')}]`;
+    const series = (pick) => (version) => `[${history.map((r) => (0,format/* chartNumber */.s6)(pick(r.verdict[version]))).join(', ')}]`;
     const p99 = series((s) => s?.p99Ms ?? null);
-    const err = series((s) => errorRatePct(s));
+    const err = series((s) => (0,format/* errorRatePct */._X)(s));
     const block = (title, yLabel, data) => [
         '```mermaid',
         CHART_COLORS,
@@ -468,7 +601,7 @@ function charts(report, layout) {
         return '';
     const { head, hidden, tail } = selectSteps(report.history, layout.maxSteps);
     const shown = [...head, ...tail];
-    const note = hidden.length > 0 ? ` (the ${format_formatCount(shown.length)} steps shown above)` : '';
+    const note = hidden.length > 0 ? ` (the ${(0,format/* formatCount */.B4)(shown.length)} steps shown above)` : '';
     return [
         `### Charts${note}`,
         '',
@@ -492,7 +625,7 @@ function weightsApplied(report, layout) {
         ...head.map(row),
     ];
     if (hidden.length > 0)
-        lines.push(`| ⋯ | ⋯ | **${format_formatCount(hidden.length)} updates not shown** |`, ...tail.map(row));
+        lines.push(`| ⋯ | ⋯ | **${(0,format/* formatCount */.B4)(hidden.length)} updates not shown** |`, ...tail.map(row));
     return lines.join('\n');
 }
 const NEXT_HELP = {
@@ -734,6 +867,93 @@ function createReporter(options, deps) {
             return { commentUrl, reportJsonPath };
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+// The one retry loop and the one cancellable sleep. Every client (Kubernetes, Prometheus,
+// GitHub, tool downloads) and every "re-read and write again" loop goes through `retry`, so
+// the rules are the same everywhere: a bounded number of attempts, exponential backoff with
+// optional full jitter, a server's Retry-After honoured up to a cap, a cancel (AbortSignal)
+// ending the wait at once with the signal's reason, and every wait going through an
+// injectable sleep so tests observe the delays instead of sleeping them.
+
+function reasonOf(signal) {
+    return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+/** A timer that a cancel ends at once, rejecting with the signal's reason (not a generic AbortError). */
+const sleep = async (ms, signal) => {
+    if (signal?.aborted)
+        throw reasonOf(signal);
+    try {
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+    }
+    catch (err) {
+        if (signal?.aborted)
+            throw reasonOf(signal);
+        throw err;
+    }
+};
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1): Retry-After when given (capped),
+ * else baseDelayMs·2^(attempt−1) capped at maxDelayMs, jittered into [cap/2, cap] when asked.
+ */
+function backoffDelay(attempt, policy, retryAfterMs = null, random = Math.random) {
+    if (retryAfterMs !== null && retryAfterMs >= 0)
+        return Math.min(retryAfterMs, policy.maxRetryAfterMs ?? policy.maxDelayMs);
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return policy.jitter ? Math.round(cap / 2 + (random() * cap) / 2) : cap;
+}
+/**
+ * Runs fn until it succeeds, the policy's attempts are spent, or a failure is not retryable;
+ * then throws the last failure. A cancel during fn or a wait throws the signal's reason.
+ */
+async function retry(fn, policy, options) {
+    const attempts = Math.max(1, Math.floor(policy.attempts));
+    const wait = options.sleep ?? sleep;
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw reasonOf(options.signal);
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            if (options.signal?.aborted)
+                throw reasonOf(options.signal);
+            if (attempt >= attempts)
+                throw err;
+            const verdict = options.retryable(err, attempt);
+            const again = typeof verdict === 'boolean' ? verdict : verdict.retry;
+            if (!again)
+                throw err;
+            const afterMs = typeof verdict === 'boolean' ? null : (verdict.afterMs ?? null);
+            const ms = backoffDelay(attempt, policy, afterMs, options.random);
+            options.onRetry?.(err, attempt, ms);
+            await wait(ms, options.signal);
+        }
+    }
+}
+/** Retry-After in seconds (or an HTTP date), as milliseconds; null when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (!v)
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Math.round(Number(v) * 1000);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 
