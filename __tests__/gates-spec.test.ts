@@ -40,9 +40,12 @@ const webhookArb = fc.record({
     .map(([s, d, p]) => new URL(`${s}://${d}${p}`).toString()),
   timeoutMs: fc.integer({ min: 1, max: 600 }).map((s) => s * 1000),
   retries: fc.integer({ min: 0, max: WEBHOOK_RETRIES.max }),
-  headers: fc.dictionary(fc.stringMatching(/^X-[A-Za-z0-9-]{1,15}$/), fc.stringMatching(/^[ -~]{0,30}$/), {
-    maxKeys: 3,
-  }),
+  // Valid headers: names unique ignoring case (X-j and X-J are one header, refused twice).
+  headers: fc
+    .dictionary(fc.stringMatching(/^X-[A-Za-z0-9-]{1,15}$/), fc.stringMatching(/^[ -~]{0,30}$/), {
+      maxKeys: 3,
+    })
+    .filter((h) => new Set(Object.keys(h).map((k) => k.toLowerCase())).size === Object.keys(h).length),
   metadata: fc.dictionary(
     fc.stringMatching(/^[a-z]{1,10}$/),
     fc.string({ maxLength: 20 }).filter((s) => controlCharacter(s) === null),
